@@ -1,0 +1,268 @@
+package domain
+
+import "time"
+
+// Bron is the source reference of a record: the document and the section in it,
+// or the user or file it was entered from.
+type Bron struct {
+	Document string `gorm:"column:bron_document"`
+	Sectie   string `gorm:"column:bron_sectie"`
+}
+
+// String gives the reference as it is printed under a figure.
+func (b Bron) String() string {
+	switch {
+	case b.Document == "":
+		return b.Sectie
+	case b.Sectie == "":
+		return b.Document
+	default:
+		return b.Document + ", " + b.Sectie
+	}
+}
+
+// Moment is a start or intended end as the documents give it: a year and
+// possibly a month, "structureel" (no end), and always the original words.
+type Moment struct {
+	Jaar        *int
+	Maand       *int
+	Structureel bool
+	Tekst       string
+}
+
+// Interventie is one intervention of the youth policy.
+type Interventie struct {
+	ID               uint `gorm:"primaryKey"`
+	Naam             string
+	Uitvoerder       string
+	Cluster          Cluster
+	Code             string
+	Doel             string
+	Doelgroep        string
+	LeeftijdVan      *int
+	LeeftijdTot      *int
+	Werkwijze        string
+	StatusTekst      string
+	StatusCategorie  StatusCategorie
+	Start            Moment `gorm:"embedded;embeddedPrefix:start_"`
+	Einde            Moment `gorm:"embedded;embeddedPrefix:einde_"`
+	Resultaten       string
+	Ambities         []string `gorm:"serializer:json"`
+	BegrotingsdoelID *uint
+	Bron             Bron `gorm:"embedded"`
+	Gearchiveerd     bool
+}
+
+// TableName is the table of interventions.
+func (Interventie) TableName() string { return "interventies" }
+
+// Doelstelling is a quantitative target, for one intervention or shared by
+// several interventions together.
+type Doelstelling struct {
+	ID             uint `gorm:"primaryKey"`
+	Omschrijving   string
+	Periode        string
+	Soort          Soort
+	Waarde         float64
+	WaardeTot      *float64
+	Eenheid        string
+	Leeftijdsgroep string
+	Bron           Bron `gorm:"embedded"`
+	// InterventieIDs are the interventions that share this target; the store
+	// keeps them in the table doelstelling_interventies.
+	InterventieIDs []uint `gorm:"-"`
+}
+
+// TableName is the table of targets.
+func (Doelstelling) TableName() string { return "doelstellingen" }
+
+// DoelstellingHerziening records a revision of a target: the old value, when
+// and why, so that a revised target never loses its history.
+type DoelstellingHerziening struct {
+	ID              uint `gorm:"primaryKey"`
+	DoelstellingID  uint
+	Datum           time.Time
+	OudeWaarde      float64
+	OudeWaardeTot   *float64
+	NieuweWaarde    float64
+	NieuweWaardeTot *float64
+	Reden           string
+	Gebruiker       string
+}
+
+// TableName is the table of target revisions.
+func (DoelstellingHerziening) TableName() string { return "doelstelling_herzieningen" }
+
+// Bereik is the reach of an intervention, or of the interventions sharing a
+// target, in one period.
+type Bereik struct {
+	ID             uint `gorm:"primaryKey"`
+	InterventieID  *uint
+	DoelstellingID *uint
+	Periode        string
+	Jaar           int
+	PeriodeSoort   string
+	Soort          Soort
+	Waarde         float64
+	WaardeTot      *float64
+	Eenheid        string
+	Status         Status
+	BronTekst      string `gorm:"column:bron"`
+	Notitie        string
+	Gebruiker      string
+	Vastgelegd     time.Time
+}
+
+// TableName is the table of reach figures.
+func (Bereik) TableName() string { return "bereik" }
+
+// Indicator is a monitored series: the youth-care dashboard, the Preventie met
+// Gezag police figures, a budget criterion, a movement of Spoor 3.
+type Indicator struct {
+	ID            uint `gorm:"primaryKey"`
+	Code          string
+	Naam          string
+	Eenheid       Eenheid
+	Groep         IndicatorGroep
+	Vergelijking  string
+	Kernboodschap string
+	Bron          Bron `gorm:"embedded"`
+}
+
+// TableName is the table of indicators.
+func (Indicator) TableName() string { return "indicatoren" }
+
+// Meting is one value of an indicator in a period, with an optional
+// comparison value (Nederland).
+type Meting struct {
+	ID                  uint `gorm:"primaryKey"`
+	IndicatorID         uint
+	Periode             string
+	Jaar                int
+	PeriodeSoort        string
+	Waarde              float64
+	Vergelijkingswaarde *float64
+	Status              Status
+	Bron                Bron `gorm:"embedded"`
+}
+
+// TableName is the table of measurements.
+func (Meting) TableName() string { return "metingen" }
+
+// Begrotingsdoel is a goal of the municipal budget with its criteria and lines.
+type Begrotingsdoel struct {
+	ID             uint `gorm:"primaryKey"`
+	Code           string
+	Naam           string
+	Beschrijving   string
+	Begrotingsjaar int
+	Activiteiten   []string `gorm:"serializer:json"`
+	Bron           Bron     `gorm:"embedded"`
+}
+
+// TableName is the table of budget goals.
+func (Begrotingsdoel) TableName() string { return "begrotingsdoelen" }
+
+// Criterium is a criterion of a budget goal; its realisation is measured by an
+// indicator where one is linked.
+type Criterium struct {
+	ID               uint `gorm:"primaryKey"`
+	BegrotingsdoelID uint
+	Omschrijving     string
+	Streefwaarde     *float64
+	Soort            Soort
+	Referentiejaar   *int
+	Doeljaar         *int
+	IndicatorID      *uint
+	Bron             Bron `gorm:"embedded"`
+}
+
+// TableName is the table of budget criteria.
+func (Criterium) TableName() string { return "criteria" }
+
+// Begrotingsregel is one amount of a budget goal, in euro cents.
+type Begrotingsregel struct {
+	ID               uint `gorm:"primaryKey"`
+	BegrotingsdoelID uint
+	Jaar             int
+	Soort            RegelSoort
+	BedragCent       int64
+	Omschrijving     string
+	Bron             Bron `gorm:"embedded"`
+}
+
+// TableName is the table of budget lines.
+func (Begrotingsregel) TableName() string { return "begrotingsregels" }
+
+// Besparing is one realised saving, in euro cents.
+type Besparing struct {
+	ID           uint `gorm:"primaryKey"`
+	Periode      string
+	Rapportage   string
+	Omschrijving string
+	BedragCent   int64
+	Bron         Bron `gorm:"embedded"`
+}
+
+// TableName is the table of savings.
+func (Besparing) TableName() string { return "besparingen" }
+
+// BesparingTotaal is the total of realised savings as a document reports it,
+// kept beside the lines so a difference with their sum stays visible.
+type BesparingTotaal struct {
+	ID         uint `gorm:"primaryKey"`
+	BedragCent int64
+	Bron       Bron `gorm:"embedded"`
+}
+
+// TableName is the table of reported savings totals.
+func (BesparingTotaal) TableName() string { return "besparing_totalen" }
+
+// Beleidstekst is policy text without figures: an ambition, a principle, a
+// track, a desired result, a partner, a risk.
+type Beleidstekst struct {
+	ID    uint `gorm:"primaryKey"`
+	Soort TekstSoort
+	Titel string
+	Tekst string
+	Bron  Bron `gorm:"embedded"`
+}
+
+// TableName is the table of policy texts.
+func (Beleidstekst) TableName() string { return "beleidsteksten" }
+
+// Actie is the kind of change recorded in the audit trail.
+type Actie string
+
+// The kinds of change.
+const (
+	ActieToegevoegd Actie = "toegevoegd"
+	ActieGewijzigd  Actie = "gewijzigd"
+	ActieVerwijderd Actie = "verwijderd"
+)
+
+// Wijziging is one row of the append-only audit trail: one field of one record
+// changed by one user at one moment.
+type Wijziging struct {
+	ID           uint `gorm:"primaryKey"`
+	Tijd         time.Time
+	Gebruiker    string
+	Actie        Actie
+	Entiteit     string
+	EntiteitID   uint
+	Veld         string
+	OudeWaarde   string
+	NieuweWaarde string
+}
+
+// TableName is the table of the audit trail.
+func (Wijziging) TableName() string { return "wijzigingen" }
+
+// DoelstellingInterventie links a target to one of the interventions sharing it.
+type DoelstellingInterventie struct {
+	DoelstellingID uint `gorm:"primaryKey"`
+	InterventieID  uint `gorm:"primaryKey"`
+}
+
+// TableName is the link table of targets and interventions.
+func (DoelstellingInterventie) TableName() string { return "doelstelling_interventies" }

@@ -1,0 +1,218 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+	"strconv"
+	"time"
+
+	"gorm.io/gorm"
+
+	"jeugdmonitor/data/domain"
+)
+
+// ErrReadOnly is returned by every change on a store opened read-only.
+var ErrReadOnly = errors.New("deze database is alleen-lezen geopend; wijzigingen worden niet opgeslagen")
+
+// Tx is one transaction in which every change is written together with its
+// audit rows, all stamped with the same user and moment. Its exported methods
+// validate like the Store's.
+type Tx struct {
+	db   *gorm.DB
+	user string
+	at   time.Time
+}
+
+// Update runs fn in one transaction: either every change in it and all its
+// audit rows are stored, or none.
+func (s *Store) Update(fn func(t *Tx) error) error {
+	if s.readOnly {
+		return ErrReadOnly
+	}
+	at := s.now().UTC()
+	return s.db.Transaction(func(tx *gorm.DB) error {
+		return fn(&Tx{db: tx, user: s.user, at: at})
+	})
+}
+
+// auditedFields lists the stored fields of a model with their text values.
+func (t *Tx) auditedFields(model any) (table string, id uint, values map[string]string, order []string, err error) {
+	stmt := &gorm.Statement{DB: t.db}
+	if err = stmt.Parse(model); err != nil {
+		return "", 0, nil, nil, err
+	}
+	rv := reflect.Indirect(reflect.ValueOf(model))
+	values = map[string]string{}
+	for _, f := range stmt.Schema.Fields {
+		if f.DBName == "" {
+			continue
+		}
+		v, _ := f.ValueOf(context.Background(), rv)
+		if f.PrimaryKey {
+			if n, ok := v.(uint); ok {
+				id = n
+			}
+		}
+		values[f.DBName] = auditText(v)
+		order = append(order, f.DBName)
+	}
+	return stmt.Schema.Table, id, values, order, nil
+}
+
+// auditText renders a field value for the audit trail: plain numbers with a
+// dot, times in RFC 3339, lists as JSON, nil as empty.
+func auditText(v any) string {
+	rv := reflect.ValueOf(v)
+	if !rv.IsValid() || ((rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Slice) && rv.IsNil()) {
+		return ""
+	}
+	v = reflect.Indirect(rv).Interface()
+	switch x := v.(type) {
+	case string:
+		return x
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case bool:
+		return strconv.FormatBool(x)
+	case time.Time:
+		if x.IsZero() {
+			return ""
+		}
+		return x.UTC().Format(time.RFC3339)
+	case []string, []uint:
+		b, _ := json.Marshal(x)
+		return string(b)
+	default:
+		if s, ok := v.(fmt.Stringer); ok {
+			return s.String()
+		}
+		return fmt.Sprint(v)
+	}
+}
+
+// log appends one audit row.
+func (t *Tx) log(actie domain.Actie, table string, id uint, field, oldValue, newValue string) error {
+	return t.db.Create(&domain.Wijziging{
+		Tijd: t.at, Gebruiker: t.user, Actie: actie, Entiteit: table, EntiteitID: id,
+		Veld: field, OudeWaarde: oldValue, NieuweWaarde: newValue,
+	}).Error
+}
+
+// insert stores a new record and logs each of its non-empty fields.
+func (t *Tx) insert(model any) error {
+	if err := t.db.Create(model).Error; err != nil {
+		return translate(err)
+	}
+	table, id, values, order, err := t.auditedFields(model)
+	if err != nil {
+		return err
+	}
+	for _, f := range order {
+		if f == "id" || values[f] == "" {
+			continue
+		}
+		if err := t.log(domain.ActieToegevoegd, table, id, f, "", values[f]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// update saves a changed record and logs each field that differs from old,
+// which must be the same record as it is stored now. It reports whether
+// anything changed.
+func (t *Tx) update(old, updated any) (bool, error) {
+	table, id, before, _, err := t.auditedFields(old)
+	if err != nil {
+		return false, err
+	}
+	_, _, after, order, err := t.auditedFields(updated)
+	if err != nil {
+		return false, err
+	}
+	changed := false
+	for _, f := range order {
+		if before[f] == after[f] {
+			continue
+		}
+		changed = true
+		if err := t.log(domain.ActieGewijzigd, table, id, f, before[f], after[f]); err != nil {
+			return false, err
+		}
+	}
+	if !changed {
+		return false, nil
+	}
+	return true, translate(t.db.Select("*").Save(updated).Error)
+}
+
+// remove deletes a record and logs each of its non-empty fields as removed.
+func (t *Tx) remove(model any) error {
+	table, id, values, order, err := t.auditedFields(model)
+	if err != nil {
+		return err
+	}
+	for _, f := range order {
+		if f == "id" || values[f] == "" {
+			continue
+		}
+		if err := t.log(domain.ActieVerwijderd, table, id, f, values[f], ""); err != nil {
+			return err
+		}
+	}
+	return translate(t.db.Delete(model).Error)
+}
+
+// ErrDuplicate is returned when a record would repeat a unique value.
+var ErrDuplicate = errors.New("bestaat al")
+
+// ErrNotFound is returned when a record does not exist.
+var ErrNotFound = errors.New("niet gevonden")
+
+// translate turns gorm's errors into the store's.
+func translate(err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, gorm.ErrDuplicatedKey):
+		return ErrDuplicate
+	case errors.Is(err, gorm.ErrRecordNotFound):
+		return ErrNotFound
+	default:
+		return err
+	}
+}
+
+// actionFor is the audit action for writing a value that did or did not exist.
+func actionFor(existed bool) domain.Actie {
+	if existed {
+		return domain.ActieGewijzigd
+	}
+	return domain.ActieToegevoegd
+}
+
+// Record is a stored record that checks itself before it is written.
+type Record interface {
+	Validate() error
+}
+
+// Create validates and stores a new record of a kind without special rules
+// (budget goals, criteria, budget lines, savings, policy texts).
+func (s *Store) Create(r Record) error {
+	return s.Update(func(t *Tx) error { return t.Create(r) })
+}
+
+// Create validates and stores a new record in this transaction.
+func (t *Tx) Create(r Record) error {
+	if err := r.Validate(); err != nil {
+		return err
+	}
+	err := t.insert(r)
+	if errors.Is(err, ErrDuplicate) {
+		return fmt.Errorf("%w: dit gegeven staat er al in", ErrDuplicate)
+	}
+	return err
+}

@@ -1,0 +1,49 @@
+package store
+
+import "fmt"
+
+// CheckReport is the outcome of an integrity check.
+type CheckReport struct {
+	Version  int
+	Problems []string
+}
+
+// OK reports whether no problem was found.
+func (r CheckReport) OK() bool { return len(r.Problems) == 0 }
+
+// Check runs SQLite's integrity and foreign-key checks and compares the schema
+// version with this program's. It only reads.
+func (s *Store) Check() (CheckReport, error) {
+	var r CheckReport
+	var err error
+	if r.Version, err = s.Version(); err != nil {
+		return r, err
+	}
+	if r.Version < SchemaVersion() {
+		r.Problems = append(r.Problems, fmt.Sprintf(
+			"schemaversie %d is ouder dan %d; het programma werkt het schema bij wanneer het de database opent", r.Version, SchemaVersion()))
+	}
+	var integrity []string
+	if err := s.db.Raw("PRAGMA integrity_check").Scan(&integrity).Error; err != nil {
+		r.Problems = append(r.Problems, "integriteitscontrole mislukt: "+err.Error())
+		return r, nil
+	}
+	for _, line := range integrity {
+		if line != "ok" {
+			r.Problems = append(r.Problems, "beschadigd: "+line)
+		}
+	}
+	var fk []struct {
+		Table  string
+		Rowid  int64
+		Parent string
+	}
+	if err := s.db.Raw("PRAGMA foreign_key_check").Scan(&fk).Error; err != nil {
+		r.Problems = append(r.Problems, "controle van verwijzingen mislukt: "+err.Error())
+		return r, nil
+	}
+	for _, f := range fk {
+		r.Problems = append(r.Problems, fmt.Sprintf("rij %d in %s verwijst naar een ontbrekende rij in %s", f.Rowid, f.Table, f.Parent))
+	}
+	return r, nil
+}

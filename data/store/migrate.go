@@ -1,0 +1,86 @@
+package store
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gorm.io/gorm"
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// migration is one numbered SQL script.
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+// migrations lists the embedded scripts in order; their names start with the
+// version they bring the schema to ("0001_schema.sql").
+func migrations() []migration {
+	entries, err := fs.ReadDir(migrationFiles, "migrations")
+	if err != nil {
+		panic(err) // embedded at build time: cannot fail at run time
+	}
+	var out []migration
+	for _, e := range entries {
+		prefix, _, ok := strings.Cut(e.Name(), "_")
+		version, err := strconv.Atoi(prefix)
+		if !ok || err != nil {
+			panic("migratie zonder versienummer: " + e.Name())
+		}
+		body, err := migrationFiles.ReadFile("migrations/" + e.Name())
+		if err != nil {
+			panic(err)
+		}
+		out = append(out, migration{version: version, name: e.Name(), sql: string(body)})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
+	return out
+}
+
+// SchemaVersion is the newest schema version this program knows.
+func SchemaVersion() int {
+	all := migrations()
+	return all[len(all)-1].version
+}
+
+// Version is the schema version of the open database.
+func (s *Store) Version() (int, error) {
+	var v int
+	err := s.db.Raw("PRAGMA user_version").Scan(&v).Error
+	return v, err
+}
+
+// migrate runs every script newer than the database's version, each in its own
+// transaction together with the new version number.
+func (s *Store) migrate() error {
+	current, err := s.Version()
+	if err != nil {
+		return err
+	}
+	for _, m := range migrations() {
+		if m.version <= current {
+			continue
+		}
+		err := s.db.Transaction(func(tx *gorm.DB) error {
+			if err := tx.Exec(m.sql).Error; err != nil {
+				return err
+			}
+			if err := tx.Exec(fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)).Error; err != nil {
+				return err
+			}
+			return tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", m.version)).Error
+		})
+		if err != nil {
+			return fmt.Errorf("schema-update %s mislukt: %w", m.name, err)
+		}
+	}
+	return nil
+}

@@ -29,12 +29,18 @@ type Tx struct {
 // Update runs fn in one transaction: either every change in it and all its
 // audit rows are stored, or none.
 func (s *Store) Update(fn func(t *Tx) error) error {
+	return s.UpdateAs(s.user, fn)
+}
+
+// UpdateAs is Update with another name in the audit trail, for changes that
+// no user made (loading the built-in register).
+func (s *Store) UpdateAs(user string, fn func(t *Tx) error) error {
 	if s.readOnly {
 		return ErrReadOnly
 	}
 	at := s.now().UTC()
 	return s.db.Transaction(func(tx *gorm.DB) error {
-		return fn(&Tx{db: tx, user: s.user, at: at})
+		return fn(&Tx{db: tx, user: user, at: at})
 	})
 }
 

@@ -1,0 +1,210 @@
+// Package cli runs Jeugdmonitor's headless subcommands (export, bereik, check,
+// nieuw) with Dutch help texts and the exit codes 0 (gelukt), 1 (fout) and
+// 2 (verkeerd gebruik). It never imports the GUI.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"jeugdmonitor/data/register"
+	"jeugdmonitor/data/store"
+)
+
+// Exit codes.
+const (
+	ExitOK    = 0
+	ExitError = 1
+	ExitUsage = 2
+)
+
+// Env is what a command may touch: its output streams.
+type Env struct {
+	Stdout io.Writer
+	Stderr io.Writer
+}
+
+// command is one subcommand.
+type command struct {
+	summary string
+	run     func(env Env, args []string) int
+}
+
+// commands lists the subcommands by name.
+var commands = map[string]command{
+	"export": {"gegevens exporteren als JSON of CSV", runExport},
+	"bereik": {"bereik van een interventie vastleggen", runBereik},
+	"check":  {"database controleren (integriteit en schemaversie)", runCheck},
+	"nieuw":  {"nieuwe database maken met het ingebouwde register", runNieuw},
+}
+
+// IsCommand reports whether name is a headless subcommand.
+func IsCommand(name string) bool {
+	_, ok := commands[name]
+	return ok
+}
+
+// Run runs the subcommand args[0] with the rest of args and returns its exit code.
+func Run(env Env, args []string) int {
+	if len(args) == 0 || !IsCommand(args[0]) {
+		fmt.Fprintln(env.Stderr, "onbekende opdracht; gebruik --help")
+		return ExitUsage
+	}
+	return commands[args[0]].run(env, args[1:])
+}
+
+// Usage writes the overview of the program's use.
+func Usage(w io.Writer) {
+	fmt.Fprintln(w, "Gebruik: jeugdmonitor [--db PAD]            start het programma")
+	fmt.Fprintln(w, "         jeugdmonitor OPDRACHT [opties]     voert een opdracht uit zonder venster")
+	fmt.Fprintln(w, "\nOpdrachten:")
+	names := make([]string, 0, len(commands))
+	for name := range commands {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		fmt.Fprintf(w, "  %-8s %s\n", name, commands[name].summary)
+	}
+	fmt.Fprintln(w, "\nZonder --db wordt de eigen database gebruikt:", defaultPathText())
+	fmt.Fprintln(w, "Hulp bij een opdracht: jeugdmonitor OPDRACHT --help")
+}
+
+func defaultPathText() string {
+	p, err := store.DefaultPath()
+	if err != nil {
+		return "(onbekend: " + err.Error() + ")"
+	}
+	return p
+}
+
+// newFlags makes a flag set with Dutch usage output for a subcommand.
+func newFlags(env Env, name, synopsis, description string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	fs.Usage = func() {
+		out := fs.Output()
+		fmt.Fprintf(out, "Gebruik: jeugdmonitor %s %s\n\n%s\n\nOpties:\n", name, synopsis, description)
+		fs.VisitAll(func(f *flag.Flag) {
+			def := ""
+			if f.DefValue != "" && f.DefValue != "false" {
+				def = fmt.Sprintf(" (standaard: %s)", f.DefValue)
+			}
+			fmt.Fprintf(out, "  -%s\n      %s%s\n", f.Name, f.Usage, def)
+		})
+	}
+	return fs
+}
+
+// parse parses the flags and returns an exit code to stop with, or -1 to go on.
+func parse(fs *flag.FlagSet, args []string) int {
+	err := fs.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return ExitOK
+	case err != nil:
+		return ExitUsage
+	case fs.NArg() > 0:
+		fmt.Fprintf(fs.Output(), "onverwacht argument %q; gebruik --help\n", fs.Arg(0))
+		return ExitUsage
+	}
+	return -1
+}
+
+// usageError reports wrong use and returns ExitUsage.
+func usageError(env Env, format string, args ...any) int {
+	fmt.Fprintf(env.Stderr, format+"\n", args...)
+	return ExitUsage
+}
+
+// failure reports an error and returns ExitError.
+func failure(env Env, err error) int {
+	fmt.Fprintln(env.Stderr, "fout:", err)
+	return ExitError
+}
+
+// dbFlag adds the --db option.
+func dbFlag(fs *flag.FlagSet) *string {
+	return fs.String("db", "", "databasebestand (standaard de eigen database van dit programma)")
+}
+
+// OpenDatabase opens the database a command works on, and loads the built-in
+// register into it when it lacks it. An explicit path is created only when
+// opt.Create says so; the program's own database at the default path (path
+// empty) is created whenever it is opened for writing.
+func OpenDatabase(path string, opt store.Options) (*store.Store, error) {
+	if path == "" {
+		p, err := store.DefaultPath()
+		if err != nil {
+			return nil, err
+		}
+		path, opt.Create = p, !opt.ReadOnly
+	}
+	s, err := store.Open(path, opt)
+	if err != nil {
+		return nil, err
+	}
+	if !opt.ReadOnly {
+		if err := seedBuiltin(s); err != nil {
+			s.Close()
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// seedBuiltin loads the built-in register into a database that lacks it.
+func seedBuiltin(s *store.Store) error {
+	docs, err := register.Builtin()
+	if err != nil {
+		return err
+	}
+	_, err = register.Seed(s, docs)
+	return err
+}
+
+// writeFileSafely writes a new file through a temporary file in the same folder,
+// so a failed write leaves nothing half-written; an existing file is kept
+// unless overwrite is set.
+func writeFileSafely(path string, overwrite bool, write func(io.Writer) error) error {
+	if _, err := os.Stat(path); err == nil && !overwrite {
+		return fmt.Errorf("%s bestaat al; kies een andere naam of gebruik --overschrijven", path)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// oneOf checks a flag value against the allowed values.
+func oneOf[T ~string](value string, allowed []T) bool {
+	for _, a := range allowed {
+		if string(a) == value {
+			return true
+		}
+	}
+	return false
+}
+
+func joinValues[T ~string](values []T) string {
+	s := make([]string, len(values))
+	for i, v := range values {
+		s[i] = string(v)
+	}
+	return strings.Join(s, "|")
+}

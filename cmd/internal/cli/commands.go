@@ -1,0 +1,153 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/dutchnum"
+	"jeugdmonitor/data/export"
+	"jeugdmonitor/data/store"
+)
+
+func runExport(env Env, args []string) int {
+	fs := newFlags(env, "export", "--what SOORT --format json|csv [--db PAD] [-o BESTAND]",
+		"Schrijft gegevens uit de database, met de bron van elk gegeven. CSV is zoals Nederlandse\n"+
+			"Excel het leest (puntkomma, UTF-8 met BOM, decimale komma). Zonder -o naar het scherm.")
+	db := dbFlag(fs)
+	what := fs.String("what", "", "wat: "+joinValues(export.Kinds))
+	format := fs.String("format", "json", "formaat: "+joinValues(export.Formats))
+	out := fs.String("o", "", "uitvoerbestand")
+	overwrite := fs.Bool("overschrijven", false, "een bestaand uitvoerbestand vervangen")
+	if code := parse(fs, args); code >= 0 {
+		return code
+	}
+	if !oneOf(*what, export.Kinds) {
+		return usageError(env, "--what moet een van %s zijn", joinValues(export.Kinds))
+	}
+	if !oneOf(*format, export.Formats) {
+		return usageError(env, "--format moet json of csv zijn")
+	}
+	if *what == string(export.KindAlles) && *format == string(export.FormatCSV) {
+		return usageError(env, "\"alles\" kan alleen als JSON; kies voor CSV één soort")
+	}
+	s, err := OpenDatabase(*db, store.Options{})
+	if err != nil {
+		return failure(env, err)
+	}
+	defer s.Close()
+	write := func(w io.Writer) error { return export.Write(w, s, export.Kind(*what), export.Format(*format)) }
+	if *out == "" {
+		err = write(env.Stdout)
+	} else {
+		err = writeFileSafely(*out, *overwrite, write)
+	}
+	if err != nil {
+		return failure(env, err)
+	}
+	return ExitOK
+}
+
+func runBereik(env Env, args []string) int {
+	fs := newFlags(env, "bereik", "--interventie NAAM --periode PERIODE --waarde GETAL [opties]",
+		"Legt het bereik van een interventie in een periode vast, met dezelfde controles als het\n"+
+			"invoerscherm. Bestaat er al bereik voor die periode, dan wordt het bijgewerkt (en gelogd).\n"+
+			"Periode: 2024, 2024-H1, 2024-K3 of 2023/2024. Waarde in Nederlandse notatie: 3.612 of 12,5.")
+	db := dbFlag(fs)
+	var in store.BereikInvoer
+	fs.StringVar(&in.Interventie, "interventie", "", "naam van de interventie")
+	fs.StringVar(&in.Periode, "periode", "", "periode")
+	fs.StringVar(&in.Waarde, "waarde", "", "bereikt aantal")
+	fs.StringVar(&in.Eenheid, "eenheid", "", "eenheid (standaard die van de doelstelling)")
+	fs.StringVar(&in.Status, "status", string(domain.StatusDefinitief), "voorlopig of definitief")
+	fs.StringVar(&in.Bron, "bron", "", "bron van het cijfer")
+	fs.StringVar(&in.Notitie, "notitie", "", "toelichting")
+	if code := parse(fs, args); code >= 0 {
+		return code
+	}
+	for flagName, value := range map[string]string{"interventie": in.Interventie, "periode": in.Periode, "waarde": in.Waarde} {
+		if value == "" {
+			return usageError(env, "--%s is verplicht; gebruik --help", flagName)
+		}
+	}
+	s, err := OpenDatabase(*db, store.Options{})
+	if err != nil {
+		return failure(env, err)
+	}
+	defer s.Close()
+	b, err := s.RecordBereikInvoer(in)
+	if problems := domain.FieldProblems(err); problems != nil {
+		for _, p := range problems {
+			fmt.Fprintf(env.Stderr, "fout in %s: %s\n", p.Veld, p.Melding)
+		}
+		fmt.Fprintln(env.Stderr, "Er is niets opgeslagen.")
+		return ExitError
+	}
+	if err != nil {
+		return failure(env, err)
+	}
+	fmt.Fprintf(env.Stdout, "Opgeslagen: %s, %s: %s %s (%s)\n", in.Interventie, b.Periode,
+		dutchnum.FormatAuto(b.Waarde), b.Eenheid, b.Status)
+	return ExitOK
+}
+
+func runCheck(env Env, args []string) int {
+	fs := newFlags(env, "check", "[--db PAD]",
+		"Controleert een database zonder er iets in te schrijven: of het een Jeugdmonitor-database is,\n"+
+			"de schemaversie, de integriteit van het bestand en de verwijzingen.")
+	db := dbFlag(fs)
+	if code := parse(fs, args); code >= 0 {
+		return code
+	}
+	s, err := OpenDatabase(*db, store.Options{ReadOnly: true})
+	if err != nil {
+		return failure(env, err)
+	}
+	defer s.Close()
+	report, err := s.Check()
+	if err != nil {
+		return failure(env, err)
+	}
+	fmt.Fprintf(env.Stdout, "Database:     %s\n", s.Path())
+	fmt.Fprintf(env.Stdout, "Schemaversie: %d (dit programma: %d)\n", report.Version, store.SchemaVersion())
+	if report.OK() {
+		fmt.Fprintln(env.Stdout, "Integriteit:  in orde")
+		return ExitOK
+	}
+	for _, p := range report.Problems {
+		fmt.Fprintln(env.Stdout, "Probleem:    ", p)
+	}
+	return ExitError
+}
+
+func runNieuw(env Env, args []string) int {
+	fs := newFlags(env, "nieuw", "--db PAD",
+		"Maakt een nieuwe database met het ingebouwde register (alle interventies, doelstellingen en\n"+
+			"cijfers uit de brondocumenten). Een bestaand bestand wordt nooit overschreven.")
+	db := fs.String("db", "", "pad van de nieuwe database")
+	if code := parse(fs, args); code >= 0 {
+		return code
+	}
+	if *db == "" {
+		return usageError(env, "--db is verplicht; gebruik --help")
+	}
+	if _, err := os.Stat(*db); err == nil {
+		return failure(env, fmt.Errorf("%s bestaat al; een bestaand bestand wordt niet overschreven", *db))
+	}
+	s, err := store.Open(*db, store.Options{Create: true})
+	if err != nil {
+		return failure(env, err)
+	}
+	path := s.Path()
+	err = seedBuiltin(s)
+	s.Close()
+	if err != nil {
+		for _, suffix := range []string{"", "-wal", "-shm"} {
+			os.Remove(path + suffix)
+		}
+		return failure(env, err)
+	}
+	fmt.Fprintf(env.Stdout, "Nieuwe database gemaakt: %s\n", path)
+	return ExitOK
+}

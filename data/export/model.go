@@ -1,0 +1,381 @@
+// Package export writes the contents of a Jeugdmonitor database as JSON or as
+// CSV the way Dutch Excel reads it (semicolon, UTF-8 with BOM, decimal comma,
+// CRLF). Every figure goes out with its source reference.
+package export
+
+import (
+	"fmt"
+
+	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/store"
+)
+
+// Kind is what to export.
+type Kind string
+
+// The kinds of export.
+const (
+	KindInterventies Kind = "interventies"
+	KindBereik       Kind = "bereik"
+	KindIndicatoren  Kind = "indicatoren"
+	KindBegroting    Kind = "begroting"
+	KindBesparingen  Kind = "besparingen"
+	KindAlles        Kind = "alles"
+)
+
+// Kinds lists every kind of export.
+var Kinds = []Kind{KindInterventies, KindBereik, KindIndicatoren, KindBegroting, KindBesparingen, KindAlles}
+
+// Interventie is an intervention with its targets and reach nested inside it.
+type Interventie struct {
+	Naam            string         `json:"naam"`
+	Uitvoerder      string         `json:"uitvoerder"`
+	Cluster         string         `json:"cluster"`
+	Code            string         `json:"code,omitempty"`
+	Doel            string         `json:"doel"`
+	Doelgroep       string         `json:"doelgroep"`
+	LeeftijdVan     *int           `json:"leeftijd_van,omitempty"`
+	LeeftijdTot     *int           `json:"leeftijd_tot,omitempty"`
+	Werkwijze       string         `json:"werkwijze"`
+	Status          string         `json:"status"`
+	StatusCategorie string         `json:"status_categorie"`
+	Start           string         `json:"start"`
+	BeoogdEinde     string         `json:"beoogd_einde"`
+	Resultaten      string         `json:"resultaten"`
+	Ambities        []string       `json:"ambities"`
+	Begrotingsdoel  string         `json:"begrotingsdoel,omitempty"`
+	Gearchiveerd    bool           `json:"gearchiveerd"`
+	Bron            string         `json:"bron"`
+	Doelstellingen  []Doelstelling `json:"doelstellingen"`
+	Bereik          []Bereik       `json:"bereik"`
+}
+
+// Doelstelling is a target; GedeeldMet names the other interventions that
+// share it.
+type Doelstelling struct {
+	Omschrijving   string   `json:"omschrijving"`
+	Periode        string   `json:"periode"`
+	Soort          string   `json:"soort"`
+	Waarde         float64  `json:"waarde"`
+	WaardeTot      *float64 `json:"waarde_tot,omitempty"`
+	Eenheid        string   `json:"eenheid"`
+	Leeftijdsgroep string   `json:"leeftijdsgroep,omitempty"`
+	GedeeldMet     []string `json:"gedeeld_met,omitempty"`
+	Bron           string   `json:"bron"`
+}
+
+// Bereik is one reach figure.
+type Bereik struct {
+	Interventie string   `json:"interventie,omitempty"`
+	Periode     string   `json:"periode"`
+	Soort       string   `json:"soort"`
+	Waarde      float64  `json:"waarde"`
+	WaardeTot   *float64 `json:"waarde_tot,omitempty"`
+	Eenheid     string   `json:"eenheid"`
+	Status      string   `json:"status"`
+	Bron        string   `json:"bron"`
+	Notitie     string   `json:"notitie,omitempty"`
+	Gebruiker   string   `json:"vastgelegd_door"`
+	Vastgelegd  string   `json:"vastgelegd_op"`
+}
+
+// Indicator is an indicator with its measurements.
+type Indicator struct {
+	Code          string   `json:"code"`
+	Naam          string   `json:"naam"`
+	Eenheid       string   `json:"eenheid"`
+	Groep         string   `json:"groep"`
+	Vergelijking  string   `json:"vergelijking,omitempty"`
+	Kernboodschap string   `json:"kernboodschap,omitempty"`
+	Bron          string   `json:"bron"`
+	Metingen      []Meting `json:"metingen"`
+}
+
+// Meting is one measurement.
+type Meting struct {
+	Periode             string   `json:"periode"`
+	Waarde              float64  `json:"waarde"`
+	Vergelijkingswaarde *float64 `json:"vergelijkingswaarde,omitempty"`
+	Status              string   `json:"status"`
+	Bron                string   `json:"bron"`
+}
+
+// Begrotingsdoel is a budget goal with its criteria and lines.
+type Begrotingsdoel struct {
+	Code           string            `json:"code"`
+	Naam           string            `json:"naam"`
+	Beschrijving   string            `json:"beschrijving"`
+	Begrotingsjaar int               `json:"begrotingsjaar"`
+	Activiteiten   []string          `json:"activiteiten"`
+	Bron           string            `json:"bron"`
+	Criteria       []Criterium       `json:"criteria"`
+	Regels         []Begrotingsregel `json:"regels"`
+}
+
+// Criterium is a criterion of a budget goal.
+type Criterium struct {
+	Omschrijving   string   `json:"omschrijving"`
+	Streefwaarde   *float64 `json:"streefwaarde,omitempty"`
+	Soort          string   `json:"soort,omitempty"`
+	Referentiejaar *int     `json:"referentiejaar,omitempty"`
+	Doeljaar       *int     `json:"doeljaar,omitempty"`
+	Indicator      string   `json:"indicator,omitempty"`
+}
+
+// Begrotingsregel is one amount of a budget goal, in euros.
+type Begrotingsregel struct {
+	Jaar         int     `json:"jaar"`
+	Soort        string  `json:"soort"`
+	Bedrag       float64 `json:"bedrag"`
+	Omschrijving string  `json:"omschrijving,omitempty"`
+	Bron         string  `json:"bron"`
+}
+
+// Besparingen are the savings lines with their sum and the reported total.
+type Besparingen struct {
+	Regels              []Besparing `json:"regels"`
+	SomRegels           float64     `json:"som_regels"`
+	GerapporteerdTotaal *float64    `json:"gerapporteerd_totaal,omitempty"`
+	TotaalBron          string      `json:"totaal_bron,omitempty"`
+	Verschil            float64     `json:"verschil"`
+}
+
+// Besparing is one realised saving, in euros.
+type Besparing struct {
+	Periode      string  `json:"periode"`
+	Rapportage   string  `json:"rapportage"`
+	Omschrijving string  `json:"omschrijving"`
+	Bedrag       float64 `json:"bedrag"`
+	Bron         string  `json:"bron"`
+}
+
+// Alles holds every kind together.
+type Alles struct {
+	Interventies     []Interventie    `json:"interventies"`
+	Indicatoren      []Indicator      `json:"indicatoren"`
+	Begrotingsdoelen []Begrotingsdoel `json:"begrotingsdoelen"`
+	Besparingen      Besparingen      `json:"besparingen"`
+}
+
+// euros converts cents to euros for output.
+func euros(cents int64) float64 { return float64(cents) / 100 }
+
+// momentText is the start or end as the user reads it: the document's words,
+// or the year and month, or "structureel".
+func momentText(m domain.Moment) string {
+	switch {
+	case m.Tekst != "":
+		return m.Tekst
+	case m.Structureel:
+		return "structureel"
+	case m.Jaar != nil && m.Maand != nil:
+		return fmt.Sprintf("%02d-%d", *m.Maand, *m.Jaar)
+	case m.Jaar != nil:
+		return fmt.Sprint(*m.Jaar)
+	}
+	return ""
+}
+
+// collect reads everything the exports need from the store.
+type collector struct {
+	s     *store.Store
+	names map[uint]string
+}
+
+func newCollector(s *store.Store) (*collector, error) {
+	all, err := s.Interventies(true)
+	if err != nil {
+		return nil, err
+	}
+	c := &collector{s: s, names: map[uint]string{}}
+	for _, i := range all {
+		c.names[i.ID] = i.Naam
+	}
+	return c, nil
+}
+
+func (c *collector) interventies() ([]Interventie, error) {
+	all, err := c.s.Interventies(true)
+	if err != nil {
+		return nil, err
+	}
+	goals, err := c.s.Begrotingsdoelen()
+	if err != nil {
+		return nil, err
+	}
+	goalCode := map[uint]string{}
+	for _, g := range goals {
+		goalCode[g.ID] = g.Code
+	}
+	out := make([]Interventie, 0, len(all))
+	for _, i := range all {
+		e := Interventie{Naam: i.Naam, Uitvoerder: i.Uitvoerder, Cluster: string(i.Cluster), Code: i.Code, Doel: i.Doel,
+			Doelgroep: i.Doelgroep, LeeftijdVan: i.LeeftijdVan, LeeftijdTot: i.LeeftijdTot, Werkwijze: i.Werkwijze,
+			Status: i.StatusTekst, StatusCategorie: string(i.StatusCategorie), Start: momentText(i.Start),
+			BeoogdEinde: momentText(i.Einde), Resultaten: i.Resultaten, Ambities: nonNil(i.Ambities),
+			Gearchiveerd: i.Gearchiveerd, Bron: i.Bron.String(), Doelstellingen: []Doelstelling{}, Bereik: []Bereik{}}
+		if i.BegrotingsdoelID != nil {
+			e.Begrotingsdoel = goalCode[*i.BegrotingsdoelID]
+		}
+		targets, err := c.s.Doelstellingen(i.ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range targets {
+			e.Doelstellingen = append(e.Doelstellingen, c.doelstelling(t, i.ID))
+		}
+		reach, err := c.s.BereikVan(i.ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, b := range reach {
+			r := bereik(b)
+			r.Interventie = ""
+			e.Bereik = append(e.Bereik, r)
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func (c *collector) doelstelling(t domain.Doelstelling, self uint) Doelstelling {
+	d := Doelstelling{Omschrijving: t.Omschrijving, Periode: t.Periode, Soort: string(t.Soort), Waarde: t.Waarde,
+		WaardeTot: t.WaardeTot, Eenheid: t.Eenheid, Leeftijdsgroep: t.Leeftijdsgroep, Bron: t.Bron.String()}
+	for _, id := range t.InterventieIDs {
+		if id != self {
+			d.GedeeldMet = append(d.GedeeldMet, c.names[id])
+		}
+	}
+	return d
+}
+
+func bereik(b domain.Bereik) Bereik {
+	return Bereik{Periode: b.Periode, Soort: string(b.Soort), Waarde: b.Waarde, WaardeTot: b.WaardeTot,
+		Eenheid: b.Eenheid, Status: string(b.Status), Bron: b.BronTekst, Notitie: b.Notitie,
+		Gebruiker: b.Gebruiker, Vastgelegd: b.Vastgelegd.Local().Format("02-01-2006 15:04")}
+}
+
+// bereikRows lists every reach figure with its intervention's name (or the
+// shared target's description).
+func (c *collector) bereikRows() ([]Bereik, error) {
+	all, err := c.s.Interventies(true)
+	if err != nil {
+		return nil, err
+	}
+	var out []Bereik
+	for _, i := range all {
+		reach, err := c.s.BereikVan(i.ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, b := range reach {
+			r := bereik(b)
+			r.Interventie = i.Naam
+			out = append(out, r)
+		}
+	}
+	targets, err := c.s.AlleDoelstellingen()
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range targets {
+		reach, err := c.s.BereikVanDoelstelling(t.ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, b := range reach {
+			r := bereik(b)
+			r.Interventie = "Doelstelling: " + t.Omschrijving
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+func (c *collector) indicatoren() ([]Indicator, error) {
+	all, err := c.s.Indicatoren("")
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Indicator, 0, len(all))
+	for _, i := range all {
+		e := Indicator{Code: i.Code, Naam: i.Naam, Eenheid: string(i.Eenheid), Groep: string(i.Groep),
+			Vergelijking: i.Vergelijking, Kernboodschap: i.Kernboodschap, Bron: i.Bron.String(), Metingen: []Meting{}}
+		ms, err := c.s.Metingen(i.ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range ms {
+			e.Metingen = append(e.Metingen, Meting{Periode: m.Periode, Waarde: m.Waarde,
+				Vergelijkingswaarde: m.Vergelijkingswaarde, Status: string(m.Status), Bron: m.Bron.String()})
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+func (c *collector) begroting() ([]Begrotingsdoel, error) {
+	goals, err := c.s.Begrotingsdoelen()
+	if err != nil {
+		return nil, err
+	}
+	indicators, err := c.s.Indicatoren("")
+	if err != nil {
+		return nil, err
+	}
+	indicatorCode := map[uint]string{}
+	for _, i := range indicators {
+		indicatorCode[i.ID] = i.Code
+	}
+	out := make([]Begrotingsdoel, 0, len(goals))
+	for _, g := range goals {
+		e := Begrotingsdoel{Code: g.Code, Naam: g.Naam, Beschrijving: g.Beschrijving, Begrotingsjaar: g.Begrotingsjaar,
+			Activiteiten: nonNil(g.Activiteiten), Bron: g.Bron.String(), Criteria: []Criterium{}, Regels: []Begrotingsregel{}}
+		criteria, err := c.s.Criteria(g.ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, k := range criteria {
+			crit := Criterium{Omschrijving: k.Omschrijving, Streefwaarde: k.Streefwaarde, Soort: string(k.Soort),
+				Referentiejaar: k.Referentiejaar, Doeljaar: k.Doeljaar}
+			if k.IndicatorID != nil {
+				crit.Indicator = indicatorCode[*k.IndicatorID]
+			}
+			e.Criteria = append(e.Criteria, crit)
+		}
+		lines, err := c.s.Begrotingsregels(g.ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range lines {
+			e.Regels = append(e.Regels, Begrotingsregel{Jaar: r.Jaar, Soort: string(r.Soort), Bedrag: euros(r.BedragCent),
+				Omschrijving: r.Omschrijving, Bron: r.Bron.String()})
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+func (c *collector) besparingen() (Besparingen, error) {
+	o, err := c.s.Besparingsoverzicht()
+	if err != nil {
+		return Besparingen{}, err
+	}
+	out := Besparingen{Regels: []Besparing{}, SomRegels: euros(o.SomCent), Verschil: euros(o.VerschilCent())}
+	for _, r := range o.Regels {
+		out.Regels = append(out.Regels, Besparing{Periode: r.Periode, Rapportage: r.Rapportage,
+			Omschrijving: r.Omschrijving, Bedrag: euros(r.BedragCent), Bron: r.Bron.String()})
+	}
+	if o.Gerapporteerd != nil {
+		total := euros(o.Gerapporteerd.BedragCent)
+		out.GerapporteerdTotaal, out.TotaalBron = &total, o.Gerapporteerd.Bron.String()
+	}
+	return out, nil
+}

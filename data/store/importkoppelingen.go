@@ -1,0 +1,58 @@
+package store
+
+import (
+	"errors"
+	"strings"
+
+	"gorm.io/gorm"
+)
+
+// Importkoppeling is the remembered column mapping of one source of
+// spreadsheets (an organisation's file, by a name derived from it) for one
+// kind of import: which column header feeds which field.
+type Importkoppeling struct {
+	ID    uint `gorm:"primaryKey"`
+	Bron  string
+	Soort string
+	// Koppeling maps a field ("interventie", "periode", "waarde", ...) to the
+	// column header it is read from.
+	Koppeling map[string]string `gorm:"serializer:json"`
+}
+
+// TableName is the table of remembered import mappings.
+func (Importkoppeling) TableName() string { return "importkoppelingen" }
+
+// Importkoppeling returns the mapping remembered for a source and kind, and
+// whether there is one.
+func (s *Store) Importkoppeling(bron, soort string) (map[string]string, bool, error) {
+	var k Importkoppeling
+	err := s.db.Where("bron = ? AND soort = ?", strings.TrimSpace(bron), soort).First(&k).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	return k.Koppeling, true, nil
+}
+
+// SaveImportkoppeling remembers the mapping for a source and kind in this
+// transaction (replacing an earlier one), audited.
+func (t *Tx) SaveImportkoppeling(bron, soort string, koppeling map[string]string) error {
+	bron = strings.TrimSpace(bron)
+	if bron == "" {
+		return fieldError("bron", "geef de bron een naam om de koppeling te onthouden")
+	}
+	updated := Importkoppeling{Bron: bron, Soort: soort, Koppeling: koppeling}
+	var old Importkoppeling
+	err := t.db.Where("bron = ? AND soort = ?", bron, soort).First(&old).Error
+	switch {
+	case errors.Is(err, gorm.ErrRecordNotFound):
+		return t.insert(&updated)
+	case err != nil:
+		return err
+	}
+	updated.ID = old.ID
+	_, err = t.update(&old, &updated)
+	return err
+}

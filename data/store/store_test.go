@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -480,5 +481,19 @@ func TestValidationOfInterventions(t *testing.T) {
 				t.Fatalf("error %v, want a problem with %q", err, c.field)
 			}
 		})
+	}
+}
+
+// TestSQLiteVersion guards the pinned SQLite: github.com/glebarez/go-sqlite
+// v1.23.0 in go.mod brings SQLite 3.53 instead of glebarez/sqlite's own 3.41.
+func TestSQLiteVersion(t *testing.T) {
+	s := openTemp(t)
+	var v string
+	if err := s.db.Raw("SELECT sqlite_version()").Scan(&v).Error; err != nil {
+		t.Fatal(err)
+	}
+	var major, minor int
+	if _, err := fmt.Sscanf(v, "%d.%d", &major, &minor); err != nil || major != 3 || minor < 53 {
+		t.Fatalf("SQLite %s, want 3.53 or newer", v)
 	}
 }

@@ -99,7 +99,7 @@ CREATE TABLE bereik (
 );
 CREATE UNIQUE INDEX bereik_interventie_periode ON bereik(interventie_id, periode) WHERE interventie_id IS NOT NULL;
 CREATE UNIQUE INDEX bereik_doelstelling_periode ON bereik(doelstelling_id, periode) WHERE doelstelling_id IS NOT NULL;
-CREATE INDEX bereik_jaar ON bereik(jaar, interventie_id, waarde);
+CREATE INDEX bereik_soort_jaar ON bereik(periode_soort, jaar, interventie_id, waarde, status);
 
 CREATE TABLE indicatoren (
     id            INTEGER PRIMARY KEY,
@@ -126,7 +126,7 @@ CREATE TABLE metingen (
     bron_sectie         TEXT NOT NULL DEFAULT '',
     UNIQUE (indicator_id, periode)
 );
-CREATE INDEX metingen_indicator_jaar ON metingen(indicator_id, jaar, waarde);
+CREATE INDEX metingen_reeks ON metingen(indicator_id, periode_soort, jaar);
 
 CREATE TABLE criteria (
     id                INTEGER PRIMARY KEY,

@@ -1,0 +1,141 @@
+package dashboard
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/dutchnum"
+	"jeugdmonitor/data/period"
+	"jeugdmonitor/data/store"
+)
+
+// bereikInterventie draws the yearly reach of one intervention against its
+// targets for those years.
+func (b *bouwer) bereikInterventie(g *Grafiek) error {
+	g.GeenGegevens = fmt.Sprintf("Geen bereikcijfers per kalenderjaar voor %d-%d", b.o.Van, b.o.Tot)
+	rows, err := b.s.BereikPerJaar(b.o.Van, b.o.Tot)
+	if err != nil {
+		return err
+	}
+	id, err := b.kiesInterventie(rows)
+	if err != nil || id == 0 {
+		g.Panelen = []Paneel{{Soort: SoortStaven, GeenGegevens: g.GeenGegevens}}
+		return err
+	}
+	in, err := b.s.Interventie(id)
+	if err != nil {
+		return err
+	}
+	g.Titel = "Bereik tegenover doelstelling: " + in.Naam
+	b.bron(in.Bron, 0)
+	r := Reeks{Naam: "Bereik", Eenheid: domain.EenheidAantal, Punten: make([]Punt, b.o.Tot-b.o.Van+1)}
+	for _, row := range rows {
+		if row.InterventieID == id {
+			r.Punten[row.Jaar-b.o.Van] = Punt{Waarde: row.Waarde, Bekend: true, Voorlopig: row.Voorlopig}
+			b.laatste = max(b.laatste, row.Jaar)
+		}
+	}
+	targets, err := b.s.Doelstellingen(id)
+	if err != nil {
+		return err
+	}
+	doelen := make([]Doel, len(r.Punten))
+	for _, t := range targets {
+		for i := range doelen {
+			if t.Periode == string(period.Jaarlijks) || t.Periode == strconv.Itoa(b.o.Van+i) {
+				doelen[i] = doelVan(t.Waarde, t.WaardeTot)
+				b.bron(t.Bron, 0)
+				r.Naam = "Bereik (" + t.Eenheid + ")"
+			}
+		}
+	}
+	g.Panelen = []Paneel{{Soort: SoortStaven, Categorieen: b.o.jaren(), Staven: []Reeks{r}, Doelen: doelen,
+		GeenGegevens: g.GeenGegevens}}
+	return nil
+}
+
+// kiesInterventie picks the intervention of the chart: the one named in the
+// options, or the one with the most yearly figures.
+func (b *bouwer) kiesInterventie(rows []store.BereikJaartotaal) (uint, error) {
+	if b.o.Interventie != "" {
+		in, err := b.s.InterventieByNaam(b.o.Interventie)
+		return in.ID, err
+	}
+	count := map[uint]int{}
+	var best uint
+	for _, r := range rows {
+		count[r.InterventieID]++
+		if count[r.InterventieID] > count[best] {
+			best = r.InterventieID
+		}
+	}
+	return best, nil
+}
+
+func doelVan(waarde float64, tot *float64) Doel {
+	d := Doel{Van: waarde, Tot: waarde, Bekend: true}
+	if tot != nil {
+		d.Tot = *tot
+	}
+	return d
+}
+
+// doelTekst writes a target as "min. 3.500 jongeren" or "90-135 meldingen".
+func doelTekst(soort domain.Soort, waarde float64, tot *float64, eenheid string) string {
+	v := dutchnum.FormatAuto(waarde)
+	switch {
+	case tot != nil:
+		v += "-" + dutchnum.FormatAuto(*tot)
+	case soort == domain.SoortMinimaal:
+		v = "min. " + v
+	case soort == domain.SoortMaximaal:
+		v = "max. " + v
+	case soort == domain.SoortOngeveer:
+		v = "ca. " + v
+	}
+	return strings.TrimSpace(v + " " + eenheid)
+}
+
+// bereikCluster draws, for one year, the reach of every target of a cluster
+// as a share of that target, the target itself at 100% (a band for a
+// bandwidth).
+func (b *bouwer) bereikCluster(g *Grafiek) error {
+	cluster := b.o.Cluster
+	if cluster == "" {
+		cluster = domain.ClusterSocialeBasis
+	}
+	jaar := b.o.Tot
+	g.Titel = fmt.Sprintf("Bereik tegenover doelstelling: %s, %d", cluster, jaar)
+	g.GeenGegevens = fmt.Sprintf("Geen bereikcijfers voor %d", jaar)
+	rows, err := b.doelRealisaties(cluster, jaar)
+	if err != nil {
+		return err
+	}
+	p := Paneel{Soort: SoortDoel, Staven: []Reeks{{Naam: "Bereik als deel van de doelstelling", Eenheid: domain.EenheidPercentage}},
+		GeenGegevens: g.GeenGegevens}
+	for _, r := range rows {
+		d := r.doel
+		target := doelTekst(d.Soort, d.Waarde, d.WaardeTot, d.Eenheid)
+		p.Categorieen = append(p.Categorieen, r.naam)
+		band := doelVan(100, nil)
+		if d.WaardeTot != nil && d.Waarde > 0 {
+			band.Tot = *d.WaardeTot / d.Waarde * 100
+		}
+		p.Doelen = append(p.Doelen, band)
+		b.bron(d.Bron, 0)
+		if r.bereik == nil || d.Waarde <= 0 {
+			p.Staven[0].Punten = append(p.Staven[0].Punten, Punt{})
+			p.Labels = append(p.Labels, "geen bereik vastgelegd · doel "+target)
+			continue
+		}
+		share := r.bereik.Waarde / d.Waarde * 100
+		p.Staven[0].Punten = append(p.Staven[0].Punten, Punt{Waarde: share, Bekend: true,
+			Voorlopig: r.bereik.Status == domain.StatusVoorlopig})
+		p.Labels = append(p.Labels, fmt.Sprintf("%s van %s (%s%%)", dutchnum.FormatAuto(r.bereik.Waarde), target, dutchnum.Format(share, 0)))
+		b.laatste = max(b.laatste, jaar)
+	}
+	g.Panelen = []Paneel{p}
+	return nil
+}

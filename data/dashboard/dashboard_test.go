@@ -1,0 +1,267 @@
+package dashboard
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/register"
+	"jeugdmonitor/data/store"
+)
+
+func openStore(t *testing.T) *store.Store {
+	t.Helper()
+	s, err := store.Open(filepath.Join(t.TempDir(), "t.db"), store.Options{Create: true, User: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func seeded(t *testing.T) *store.Store {
+	t.Helper()
+	s := openStore(t)
+	docs, err := register.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := register.Seed(s, docs); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func meting(t *testing.T, s *store.Store, code, periode string, v float64, status domain.Status) {
+	t.Helper()
+	ind, err := s.IndicatorByCode(code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RecordMeting(&domain.Meting{IndicatorID: ind.ID, Periode: periode, Waarde: v, Status: status,
+		Bron: domain.Bron{Document: "Test", Sectie: "tabel " + periode}}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func build(t *testing.T, s *store.Store, naam string, van, tot int) Grafiek {
+	t.Helper()
+	g, err := Bouw(s, naam, Opties{Van: van, Tot: tot})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func TestEmptyDatabaseSaysNoData(t *testing.T) {
+	s := openStore(t)
+	graphs, err := BouwAlle(s, Opties{Van: 2019, Tot: 2023})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(graphs) != len(Grafieken()) {
+		t.Fatalf("%d grafieken, want %d", len(graphs), len(Grafieken()))
+	}
+	for _, g := range graphs {
+		if g.HeeftGegevens() {
+			t.Errorf("%s: heeft gegevens in een lege database", g.Naam)
+		}
+		if g.GeenGegevens == "" {
+			t.Errorf("%s: geen melding voor ontbrekende gegevens", g.Naam)
+		}
+	}
+	if g := build(t, s, "jeugdhulp", 2019, 2023); g.GeenGegevens != "Geen gegevens voor 2019-2023" {
+		t.Errorf("melding %q", g.GeenGegevens)
+	}
+}
+
+func TestRegisterDashboardSeriesAreEmpty(t *testing.T) {
+	s := seeded(t)
+	g := build(t, s, "jeugdhulp", 2019, 2023)
+	if g.HeeftGegevens() {
+		t.Fatal("het register heeft geen cijfers voor de dashboardgrafieken; de grafiek mag er geen tonen")
+	}
+	if g.Kernboodschap == "" || !strings.Contains(g.BronTekst(), "Routekaart") {
+		t.Errorf("kernboodschap %q, bron %q", g.Kernboodschap, g.BronTekst())
+	}
+}
+
+func TestMissingYearIsAGapNotAZero(t *testing.T) {
+	s := seeded(t)
+	meting(t, s, codeJeugdigen, "2019", 3400, domain.StatusDefinitief)
+	meting(t, s, codeJeugdigen, "2021", 3500, domain.StatusVoorlopig)
+	g := build(t, s, "jeugdhulp", 2019, 2021)
+	pts := g.Panelen[0].Staven[0].Punten
+	if len(pts) != 3 || !pts[0].Bekend || pts[1].Bekend || !pts[2].Bekend {
+		t.Fatalf("punten %+v", pts)
+	}
+	if pts[1].Waarde != 0 || pts[0].Waarde != 3400 || !pts[2].Voorlopig || pts[0].Voorlopig {
+		t.Errorf("punten %+v", pts)
+	}
+	if !g.HeeftVoorlopig() || g.Peildatum != "cijfers t/m 2021" {
+		t.Errorf("voorlopig %v, peildatum %q", g.HeeftVoorlopig(), g.Peildatum)
+	}
+	if g.Panelen[0].Lijn == nil || g.Panelen[0].Lijn.Bekend() {
+		t.Error("uitgaven zonder cijfers moeten een lege lijn geven")
+	}
+}
+
+func TestSingleYear(t *testing.T) {
+	s := seeded(t)
+	meting(t, s, codeHuisarts, "2022", 700, domain.StatusDefinitief)
+	g := build(t, s, "huisarts", 2022, 2022)
+	if p := g.Panelen[0]; len(p.Categorieen) != 1 || p.Categorieen[0] != "2022" || p.Staven[0].Punten[0].Waarde != 700 {
+		t.Fatalf("paneel %+v", p)
+	}
+	if g.Panelen[0].Lijn != nil {
+		t.Error("huisarts heeft geen tweede as")
+	}
+}
+
+func TestAmbulantShares(t *testing.T) {
+	s := seeded(t)
+	for code, v := range map[string]float64{codeZwaar: 200, codeMidden: 300, codeLicht: 500} {
+		meting(t, s, code, "2022", v, domain.StatusDefinitief)
+	}
+	meting(t, s, codeZwaar, "2023", 100, domain.StatusDefinitief)
+	p := build(t, s, "ambulant", 2022, 2023).Panelen[0]
+	shares, ok := p.Aandelen(0)
+	if !ok || shares[0] != 20 || shares[1] != 30 || shares[2] != 50 {
+		t.Errorf("aandelen 2022 %v %v", shares, ok)
+	}
+	if _, ok := p.Aandelen(1); ok {
+		t.Error("een jaar met alleen 'zwaar' is geen volledige 100%")
+	}
+}
+
+func TestPreventieMetGezagComparesWithNederland(t *testing.T) {
+	g := build(t, seeded(t), "preventie-met-gezag", 2019, 2023)
+	if len(g.Panelen) != 4 {
+		t.Fatalf("%d panelen", len(g.Panelen))
+	}
+	p := g.Panelen[1]
+	if p.Titel != "Geregistreerde high impact crimes per 10.000 inwoners" || p.Categorieen[0] != "2023" {
+		t.Errorf("paneel %q %v", p.Titel, p.Categorieen)
+	}
+	if p.Staven[0].Punten[0].Waarde != 53.99 || p.Staven[1].Naam != "Nederland" || p.Staven[1].Punten[0].Waarde != 53.37 {
+		t.Errorf("reeksen %+v", p.Staven)
+	}
+	if g := build(t, seeded(t), "preventie-met-gezag", 2019, 2022); g.HeeftGegevens() {
+		t.Error("vóór 2023 zijn er geen politiecijfers")
+	}
+}
+
+func TestSavingsShowReportedTotalAndSum(t *testing.T) {
+	g := build(t, seeded(t), "besparingen", 2019, 2023)
+	total := g.Panelen[1]
+	if len(total.Categorieen) != 2 || total.Staven[0].Punten[0].Waarde != 550000 || total.Staven[0].Punten[1].Waarde != 580000 {
+		t.Fatalf("totaal %+v", total)
+	}
+	if len(g.Opmerkingen) != 1 || !strings.Contains(g.Opmerkingen[0], "€ 30.000") || !strings.Contains(g.Opmerkingen[0], "€ 580.000") {
+		t.Errorf("opmerkingen %q", g.Opmerkingen)
+	}
+}
+
+func TestBudgetCriteria(t *testing.T) {
+	p := build(t, seeded(t), "begrotingscriteria", 2019, 2023).Panelen[0]
+	if len(p.Categorieen) != 3 || p.Doelen[1].Van != 90 || !p.Staven[0].Punten[1].Bekend || p.Staven[0].Punten[0].Bekend {
+		t.Fatalf("paneel %+v", p)
+	}
+	if p.Labels[1] != "82% in 2019 · streefwaarde 90%" {
+		t.Errorf("label %q", p.Labels[1])
+	}
+}
+
+func TestReachAgainstTarget(t *testing.T) {
+	s := seeded(t)
+	in, err := s.InterventieByNaam("Ambulant jongerenwerk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.RecordBereikInvoer(store.BereikInvoer{Interventie: in.Naam, Periode: "2023", Waarde: "3.612", Status: "voorlopig"}); err != nil {
+		t.Fatal(err)
+	}
+	g := build(t, s, "bereik-cluster", 2019, 2023)
+	p := g.Panelen[0]
+	i := indexOf(p.Categorieen, "Ambulant jongerenwerk")
+	if i < 0 || !p.Staven[0].Punten[i].Bekend || p.Labels[i] != "3.612 van min. 3.500 jongeren (103%)" {
+		t.Fatalf("rij %d: %+v", i, p)
+	}
+	g = build(t, s, "bereik-interventie", 2021, 2023)
+	if g.Titel != "Bereik tegenover doelstelling: Ambulant jongerenwerk" {
+		t.Errorf("titel %q", g.Titel)
+	}
+	p = g.Panelen[0]
+	if p.Staven[0].Punten[2].Waarde != 3612 || p.Staven[0].Punten[1].Bekend || p.Doelen[2].Van != 3500 || p.Doelen[1].Bekend {
+		t.Errorf("paneel %+v", p)
+	}
+}
+
+func TestKernboodschapIsStoredAndAudited(t *testing.T) {
+	s := seeded(t)
+	if err := SetKernboodschap(s, "huisarts", "Nieuwe boodschap"); err != nil {
+		t.Fatal(err)
+	}
+	if err := SetKernboodschap(s, "besparingen", "Besparingen op koers"); err != nil {
+		t.Fatal(err)
+	}
+	if g := build(t, s, "huisarts", 2019, 2023); g.Kernboodschap != "Nieuwe boodschap" {
+		t.Errorf("huisarts: %q", g.Kernboodschap)
+	}
+	if g := build(t, s, "besparingen", 2019, 2023); g.Kernboodschap != "Besparingen op koers" {
+		t.Errorf("besparingen: %q", g.Kernboodschap)
+	}
+	rows, err := s.Wijzigingen(store.WijzigingFilter{Entiteit: "indicatoren"})
+	if err != nil || len(rows) == 0 || rows[len(rows)-1].NieuweWaarde != "Nieuwe boodschap" && rows[0].NieuweWaarde != "Nieuwe boodschap" {
+		t.Errorf("auditregels %v %v", rows, err)
+	}
+	if err := SetKernboodschap(s, "onbekend", "x"); err == nil {
+		t.Error("onbekende grafiek geaccepteerd")
+	}
+	if err := SetKernboodschap(s, "huisarts", strings.Repeat("x", MaxKernboodschap+1)); domain.FieldProblems(err) == nil {
+		t.Errorf("te lange boodschap: %v", err)
+	}
+}
+
+func TestDemoDatabaseIsMarked(t *testing.T) {
+	s := openStore(t)
+	if err := VulDemo(s); err != nil {
+		t.Fatal(err)
+	}
+	graphs, err := BouwAlle(s, Opties{Van: 2019, Tot: 2024})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range graphs {
+		if !g.Demo || !g.HeeftGegevens() || !strings.Contains(g.BronTekst(), "DEMO") {
+			t.Errorf("%s: demo %v, gegevens %v, bron %q", g.Naam, g.Demo, g.HeeftGegevens(), g.BronTekst())
+		}
+	}
+	if loaded, err := register.Seed(s, nil); err != nil || loaded {
+		t.Errorf("het register mag nooit in een demodatabase komen: %v %v", loaded, err)
+	}
+}
+
+func TestInvalidOptions(t *testing.T) {
+	s := openStore(t)
+	if _, err := Bouw(s, "jeugdhulp", Opties{Van: 2024, Tot: 2019}); err == nil {
+		t.Error("omgekeerde jaren geaccepteerd")
+	}
+	if _, err := Bouw(s, "bestaat-niet", Opties{Van: 2019, Tot: 2023}); err == nil {
+		t.Error("onbekende grafiek geaccepteerd")
+	}
+}
+
+func TestOpmaak(t *testing.T) {
+	for _, c := range []struct {
+		e    domain.Eenheid
+		v    float64
+		want string
+	}{{domain.EenheidAantal, 3500, "3.500"}, {domain.EenheidEuro, 2.8e6, "€ 2,8 mln"}, {domain.EenheidPer10000, 53.99, "53,99"},
+		{domain.EenheidPercentage, 82, "82%"}, {domain.EenheidAantal, 4100, "4.100"}} {
+		if got := Opmaak(c.e, c.v); got != c.want {
+			t.Errorf("Opmaak(%s, %v) = %q, want %q", c.e, c.v, got, c.want)
+		}
+	}
+}

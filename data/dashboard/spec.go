@@ -1,0 +1,177 @@
+// Package dashboard turns the store's data into chart specifications: plain
+// structs that say what a chart shows (series per year, targets, comparison
+// values, provisional marks, sources) and leave how it looks to the chart
+// renderer. A figure absent from the store is absent from the chart: a
+// missing year is a gap, never a zero.
+package dashboard
+
+import (
+	"math"
+	"strings"
+
+	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/dutchnum"
+)
+
+// Soort is the shape of a chart panel.
+type Soort string
+
+// The panel shapes.
+const (
+	// SoortStaven draws vertical bars per category, series side by side,
+	// with an optional line on a second axis.
+	SoortStaven Soort = "staven"
+	// SoortGestapeld draws one bar per category, its series stacked to 100%.
+	SoortGestapeld Soort = "gestapeld100"
+	// SoortDoel draws a horizontal bar per category against its target.
+	SoortDoel Soort = "doel"
+)
+
+// Punt is one value of a series; Bekend is false where the store has none.
+type Punt struct {
+	Waarde    float64
+	Bekend    bool
+	Voorlopig bool
+}
+
+// Reeks is a named series with one point per category of its panel.
+type Reeks struct {
+	Naam    string
+	Eenheid domain.Eenheid
+	Punten  []Punt
+}
+
+// Bekend reports whether the series has at least one known value.
+func (r Reeks) Bekend() bool {
+	for _, p := range r.Punten {
+		if p.Bekend {
+			return true
+		}
+	}
+	return false
+}
+
+// Doel is the target of one category of a SoortDoel panel: a single value
+// (Tot equal to Van) or a band from Van to Tot.
+type Doel struct {
+	Van, Tot float64
+	Bekend   bool
+}
+
+// Band reports whether the target is a bandwidth rather than one value.
+func (d Doel) Band() bool { return d.Bekend && d.Tot > d.Van }
+
+// Paneel is one chart area with its own axis.
+type Paneel struct {
+	Titel       string
+	Soort       Soort
+	Categorieen []string
+	// Staven are the bar series (SoortDoel: exactly one, the realised values).
+	Staven []Reeks
+	// Lijn is an optional series drawn as a line on a second axis.
+	Lijn *Reeks
+	// Doelen holds the target of every category (SoortDoel only).
+	Doelen []Doel
+	// Labels holds a text per category drawn beside its bar (SoortDoel only).
+	Labels []string
+	// GeenGegevens is the message shown instead of the panel when it has no data.
+	GeenGegevens string
+}
+
+// HeeftGegevens reports whether any series of the panel has a known value.
+func (p Paneel) HeeftGegevens() bool {
+	if p.Lijn != nil && p.Lijn.Bekend() {
+		return true
+	}
+	for _, r := range p.Staven {
+		if r.Bekend() {
+			return true
+		}
+	}
+	return false
+}
+
+// Grafiek is the specification of one chart.
+type Grafiek struct {
+	// Naam identifies the chart on the command line and in presentations.
+	Naam          string
+	Titel         string
+	Kernboodschap string
+	Panelen       []Paneel
+	// Bronnen are the documents and sections the figures come from.
+	Bronnen []domain.Bron
+	// Peildatum says how recent the figures are ("stand 22-11-2026").
+	Peildatum string
+	// Opmerkingen are notes drawn on the chart, such as a reported total that
+	// differs from the sum of its lines.
+	Opmerkingen []string
+	// GeenGegevens is the message when no panel has data.
+	GeenGegevens string
+	// Demo marks a chart drawn from a demonstration database.
+	Demo bool
+}
+
+// HeeftGegevens reports whether any panel has data.
+func (g Grafiek) HeeftGegevens() bool {
+	for _, p := range g.Panelen {
+		if p.HeeftGegevens() {
+			return true
+		}
+	}
+	return false
+}
+
+// HeeftVoorlopig reports whether any known value is provisional.
+func (g Grafiek) HeeftVoorlopig() bool {
+	for _, p := range g.Panelen {
+		series := p.Staven
+		if p.Lijn != nil {
+			series = append(series[:len(series):len(series)], *p.Lijn)
+		}
+		for _, r := range series {
+			for _, pt := range r.Punten {
+				if pt.Bekend && pt.Voorlopig {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// BronTekst writes the sources as one line, each document once with its
+// sections: "Routekaart (mei 2023): Grafieken > ...; Spoor 3 Jeugd: ...".
+func (g Grafiek) BronTekst() string {
+	if len(g.Bronnen) == 0 {
+		return "geen"
+	}
+	var docs []string
+	secties := map[string][]string{}
+	for _, b := range g.Bronnen {
+		if _, ok := secties[b.Document]; !ok {
+			docs = append(docs, b.Document)
+			secties[b.Document] = nil
+		}
+		if b.Sectie != "" {
+			secties[b.Document] = append(secties[b.Document], b.Sectie)
+		}
+	}
+	parts := make([]string, len(docs))
+	for i, d := range docs {
+		parts[i] = strings.TrimPrefix(strings.TrimSuffix(d+": "+strings.Join(secties[d], "; "), ": "), ": ")
+	}
+	return strings.Join(parts, " · ")
+}
+
+// Opmaak writes a value in Dutch notation for its unit: "3.500", "€ 2,8 mln",
+// "53,99", "82%".
+func Opmaak(e domain.Eenheid, v float64) string {
+	switch e {
+	case domain.EenheidEuro:
+		return dutchnum.FormatEuroCompact(int64(math.Round(v * 100)))
+	case domain.EenheidPercentage:
+		return dutchnum.FormatAuto(v) + "%"
+	default:
+		return dutchnum.FormatAuto(v)
+	}
+}

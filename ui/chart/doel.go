@@ -1,0 +1,52 @@
+package chart
+
+import (
+	"jeugdmonitor/data/dashboard"
+)
+
+// doelen draws a horizontal bar per category against its target, with the
+// category's name on the left and its label under the bar.
+func (p *pen) doelen(pn dashboard.Paneel, a [4]float64) {
+	r := pn.Staven[0]
+	t := ticks(top(pn.Staven, pn.Doelen))
+	fmtV := formatter(r)
+	nameW := (a[2] - a[0]) * 0.32
+	x0, x1 := a[0]+nameW+p.px(24), a[2]-p.px(40)
+	axisH := p.fontPx(24) * 1.8
+	rowH := min((a[3]-a[1]-axisH)/float64(len(pn.Categorieen)), p.px(150))
+	at := func(v float64) float64 { return x0 + (x1-x0)*v/t[len(t)-1] }
+	bottom := a[1] + rowH*float64(len(pn.Categorieen))
+	for _, v := range t {
+		p.line(at(v), a[1], at(v), bottom, p.px(2), p.t.Raster, nil)
+		p.font(24, false, p.t.Subtekst)
+		p.text(fmtV(v), at(v), bottom+axisH*0.8, 0)
+	}
+	p.line(x0, a[1], x0, bottom, p.px(3), p.t.As, nil)
+	for i, name := range pn.Categorieen {
+		y := a[1] + rowH*float64(i)
+		p.font(24, false, p.t.Tekst)
+		lines := p.wrap(name, nameW, 2)
+		lh := p.fontPx(24) * 1.2
+		ly := y + rowH/2 - lh*float64(len(lines))/2 + lh*0.8
+		for _, l := range lines {
+			p.text(l, a[0], ly, -1)
+			ly += lh
+		}
+		by0, by1 := y+rowH*0.12, y+rowH*0.52
+		if pt := r.Punten[i]; pt.Bekend {
+			p.bar(x0, by0, at(pt.Waarde), by1, p.kleur(0), pt.Voorlopig)
+		}
+		if i < len(pn.Doelen) && pn.Doelen[i].Bekend {
+			d := pn.Doelen[i]
+			if d.Band() {
+				p.rect(at(d.Van), y+rowH*0.04, at(d.Tot), y+rowH*0.6, p.t.Doel.WithAlpha(40))
+				p.line(at(d.Tot), y+rowH*0.04, at(d.Tot), y+rowH*0.6, p.px(4), p.t.Doel, p.dash())
+			}
+			p.line(at(d.Van), y+rowH*0.04, at(d.Van), y+rowH*0.6, p.px(4), p.t.Doel, p.dash())
+		}
+		if i < len(pn.Labels) {
+			p.font(22, false, p.t.Subtekst)
+			p.text(p.wrap(pn.Labels[i], x1-x0, 1)[0], x0, y+rowH*0.52+p.fontPx(22)*1.15, -1)
+		}
+	}
+}

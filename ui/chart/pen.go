@@ -1,0 +1,183 @@
+package chart
+
+import (
+	"html"
+	"math"
+	"strings"
+	"sync"
+
+	"github.com/golang/freetype/truetype"
+	gochart "github.com/wcharczuk/go-chart/v2"
+	"github.com/wcharczuk/go-chart/v2/drawing"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/gomedium"
+)
+
+// fonts are Go Medium for text and Go Bold for titles: heavier than go-chart's
+// default, so they survive a projector.
+var fonts = sync.OnceValues(func() ([2]*truetype.Font, error) {
+	medium, err := truetype.Parse(gomedium.TTF)
+	if err != nil {
+		return [2]*truetype.Font{}, err
+	}
+	bold, err := truetype.Parse(gobold.TTF)
+	return [2]*truetype.Font{medium, bold}, err
+})
+
+// pen draws on a go-chart renderer in pixels of a 1920x1080 design, scaled to
+// the real size.
+type pen struct {
+	r            gochart.Renderer
+	t            Thema
+	w, h         float64
+	scale        float64
+	svg          bool
+	medium, bold *truetype.Font
+}
+
+func newPen(r gochart.Renderer, o Opties) (*pen, error) {
+	f, err := fonts()
+	if err != nil {
+		return nil, err
+	}
+	if o.Thema.Naam == "" {
+		o.Thema = Licht
+	}
+	r.SetDPI(72) // font sizes are then pixels
+	w, h := float64(o.Breedte), float64(o.Hoogte)
+	return &pen{r: r, t: o.Thema, w: w, h: h, scale: min(w/StandaardBreedte, h/StandaardHoogte),
+		svg: o.Formaat == SVG, medium: f[0], bold: f[1]}, nil
+}
+
+// px scales a size of the 1920x1080 design; text never drops below 11 pixels.
+func (p *pen) px(v float64) float64 { return v * p.scale }
+
+func (p *pen) fontPx(v float64) float64 { return max(v*p.scale, 11) }
+
+// font selects a face and size for the next text.
+func (p *pen) font(size float64, bold bool, c drawing.Color) {
+	p.r.ResetStyle()
+	if bold {
+		p.r.SetFont(p.bold)
+	} else {
+		p.r.SetFont(p.medium)
+	}
+	p.r.SetFontSize(p.fontPx(size))
+	p.r.SetFontColor(c)
+}
+
+// width measures a text in the current font.
+func (p *pen) width(s string) float64 { return float64(p.r.MeasureText(s).Width()) }
+
+// text draws s with its baseline at y; align -1 left of x, 0 centred, 1 right.
+func (p *pen) text(s string, x, y float64, align int) {
+	switch align {
+	case 0:
+		x -= p.width(s) / 2
+	case 1:
+		x -= p.width(s)
+	}
+	if p.svg {
+		s = html.EscapeString(s)
+	}
+	p.r.Text(s, int(math.Round(x)), int(math.Round(y)))
+}
+
+// rotated draws s turned by the angle (radians) around its centre at x, y.
+func (p *pen) rotated(s string, x, y, angle float64) {
+	w := p.width(s)
+	p.r.SetTextRotation(angle)
+	dx, dy := -w/2*math.Cos(angle), -w/2*math.Sin(angle)
+	if p.svg {
+		s = html.EscapeString(s)
+	}
+	p.r.Text(s, int(x+dx), int(y+dy))
+	p.r.ClearTextRotation()
+}
+
+// wrap breaks s into lines no wider than maxW in the current font; explicit
+// newlines are kept. At most maxLines lines; the last is cut with "…".
+func (p *pen) wrap(s string, maxW float64, maxLines int) []string {
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		line := ""
+		for _, word := range strings.Fields(para) {
+			try := strings.TrimSpace(line + " " + word)
+			if line != "" && p.width(try) > maxW {
+				out = append(out, line)
+				line = word
+				continue
+			}
+			line = try
+		}
+		out = append(out, line)
+	}
+	if len(out) > maxLines {
+		out = out[:maxLines]
+		last := out[maxLines-1]
+		for last != "" && p.width(last+" …") > maxW {
+			last = last[:len(last)-1]
+		}
+		out[maxLines-1] = strings.TrimSpace(last) + " …"
+	}
+	return out
+}
+
+// rect fills a rectangle.
+func (p *pen) rect(x0, y0, x1, y1 float64, c drawing.Color) {
+	p.r.ResetStyle()
+	p.r.SetFillColor(c)
+	p.path(x0, y0, x1, y1)
+	p.r.Fill()
+}
+
+func (p *pen) path(x0, y0, x1, y1 float64) {
+	p.r.MoveTo(int(math.Round(x0)), int(math.Round(y0)))
+	p.r.LineTo(int(math.Round(x1)), int(math.Round(y0)))
+	p.r.LineTo(int(math.Round(x1)), int(math.Round(y1)))
+	p.r.LineTo(int(math.Round(x0)), int(math.Round(y1)))
+	p.r.Close()
+}
+
+// line strokes a line; dash is nil for a solid line.
+func (p *pen) line(x0, y0, x1, y1, width float64, c drawing.Color, dash []float64) {
+	p.r.ResetStyle()
+	p.r.SetStrokeColor(c)
+	p.r.SetStrokeWidth(max(width, 1))
+	p.r.SetStrokeDashArray(dash)
+	p.r.MoveTo(int(math.Round(x0)), int(math.Round(y0)))
+	p.r.LineTo(int(math.Round(x1)), int(math.Round(y1)))
+	p.r.Stroke()
+}
+
+// bar fills a bar; a provisional one gets a lighter fill with diagonal hatching
+// and an outline, so it reads as "not final" also in black and white.
+func (p *pen) bar(x0, y0, x1, y1 float64, c drawing.Color, voorlopig bool) {
+	if !voorlopig {
+		p.rect(x0, y0, x1, y1, c)
+		return
+	}
+	p.rect(x0, y0, x1, y1, c.WithAlpha(90))
+	step := max(p.px(14), 5)
+	for k := step; k < (x1-x0)+(y1-y0); k += step {
+		// the diagonal x - x0 + (y1 - y) = k, clipped to the bar
+		ax, ay := x0+max(0, k-(y1-y0)), y1-min(k, y1-y0)
+		bx, by := x0+min(k, x1-x0), y1-max(0, k-(x1-x0))
+		p.line(ax, ay, bx, by, p.px(3), c, nil)
+	}
+	p.r.ResetStyle()
+	p.r.SetStrokeColor(c)
+	p.r.SetStrokeWidth(max(p.px(3), 1))
+	p.path(x0, y0, x1, y1)
+	p.r.Stroke()
+}
+
+// dot draws a filled circle.
+func (p *pen) dot(x, y, radius float64, c drawing.Color) {
+	p.r.ResetStyle()
+	p.r.SetFillColor(c)
+	p.r.SetStrokeColor(p.t.Achtergrond)
+	p.r.SetStrokeWidth(max(p.px(2), 1))
+	p.r.Circle(radius, int(x), int(y))
+	p.r.FillStroke()
+}

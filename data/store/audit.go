@@ -36,12 +36,15 @@ func (s *Store) Update(fn func(t *Tx) error) error {
 // no user made (loading the built-in register).
 func (s *Store) UpdateAs(user string, fn func(t *Tx) error) error {
 	if s.readOnly {
+		if s.notice != "" {
+			return fmt.Errorf("%w (%s)", ErrReadOnly, s.notice)
+		}
 		return ErrReadOnly
 	}
 	at := s.now().UTC()
-	return s.db.Transaction(func(tx *gorm.DB) error {
+	return describeSQLiteError(s.db.Transaction(func(tx *gorm.DB) error {
 		return fn(&Tx{db: tx, user: user, at: at})
-	})
+	}))
 }
 
 // auditedFields lists the stored fields of a model with their text values.

@@ -12,7 +12,11 @@ import (
 )
 
 //go:embed migrations/*.sql
-var migrationFiles embed.FS
+var embeddedMigrations embed.FS
+
+// migrationFiles is where the migration scripts are read from (a test may
+// point it elsewhere).
+var migrationFiles fs.FS = embeddedMigrations
 
 // migration is one numbered SQL script.
 type migration struct {
@@ -35,7 +39,7 @@ func migrations() []migration {
 		if !ok || err != nil {
 			panic("migratie zonder versienummer: " + e.Name())
 		}
-		body, err := migrationFiles.ReadFile("migrations/" + e.Name())
+		body, err := fs.ReadFile(migrationFiles, "migrations/"+e.Name())
 		if err != nil {
 			panic(err)
 		}
@@ -59,11 +63,17 @@ func (s *Store) Version() (int, error) {
 }
 
 // migrate runs every script newer than the database's version, each in its own
-// transaction together with the new version number.
-func (s *Store) migrate() error {
+// transaction together with the new version number. For an existing database
+// beforeMigrate runs first (nil: nothing).
+func (s *Store) migrate(beforeMigrate func(*Store, int, int) error) error {
 	current, err := s.Version()
 	if err != nil {
 		return err
+	}
+	if current > 0 && current < SchemaVersion() && beforeMigrate != nil {
+		if err := beforeMigrate(s, current, SchemaVersion()); err != nil {
+			return fmt.Errorf("voor de schema-update: %w", err)
+		}
 	}
 	for _, m := range migrations() {
 		if m.version <= current {

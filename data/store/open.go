@@ -38,6 +38,10 @@ type Options struct {
 	User string
 	// Now is the clock; default: time.Now.
 	Now func() time.Time
+	// BeforeMigrate, when set, runs before the schema of an existing database
+	// is brought from version from to version to (to make a backup, say); an
+	// error stops the opening and leaves the file as it was.
+	BeforeMigrate func(s *Store, from, to int) error
 }
 
 // Store is an open Jeugdmonitor database.
@@ -47,6 +51,10 @@ type Store struct {
 	user     string
 	now      func() time.Time
 	readOnly bool
+	// notice says why a database asked for writing was opened read-only.
+	notice  string
+	lock    *writerLock
+	journal string
 }
 
 // OpenError says why a file could not be opened as a Jeugdmonitor database.
@@ -73,28 +81,41 @@ func Open(path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !exists {
-		if !opt.Create || opt.ReadOnly {
-			return nil, &OpenError{Path: abs, Reason: "het bestand bestaat niet"}
+	if !exists && (!opt.Create || opt.ReadOnly) {
+		return nil, &OpenError{Path: abs, Reason: "het bestand bestaat niet"}
+	}
+	notice, folderWritable := writability(abs, exists)
+	var lock *writerLock
+	if !opt.ReadOnly {
+		if notice, lock, err = claimForWriting(abs, exists, notice); err != nil {
+			return nil, err
 		}
+		opt.ReadOnly = notice != ""
+	} else {
+		notice = ""
+	}
+	if !exists {
 		if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
+			lock.release()
 			return nil, &OpenError{Path: abs, Reason: "de map kan niet worden gemaakt: " + err.Error()}
 		}
 	}
-	db, err := gorm.Open(sqlite.Open(dsn(abs, opt.ReadOnly)), &gorm.Config{
+	db, err := gorm.Open(sqlite.Open(dsn(abs, opt.ReadOnly, !folderWritable)), &gorm.Config{
 		TranslateError: true,
 		Logger:         logger.Default.LogMode(logger.Silent),
 		NowFunc:        func() time.Time { return time.Now().UTC() },
 	})
 	if err != nil {
+		lock.release()
 		return nil, &OpenError{Path: abs, Reason: err.Error()}
 	}
 	sqlDB, err := db.DB()
 	if err != nil {
+		lock.release()
 		return nil, &OpenError{Path: abs, Reason: err.Error()}
 	}
 	sqlDB.SetMaxOpenConns(1)
-	s := &Store{db: db, path: abs, user: opt.User, now: opt.Now, readOnly: opt.ReadOnly}
+	s := &Store{db: db, path: abs, user: opt.User, now: opt.Now, readOnly: opt.ReadOnly, notice: notice, lock: lock}
 	if s.user == "" {
 		s.user = osUser()
 	}
@@ -102,24 +123,74 @@ func Open(path string, opt Options) (*Store, error) {
 		s.now = time.Now
 	}
 	if err := s.checkIdentity(); err != nil {
-		sqlDB.Close()
+		s.Close()
 		return nil, err
 	}
-	if !opt.ReadOnly {
-		if err := s.prepareForWriting(); err != nil {
-			sqlDB.Close()
-			return nil, err
-		}
+	if opt.ReadOnly {
+		err = s.checkCurrentSchema()
+	} else {
+		err = s.prepareForWriting(opt.BeforeMigrate)
+	}
+	if err != nil {
+		s.Close()
+		return nil, err
 	}
 	return s, nil
 }
 
+// claimForWriting takes the writer lock of a file that can be written (reason
+// is why it cannot, or ""). When the file cannot be written or another
+// Jeugdmonitor process writes it, an existing file is to be opened read-only
+// for the returned reason; a new one is refused.
+func claimForWriting(path string, exists bool, reason string) (notice string, lock *writerLock, err error) {
+	if reason != "" {
+		if !exists {
+			return "", nil, &OpenError{Path: path, Reason: "er kan geen nieuwe database worden gemaakt: " + reason}
+		}
+		return reason, nil, nil
+	}
+	lock, ok, err := acquireWriterLock(path)
+	if err != nil {
+		return "", nil, &OpenError{Path: path, Reason: err.Error()}
+	}
+	if !ok {
+		if !exists {
+			return "", nil, &OpenError{Path: path, Reason: reasonInUse}
+		}
+		return reasonInUse, nil, nil
+	}
+	return "", lock, nil
+}
+
+// checkCurrentSchema refuses to read a database whose schema is older than
+// this program's when it cannot be brought up to date (read-only).
+func (s *Store) checkCurrentSchema() error {
+	v, err := s.Version()
+	if err != nil {
+		return &OpenError{Path: s.path, Reason: err.Error()}
+	}
+	if v < SchemaVersion() {
+		reason := fmt.Sprintf("de database (schemaversie %d) moet worden bijgewerkt naar versie %d, maar is alleen-lezen geopend", v, SchemaVersion())
+		if s.notice != "" {
+			reason += " (" + s.notice + ")"
+		}
+		return &OpenError{Path: s.path, Reason: reason}
+	}
+	return nil
+}
+
 // dsn builds the connection string: foreign keys on and a busy timeout for
-// every connection; read-only files are opened with mode=ro.
-func dsn(path string, readOnly bool) string {
+// every connection; read-only files are opened with mode=ro. In a folder
+// nobody can write, SQLite cannot make the shared-memory file a WAL database
+// needs even for reading, and nobody can change the database either: it is
+// opened as immutable.
+func dsn(path string, readOnly, folderReadOnly bool) string {
 	q := "?_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)"
 	if readOnly {
 		q += "&mode=ro"
+	}
+	if folderReadOnly {
+		q += "&immutable=1"
 	}
 	return "file:" + filepath.ToSlash(path) + q
 }
@@ -183,26 +254,40 @@ func (s *Store) checkIdentity() error {
 	return nil
 }
 
-// prepareForWriting switches to WAL and runs the pending migrations.
-func (s *Store) prepareForWriting() error {
-	var mode string
-	if err := s.db.Raw("PRAGMA journal_mode=WAL").Scan(&mode).Error; err != nil {
-		return &OpenError{Path: s.path, Reason: err.Error()}
+// prepareForWriting chooses the journal (WAL, but a rollback journal on a
+// network share where WAL is not safe) and runs the pending migrations.
+func (s *Store) prepareForWriting(beforeMigrate func(*Store, int, int) error) error {
+	s.journal = "WAL"
+	if onNetworkShare(filepath.Dir(s.path)) {
+		s.journal = "DELETE"
 	}
-	if err := s.migrate(); err != nil {
+	var mode string
+	if err := s.db.Raw("PRAGMA journal_mode=" + s.journal).Scan(&mode).Error; err != nil {
+		return &OpenError{Path: s.path, Reason: describeSQLiteError(err).Error()}
+	}
+	if err := s.migrate(beforeMigrate); err != nil {
 		return &OpenError{Path: s.path, Reason: err.Error()}
 	}
 	return nil
 }
 
-// Close closes the database.
+// Close closes the database and lets another process write it.
 func (s *Store) Close() error {
+	defer s.lock.release()
 	sqlDB, err := s.db.DB()
 	if err != nil {
 		return err
 	}
 	return sqlDB.Close()
 }
+
+// Notice says why a database that was asked for writing is open read-only
+// ("" when it is writable or was asked read-only).
+func (s *Store) Notice() string { return s.notice }
+
+// Journal is the journal mode chosen for writing: "WAL", or "DELETE" on a
+// network share; "" for a read-only store.
+func (s *Store) Journal() string { return s.journal }
 
 // Path is the absolute path of the open file.
 func (s *Store) Path() string { return s.path }

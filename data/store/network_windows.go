@@ -1,0 +1,22 @@
+package store
+
+import (
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/sys/windows"
+)
+
+// onNetworkShare reports whether dir is on a network share (a \\server\share
+// path or a mapped network drive), where SQLite's WAL mode is not safe.
+func onNetworkShare(dir string) bool {
+	if strings.HasPrefix(dir, `\\`) || strings.HasPrefix(dir, `//`) {
+		return true
+	}
+	root := filepath.VolumeName(dir) + `\`
+	p, err := windows.UTF16PtrFromString(root)
+	if err != nil {
+		return false
+	}
+	return windows.GetDriveType(p) == windows.DRIVE_REMOTE
+}

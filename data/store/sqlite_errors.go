@@ -1,0 +1,43 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+
+	sqlite "github.com/glebarez/go-sqlite"
+)
+
+// Primary SQLite result codes the user needs to hear about in plain Dutch.
+const (
+	sqliteBusy     = 5
+	sqliteReadOnly = 8
+	sqliteIOErr    = 10
+	sqliteCorrupt  = 11
+	sqliteFull     = 13
+	sqliteNotADB   = 26
+)
+
+// describeSQLiteError turns SQLite's failures into Dutch messages that say
+// that nothing was saved and what the user can do; other errors pass through.
+func describeSQLiteError(err error) error {
+	var e *sqlite.Error
+	if !errors.As(err, &e) {
+		return err
+	}
+	var msg string
+	switch e.Code() & 0xff {
+	case sqliteFull:
+		msg = "de schijf is vol; maak ruimte vrij en probeer het opnieuw"
+	case sqliteIOErr:
+		msg = "schrijffout op de schijf (is een USB-stick of netwerkschijf losgekoppeld?)"
+	case sqliteReadOnly:
+		msg = "het bestand kan niet worden beschreven (alleen-lezen)"
+	case sqliteBusy:
+		msg = "de database is bezet door een ander programma; probeer het zo opnieuw"
+	case sqliteCorrupt, sqliteNotADB:
+		msg = "het databasebestand is beschadigd; open een reservekopie (Instellingen, Reservekopieën)"
+	default:
+		return err
+	}
+	return fmt.Errorf("niet opgeslagen: %s (%w)", msg, err)
+}

@@ -12,7 +12,9 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
+	"jeugdmonitor/data/backup"
 	"jeugdmonitor/data/register"
 	"jeugdmonitor/data/store"
 )
@@ -38,10 +40,13 @@ type command struct {
 
 // commands lists the subcommands by name.
 var commands = map[string]command{
-	"export": {"gegevens exporteren als JSON of CSV", runExport},
-	"bereik": {"bereik van een interventie vastleggen", runBereik},
-	"check":  {"database controleren (integriteit en schemaversie)", runCheck},
-	"nieuw":  {"nieuwe database maken met het ingebouwde register", runNieuw},
+	"export":  {"gegevens exporteren als JSON of CSV", runExport},
+	"bereik":  {"bereik van een interventie vastleggen", runBereik},
+	"check":   {"database controleren (integriteit en schemaversie)", runCheck},
+	"nieuw":   {"nieuwe database maken met het ingebouwde register", runNieuw},
+	"chart":   {"grafiek van het dashboard als PNG of SVG", runChart},
+	"rapport": {"PDF-rapport voor de raad met grafieken, kerncijfers en bronnen", runRapport},
+	"demo":    {"aparte demodatabase met fictieve cijfers maken", runDemo},
 }
 
 // IsCommand reports whether name is a headless subcommand.
@@ -146,6 +151,9 @@ func OpenDatabase(path string, opt store.Options) (*store.Store, error) {
 		}
 		path, opt.Create = p, !opt.ReadOnly
 	}
+	if opt.BeforeMigrate == nil {
+		opt.BeforeMigrate = backupBeforeMigrate
+	}
 	s, err := store.Open(path, opt)
 	if err != nil {
 		return nil, err
@@ -157,6 +165,12 @@ func OpenDatabase(path string, opt store.Options) (*store.Store, error) {
 		}
 	}
 	return s, nil
+}
+
+// backupBeforeMigrate keeps a copy of a database before its schema is updated.
+func backupBeforeMigrate(s *store.Store, _, to int) error {
+	_, err := backup.Make(s, backup.ReasonSchema(to), time.Now())
+	return err
 }
 
 // seedBuiltin loads the built-in register into a database that lacks it.

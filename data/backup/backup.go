@@ -1,0 +1,199 @@
+// Package backup keeps automatic copies of a Jeugdmonitor database in a
+// "backups" folder beside it: once a day while the program runs (7 daily and
+// 4 weekly copies kept) and before every schema update, import and restore
+// (the 10 newest of those kept). Copies are consistent snapshots made while the
+// database is open (VACUUM INTO).
+package backup
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"jeugdmonitor/data/store"
+)
+
+// Reasons a copy is made; they end the file name.
+const (
+	ReasonDaily   = "dagelijks"
+	ReasonImport  = "voor-import"
+	ReasonRestore = "voor-herstel"
+)
+
+// ReasonSchema is the reason for the copy made before the schema is brought to
+// version to.
+func ReasonSchema(to int) string { return fmt.Sprintf("voor-schema-%d", to) }
+
+// Retention: daily copies on this many distinct days and weeks, and this many
+// copies made before an event.
+const (
+	KeepDays   = 7
+	KeepWeeks  = 4
+	KeepEvents = 10
+)
+
+// timeLayout is the time in a backup's file name (local time, sortable).
+const timeLayout = "20060102-150405"
+
+// nameRE matches "<database>-<time>-<reason>.db".
+var nameRE = regexp.MustCompile(`^(.+)-(\d{8}-\d{6})-([a-z0-9-]+)\.db$`)
+
+// Info describes one backup file.
+type Info struct {
+	Path   string
+	Made   time.Time
+	Reason string
+	Size   int64
+}
+
+// Dir is the backups folder of the database at dbPath.
+func Dir(dbPath string) string {
+	return filepath.Join(filepath.Dir(dbPath), "backups")
+}
+
+// Make writes a copy of the open database into its backups folder and prunes
+// old copies. It returns the new copy's path.
+func Make(s *store.Store, reason string, now time.Time) (string, error) {
+	dir := Dir(s.Path())
+	base := strings.TrimSuffix(filepath.Base(s.Path()), filepath.Ext(s.Path()))
+	path := filepath.Join(dir, fmt.Sprintf("%s-%s-%s.db", base, now.Local().Format(timeLayout), reason))
+	if err := s.BackupTo(path); err != nil {
+		return "", err
+	}
+	if err := Prune(dir, base); err != nil {
+		return path, fmt.Errorf("reservekopie gemaakt, maar oude kopieën opruimen mislukte: %w", err)
+	}
+	return path, nil
+}
+
+// MakeDaily makes today's daily copy unless there is one already; it reports
+// the path of the new copy, or "" when none was needed.
+func MakeDaily(s *store.Store, now time.Time) (string, error) {
+	all, err := List(s.Path())
+	if err != nil {
+		return "", err
+	}
+	today := now.Local().Format("20060102")
+	for _, b := range all {
+		if b.Reason == ReasonDaily && b.Made.Format("20060102") == today {
+			return "", nil
+		}
+	}
+	return Make(s, ReasonDaily, now)
+}
+
+// List gives the backups of the database at dbPath, newest first.
+func List(dbPath string) ([]Info, error) {
+	base := strings.TrimSuffix(filepath.Base(dbPath), filepath.Ext(dbPath))
+	return list(Dir(dbPath), base)
+}
+
+func list(dir, base string) ([]Info, error) {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var out []Info
+	for _, e := range entries {
+		m := nameRE.FindStringSubmatch(e.Name())
+		if m == nil || m[1] != base || e.IsDir() {
+			continue
+		}
+		made, err := time.ParseInLocation(timeLayout, m[2], time.Local)
+		if err != nil {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Info{Path: filepath.Join(dir, e.Name()), Made: made, Reason: m[3], Size: info.Size()})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Made.After(out[j].Made) })
+	return out, nil
+}
+
+// Prune removes the copies the retention does not keep: of the daily copies
+// the newest on each of the last KeepDays days that have one and the newest
+// in each of the last KeepWeeks weeks; of the event copies the KeepEvents
+// newest.
+func Prune(dir, base string) error {
+	all, err := list(dir, base)
+	if err != nil {
+		return err
+	}
+	for _, b := range all {
+		if !keep(all, b) {
+			if err := os.Remove(b.Path); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// keep applies the retention to one copy of the newest-first list all.
+func keep(all []Info, b Info) bool {
+	if b.Reason != ReasonDaily {
+		n := 0
+		for _, o := range all {
+			if o.Reason != ReasonDaily {
+				if o.Path == b.Path {
+					return n < KeepEvents
+				}
+				n++
+			}
+		}
+		return false
+	}
+	return newestOf(all, b, dayKey, KeepDays) || newestOf(all, b, weekKey, KeepWeeks)
+}
+
+// newestOf reports whether b is the newest daily copy of its period (by key)
+// and that period is one of the limit newest periods with a daily copy.
+func newestOf(all []Info, b Info, key func(time.Time) string, limit int) bool {
+	seen := map[string]bool{}
+	for _, o := range all {
+		if o.Reason != ReasonDaily {
+			continue
+		}
+		k := key(o.Made)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		if len(seen) > limit {
+			return false
+		}
+		if o.Path == b.Path {
+			return true
+		}
+	}
+	return false
+}
+
+func dayKey(t time.Time) string { return t.Format("20060102") }
+
+func weekKey(t time.Time) string {
+	y, w := t.ISOWeek()
+	return fmt.Sprintf("%d-%02d", y, w)
+}
+
+// Inspect opens a backup read-only and counts what it holds, so the user sees
+// what a restore would bring back.
+func Inspect(path string) (store.Tellingen, error) {
+	s, err := store.Open(path, store.Options{ReadOnly: true})
+	if err != nil {
+		return store.Tellingen{}, err
+	}
+	defer s.Close()
+	return s.Tel()
+}

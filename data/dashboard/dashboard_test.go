@@ -265,3 +265,19 @@ func TestOpmaak(t *testing.T) {
 		}
 	}
 }
+
+func TestTabelMarksMissingAndProvisional(t *testing.T) {
+	s := seeded(t)
+	meting(t, s, codeJeugdigen, "2022", 3500, domain.StatusVoorlopig)
+	kop, rijen := build(t, s, "jeugdhulp", 2021, 2022).Panelen[0].Tabel()
+	if strings.Join(kop, "|") != "|Jeugdigen met jeugdhulp|Uitgaven jeugdhulp" {
+		t.Errorf("kop %q", kop)
+	}
+	if strings.Join(rijen[0], "|") != "2021|geen cijfer|geen cijfer" || strings.Join(rijen[1], "|") != "2022|3.500 *|geen cijfer" {
+		t.Errorf("rijen %q", rijen)
+	}
+	o, err := Standaard(s)
+	if err != nil || o.Tot != 2023 || o.Van != 2019 {
+		t.Errorf("standaard %+v %v", o, err)
+	}
+}

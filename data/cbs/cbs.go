@@ -1,0 +1,294 @@
+// Package cbs reads the youth-care tables of CBS StatLine as downloaded in CSV
+// (85099NED and 84134NED kerncijfers jeugdzorg, 85097NED jeugdhulptrajecten
+// per verwijzer, 85098NED indicatoren jeugdzorg): long format, one value per
+// row, region and period codes, status marks. It keeps the chosen
+// municipality with Nederland as its comparison, maps the series onto the
+// dashboard's indicators (creating those that have no match), and stores the
+// values with the table and period as their source.
+package cbs
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/dutchnum"
+	"jeugdmonitor/data/period"
+	"jeugdmonitor/data/spreadsheet"
+)
+
+// Zwolle is the region code of the default municipality.
+const Zwolle = "GM0193"
+
+// Nederland is the region code of the whole country, the comparison.
+const Nederland = "NL01"
+
+// Opties choose what is read from a table.
+type Opties struct {
+	// Gemeente is the municipality's region code (default Zwolle, GM0193);
+	// GemeenteNaam its name, for files with region labels (default Zwolle).
+	Gemeente, GemeenteNaam string
+	// Tabel is the table id ("85099NED"); empty: taken from the file name
+	// or the title above the header.
+	Tabel string
+}
+
+func (o Opties) withDefaults() Opties {
+	if strings.TrimSpace(o.Gemeente) == "" {
+		o.Gemeente, o.GemeenteNaam = Zwolle, "Zwolle"
+	}
+	o.Gemeente = strings.ToUpper(strings.TrimSpace(o.Gemeente))
+	return o
+}
+
+// Tabellen describes the tables this package knows.
+var Tabellen = map[string]string{
+	"85099NED": "Jeugdzorg; kerncijfers, regio (vanaf 2021)",
+	"84134NED": "Jeugdzorg; kerncijfers, regio (2015-2020)",
+	"85097NED": "Jeugdhulptrajecten; verwijzer, regio",
+	"85098NED": "Indicatoren jeugdzorg; gemeenten",
+}
+
+// kolommen are the roles a header can have, by normalised header text.
+var kolommen = map[string]string{
+	"regios": "regio", "regio": "regio", "gemeenten": "regio", "gemeente": "regio", "regioaanduiding": "regio",
+	"perioden": "periode", "periode": "periode",
+	"onderwerp": "onderwerp", "onderwerpen": "onderwerp", "measure": "onderwerp", "topic": "onderwerp",
+	"waarde": "waarde", "value": "waarde",
+	"status": "status", "valueattribute": "status",
+	"eenheid": "eenheid", "unit": "eenheid",
+	"id": "id",
+}
+
+func normalise(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// layout is where the roles are in a header; dims are the other columns.
+type layout struct {
+	rol  map[string]int
+	dims []int
+}
+
+func layoutOf(header []string) layout {
+	l := layout{rol: map[string]int{}}
+	for i, h := range header {
+		if rol, ok := kolommen[normalise(h)]; ok {
+			if _, dup := l.rol[rol]; !dup {
+				l.rol[rol] = i
+			}
+			continue
+		}
+		if strings.TrimSpace(h) != "" {
+			l.dims = append(l.dims, i)
+		}
+	}
+	return l
+}
+
+// Herken reports whether a header is that of a StatLine table in long
+// format: a region, a period and a value column.
+func Herken(header []string) bool {
+	l := layoutOf(header)
+	for _, rol := range []string{"regio", "periode", "waarde"} {
+		if _, ok := l.rol[rol]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
+var tabelID = regexp.MustCompile(`(?i)\b(\d{5}[a-z]{3})\b|(\d{5}[A-Z]{3})`)
+
+// TabelUit finds the table id in a file's name or in the title rows above its
+// header; "" when there is none.
+func TabelUit(pad string, above []spreadsheet.Row) string {
+	texts := []string{filepath.Base(pad)}
+	for _, r := range above {
+		for _, c := range r.Cells {
+			texts = append(texts, c.Text)
+		}
+	}
+	for _, t := range texts {
+		if m := tabelID.FindStringSubmatch(strings.ReplaceAll(t, "_", " ")); m != nil {
+			return strings.ToUpper(m[1] + m[2])
+		}
+	}
+	return ""
+}
+
+var periodCode = regexp.MustCompile(`^(\d{4})(JJ|HJ|KW|MM|X0)(\d{2})$`)
+
+// errPeriodeNiet marks a period kind the application does not keep (months).
+var errPeriodeNiet = errors.New("niet ondersteund")
+
+// parsePeriode reads a StatLine period code ("2023JJ00", "2023HJ01",
+// "2023KW02") or label ("2023", "2023*") into the application's period
+// text, with the status mark taken off.
+func parsePeriode(s string) (periode, code string, mark string, err error) {
+	s, mark = cutMark(strings.TrimSpace(s))
+	code = s
+	if m := periodCode.FindStringSubmatch(strings.ToUpper(s)); m != nil {
+		switch m[2] {
+		case "JJ":
+			return m[1], code, mark, nil
+		case "HJ":
+			return m[1] + "-H" + strings.TrimLeft(m[3], "0"), code, mark, nil
+		case "KW":
+			return m[1] + "-K" + strings.TrimLeft(m[3], "0"), code, mark, nil
+		}
+		return "", code, mark, errPeriodeNiet
+	}
+	p, err := period.Parse(s)
+	if err != nil {
+		return "", code, mark, err
+	}
+	return p.String(), code, mark, nil
+}
+
+// cutMark takes a trailing status mark ("*" or "**") off a text.
+func cutMark(s string) (string, string) {
+	t := strings.TrimRight(s, "*")
+	return strings.TrimSpace(t), s[len(t):]
+}
+
+// waarde is one value with its status.
+type waarde struct {
+	v    float64
+	mark string // "", "*" or "**"
+}
+
+// parseWaarde reads a value: "." (unknown, unreliable or secret) and empty
+// are missing, never 0; a trailing status mark is kept.
+func parseWaarde(s string) (*waarde, error) {
+	t, mark := cutMark(strings.TrimSpace(s))
+	v, err := dutchnum.ParseCell(t)
+	if errors.Is(err, dutchnum.ErrMissing) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &waarde{v: v, mark: mark}, nil
+}
+
+// statusVan turns marks and a status column into a status and its words.
+func statusVan(marks []string, kolom string) (domain.Status, string) {
+	k := strings.ToLower(kolom)
+	for _, m := range marks {
+		if m == "**" {
+			return domain.StatusVoorlopig, "nader voorlopig"
+		}
+	}
+	if strings.Contains(k, "nader") {
+		return domain.StatusVoorlopig, "nader voorlopig"
+	}
+	for _, m := range marks {
+		if m == "*" {
+			return domain.StatusVoorlopig, "voorlopig"
+		}
+	}
+	if strings.Contains(k, "voorlopig") || strings.Contains(k, "provisional") {
+		return domain.StatusVoorlopig, "voorlopig"
+	}
+	return domain.StatusDefinitief, ""
+}
+
+// isTotaal reports whether a dimension value is the total over the dimension.
+func isTotaal(s string) bool {
+	n := normalise(s)
+	return n == "" || strings.HasPrefix(n, "totaal") || n == "t001" || strings.HasPrefix(n, "t00")
+}
+
+// slug makes a code part from a label: "Gemeentelijke toegang" is
+// "gemeentelijke-toegang".
+func slug(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), "-")
+}
+
+// koppeling is where a series goes: an indicator code with the name and
+// unit to create it with when it does not exist.
+type koppeling struct {
+	code, naam string
+	eenheid    domain.Eenheid
+}
+
+// bestaande maps the concepts that the built-in register already charts
+// onto its indicator codes (counts of young people only).
+var bestaande = map[string]string{
+	"jeugdhulp":          "jeugdhulp-jeugdigen",
+	"jeugdhulp-verblijf": "jeugdhulp-verblijf",
+	"verwijzer-huisarts": "jeugdhulp-huisarts",
+}
+
+// koppel decides the indicator of a series, or why it has none. onderwerp is
+// the measure's label; verwijzer the referrer (empty: all); label the
+// series' full label for a new indicator's name.
+func koppel(onderwerp, verwijzer, eenheid, label string) (koppeling, error) {
+	t := strings.ToLower(onderwerp + " " + eenheid)
+	if strings.Contains(t, "per 1 000") || strings.Contains(t, "per 1000") || strings.Contains(t, "per 1.000") {
+		return koppeling{}, errors.New("eenheid per 1.000 kent de Jeugdmonitor niet")
+	}
+	var concept string
+	switch {
+	case verwijzer != "":
+		concept = "verwijzer-" + slug(verwijzer)
+	case strings.Contains(t, "jeugdbescherming"):
+		concept = "jeugdbescherming"
+	case strings.Contains(t, "jeugdreclassering"):
+		concept = "jeugdreclassering"
+	case strings.Contains(t, "jeugdhulp") && strings.Contains(t, "zonder verblijf"):
+		concept = "jeugdhulp-zonder-verblijf"
+	case strings.Contains(t, "jeugdhulp") && strings.Contains(t, "verblijf"):
+		concept = "jeugdhulp-verblijf"
+	case strings.Contains(t, "jeugdhulp"):
+		concept = "jeugdhulp"
+	default:
+		return koppeling{}, errors.New("geen indicator van het dashboard")
+	}
+	k := koppeling{code: "cbs-" + concept, naam: label, eenheid: domain.EenheidAantal}
+	switch {
+	case strings.Contains(t, "%") || strings.Contains(t, "procent") || strings.Contains(t, "percentage"):
+		k.code, k.eenheid = k.code+"-percentage", domain.EenheidPercentage
+	case strings.Contains(t, "traject"):
+		k.code += "-trajecten"
+	case bestaande[concept] != "":
+		k.code = bestaande[concept]
+	}
+	return k, nil
+}
+
+// Bron is the source of a value from a table in a period.
+func Bron(tabel, periodeCode, statusTekst string) domain.Bron {
+	b := domain.Bron{Document: "CBS StatLine, tabel " + tabel, Sectie: "periode " + periodeCode}
+	if statusTekst != "" {
+		b.Sectie += ", " + statusTekst
+	}
+	return b
+}
+
+// Melding is a note or problem about one row of the file.
+type Melding struct {
+	Rij   int
+	Tekst string
+}
+
+// String gives "rij 12: tekst", or the text alone for the whole file.
+func (m Melding) String() string {
+	if m.Rij == 0 {
+		return m.Tekst
+	}
+	return fmt.Sprintf("rij %d: %s", m.Rij, m.Tekst)
+}

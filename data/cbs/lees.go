@@ -1,0 +1,319 @@
+package cbs
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/period"
+	"jeugdmonitor/data/spreadsheet"
+	"jeugdmonitor/data/store"
+)
+
+// Reeks is one series of the table mapped onto one indicator.
+type Reeks struct {
+	// Label is the series as the table names it (measure and referrer).
+	Label string
+	// Indicator is the indicator the values go to; Nieuw when it is created.
+	Indicator domain.Indicator
+	Nieuw     bool
+	// Metingen hold the municipality's values with Nederland as comparison.
+	Metingen []domain.Meting
+}
+
+// Resultaat is what a table file holds for the chosen municipality.
+type Resultaat struct {
+	Tabel    string
+	Gemeente string
+	// Rijen is the number of rows read.
+	Rijen   int
+	Reeksen []*Reeks
+	// Overgeslagen notes what is not stored and why (other series, missing
+	// values); Problemen what is wrong with the file.
+	Overgeslagen, Problemen []Melding
+}
+
+// punt gathers the two values of one series in one period.
+type punt struct {
+	periode, code string
+	gemeente, nl  *waarde
+	status        string
+	rij           int
+}
+
+// serie gathers a series while the file is read.
+type serie struct {
+	label, onderwerp, verwijzer, eenheid string
+	punten                               map[string]*punt
+	volgorde                             []string
+}
+
+// Lees reads a StatLine table (its header already found) for the chosen
+// municipality and Nederland and maps its series onto indicators. It writes
+// nothing. voortgang, when set, gets the number of rows read.
+func Lees(ctx context.Context, s *store.Store, t *spreadsheet.Table, opt Opties, voortgang func(rijen int)) (*Resultaat, error) {
+	opt = opt.withDefaults()
+	if opt.Tabel == "" {
+		return nil, errors.New("het tabelnummer van dit CBS-bestand is onbekend; het staat normaal in de bestandsnaam (bijvoorbeeld 85099NED)")
+	}
+	l := layoutOf(t.Header)
+	res := &Resultaat{Tabel: strings.ToUpper(opt.Tabel), Gemeente: opt.Gemeente}
+	series := map[string]*serie{}
+	var order []string
+	cell := func(row spreadsheet.Row, rol string) string {
+		i, ok := l.rol[rol]
+		if !ok {
+			return ""
+		}
+		return row.Cell(i).Text
+	}
+	for {
+		if res.Rijen%500 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("inlezen afgebroken: %w", err)
+			}
+			if voortgang != nil {
+				voortgang(res.Rijen)
+			}
+		}
+		row, err := t.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		res.Rijen++
+		regio := strings.TrimSpace(cell(row, "regio"))
+		isGemeente := strings.EqualFold(regio, opt.Gemeente) || (opt.GemeenteNaam != "" && strings.EqualFold(regio, opt.GemeenteNaam))
+		isNL := strings.EqualFold(regio, Nederland) || strings.EqualFold(regio, "Nederland")
+		if !isGemeente && !isNL {
+			continue
+		}
+		key, sr := seriesOf(row, l, t.Header, cell)
+		if key == "" {
+			continue
+		}
+		if series[key] == nil {
+			series[key] = sr
+			order = append(order, key)
+		}
+		sr = series[key]
+		per, code, perMark, err := parsePeriode(cell(row, "periode"))
+		if errors.Is(err, errPeriodeNiet) {
+			res.Overgeslagen = append(res.Overgeslagen, Melding{row.Line, fmt.Sprintf("periode %s: maanden houdt de Jeugdmonitor niet bij", code)})
+			continue
+		}
+		if err != nil {
+			res.Problemen = append(res.Problemen, Melding{row.Line, "periode: " + err.Error()})
+			continue
+		}
+		w, err := parseWaarde(cell(row, "waarde"))
+		if err != nil {
+			res.Problemen = append(res.Problemen, Melding{row.Line, "waarde: " + err.Error()})
+			continue
+		}
+		p := sr.punten[per]
+		if p == nil {
+			p = &punt{periode: per, code: code, rij: row.Line}
+			sr.punten[per] = p
+			sr.volgorde = append(sr.volgorde, per)
+		}
+		marks := []string{perMark}
+		if w != nil {
+			marks = append(marks, w.mark)
+		}
+		if st, tekst := statusVan(marks, cell(row, "status")); st == domain.StatusVoorlopig && (p.status == "" || tekst == "nader voorlopig") {
+			p.status = tekst
+		}
+		target := &p.nl
+		if isGemeente {
+			target = &p.gemeente
+		}
+		if *target != nil {
+			res.Problemen = append(res.Problemen, Melding{row.Line, fmt.Sprintf("%s staat twee keer in het bestand voor %s, %s", sr.label, regio, per)})
+			continue
+		}
+		*target = w
+	}
+	if voortgang != nil {
+		voortgang(res.Rijen)
+	}
+	if res.Rijen > 0 && len(order) == 0 {
+		res.Problemen = append(res.Problemen, Melding{0, fmt.Sprintf("het bestand bevat geen rijen voor %s of Nederland (%s)", opt.Gemeente, Nederland)})
+	}
+	return res, res.map_(s, series, order)
+}
+
+// seriesOf returns the key and a new series for a row: its measure and the
+// values of the other dimensions that are not totals.
+func seriesOf(row spreadsheet.Row, l layout, header []string, cell func(spreadsheet.Row, string) string) (string, *serie) {
+	sr := &serie{onderwerp: cell(row, "onderwerp"), eenheid: cell(row, "eenheid"), punten: map[string]*punt{}}
+	parts := []string{sr.onderwerp}
+	for _, i := range l.dims {
+		v := strings.TrimSpace(row.Cell(i).Text)
+		if isTotaal(v) {
+			continue
+		}
+		if strings.Contains(normalise(header[i]), "verwijz") {
+			sr.verwijzer = v
+		}
+		parts = append(parts, strings.TrimSpace(header[i])+": "+v)
+	}
+	sr.label = strings.Join(parts, "; ")
+	if sr.eenheid != "" && !strings.Contains(sr.label, "(") {
+		sr.label += " (" + sr.eenheid + ")"
+	}
+	return strings.ToLower(sr.label), sr
+}
+
+// map_ turns the gathered series into indicators with measurements.
+func (res *Resultaat) map_(s *store.Store, series map[string]*serie, order []string) error {
+	seen := map[string]string{} // indicator code: the label that fills it
+	for _, key := range order {
+		sr := series[key]
+		k, err := koppel(sr.onderwerp, sr.verwijzer, sr.eenheid, sr.label)
+		if err != nil {
+			res.Overgeslagen = append(res.Overgeslagen, Melding{0, fmt.Sprintf("%q niet ingelezen: %v", sr.label, err)})
+			continue
+		}
+		if other, dup := seen[k.code]; dup {
+			res.Overgeslagen = append(res.Overgeslagen, Melding{0, fmt.Sprintf("%q niet ingelezen: indicator %s krijgt al %q", sr.label, k.code, other)})
+			continue
+		}
+		seen[k.code] = sr.label
+		r := &Reeks{Label: sr.label}
+		ind, err := s.IndicatorByCode(k.code)
+		switch {
+		case domain.FieldProblems(err) != nil:
+			r.Nieuw = true
+			ind = domain.Indicator{Code: k.code, Naam: k.naam, Eenheid: k.eenheid, Groep: domain.GroepDashboard,
+				Vergelijking: "Nederland", Bron: domain.Bron{Document: "CBS StatLine, tabel " + res.Tabel, Sectie: sr.label}}
+		case err != nil:
+			return err
+		}
+		r.Indicator = ind
+		sort.SliceStable(sr.volgorde, func(i, j int) bool {
+			a, _ := period.Parse(sr.volgorde[i])
+			b, _ := period.Parse(sr.volgorde[j])
+			return a.Compare(b) < 0
+		})
+		for _, per := range sr.volgorde {
+			p := sr.punten[per]
+			if p.gemeente == nil {
+				res.Overgeslagen = append(res.Overgeslagen, Melding{p.rij, fmt.Sprintf(
+					"%s, %s: geen waarde voor %s (onbekend, onbetrouwbaar of geheim); niet opgeslagen", sr.label, per, res.Gemeente)})
+				continue
+			}
+			st := domain.StatusDefinitief
+			if p.status != "" {
+				st = domain.StatusVoorlopig
+			}
+			m := domain.Meting{Periode: per, Waarde: p.gemeente.v, Status: st, Bron: Bron(res.Tabel, p.code, p.status)}
+			if p.nl != nil {
+				v := p.nl.v
+				m.Vergelijkingswaarde = &v
+			}
+			if err := m.ValidateFor(&ind); err != nil {
+				res.Problemen = append(res.Problemen, Melding{p.rij, fmt.Sprintf("%s, %s: %v", sr.label, per, err)})
+				continue
+			}
+			r.Metingen = append(r.Metingen, m)
+		}
+		if len(r.Metingen) > 0 {
+			res.Reeksen = append(res.Reeksen, r)
+		}
+	}
+	return nil
+}
+
+// Opslaan stores every series in one transaction: new indicators first,
+// then the measurements (a measurement for a period that is already there is
+// updated, audited). It returns how many measurements were added and
+// changed. On any error or cancellation nothing is stored.
+func (res *Resultaat) Opslaan(ctx context.Context, s *store.Store, voortgang func(klaar, totaal int)) (nieuw, bijgewerkt int, err error) {
+	if len(res.Problemen) > 0 {
+		return 0, 0, errors.New("het bestand bevat fouten; er is niets opgeslagen")
+	}
+	existing, err := res.bestaand(s)
+	if err != nil {
+		return 0, 0, err
+	}
+	totaal := 0
+	for _, r := range res.Reeksen {
+		totaal += len(r.Metingen)
+	}
+	err = s.Update(func(tx *store.Tx) error {
+		nieuw, bijgewerkt = 0, 0
+		klaar := 0
+		for _, r := range res.Reeksen {
+			ind := r.Indicator
+			if r.Nieuw {
+				if err := tx.CreateIndicator(&ind); err != nil {
+					return fmt.Errorf("indicator %s: %w", ind.Code, err)
+				}
+			}
+			for _, m := range r.Metingen {
+				if err := ctx.Err(); err != nil {
+					return fmt.Errorf("import afgebroken; er is niets opgeslagen: %w", err)
+				}
+				m.IndicatorID = ind.ID
+				if err := tx.RecordMeting(&m); err != nil {
+					return fmt.Errorf("%s, %s: %w", r.Label, m.Periode, err)
+				}
+				if existing[ind.Code+"|"+m.Periode] {
+					bijgewerkt++
+				} else {
+					nieuw++
+				}
+				klaar++
+				if voortgang != nil {
+					voortgang(klaar, totaal)
+				}
+			}
+		}
+		return nil
+	})
+	return nieuw, bijgewerkt, err
+}
+
+// bestaand lists the measurements ("code|periode") already stored for the
+// result's existing indicators.
+func (res *Resultaat) bestaand(s *store.Store) (map[string]bool, error) {
+	existing := map[string]bool{}
+	for _, r := range res.Reeksen {
+		if r.Nieuw {
+			continue
+		}
+		ms, err := s.Metingen(r.Indicator.ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range ms {
+			existing[r.Indicator.Code+"|"+m.Periode] = true
+		}
+	}
+	return existing, nil
+}
+
+// Telling counts the measurements Opslaan would add and change.
+func (res *Resultaat) Telling(s *store.Store) (nieuw, bijgewerkt int, err error) {
+	existing, err := res.bestaand(s)
+	if err != nil {
+		return 0, 0, err
+	}
+	for _, r := range res.Reeksen {
+		for _, m := range r.Metingen {
+			if existing[r.Indicator.Code+"|"+m.Periode] {
+				bijgewerkt++
+			} else {
+				nieuw++
+			}
+		}
+	}
+	return nieuw, bijgewerkt, nil
+}

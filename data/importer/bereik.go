@@ -1,0 +1,165 @@
+package importer
+
+import (
+	"fmt"
+
+	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/spreadsheet"
+	"jeugdmonitor/data/store"
+)
+
+// bereikLezer reads reach rows.
+type bereikLezer struct {
+	im          *Import
+	namen       *namen
+	eenheid     map[uint]string // intervention: the unit of its latest target
+	doelEenheid map[uint]string
+	bestaand    map[string]bool // "i<id>|periode" already in the database
+	geladen     map[string]bool // owners whose reach is in bestaand
+	gezien      map[string]int  // key: first row in the file
+	huidig      domain.Bereik
+	tellen      bool
+}
+
+func newBereikLezer(im *Import, tellen bool) (*bereikLezer, error) {
+	interventies, err := im.store.Interventies(true)
+	if err != nil {
+		return nil, err
+	}
+	doelen, err := im.store.AlleDoelstellingen()
+	if err != nil {
+		return nil, err
+	}
+	l := &bereikLezer{im: im, tellen: tellen, namen: newNamen(interventies, doelen), eenheid: map[uint]string{},
+		doelEenheid: map[uint]string{}, bestaand: map[string]bool{}, geladen: map[string]bool{}, gezien: map[string]int{}}
+	for _, d := range doelen {
+		l.doelEenheid[d.ID] = d.Eenheid
+		for _, id := range d.InterventieIDs {
+			l.eenheid[id] = d.Eenheid // ordered by period: the latest target wins
+		}
+	}
+	return l, nil
+}
+
+// Namen lists the names the register offers for a manual match.
+func (im *Import) Namen() ([]string, error) {
+	interventies, err := im.store.Interventies(true)
+	if err != nil {
+		return nil, err
+	}
+	doelen, err := im.store.AlleDoelstellingen()
+	if err != nil {
+		return nil, err
+	}
+	return newNamen(interventies, doelen).namenLijst(), nil
+}
+
+func (l *bereikLezer) lees(row spreadsheet.Row, r *Rapport) bool {
+	im := l.im
+	before := len(r.Problemen) + r.MeerProblemen
+	naamKolom := im.Kolom(im.Koppeling["interventie"])
+	naam := im.text(row, "interventie")
+	b := domain.Bereik{Periode: im.periode(row, r), Soort: domain.Soort(im.text(row, "soort")),
+		Eenheid: im.text(row, "eenheid"), Status: im.status(row), BronTekst: im.text(row, "bron"),
+		Notitie: im.text(row, "notitie")}
+	if b.BronTekst == "" {
+		b.BronTekst = im.rowSource(row.Line)
+	}
+	if naam == "" {
+		r.probleem(Probleem{Rij: row.Line, Kolom: naamKolom, Melding: "geen interventie ingevuld"})
+		b.Eenheid = "onbekend" // no unit to look up; the row is refused above
+	} else {
+		m := l.namen.match(naam, im.keuzes)
+		b.InterventieID, b.DoelstellingID = m.interventieID, m.doelstellingID
+		if m.Zekerheid == Onbekend {
+			r.probleem(Probleem{Rij: row.Line, Kolom: naamKolom, Melding: fmt.Sprintf("onbekende interventie %q", naam)})
+			b.Eenheid = "onbekend" // no unit to look up; the row is refused above
+		}
+	}
+	v, missing, ok := im.value(row, "waarde", r)
+	if missing {
+		im.skip(row, "waarde", r)
+		return false
+	}
+	b.Waarde = v
+	if im.mapped("waarde_tot") {
+		if tot, _, ok := im.value(row, "waarde_tot", r); ok {
+			b.WaardeTot = &tot
+		}
+	}
+	if b.Eenheid == "" {
+		switch {
+		case b.InterventieID != nil:
+			b.Eenheid = l.eenheid[*b.InterventieID]
+			if b.Eenheid == "" {
+				r.probleem(Probleem{Rij: row.Line, Kolom: naamKolom,
+					Melding: "deze interventie heeft geen doelstelling, dus geen eenheid; voeg een kolom Eenheid toe (bijvoorbeeld jongeren)"})
+			}
+		case b.DoelstellingID != nil:
+			b.Eenheid = l.doelEenheid[*b.DoelstellingID]
+		}
+	}
+	if b.InterventieID == nil && b.DoelstellingID == nil {
+		b.InterventieID = new(uint) // reported above; lets Validate check the rest
+	}
+	if err := b.Validate(); err != nil {
+		l.im.fieldProblems(row.Line, err, r)
+	}
+	if !ok || len(r.Problemen)+r.MeerProblemen > before {
+		return false
+	}
+	l.count(b, row.Line, r)
+	l.huidig = b
+	return true
+}
+
+// count checks for a second row with the same intervention and period and
+// counts the figure as new or changed.
+func (l *bereikLezer) count(b domain.Bereik, line int, r *Rapport) {
+	owner := ""
+	if b.InterventieID != nil {
+		owner = fmt.Sprintf("i%d", *b.InterventieID)
+	} else {
+		owner = fmt.Sprintf("d%d", *b.DoelstellingID)
+	}
+	key := owner + "|" + b.Periode
+	if first, dup := l.gezien[key]; dup {
+		r.probleem(Probleem{Rij: line, Kolom: l.im.Kolom(l.im.Koppeling["periode"]),
+			Melding: fmt.Sprintf("periode %s staat voor deze interventie al op rij %d", b.Periode, first)})
+		return
+	}
+	l.gezien[key] = line
+	if !l.tellen {
+		return
+	}
+	if !l.geladen[owner] {
+		l.geladen[owner] = true
+		var rows []domain.Bereik
+		var err error
+		if b.InterventieID != nil {
+			rows, err = l.im.store.BereikVan(*b.InterventieID)
+		} else {
+			rows, err = l.im.store.BereikVanDoelstelling(*b.DoelstellingID)
+		}
+		if err != nil {
+			r.probleem(Probleem{Rij: line, Melding: err.Error()})
+		}
+		for _, e := range rows {
+			l.bestaand[owner+"|"+e.Periode] = true
+		}
+	}
+	if l.bestaand[key] {
+		r.Bijgewerkt++
+	} else {
+		r.Nieuw++
+	}
+}
+
+func (l *bereikLezer) schrijf(tx *store.Tx) error {
+	b := l.huidig
+	return tx.RecordBereik(&b)
+}
+
+func (l *bereikLezer) afronden(r *Rapport) {
+	r.Namen = l.namen.lijst()
+}

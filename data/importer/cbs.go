@@ -1,0 +1,58 @@
+package importer
+
+import (
+	"context"
+	"fmt"
+
+	"jeugdmonitor/data/cbs"
+	"jeugdmonitor/data/spreadsheet"
+)
+
+// cbsRun reads a CBS StatLine file and, when schrijven is set and it has no
+// problems, stores its series in one transaction.
+func (im *Import) cbsRun(ctx context.Context, voortgang func(Voortgang), schrijven bool) (*Rapport, error) {
+	tab, err := spreadsheet.OpenTable(im.Pad, im.Blad)
+	if err != nil {
+		return nil, err
+	}
+	defer tab.Close()
+	res, err := cbs.Lees(ctx, im.store, tab, im.CBSOpties, func(n int) {
+		if voortgang != nil {
+			voortgang(Voortgang{Fase: "controleren", Rijen: n})
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	rapport := &Rapport{Rijen: res.Rijen}
+	for _, m := range res.Problemen {
+		rapport.probleem(Probleem{Rij: m.Rij, Melding: m.Tekst})
+	}
+	for _, m := range res.Overgeslagen {
+		rapport.Overgeslagen = append(rapport.Overgeslagen, Probleem{Rij: m.Rij, Melding: m.Tekst})
+	}
+	for _, r := range res.Reeksen {
+		if r.Nieuw {
+			rapport.NieuweIndicatoren = append(rapport.NieuweIndicatoren, fmt.Sprintf("%s (%s)", r.Indicator.Code, r.Indicator.Naam))
+		}
+	}
+	if rapport.Nieuw, rapport.Bijgewerkt, err = res.Telling(im.store); err != nil {
+		return nil, err
+	}
+	if !schrijven {
+		return rapport, nil
+	}
+	if !rapport.OK() {
+		return rapport, ErrProblemen
+	}
+	nieuw, bijgewerkt, err := res.Opslaan(ctx, im.store, func(klaar, totaal int) {
+		if voortgang != nil && (klaar%progressEvery == 0 || klaar == totaal) {
+			voortgang(Voortgang{Fase: "opslaan", Rijen: klaar, Totaal: totaal})
+		}
+	})
+	if err != nil {
+		return rapport, err
+	}
+	rapport.Nieuw, rapport.Bijgewerkt, rapport.Opgeslagen = nieuw, bijgewerkt, true
+	return rapport, nil
+}

@@ -281,3 +281,18 @@ func TestTabelMarksMissingAndProvisional(t *testing.T) {
 		t.Errorf("standaard %+v %v", o, err)
 	}
 }
+
+func TestKerncijfers(t *testing.T) {
+	s := seeded(t)
+	k, err := Kerncijfers(s, Opties{Van: 2019, Tot: 2023})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(k) != 4 || k[2].Waarde != GeenCijfer || k[3].Waarde != "€ 550.000" || !strings.Contains(k[3].Toelichting, "€ 580.000") {
+		t.Errorf("kerncijfers %+v", k)
+	}
+	meting(t, s, codeJeugdigen, "2022", 3500, domain.StatusVoorlopig)
+	if k, _ := Kerncijfers(s, Opties{Van: 2019, Tot: 2023}); k[2].Waarde != "3.500 *" || k[2].Toelichting != "in 2022" {
+		t.Errorf("jeugdigen %+v", k[2])
+	}
+}

@@ -11,6 +11,8 @@ package chart
 import (
 	"bytes"
 	"fmt"
+	"image"
+	"image/png"
 
 	gochart "github.com/wcharczuk/go-chart/v2"
 
@@ -75,4 +77,13 @@ func Teken(g dashboard.Grafiek, o Opties) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// TekenBeeld draws the chart as an image for the screen.
+func TekenBeeld(g dashboard.Grafiek, breedte, hoogte int, t Thema) (image.Image, error) {
+	body, err := Teken(g, Opties{Breedte: breedte, Hoogte: hoogte, Formaat: PNG, Thema: t})
+	if err != nil {
+		return nil, err
+	}
+	return png.Decode(bytes.NewReader(body))
 }

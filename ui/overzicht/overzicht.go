@@ -1,32 +1,212 @@
 // Package overzicht is the dashboard screen (Overzicht) of Jeugdmonitor: a grid
 // of chart thumbnails with key-figure tiles, a year-range selector, a click to
-// enlarge, and the presentation mode for the council.
+// enlarge (where the headline message is edited), and the presentation mode
+// for the council. Charts are drawn off the UI goroutine; widgets change only
+// inside fyne.Do.
 package overzicht
 
 import (
+	"fmt"
+	"strconv"
+	"sync"
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"jeugdmonitor/data/dashboard"
 	"jeugdmonitor/data/store"
+	"jeugdmonitor/ui/chart"
 )
 
-// Screen is the Overzicht: it holds its widgets so tests can reach them.
+// The size thumbnails are drawn at: sharp at the grid's size, cheap to draw.
+const (
+	duimBreedte = 960
+	duimHoogte  = 540
+)
+
+// Screen is the Overzicht. Its widgets are fields so tests can reach them.
 type Screen struct {
-	store   *store.Store
-	window  fyne.Window
-	content *fyne.Container
+	store  *store.Store
+	window fyne.Window
+
+	// Van and Tot choose the years of the charts.
+	Van, Tot *widget.Select
+	// Tegels holds the key-figure tiles.
+	Tegels *fyne.Container
+	// Kaarten are the chart thumbnails in dashboard order.
+	Kaarten []*Kaart
+	// Status says what the screen is doing.
+	Status *widget.Label
+	// PresenteerKnop opens the choice of slides for the presentation mode.
+	PresenteerKnop *widget.Button
+
+	content fyne.CanvasObject
+
+	mu        sync.Mutex
+	gen       int
+	opties    dashboard.Opties
+	grafieken []dashboard.Grafiek
+	stil      bool // set while the year selectors are set from code
+
+	vergroting *Vergroting
+	kiezer     *Kiezer
+
+	// klaar, when set, is called on the UI goroutine after each refresh.
+	klaar func()
 }
 
 // New builds the Overzicht on the store, in the window it is shown in (for
 // dialogs and the presentation mode).
 func New(s *store.Store, w fyne.Window) *Screen {
-	return &Screen{store: s, window: w,
-		content: container.NewStack(widget.NewLabel("Overzicht wordt geladen…"))}
+	sc := &Screen{store: s, window: w, Status: widget.NewLabel("Grafieken worden getekend…"), Tegels: container.NewGridWithColumns(4)}
+	years := jaarKeuzes()
+	sc.Van = widget.NewSelect(years, func(string) { sc.onJaren() })
+	sc.Tot = widget.NewSelect(years, func(string) { sc.onJaren() })
+	sc.PresenteerKnop = widget.NewButtonWithIcon("Presenteren…", theme.MediaPlayIcon(), sc.onPresenteren)
+	var cards []fyne.CanvasObject
+	for i, g := range dashboard.Grafieken() {
+		k := newKaart(g)
+		k.OnTapped = func() { sc.vergroot(i) }
+		sc.Kaarten = append(sc.Kaarten, k)
+		cards = append(cards, k)
+	}
+	bar := container.NewHBox(widget.NewLabel("Jaren"), sc.Van, widget.NewLabel("t/m"), sc.Tot, sc.PresenteerKnop, sc.Status)
+	grid := container.NewGridWrap(fyne.NewSize(420, 272), cards...)
+	sc.content = container.NewBorder(container.NewVBox(bar, sc.Tegels), nil, nil, nil, container.NewVScroll(grid))
+	return sc
+}
+
+// jaarKeuzes are the years a user can pick.
+func jaarKeuzes() []string {
+	var out []string
+	for y := 2015; y <= time.Now().Year()+1; y++ {
+		out = append(out, strconv.Itoa(y))
+	}
+	return out
 }
 
 // Content is the screen's canvas object.
 func (s *Screen) Content() fyne.CanvasObject { return s.content }
 
-// Refresh reads the data again and redraws the charts, off the UI goroutine.
-func (s *Screen) Refresh() {}
+// Refresh reads the data again and redraws every chart off the UI goroutine;
+// a newer refresh makes the results of an older one be dropped.
+func (s *Screen) Refresh() {
+	s.mu.Lock()
+	s.gen++
+	gen, o := s.gen, s.opties
+	s.mu.Unlock()
+	go s.load(gen, o)
+}
+
+// current reports whether gen is still the newest refresh.
+func (s *Screen) current(gen int) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return gen == s.gen
+}
+
+// load builds the charts and tiles and draws the thumbnails, off the UI goroutine.
+func (s *Screen) load(gen int, o dashboard.Opties) {
+	var err error
+	if o.Tot == 0 {
+		if o, err = dashboard.Standaard(s.store); err != nil {
+			s.fout(err)
+			return
+		}
+	}
+	graphs, err := dashboard.BouwAlle(s.store, o)
+	if err != nil {
+		s.fout(err)
+		return
+	}
+	tiles, err := dashboard.Kerncijfers(s.store, o)
+	if err != nil {
+		s.fout(err)
+		return
+	}
+	s.mu.Lock()
+	s.opties, s.grafieken = o, graphs
+	s.mu.Unlock()
+	fyne.Do(func() {
+		s.stil = true
+		s.Van.SetSelected(strconv.Itoa(o.Van))
+		s.Tot.SetSelected(strconv.Itoa(o.Tot))
+		s.stil = false
+		s.toonTegels(tiles)
+	})
+	for i, g := range graphs {
+		img, err := chart.TekenBeeld(g, duimBreedte, duimHoogte, chart.Licht)
+		if err != nil {
+			s.fout(err)
+			return
+		}
+		if !s.current(gen) {
+			return
+		}
+		fyne.Do(func() { s.Kaarten[i].zet(g, img) })
+	}
+	fyne.Do(func() {
+		s.Status.SetText(fmt.Sprintf("%d grafieken, %d-%d", len(graphs), o.Van, o.Tot))
+		if s.klaar != nil {
+			s.klaar()
+		}
+	})
+}
+
+// fout shows an error from the background work.
+func (s *Screen) fout(err error) {
+	fyne.LogError("overzicht", err)
+	fyne.Do(func() {
+		s.Status.SetText("Fout: " + err.Error())
+		dialog.ShowError(err, s.window)
+		if s.klaar != nil {
+			s.klaar()
+		}
+	})
+}
+
+// toonTegels replaces the key-figure tiles.
+func (s *Screen) toonTegels(tiles []dashboard.Kerncijfer) {
+	s.Tegels.Objects = nil
+	for _, k := range tiles {
+		value := widget.NewLabelWithStyle(k.Waarde, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		value.SizeName = theme.SizeNameHeadingText
+		s.Tegels.Add(widget.NewCard("", k.Label, container.NewVBox(value, widget.NewLabel(k.Toelichting))))
+	}
+	s.Tegels.Refresh()
+}
+
+// onJaren redraws the charts for the chosen years.
+func (s *Screen) onJaren() {
+	if s.stil {
+		return
+	}
+	van, err1 := strconv.Atoi(s.Van.Selected)
+	tot, err2 := strconv.Atoi(s.Tot.Selected)
+	if err1 != nil || err2 != nil {
+		return
+	}
+	if van > tot {
+		s.Status.SetText("Het eerste jaar ligt na het laatste; kies opnieuw.")
+		return
+	}
+	s.mu.Lock()
+	s.opties.Van, s.opties.Tot = van, tot
+	s.mu.Unlock()
+	s.Status.SetText("Grafieken worden getekend…")
+	s.Refresh()
+}
+
+// grafiek returns the chart built last with the given index.
+func (s *Screen) grafiek(i int) (dashboard.Grafiek, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if i >= len(s.grafieken) {
+		return dashboard.Grafiek{}, false
+	}
+	return s.grafieken[i], true
+}

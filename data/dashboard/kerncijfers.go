@@ -1,0 +1,63 @@
+package dashboard
+
+import (
+	"fmt"
+	"strconv"
+
+	"jeugdmonitor/data/dutchnum"
+	"jeugdmonitor/data/period"
+	"jeugdmonitor/data/store"
+)
+
+// Kerncijfer is a key figure shown as a tile above the charts.
+type Kerncijfer struct {
+	Label       string
+	Waarde      string
+	Toelichting string
+}
+
+// Kerncijfers gives the key figures of the dashboard for the range: the
+// interventions in the register, their targets for the last year, the latest
+// number of young people with youth care, and the realised savings.
+func Kerncijfers(s *store.Store, o Opties) ([]Kerncijfer, error) {
+	all, err := s.Interventies(false)
+	if err != nil {
+		return nil, err
+	}
+	targets, err := s.AlleDoelstellingen()
+	if err != nil {
+		return nil, err
+	}
+	n := 0
+	for _, t := range targets {
+		if t.Periode == strconv.Itoa(o.Tot) || t.Periode == string(period.Jaarlijks) {
+			n++
+		}
+	}
+	out := []Kerncijfer{
+		{Label: "Interventies", Waarde: dutchnum.FormatAuto(float64(len(all))), Toelichting: "in het register"},
+		{Label: fmt.Sprintf("Doelstellingen %d", o.Tot), Waarde: dutchnum.FormatAuto(float64(n)), Toelichting: "voor dat jaar of jaarlijks"},
+	}
+	jeugd, err := Bouw(s, "jeugdhulp", o)
+	if err != nil {
+		return nil, err
+	}
+	k := Kerncijfer{Label: "Jeugdigen met jeugdhulp", Waarde: GeenCijfer, Toelichting: fmt.Sprintf("in %d-%d", o.Van, o.Tot)}
+	r := jeugd.Panelen[0].Staven[0]
+	for i := len(r.Punten) - 1; i >= 0; i-- {
+		if r.Punten[i].Bekend {
+			k.Waarde, k.Toelichting = cel(r, i), "in "+jeugd.Panelen[0].Categorieen[i]
+			break
+		}
+	}
+	out = append(out, k)
+	b, err := s.Besparingsoverzicht()
+	if err != nil {
+		return nil, err
+	}
+	k = Kerncijfer{Label: "Gerealiseerde besparingen", Waarde: dutchnum.FormatEuroCompact(b.SomCent), Toelichting: "som van de regels"}
+	if b.Gerapporteerd != nil && b.VerschilCent() != 0 {
+		k.Toelichting = "som van de regels; gerapporteerd " + dutchnum.FormatEuroCompact(b.Gerapporteerd.BedragCent)
+	}
+	return append(out, k), nil
+}

@@ -1,0 +1,179 @@
+package overzicht
+
+import (
+	"fmt"
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jeugdmonitor/data/dashboard"
+	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/store"
+)
+
+// nieuwePresentatie is the choice of a new, unsaved presentation.
+const nieuwePresentatie = "(nieuwe presentatie)"
+
+// Kiezer chooses and orders the slides of a presentation, saves it by name
+// and starts it.
+type Kiezer struct {
+	// Opgeslagen picks a saved presentation to load.
+	Opgeslagen *widget.Select
+	Naam       *widget.Entry
+	// Toevoegen appends a chart to the slides.
+	Toevoegen *widget.Select
+	// Lijst shows the slides in order; the selected one moves or goes.
+	Lijst               *widget.List
+	Omhoog, Omlaag, Weg *widget.Button
+	Opslaan, Start      *widget.Button
+	Melding             *widget.Label
+	Dias                []string
+	Gekozen             int
+	Dialoog             *dialog.CustomDialog
+	Presentatie         *Presentatie
+	titels              map[string]string
+	namen               []string
+}
+
+// Kiezer is the slide chooser that is open, or nil.
+func (s *Screen) Kiezer() *Kiezer { return s.kiezer }
+
+// onPresenteren opens the slide chooser with every chart of the dashboard.
+func (s *Screen) onPresenteren() {
+	k := &Kiezer{Naam: widget.NewEntry(), Melding: widget.NewLabel(""), Gekozen: -1, titels: map[string]string{}}
+	var titles []string
+	for _, g := range dashboard.Grafieken() {
+		k.titels[g.Naam] = g.Titel
+		k.Dias = append(k.Dias, g.Naam)
+		titles = append(titles, g.Titel)
+	}
+	k.Naam.SetPlaceHolder("Naam, bijvoorbeeld Raadsvergadering 12 december")
+	k.Toevoegen = widget.NewSelect(titles, func(t string) { s.kiezerVoegToe(k, t) })
+	k.Toevoegen.PlaceHolder = "Grafiek toevoegen…"
+	k.Lijst = widget.NewList(func() int { return len(k.Dias) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(fmt.Sprintf("%d. %s", i+1, k.titels[k.Dias[i]]))
+		})
+	k.Lijst.OnSelected = func(i widget.ListItemID) { k.Gekozen = i }
+	k.Omhoog = widget.NewButtonWithIcon("Omhoog", theme.MoveUpIcon(), func() { k.verplaats(-1) })
+	k.Omlaag = widget.NewButtonWithIcon("Omlaag", theme.MoveDownIcon(), func() { k.verplaats(1) })
+	k.Weg = widget.NewButtonWithIcon("Weghalen", theme.DeleteIcon(), k.weg)
+	k.Opslaan = widget.NewButtonWithIcon("Opslaan", theme.DocumentSaveIcon(), func() { s.kiezerOpslaan(k) })
+	k.Start = widget.NewButtonWithIcon("Starten", theme.MediaPlayIcon(), func() { s.kiezerStart(k) })
+	k.Opgeslagen = widget.NewSelect(nil, func(naam string) { s.kiezerLaad(k, naam) })
+	s.kiezerVulOpgeslagen(k)
+	top := container.NewVBox(widget.NewForm(widget.NewFormItem("Opgeslagen", k.Opgeslagen), widget.NewFormItem("Naam", k.Naam)), k.Toevoegen)
+	bottom := container.NewVBox(container.NewHBox(k.Omhoog, k.Omlaag, k.Weg), k.Melding, container.NewHBox(k.Opslaan, k.Start))
+	k.Dialoog = dialog.NewCustom("Presentatie samenstellen", "Sluiten", container.NewBorder(top, bottom, nil, nil, k.Lijst), s.window)
+	k.Dialoog.SetOnClosed(func() { s.kiezer = nil })
+	k.Dialoog.Resize(fyne.NewSize(640, 620))
+	s.kiezer = k
+	k.Dialoog.Show()
+}
+
+// kiezerVulOpgeslagen lists the saved presentations.
+func (s *Screen) kiezerVulOpgeslagen(k *Kiezer) {
+	saved, err := s.store.Presentaties()
+	if err != nil {
+		k.Melding.SetText("Fout: " + err.Error())
+		return
+	}
+	k.namen = []string{nieuwePresentatie}
+	for _, p := range saved {
+		k.namen = append(k.namen, p.Naam)
+	}
+	k.Opgeslagen.SetOptions(k.namen)
+}
+
+func (s *Screen) kiezerVoegToe(k *Kiezer, title string) {
+	for naam, t := range k.titels {
+		if t == title {
+			k.Dias = append(k.Dias, naam)
+		}
+	}
+	k.Toevoegen.ClearSelected()
+	k.Lijst.Refresh()
+}
+
+// verplaats moves the selected slide up (-1) or down (1).
+func (k *Kiezer) verplaats(d int) {
+	i, j := k.Gekozen, k.Gekozen+d
+	if i < 0 || j < 0 || j >= len(k.Dias) {
+		return
+	}
+	k.Dias[i], k.Dias[j] = k.Dias[j], k.Dias[i]
+	k.Lijst.Refresh()
+	k.Lijst.Select(j)
+}
+
+// weg removes the selected slide.
+func (k *Kiezer) weg() {
+	if k.Gekozen < 0 || k.Gekozen >= len(k.Dias) {
+		return
+	}
+	k.Dias = slices.Delete(k.Dias, k.Gekozen, k.Gekozen+1)
+	k.Lijst.UnselectAll()
+	k.Gekozen = -1
+	k.Lijst.Refresh()
+}
+
+// kiezerLaad loads a saved presentation's name and slides.
+func (s *Screen) kiezerLaad(k *Kiezer, naam string) {
+	if naam == nieuwePresentatie || naam == "" {
+		return
+	}
+	p, err := s.store.PresentatieByNaam(naam)
+	if err != nil {
+		k.Melding.SetText("Fout: " + err.Error())
+		return
+	}
+	k.Naam.SetText(p.Naam)
+	k.Dias = slices.Clone(p.Dias)
+	k.Lijst.Refresh()
+}
+
+// kiezerOpslaan saves the slides under the name, replacing a presentation
+// of the same name.
+func (s *Screen) kiezerOpslaan(k *Kiezer) {
+	p := store.Presentatie{Naam: k.Naam.Text, Dias: slices.Clone(k.Dias)}
+	if old, err := s.store.PresentatieByNaam(p.Naam); err == nil {
+		p.ID = old.ID
+	}
+	err := s.store.SavePresentatie(&p)
+	if problems := domain.FieldProblems(err); problems != nil {
+		k.Melding.SetText(problems[0].Veld + ": " + problems[0].Melding)
+		return
+	}
+	if err != nil {
+		dialog.ShowError(err, s.window)
+		return
+	}
+	k.Melding.SetText(fmt.Sprintf("Opgeslagen: %s (%d dia's)", p.Naam, len(p.Dias)))
+	s.kiezerVulOpgeslagen(k)
+}
+
+// kiezerStart starts the presentation of the chosen slides.
+func (s *Screen) kiezerStart(k *Kiezer) {
+	if len(k.Dias) == 0 {
+		k.Melding.SetText("Kies ten minste één grafiek.")
+		return
+	}
+	s.mu.Lock()
+	built := s.grafieken
+	s.mu.Unlock()
+	var dias []dashboard.Grafiek
+	for _, naam := range k.Dias {
+		i := slices.IndexFunc(built, func(g dashboard.Grafiek) bool { return g.Naam == naam })
+		if i < 0 {
+			k.Melding.SetText("De grafieken zijn nog niet klaar; probeer het zo opnieuw.")
+			return
+		}
+		dias = append(dias, built[i])
+	}
+	k.Presentatie = s.presenteer(dias)
+}

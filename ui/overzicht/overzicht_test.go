@@ -1,0 +1,146 @@
+package overzicht
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"jeugdmonitor/data/dashboard"
+	"jeugdmonitor/data/store"
+)
+
+// demoScreen shows the Overzicht of a new demo database in a test window and
+// waits until its charts are drawn.
+func demoScreen(t *testing.T) (*Screen, *store.Store) {
+	t.Helper()
+	test.NewTempApp(t)
+	s, err := store.Open(filepath.Join(t.TempDir(), "demo.db"), store.Options{Create: true, User: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if err := dashboard.VulDemo(s); err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewWindow(nil)
+	w.Resize(fyne.NewSize(1366, 768))
+	t.Cleanup(w.Close)
+	sc := New(s, w)
+	w.SetContent(sc.Content())
+	waitRefresh(t, sc, sc.Refresh)
+	return sc, s
+}
+
+// waitRefresh runs start and waits until the screen has redrawn.
+func waitRefresh(t *testing.T, sc *Screen, start func()) {
+	t.Helper()
+	done := make(chan struct{}, 1)
+	sc.klaar = func() { done <- struct{}{} }
+	start()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("de grafieken zijn niet binnen 30 seconden getekend")
+	}
+}
+
+func eventually(t *testing.T, what string, ok func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if ok() {
+			return
+		}
+	}
+	t.Fatal(what)
+}
+
+func TestOverzichtDrawsEveryChartAndTiles(t *testing.T) {
+	sc, _ := demoScreen(t)
+	for _, k := range sc.Kaarten {
+		if k.Beeld.Image == nil || k.Beeld.Image.Bounds().Dx() != duimBreedte {
+			t.Errorf("%s: geen afbeelding", k.Naam)
+		}
+	}
+	if sc.Van.Selected != "2020" || sc.Tot.Selected != "2024" {
+		t.Errorf("jaren %s-%s", sc.Van.Selected, sc.Tot.Selected)
+	}
+	if len(sc.Tegels.Objects) != 4 {
+		t.Errorf("%d tegels", len(sc.Tegels.Objects))
+	}
+	if sc.Status.Text != "10 grafieken, 2020-2024" {
+		t.Errorf("status %q", sc.Status.Text)
+	}
+	waitRefresh(t, sc, func() { sc.Van.SetSelected("2019") })
+	if g, _ := sc.grafiek(0); len(g.Panelen[0].Categorieen) != 6 {
+		t.Errorf("na het kiezen van 2019: %v", g.Panelen[0].Categorieen)
+	}
+}
+
+func TestEnlargeAndEditKernboodschap(t *testing.T) {
+	sc, s := demoScreen(t)
+	test.Tap(sc.Kaarten[1])
+	v := sc.Vergroting()
+	if v == nil || v.Naam != "huisarts" {
+		t.Fatalf("vergroting %+v", v)
+	}
+	eventually(t, "de vergrote grafiek is niet getekend", func() bool { return v.Beeld.Image != nil })
+	v.Kernboodschap.SetText("")
+	test.Type(v.Kernboodschap, "Minder verwijzingen door de huisarts")
+	test.Tap(v.Opslaan)
+	eventually(t, "de kernboodschap is niet opgeslagen", func() bool {
+		g, err := dashboard.Bouw(s, "huisarts", dashboard.Opties{Van: 2020, Tot: 2024})
+		return err == nil && g.Kernboodschap == "Minder verwijzingen door de huisarts"
+	})
+}
+
+func TestPresentationThroughSavedSlidesWithKeyboard(t *testing.T) {
+	sc, s := demoScreen(t)
+	test.Tap(sc.PresenteerKnop)
+	k := sc.Kiezer()
+	if k == nil || len(k.Dias) != 10 {
+		t.Fatalf("kiezer %+v", k)
+	}
+	k.Lijst.Select(9)
+	test.Tap(k.Omhoog)
+	if k.Dias[8] != "besparingen" {
+		t.Errorf("volgorde %v", k.Dias)
+	}
+	for len(k.Dias) > 3 {
+		k.Lijst.Select(0)
+		test.Tap(k.Weg)
+	}
+	test.Tap(k.Opslaan)
+	if k.Melding.Text != "naam: geef de presentatie een naam" {
+		t.Errorf("melding %q", k.Melding.Text)
+	}
+	test.Type(k.Naam, "Raadsvergadering 12 december")
+	test.Tap(k.Opslaan)
+	saved, err := s.PresentatieByNaam("Raadsvergadering 12 december")
+	if err != nil || len(saved.Dias) != 3 || saved.Dias[1] != "besparingen" {
+		t.Fatalf("opgeslagen %+v %v", saved, err)
+	}
+	test.Tap(k.Start)
+	p := k.Presentatie
+	if p == nil || len(p.Dias) != 3 || !p.Dias[0].Demo {
+		t.Fatalf("presentatie %+v", p)
+	}
+	key := func(name fyne.KeyName) { p.Venster.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: name}) }
+	for _, step := range []struct {
+		key  fyne.KeyName
+		want int
+	}{{fyne.KeyRight, 1}, {fyne.KeyPageDown, 2}, {fyne.KeyRight, 2}, {fyne.KeyHome, 0}, {fyne.KeyLeft, 0},
+		{fyne.KeyEnd, 2}, {fyne.KeyPageUp, 1}} {
+		key(step.key)
+		if p.Index != step.want {
+			t.Errorf("na %s: dia %d, want %d", step.key, p.Index, step.want)
+		}
+	}
+	if p.Teller.Text != "2 / 3" {
+		t.Errorf("teller %q", p.Teller.Text)
+	}
+	eventually(t, "de dia is niet getekend", func() bool { return p.Beeld.Image != nil })
+	key(fyne.KeyEscape)
+}

@@ -1,0 +1,86 @@
+package overzicht
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"jeugdmonitor/data/dashboard"
+	"jeugdmonitor/ui/chart"
+)
+
+// Vergroting is an enlarged chart with its headline message to edit.
+type Vergroting struct {
+	Naam          string
+	Beeld         *canvas.Image
+	Kernboodschap *widget.Entry
+	Opslaan       *widget.Button
+	Dialoog       *dialog.CustomDialog
+}
+
+// Vergroting is the enlarged chart that is open, or nil.
+func (s *Screen) Vergroting() *Vergroting { return s.vergroting }
+
+// vergroot shows chart i large, with its headline message to edit.
+func (s *Screen) vergroot(i int) {
+	g, ok := s.grafiek(i)
+	if !ok {
+		return
+	}
+	v := &Vergroting{Naam: g.Naam, Beeld: canvas.NewImageFromImage(nil), Kernboodschap: widget.NewMultiLineEntry()}
+	v.Beeld.FillMode = canvas.ImageFillContain
+	v.Beeld.SetMinSize(fyne.NewSize(800, 450))
+	v.Kernboodschap.SetText(g.Kernboodschap)
+	v.Kernboodschap.SetMinRowsVisible(2)
+	v.Kernboodschap.SetPlaceHolder("Kernboodschap: wat moet de raad uit deze grafiek onthouden?")
+	v.Opslaan = widget.NewButton("Kernboodschap opslaan", func() { s.opslaanKernboodschap(v) })
+	form := container.NewBorder(nil, nil, nil, v.Opslaan, v.Kernboodschap)
+	v.Dialoog = dialog.NewCustom(g.Titel, "Sluiten", container.NewBorder(nil, form, nil, nil, v.Beeld), s.window)
+	v.Dialoog.SetOnClosed(func() { s.vergroting = nil })
+	size := s.window.Canvas().Size()
+	v.Dialoog.Resize(fyne.NewSize(size.Width*0.92, size.Height*0.92))
+	s.vergroting = v
+	v.Dialoog.Show()
+	s.tekenGroot(v, g)
+}
+
+// tekenGroot draws the enlarged chart off the UI goroutine.
+func (s *Screen) tekenGroot(v *Vergroting, g dashboard.Grafiek) {
+	go func() {
+		img, err := chart.TekenBeeld(g, chart.StandaardBreedte, chart.StandaardHoogte, chart.Licht)
+		if err != nil {
+			s.fout(err)
+			return
+		}
+		fyne.Do(func() {
+			v.Beeld.Image = img
+			v.Beeld.Refresh()
+		})
+	}()
+}
+
+// opslaanKernboodschap stores the edited headline message and redraws.
+func (s *Screen) opslaanKernboodschap(v *Vergroting) {
+	text := v.Kernboodschap.Text
+	go func() {
+		if err := dashboard.SetKernboodschap(s.store, v.Naam, text); err != nil {
+			fyne.Do(func() { dialog.ShowError(err, s.window) })
+			return
+		}
+		s.mu.Lock()
+		o := s.opties
+		s.mu.Unlock()
+		g, err := dashboard.Bouw(s.store, v.Naam, o)
+		if err != nil {
+			s.fout(err)
+			return
+		}
+		s.tekenGroot(v, g)
+		fyne.Do(func() {
+			s.Status.SetText("Kernboodschap opgeslagen")
+			s.Refresh()
+		})
+	}()
+}

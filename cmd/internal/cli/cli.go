@@ -47,6 +47,9 @@ var commands = map[string]command{
 	"chart":   {"grafiek van het dashboard als PNG of SVG", runChart},
 	"rapport": {"PDF-rapport voor de raad met grafieken, kerncijfers en bronnen", runRapport},
 	"demo":    {"aparte demodatabase met fictieve cijfers maken", runDemo},
+	"import":  {"bereik of indicatoren inlezen uit Excel, CSV of CBS StatLine", runImport},
+	"backup":  {"kopie van de hele database naar één bestand", runBackup},
+	"restore": {"reservekopie terugzetten als database", runRestore},
 }
 
 // IsCommand reports whether name is a headless subcommand.

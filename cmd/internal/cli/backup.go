@@ -1,0 +1,37 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+
+	"jeugdmonitor/data/store"
+)
+
+func runBackup(env Env, args []string) int {
+	fs := newFlags(env, "backup", "-o BESTAND [--db PAD]",
+		"Schrijft een samenhangende kopie van de hele database naar één bestand, ook terwijl het\n"+
+			"programma draait, om te bewaren of naar een collega te sturen. Een bestaand bestand wordt\n"+
+			"nooit overschreven. Terugzetten: jeugdmonitor restore.")
+	db := dbFlag(fs)
+	out := fs.String("o", "", "het nieuwe bestand")
+	if code := parse(fs, args); code >= 0 {
+		return code
+	}
+	if *out == "" {
+		return usageError(env, "-o is verplicht; gebruik --help")
+	}
+	s, err := OpenDatabase(*db, store.Options{ReadOnly: true})
+	if err != nil {
+		return failure(env, err)
+	}
+	defer s.Close()
+	if err := s.BackupTo(*out); err != nil {
+		return failure(env, err)
+	}
+	info, err := os.Stat(*out)
+	if err != nil {
+		return failure(env, err)
+	}
+	fmt.Fprintf(env.Stdout, "Reservekopie gemaakt: %s (%d kB)\n", *out, (info.Size()+1023)/1024)
+	return ExitOK
+}

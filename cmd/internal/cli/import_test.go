@@ -1,0 +1,108 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func writeCSV(t *testing.T, name, body string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestImportBereikDryRunProblemsAndConfirm(t *testing.T) {
+	db := newDatabase(t)
+	bad := writeCSV(t, "travers.csv", "Bereik Travers\r\nInterventie;Periode;Aantal\r\nMatch;2024;-3\r\nOnbekend ding;2024;4\r\n")
+	code, _, stderr := run(t, "import", "--db", db, "--what", "bereik", bad)
+	if code != ExitError || !strings.Contains(stderr, "fout: rij 3, kolom Aantal (C): mag niet negatief zijn (-3)") ||
+		!strings.Contains(stderr, `fout: rij 4, kolom Interventie (A): onbekende interventie "Onbekend ding"`) ||
+		!strings.Contains(stderr, "niets opgeslagen") {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	good := writeCSV(t, "travers.csv", "Interventie;Periode;Aantal\r\nMatch (Humanitas);2024;1.234\r\nMatch;2025;n.v.t.\r\n")
+	code, stdout, _ := run(t, "import", "--db", db, "--what", "bereik", good, "--dry-run")
+	if code != ExitOK || !strings.Contains(stdout, `Naam "Match (Humanitas)" -> "Match"`) || !strings.Contains(stdout, "Proefimport: 1 nieuw") ||
+		!strings.Contains(stdout, "Overgeslagen: rij 3") {
+		t.Fatalf("dry run: exit %d: %s", code, stdout)
+	}
+	if code, _, stderr := run(t, "import", "--db", db, "--what", "bereik", good); code != ExitError || !strings.Contains(stderr, "--bevestig") {
+		t.Fatalf("unconfirmed: exit %d: %s", code, stderr)
+	}
+	code, stdout, stderr = run(t, "import", "--db", db, "--what", "bereik", good, "--bevestig")
+	if code != ExitOK || !strings.Contains(stdout, "Opgeslagen: 1 nieuw, 0 bijgewerkt") || !strings.Contains(stdout, "Reservekopie vooraf:") {
+		t.Fatalf("import: exit %d: %s %s", code, stdout, stderr)
+	}
+	code, stdout, _ = run(t, "export", "--db", db, "--what", "bereik", "--format", "csv")
+	if code != ExitOK || !strings.Contains(stdout, "Match;2024;precies;1234;") {
+		t.Fatalf("exported reach: %s", stdout)
+	}
+}
+
+func TestImportCBSRecognisedByHeader(t *testing.T) {
+	db := newDatabase(t)
+	file := filepath.Join("..", "..", "..", "data", "cbs", "testdata", "85099NED_testbestand.csv")
+	code, stdout, stderr := run(t, "import", "--db", db, "--what", "indicatoren", file)
+	if code != ExitOK || !strings.Contains(stdout, "CBS StatLine-tabel 85099NED") || !strings.Contains(stdout, "Nieuwe indicator: cbs-jeugdbescherming") ||
+		!strings.Contains(stdout, "Opgeslagen: 7 nieuw") {
+		t.Fatalf("exit %d: %s %s", code, stdout, stderr)
+	}
+	if code, _, stderr := run(t, "import", "--db", db, "--what", "bereik", file); code != ExitError || !strings.Contains(stderr, "als indicatoren") {
+		t.Fatalf("CBS as reach: exit %d: %s", code, stderr)
+	}
+}
+
+func TestImportUsage(t *testing.T) {
+	for _, args := range [][]string{
+		{"import", "--what", "bereik"},
+		{"import", "--what", "iets", "x.csv"},
+		{"import", "--what", "bereik", "a.csv", "b.csv"},
+	} {
+		if code, _, _ := run(t, args...); code != ExitUsage {
+			t.Errorf("%v: exit %d, want %d", args, code, ExitUsage)
+		}
+	}
+	db := newDatabase(t)
+	f := writeCSV(t, "x.csv", "Interventie;Periode;Aantal\r\nMatch;2024;1\r\n")
+	if code, _, _ := run(t, "import", "--db", db, "--what", "bereik", f, "--kolom", "waarde=Bestaat niet"); code != ExitUsage {
+		t.Errorf("unknown column: exit %d", code)
+	}
+}
+
+func TestBackupAndRestore(t *testing.T) {
+	db := newDatabase(t)
+	copyPath := filepath.Join(t.TempDir(), "kopie.db")
+	if code, stdout, stderr := run(t, "backup", "--db", db, "-o", copyPath); code != ExitOK || !strings.Contains(stdout, "Reservekopie gemaakt") {
+		t.Fatalf("backup: exit %d: %s %s", code, stdout, stderr)
+	}
+	if code, _, _ := run(t, "backup", "--db", db, "-o", copyPath); code != ExitError {
+		t.Fatal("backup overwrote an existing file")
+	}
+	if code, _, stderr := run(t, "bereik", "--db", db, "--interventie", "Match", "--periode", "2030", "--waarde", "77"); code != ExitOK {
+		t.Fatal(stderr)
+	}
+	notDB := writeCSV(t, "geen.db", "dit is geen database")
+	if code, _, stderr := run(t, "restore", "--db", db, notDB); code != ExitError || !strings.Contains(stderr, "geen bruikbare reservekopie") {
+		t.Fatalf("restore of a non-database: exit %d: %s", code, stderr)
+	}
+	_, stdout, _ := run(t, "export", "--db", db, "--what", "bereik", "--format", "csv")
+	if !strings.Contains(stdout, "Match;2030;") {
+		t.Fatal("a refused restore changed the database")
+	}
+	code, stdout, stderr := run(t, "restore", "--db", db, copyPath)
+	if code != ExitOK || !strings.Contains(stdout, "De vorige database is bewaard als") {
+		t.Fatalf("restore: exit %d: %s %s", code, stdout, stderr)
+	}
+	_, stdout, _ = run(t, "export", "--db", db, "--what", "bereik", "--format", "csv")
+	if strings.Contains(stdout, "Match;2030;") {
+		t.Fatal("restore did not bring the copy back")
+	}
+	if code, _, _ := run(t, "check", "--db", db); code != ExitOK {
+		t.Fatal("restored database fails its check")
+	}
+}

@@ -1,0 +1,39 @@
+package cli
+
+import (
+	"fmt"
+	"time"
+
+	"jeugdmonitor/data/importer"
+	"jeugdmonitor/data/store"
+)
+
+func runRestore(env Env, args []string) int {
+	fs := newFlags(env, "restore", "BESTAND [--db PAD]",
+		"Zet een reservekopie (gemaakt met jeugdmonitor backup of door het programma) terug als\n"+
+			"database. Eerst wordt gecontroleerd dat het een gave Jeugdmonitor-database is; de huidige\n"+
+			"database wordt bewaard in de map backups ernaast. Gaat er iets mis, dan blijft de huidige\n"+
+			"database zoals hij was. Sluit Jeugdmonitor voordat u terugzet.")
+	db := dbFlag(fs)
+	file, code := parseWithFile(fs, args)
+	if code >= 0 {
+		return code
+	}
+	target := *db
+	if target == "" {
+		p, err := store.DefaultPath()
+		if err != nil {
+			return failure(env, err)
+		}
+		target = p
+	}
+	kept, err := importer.Herstel(file, target, time.Now())
+	if err != nil {
+		return failure(env, err)
+	}
+	if kept != "" {
+		fmt.Fprintln(env.Stdout, "De vorige database is bewaard als", kept)
+	}
+	fmt.Fprintf(env.Stdout, "Teruggezet: %s is nu %s\n", file, target)
+	return ExitOK
+}

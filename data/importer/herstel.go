@@ -1,0 +1,150 @@
+package importer
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"jeugdmonitor/data/backup"
+	"jeugdmonitor/data/store"
+)
+
+// Herstel replaces the database at doel by the backup copy at bron, the
+// whole database as one file. It first checks, on a copy beside doel, that
+// bron is a sound Jeugdmonitor database (and brings its schema up to date);
+// then keeps the current database as a copy of its own in the backups
+// folder; then puts the new file in place with one rename, so a failure at
+// any step leaves the current database as it was. doel must not be open in
+// this process; another process that has it open makes Herstel refuse.
+// It returns the path of the copy of the replaced database ("" when doel
+// did not exist).
+func Herstel(bron, doel string, now time.Time) (bewaard string, err error) {
+	doel, err = filepath.Abs(doel)
+	if err != nil {
+		return "", err
+	}
+	if same, _ := sameFile(bron, doel); same {
+		return "", errors.New("de reservekopie is de database zelf; kies een ander bestand")
+	}
+	tmp, err := copyBeside(bron, doel)
+	if err != nil {
+		return "", err
+	}
+	defer removeDatabase(tmp)
+	if err := checkCopy(tmp, bron); err != nil {
+		return "", err
+	}
+	if _, err := os.Stat(doel); err == nil {
+		if bewaard, err = keepCurrent(doel, now); err != nil {
+			return "", err
+		}
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return "", err
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		if err := os.Remove(doel + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return bewaard, err
+		}
+	}
+	if err := os.Rename(tmp, doel); err != nil {
+		return bewaard, fmt.Errorf("de herstelde database kon niet op zijn plaats worden gezet: %w", err)
+	}
+	return bewaard, nil
+}
+
+func sameFile(a, b string) (bool, error) {
+	ia, err := os.Stat(a)
+	if err != nil {
+		return false, err
+	}
+	ib, err := os.Stat(b)
+	if err != nil {
+		return false, err
+	}
+	return os.SameFile(ia, ib), nil
+}
+
+// copyBeside copies bron to a new temporary file in doel's folder, synced to
+// disk, so the final step can be a rename.
+func copyBeside(bron, doel string) (string, error) {
+	in, err := os.Open(bron)
+	if err != nil {
+		return "", fmt.Errorf("reservekopie openen: %w", err)
+	}
+	defer in.Close()
+	if err := os.MkdirAll(filepath.Dir(doel), 0o755); err != nil {
+		return "", err
+	}
+	out, err := os.CreateTemp(filepath.Dir(doel), "."+filepath.Base(doel)+".herstel-*.db")
+	if err != nil {
+		return "", err
+	}
+	_, err = io.Copy(out, in)
+	if err == nil {
+		err = out.Sync()
+	}
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(out.Name())
+		return "", fmt.Errorf("reservekopie kopiëren: %w", err)
+	}
+	return out.Name(), nil
+}
+
+// checkCopy opens the copy as a Jeugdmonitor database (refusing other files
+// and newer versions, updating an older schema) and checks its integrity.
+func checkCopy(tmp, bron string) error {
+	s, err := store.Open(tmp, store.Options{})
+	if err != nil {
+		var oe *store.OpenError
+		if errors.As(err, &oe) {
+			return fmt.Errorf("%s is geen bruikbare reservekopie: %s", filepath.Base(bron), oe.Reason)
+		}
+		return err
+	}
+	report, err := s.Check()
+	if cerr := s.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	if !report.OK() {
+		return fmt.Errorf("%s is beschadigd: %s", filepath.Base(bron), strings.Join(report.Problems, "; "))
+	}
+	return nil
+}
+
+// keepCurrent copies the database at doel into its backups folder, refusing
+// when another program has it open for writing.
+func keepCurrent(doel string, now time.Time) (string, error) {
+	s, err := store.Open(doel, store.Options{})
+	if err != nil {
+		return "", fmt.Errorf("de huidige database kan niet worden bewaard, dus er is niets hersteld: %w", err)
+	}
+	if s.ReadOnly() {
+		s.Close()
+		return "", fmt.Errorf("de huidige database kan niet worden vervangen: %s; sluit Jeugdmonitor en probeer het opnieuw", s.Notice())
+	}
+	path, err := backup.Make(s, backup.ReasonRestore, now)
+	if cerr := s.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return "", fmt.Errorf("de huidige database kon niet worden bewaard, dus er is niets hersteld: %w", err)
+	}
+	return path, nil
+}
+
+// removeDatabase removes a database file with its companions, if present.
+func removeDatabase(path string) {
+	for _, suffix := range []string{"", "-wal", "-shm", ".lock"} {
+		os.Remove(path + suffix)
+	}
+}

@@ -1,5 +1,6 @@
 // Package assets holds what is embedded in the binary: the built-in register
-// (one JSON file per source document, see data/register) and the icon.
+// (one JSON file per source document, see data/register), the icon and the
+// translations of the user interface.
 package assets
 
 import "embed"
@@ -13,3 +14,9 @@ var Register embed.FS
 //
 //go:embed icon.png
 var Icon []byte
+
+// Translations holds the user interface's strings as translations/<taal>.json
+// for Fyne's lang package; nl.json lists every string the interface shows.
+//
+//go:embed translations/*.json
+var Translations embed.FS

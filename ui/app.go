@@ -1,82 +1,422 @@
-// Package ui holds Jeugdmonitor's Fyne screens. Screens read and change data
-// only through the store in package data/store and show the errors it returns.
+// Package ui holds Jeugdmonitor's Fyne screens: the main window with its
+// navigation, the register of interventions, the reach forms, the figures,
+// budget and savings views, the audit trail and the settings. Screens read and
+// change data only through the store in package data/store, off the UI
+// goroutine, and show the errors it returns at the field they concern.
 package ui
 
 import (
 	"fmt"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"jeugdmonitor/data/domain"
+	"jeugdmonitor/assets"
 	"jeugdmonitor/data/store"
+	"jeugdmonitor/ui/overzicht"
 )
 
-// Register is the main screen for now: the interventions of the register by
-// cluster, with their counts.
-type Register struct {
-	store *store.Store
-	items []listItem
-	list  *widget.List
-	count *widget.Label
+// Opener opens the database at path, creating it when create is set, with
+// the built-in register loaded; an empty path is the program's own database.
+type Opener func(path string, create bool) (*store.Store, error)
+
+// Screen is one page of the main window.
+type Screen interface {
+	// Content is the page's canvas object.
+	Content() fyne.CanvasObject
+	// Refresh reads the page's data again, off the UI goroutine.
+	Refresh()
 }
 
-// listItem is a row of the register list: a cluster heading or an intervention.
-type listItem struct {
-	heading bool
-	text    string
+// The optional abilities of a screen, used by the menu and the shortcuts.
+type (
+	searcher  interface{ onSearch() }
+	creator   interface{ onNew() }
+	saver     interface{ onSave() }
+	undoer    interface{ onUndo() bool }
+	canceller interface{ onCancel() }
+	// dirtier reports typed input that has not been saved.
+	dirtier interface{ dirty() bool }
+)
+
+// page is an entry of the navigation.
+type page struct {
+	title string
+	icon  fyne.ThemeIconName
 }
 
-// NewRegister builds the register screen on the store.
-func NewRegister(s *store.Store) *Register {
-	r := &Register{store: s, count: widget.NewLabel("")}
-	r.list = widget.NewList(
-		func() int { return len(r.items) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			label := o.(*widget.Label)
-			item := r.items[id]
-			label.SetText(item.text)
-			label.TextStyle = fyne.TextStyle{Bold: item.heading}
-			label.Refresh()
-		})
-	return r
+// The pages, in the order of the navigation.
+const (
+	pageOverzicht = iota
+	pageInterventies
+	pageBereik
+	pageCijfers
+	pageBegroting
+	pagePreventie
+	pageBesparingen
+	pageWijzigingen
+	pageInstellingen
+	pageHelp
+)
+
+// pages lists the navigation in its order.
+var pages = []page{
+	{"Overzicht", theme.IconNameGrid},
+	{"Interventies", theme.IconNameList},
+	{"Bereik invoeren", theme.IconNameDocumentCreate},
+	{"Cijfers", theme.IconNameStorage},
+	{"Begroting en doelen", theme.IconNameFolder},
+	{"Preventie met Gezag", theme.IconNameWarning},
+	{"Besparingen", theme.IconNameContentAdd},
+	{"Wijzigingen", theme.IconNameHistory},
+	{"Instellingen", theme.IconNameSettings},
+	{"Help", theme.IconNameHelp},
 }
 
-// Load reads the register from the store; call it off the UI goroutine.
-func (r *Register) Load() error {
-	all, err := r.store.Interventies(false)
-	if err != nil {
-		return err
+// build makes page id on the open database.
+func (m *Main) build(id int) Screen {
+	switch id {
+	case pageOverzicht:
+		return overzicht.New(m.store, m.win)
+	case pageInterventies:
+		return newInterventiesScreen(m)
+	case pageBereik:
+		return newBereikScreen(m)
+	case pageCijfers:
+		return newCijfersScreen(m)
+	case pageBegroting:
+		return newBegrotingScreen(m)
+	case pagePreventie:
+		return newPreventieScreen(m)
+	case pageBesparingen:
+		return newBesparingenScreen(m)
+	case pageWijzigingen:
+		return newWijzigingenScreen(m)
+	case pageInstellingen:
+		return newInstellingenScreen(m)
 	}
-	counts := map[domain.Cluster]int{}
-	for _, i := range all {
-		counts[i.Cluster]++
+	return newHelpScreen(m)
+}
+
+// Main is the main window: the navigation on the left, the current page on
+// the right, a status line below, and the menu with the shortcuts.
+type Main struct {
+	app  fyne.App
+	win  fyne.Window
+	open Opener
+
+	store   *store.Store
+	screens []Screen
+	current int
+
+	nav    *widget.List
+	body   *fyne.Container
+	status *widget.Label
+	where  *widget.Label
+
+	// sync runs background work on the calling goroutine (tests).
+	sync bool
+}
+
+// Create builds the main window's content on w, installs the menu, the
+// shortcuts and the check for unsaved input on closing, and opens the
+// database at path in the background.
+func Create(a fyne.App, w fyne.Window, open Opener, path string) fyne.CanvasObject {
+	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
+		fyne.LogError("vertalingen laden", err)
 	}
-	var items []listItem
-	var last domain.Cluster
-	for _, i := range all {
-		if i.Cluster != last {
-			items = append(items, listItem{heading: true, text: fmt.Sprintf("%s (%d)", i.Cluster, counts[i.Cluster])})
-			last = i.Cluster
+	m := newMain(a, w, open)
+	applyTheme(a, a.Preferences().StringWithFallback(prefTheme, themeLicht))
+	w.SetMainMenu(m.menu())
+	w.SetCloseIntercept(m.requestQuit)
+	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyEscape {
+			m.cancel()
 		}
-		name := i.Naam
-		if i.Uitvoerder != "" {
-			name += " — " + i.Uitvoerder
-		}
-		items = append(items, listItem{text: name})
-	}
-	fyne.Do(func() {
-		r.items = items
-		r.count.SetText(fmt.Sprintf("%d interventies", len(all)))
-		r.list.Refresh()
 	})
-	return nil
+	a.Lifecycle().SetOnStopped(func() {
+		if m.store != nil {
+			m.store.Close()
+		}
+	})
+	m.status.SetText(lang.L("Database wordt geopend…"))
+	m.openDatabase(path, false)
+	return m.content()
 }
 
-// Content is the screen's canvas object.
-func (r *Register) Content() fyne.CanvasObject {
-	title := widget.NewLabelWithStyle("Interventies", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewBorder(container.NewHBox(title, r.count), nil, nil, nil, r.list)
+// newMain builds the window's parts without a database.
+func newMain(a fyne.App, w fyne.Window, open Opener) *Main {
+	m := &Main{app: a, win: w, open: open, current: pageInterventies,
+		status: widget.NewLabel(""), where: widget.NewLabel("")}
+	m.status.Truncation = fyne.TextTruncateEllipsis
+	m.where.Truncation = fyne.TextTruncateEllipsis
+	m.body = container.NewStack(widget.NewLabel(""))
+	m.nav = widget.NewList(
+		func() int { return len(pages) },
+		func() fyne.CanvasObject {
+			return container.NewBorder(nil, nil, widget.NewIcon(theme.ListIcon()), nil, widget.NewLabel(""))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Label).SetText(lang.L(pages[id].title))
+			row.Objects[1].(*widget.Icon).SetResource(theme.Icon(pages[id].icon))
+		})
+	m.nav.OnSelected = func(id widget.ListItemID) { m.show(id) }
+	return m
+}
+
+// content lays the window out.
+func (m *Main) content() fyne.CanvasObject {
+	brand := widget.NewLabelWithStyle(lang.L("Jeugdmonitor Zwolle"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	side := container.NewBorder(brand, nil, nil, nil, m.nav)
+	statusBar := container.NewBorder(widget.NewSeparator(), nil, nil, nil,
+		container.NewGridWithColumns(2, m.status, m.where))
+	split := container.NewHSplit(side, m.body)
+	split.Offset = 0.15
+	return container.NewBorder(nil, statusBar, nil, nil, split)
+}
+
+// openDatabase opens a database in the background and, when that works,
+// makes it the one the window works on. Without a database the settings page
+// is shown so another file can be chosen.
+func (m *Main) openDatabase(path string, create bool) {
+	var s *store.Store
+	m.background(func() (err error) {
+		if create {
+			removeEmpty(path)
+		}
+		s, err = m.open(path, create)
+		if err == nil {
+			s.SetUser(m.app.Preferences().String(prefUser))
+		}
+		return err
+	}, func(err error) {
+		if err != nil {
+			fyne.LogError("database openen", err)
+			m.showError(err)
+			if m.store == nil {
+				m.status.SetText(lang.L("Geen database geopend; kies er een bij Instellingen."))
+				m.nav.Select(pageInstellingen)
+			}
+			return
+		}
+		m.useStore(s)
+	})
+}
+
+// useStore makes s the database the window works on: every page is built
+// anew on it, the previous database is closed.
+func (m *Main) useStore(s *store.Store) {
+	if m.store != nil && m.store != s {
+		m.store.Close()
+	}
+	m.store = s
+	m.screens = make([]Screen, len(pages))
+	m.win.SetTitle(fmt.Sprintf("Jeugdmonitor Zwolle — %s (%s)", filepath.Base(s.Path()), filepath.Dir(s.Path())))
+	m.updateWhere()
+	m.setStatus(lang.L("Database geopend: {{.Pad}}", map[string]any{"Pad": s.Path()}))
+	if m.nav.Length() > 0 {
+		m.nav.Select(m.current)
+		m.show(m.current)
+	}
+}
+
+// updateWhere shows the database and the user in the status line.
+func (m *Main) updateWhere() {
+	m.where.SetText(lang.L("{{.Bestand}} · wijzigingen op naam van {{.Naam}}",
+		map[string]any{"Bestand": m.store.Path(), "Naam": m.store.User()}))
+}
+
+// show makes page id the current one, building it on first use.
+func (m *Main) show(id int) {
+	if id < 0 || id >= len(pages) {
+		return
+	}
+	m.current = id
+	if m.store == nil {
+		if id != pageInstellingen && id != pageHelp {
+			m.body.Objects = []fyne.CanvasObject{widget.NewLabel(lang.L("Geen database geopend; kies er een bij Instellingen."))}
+			m.body.Refresh()
+			return
+		}
+	}
+	first := m.screens == nil || m.screens[id] == nil
+	sc := m.screen(id)
+	m.body.Objects = []fyne.CanvasObject{sc.Content()}
+	m.body.Refresh()
+	if !first {
+		sc.Refresh()
+	}
+}
+
+// screen returns page id, building it when it is not built yet.
+func (m *Main) screen(id int) Screen {
+	if m.screens == nil {
+		m.screens = make([]Screen, len(pages))
+	}
+	if m.screens[id] == nil {
+		m.screens[id] = m.build(id)
+		m.screens[id].Refresh()
+	}
+	return m.screens[id]
+}
+
+// navigate shows page id and selects it in the navigation.
+func (m *Main) navigate(id int) Screen {
+	m.nav.Select(id)
+	m.show(id)
+	return m.screen(id)
+}
+
+// currentScreen is the page on show, or nil.
+func (m *Main) currentScreen() Screen {
+	if m.screens == nil || m.screens[m.current] == nil {
+		return nil
+	}
+	return m.screens[m.current]
+}
+
+// background runs work off the UI goroutine and then done on it with work's
+// error. Database and file work always goes through here.
+func (m *Main) background(work func() error, done func(err error)) {
+	finish := func() {
+		err := work()
+		fyne.Do(func() { done(err) })
+	}
+	if m.sync {
+		finish()
+		return
+	}
+	go finish()
+}
+
+// load runs work in the background and shows its error, if any, as a dialog;
+// otherwise it calls done on the UI goroutine.
+func (m *Main) load(work func() error, done func()) {
+	m.background(work, func(err error) {
+		if err != nil {
+			m.showError(err)
+			return
+		}
+		done()
+	})
+}
+
+// showError logs an error and shows it in a dialog.
+func (m *Main) showError(err error) {
+	fyne.LogError("Jeugdmonitor", err)
+	dialog.ShowError(err, m.win)
+}
+
+// setStatus shows a message in the status line.
+func (m *Main) setStatus(msg string) { m.status.SetText(msg) }
+
+// dirty reports whether any page holds typed input that is not saved.
+func (m *Main) dirty() bool {
+	for _, sc := range m.screens {
+		if d, ok := sc.(dirtier); ok && d.dirty() {
+			return true
+		}
+	}
+	return false
+}
+
+// requestQuit quits, asking first when typed input would be lost.
+func (m *Main) requestQuit() {
+	if !m.dirty() {
+		m.app.Quit()
+		return
+	}
+	dialog.NewCustomConfirm(lang.L("Niet opgeslagen invoer"), lang.L("Afsluiten zonder opslaan"), lang.L("Terug"),
+		widget.NewLabel(lang.L("Er is invoer die nog niet is opgeslagen. Wilt u afsluiten zonder op te slaan?")),
+		func(quit bool) {
+			if quit {
+				m.app.Quit()
+			}
+		}, m.win).Show()
+}
+
+// The actions of the menu and the shortcuts, handed to the page on show.
+
+func (m *Main) search() {
+	if s, ok := m.currentScreen().(searcher); ok {
+		s.onSearch()
+		return
+	}
+	if s, ok := m.navigate(pageInterventies).(searcher); ok {
+		s.onSearch()
+	}
+}
+
+func (m *Main) create() {
+	if c, ok := m.currentScreen().(creator); ok {
+		c.onNew()
+		return
+	}
+	if c, ok := m.navigate(pageInterventies).(creator); ok {
+		c.onNew()
+	}
+}
+
+func (m *Main) save() {
+	if s, ok := m.currentScreen().(saver); ok {
+		s.onSave()
+	}
+}
+
+// undo takes back the page's last save; without one, Ctrl+Z undoes typing in
+// the focused field as usual.
+func (m *Main) undo() {
+	if u, ok := m.currentScreen().(undoer); ok && u.onUndo() {
+		return
+	}
+	if f, ok := m.win.Canvas().Focused().(fyne.Shortcutable); ok {
+		f.TypedShortcut(&fyne.ShortcutUndo{})
+	}
+}
+
+func (m *Main) cancel() {
+	if c, ok := m.currentScreen().(canceller); ok {
+		c.onCancel()
+	}
+}
+
+// menu is the window's menu bar with the shortcuts.
+func (m *Main) menu() *fyne.MainMenu {
+	ctrl := func(k fyne.KeyName) fyne.Shortcut {
+		return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+	}
+	item := func(label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, action)
+		it.Shortcut = sc
+		return it
+	}
+	quit := item(lang.L("Afsluiten"), ctrl(fyne.KeyQ), m.requestQuit)
+	quit.IsQuit = true
+	settings := func() { m.navigate(pageInstellingen) }
+	file := fyne.NewMenu(lang.L("Bestand"),
+		item(lang.L("Database openen…"), nil, settings),
+		item(lang.L("Nieuwe database…"), nil, settings),
+		fyne.NewMenuItemSeparator(), quit)
+	edit := fyne.NewMenu(lang.L("Bewerken"),
+		item(lang.L("Zoeken"), ctrl(fyne.KeyF), m.search),
+		item(lang.L("Nieuw"), ctrl(fyne.KeyN), m.create),
+		item(lang.L("Opslaan"), ctrl(fyne.KeyS), m.save),
+		item(lang.L("Laatste opslag ongedaan maken"), &fyne.ShortcutUndo{}, m.undo))
+	var views []*fyne.MenuItem
+	for i, p := range pages {
+		var sc fyne.Shortcut
+		if i < 9 {
+			sc = ctrl(fyne.KeyName(fmt.Sprint(i + 1)))
+		}
+		views = append(views, item(lang.L(p.title), sc, func() { m.navigate(i) }))
+	}
+	help := fyne.NewMenu(lang.L("Help"), item(lang.L("Sneltoetsen en uitleg"), nil, func() { m.navigate(pageHelp) }))
+	return fyne.NewMainMenu(file, edit, fyne.NewMenu(lang.L("Beeld"), views...), help)
 }

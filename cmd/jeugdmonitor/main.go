@@ -10,8 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 
 	"jeugdmonitor/assets"
 	"jeugdmonitor/cmd/internal/cli"
@@ -53,33 +51,16 @@ func main() {
 
 // runGUI starts the desktop program on the database at path (the program's own
 // database when empty). A path given on the command line is created when it
-// does not exist: the user asked to work in it.
+// does not exist: the user asked to work in it. The window opens the database
+// in the background; Ctrl+Q (in its menu) quits.
 func runGUI(path string) {
 	a := app.NewWithID("nl.zwolle.jeugdmonitor")
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("Jeugdmonitor Zwolle")
 	w.Resize(fyne.NewSize(1280, 720))
-	quit := &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
-	w.Canvas().AddShortcut(quit, func(fyne.Shortcut) { a.Quit() })
-
-	s, err := cli.OpenDatabase(path, store.Options{Create: true})
-	if err != nil {
-		fyne.LogError("database openen", err)
-		d := dialog.NewError(err, w)
-		d.SetOnClosed(a.Quit)
-		w.Show()
-		d.Show()
-		a.Run()
-		os.Exit(cli.ExitError)
+	open := func(p string, create bool) (*store.Store, error) {
+		return cli.OpenDatabase(p, store.Options{Create: create || p == path})
 	}
-	defer s.Close()
-	w.SetTitle("Jeugdmonitor Zwolle — " + s.Path())
-	screen := ui.NewRegister(s)
-	w.SetContent(screen.Content())
-	go func() {
-		if err := screen.Load(); err != nil {
-			fyne.Do(func() { dialog.ShowError(err, w) })
-		}
-	}()
+	w.SetContent(ui.Create(a, w, open, path))
 	w.ShowAndRun()
 }

@@ -1,0 +1,353 @@
+package ui
+
+import (
+	"errors"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/dutchnum"
+	"jeugdmonitor/data/period"
+	"jeugdmonitor/data/store"
+)
+
+// bulkColumns are the widths of the grid's columns: intervention,
+// organisation, target, current value, new value, note, message.
+var bulkColumns = columns{3.2, 1.6, 1.6, 1, 1.1, 1.6, 2.2}
+
+// bulkRow is one intervention in the bulk grid.
+type bulkRow struct {
+	item    domain.Interventie
+	target  *widget.Label
+	current *widget.Label
+	waarde  *entry
+	notitie *entry
+	err     *widget.Label
+}
+
+// bulkGrid records the reach of many interventions in one period at once,
+// like a spreadsheet: Tab and Enter move on, Up and Down change rows, and
+// saving stores every filled-in row in one transaction or none of them.
+type bulkGrid struct {
+	m *Main
+
+	all      []domain.Interventie
+	targets  map[uint][]domain.Doelstelling
+	existing map[uint]domain.Bereik
+
+	periode     *entry
+	organisatie *widget.Select
+	cluster     *widget.Select
+	status      *widget.RadioGroup
+	bron        *entry
+	fields      *fieldSet
+	rows        []*bulkRow
+	grid        *fyne.Container
+	saveButton  *widget.Button
+	message     *widget.Label
+	content     fyne.CanvasObject
+}
+
+func newBulkGrid(m *Main) *bulkGrid {
+	g := &bulkGrid{m: m}
+	g.buildUI()
+	return g
+}
+
+func (g *bulkGrid) buildUI() {
+	g.periode = newEntry(lang.L("2024, 2024-H1 of 2023/2024"))
+	g.periode.OnChanged = func(string) { g.loadExisting() }
+	g.periode.OnSubmitted = func(string) { g.focusRow(0) }
+	g.periode.onEscape = g.onCancel
+	g.bron = newEntry(lang.L("bron van alle cijfers in deze tabel"))
+	g.bron.onEscape = g.onCancel
+	g.bron.OnSubmitted = func(string) { g.focusRow(0) }
+	g.organisatie = widget.NewSelect(nil, func(string) { g.buildRows() })
+	g.cluster = widget.NewSelect(nil, func(string) { g.buildRows() })
+	g.status = widget.NewRadioGroup([]string{string(domain.StatusDefinitief), string(domain.StatusVoorlopig)}, nil)
+	g.status.Horizontal = true
+	g.status.Required = true
+	g.status.SetSelected(string(domain.StatusDefinitief))
+
+	g.fields = newFieldSet()
+	g.fields.add("periode", lang.L("Periode"), g.periode)
+	g.fields.add("organisatie", lang.L("Organisatie"), container.NewHBox(g.organisatie, widget.NewLabel(lang.L("Cluster")), g.cluster))
+	g.fields.add("status", lang.L("Status"), g.status)
+	g.fields.add("bron", lang.L("Bron"), g.bron)
+
+	g.grid = container.NewVBox()
+	g.saveButton = widget.NewButtonWithIcon(lang.L("Alles opslaan (Ctrl+S)"), theme.DocumentSaveIcon(), g.onSave)
+	g.saveButton.Importance = widget.HighImportance
+	g.message = widget.NewLabel("")
+	g.message.Wrapping = fyne.TextWrapWord
+
+	head := func(text string) fyne.CanvasObject {
+		l := widget.NewLabelWithStyle(lang.L(text), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
+	header := container.New(bulkColumns, head("Interventie"), head("Organisatie"), head("Doelstelling"),
+		head("Nu"), head("Bereik"), head("Notitie"), head("Melding"))
+	top := container.NewVBox(g.fields.form(), header)
+	bottom := container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, g.saveButton, g.message))
+	g.content = container.NewBorder(top, bottom, nil, nil, container.NewVScroll(g.grid))
+}
+
+// Content is the grid's canvas object.
+func (g *bulkGrid) Content() fyne.CanvasObject { return g.content }
+
+// Refresh reads the interventions and their targets.
+func (g *bulkGrid) Refresh() {
+	var (
+		all     []domain.Interventie
+		targets []domain.Doelstelling
+	)
+	g.m.load(func() (err error) {
+		if all, err = g.m.store.Interventies(false); err != nil {
+			return err
+		}
+		targets, err = g.m.store.AlleDoelstellingen()
+		return err
+	}, func() {
+		g.all = all
+		g.targets = map[uint][]domain.Doelstelling{}
+		for _, t := range targets {
+			for _, id := range t.InterventieIDs {
+				g.targets[id] = append(g.targets[id], t)
+			}
+		}
+		keepOrg, keepCluster := g.organisatie.Selected, g.cluster.Selected
+		g.organisatie.SetOptions(append([]string{lang.L("Alle organisaties")}, store.AlleOrganisaties(all)...))
+		var clusters []string
+		for _, c := range domain.Clusters {
+			clusters = append(clusters, string(c))
+		}
+		g.cluster.SetOptions(append([]string{lang.L("Alle clusters")}, clusters...))
+		g.organisatie.SetSelected(firstOr(g.organisatie.Options, keepOrg))
+		g.cluster.SetSelected(firstOr(g.cluster.Options, keepCluster))
+		g.buildRows()
+	})
+}
+
+// firstOr returns keep when it is one of the options, else the first option.
+func firstOr(options []string, keep string) string {
+	if slices.Contains(options, keep) {
+		return keep
+	}
+	return options[0]
+}
+
+// canonical is the period as typed, in the store's canonical form, or "".
+func (g *bulkGrid) canonical() string {
+	p, err := period.Parse(g.periode.Text)
+	if err != nil {
+		return ""
+	}
+	return p.String()
+}
+
+// loadExisting reads the reach already recorded for the typed period.
+func (g *bulkGrid) loadExisting() {
+	p := g.canonical()
+	var existing map[uint]domain.Bereik
+	g.m.background(func() (err error) {
+		if p != "" {
+			existing, err = g.m.store.BereikInPeriode(p)
+		}
+		return err
+	}, func(err error) {
+		if err != nil {
+			g.m.showError(err)
+			return
+		}
+		if p != g.canonical() {
+			return
+		}
+		g.existing = existing
+		g.fillTargets()
+	})
+}
+
+// buildRows makes a row per intervention that passes the organisation and
+// cluster choice; typed values of interventions still shown are kept.
+func (g *bulkGrid) buildRows() {
+	typed := map[uint][2]string{}
+	for _, r := range g.rows {
+		typed[r.item.ID] = [2]string{r.waarde.Text, r.notitie.Text}
+	}
+	f := store.InterventieFilter{}
+	if g.organisatie.SelectedIndex() > 0 {
+		f.Uitvoerder = g.organisatie.Selected
+	}
+	if g.cluster.SelectedIndex() > 0 {
+		f.Cluster = domain.Cluster(g.cluster.Selected)
+	}
+	g.rows = nil
+	g.grid.RemoveAll()
+	for _, item := range f.Filter(g.all) {
+		r := g.newRow(item)
+		r.waarde.SetText(typed[item.ID][0])
+		r.notitie.SetText(typed[item.ID][1])
+		g.rows = append(g.rows, r)
+		name := widget.NewLabel(item.Naam)
+		name.Truncation = fyne.TextTruncateEllipsis
+		org := widget.NewLabel(orNone(item.Uitvoerder))
+		org.Truncation = fyne.TextTruncateEllipsis
+		g.grid.Add(container.New(bulkColumns, name, org, r.target, r.current, r.waarde, r.notitie, r.err))
+	}
+	g.fillTargets()
+	g.message.SetText(lang.L("{{.N}} interventies in de tabel. Lege cellen worden overgeslagen.", map[string]any{"N": len(g.rows)}))
+}
+
+// newRow makes the inputs of one row, wired for spreadsheet-like moving.
+func (g *bulkGrid) newRow(item domain.Interventie) *bulkRow {
+	k := len(g.rows)
+	r := &bulkRow{item: item, target: widget.NewLabel(""), current: widget.NewLabel(""), err: widget.NewLabel("")}
+	r.target.Truncation = fyne.TextTruncateEllipsis
+	r.current.Truncation = fyne.TextTruncateEllipsis
+	r.err.Truncation = fyne.TextTruncateEllipsis
+	r.err.Importance = widget.DangerImportance
+	r.waarde = newEntry("")
+	r.notitie = newEntry("")
+	for col, e := range []*entry{r.waarde, r.notitie} {
+		e.onEscape = g.onCancel
+		e.OnSubmitted = func(string) { g.focusCell(k+1, col) }
+		e.onDown = func() { g.focusCell(k+1, col) }
+		e.onUp = func() { g.focusCell(k-1, col) }
+	}
+	return r
+}
+
+// focusRow puts the cursor in the value cell of row k.
+func (g *bulkGrid) focusRow(k int) { g.focusCell(k, 0) }
+
+// focusCell puts the cursor in row k, column col (0 value, 1 note); past the
+// last row it goes to the save button.
+func (g *bulkGrid) focusCell(k, col int) {
+	switch {
+	case k < 0:
+		g.m.win.Canvas().Focus(g.periode)
+	case k >= len(g.rows):
+		g.m.win.Canvas().Focus(g.saveButton)
+	case col == 0:
+		g.m.win.Canvas().Focus(g.rows[k].waarde)
+	default:
+		g.m.win.Canvas().Focus(g.rows[k].notitie)
+	}
+}
+
+// fillTargets shows per row the target for the period and the value now
+// recorded.
+func (g *bulkGrid) fillTargets() {
+	p := g.canonical()
+	for _, r := range g.rows {
+		target := store.DoelVoorPeriode(g.targets[r.item.ID], p)
+		r.target.SetText("–")
+		if target != nil {
+			r.target.SetText(store.Grootte(target.Soort, target.Waarde, target.WaardeTot, target.Eenheid))
+		}
+		r.current.SetText("–")
+		if b, ok := g.existing[r.item.ID]; ok && p != "" {
+			r.current.SetText(dutchnum.FormatAuto(b.Waarde))
+		}
+	}
+}
+
+// onSave stores every row with a value in one transaction (Ctrl+S), or shows
+// per cell what is wrong and stores nothing.
+func (g *bulkGrid) onSave() {
+	var (
+		in    []store.BereikInvoer
+		index []*bulkRow
+	)
+	for _, r := range g.rows {
+		r.err.SetText("")
+		if strings.TrimSpace(r.waarde.Text) == "" && strings.TrimSpace(r.notitie.Text) == "" {
+			continue
+		}
+		in = append(in, store.BereikInvoer{Interventie: r.item.Naam, Periode: g.periode.Text, Waarde: r.waarde.Text,
+			Status: g.status.Selected, Bron: g.bron.Text, Notitie: r.notitie.Text})
+		index = append(index, r)
+	}
+	g.fields.clear()
+	if len(in) == 0 {
+		g.message.SetText(lang.L("Niets om op te slaan: vul in de kolom Bereik minstens één cijfer in."))
+		return
+	}
+	g.saveButton.Disable()
+	g.m.background(func() error { return g.m.store.RecordBereikInvoerBatch(in) }, func(err error) {
+		g.saveButton.Enable()
+		var batch *store.BatchError
+		switch {
+		case errors.As(err, &batch):
+			g.showRowErrors(batch, index)
+		case err != nil:
+			g.m.showError(err)
+		default:
+			g.message.SetText(lang.L("Opgeslagen: {{.N}} cijfers voor {{.Periode}}, in één keer.",
+				map[string]any{"N": len(in), "Periode": g.canonical()}))
+			g.m.setStatus(g.message.Text)
+			for _, r := range index {
+				r.waarde.SetText("")
+				r.notitie.SetText("")
+			}
+			g.loadExisting()
+		}
+	})
+}
+
+// showRowErrors puts each row's problems in its message cell; problems with
+// the shared fields (period, status, source) go to those fields once.
+func (g *bulkGrid) showRowErrors(batch *store.BatchError, index []*bulkRow) {
+	shared := map[string]bool{"periode": true, "status": true, "bron": true}
+	var sharedProblems []domain.FieldError
+	for _, re := range batch.Rows {
+		var own []string
+		problems := domain.FieldProblems(re.Err)
+		if problems == nil {
+			own = append(own, re.Err.Error())
+		}
+		for _, p := range problems {
+			if shared[p.Veld] {
+				if !slices.Contains(sharedProblems, p) {
+					sharedProblems = append(sharedProblems, p)
+				}
+				continue
+			}
+			own = append(own, p.Error())
+		}
+		r := index[re.Row]
+		r.err.SetText(strings.Join(own, "; "))
+	}
+	if len(sharedProblems) > 0 {
+		g.fields.show(&domain.ValidationError{Problemen: sharedProblems})
+	}
+	g.message.SetText(lang.L("Niets opgeslagen: {{.N}} rij(en) hebben een fout. Verbeter ze en sla opnieuw op.",
+		map[string]any{"N": len(batch.Rows)}))
+}
+
+// onCancel empties every cell (Esc).
+func (g *bulkGrid) onCancel() {
+	for _, r := range g.rows {
+		r.waarde.SetText("")
+		r.notitie.SetText("")
+		r.err.SetText("")
+	}
+	g.fields.clear()
+}
+
+// dirty reports typed values that are not saved.
+func (g *bulkGrid) dirty() bool {
+	for _, r := range g.rows {
+		if strings.TrimSpace(r.waarde.Text+r.notitie.Text) != "" {
+			return true
+		}
+	}
+	return false
+}

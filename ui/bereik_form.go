@@ -1,0 +1,505 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/dutchnum"
+	"jeugdmonitor/data/period"
+	"jeugdmonitor/data/store"
+)
+
+// maxSuggestions is how many interventions the picker offers at once.
+const maxSuggestions = 6
+
+// bereikForm records the reach of one intervention in one period, with the
+// keyboard alone: pick the intervention by typing, then period, value,
+// status, source and note; Enter saves, Ctrl+Z takes the save back.
+type bereikForm struct {
+	m *Main
+
+	all         []domain.Interventie
+	suggestions []domain.Interventie
+	highlight   int
+
+	interventie *entry
+	suggestRows []*tappableLabel
+	more        *widget.Label
+	suggestBox  *fyne.Container
+	periode     *entry
+	waarde      *entry
+	eenheid     *entry
+	status      *widget.RadioGroup
+	bron        *entry
+	notitie     *entry
+	fields      *fieldSet
+
+	preview     *widget.Label
+	message     *widget.Label
+	saveButton  *widget.Button
+	undoButton  *widget.Button
+	clearButton *widget.Button
+
+	historyFor   uint
+	history      []domain.Bereik
+	targets      []domain.Doelstelling
+	historyTitle *widget.Label
+	targetText   *widget.Label
+	historyList  *widget.List
+
+	undos   []store.BereikUndo
+	preSeq  int
+	content fyne.CanvasObject
+}
+
+func newBereikForm(m *Main) *bereikForm {
+	f := &bereikForm{m: m}
+	f.buildUI()
+	return f
+}
+
+func (f *bereikForm) buildUI() {
+	field := func(placeholder string) *entry {
+		e := newEntry(placeholder)
+		e.OnSubmitted = func(string) { f.onSave() }
+		e.OnChanged = func(string) { f.onInputChanged() }
+		e.onEscape = f.onCancel
+		return e
+	}
+	f.interventie = newEntry(lang.L("Typ een deel van de naam of de organisatie…"))
+	f.interventie.OnChanged = func(string) { f.onPickerChanged() }
+	f.interventie.OnSubmitted = func(string) { f.onPick() }
+	f.interventie.onDown = func() { f.moveHighlight(1) }
+	f.interventie.onUp = func() { f.moveHighlight(-1) }
+	f.interventie.onEscape = f.onCancel
+	f.interventie.onFocusLost = f.onPickerLeft
+	f.suggestBox = container.NewVBox()
+	for k := range maxSuggestions {
+		row := newTappableLabel(func() {
+			f.highlight = k
+			f.onPick()
+		})
+		f.suggestRows = append(f.suggestRows, row)
+		f.suggestBox.Add(row)
+	}
+	f.more = widget.NewLabel("")
+	f.more.Importance = widget.LowImportance
+	f.suggestBox.Add(f.more)
+
+	f.periode = field(lang.L("2024, 2024-H1, 2024-K3 of 2023/2024"))
+	f.waarde = field(lang.L("bijvoorbeeld 3.612"))
+	f.eenheid = field(lang.L("eenheid van de doelstelling"))
+	f.bron = field(lang.L("bijvoorbeeld jaarverslag Travers 2024"))
+	f.notitie = field(lang.L("toelichting (niet verplicht)"))
+	f.status = widget.NewRadioGroup([]string{string(domain.StatusDefinitief), string(domain.StatusVoorlopig)}, nil)
+	f.status.Horizontal = true
+	f.status.Required = true
+	f.status.SetSelected(string(domain.StatusDefinitief))
+
+	f.fields = newFieldSet()
+	f.fields.add("interventie", lang.L("Interventie"), container.NewVBox(f.interventie, f.suggestBox))
+	f.fields.add("periode", lang.L("Periode"), f.periode)
+	f.fields.add("waarde", lang.L("Bereik"), f.waarde)
+	f.fields.add("eenheid", lang.L("Eenheid"), f.eenheid)
+	f.fields.add("status", lang.L("Status"), f.status)
+	f.fields.add("bron", lang.L("Bron"), f.bron)
+	f.fields.add("notitie", lang.L("Notitie"), f.notitie)
+
+	f.preview = widget.NewLabel(lang.L("Kies een interventie en een periode: hier verschijnt de doelstelling en het percentage gerealiseerd."))
+	f.preview.Wrapping = fyne.TextWrapWord
+	f.preview.Importance = widget.HighImportance
+	f.message = widget.NewLabel("")
+	f.message.Wrapping = fyne.TextWrapWord
+	f.message.Importance = widget.SuccessImportance
+	f.saveButton = widget.NewButtonWithIcon(lang.L("Opslaan (Enter / Ctrl+S)"), theme.DocumentSaveIcon(), f.onSave)
+	f.saveButton.Importance = widget.HighImportance
+	f.undoButton = widget.NewButtonWithIcon(lang.L("Laatste opslag ongedaan maken (Ctrl+Z)"), theme.ContentUndoIcon(), func() { f.onUndo() })
+	f.undoButton.Disable()
+	f.clearButton = widget.NewButtonWithIcon(lang.L("Leegmaken (Esc)"), theme.ContentClearIcon(), f.onCancel)
+
+	f.historyTitle = widget.NewLabelWithStyle(lang.L("Geschiedenis"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	f.historyTitle.Wrapping = fyne.TextWrapWord
+	f.targetText = widget.NewLabel(lang.L("Nog geen interventie gekozen."))
+	f.targetText.Wrapping = fyne.TextWrapWord
+	f.historyList = widget.NewList(
+		func() int { return len(f.history) },
+		newTwoLineRow,
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			b := f.history[len(f.history)-1-id] // newest period first
+			setTwoLineRow(o, historyLine(b, f.targets), historyWho(b), false)
+		})
+
+	buttons := container.NewHBox(f.saveButton, f.undoButton, f.clearButton)
+	left := container.NewVBox(f.fields.form(), f.preview, buttons, f.message)
+	right := container.NewBorder(container.NewVBox(f.historyTitle, f.targetText, widget.NewSeparator()), nil, nil, nil, f.historyList)
+	split := container.NewHSplit(container.NewVScroll(left), right)
+	split.Offset = 0.58
+	f.content = split
+	f.showSuggestions()
+}
+
+// historyLine is the first line of a reach in the history: period, value,
+// status and the percentage of its target.
+func historyLine(b domain.Bereik, targets []domain.Doelstelling) string {
+	line := fmt.Sprintf("%s · %s · %s", b.Periode, store.Grootte(b.Soort, b.Waarde, b.WaardeTot, b.Eenheid), b.Status)
+	if p, ok := store.Realisatie(b.Waarde, b.Eenheid, store.DoelVoorPeriode(targets, b.Periode)); ok {
+		line += " · " + lang.L("{{.P}}% van de doelstelling", map[string]any{"P": dutchnum.Format(p, 0)})
+	}
+	return line
+}
+
+// historyWho is the second line: who recorded it and when, source and note.
+func historyWho(b domain.Bereik) string {
+	parts := []string{lang.L("vastgelegd door {{.Wie}} op {{.Wanneer}}",
+		map[string]any{"Wie": b.Gebruiker, "Wanneer": store.FormatDatumTijd(b.Vastgelegd)})}
+	if b.BronTekst != "" {
+		parts = append(parts, lang.L("bron: {{.Bron}}", map[string]any{"Bron": b.BronTekst}))
+	}
+	if b.Notitie != "" {
+		parts = append(parts, b.Notitie)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// Content is the form's canvas object.
+func (f *bereikForm) Content() fyne.CanvasObject { return f.content }
+
+// Refresh reads the interventions the picker offers, and the history.
+func (f *bereikForm) Refresh() {
+	var all []domain.Interventie
+	f.m.load(func() (err error) {
+		all, err = f.m.store.Interventies(false)
+		return err
+	}, func() {
+		f.all = all
+		f.onPickerChanged()
+		if f.historyFor != 0 {
+			f.loadHistory(f.historyFor)
+		}
+	})
+}
+
+// chosen is the intervention whose name is typed exactly, or nil.
+func (f *bereikForm) chosen() *domain.Interventie {
+	name := strings.TrimSpace(f.interventie.Text)
+	for k := range f.all {
+		if strings.EqualFold(f.all[k].Naam, name) {
+			return &f.all[k]
+		}
+	}
+	return nil
+}
+
+// onPickerChanged offers the interventions matching what is typed.
+func (f *bereikForm) onPickerChanged() {
+	text := strings.TrimSpace(f.interventie.Text)
+	f.suggestions = nil
+	if text != "" && f.chosen() == nil {
+		found := store.InterventieFilter{Tekst: text}.Filter(f.all)
+		lower := strings.ToLower(text)
+		slices.SortStableFunc(found, func(a, b domain.Interventie) int {
+			return boolRank(strings.Contains(strings.ToLower(a.Naam), lower)) - boolRank(strings.Contains(strings.ToLower(b.Naam), lower))
+		})
+		f.suggestions = found
+	}
+	f.highlight = 0
+	f.showSuggestions()
+	f.onInputChanged()
+}
+
+// boolRank sorts true before false.
+func boolRank(b bool) int {
+	if b {
+		return 0
+	}
+	return 1
+}
+
+// showSuggestions writes the offered interventions, the highlighted one bold.
+func (f *bereikForm) showSuggestions() {
+	for k, row := range f.suggestRows {
+		if k >= len(f.suggestions) {
+			row.Hide()
+			continue
+		}
+		i := f.suggestions[k]
+		row.TextStyle = fyne.TextStyle{Bold: k == f.highlight}
+		row.Importance = widget.MediumImportance
+		prefix := "   "
+		if k == f.highlight {
+			row.Importance = widget.HighImportance
+			prefix = "▸ "
+		}
+		row.SetText(prefix + i.Naam + " — " + orNone(i.Uitvoerder))
+		row.Show()
+	}
+	switch extra := len(f.suggestions) - maxSuggestions; {
+	case extra > 0:
+		setMessage(f.more, lang.L("… en nog {{.N}}; typ verder om te kiezen", map[string]any{"N": extra}))
+	case strings.TrimSpace(f.interventie.Text) != "" && len(f.suggestions) == 0 && f.chosen() == nil:
+		setMessage(f.more, lang.L("Geen interventie gevonden."))
+	default:
+		setMessage(f.more, "")
+	}
+}
+
+// moveHighlight moves the highlighted suggestion (Up and Down).
+func (f *bereikForm) moveHighlight(delta int) {
+	n := min(len(f.suggestions), maxSuggestions)
+	if n == 0 {
+		return
+	}
+	f.highlight = (f.highlight + delta + n) % n
+	f.showSuggestions()
+}
+
+// onPick takes the highlighted suggestion (Enter in the picker) and goes on
+// to the period.
+func (f *bereikForm) onPick() {
+	if f.chosen() == nil && f.highlight < len(f.suggestions) {
+		f.interventie.SetText(f.suggestions[f.highlight].Naam)
+	}
+	if f.chosen() != nil {
+		f.m.win.Canvas().Focus(f.periode)
+	}
+}
+
+// onPickerLeft completes the intervention when the cursor leaves the picker
+// with a suggestion highlighted (Tab).
+func (f *bereikForm) onPickerLeft() {
+	if f.chosen() == nil && f.highlight < len(f.suggestions) {
+		f.interventie.SetText(f.suggestions[f.highlight].Naam)
+	}
+}
+
+// choose puts an intervention in the picker (from the register's detail view).
+func (f *bereikForm) choose(naam string) {
+	f.interventie.SetText(naam)
+	f.m.win.Canvas().Focus(f.periode)
+}
+
+// input is what the form holds, as the store reads typed reach.
+func (f *bereikForm) input() store.BereikInvoer {
+	return store.BereikInvoer{Interventie: f.interventie.Text, Periode: f.periode.Text, Waarde: f.waarde.Text,
+		Eenheid: f.eenheid.Text, Status: f.status.Selected, Bron: f.bron.Text, Notitie: f.notitie.Text}
+}
+
+// onInputChanged shows, while typing, the target for the period and the
+// percentage the typed value realises, and the history of the intervention.
+func (f *bereikForm) onInputChanged() {
+	f.preSeq++
+	seq, in := f.preSeq, f.input()
+	var (
+		parsed  domain.Bereik
+		targets []domain.Doelstelling
+	)
+	f.m.background(func() error {
+		parsed, _ = f.m.store.ParseBereikInvoer(in)
+		if parsed.InterventieID == nil {
+			return nil
+		}
+		var err error
+		targets, err = f.m.store.Doelstellingen(*parsed.InterventieID)
+		return err
+	}, func(err error) {
+		if seq != f.preSeq {
+			return // a newer keystroke is on its way
+		}
+		if err != nil {
+			f.preview.SetText(err.Error())
+			return
+		}
+		f.preview.SetText(previewText(in, parsed, targets))
+		if parsed.InterventieID != nil && *parsed.InterventieID != f.historyFor {
+			f.loadHistory(*parsed.InterventieID)
+		}
+	})
+}
+
+// previewText says what target applies and how much of it the typed value
+// realises.
+func previewText(in store.BereikInvoer, b domain.Bereik, targets []domain.Doelstelling) string {
+	if b.InterventieID == nil {
+		return lang.L("Kies een interventie en een periode: hier verschijnt de doelstelling en het percentage gerealiseerd.")
+	}
+	if len(targets) == 0 {
+		return lang.L("Deze interventie heeft geen kwantitatieve doelstelling; geef bij Eenheid op wat u telt.")
+	}
+	p, err := period.Parse(in.Periode)
+	if err != nil {
+		return lang.L("Geef de periode op om de doelstelling te zien.")
+	}
+	target := store.DoelVoorPeriode(targets, p.String())
+	if target == nil {
+		return lang.L("Geen doelstelling voor {{.Periode}}; wel voor: {{.Perioden}}.",
+			map[string]any{"Periode": p.Label(), "Perioden": targetPeriods(targets)})
+	}
+	text := lang.L("Doelstelling {{.Periode}}: {{.Doel}}.", map[string]any{"Periode": target.Periode,
+		"Doel": store.Grootte(target.Soort, target.Waarde, target.WaardeTot, target.Eenheid)})
+	if strings.TrimSpace(in.Waarde) == "" {
+		return text
+	}
+	if pct, ok := store.Realisatie(b.Waarde, b.Eenheid, target); ok {
+		text += " " + lang.L("Ingevuld: {{.Waarde}} = {{.P}}% gerealiseerd.",
+			map[string]any{"Waarde": store.Grootte("", b.Waarde, nil, b.Eenheid), "P": dutchnum.Format(pct, 0)})
+	}
+	return text
+}
+
+// targetPeriods lists the periods the targets are set for.
+func targetPeriods(targets []domain.Doelstelling) string {
+	var ps []string
+	for _, t := range targets {
+		if !slices.Contains(ps, t.Periode) {
+			ps = append(ps, t.Periode)
+		}
+	}
+	return strings.Join(ps, ", ")
+}
+
+// loadHistory reads the reach and targets of an intervention for the
+// history pane.
+func (f *bereikForm) loadHistory(id uint) {
+	var (
+		item    domain.Interventie
+		reach   []domain.Bereik
+		targets []domain.Doelstelling
+	)
+	f.m.load(func() (err error) {
+		if item, err = f.m.store.Interventie(id); err != nil {
+			return err
+		}
+		if reach, err = f.m.store.BereikVan(id); err != nil {
+			return err
+		}
+		targets, err = f.m.store.Doelstellingen(id)
+		return err
+	}, func() {
+		f.historyFor, f.history, f.targets = id, reach, targets
+		f.historyTitle.SetText(lang.L("Geschiedenis: {{.Naam}}", map[string]any{"Naam": item.Naam}))
+		var lines []string
+		for _, t := range targets {
+			lines = append(lines, lang.L("Doelstelling {{.Periode}}: {{.Doel}}", map[string]any{"Periode": t.Periode,
+				"Doel": store.Grootte(t.Soort, t.Waarde, t.WaardeTot, t.Eenheid)}))
+		}
+		if len(lines) == 0 {
+			lines = append(lines, lang.L("Geen kwantitatieve doelstelling in de bronnen."))
+		}
+		if len(reach) == 0 {
+			lines = append(lines, lang.L("Nog geen bereik vastgelegd."))
+		}
+		f.targetText.SetText(strings.Join(lines, "\n"))
+		f.historyList.Refresh()
+	})
+}
+
+// onSave records the reach (Enter, Ctrl+S), or shows the store's messages at
+// the fields and stores nothing.
+func (f *bereikForm) onSave() {
+	in := f.input()
+	var (
+		saved domain.Bereik
+		undo  store.BereikUndo
+	)
+	f.saveButton.Disable()
+	f.m.background(func() (err error) {
+		saved, undo, err = f.m.store.RecordBereikInvoerUndoable(in)
+		return err
+	}, func(err error) {
+		f.saveButton.Enable()
+		if err != nil {
+			f.fields.show(err)
+			f.message.SetText("")
+			f.focusFirstError()
+			return
+		}
+		f.fields.clear()
+		f.undos = append(f.undos, undo)
+		f.undoButton.Enable()
+		msg := lang.L("Opgeslagen: {{.Waarde}} voor {{.Naam}} in {{.Periode}}.", map[string]any{
+			"Waarde": store.Grootte("", saved.Waarde, nil, saved.Eenheid), "Naam": strings.TrimSpace(in.Interventie), "Periode": saved.Periode})
+		if undo.Previous != nil {
+			msg += " " + lang.L("De vorige waarde {{.Oud}} is vervangen.", map[string]any{"Oud": dutchnum.FormatAuto(undo.Previous.Waarde)})
+		}
+		f.message.SetText(msg + " " + lang.L("Ctrl+Z maakt dit ongedaan."))
+		f.m.setStatus(msg)
+		f.loadHistory(*saved.InterventieID)
+		f.resetForNext()
+	})
+}
+
+// resetForNext clears what differs per intervention and keeps the period,
+// status and source for the next entry.
+func (f *bereikForm) resetForNext() {
+	f.interventie.SetText("")
+	f.waarde.SetText("")
+	f.eenheid.SetText("")
+	f.notitie.SetText("")
+	f.m.win.Canvas().Focus(f.interventie)
+}
+
+// focusFirstError puts the cursor in the first field with a message.
+func (f *bereikForm) focusFirstError() {
+	for _, c := range []struct {
+		key string
+		e   *entry
+	}{{"interventie", f.interventie}, {"periode", f.periode}, {"waarde", f.waarde}, {"eenheid", f.eenheid},
+		{"bron", f.bron}, {"notitie", f.notitie}} {
+		if f.fields.message(c.key) != "" {
+			f.m.win.Canvas().Focus(c.e)
+			return
+		}
+	}
+}
+
+// onUndo takes back the last save (Ctrl+Z); it reports whether there was one.
+func (f *bereikForm) onUndo() bool {
+	if len(f.undos) == 0 {
+		return false
+	}
+	u := f.undos[len(f.undos)-1]
+	f.m.background(func() error { return f.m.store.UndoBereik(u) }, func(err error) {
+		if err != nil {
+			f.m.showError(err)
+			f.undos = nil
+			f.undoButton.Disable()
+			return
+		}
+		f.undos = f.undos[:len(f.undos)-1]
+		f.undoButton.Enable()
+		if len(f.undos) == 0 {
+			f.undoButton.Disable()
+		}
+		msg := lang.L("Ongedaan gemaakt: het bereik in {{.Periode}} is verwijderd.", map[string]any{"Periode": u.Saved.Periode})
+		if u.Previous != nil {
+			msg = lang.L("Ongedaan gemaakt: het bereik in {{.Periode}} is weer {{.Oud}}.",
+				map[string]any{"Periode": u.Saved.Periode, "Oud": dutchnum.FormatAuto(u.Previous.Waarde)})
+		}
+		f.message.SetText(msg)
+		f.m.setStatus(msg)
+		f.loadHistory(*u.Saved.InterventieID)
+	})
+	return true
+}
+
+// onCancel empties the form (Esc).
+func (f *bereikForm) onCancel() {
+	for _, e := range []*entry{f.interventie, f.periode, f.waarde, f.eenheid, f.bron, f.notitie} {
+		e.SetText("")
+	}
+	f.fields.clear()
+	f.m.win.Canvas().Focus(f.interventie)
+}
+
+// dirty reports typed input that is not saved.
+func (f *bereikForm) dirty() bool {
+	return strings.TrimSpace(f.waarde.Text+f.notitie.Text) != ""
+}

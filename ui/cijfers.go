@@ -1,0 +1,271 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/dutchnum"
+	"jeugdmonitor/data/store"
+)
+
+// metingColumns are the columns of the measurements table with their widths.
+var metingColumns = []struct {
+	title string
+	width float32
+}{{"Periode", 110}, {"Waarde", 120}, {"Vergelijking", 120}, {"Status", 100}, {"Bron", 420}}
+
+// cijfersScreen shows per indicator its measurements in a grid and edits
+// them: pick a row to change it, or type a new period.
+type cijfersScreen struct {
+	m *Main
+
+	indicators []domain.Indicator
+	chosen     int
+	metingen   []domain.Meting
+
+	list     *widget.List
+	title    *widget.Label
+	info     *widget.Label
+	table    *widget.Table
+	fields   *fieldSet
+	periode  *entry
+	waarde   *entry
+	vergelij *entry
+	status   *widget.RadioGroup
+	document *entry
+	sectie   *entry
+	save     *widget.Button
+	remove   *widget.Button
+	message  *widget.Label
+	selected *domain.Meting
+	content  fyne.CanvasObject
+}
+
+func newCijfersScreen(m *Main) *cijfersScreen {
+	s := &cijfersScreen{m: m, chosen: -1}
+	s.buildUI()
+	return s
+}
+
+func (s *cijfersScreen) buildUI() {
+	s.list = widget.NewList(
+		func() int { return len(s.indicators) },
+		newTwoLineRow,
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			ind := s.indicators[id]
+			setTwoLineRow(o, ind.Naam, fmt.Sprintf("%s · %s", ind.Groep, ind.Eenheid), false)
+		})
+	s.list.OnSelected = func(id widget.ListItemID) { s.onChoose(id) }
+
+	s.title = widget.NewLabelWithStyle(lang.L("Kies links een indicator"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.title.Wrapping = fyne.TextWrapWord
+	s.info = widget.NewLabel("")
+	s.info.Wrapping = fyne.TextWrapWord
+	s.table = widget.NewTableWithHeaders(
+		func() (int, int) { return len(s.metingen), len(metingColumns) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(metingCell(s.metingen[id.Row], id.Col))
+		})
+	s.table.ShowHeaderColumn = false
+	s.table.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Row < 0 && id.Col >= 0 {
+			o.(*widget.Label).SetText(lang.L(metingColumns[id.Col].title))
+		}
+	}
+	for i, c := range metingColumns {
+		s.table.SetColumnWidth(i, c.width)
+	}
+	s.table.OnSelected = func(id widget.TableCellID) {
+		if id.Row >= 0 && id.Row < len(s.metingen) {
+			s.onEdit(s.metingen[id.Row])
+		}
+	}
+
+	field := func(placeholder string) *entry {
+		e := newEntry(placeholder)
+		e.OnSubmitted = func(string) { s.onSave() }
+		e.onEscape = s.onCancel
+		return e
+	}
+	s.periode = field(lang.L("2024 of 2024-H1"))
+	s.waarde = field(lang.L("Zwolle, bijvoorbeeld 520,2"))
+	s.vergelij = field(lang.L("Nederland (niet verplicht)"))
+	s.document = field(lang.L("document"))
+	s.sectie = field(lang.L("sectie"))
+	s.status = widget.NewRadioGroup([]string{string(domain.StatusDefinitief), string(domain.StatusVoorlopig)}, nil)
+	s.status.Horizontal = true
+	s.status.Required = true
+	s.status.SetSelected(string(domain.StatusDefinitief))
+	s.fields = newFieldSet()
+	s.fields.add("periode", lang.L("Periode"), s.periode)
+	s.fields.add("waarde", lang.L("Waarde"), s.waarde)
+	s.fields.add("vergelijkingswaarde", lang.L("Vergelijking"), s.vergelij)
+	s.fields.add("status", lang.L("Status"), s.status)
+	s.fields.add("bron", lang.L("Bron"), container.NewGridWithColumns(2, s.document, s.sectie))
+	s.save = widget.NewButtonWithIcon(lang.L("Opslaan (Enter)"), theme.DocumentSaveIcon(), s.onSave)
+	s.save.Importance = widget.HighImportance
+	s.remove = widget.NewButtonWithIcon(lang.L("Meting verwijderen…"), theme.DeleteIcon(), s.onDelete)
+	s.remove.Disable()
+	s.message = widget.NewLabel("")
+	s.message.Importance = widget.SuccessImportance
+
+	editTitle := widget.NewLabelWithStyle(lang.L("Meting toevoegen of wijzigen (kies een rij om te wijzigen)"),
+		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	form := container.NewVBox(widget.NewSeparator(), editTitle, s.fields.form(),
+		container.NewHBox(s.save, s.remove, s.message))
+	right := container.NewBorder(container.NewVBox(s.title, s.info), form, nil, nil, s.table)
+	split := container.NewHSplit(s.list, right)
+	split.Offset = 0.3
+	s.content = split
+}
+
+// metingCell is the text of one cell of the measurements table.
+func metingCell(m domain.Meting, col int) string {
+	switch col {
+	case 0:
+		return m.Periode
+	case 1:
+		return dutchnum.FormatAuto(m.Waarde)
+	case 2:
+		if m.Vergelijkingswaarde == nil {
+			return "–"
+		}
+		return dutchnum.FormatAuto(*m.Vergelijkingswaarde)
+	case 3:
+		return string(m.Status)
+	}
+	return m.Bron.String()
+}
+
+// Content is the screen's canvas object.
+func (s *cijfersScreen) Content() fyne.CanvasObject { return s.content }
+
+// Refresh reads the indicators and the chosen one's measurements.
+func (s *cijfersScreen) Refresh() {
+	var indicators []domain.Indicator
+	s.m.load(func() (err error) {
+		indicators, err = s.m.store.Indicatoren("")
+		return err
+	}, func() {
+		s.indicators = indicators
+		s.list.Refresh()
+		if s.chosen < 0 && len(indicators) > 0 {
+			s.list.Select(0)
+		} else if s.chosen >= 0 {
+			s.onChoose(s.chosen)
+		}
+	})
+}
+
+// onChoose shows an indicator's measurements.
+func (s *cijfersScreen) onChoose(id int) {
+	if id < 0 || id >= len(s.indicators) {
+		return
+	}
+	s.chosen = id
+	ind := s.indicators[id]
+	s.title.SetText(ind.Naam)
+	info := lang.L("Eenheid: {{.E}}. Bron: {{.B}}.", map[string]any{"E": ind.Eenheid, "B": orNone(ind.Bron.String())})
+	if ind.Vergelijking != "" {
+		info += " " + lang.L("Vergelijking met: {{.V}}.", map[string]any{"V": ind.Vergelijking})
+	}
+	if ind.Kernboodschap != "" {
+		info += "\n" + ind.Kernboodschap
+	}
+	s.info.SetText(info)
+	var metingen []domain.Meting
+	s.m.load(func() (err error) {
+		metingen, err = s.m.store.Metingen(ind.ID)
+		return err
+	}, func() {
+		s.metingen = metingen
+		s.table.Refresh()
+	})
+}
+
+// onEdit puts a measurement in the form.
+func (s *cijfersScreen) onEdit(m domain.Meting) {
+	s.selected = &m
+	s.periode.SetText(m.Periode)
+	s.waarde.SetText(dutchnum.FormatAuto(m.Waarde))
+	s.vergelij.SetText("")
+	if m.Vergelijkingswaarde != nil {
+		s.vergelij.SetText(dutchnum.FormatAuto(*m.Vergelijkingswaarde))
+	}
+	s.status.SetSelected(string(m.Status))
+	s.document.SetText(m.Bron.Document)
+	s.sectie.SetText(m.Bron.Sectie)
+	s.remove.Enable()
+	s.m.win.Canvas().Focus(s.waarde)
+}
+
+// onSave stores the measurement; one for a period that exists replaces it.
+func (s *cijfersScreen) onSave() {
+	if s.chosen < 0 {
+		return
+	}
+	in := store.MetingInvoer{IndicatorID: s.indicators[s.chosen].ID, Periode: s.periode.Text, Waarde: s.waarde.Text,
+		Vergelijkingswaarde: s.vergelij.Text, Status: s.status.Selected, BronDocument: s.document.Text, BronSectie: s.sectie.Text}
+	s.m.background(func() error {
+		_, err := s.m.store.RecordMetingInvoer(in)
+		return err
+	}, func(err error) {
+		s.fields.show(err)
+		if err != nil {
+			s.message.SetText("")
+			return
+		}
+		s.message.SetText(lang.L("Opgeslagen."))
+		s.onCancel()
+		s.onChoose(s.chosen)
+	})
+}
+
+// onDelete removes the chosen measurement after confirmation.
+func (s *cijfersScreen) onDelete() {
+	if s.selected == nil {
+		return
+	}
+	m := *s.selected
+	dialog.ShowCustomConfirm(lang.L("Meting verwijderen?"), lang.L("Verwijderen"), lang.L("Annuleren"),
+		widget.NewLabel(lang.L("De meting over {{.P}} wordt verwijderd; dit blijft zichtbaar in Wijzigingen.", map[string]any{"P": m.Periode})),
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			s.m.load(func() error { return s.m.store.DeleteMeting(m.ID) }, func() {
+				s.message.SetText(lang.L("Verwijderd."))
+				s.onCancel()
+				s.onChoose(s.chosen)
+			})
+		}, s.m.win)
+}
+
+// onCancel empties the form (Esc).
+func (s *cijfersScreen) onCancel() {
+	s.selected = nil
+	for _, e := range []*entry{s.periode, s.waarde, s.vergelij, s.document, s.sectie} {
+		e.SetText("")
+	}
+	s.fields.clear()
+	s.remove.Disable()
+	s.table.UnselectAll()
+}
+
+// dirty reports a typed value that is not saved.
+func (s *cijfersScreen) dirty() bool { return s.selected == nil && s.waarde.Text != "" }

@@ -1,0 +1,277 @@
+package ui
+
+import (
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jeugdmonitor/data/domain"
+)
+
+// entry is a text field that hands Escape, Up and Down to its screen, so
+// forms and lists can be worked with the keyboard alone.
+type entry struct {
+	widget.Entry
+	onEscape func()
+	onUp     func()
+	onDown   func()
+	// onFocusLost runs when the cursor leaves the field (Tab, a click).
+	onFocusLost func()
+}
+
+// newEntry makes a one-line entry with a placeholder.
+func newEntry(placeholder string) *entry {
+	e := &entry{}
+	e.ExtendBaseWidget(e)
+	e.PlaceHolder = placeholder
+	return e
+}
+
+// newMultiLineEntry makes an entry for a paragraph of text.
+func newMultiLineEntry(placeholder string) *entry {
+	e := newEntry(placeholder)
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.SetMinRowsVisible(3)
+	return e
+}
+
+// TypedKey handles Escape, Up and Down when the screen asked for them.
+func (e *entry) TypedKey(k *fyne.KeyEvent) {
+	switch {
+	case k.Name == fyne.KeyEscape && e.onEscape != nil:
+		e.onEscape()
+	case k.Name == fyne.KeyUp && e.onUp != nil:
+		e.onUp()
+	case k.Name == fyne.KeyDown && e.onDown != nil:
+		e.onDown()
+	default:
+		e.Entry.TypedKey(k)
+	}
+}
+
+// FocusLost tells the screen the cursor left the field.
+func (e *entry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.onFocusLost != nil {
+		e.onFocusLost()
+	}
+}
+
+// fieldSet lays out a form's inputs with their labels and shows, under each,
+// the Dutch message the store returned for that field. Messages for fields
+// without a place of their own go to a line under the form.
+type fieldSet struct {
+	rows    []fyne.CanvasObject
+	errs    map[string]*widget.Label
+	general *widget.Label
+}
+
+// newFieldSet makes an empty field set.
+func newFieldSet() *fieldSet {
+	return &fieldSet{errs: map[string]*widget.Label{}, general: errorLabel()}
+}
+
+// errorLabel is a hidden, red, wrapping label for a message.
+func errorLabel() *widget.Label {
+	l := widget.NewLabel("")
+	l.Importance = widget.DangerImportance
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	return l
+}
+
+// add appends a labelled input; key is the store's name for the field
+// ("waarde", "periode"), whose messages appear under the input.
+func (f *fieldSet) add(key, label string, input fyne.CanvasObject) {
+	msg := errorLabel()
+	f.errs[key] = msg
+	f.rows = append(f.rows, widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}),
+		container.NewVBox(input, msg))
+}
+
+// form is the laid-out fields followed by the general message line.
+func (f *fieldSet) form() fyne.CanvasObject {
+	return container.NewVBox(container.New(layout.NewFormLayout(), f.rows...), f.general)
+}
+
+// clear hides every message.
+func (f *fieldSet) clear() {
+	for _, l := range f.errs {
+		l.SetText("")
+		l.Hide()
+	}
+	f.general.SetText("")
+	f.general.Hide()
+}
+
+// show clears the messages and shows err: each field problem at its field,
+// anything else on the general line.
+func (f *fieldSet) show(err error) {
+	f.clear()
+	if err == nil {
+		return
+	}
+	problems := domain.FieldProblems(err)
+	if problems == nil {
+		setMessage(f.general, err.Error())
+		return
+	}
+	var rest []error
+	for _, p := range problems {
+		if l, ok := f.errs[p.Veld]; ok {
+			setMessage(l, joinMessage(l.Text, p.Melding))
+		} else {
+			rest = append(rest, p)
+		}
+	}
+	if len(rest) > 0 {
+		setMessage(f.general, errors.Join(rest...).Error())
+	}
+}
+
+// message is the message shown at a field ("" when none).
+func (f *fieldSet) message(key string) string {
+	if l, ok := f.errs[key]; ok {
+		return l.Text
+	}
+	return ""
+}
+
+// setMessage shows text on a message label, or hides it when text is empty.
+func setMessage(l *widget.Label, text string) {
+	l.SetText(text)
+	if text == "" {
+		l.Hide()
+	} else {
+		l.Show()
+	}
+}
+
+func joinMessage(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
+}
+
+// fixedHeight stacks its objects at a fixed height and their widest width.
+type fixedHeight float32
+
+// MinSize is the widest object's width at the fixed height.
+func (h fixedHeight) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var w float32
+	for _, o := range objects {
+		w = max(w, o.MinSize().Width)
+	}
+	return fyne.NewSize(w, float32(h))
+}
+
+// Layout gives every object the whole space.
+func (h fixedHeight) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+// columns lays its objects out side by side, each taking its share of the
+// width (the shares are relative weights).
+type columns []float32
+
+// MinSize is the tallest object's height; the width may shrink to nothing,
+// the labels in a row truncate.
+func (c columns) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var h float32
+	for _, o := range objects {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(float32(len(objects))*40, h)
+}
+
+// Layout divides the width by the weights.
+func (c columns) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	var total float32
+	for i := range objects {
+		total += c[i%len(c)]
+	}
+	x := float32(0)
+	for i, o := range objects {
+		w := size.Width * c[i%len(c)] / total
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(w-4, size.Height))
+		x += w
+	}
+}
+
+// tappableLabel is a label that reacts to a click without taking the
+// keyboard focus (the suggestions of the intervention picker).
+type tappableLabel struct {
+	widget.Label
+	onTapped func()
+}
+
+func newTappableLabel(onTapped func()) *tappableLabel {
+	l := &tappableLabel{onTapped: onTapped}
+	l.Truncation = fyne.TextTruncateEllipsis
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// Tapped calls the label's action.
+func (l *tappableLabel) Tapped(*fyne.PointEvent) {
+	if l.onTapped != nil {
+		l.onTapped()
+	}
+}
+
+// smallTable lays out a few rows of text under a bold header, in columns of
+// the given weights; long texts wrap. Lists that can grow long use
+// widget.Table instead.
+func smallTable(weights columns, header []string, rows [][]string) *fyne.Container {
+	line := func(cells []string, bold bool) fyne.CanvasObject {
+		objs := make([]fyne.CanvasObject, len(cells))
+		for i, c := range cells {
+			l := widget.NewLabelWithStyle(c, fyne.TextAlignLeading, fyne.TextStyle{Bold: bold})
+			l.Wrapping = fyne.TextWrapWord
+			objs[i] = l
+		}
+		return container.New(weights, objs...)
+	}
+	box := container.NewVBox(line(header, true), widget.NewSeparator())
+	for _, r := range rows {
+		box.Add(line(r, false))
+	}
+	return box
+}
+
+// newTwoLineRow makes a compact list row: a title and a smaller line under it.
+func newTwoLineRow() fyne.CanvasObject {
+	title := canvas.NewText("", theme.Color(theme.ColorNameForeground))
+	meta := canvas.NewText("", theme.Color(theme.ColorNameForeground))
+	meta.TextSize = theme.CaptionTextSize()
+	return container.NewPadded(container.New(layout.NewCustomPaddedVBoxLayout(2), title, meta))
+}
+
+// setTwoLineRow fills a row made by newTwoLineRow; a heading is bold in the
+// primary colour.
+func setTwoLineRow(o fyne.CanvasObject, title, meta string, heading bool) {
+	box := o.(*fyne.Container).Objects[0].(*fyne.Container)
+	t, m := box.Objects[0].(*canvas.Text), box.Objects[1].(*canvas.Text)
+	t.Text, m.Text = title, meta
+	t.TextStyle = fyne.TextStyle{Bold: heading}
+	t.TextSize = theme.TextSize()
+	m.TextSize = theme.CaptionTextSize()
+	t.Color = theme.Color(theme.ColorNameForeground)
+	if heading {
+		t.Color = theme.Color(theme.ColorNamePrimary)
+	}
+	m.Color = theme.Color(theme.ColorNameForeground)
+	t.Refresh()
+	m.Refresh()
+}

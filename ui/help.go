@@ -1,0 +1,63 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+)
+
+// helpScreen lists the shortcuts and explains the program in short.
+type helpScreen struct {
+	m       *Main
+	content fyne.CanvasObject
+}
+
+func newHelpScreen(m *Main) *helpScreen {
+	s := &helpScreen{m: m}
+	s.buildUI()
+	return s
+}
+
+// shortcuts are the keys of the program with what they do.
+var shortcuts = [][2]string{
+	{"Ctrl+F", "Zoeken: cursor in het zoekveld (Interventies) of het eerste veld van het formulier"},
+	{"Ctrl+N", "Nieuw: nieuwe interventie, of een leeg bereikformulier"},
+	{"Ctrl+S", "Opslaan (in een formulier ook met Enter)"},
+	{"Ctrl+Z", "Laatste opslag van bereik ongedaan maken (wordt ook gelogd)"},
+	{"Esc", "Annuleren: formulier leegmaken, terug naar het overzicht, dialoog sluiten"},
+	{"Tab / Shift+Tab", "Naar het volgende / vorige veld"},
+	{"↑ / ↓", "Keuze in de interventiekiezer; rij omhoog/omlaag in de tabel"},
+	{"Enter", "In de interventiekiezer: kiezen; in de tabel: volgende rij; elders: opslaan"},
+	{"Ctrl+1 … Ctrl+9", "Naar de schermen in de volgorde van het menu links"},
+	{"Ctrl+Q", "Afsluiten (vraagt eerst bij niet-opgeslagen invoer)"},
+}
+
+func (s *helpScreen) buildUI() {
+	var cells []fyne.CanvasObject
+	for _, sc := range shortcuts {
+		cells = append(cells, widget.NewLabelWithStyle(sc[0], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true, Monospace: true}),
+			widget.NewLabel(lang.L(sc[1])))
+	}
+	intro := widget.NewRichText(
+		&widget.TextSegment{Style: widget.RichTextStyleHeading, Text: lang.L("Help")},
+		&widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: lang.L(
+			"Jeugdmonitor Zwolle houdt het register van interventies uit de Routekaart Jeugdbeleid bij, met hun doelstellingen en bereik, " +
+				"de cijfers van het dashboard jeugdhulp, de begrotingsdoelen, Preventie met Gezag en de besparingen van Spoor 3 Jeugd. " +
+				"Elk cijfer heeft een bron; elke wijziging staat met naam en tijd in Wijzigingen.")},
+		&widget.TextSegment{Style: widget.RichTextStyleSubHeading, Text: lang.L("Bereik vastleggen met het toetsenbord")},
+		&widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: lang.L(
+			"Ga naar Bereik invoeren (Ctrl+3). Typ een deel van de naam of de organisatie, kies met ↑/↓ en Enter. " +
+				"Typ de periode (2024, 2024-H1, 2024-K3 of 2023/2024) en het aantal in Nederlandse notatie (3.612), en druk op Enter. " +
+				"Een fout verschijnt bij het veld en er wordt niets opgeslagen. Ctrl+Z maakt de laatste opslag ongedaan.")},
+		&widget.TextSegment{Style: widget.RichTextStyleSubHeading, Text: lang.L("Sneltoetsen")})
+	intro.Wrapping = fyne.TextWrapWord
+	s.content = container.NewVScroll(container.NewVBox(intro, container.New(layout.NewFormLayout(), cells...)))
+}
+
+// Content is the screen's canvas object.
+func (s *helpScreen) Content() fyne.CanvasObject { return s.content }
+
+// Refresh has nothing to read.
+func (s *helpScreen) Refresh() {}

@@ -1,0 +1,195 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// instellingenScreen chooses the database (open another, make a new one,
+// write a backup copy), the name in the audit trail, and the theme.
+type instellingenScreen struct {
+	m *Main
+
+	path         *widget.Label
+	openButton   *widget.Button
+	newButton    *widget.Button
+	backupButton *widget.Button
+	naam         *entry
+	naamButton   *widget.Button
+	theme        *widget.RadioGroup
+	message      *widget.Label
+	content      fyne.CanvasObject
+}
+
+func newInstellingenScreen(m *Main) *instellingenScreen {
+	s := &instellingenScreen{m: m}
+	s.buildUI()
+	return s
+}
+
+func (s *instellingenScreen) buildUI() {
+	s.path = widget.NewLabel("")
+	s.path.Wrapping = fyne.TextWrapBreak
+	s.openButton = widget.NewButtonWithIcon(lang.L("Andere database openen…"), theme.FolderOpenIcon(), s.onOpen)
+	s.newButton = widget.NewButtonWithIcon(lang.L("Nieuwe database maken…"), theme.FileIcon(), s.onCreate)
+	s.backupButton = widget.NewButtonWithIcon(lang.L("Reservekopie maken…"), theme.DownloadIcon(), s.onBackup)
+	s.naam = newEntry(lang.L("uw naam"))
+	s.naam.OnSubmitted = func(string) { s.onSave() }
+	s.naamButton = widget.NewButton(lang.L("Naam gebruiken (Enter)"), s.onSave)
+	s.theme = widget.NewRadioGroup([]string{themeLicht, themeDonker, themeHoogContrast}, s.onTheme)
+	s.theme.Horizontal = true
+	s.theme.Required = true
+	s.theme.SetSelected(s.m.app.Preferences().StringWithFallback(prefTheme, themeLicht))
+	s.message = widget.NewLabel("")
+	s.message.Wrapping = fyne.TextWrapWord
+	s.message.Importance = widget.SuccessImportance
+
+	heading := func(text string) fyne.CanvasObject {
+		l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.SizeName = theme.SizeNameSubHeadingText
+		return l
+	}
+	explain := func(text string) fyne.CanvasObject {
+		l := widget.NewLabel(text)
+		l.Wrapping = fyne.TextWrapWord
+		l.Importance = widget.LowImportance
+		return l
+	}
+	s.content = container.NewVScroll(container.NewVBox(
+		heading(lang.L("Database")),
+		s.path,
+		container.NewHBox(s.openButton, s.newButton, s.backupButton),
+		explain(lang.L("Een nieuwe database begint met het ingebouwde register uit de brondocumenten. Een reservekopie overschrijft nooit een bestaand bestand.")),
+		widget.NewSeparator(),
+		heading(lang.L("Naam in het wijzigingenlogboek")),
+		container.NewBorder(nil, nil, nil, s.naamButton, s.naam),
+		explain(lang.L("Elke wijziging wordt vastgelegd op deze naam. Standaard is dat uw Windows-gebruikersnaam.")),
+		widget.NewSeparator(),
+		heading(lang.L("Weergave")),
+		s.theme,
+		explain(lang.L("Hoog contrast: zwarte tekst op wit, grotere letters; bedoeld voor de beamer in de raadzaal.")),
+		widget.NewSeparator(),
+		s.message))
+}
+
+// Content is the screen's canvas object.
+func (s *instellingenScreen) Content() fyne.CanvasObject { return s.content }
+
+// Refresh shows the open database and the name in use.
+func (s *instellingenScreen) Refresh() {
+	if s.m.store == nil {
+		s.path.SetText(lang.L("Geen database geopend."))
+		s.backupButton.Disable()
+		return
+	}
+	s.backupButton.Enable()
+	s.path.SetText(lang.L("Geopend: {{.Pad}}", map[string]any{"Pad": s.m.store.Path()}))
+	s.naam.SetText(s.m.store.User())
+}
+
+// dbFilter shows only database files in the file dialogs.
+var dbFilter = storage.NewExtensionFileFilter([]string{".db", ".sqlite", ".jeugdmonitor"})
+
+// onOpen lets the user pick another database file and opens it.
+func (s *instellingenScreen) onOpen() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			s.m.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		s.switchTo(path, false)
+	}, s.m.win)
+	d.SetFilter(dbFilter)
+	s.startIn(d)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// onCreate lets the user name a new database file and makes it.
+func (s *instellingenScreen) onCreate() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			s.m.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		s.switchTo(path, true)
+	}, s.m.win)
+	d.SetFileName("jeugdmonitor-nieuw.db")
+	s.startIn(d)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// startIn opens a file dialog in the folder of the open database.
+func (s *instellingenScreen) startIn(d *dialog.FileDialog) {
+	if s.m.store == nil {
+		return
+	}
+	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(s.m.store.Path()))); err == nil {
+		d.SetLocation(dir)
+	}
+}
+
+// switchTo opens (or makes) a database and makes it the one the window uses.
+func (s *instellingenScreen) switchTo(path string, create bool) {
+	s.message.SetText(lang.L("Database wordt geopend…"))
+	s.m.openDatabase(path, create)
+}
+
+// onBackup writes a copy of the open database next to it.
+func (s *instellingenScreen) onBackup() {
+	src := s.m.store.Path()
+	target := strings.TrimSuffix(src, filepath.Ext(src)) + "-kopie-" + time.Now().Format("2006-01-02-150405") + filepath.Ext(src)
+	s.m.load(func() error { return s.m.store.BackupTo(target) }, func() {
+		s.message.SetText(lang.L("Reservekopie geschreven: {{.Pad}}", map[string]any{"Pad": target}))
+	})
+}
+
+// onSave records the name for the audit trail, now and in later sessions.
+func (s *instellingenScreen) onSave() {
+	name := strings.TrimSpace(s.naam.Text)
+	if name == "" || s.m.store == nil {
+		return
+	}
+	s.m.store.SetUser(name)
+	s.m.app.Preferences().SetString(prefUser, s.m.store.User())
+	s.m.updateWhere()
+	s.message.SetText(lang.L("Wijzigingen worden nu vastgelegd op naam van {{.Naam}}.", map[string]any{"Naam": s.m.store.User()}))
+}
+
+// onTheme switches the theme and remembers it.
+func (s *instellingenScreen) onTheme(name string) {
+	if name == "" {
+		return
+	}
+	s.m.app.Preferences().SetString(prefTheme, name)
+	applyTheme(s.m.app, name)
+}
+
+// removeEmpty deletes a file that exists but is empty: the file dialog of a
+// new database has already made one, and the store refuses an empty file.
+func removeEmpty(path string) {
+	if info, err := os.Stat(path); err == nil && info.Size() == 0 {
+		os.Remove(path)
+	}
+}

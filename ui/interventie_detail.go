@@ -1,0 +1,267 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/dutchnum"
+	"jeugdmonitor/data/store"
+)
+
+// interventieDetail shows one intervention as the Routekaart describes it,
+// with its source, its targets, and its reach per period against the target.
+type interventieDetail struct {
+	m      *Main
+	onBack func()
+
+	item    domain.Interventie
+	targets []domain.Doelstelling
+	reach   []domain.Bereik
+
+	title     *widget.Label
+	meta      *widget.Label
+	text      *widget.RichText
+	reachGrid *fyne.Container
+
+	backButton    *widget.Button
+	bereikButton  *widget.Button
+	editButton    *widget.Button
+	archiveButton *widget.Button
+	deleteButton  *widget.Button
+	root          fyne.CanvasObject
+}
+
+func newInterventieDetail(m *Main, onBack func()) *interventieDetail {
+	d := &interventieDetail{m: m, onBack: onBack}
+	d.buildUI()
+	return d
+}
+
+func (d *interventieDetail) buildUI() {
+	d.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	d.title.SizeName = theme.SizeNameHeadingText
+	d.title.Wrapping = fyne.TextWrapWord
+	d.meta = widget.NewLabel("")
+	d.meta.Wrapping = fyne.TextWrapWord
+	d.text = widget.NewRichText()
+	d.text.Wrapping = fyne.TextWrapWord
+	d.reachGrid = container.NewGridWithColumns(6)
+
+	d.backButton = widget.NewButtonWithIcon(lang.L("Terug naar overzicht (Esc)"), theme.NavigateBackIcon(), d.onBack)
+	d.bereikButton = widget.NewButtonWithIcon(lang.L("Bereik invoeren"), theme.DocumentCreateIcon(), d.onBereik)
+	d.bereikButton.Importance = widget.HighImportance
+	d.editButton = widget.NewButtonWithIcon(lang.L("Bewerken"), theme.DocumentIcon(), d.onEdit)
+	d.archiveButton = widget.NewButtonWithIcon(lang.L("Archiveren"), theme.FolderIcon(), d.onArchive)
+	d.deleteButton = widget.NewButtonWithIcon(lang.L("Verwijderen…"), theme.DeleteIcon(), d.onDelete)
+	d.deleteButton.Importance = widget.DangerImportance
+
+	actions := container.NewHBox(d.backButton, d.bereikButton, d.editButton, d.archiveButton, d.deleteButton)
+	reachTitle := widget.NewLabelWithStyle(lang.L("Bereik per periode"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	reachTitle.SizeName = theme.SizeNameSubHeadingText
+	body := container.NewVBox(d.title, d.meta, widget.NewSeparator(), d.text, widget.NewSeparator(), reachTitle, d.reachGrid)
+	d.root = container.NewBorder(actions, nil, nil, nil, container.NewVScroll(body))
+}
+
+// Content is the view's canvas object.
+func (d *interventieDetail) Content() fyne.CanvasObject { return d.root }
+
+// show fills the view with an intervention and reads its targets and reach.
+func (d *interventieDetail) show(i domain.Interventie) {
+	d.item = i
+	d.targets, d.reach = nil, nil
+	d.render()
+	d.Refresh()
+}
+
+// Refresh reads the intervention, its targets and its reach again.
+func (d *interventieDetail) Refresh() {
+	id := d.item.ID
+	var (
+		item    domain.Interventie
+		targets []domain.Doelstelling
+		reach   []domain.Bereik
+	)
+	d.m.load(func() (err error) {
+		if item, err = d.m.store.Interventie(id); err != nil {
+			return err
+		}
+		if targets, err = d.m.store.Doelstellingen(id); err != nil {
+			return err
+		}
+		reach, err = d.m.store.BereikVan(id)
+		return err
+	}, func() {
+		d.item, d.targets, d.reach = item, targets, reach
+		d.render()
+	})
+}
+
+// render writes the intervention into the widgets.
+func (d *interventieDetail) render() {
+	i := d.item
+	d.title.SetText(i.Naam)
+	meta := []string{string(i.Cluster)}
+	if i.Code != "" {
+		meta = append(meta, lang.L("code {{.Code}}", map[string]any{"Code": i.Code}))
+	}
+	meta = append(meta, lang.L("uitvoering: {{.Wie}}", map[string]any{"Wie": orNone(i.Uitvoerder)}))
+	if len(i.Ambities) > 0 {
+		meta = append(meta, lang.L("ambitie: {{.Ambities}}", map[string]any{"Ambities": strings.Join(i.Ambities, ", ")}))
+	}
+	if i.Gearchiveerd {
+		meta = append(meta, lang.L("GEARCHIVEERD"))
+	}
+	d.meta.SetText(strings.Join(meta, " · "))
+
+	doelgroep := i.Doelgroep
+	if leeftijd := leeftijdTekst(i); leeftijd != "" {
+		doelgroep = strings.TrimSpace(doelgroep + "\n" + leeftijd)
+	}
+	status := strings.TrimSpace(i.StatusTekst + "\n" + lang.L("Categorie: {{.C}}. Start: {{.S}}. Beoogd einde: {{.E}}.",
+		map[string]any{"C": i.StatusCategorie, "S": orNone(i.Start.Tekst), "E": orNone(i.Einde.Tekst)}))
+	var segs []widget.RichTextSegment
+	section := func(title, body string) {
+		segs = append(segs,
+			&widget.TextSegment{Style: widget.RichTextStyleSubHeading, Text: title},
+			&widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: orNone(strings.TrimSpace(body))})
+	}
+	section(lang.L("Wat is het doel?"), i.Doel)
+	section(lang.L("Wat is de doelgroep?"), doelgroep)
+	section(lang.L("Korte omschrijving/werkwijze"), i.Werkwijze)
+	section(lang.L("Status"), status)
+	section(lang.L("Welke resultaten zijn er tot nu toe bereikt?"), i.Resultaten)
+	section(lang.L("Doelgroep en kwantitatieve doelstelling"), d.targetText())
+	section(lang.L("Bron"), i.Bron.String())
+	d.text.Segments = segs
+	d.text.Refresh()
+
+	d.renderReach()
+	if i.Gearchiveerd {
+		d.archiveButton.SetText(lang.L("Terugzetten uit archief"))
+	} else {
+		d.archiveButton.SetText(lang.L("Archiveren"))
+	}
+}
+
+// leeftijdTekst writes the age range of the target group.
+func leeftijdTekst(i domain.Interventie) string {
+	switch {
+	case i.LeeftijdVan != nil && i.LeeftijdTot != nil:
+		return lang.L("Leeftijd: {{.Van}} tot {{.Tot}} jaar", map[string]any{"Van": *i.LeeftijdVan, "Tot": *i.LeeftijdTot})
+	case i.LeeftijdVan != nil:
+		return lang.L("Leeftijd: vanaf {{.Van}} jaar", map[string]any{"Van": *i.LeeftijdVan})
+	case i.LeeftijdTot != nil:
+		return lang.L("Leeftijd: tot {{.Tot}} jaar", map[string]any{"Tot": *i.LeeftijdTot})
+	}
+	return ""
+}
+
+// targetText lists the targets, each with its period, size and source.
+func (d *interventieDetail) targetText() string {
+	if len(d.targets) == 0 {
+		return lang.L("Geen kwantitatieve doelstelling in de bronnen.")
+	}
+	var lines []string
+	for _, t := range d.targets {
+		line := t.Periode + ": " + store.Grootte(t.Soort, t.Waarde, t.WaardeTot, t.Eenheid)
+		if t.Omschrijving != "" {
+			line += " — " + t.Omschrijving
+		}
+		if len(t.InterventieIDs) > 1 {
+			line += " " + lang.L("(gedeeld met {{.N}} andere interventies)", map[string]any{"N": len(t.InterventieIDs) - 1})
+		}
+		if b := t.Bron.String(); b != "" {
+			line += " [" + b + "]"
+		}
+		lines = append(lines, "• "+line)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// renderReach fills the reach grid: one row per period with the target and
+// the percentage realised.
+func (d *interventieDetail) renderReach() {
+	cell := func(text string, bold bool) fyne.CanvasObject {
+		l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: bold})
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
+	objs := []fyne.CanvasObject{cell(lang.L("Periode"), true), cell(lang.L("Bereik"), true),
+		cell(lang.L("Doelstelling"), true), cell(lang.L("Gerealiseerd"), true),
+		cell(lang.L("Vastgelegd door, op"), true), cell(lang.L("Bron"), true)}
+	for _, b := range d.reach {
+		target := store.DoelVoorPeriode(d.targets, b.Periode)
+		doel, pct := "–", "–"
+		if target != nil {
+			doel = store.Grootte(target.Soort, target.Waarde, target.WaardeTot, target.Eenheid)
+		}
+		if p, ok := store.Realisatie(b.Waarde, b.Eenheid, target); ok {
+			pct = dutchnum.Format(p, 0) + "%"
+		}
+		value := store.Grootte(b.Soort, b.Waarde, b.WaardeTot, b.Eenheid)
+		if b.Status == domain.StatusVoorlopig {
+			value += " " + lang.L("(voorlopig)")
+		}
+		objs = append(objs, cell(b.Periode, false), cell(value, false), cell(doel, false), cell(pct, false),
+			cell(b.Gebruiker+", "+store.FormatDatumTijd(b.Vastgelegd), false), cell(orNone(b.BronTekst), false))
+	}
+	if len(d.reach) == 0 {
+		objs = append(objs, cell(lang.L("Nog geen bereik vastgelegd."), false))
+	}
+	d.reachGrid.Objects = objs
+	d.reachGrid.Refresh()
+}
+
+// onBereik opens the reach form for this intervention.
+func (d *interventieDetail) onBereik() {
+	if b, ok := d.m.navigate(pageBereik).(*bereikScreen); ok {
+		b.form.choose(d.item.Naam)
+	}
+}
+
+// onEdit opens the form with this intervention.
+func (d *interventieDetail) onEdit() {
+	item := d.item
+	showInterventieForm(d.m, &item, func(domain.Interventie) { d.Refresh() })
+}
+
+// onArchive retires the intervention, or brings it back.
+func (d *interventieDetail) onArchive() {
+	id, archive := d.item.ID, !d.item.Gearchiveerd
+	d.m.load(func() error { return d.m.store.ArchiveInterventie(id, archive) }, func() {
+		if archive {
+			d.m.setStatus(lang.L("Gearchiveerd: {{.Naam}}", map[string]any{"Naam": d.item.Naam}))
+		} else {
+			d.m.setStatus(lang.L("Teruggezet uit archief: {{.Naam}}", map[string]any{"Naam": d.item.Naam}))
+		}
+		d.Refresh()
+	})
+}
+
+// onDelete removes the intervention after confirmation.
+func (d *interventieDetail) onDelete() {
+	item := d.item
+	msg := widget.NewLabel(lang.L("{{.Naam}} wordt verwijderd met {{.N}} bereikcijfer(s) en de koppelingen aan doelstellingen. "+
+		"Dit blijft zichtbaar in Wijzigingen. Archiveren bewaart alles en haalt de interventie alleen uit de lijsten.",
+		map[string]any{"Naam": item.Naam, "N": len(d.reach)}))
+	msg.Wrapping = fyne.TextWrapWord
+	confirm := dialog.NewCustomConfirm(lang.L("Interventie verwijderen?"), lang.L("Verwijderen"), lang.L("Annuleren"), msg,
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			d.m.load(func() error { return d.m.store.DeleteInterventie(item.ID) }, func() {
+				d.m.setStatus(lang.L("Verwijderd: {{.Naam}}", map[string]any{"Naam": item.Naam}))
+				d.onBack()
+			})
+		}, d.m.win)
+	confirm.Resize(fyne.NewSize(520, 240))
+	confirm.Show()
+}

@@ -1,0 +1,249 @@
+package ui
+
+import (
+	"errors"
+	"slices"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/store"
+)
+
+// interventieForm adds or edits an intervention; the store validates and its
+// messages appear at the fields.
+type interventieForm struct {
+	m        *Main
+	original *domain.Interventie
+	onSaved  func(domain.Interventie)
+
+	fields                     *fieldSet
+	naam, uitvoerder, code     *entry
+	doel, doelgroep, werkwijze *entry
+	statusTekst, resultaten    *entry
+	leeftijdVan, leeftijdTot   *entry
+	startJaar, startMaand      *entry
+	eindeJaar, eindeMaand      *entry
+	bronDocument, bronSectie   *entry
+	cluster, statusCategorie   *widget.Select
+	structureel                *widget.Check
+	ambities                   *widget.CheckGroup
+	dialog                     *dialog.CustomDialog
+	saveButton, cancelButton   *widget.Button
+}
+
+// showInterventieForm opens the form for a new intervention (original nil) or
+// for editing one; onSaved gets the stored intervention.
+func showInterventieForm(m *Main, original *domain.Interventie, onSaved func(domain.Interventie)) *interventieForm {
+	f := &interventieForm{m: m, original: original, onSaved: onSaved}
+	f.buildUI()
+	f.dialog.Show()
+	m.win.Canvas().Focus(f.naam)
+	return f
+}
+
+func (f *interventieForm) buildUI() {
+	f.fields = newFieldSet()
+	e := func(placeholder string) *entry {
+		x := newEntry(placeholder)
+		x.onEscape = f.onCancel
+		x.OnSubmitted = func(string) { f.onSave() }
+		return x
+	}
+	ml := func() *entry {
+		x := newMultiLineEntry("")
+		x.onEscape = f.onCancel
+		return x
+	}
+	f.naam, f.uitvoerder, f.code = e(""), e(lang.L("bijvoorbeeld GGD, Sociaal wijkteam")), e(lang.L("bijvoorbeeld 2.1.3"))
+	f.doel, f.doelgroep, f.werkwijze, f.statusTekst, f.resultaten = ml(), ml(), ml(), ml(), ml()
+	f.leeftijdVan, f.leeftijdTot = e(lang.L("jaar")), e(lang.L("jaar"))
+	f.startJaar, f.startMaand = e(lang.L("jaar")), e(lang.L("maand (1-12)"))
+	f.eindeJaar, f.eindeMaand = e(lang.L("jaar")), e(lang.L("maand (1-12)"))
+	f.bronDocument, f.bronSectie = e(lang.L("document")), e(lang.L("sectie"))
+	var clusters, statuses []string
+	for _, c := range domain.Clusters {
+		clusters = append(clusters, string(c))
+	}
+	for _, c := range domain.StatusCategorieen {
+		statuses = append(statuses, string(c))
+	}
+	f.cluster = widget.NewSelect(clusters, nil)
+	f.statusCategorie = widget.NewSelect(statuses, nil)
+	f.structureel = widget.NewCheck(lang.L("structureel (geen einde)"), nil)
+	f.ambities = widget.NewCheckGroup(domain.Ambities, nil)
+	f.ambities.Horizontal = true
+
+	pair := func(a, b fyne.CanvasObject, extra ...fyne.CanvasObject) fyne.CanvasObject {
+		return container.NewGridWithColumns(2+len(extra), append([]fyne.CanvasObject{a, b}, extra...)...)
+	}
+	fs := f.fields
+	fs.add("naam", lang.L("Naam"), f.naam)
+	fs.add("uitvoerder", lang.L("Uitvoerder"), f.uitvoerder)
+	fs.add("cluster", lang.L("Cluster"), f.cluster)
+	fs.add("code", lang.L("Code"), f.code)
+	fs.add("doel", lang.L("Wat is het doel?"), f.doel)
+	fs.add("doelgroep", lang.L("Wat is de doelgroep?"), f.doelgroep)
+	fs.add("leeftijd van", lang.L("Leeftijd van"), f.leeftijdVan)
+	fs.add("leeftijd tot", lang.L("Leeftijd tot"), f.leeftijdTot)
+	fs.add("werkwijze", lang.L("Korte omschrijving/werkwijze"), f.werkwijze)
+	fs.add("statuscategorie", lang.L("Status"), f.statusCategorie)
+	fs.add("statustekst", lang.L("Toelichting status"), f.statusTekst)
+	fs.add("start", lang.L("Start"), pair(f.startJaar, f.startMaand))
+	fs.add("beoogd einde", lang.L("Beoogd einde"), pair(f.eindeJaar, f.eindeMaand, f.structureel))
+	fs.add("resultaten", lang.L("Resultaten tot nu toe"), f.resultaten)
+	fs.add("ambities", lang.L("Ambities"), f.ambities)
+	fs.add("bron", lang.L("Bron"), pair(f.bronDocument, f.bronSectie))
+
+	f.fill()
+	title := lang.L("Nieuwe interventie")
+	if f.original != nil {
+		title = lang.L("Interventie bewerken")
+	}
+	f.saveButton = widget.NewButton(lang.L("Opslaan (Enter)"), f.onSave)
+	f.saveButton.Importance = widget.HighImportance
+	f.cancelButton = widget.NewButton(lang.L("Annuleren (Esc)"), f.onCancel)
+	body := container.NewVScroll(fs.form())
+	body.SetMinSize(fyne.NewSize(880, 520))
+	f.dialog = dialog.NewCustomWithoutButtons(title, body, f.m.win)
+	f.dialog.SetButtons([]fyne.CanvasObject{f.cancelButton, f.saveButton})
+}
+
+// fill puts the original's values in the fields, or the defaults for a new one.
+func (f *interventieForm) fill() {
+	i := domain.Interventie{Cluster: domain.ClusterSocialeBasis, StatusCategorie: domain.StatusLopend}
+	if f.original != nil {
+		i = *f.original
+	}
+	f.naam.SetText(i.Naam)
+	f.uitvoerder.SetText(i.Uitvoerder)
+	f.code.SetText(i.Code)
+	f.doel.SetText(i.Doel)
+	f.doelgroep.SetText(i.Doelgroep)
+	f.werkwijze.SetText(i.Werkwijze)
+	f.statusTekst.SetText(i.StatusTekst)
+	f.resultaten.SetText(i.Resultaten)
+	f.leeftijdVan.SetText(intText(i.LeeftijdVan))
+	f.leeftijdTot.SetText(intText(i.LeeftijdTot))
+	f.startJaar.SetText(intText(i.Start.Jaar))
+	f.startMaand.SetText(intText(i.Start.Maand))
+	f.eindeJaar.SetText(intText(i.Einde.Jaar))
+	f.eindeMaand.SetText(intText(i.Einde.Maand))
+	f.structureel.SetChecked(i.Einde.Structureel)
+	f.cluster.SetSelected(string(i.Cluster))
+	f.statusCategorie.SetSelected(string(i.StatusCategorie))
+	f.ambities.SetSelected(slices.Clone(i.Ambities))
+	f.bronDocument.SetText(i.Bron.Document)
+	f.bronSectie.SetText(i.Bron.Sectie)
+}
+
+// intText writes an optional number for an entry.
+func intText(v *int) string {
+	if v == nil {
+		return ""
+	}
+	return strconv.Itoa(*v)
+}
+
+// record reads the fields into an intervention; numbers the store cannot
+// read come back as field problems.
+func (f *interventieForm) record() (domain.Interventie, error) {
+	i := domain.Interventie{}
+	if f.original != nil {
+		i = *f.original
+	}
+	i.Naam, i.Uitvoerder, i.Code = f.naam.Text, f.uitvoerder.Text, f.code.Text
+	i.Doel, i.Doelgroep, i.Werkwijze = f.doel.Text, f.doelgroep.Text, f.werkwijze.Text
+	i.StatusTekst, i.Resultaten = f.statusTekst.Text, f.resultaten.Text
+	i.Cluster = domain.Cluster(f.cluster.Selected)
+	i.StatusCategorie = domain.StatusCategorie(f.statusCategorie.Selected)
+	i.Ambities = slices.Clone(f.ambities.Selected)
+	i.Bron = domain.Bron{Document: f.bronDocument.Text, Sectie: f.bronSectie.Text}
+	var errs []error
+	number := func(veld string, e *entry) *int {
+		v, err := store.ParseGeheel(veld, e.Text)
+		errs = append(errs, err)
+		return v
+	}
+	i.LeeftijdVan = number("leeftijd van", f.leeftijdVan)
+	i.LeeftijdTot = number("leeftijd tot", f.leeftijdTot)
+	start := domain.Moment{Jaar: number("start", f.startJaar), Maand: number("start", f.startMaand)}
+	einde := domain.Moment{Jaar: number("beoogd einde", f.eindeJaar), Maand: number("beoogd einde", f.eindeMaand),
+		Structureel: f.structureel.Checked}
+	i.Start = withText(i.Start, start)
+	i.Einde = withText(i.Einde, einde)
+	var problems []domain.FieldError
+	for _, err := range errs {
+		problems = append(problems, domain.FieldProblems(err)...)
+	}
+	if len(problems) > 0 {
+		return i, &domain.ValidationError{Problemen: problems}
+	}
+	return i, nil
+}
+
+// withText keeps the documents' own words for a moment that did not change,
+// and writes new words for one that did.
+func withText(old, m domain.Moment) domain.Moment {
+	if intText(old.Jaar) == intText(m.Jaar) && intText(old.Maand) == intText(m.Maand) && old.Structureel == m.Structureel {
+		m.Tekst = old.Tekst
+		return m
+	}
+	m.Tekst = momentTekst(m)
+	return m
+}
+
+// maanden are the Dutch month names.
+var maanden = []string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+	"september", "oktober", "november", "december"}
+
+// momentTekst writes a moment: "maart 2024", "2023", "structureel".
+func momentTekst(m domain.Moment) string {
+	switch {
+	case m.Structureel:
+		return lang.L("structureel")
+	case m.Jaar == nil:
+		return ""
+	case m.Maand != nil && *m.Maand >= 1 && *m.Maand <= 12:
+		return maanden[*m.Maand-1] + " " + strconv.Itoa(*m.Jaar)
+	}
+	return strconv.Itoa(*m.Jaar)
+}
+
+// onSave stores the intervention, or shows the store's messages at the fields.
+func (f *interventieForm) onSave() {
+	i, err := f.record()
+	if err != nil {
+		f.fields.show(err)
+		return
+	}
+	f.saveButton.Disable()
+	f.m.background(func() error {
+		if f.original == nil {
+			return f.m.store.CreateInterventie(&i)
+		}
+		return f.m.store.UpdateInterventie(&i)
+	}, func(err error) {
+		f.saveButton.Enable()
+		if err != nil {
+			if domain.FieldProblems(err) == nil && !errors.Is(err, store.ErrDuplicate) {
+				fyne.LogError("interventie opslaan", err)
+			}
+			f.fields.show(err)
+			return
+		}
+		f.dialog.Hide()
+		f.m.setStatus(lang.L("Opgeslagen: {{.Naam}}", map[string]any{"Naam": i.Naam}))
+		if f.onSaved != nil {
+			f.onSaved(i)
+		}
+	})
+}
+
+// onCancel closes the form without saving.
+func (f *interventieForm) onCancel() { f.dialog.Hide() }

@@ -1,0 +1,184 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/dutchnum"
+)
+
+// preventieData is what the Preventie met Gezag page shows.
+type preventieData struct {
+	indicators []domain.Indicator
+	latest     map[uint]domain.Meting
+	budget     []domain.Begrotingsregel
+	tracks     []domain.Beleidstekst
+	results    []domain.Beleidstekst
+	items      []domain.Interventie
+}
+
+// preventieScreen shows Preventie met Gezag: the four police indicators for
+// Zwolle against the Netherlands, the budget per year, and the three tracks
+// with their interventions and desired results.
+type preventieScreen struct {
+	m       *Main
+	data    preventieData
+	body    *fyne.Container
+	content fyne.CanvasObject
+}
+
+func newPreventieScreen(m *Main) *preventieScreen {
+	s := &preventieScreen{m: m}
+	s.buildUI()
+	return s
+}
+
+func (s *preventieScreen) buildUI() {
+	s.body = container.NewVBox()
+	s.content = container.NewVScroll(s.body)
+}
+
+// Content is the screen's canvas object.
+func (s *preventieScreen) Content() fyne.CanvasObject { return s.content }
+
+// Refresh reads the indicators, budget, tracks and interventions.
+func (s *preventieScreen) Refresh() {
+	var d preventieData
+	s.m.load(func() (err error) {
+		d, err = s.read()
+		return err
+	}, func() {
+		s.data = d
+		s.render()
+	})
+}
+
+// read gathers the page's data from the store.
+func (s *preventieScreen) read() (d preventieData, err error) {
+	st := s.m.store
+	d.latest = map[uint]domain.Meting{}
+	if d.indicators, err = st.Indicatoren(domain.GroepPreventieGezag); err != nil {
+		return d, err
+	}
+	for _, ind := range d.indicators {
+		ms, err := st.Metingen(ind.ID)
+		if err != nil {
+			return d, err
+		}
+		if len(ms) > 0 {
+			d.latest[ind.ID] = ms[len(ms)-1]
+		}
+	}
+	goals, err := st.Begrotingsdoelen()
+	if err != nil {
+		return d, err
+	}
+	for _, g := range goals {
+		if g.Code == "PmG" {
+			if d.budget, err = st.Begrotingsregels(g.ID); err != nil {
+				return d, err
+			}
+		}
+	}
+	if d.tracks, err = st.Beleidsteksten(domain.TekstSpoor); err != nil {
+		return d, err
+	}
+	if d.results, err = st.Beleidsteksten(domain.TekstBeoogdResultaat); err != nil {
+		return d, err
+	}
+	all, err := st.Interventies(false)
+	for _, i := range all {
+		if i.Cluster == domain.ClusterPreventieGezag {
+			d.items = append(d.items, i)
+		}
+	}
+	return d, err
+}
+
+// render writes the data into the page.
+func (s *preventieScreen) render() {
+	d := s.data
+	var rows [][]string
+	for _, ind := range d.indicators {
+		m, ok := d.latest[ind.ID]
+		if !ok {
+			rows = append(rows, []string{ind.Naam, lang.L("geen gegevens"), "", "", ""})
+			continue
+		}
+		nl, diff := "–", "–"
+		if m.Vergelijkingswaarde != nil {
+			nl = dutchnum.FormatAuto(*m.Vergelijkingswaarde)
+			if *m.Vergelijkingswaarde != 0 {
+				diff = fmt.Sprintf("%+.0f%%", (m.Waarde / *m.Vergelijkingswaarde * 100)-100)
+				diff = strings.Replace(diff, ".", ",", 1)
+			}
+		}
+		rows = append(rows, []string{ind.Naam, dutchnum.FormatAuto(m.Waarde), nl, diff, m.Periode})
+	}
+	objs := []fyne.CanvasObject{sectionTitle(lang.L("Preventie met Gezag")),
+		sectionTitle(lang.L("Politiecijfers per 10.000 inwoners: Zwolle en Nederland")),
+		smallTable(columns{5, 1, 1, 1.2, 0.8}, []string{lang.L("Indicator"), lang.L("Zwolle"), lang.L("Nederland"),
+			lang.L("Zwolle t.o.v. NL"), lang.L("Jaar")}, rows)}
+	if len(d.indicators) > 0 {
+		objs = append(objs, lowLabel(lang.L("Bron: {{.B}}", map[string]any{"B": d.indicators[0].Bron.String()})))
+	}
+	var budget [][]string
+	for _, r := range d.budget {
+		budget = append(budget, []string{fmt.Sprint(r.Jaar), dutchnum.FormatEuro(r.BedragCent), r.Omschrijving})
+	}
+	objs = append(objs, sectionTitle(lang.L("Budget per jaar")),
+		smallTable(columns{0.6, 1.2, 7}, []string{lang.L("Jaar"), lang.L("Maximaal"), lang.L("Toelichting")}, budget))
+
+	tracks := widget.NewAccordion()
+	for k, t := range d.tracks {
+		tracks.Append(widget.NewAccordionItem(t.Titel, s.trackDetail(k+1, t)))
+	}
+	if len(d.tracks) > 0 {
+		tracks.Open(0)
+	}
+	objs = append(objs, sectionTitle(lang.L("De drie sporen")), tracks)
+	s.body.Objects = objs
+	s.body.Refresh()
+}
+
+// trackDetail shows a track's text, its interventions (by code n.x.y) and its
+// desired results.
+func (s *preventieScreen) trackDetail(n int, t domain.Beleidstekst) fyne.CanvasObject {
+	prefix := fmt.Sprintf("%d.", n)
+	var items []string
+	for _, i := range s.data.items {
+		if strings.HasPrefix(i.Code, prefix) {
+			items = append(items, fmt.Sprintf("%s %s — %s", i.Code, i.Naam, orNone(i.Uitvoerder)))
+		}
+	}
+	results := ""
+	for _, r := range s.data.results {
+		if strings.HasSuffix(strings.ToLower(r.Titel), fmt.Sprintf("spoor %d", n)) {
+			results = r.Tekst
+		}
+	}
+	text := wrapLabel(t.Tekst)
+	box := container.NewVBox(text, sectionTitle(lang.L("Interventies")), wrapLabel(orNone(strings.Join(items, "\n"))),
+		sectionTitle(lang.L("Gewenste resultaten")), wrapLabel(orNone(results)), lowLabel(lang.L("Bron: {{.B}}", map[string]any{"B": t.Bron.String()})))
+	return box
+}
+
+// wrapLabel is a label whose text wraps at word boundaries.
+func wrapLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// lowLabel is a wrapping label in the quiet colour, for sources and notes.
+func lowLabel(text string) *widget.Label {
+	l := wrapLabel(text)
+	l.Importance = widget.LowImportance
+	return l
+}

@@ -1,0 +1,281 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/register"
+	"jeugdmonitor/data/store"
+)
+
+func TestMain(m *testing.M) {
+	time.Local = time.UTC // the times in the goldens do not depend on the machine's zone
+	os.Exit(m.Run())
+}
+
+// clock is a fixed moment, so the audit trail and the goldens are stable.
+func clock() time.Time { return time.Date(2026, 11, 22, 10, 30, 0, 0, time.UTC) }
+
+// newTestMain opens the built-in register in a fresh database at dir and
+// shows the main window on it, with background work run synchronously.
+func newTestMain(t *testing.T, dir string) (*Main, *store.Store, fyne.Window) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	s, err := store.Open(filepath.Join(dir, "register.db"), store.Options{Create: true, User: "tester", Now: clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	docs, err := register.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := register.Seed(s, docs); err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewWindow(nil)
+	t.Cleanup(w.Close)
+	m := newMain(a, w, nil)
+	m.sync = true
+	w.SetContent(m.content())
+	w.Resize(fyne.NewSize(1280, 720))
+	m.useStore(s)
+	return m, s, w
+}
+
+// enter presses Enter in an entry.
+func enter(e *entry) { e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) }
+
+// typeInto focuses an entry in its window and types text into it.
+func typeInto(w fyne.Window, e *entry, text string) {
+	w.Canvas().Focus(e)
+	test.Type(e, text)
+}
+
+// reachOf returns the stored reach of the named intervention in a period.
+func reachOf(t *testing.T, s *store.Store, naam, periode string) *domain.Bereik {
+	t.Helper()
+	i, err := s.InterventieByNaam(naam)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := s.BereikVan(i.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range all {
+		if b.Periode == periode {
+			return &b
+		}
+	}
+	return nil
+}
+
+func countChanges(t *testing.T, s *store.Store) int {
+	t.Helper()
+	rows, err := s.Wijzigingen(store.WijzigingFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(rows)
+}
+
+func TestReachFormTypingAndEnterStoresRowAndAudit(t *testing.T) {
+	m, s, w := newTestMain(t, t.TempDir())
+	f := m.navigate(pageBereik).(*bereikScreen).form
+
+	typeInto(w, f.interventie, "ambulant jongeren")
+	if len(f.suggestions) == 0 || f.suggestions[0].Naam != "Ambulant jongerenwerk" {
+		t.Fatalf("picker offers %v, want Ambulant jongerenwerk first", f.suggestions)
+	}
+	enter(f.interventie)
+	if f.interventie.Text != "Ambulant jongerenwerk" {
+		t.Fatalf("picker chose %q", f.interventie.Text)
+	}
+	typeInto(w, f.periode, "2023")
+	typeInto(w, f.waarde, "3.612")
+	if !strings.Contains(f.preview.Text, "minimaal 3.500 jongeren") || !strings.Contains(f.preview.Text, "103%") {
+		t.Errorf("live preview = %q, want the 2023 target and 103%%", f.preview.Text)
+	}
+	typeInto(w, f.bron, "jaarverslag Travers 2023")
+	enter(f.bron)
+
+	b := reachOf(t, s, "Ambulant jongerenwerk", "2023")
+	if b == nil || b.Waarde != 3612 || b.Eenheid != "jongeren" || b.Gebruiker != "tester" {
+		t.Fatalf("stored reach = %+v", b)
+	}
+	audit, err := s.Wijzigingen(store.WijzigingFilter{Entiteit: "bereik", EntiteitID: b.ID})
+	if err != nil || len(audit) == 0 {
+		t.Fatalf("no audit rows for the reach (%v)", err)
+	}
+	for _, a := range audit {
+		if a.Gebruiker != "tester" || a.Actie != domain.ActieToegevoegd {
+			t.Errorf("audit row %+v", a)
+		}
+	}
+	if len(f.history) == 0 || f.history[len(f.history)-1].ID != b.ID {
+		t.Errorf("history does not show the saved entry: %+v", f.history)
+	}
+	if !strings.Contains(historyWho(f.history[len(f.history)-1]), "tester") {
+		t.Errorf("history does not say who: %q", historyWho(f.history[len(f.history)-1]))
+	}
+	if !strings.Contains(f.message.Text, "Opgeslagen") || f.waarde.Text != "" || f.dirty() {
+		t.Errorf("after saving: message %q, value %q", f.message.Text, f.waarde.Text)
+	}
+}
+
+func TestReachFormInvalidInputShowsErrorAndStoresNothing(t *testing.T) {
+	m, s, w := newTestMain(t, t.TempDir())
+	f := m.navigate(pageBereik).(*bereikScreen).form
+	before := countChanges(t, s)
+
+	f.interventie.SetText("Ambulant jongerenwerk")
+	typeInto(w, f.periode, "2024-H3")
+	typeInto(w, f.waarde, "12,5")
+	m.save()
+
+	if msg := f.fields.message("periode"); !strings.Contains(msg, "halfjaar 3") {
+		t.Errorf("periode message = %q", msg)
+	}
+	if msg := f.fields.message("waarde"); !strings.Contains(msg, "geen heel aantal") {
+		t.Errorf("waarde message = %q", msg)
+	}
+	if after := countChanges(t, s); after != before {
+		t.Errorf("audit trail grew from %d to %d", before, after)
+	}
+	if !f.dirty() {
+		t.Error("the rejected input should still be there")
+	}
+	f.interventie.SetText("")
+	m.save()
+	if msg := f.fields.message("interventie"); msg == "" {
+		t.Error("no message at the intervention")
+	}
+}
+
+func TestSearchNarrowsTheRegister(t *testing.T) {
+	m, _, w := newTestMain(t, t.TempDir())
+	sc := m.navigate(pageInterventies).(*interventiesScreen)
+	all := len(sc.rows)
+	typeInto(w, sc.search, "humanitas")
+	if len(sc.rows) == 0 || len(sc.rows) >= all {
+		t.Fatalf("search kept %d of %d rows", len(sc.rows), all)
+	}
+	for _, r := range sc.rows {
+		if !r.heading && !strings.Contains(strings.ToLower(r.item.Uitvoerder+r.item.Naam+r.item.Werkwijze+r.item.Doel), "humanitas") {
+			t.Errorf("%q does not match", r.item.Naam)
+		}
+	}
+	sc.search.SetText("")
+	sc.cluster.SetSelected(string(domain.ClusterHVA))
+	if sc.rows[0].title != string(domain.ClusterHVA) || sc.rows[0].meta != "4 interventies" {
+		t.Errorf("cluster heading = %q / %q", sc.rows[0].title, sc.rows[0].meta)
+	}
+	if len(sc.rows) != 5 {
+		t.Errorf("cluster filter shows %d rows, want heading + 4", len(sc.rows))
+	}
+	enter(sc.search)
+	if sc.root.Objects[0] != sc.detail.Content() || sc.detail.item.Cluster != domain.ClusterHVA {
+		t.Error("Enter in the search did not open the first intervention")
+	}
+	m.cancel()
+	if sc.root.Objects[0] != sc.listPage {
+		t.Error("Esc did not return to the list")
+	}
+}
+
+func TestUndoRestoresThePreviousValue(t *testing.T) {
+	m, s, w := newTestMain(t, t.TempDir())
+	f := m.navigate(pageBereik).(*bereikScreen).form
+	save := func(value string) {
+		f.interventie.SetText("Jongerencentra")
+		f.periode.SetText("2024")
+		typeInto(w, f.waarde, value)
+		m.save()
+	}
+	save("1.400")
+	save("1.550")
+	if b := reachOf(t, s, "Jongerencentra", "2024"); b == nil || b.Waarde != 1550 {
+		t.Fatalf("after two saves: %+v", b)
+	}
+	m.undo()
+	if b := reachOf(t, s, "Jongerencentra", "2024"); b == nil || b.Waarde != 1400 {
+		t.Fatalf("after undo: %+v, want 1400 again", b)
+	}
+	m.undo()
+	if b := reachOf(t, s, "Jongerencentra", "2024"); b != nil {
+		t.Fatalf("after second undo: %+v, want no reach", b)
+	}
+	audit, _ := s.Wijzigingen(store.WijzigingFilter{Entiteit: "bereik"})
+	var changed, removed bool
+	for _, a := range audit {
+		changed = changed || (a.Actie == domain.ActieGewijzigd && a.Veld == "waarde" && a.OudeWaarde == "1550" && a.NieuweWaarde == "1400")
+		removed = removed || (a.Actie == domain.ActieVerwijderd && a.Veld == "waarde")
+	}
+	if !changed || !removed {
+		t.Errorf("undo is not in the audit trail (changed %v, removed %v)", changed, removed)
+	}
+	if f.onUndo() {
+		t.Error("nothing left to undo, yet undo reported success")
+	}
+}
+
+func TestBulkGridSavesAllOrNothing(t *testing.T) {
+	m, s, w := newTestMain(t, t.TempDir())
+	sc := m.navigate(pageBereik).(*bereikScreen)
+	sc.tabs.SelectIndex(1)
+	g := sc.bulk
+	g.organisatie.SetSelected("Travers")
+	if len(g.rows) < 3 {
+		t.Fatalf("Travers has %d rows", len(g.rows))
+	}
+	typeInto(w, g.periode, "2024")
+	typeInto(w, g.rows[0].waarde, "3.700")
+	typeInto(w, g.rows[1].waarde, "veel")
+	before := countChanges(t, s)
+	m.save()
+	if g.rows[1].err.Text == "" || g.rows[0].err.Text != "" {
+		t.Fatalf("row messages: %q / %q", g.rows[0].err.Text, g.rows[1].err.Text)
+	}
+	if reachOf(t, s, g.rows[0].item.Naam, "2024") != nil || countChanges(t, s) != before {
+		t.Fatal("a failed batch stored something")
+	}
+	g.rows[1].waarde.SetText("2.900")
+	m.save()
+	for _, k := range []int{0, 1} {
+		if reachOf(t, s, g.rows[k].item.Naam, "2024") == nil {
+			t.Errorf("row %d (%s) not stored", k, g.rows[k].item.Naam)
+		}
+	}
+	if g.rows[1].err.Text != "" || !strings.Contains(g.message.Text, "Opgeslagen: 2") {
+		t.Errorf("after saving: %q, %q", g.rows[1].err.Text, g.message.Text)
+	}
+	if g.rows[0].current.Text != "3.700" {
+		t.Errorf("current value shown = %q", g.rows[0].current.Text)
+	}
+}
+
+func TestDeleteAsksAndArchiveKeeps(t *testing.T) {
+	m, s, _ := newTestMain(t, t.TempDir())
+	sc := m.navigate(pageInterventies).(*interventiesScreen)
+	i, err := s.InterventieByNaam("Fakkelteit")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc.onOpen(i)
+	test.Tap(sc.detail.archiveButton)
+	if got, _ := s.Interventie(i.ID); !got.Gearchiveerd {
+		t.Error("archive did not archive")
+	}
+	test.Tap(sc.detail.deleteButton)
+	if _, err := s.Interventie(i.ID); err != nil {
+		t.Error("delete removed without asking")
+	}
+}

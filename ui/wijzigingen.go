@@ -1,0 +1,183 @@
+package ui
+
+import (
+	"errors"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/store"
+)
+
+// wijzigingenColumns are the audit table's columns with their widths.
+var wijzigingenColumns = []struct {
+	title string
+	width float32
+}{{"Tijd", 130}, {"Gebruiker", 140}, {"Actie", 95}, {"Gegeven", 150}, {"Nr.", 50}, {"Veld", 150}, {"Oude waarde", 260}, {"Nieuwe waarde", 260}}
+
+// wijzigingenScreen is the audit trail, read-only, filterable by entity,
+// user and date, in a virtualised table.
+type wijzigingenScreen struct {
+	m *Main
+
+	rows []domain.Wijziging
+
+	entiteit  *widget.Select
+	gebruiker *widget.Select
+	vanaf     *entry
+	tot       *entry
+	fields    *fieldSet
+	count     *widget.Label
+	table     *widget.Table
+	content   fyne.CanvasObject
+}
+
+func newWijzigingenScreen(m *Main) *wijzigingenScreen {
+	s := &wijzigingenScreen{m: m}
+	s.buildUI()
+	return s
+}
+
+func (s *wijzigingenScreen) buildUI() {
+	s.entiteit = widget.NewSelect(nil, func(string) { s.onFilter() })
+	s.gebruiker = widget.NewSelect(nil, func(string) { s.onFilter() })
+	date := func() *entry {
+		e := newEntry(lang.L("dd-mm-jjjj"))
+		e.OnSubmitted = func(string) { s.onFilter() }
+		e.onEscape = s.onCancel
+		return e
+	}
+	s.vanaf, s.tot = date(), date()
+	s.fields = newFieldSet()
+	s.count = widget.NewLabel("")
+	filter := widget.NewButton(lang.L("Filteren (Enter)"), s.onFilter)
+	s.fields.add("entiteit", lang.L("Gegeven"), container.NewHBox(s.entiteit, widget.NewLabel(lang.L("Gebruiker")), s.gebruiker))
+	s.fields.add("vanaf", lang.L("Vanaf"), container.NewGridWithColumns(4, s.vanaf, widget.NewLabel(lang.L("tot en met")), s.tot, filter))
+	s.fields.add("tot", "", s.count)
+
+	s.table = widget.NewTableWithHeaders(
+		func() (int, int) { return len(s.rows), len(wijzigingenColumns) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(wijzigingCell(s.rows[id.Row], id.Col))
+		})
+	s.table.ShowHeaderColumn = false
+	s.table.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Row < 0 && id.Col >= 0 {
+			o.(*widget.Label).SetText(lang.L(wijzigingenColumns[id.Col].title))
+		}
+	}
+	for i, c := range wijzigingenColumns {
+		s.table.SetColumnWidth(i, c.width)
+	}
+	note := widget.NewLabel(lang.L("Alleen-lezen: elke wijziging wordt hier vastgelegd en kan niet worden aangepast."))
+	note.Importance = widget.LowImportance
+	s.content = container.NewBorder(container.NewVBox(s.fields.form(), note), nil, nil, nil, s.table)
+}
+
+// wijzigingCell is the text of one cell of the audit table.
+func wijzigingCell(w domain.Wijziging, col int) string {
+	switch col {
+	case 0:
+		return store.FormatDatumTijd(w.Tijd)
+	case 1:
+		return w.Gebruiker
+	case 2:
+		return string(w.Actie)
+	case 3:
+		return w.Entiteit
+	case 4:
+		return strconv.FormatUint(uint64(w.EntiteitID), 10)
+	case 5:
+		return w.Veld
+	case 6:
+		return w.OudeWaarde
+	}
+	return w.NieuweWaarde
+}
+
+// Content is the screen's canvas object.
+func (s *wijzigingenScreen) Content() fyne.CanvasObject { return s.content }
+
+// Refresh reads the choices for the filters and the trail again.
+func (s *wijzigingenScreen) Refresh() {
+	var entiteiten, gebruikers []string
+	s.m.load(func() (err error) {
+		entiteiten, gebruikers, err = s.m.store.WijzigingKeuzes()
+		return err
+	}, func() {
+		keepE, keepG := s.entiteit.Selected, s.gebruiker.Selected
+		s.entiteit.SetOptions(append([]string{lang.L("Alle gegevens")}, entiteiten...))
+		s.gebruiker.SetOptions(append([]string{lang.L("Alle gebruikers")}, gebruikers...))
+		s.entiteit.SetSelected(firstOr(s.entiteit.Options, keepE))
+		s.gebruiker.SetSelected(firstOr(s.gebruiker.Options, keepG))
+		s.onFilter()
+	})
+}
+
+// filter reads the filter fields; dates the store cannot read are field
+// problems. The end date is inclusive.
+func (s *wijzigingenScreen) filter() (store.WijzigingFilter, error) {
+	var f store.WijzigingFilter
+	if s.entiteit.SelectedIndex() > 0 {
+		f.Entiteit = s.entiteit.Selected
+	}
+	if s.gebruiker.SelectedIndex() > 0 {
+		f.Gebruiker = s.gebruiker.Selected
+	}
+	vanaf, err1 := store.ParseDatum("vanaf", s.vanaf.Text)
+	tot, err2 := store.ParseDatum("tot", s.tot.Text)
+	if err := errors.Join(err1, err2); err != nil {
+		var problems []domain.FieldError
+		for _, e := range []error{err1, err2} {
+			problems = append(problems, domain.FieldProblems(e)...)
+		}
+		return f, &domain.ValidationError{Problemen: problems}
+	}
+	f.Vanaf = vanaf
+	if !tot.IsZero() {
+		f.Tot = tot.AddDate(0, 0, 1)
+	}
+	return f, nil
+}
+
+// onFilter reads the trail as the filters ask.
+func (s *wijzigingenScreen) onFilter() {
+	if s.entiteit.Selected == "" || s.gebruiker.Selected == "" {
+		return // the choices are not read yet
+	}
+	f, err := s.filter()
+	if err != nil {
+		s.fields.show(err)
+		return
+	}
+	s.fields.clear()
+	var rows []domain.Wijziging
+	s.m.load(func() (err error) {
+		rows, err = s.m.store.Wijzigingen(f)
+		return err
+	}, func() {
+		s.rows = rows
+		s.count.SetText(lang.L("{{.N}} wijzigingen, nieuwste eerst", map[string]any{"N": len(rows)}))
+		s.table.Refresh()
+		s.table.ScrollToTop()
+	})
+}
+
+// onCancel clears the date filters (Esc).
+func (s *wijzigingenScreen) onCancel() {
+	s.vanaf.SetText("")
+	s.tot.SetText("")
+	s.onFilter()
+}

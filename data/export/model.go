@@ -1,10 +1,13 @@
-// Package export writes the contents of a Jeugdmonitor database as JSON or as
+// Package export writes the contents of a Jeugdmonitor database as JSON, as
 // CSV the way Dutch Excel reads it (semicolon, UTF-8 with BOM, decimal comma,
-// CRLF). Every figure goes out with its source reference.
+// CRLF) or as an Excel workbook (one sheet per kind, typed cells, frozen
+// header row). Every figure goes out with its source reference.
 package export
 
 import (
 	"fmt"
+	"slices"
+	"time"
 
 	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/store"
@@ -20,11 +23,12 @@ const (
 	KindIndicatoren  Kind = "indicatoren"
 	KindBegroting    Kind = "begroting"
 	KindBesparingen  Kind = "besparingen"
+	KindWijzigingen  Kind = "wijzigingen"
 	KindAlles        Kind = "alles"
 )
 
 // Kinds lists every kind of export.
-var Kinds = []Kind{KindInterventies, KindBereik, KindIndicatoren, KindBegroting, KindBesparingen, KindAlles}
+var Kinds = []Kind{KindInterventies, KindBereik, KindIndicatoren, KindBegroting, KindBesparingen, KindWijzigingen, KindAlles}
 
 // Interventie is an intervention with its targets and reach nested inside it.
 type Interventie struct {
@@ -77,6 +81,20 @@ type Bereik struct {
 	Notitie     string   `json:"notitie,omitempty"`
 	Gebruiker   string   `json:"vastgelegd_door"`
 	Vastgelegd  string   `json:"vastgelegd_op"`
+	// vastgelegd is the moment as a time, for a date cell.
+	vastgelegd time.Time
+}
+
+// Wijziging is one row of the audit trail.
+type Wijziging struct {
+	Tijd         time.Time `json:"tijd"`
+	Gebruiker    string    `json:"gebruiker"`
+	Actie        string    `json:"actie"`
+	Entiteit     string    `json:"entiteit"`
+	EntiteitID   uint      `json:"entiteit_id"`
+	Veld         string    `json:"veld"`
+	OudeWaarde   string    `json:"oude_waarde"`
+	NieuweWaarde string    `json:"nieuwe_waarde"`
 }
 
 // Indicator is an indicator with its measurements.
@@ -155,6 +173,7 @@ type Alles struct {
 	Indicatoren      []Indicator      `json:"indicatoren"`
 	Begrotingsdoelen []Begrotingsdoel `json:"begrotingsdoelen"`
 	Besparingen      Besparingen      `json:"besparingen"`
+	Wijzigingen      []Wijziging      `json:"wijzigingen"`
 }
 
 // euros converts cents to euros for output.
@@ -259,7 +278,7 @@ func (c *collector) doelstelling(t domain.Doelstelling, self uint) Doelstelling 
 func bereik(b domain.Bereik) Bereik {
 	return Bereik{Periode: b.Periode, Soort: string(b.Soort), Waarde: b.Waarde, WaardeTot: b.WaardeTot,
 		Eenheid: b.Eenheid, Status: string(b.Status), Bron: b.BronTekst, Notitie: b.Notitie,
-		Gebruiker: b.Gebruiker, Vastgelegd: b.Vastgelegd.Local().Format("02-01-2006 15:04")}
+		Gebruiker: b.Gebruiker, Vastgelegd: b.Vastgelegd.Local().Format("02-01-2006 15:04"), vastgelegd: b.Vastgelegd}
 }
 
 // bereikRows lists every reach figure with its intervention's name (or the
@@ -377,5 +396,20 @@ func (c *collector) besparingen() (Besparingen, error) {
 		total := euros(o.Gerapporteerd.BedragCent)
 		out.GerapporteerdTotaal, out.TotaalBron = &total, o.Gerapporteerd.Bron.String()
 	}
+	return out, nil
+}
+
+// wijzigingen lists the whole audit trail, oldest first.
+func (c *collector) wijzigingen() ([]Wijziging, error) {
+	all, err := c.s.Wijzigingen(store.WijzigingFilter{})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Wijziging, len(all))
+	for i, w := range all {
+		out[i] = Wijziging{Tijd: w.Tijd, Gebruiker: w.Gebruiker, Actie: string(w.Actie), Entiteit: w.Entiteit,
+			EntiteitID: w.EntiteitID, Veld: w.Veld, OudeWaarde: w.OudeWaarde, NieuweWaarde: w.NieuweWaarde}
+	}
+	slices.Reverse(out)
 	return out, nil
 }

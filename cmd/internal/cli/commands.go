@@ -12,9 +12,10 @@ import (
 )
 
 func runExport(env Env, args []string) int {
-	fs := newFlags(env, "export", "--what SOORT --format json|csv [--db PAD] [-o BESTAND]",
+	fs := newFlags(env, "export", "--what SOORT --format json|csv|xlsx [--db PAD] [-o BESTAND]",
 		"Schrijft gegevens uit de database, met de bron van elk gegeven. CSV is zoals Nederlandse\n"+
-			"Excel het leest (puntkomma, UTF-8 met BOM, decimale komma). Zonder -o naar het scherm.")
+			"Excel het leest (puntkomma, UTF-8 met BOM, decimale komma). XLSX is een Excel-werkmap met\n"+
+			"een werkblad per soort (\"alles\": alle soorten). Zonder -o naar het scherm (niet voor XLSX).")
 	db := dbFlag(fs)
 	what := fs.String("what", "", "wat: "+joinValues(export.Kinds))
 	format := fs.String("format", "json", "formaat: "+joinValues(export.Formats))
@@ -27,10 +28,13 @@ func runExport(env Env, args []string) int {
 		return usageError(env, "--what moet een van %s zijn", joinValues(export.Kinds))
 	}
 	if !oneOf(*format, export.Formats) {
-		return usageError(env, "--format moet json of csv zijn")
+		return usageError(env, "--format moet %s zijn", joinValues(export.Formats))
 	}
 	if *what == string(export.KindAlles) && *format == string(export.FormatCSV) {
-		return usageError(env, "\"alles\" kan alleen als JSON; kies voor CSV één soort")
+		return usageError(env, "\"alles\" kan alleen als JSON of XLSX; kies voor CSV één soort")
+	}
+	if *format == string(export.FormatXLSX) && *out == "" {
+		return usageError(env, "een Excel-werkmap gaat naar een bestand; geef -o BESTAND.xlsx")
 	}
 	s, err := OpenDatabase(*db, store.Options{})
 	if err != nil {

@@ -3,8 +3,6 @@ package chart
 import (
 	"math"
 
-	"github.com/wcharczuk/go-chart/v2/drawing"
-
 	"jeugdmonitor/data/dashboard"
 	"jeugdmonitor/data/dutchnum"
 )
@@ -106,7 +104,11 @@ func (p *pen) staven(pn dashboard.Paneel, a [4]float64) {
 			}
 			bx0, bx1 := gx+float64(k)*bw+p.px(3), gx+float64(k+1)*bw-p.px(3)
 			p.bar(bx0, f.y.at(pt.Waarde), bx1, f.y.base, p.kleur(k), pt.Voorlopig)
-			p.valueLabel(dashboard.Opmaak(r.Eenheid, pt.Waarde), bx0, bx1, f.y.at(pt.Waarde), f.y.base, p.kleur(k), pt.Voorlopig)
+			yTop := f.y.at(pt.Waarde)
+			if right != nil && f.y.base-yTop > p.fontPx(24)*3 {
+				yTop = f.y.base - p.fontPx(24)*1.8 // clear of the line, which runs high
+			}
+			p.valueLabel(dashboard.Opmaak(r.Eenheid, pt.Waarde), bx0, bx1, yTop, f.y.base, pt.Voorlopig)
 		}
 		if missing == len(pn.Staven) {
 			p.font(22, false, p.t.Subtekst)
@@ -117,13 +119,22 @@ func (p *pen) staven(pn dashboard.Paneel, a [4]float64) {
 		}
 	}
 	if right != nil {
-		p.lijn(*pn.Lijn, f, rs)
+		p.lijn(*pn.Lijn, f, rs, func(i int) float64 { return f.y.at(top(barsAt(pn.Staven, i), nil)) })
 	}
 }
 
-// valueLabel writes a bar's value inside its top when it fits there, else
-// just above it.
-func (p *pen) valueLabel(s string, x0, x1, yTop, base float64, c drawing.Color, voorlopig bool) {
+// barsAt gives the series reduced to their point in category i.
+func barsAt(series []dashboard.Reeks, i int) []dashboard.Reeks {
+	out := make([]dashboard.Reeks, len(series))
+	for k, r := range series {
+		out[k] = dashboard.Reeks{Punten: r.Punten[i : i+1]}
+	}
+	return out
+}
+
+// valueLabel writes a bar's value below yTop inside the bar when it fits
+// there, else just above it.
+func (p *pen) valueLabel(s string, x0, x1, yTop, base float64, voorlopig bool) {
 	p.font(24, true, p.t.Tekst)
 	size := p.fontPx(24)
 	if base-yTop > size*1.8 && !voorlopig && p.width(s) < x1-x0-p.px(6) {
@@ -148,8 +159,10 @@ func (p *pen) target(d dashboard.Doel, x0, x1 float64, s scale) {
 }
 
 // lijn draws a series as a line on the second axis, broken where a year is
-// missing, with its values in the line's colour.
-func (p *pen) lijn(r dashboard.Reeks, f frame, s scale) {
+// missing, with its values in the line's colour: above a point that lies
+// above the bars, below one that lies in them, so the bars' own labels stay
+// readable. barTop gives the top of the bars of a category.
+func (p *pen) lijn(r dashboard.Reeks, f frame, s scale, barTop func(int) float64) {
 	prevX, prevY, have := 0.0, 0.0, false
 	for i, pt := range r.Punten {
 		if !pt.Bekend {
@@ -177,9 +190,13 @@ func (p *pen) lijn(r dashboard.Reeks, f frame, s scale) {
 		label := dashboard.Opmaak(r.Eenheid, pt.Waarde)
 		p.font(24, true, p.t.Lijn)
 		w := p.width(label)
-		p.rect(x-w/2-p.px(6), y-p.px(52), x+w/2+p.px(6), y-p.px(20), p.t.Achtergrond)
+		box := y - p.px(52) // top of the label's box, above the point
+		if y > barTop(i)-p.px(24) && y+p.px(52) < f.y.base {
+			box = y + p.px(20)
+		}
+		p.rect(x-w/2-p.px(6), box, x+w/2+p.px(6), box+p.px(32), p.t.Achtergrond)
 		p.font(24, true, p.t.Lijn)
-		p.text(label, x, y-p.px(26), 0)
+		p.text(label, x, box+p.px(26), 0)
 	}
 }
 

@@ -5,27 +5,24 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
 	"jeugdmonitor/data/dashboard"
 )
 
-// Kaart is a chart thumbnail with its title; tapping it enlarges the chart.
+// Kaart is a chart thumbnail (the chart carries its own title); tapping it
+// enlarges the chart.
 type Kaart struct {
 	widget.BaseWidget
 	Naam  string
-	Titel *widget.Label
 	Beeld *canvas.Image
 	// OnTapped is called when the card is tapped.
 	OnTapped func()
 }
 
 func newKaart(b dashboard.Beschrijving) *Kaart {
-	k := &Kaart{Naam: b.Naam, Titel: widget.NewLabelWithStyle(b.Titel, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		Beeld: canvas.NewImageFromImage(nil)}
-	k.Titel.Truncation = fyne.TextTruncateEllipsis
+	k := &Kaart{Naam: b.Naam, Beeld: canvas.NewImageFromImage(nil)}
 	k.Beeld.FillMode = canvas.ImageFillContain
 	k.Beeld.ScaleMode = canvas.ImageScaleSmooth
 	k.ExtendBaseWidget(k)
@@ -33,15 +30,14 @@ func newKaart(b dashboard.Beschrijving) *Kaart {
 }
 
 // zet shows a newly drawn chart.
-func (k *Kaart) zet(g dashboard.Grafiek, img image.Image) {
-	k.Titel.SetText(g.Titel)
+func (k *Kaart) zet(img image.Image) {
 	k.Beeld.Image = img
 	k.Beeld.Refresh()
 }
 
-// CreateRenderer draws the title above the image.
+// CreateRenderer draws the image on a light card.
 func (k *Kaart) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewBorder(k.Titel, nil, nil, nil, k.Beeld))
+	return widget.NewSimpleRenderer(k.Beeld)
 }
 
 // Tapped enlarges the chart.

@@ -66,6 +66,7 @@ func (s *Screen) onPresenteren() {
 	k.Opslaan = widget.NewButtonWithIcon("Opslaan", theme.DocumentSaveIcon(), func() { s.kiezerOpslaan(k) })
 	k.Start = widget.NewButtonWithIcon("Starten", theme.MediaPlayIcon(), func() { s.kiezerStart(k) })
 	k.Opgeslagen = widget.NewSelect(nil, func(naam string) { s.kiezerLaad(k, naam) })
+	k.Opgeslagen.PlaceHolder = "Kies een opgeslagen presentatie"
 	s.kiezerVulOpgeslagen(k)
 	top := container.NewVBox(widget.NewForm(widget.NewFormItem("Opgeslagen", k.Opgeslagen), widget.NewFormItem("Naam", k.Naam)), k.Toevoegen)
 	bottom := container.NewVBox(container.NewHBox(k.Omhoog, k.Omlaag, k.Weg), k.Melding, container.NewHBox(k.Opslaan, k.Start))

@@ -7,6 +7,7 @@ package overzicht
 
 import (
 	"fmt"
+	"os"
 	"strconv"
 	"sync"
 	"time"
@@ -75,7 +76,7 @@ func New(s *store.Store, w fyne.Window) *Screen {
 		cards = append(cards, k)
 	}
 	bar := container.NewHBox(widget.NewLabel("Jaren"), sc.Van, widget.NewLabel("t/m"), sc.Tot, sc.PresenteerKnop, sc.Status)
-	grid := container.NewGridWrap(fyne.NewSize(420, 272), cards...)
+	grid := container.NewGridWrap(fyne.NewSize(400, 225), cards...)
 	sc.content = container.NewBorder(container.NewVBox(bar, sc.Tegels), nil, nil, nil, container.NewVScroll(grid))
 	return sc
 }
@@ -147,14 +148,31 @@ func (s *Screen) load(gen int, o dashboard.Opties) {
 		if !s.current(gen) {
 			return
 		}
-		fyne.Do(func() { s.Kaarten[i].zet(g, img) })
+		fyne.Do(func() { s.Kaarten[i].zet(img) })
 	}
 	fyne.Do(func() {
 		s.Status.SetText(fmt.Sprintf("%d grafieken, %d-%d", len(graphs), o.Van, o.Tot))
+		meldEersteBeeld()
 		if s.klaar != nil {
 			s.klaar()
 		}
 	})
+}
+
+// EersteBeeldEnv names the environment variable that makes the program print
+// EersteBeeldMelding on standard error once the dashboard is first drawn
+// completely: the marker the start-up benchmark waits for.
+const EersteBeeldEnv = "JEUGDMONITOR_EERSTE_BEELD"
+
+// EersteBeeldMelding is the line printed at the first complete dashboard.
+const EersteBeeldMelding = "eerste beeld: overzicht"
+
+var eersteBeeld sync.Once
+
+func meldEersteBeeld() {
+	if os.Getenv(EersteBeeldEnv) != "" {
+		eersteBeeld.Do(func() { fmt.Fprintln(os.Stderr, EersteBeeldMelding) })
+	}
 }
 
 // fout shows an error from the background work.
@@ -175,7 +193,10 @@ func (s *Screen) toonTegels(tiles []dashboard.Kerncijfer) {
 	for _, k := range tiles {
 		value := widget.NewLabelWithStyle(k.Waarde, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		value.SizeName = theme.SizeNameHeadingText
-		s.Tegels.Add(widget.NewCard("", k.Label, container.NewVBox(value, widget.NewLabel(k.Toelichting))))
+		note := widget.NewLabel(k.Toelichting)
+		note.Wrapping = fyne.TextWrapWord
+		value.Truncation = fyne.TextTruncateEllipsis
+		s.Tegels.Add(widget.NewCard("", k.Label, container.NewVBox(value, note)))
 	}
 	s.Tegels.Refresh()
 }

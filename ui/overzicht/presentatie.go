@@ -38,21 +38,24 @@ func (s *Screen) presenteer(dias []dashboard.Grafiek) *Presentatie {
 	p.Venster.SetFullScreen(true)
 	p.Venster.Show()
 	p.Ga(0)
+	go p.teken()
 	return p
 }
 
-// Ga shows slide i (clamped to the slides there are).
+// Ga shows slide i (clamped to the slides there are); a slide not drawn yet
+// stays empty until it is, never showing the previous one under a new number.
 func (p *Presentatie) Ga(i int) {
 	i = max(0, min(i, len(p.Dias)-1))
 	p.Index = i
 	p.Teller.SetText(fmt.Sprintf("%d / %d", i+1, len(p.Dias)))
-	if img, ok := p.beelden[i]; ok {
-		p.Beeld.Image = img
-		p.Beeld.Refresh()
-		return
-	}
-	g := p.Dias[i]
-	go func() {
+	p.Beeld.Image = p.beelden[i]
+	p.Beeld.Refresh()
+}
+
+// teken draws every slide in order off the UI goroutine, one at a time so the
+// slide being shown is not slowed down by the others.
+func (p *Presentatie) teken() {
+	for i, g := range p.Dias {
 		img, err := chart.TekenBeeld(g, chart.StandaardBreedte, chart.StandaardHoogte, chart.Licht)
 		if err != nil {
 			fyne.LogError("dia tekenen", err)
@@ -61,11 +64,10 @@ func (p *Presentatie) Ga(i int) {
 		fyne.Do(func() {
 			p.beelden[i] = img
 			if p.Index == i {
-				p.Beeld.Image = img
-				p.Beeld.Refresh()
+				p.Ga(i)
 			}
 		})
-	}()
+	}
 }
 
 // toets moves through the slides as a presentation clicker does.

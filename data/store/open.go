@@ -228,7 +228,24 @@ func precheckFile(path string) (exists bool, err error) {
 	if appID != 0 && appID != ApplicationID {
 		return true, &OpenError{Path: path, Reason: "dit is een database van een ander programma"}
 	}
+	if pageSize, pages, ok := headerSize(header); ok && info.Size() < pageSize*pages {
+		return true, &OpenError{Path: path, Reason: fmt.Sprintf(
+			"het bestand is afgekapt (%d van %d bytes; onvolledig gekopieerd of opgeslagen?); open een reservekopie", info.Size(), pageSize*pages)}
+	}
 	return true, nil
+}
+
+// headerSize reads the page size and page count from an SQLite header; ok is
+// false when the header's count is not valid (SQLite then works it out itself).
+func headerSize(header []byte) (pageSize, pages int64, ok bool) {
+	pageSize = int64(binary.BigEndian.Uint16(header[16:18]))
+	if pageSize == 1 {
+		pageSize = 65536
+	}
+	pages = int64(binary.BigEndian.Uint32(header[28:32]))
+	changeCounter := binary.BigEndian.Uint32(header[24:28])
+	validFor := binary.BigEndian.Uint32(header[92:96])
+	return pageSize, pages, pages > 0 && validFor == changeCounter && pageSize >= 512
 }
 
 // checkIdentity refuses a database of another program or of a newer version
@@ -243,6 +260,14 @@ func (s *Store) checkIdentity() error {
 	}
 	if err := s.db.Raw("SELECT count(*) FROM sqlite_schema").Scan(&tables).Error; err != nil {
 		return &OpenError{Path: s.path, Reason: "het bestand is beschadigd of geen database: " + err.Error()}
+	}
+	var quick []string
+	if err := s.db.Raw("PRAGMA quick_check(5)").Scan(&quick).Error; err != nil || len(quick) != 1 || quick[0] != "ok" {
+		detail := strings.Join(quick, "; ")
+		if err != nil {
+			detail = err.Error()
+		}
+		return &OpenError{Path: s.path, Reason: "het bestand is beschadigd (" + detail + "); open een reservekopie of een ander bestand"}
 	}
 	switch {
 	case appID != ApplicationID && (appID != 0 || tables > 0):

@@ -1,6 +1,9 @@
 package store
 
-import "fmt"
+import (
+	"fmt"
+	"path/filepath"
+)
 
 // CheckReport is the outcome of an integrity check.
 type CheckReport struct {
@@ -46,4 +49,28 @@ func (s *Store) Check() (CheckReport, error) {
 		r.Problems = append(r.Problems, fmt.Sprintf("rij %d in %s verwijst naar een ontbrekende rij in %s", f.Rowid, f.Table, f.Parent))
 	}
 	return r, nil
+}
+
+// Situation describes, without writing anything, how the program would open
+// the file at path for writing: each entry says why it would be read-only or
+// use a rollback journal. Empty when it would open normally.
+func Situation(path string) ([]string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	var notes []string
+	if reason, _ := writability(abs, true); reason != "" {
+		notes = append(notes, "alleen-lezen: "+reason+"; het programma opent het bestand alleen-lezen")
+	} else if lock, ok, err := acquireWriterLock(abs); err != nil {
+		return nil, err
+	} else if !ok {
+		notes = append(notes, "in gebruik: "+reasonInUse+"; een tweede venster opent het alleen-lezen")
+	} else {
+		lock.release()
+	}
+	if onNetworkShare(filepath.Dir(abs)) {
+		notes = append(notes, "netwerkschijf: het bestand staat op een netwerkschijf; het programma gebruikt daar geen WAL maar een rollback-journal, en één gebruiker tegelijk")
+	}
+	return notes, nil
 }

@@ -227,3 +227,41 @@ func TestCheck(t *testing.T) {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 }
+
+func TestCheckNamesEachFault(t *testing.T) {
+	dir := t.TempDir()
+	good := newDatabase(t)
+	body, err := os.ReadFile(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(name string, content []byte) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, content, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	cases := map[string]string{
+		write("leeg.db", nil):                              "leeg",
+		write("ruis.db", bytes.Repeat([]byte{0x5a}, 5000)): "geen databasebestand",
+		write("afgekapt.db", body[:len(body)/2]):           "afgekapt",
+		write("blad.xlsx", []byte("PK\x03\x04rest")):       "geen databasebestand",
+	}
+	for path, want := range cases {
+		code, _, stderr := run(t, "check", "--db", path)
+		if code != ExitError || !strings.Contains(stderr, want) {
+			t.Errorf("%s: exit %d, stderr %q, want %q", filepath.Base(path), code, stderr, want)
+		}
+	}
+	// In use by another writer: the check says so and fails.
+	s, err := store.Open(good, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	code, stdout, _ := run(t, "check", "--db", good)
+	if code != ExitError || !strings.Contains(stdout, "in gebruik") {
+		t.Errorf("database in use: exit %d, stdout %q", code, stdout)
+	}
+}

@@ -113,16 +113,25 @@ func runCheck(env Env, args []string) int {
 	if err != nil {
 		return failure(env, err)
 	}
+	notes, err := store.Situation(s.Path())
+	if err != nil {
+		return failure(env, err)
+	}
 	fmt.Fprintf(env.Stdout, "Database:     %s\n", s.Path())
 	fmt.Fprintf(env.Stdout, "Schemaversie: %d (dit programma: %d)\n", report.Version, store.SchemaVersion())
 	if report.OK() {
 		fmt.Fprintln(env.Stdout, "Integriteit:  in orde")
-		return ExitOK
 	}
 	for _, p := range report.Problems {
 		fmt.Fprintln(env.Stdout, "Probleem:    ", p)
 	}
-	return ExitError
+	for _, n := range notes {
+		fmt.Fprintln(env.Stdout, "Let op:      ", n)
+	}
+	if !report.OK() || len(notes) > 0 {
+		return ExitError
+	}
+	return ExitOK
 }
 
 func runNieuw(env Env, args []string) int {

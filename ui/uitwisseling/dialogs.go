@@ -1,0 +1,252 @@
+package uitwisseling
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"jeugdmonitor/data/backup"
+	"jeugdmonitor/data/export"
+	"jeugdmonitor/data/importer"
+	"jeugdmonitor/data/store"
+)
+
+// ExportDialog writes a kind of data to a file the user chooses, as Excel
+// workbook, CSV or JSON.
+type ExportDialog struct {
+	worker
+	store  *store.Store
+	window fyne.Window
+	soort  *widget.Select
+	format *widget.RadioGroup
+	status *widget.Label
+	dlg    dialog.Dialog
+}
+
+// NewExportDialog builds the export dialog on the store.
+func NewExportDialog(s *store.Store, w fyne.Window) *ExportDialog {
+	d := &ExportDialog{store: s, window: w, status: widget.NewLabel("")}
+	var kinds []string
+	for _, k := range export.Kinds {
+		kinds = append(kinds, string(k))
+	}
+	d.soort = widget.NewSelect(kinds, func(string) { d.checkFormat() })
+	d.soort.SetSelected(string(export.KindAlles))
+	d.format = widget.NewRadioGroup([]string{"xlsx", "csv", "json"}, func(string) { d.checkFormat() })
+	d.format.Horizontal = true
+	d.format.SetSelected("xlsx")
+	return d
+}
+
+// checkFormat says when a combination cannot be written.
+func (d *ExportDialog) checkFormat() {
+	if d.soort == nil || d.format == nil {
+		return
+	}
+	if d.soort.Selected == string(export.KindAlles) && d.format.Selected == "csv" {
+		d.status.SetText(lang.L("\"alles\" kan als Excel-werkmap (een blad per soort) of JSON; CSV bevat één soort."))
+		return
+	}
+	d.status.SetText("")
+}
+
+// Show opens the dialog; "Opslaan als…" asks for the file.
+func (d *ExportDialog) Show() {
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Wat"), d.soort),
+		widget.NewFormItem(lang.L("Formaat"), d.format),
+	)
+	d.dlg = dialog.NewCustomConfirm(lang.L("Exporteren"), lang.L("Opslaan als…"), lang.L("Annuleren"),
+		container.NewVBox(form, d.status), func(ok bool) {
+			if ok {
+				d.chooseFile()
+			}
+		}, d.window)
+	d.dlg.Show()
+}
+
+func (d *ExportDialog) chooseFile() {
+	save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil {
+			showError("exporteren", err, d.window)
+			return
+		}
+		if wc == nil {
+			return
+		}
+		d.Write(wc, func(err error) {
+			if err != nil {
+				showError("exporteren", err, d.window)
+				return
+			}
+			dialog.ShowInformation(lang.L("Exporteren"), fmt.Sprintf(lang.L("Opgeslagen als %s"), wc.URI().Name()), d.window)
+		})
+	}, d.window)
+	save.SetFileName(fmt.Sprintf("jeugdmonitor-%s-%s.%s", d.soort.Selected, time.Now().Format("2006-01-02"), d.format.Selected))
+	save.Resize(fyne.NewSize(800, 560))
+	save.Show()
+}
+
+// Write exports the chosen kind and format to wc off the UI goroutine (the
+// whole export is made before the file is written, so a failed export leaves
+// the file empty) and then calls done in the UI.
+func (d *ExportDialog) Write(wc fyne.URIWriteCloser, done func(error)) {
+	kind, format := export.Kind(d.soort.Selected), export.Format(d.format.Selected)
+	var err error
+	d.run(func() {
+		var buf bytes.Buffer
+		if err = export.Write(&buf, d.store, kind, format); err == nil {
+			_, err = wc.Write(buf.Bytes())
+		}
+		if cerr := wc.Close(); err == nil {
+			err = cerr
+		}
+	}, func() { done(err) })
+}
+
+// BackupDialog writes a copy of the whole database to a file the user
+// chooses, while the program keeps running.
+type BackupDialog struct {
+	worker
+	store  *store.Store
+	window fyne.Window
+}
+
+// NewBackupDialog builds the backup dialog on the store.
+func NewBackupDialog(s *store.Store, w fyne.Window) *BackupDialog {
+	return &BackupDialog{store: s, window: w}
+}
+
+// Show asks for the new file and writes the copy.
+func (d *BackupDialog) Show() {
+	save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil {
+			showError("reservekopie", err, d.window)
+			return
+		}
+		if wc == nil {
+			return
+		}
+		path := wc.URI().Path()
+		wc.Close()
+		d.Write(path, true, func(err error) {
+			if err != nil {
+				showError("reservekopie", err, d.window)
+				return
+			}
+			dialog.ShowInformation(lang.L("Reservekopie"), fmt.Sprintf(lang.L("De hele database staat nu in %s. Terugzetten kan via Reservekopie terugzetten."), path), d.window)
+		})
+	}, d.window)
+	save.SetFileName(fmt.Sprintf("jeugdmonitor-%s.db", time.Now().Format("2006-01-02")))
+	save.SetFilter(filter(".db"))
+	save.Resize(fyne.NewSize(800, 560))
+	save.Show()
+}
+
+// Write makes the copy at path off the UI goroutine. The save dialog has
+// already created the (empty) file: replace says it may be removed first.
+func (d *BackupDialog) Write(path string, replace bool, done func(error)) {
+	var err error
+	d.run(func() {
+		if replace {
+			if err = removeEmpty(path); err != nil {
+				return
+			}
+		}
+		err = d.store.BackupTo(path)
+	}, func() { done(err) })
+}
+
+// RestoreDialog puts a backup copy in place of the open database. The
+// program's main window owns the store: close must close it (and stop using
+// it), reopen opens the restored database and rebuilds the screens.
+type RestoreDialog struct {
+	worker
+	target string
+	window fyne.Window
+	close  func() error
+	reopen func()
+}
+
+// NewRestoreDialog builds the restore dialog for the database at target.
+func NewRestoreDialog(target string, w fyne.Window, close func() error, reopen func()) *RestoreDialog {
+	return &RestoreDialog{target: target, window: w, close: close, reopen: reopen}
+}
+
+// Show asks for the backup file, shows what it holds and asks to confirm.
+func (d *RestoreDialog) Show() {
+	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			showError("terugzetten", err, d.window)
+			return
+		}
+		if r == nil {
+			return
+		}
+		r.Close()
+		d.Confirm(r.URI().Path())
+	}, d.window)
+	open.SetFilter(filter(".db"))
+	open.Resize(fyne.NewSize(800, 560))
+	open.Show()
+}
+
+// Confirm shows what the copy at path holds and restores it when the user
+// agrees.
+func (d *RestoreDialog) Confirm(path string) {
+	var counts store.Tellingen
+	var err error
+	d.run(func() { counts, err = backup.Inspect(path) }, func() {
+		text := fmt.Sprintf(lang.L("%s bevat %d interventies, %d bereikcijfers, %d indicatoren met %d metingen en %d wijzigingen."),
+			filepath.Base(path), counts.Interventies, counts.Bereik, counts.Indicatoren, counts.Metingen, counts.Wijzigingen)
+		if err != nil {
+			text = fmt.Sprintf(lang.L("De inhoud van %s kan niet vooraf worden geteld (%v); bij het terugzetten wordt het bestand volledig gecontroleerd."), filepath.Base(path), err)
+		}
+		msg := widget.NewLabel(text + "\n\n" + lang.L("De huidige database wordt eerst bewaard in de map backups ernaast en daarna vervangen. Doorgaan?"))
+		msg.Wrapping = fyne.TextWrapWord
+		c := dialog.NewCustomConfirm(lang.L("Reservekopie terugzetten"), lang.L("Terugzetten"), lang.L("Annuleren"), msg, func(ok bool) {
+			if ok {
+				d.Restore(path, d.done)
+			}
+		}, d.window)
+		c.Resize(fyne.NewSize(560, 260))
+		c.Show()
+	})
+}
+
+func (d *RestoreDialog) done(kept string, err error) {
+	if err != nil {
+		showError("terugzetten", err, d.window)
+	} else {
+		msg := lang.L("De reservekopie is teruggezet.")
+		if kept != "" {
+			msg += " " + fmt.Sprintf(lang.L("De vorige database is bewaard als %s."), kept)
+		}
+		dialog.ShowInformation(lang.L("Reservekopie terugzetten"), msg, d.window)
+	}
+	if d.reopen != nil {
+		d.reopen()
+	}
+}
+
+// Restore closes the open database, puts the copy in its place (or leaves it
+// as it was on any error) and calls done in the UI; done should reopen it.
+func (d *RestoreDialog) Restore(path string, done func(kept string, err error)) {
+	var kept string
+	var err error
+	d.run(func() {
+		if d.close != nil {
+			if err = d.close(); err != nil {
+				return
+			}
+		}
+		kept, err = importer.Herstel(path, d.target, time.Now())
+	}, func() { done(kept, err) })
+}

@@ -1,0 +1,184 @@
+package uitwisseling
+
+import (
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+	"github.com/xuri/excelize/v2"
+
+	"jeugdmonitor/data/register"
+	"jeugdmonitor/data/store"
+)
+
+func openRegister(t *testing.T, dir string) *store.Store {
+	t.Helper()
+	s, err := store.Open(filepath.Join(dir, "register.db"), store.Options{Create: true, User: "tester"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	docs, err := register.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := register.Seed(s, docs); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// capture writes what the window shows to $UITWISSELING_CAPTURES/name.png
+// when that variable is set, to look at the dialogs.
+func capture(t *testing.T, w fyne.Window, name string) {
+	dir := os.Getenv("UITWISSELING_CAPTURES")
+	if dir == "" {
+		return
+	}
+	f, err := os.Create(filepath.Join(dir, name+".png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, w.Canvas().Capture()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func writeWorkbook(t *testing.T, path string, rows [][]any) {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetCellValue("Sheet1", "A1", "Bereik Humanitas 2024")
+	f.MergeCell("Sheet1", "A1", "C1")
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+3)
+		f.SetSheetRow("Sheet1", cell, &r)
+	}
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestImportWizard(t *testing.T) {
+	test.NewTempApp(t)
+	dir := t.TempDir()
+	s := openRegister(t, dir)
+	path := filepath.Join(dir, "humanitas bereik 2024.xlsx")
+	writeWorkbook(t, path, [][]any{
+		{"Activiteit", "Jaar", "Aantal deelnemers"},
+		{"Match (Humanitas)", "2024", 36},
+		{"Home-Start", "2024", -4},
+		{"Home-Start", "2025", "n.v.t."},
+	})
+	done := false
+	wz := NewImportWizard(s, test.NewWindow(nil), func() { done = true })
+	wz.sync = true
+	w := test.NewWindow(wz.Content())
+	defer w.Close()
+	w.Resize(fyne.NewSize(960, 640))
+	wz.LoadFile(path, "")
+	if wz.im == nil || !strings.Contains(wz.status.Text, "Kopregel op rij 3") {
+		t.Fatalf("status %q", wz.status.Text)
+	}
+	if wz.selects["interventie"].Selected != "Activiteit (A)" || wz.selects["waarde"].Selected != "Aantal deelnemers (C)" {
+		t.Fatalf("proposed mapping: %q %q", wz.selects["interventie"].Selected, wz.selects["waarde"].Selected)
+	}
+	capture(t, w, "import-voorbeeld")
+	test.Tap(wz.controleerKnop)
+	if !strings.Contains(wz.problemen.Text, "rij 5, kolom Aantal deelnemers (C): mag niet negatief zijn (-4)") || !wz.importeerKnop.Disabled() {
+		t.Fatalf("problems %q", wz.problemen.Text)
+	}
+	capture(t, w, "import-controle")
+	writeWorkbook(t, path, [][]any{
+		{"Activiteit", "Jaar", "Aantal deelnemers"},
+		{"Match (Humanitas)", "2024", 36},
+		{"Home-Start", "2024", 4},
+		{"Home-Start", "2025", "n.v.t."},
+	})
+	test.Tap(wz.controleerKnop)
+	if !wz.importeerKnop.Disabled() || len(wz.namen.Objects) != 2 {
+		t.Fatalf("a similar name must be confirmed first: %d names", len(wz.namen.Objects))
+	}
+	check := wz.namen.Objects[0].(*widget.Check)
+	capture(t, w, "import-namen")
+	test.Tap(check)
+	if wz.importeerKnop.Disabled() {
+		t.Fatal("import still disabled after confirming")
+	}
+	test.Tap(wz.importeerKnop)
+	if !done || !strings.HasPrefix(wz.status.Text, "Opgeslagen: 2 nieuw") || wz.voortgang.Value != 1 {
+		t.Fatalf("after import: %q, done %v", wz.status.Text, done)
+	}
+	capture(t, w, "import-klaar")
+	match, _ := s.InterventieByNaam("Match")
+	reach, _ := s.BereikVan(match.ID)
+	if len(reach) == 0 || reach[len(reach)-1].Waarde != 36 {
+		t.Fatalf("reach %+v", reach)
+	}
+}
+
+func TestExportBackupRestoreDialogs(t *testing.T) {
+	test.NewTempApp(t)
+	dir := t.TempDir()
+	s := openRegister(t, dir)
+	win := test.NewWindow(nil)
+	defer win.Close()
+	win.Resize(fyne.NewSize(800, 600))
+
+	ed := NewExportDialog(s, win)
+	ed.sync = true
+	ed.Show()
+	capture(t, win, "export")
+	ed.format.SetSelected("csv")
+	if !strings.Contains(ed.status.Text, "CSV bevat één soort") {
+		t.Fatalf("alles as CSV not explained: %q", ed.status.Text)
+	}
+	ed.soort.SetSelected("bereik")
+	out := filepath.Join(dir, "bereik.csv")
+	wc, err := storage.Writer(storage.NewFileURI(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var werr error
+	ed.Write(wc, func(err error) { werr = err })
+	data, _ := os.ReadFile(out)
+	if werr != nil || !strings.HasPrefix(string(data), "\ufeffInterventie;Periode") {
+		t.Fatalf("export: %v %q", werr, data[:min(len(data), 40)])
+	}
+
+	copyPath := filepath.Join(dir, "kopie.db")
+	bd := NewBackupDialog(s, win)
+	bd.sync = true
+	bd.Write(copyPath, false, func(err error) { werr = err })
+	if werr != nil {
+		t.Fatal(werr)
+	}
+	bd.Write(copyPath, true, func(err error) { werr = err })
+	if werr == nil {
+		t.Fatal("a backup overwrote an existing copy")
+	}
+
+	target := s.Path()
+	closed := false
+	rd := NewRestoreDialog(target, win, func() error { closed = true; return s.Close() }, nil)
+	rd.sync = true
+	rd.Confirm(copyPath)
+	capture(t, win, "terugzetten")
+	var kept string
+	rd.Restore(copyPath, func(k string, err error) { kept, werr = k, err })
+	if werr != nil || !closed || kept == "" {
+		t.Fatalf("restore: %v, closed %v, kept %q", werr, closed, kept)
+	}
+	s2, err := store.Open(target, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s2.Close()
+}

@@ -253,6 +253,9 @@ func (m *Main) show(id int) {
 	if !first {
 		sc.Refresh()
 	}
+	if f, ok := sc.(searcher); ok {
+		f.onSearch() // keyboard first: the cursor starts in the page's first field
+	}
 }
 
 // screen returns page id, building it when it is not built yet.

@@ -88,12 +88,12 @@ func (g *bulkGrid) buildUI() {
 	g.message.Wrapping = fyne.TextWrapWord
 
 	head := func(text string) fyne.CanvasObject {
-		l := widget.NewLabelWithStyle(lang.L(text), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		l.Truncation = fyne.TextTruncateEllipsis
 		return l
 	}
-	header := container.New(bulkColumns, head("Interventie"), head("Organisatie"), head("Doelstelling"),
-		head("Nu"), head("Bereik"), head("Notitie"), head("Melding"))
+	header := container.New(bulkColumns, head(lang.L("Interventie")), head(lang.L("Organisatie")), head(lang.L("Doelstelling")),
+		head(lang.L("Nu")), head(lang.L("Bereik")), head(lang.L("Notitie")), head(lang.L("Melding")))
 	top := container.NewVBox(g.fields.form(), header)
 	bottom := container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, g.saveButton, g.message))
 	g.content = container.NewBorder(top, bottom, nil, nil, container.NewVScroll(g.grid))

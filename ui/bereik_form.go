@@ -141,7 +141,7 @@ func (f *bereikForm) buildUI() {
 	left := container.NewVBox(f.fields.form(), f.preview, buttons, f.message)
 	right := container.NewBorder(container.NewVBox(f.historyTitle, f.targetText, widget.NewSeparator()), nil, nil, nil, f.historyList)
 	split := container.NewHSplit(container.NewVScroll(left), right)
-	split.Offset = 0.58
+	split.Offset = 0.52
 	f.content = split
 	f.showSuggestions()
 }
@@ -268,8 +268,15 @@ func (f *bereikForm) onPick() {
 		f.interventie.SetText(f.suggestions[f.highlight].Naam)
 	}
 	if f.chosen() != nil {
-		f.m.win.Canvas().Focus(f.periode)
+		f.focusSelected(f.periode)
 	}
+}
+
+// focusSelected puts the cursor in an entry with its text selected, so
+// typing replaces a period kept from the previous entry.
+func (f *bereikForm) focusSelected(e *entry) {
+	f.m.win.Canvas().Focus(e)
+	e.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
 
 // onPickerLeft completes the intervention when the cursor leaves the picker
@@ -283,7 +290,7 @@ func (f *bereikForm) onPickerLeft() {
 // choose puts an intervention in the picker (from the register's detail view).
 func (f *bereikForm) choose(naam string) {
 	f.interventie.SetText(naam)
-	f.m.win.Canvas().Focus(f.periode)
+	f.focusSelected(f.periode)
 }
 
 // input is what the form holds, as the store reads typed reach.

@@ -83,7 +83,7 @@ func (s *besparingenScreen) render() {
 	s.verschil.Refresh()
 	s.body.Objects = []fyne.CanvasObject{
 		sectionTitle(lang.L("Gerealiseerde besparingen (Spoor 3 Jeugd)")),
-		smallTable(columns{0.7, 1.8, 4, 1.2, 3}, []string{lang.L("Periode"), lang.L("Rapportage"), lang.L("Omschrijving"),
+		smallTable(columns{0.9, 1.8, 4, 1.2, 3}, []string{lang.L("Periode"), lang.L("Rapportage"), lang.L("Omschrijving"),
 			lang.L("Bedrag"), lang.L("Bron")}, rows),
 		widget.NewSeparator(),
 		container.NewBorder(nil, nil, icon, nil, s.verschil),

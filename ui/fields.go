@@ -67,6 +67,7 @@ func (e *entry) FocusLost() {
 // the Dutch message the store returned for that field. Messages for fields
 // without a place of their own go to a line under the form.
 type fieldSet struct {
+	box     *fyne.Container
 	rows    []fyne.CanvasObject
 	errs    map[string]*widget.Label
 	general *widget.Label
@@ -97,7 +98,20 @@ func (f *fieldSet) add(key, label string, input fyne.CanvasObject) {
 
 // form is the laid-out fields followed by the general message line.
 func (f *fieldSet) form() fyne.CanvasObject {
-	return container.NewVBox(container.New(layout.NewFormLayout(), f.rows...), f.general)
+	f.box = container.NewVBox(container.New(layout.NewFormLayout(), f.rows...), f.general)
+	return f.box
+}
+
+// relayout lays the form out again after messages appeared or went.
+func (f *fieldSet) relayout() {
+	if f.box == nil {
+		return
+	}
+	f.box.Objects[0].Refresh()
+	f.box.Refresh()
+	if c := fyne.CurrentApp().Driver().CanvasForObject(f.box); c != nil {
+		c.Content().Refresh()
+	}
 }
 
 // clear hides every message.
@@ -108,6 +122,7 @@ func (f *fieldSet) clear() {
 	}
 	f.general.SetText("")
 	f.general.Hide()
+	f.relayout()
 }
 
 // show clears the messages and shows err: each field problem at its field,
@@ -133,6 +148,7 @@ func (f *fieldSet) show(err error) {
 	if len(rest) > 0 {
 		setMessage(f.general, errors.Join(rest...).Error())
 	}
+	f.relayout()
 }
 
 // message is the message shown at a field ("" when none).

@@ -59,12 +59,7 @@ func (s *instellingenScreen) buildUI() {
 		l.SizeName = theme.SizeNameSubHeadingText
 		return l
 	}
-	explain := func(text string) fyne.CanvasObject {
-		l := widget.NewLabel(text)
-		l.Wrapping = fyne.TextWrapWord
-		l.Importance = widget.LowImportance
-		return l
-	}
+	explain := func(text string) fyne.CanvasObject { return lowLabel(text) }
 	s.content = container.NewVScroll(container.NewVBox(
 		heading(lang.L("Database")),
 		s.path,

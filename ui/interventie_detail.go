@@ -27,7 +27,7 @@ type interventieDetail struct {
 
 	title     *widget.Label
 	meta      *widget.Label
-	text      *widget.RichText
+	text      *fyne.Container
 	reachGrid *fyne.Container
 
 	backButton    *widget.Button
@@ -50,8 +50,7 @@ func (d *interventieDetail) buildUI() {
 	d.title.Wrapping = fyne.TextWrapWord
 	d.meta = widget.NewLabel("")
 	d.meta.Wrapping = fyne.TextWrapWord
-	d.text = widget.NewRichText()
-	d.text.Wrapping = fyne.TextWrapWord
+	d.text = container.NewVBox()
 	d.reachGrid = container.NewGridWithColumns(6)
 
 	d.backButton = widget.NewButtonWithIcon(lang.L("Terug naar overzicht (Esc)"), theme.NavigateBackIcon(), d.onBack)
@@ -126,11 +125,9 @@ func (d *interventieDetail) render() {
 	}
 	status := strings.TrimSpace(i.StatusTekst + "\n" + lang.L("Categorie: {{.C}}. Start: {{.S}}. Beoogd einde: {{.E}}.",
 		map[string]any{"C": i.StatusCategorie, "S": orNone(i.Start.Tekst), "E": orNone(i.Einde.Tekst)}))
-	var segs []widget.RichTextSegment
+	var objs []fyne.CanvasObject
 	section := func(title, body string) {
-		segs = append(segs,
-			&widget.TextSegment{Style: widget.RichTextStyleSubHeading, Text: title},
-			&widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: orNone(strings.TrimSpace(body))})
+		objs = append(objs, sectionTitle(title), wrapLabel(orNone(strings.TrimSpace(body))))
 	}
 	section(lang.L("Wat is het doel?"), i.Doel)
 	section(lang.L("Wat is de doelgroep?"), doelgroep)
@@ -139,7 +136,7 @@ func (d *interventieDetail) render() {
 	section(lang.L("Welke resultaten zijn er tot nu toe bereikt?"), i.Resultaten)
 	section(lang.L("Doelgroep en kwantitatieve doelstelling"), d.targetText())
 	section(lang.L("Bron"), i.Bron.String())
-	d.text.Segments = segs
+	d.text.Objects = objs
 	d.text.Refresh()
 
 	d.renderReach()
@@ -213,7 +210,7 @@ func (d *interventieDetail) renderReach() {
 			cell(b.Gebruiker+", "+store.FormatDatumTijd(b.Vastgelegd), false), cell(orNone(b.BronTekst), false))
 	}
 	if len(d.reach) == 0 {
-		objs = append(objs, cell(lang.L("Nog geen bereik vastgelegd."), false))
+		objs = append(objs, cell("–", false))
 	}
 	d.reachGrid.Objects = objs
 	d.reachGrid.Refresh()

@@ -176,9 +176,9 @@ func wrapLabel(text string) *widget.Label {
 	return l
 }
 
-// lowLabel is a wrapping label in the quiet colour, for sources and notes.
+// lowLabel is a wrapping label in italics, for sources and notes.
 func lowLabel(text string) *widget.Label {
 	l := wrapLabel(text)
-	l.Importance = widget.LowImportance
+	l.TextStyle = fyne.TextStyle{Italic: true}
 	return l
 }

@@ -279,3 +279,33 @@ func TestDeleteAsksAndArchiveKeeps(t *testing.T) {
 		t.Error("delete removed without asking")
 	}
 }
+
+// TestGoldenScreens compares every main screen on the built-in register with
+// its image in testdata (the Overzicht has its own goldens in its package).
+// The database lies at a fixed path because the window shows it.
+func TestGoldenScreens(t *testing.T) {
+	dir := filepath.Join(os.TempDir(), "jeugdmonitor-ui-golden")
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	m, _, w := newTestMain(t, dir)
+	test.ApplyTheme(t, test.Theme())
+	w.Resize(fyne.NewSize(1280, 720))
+	names := map[int]string{pageInterventies: "interventies", pageBereik: "bereik", pageCijfers: "cijfers",
+		pageBegroting: "begroting", pagePreventie: "preventie", pageBesparingen: "besparingen",
+		pageWijzigingen: "wijzigingen", pageInstellingen: "instellingen", pageHelp: "help"}
+	for id := pageInterventies; id <= pageHelp; id++ {
+		m.navigate(id)
+		test.AssertImageMatches(t, "screen_"+names[id]+".png", w.Canvas().Capture())
+	}
+	sc := m.navigate(pageInterventies).(*interventiesScreen)
+	i, _ := m.store.InterventieByNaam("Ambulant jongerenwerk")
+	sc.onOpen(i)
+	test.AssertImageMatches(t, "screen_interventie_detail.png", w.Canvas().Capture())
+	m.navigate(pageBereik).(*bereikScreen).tabs.SelectIndex(1)
+	test.AssertImageMatches(t, "screen_bereik_tabel.png", w.Canvas().Capture())
+}

@@ -17,7 +17,7 @@ import (
 var wijzigingenColumns = []struct {
 	title string
 	width float32
-}{{"Tijd", 130}, {"Gebruiker", 140}, {"Actie", 95}, {"Gegeven", 150}, {"Nr.", 50}, {"Veld", 150}, {"Oude waarde", 260}, {"Nieuwe waarde", 260}}
+}{{"Tijd", 125}, {"Gebruiker", 120}, {"Actie", 90}, {"Gegeven", 130}, {"Nr.", 45}, {"Veld", 125}, {"Oude waarde", 215}, {"Nieuwe waarde", 215}}
 
 // wijzigingenScreen is the audit trail, read-only, filterable by entity,
 // user and date, in a virtualised table.
@@ -81,8 +81,7 @@ func (s *wijzigingenScreen) buildUI() {
 	for i, c := range wijzigingenColumns {
 		s.table.SetColumnWidth(i, c.width)
 	}
-	note := widget.NewLabel(lang.L("Alleen-lezen: elke wijziging wordt hier vastgelegd en kan niet worden aangepast."))
-	note.Importance = widget.LowImportance
+	note := lowLabel(lang.L("Alleen-lezen: elke wijziging wordt hier vastgelegd en kan niet worden aangepast."))
 	s.content = container.NewBorder(container.NewVBox(s.fields.form(), note), nil, nil, nil, s.table)
 }
 

@@ -21,12 +21,18 @@ type bereikLezer struct {
 	tellen      bool
 }
 
-func newBereikLezer(im *Import, tellen bool) (*bereikLezer, error) {
-	interventies, err := im.store.Interventies(true)
+// candidates reads the interventions and targets a name can match.
+func candidates(s *store.Store) ([]domain.Interventie, []domain.Doelstelling, error) {
+	interventies, err := s.Interventies(true)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	doelen, err := im.store.AlleDoelstellingen()
+	doelen, err := s.AlleDoelstellingen()
+	return interventies, doelen, err
+}
+
+func newBereikLezer(im *Import, tellen bool) (*bereikLezer, error) {
+	interventies, doelen, err := candidates(im.store)
 	if err != nil {
 		return nil, err
 	}
@@ -39,19 +45,6 @@ func newBereikLezer(im *Import, tellen bool) (*bereikLezer, error) {
 		}
 	}
 	return l, nil
-}
-
-// Namen lists the names the register offers for a manual match.
-func (im *Import) Namen() ([]string, error) {
-	interventies, err := im.store.Interventies(true)
-	if err != nil {
-		return nil, err
-	}
-	doelen, err := im.store.AlleDoelstellingen()
-	if err != nil {
-		return nil, err
-	}
-	return newNamen(interventies, doelen).namenLijst(), nil
 }
 
 func (l *bereikLezer) lees(row spreadsheet.Row, r *Rapport) bool {

@@ -18,6 +18,12 @@ import (
 
 // openRegister opens a new database with the built-in register.
 func openRegister(t testing.TB) *store.Store {
+	return openRegisterWith(t, func([]register.Document) {})
+}
+
+// openRegisterWith opens a new database with the built-in register as edit
+// leaves it.
+func openRegisterWith(t testing.TB, edit func([]register.Document)) *store.Store {
 	t.Helper()
 	s, err := store.Open(filepath.Join(t.TempDir(), "test.db"), store.Options{Create: true, User: "tester",
 		Now: func() time.Time { return time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC) }})
@@ -29,6 +35,7 @@ func openRegister(t testing.TB) *store.Store {
 	if err != nil {
 		t.Fatal(err)
 	}
+	edit(docs)
 	if _, err := register.Seed(s, docs); err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 
@@ -207,16 +206,6 @@ func (n *namen) lijst() []NaamMatch {
 	for _, name := range n.volgorde {
 		out = append(out, *n.matches[name])
 	}
-	return out
-}
-
-// namenLijst lists the names a file's name can be matched to by hand, sorted.
-func (n *namen) namenLijst() []string {
-	out := make([]string, 0, len(n.kandidaten))
-	for _, k := range n.kandidaten {
-		out = append(out, k.naam)
-	}
-	sort.Strings(out)
 	return out
 }
 

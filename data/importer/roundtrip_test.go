@@ -19,26 +19,14 @@ import (
 // targets and indicators but none of its reach or measurements: empty for
 // the kinds an import brings in.
 func openWithoutFigures(t *testing.T) *store.Store {
-	t.Helper()
-	s, err := store.Open(filepath.Join(t.TempDir(), "leeg.db"), store.Options{Create: true, User: "tester"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	docs, err := register.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range docs {
-		docs[i].Bereik = nil
-		for j := range docs[i].Indicatoren {
-			docs[i].Indicatoren[j].Metingen = nil
+	return openRegisterWith(t, func(docs []register.Document) {
+		for i := range docs {
+			docs[i].Bereik = nil
+			for j := range docs[i].Indicatoren {
+				docs[i].Indicatoren[j].Metingen = nil
+			}
 		}
-	}
-	if _, err := register.Seed(s, docs); err != nil {
-		t.Fatal(err)
-	}
-	return s
+	})
 }
 
 // figures lists every reach figure and measurement of a database as text,

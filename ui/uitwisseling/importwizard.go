@@ -296,9 +296,10 @@ func (wz *ImportWizard) setBusy(busy bool) {
 	}
 }
 
-// Check reads every row and shows the names to confirm and the problems,
-// writing nothing.
-func (wz *ImportWizard) Check() {
+// task runs a check or import off the UI goroutine with the cancel button
+// armed, then shows its outcome with then.
+func (wz *ImportWizard) task(work func(context.Context, func(importer.Voortgang)) (*importer.Rapport, error),
+	then func(*importer.Rapport, error)) {
 	if wz.im == nil {
 		return
 	}
@@ -307,9 +308,19 @@ func (wz *ImportWizard) Check() {
 	wz.setBusy(true)
 	var r *importer.Rapport
 	var err error
-	wz.run(func() { r, err = wz.im.Controleer(ctx, wz.progress) }, func() {
+	wz.run(func() { r, err = work(ctx, wz.progress) }, func() {
 		cancel()
 		wz.setBusy(false)
+		then(r, err)
+	})
+}
+
+// Check reads every row and shows the names to confirm and the problems,
+// writing nothing.
+func (wz *ImportWizard) Check() {
+	wz.task(func(ctx context.Context, p func(importer.Voortgang)) (*importer.Rapport, error) {
+		return wz.im.Controleer(ctx, p)
+	}, func(r *importer.Rapport, err error) {
 		if err != nil {
 			wz.status.SetText(err.Error())
 			wz.importeerKnop.Disable()
@@ -385,17 +396,9 @@ func (wz *ImportWizard) updateImportButton() {
 
 // Import checks the file again and stores all rows in one transaction.
 func (wz *ImportWizard) Import() {
-	if wz.im == nil {
-		return
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	wz.cancel = cancel
-	wz.setBusy(true)
-	var r *importer.Rapport
-	var err error
-	wz.run(func() { r, err = wz.im.Uitvoeren(ctx, wz.progress) }, func() {
-		cancel()
-		wz.setBusy(false)
+	wz.task(func(ctx context.Context, p func(importer.Voortgang)) (*importer.Rapport, error) {
+		return wz.im.Uitvoeren(ctx, p)
+	}, func(r *importer.Rapport, err error) {
 		switch {
 		case errors.Is(err, context.Canceled):
 			wz.status.SetText(lang.L("Afgebroken: er is niets opgeslagen."))

@@ -1,0 +1,162 @@
+package importer
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/store"
+)
+
+const benchRows = 100_000
+
+// benchPeriods are distinct periods, so rows of one intervention never clash.
+func benchPeriods() []string {
+	var out []string
+	for y := 2001; y <= 2099; y++ {
+		out = append(out, fmt.Sprint(y), fmt.Sprintf("%d-H1", y), fmt.Sprintf("%d-H2", y),
+			fmt.Sprintf("%d-K1", y), fmt.Sprintf("%d-K2", y), fmt.Sprintf("%d-K3", y), fmt.Sprintf("%d-K4", y),
+			fmt.Sprintf("%d/%d", y, y+1))
+	}
+	return out
+}
+
+// benchDatabase opens a database with the register and 130 interventions for
+// the benchmark rows.
+func benchDatabase(b *testing.B) (*store.Store, []uint) {
+	s := openRegister(b)
+	ids := make([]uint, 130)
+	err := s.Update(func(tx *store.Tx) error {
+		for i := range ids {
+			iv := domain.Interventie{Naam: fmt.Sprintf("Benchmark %03d", i), Cluster: domain.ClusterSocialeBasis,
+				StatusCategorie: domain.StatusLopend}
+			if err := tx.CreateInterventie(&iv); err != nil {
+				return err
+			}
+			ids[i] = iv.ID
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return s, ids
+}
+
+// benchRow is row k of the benchmark file: intervention, period, value.
+func benchRow(k int, periods []string) (int, string, int) {
+	return k % 130, periods[k/130], k%997 + 1
+}
+
+func writeBenchFiles(b *testing.B, dir string) (csvPath, xlsxPath string) {
+	periods := benchPeriods()
+	csvPath = filepath.Join(dir, "bereik.csv")
+	f, err := os.Create(csvPath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	w := bufio.NewWriter(f)
+	fmt.Fprint(w, "\ufeffInterventie;Periode;Aantal;Eenheid\r\n")
+	for k := range benchRows {
+		i, p, v := benchRow(k, periods)
+		fmt.Fprintf(w, "Benchmark %03d;%s;%d;deelnemers\r\n", i, p, v)
+	}
+	w.Flush()
+	f.Close()
+	xf := excelize.NewFile()
+	defer xf.Close()
+	sw, err := xf.NewStreamWriter("Sheet1")
+	if err != nil {
+		b.Fatal(err)
+	}
+	sw.SetRow("A1", []any{"Interventie", "Periode", "Aantal", "Eenheid"})
+	for k := range benchRows {
+		i, p, v := benchRow(k, periods)
+		cell, _ := excelize.CoordinatesToCellName(1, k+2)
+		sw.SetRow(cell, []any{fmt.Sprintf("Benchmark %03d", i), p, v, "deelnemers"})
+	}
+	sw.Flush()
+	xlsxPath = filepath.Join(dir, "bereik.xlsx")
+	if err := xf.SaveAs(xlsxPath); err != nil {
+		b.Fatal(err)
+	}
+	return csvPath, xlsxPath
+}
+
+// peakHeap samples the heap in use while an import runs.
+type peakHeap struct{ peak uint64 }
+
+func (p *peakHeap) sample() {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	p.peak = max(p.peak, m.HeapInuse)
+}
+
+// BenchmarkImport100k imports a 100.000-row reach file as CSV and as XLSX
+// through the whole path (read, map, match names, check every row, then
+// write in one transaction with audit rows) and compares the throughput with
+// a bulk insert of the same rows, already in memory as records, in one
+// transaction through the same store (the validation and audit rows every
+// change gets). Run with: go test ./data/importer -run x -bench Import100k -benchtime 1x
+func BenchmarkImport100k(b *testing.B) {
+	csvPath, xlsxPath := writeBenchFiles(b, b.TempDir())
+	periods := benchPeriods()
+	b.ReportAllocs()
+	for b.Loop() {
+		s, ids := benchDatabase(b)
+		rows := make([]domain.Bereik, benchRows)
+		for k := range rows {
+			i, p, v := benchRow(k, periods)
+			rows[k] = domain.Bereik{InterventieID: &ids[i], Periode: p, Waarde: float64(v), Eenheid: "deelnemers",
+				Status: domain.StatusDefinitief}
+		}
+		start := time.Now()
+		err := s.Update(func(tx *store.Tx) error {
+			for k := range rows {
+				if err := tx.RecordBereik(&rows[k]); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		bulk := time.Since(start)
+		rows = nil
+		results := map[string]time.Duration{}
+		for _, path := range []string{csvPath, xlsxPath} {
+			s, _ := benchDatabase(b)
+			runtime.GC()
+			var heap peakHeap
+			start := time.Now()
+			im, err := Open(s, path, "", SoortBereik)
+			if err != nil {
+				b.Fatal(err)
+			}
+			r, err := im.Uitvoeren(context.Background(), func(Voortgang) { heap.sample() })
+			if err != nil || r.Nieuw != benchRows {
+				b.Fatalf("%s: %v, %d new", path, err, r.Nieuw)
+			}
+			d := time.Since(start)
+			name := filepath.Ext(path)[1:]
+			results[name] = d
+			b.ReportMetric(float64(heap.peak)/(1<<20), name+"-peak-heap-MB")
+		}
+		b.ReportMetric(benchRows/bulk.Seconds(), "bulk-rows/s")
+		for name, d := range results {
+			b.ReportMetric(benchRows/d.Seconds(), name+"-rows/s")
+			b.ReportMetric(bulk.Seconds()/d.Seconds(), name+"-vs-bulk")
+			fmt.Printf("import %s: %v, bulk insert: %v, throughput ratio %.2f (goal >= 0.50)\n", name, d.Round(time.Millisecond),
+				bulk.Round(time.Millisecond), bulk.Seconds()/d.Seconds())
+		}
+	}
+}

@@ -16,10 +16,7 @@ import (
 )
 
 // metingColumns are the columns of the measurements table with their widths.
-var metingColumns = []struct {
-	title string
-	width float32
-}{{"Periode", 110}, {"Waarde", 120}, {"Vergelijking", 120}, {"Status", 100}, {"Bron", 420}}
+var metingColumns = []tableColumn{{"Periode", 110}, {"Waarde", 120}, {"Vergelijking", 120}, {"Status", 100}, {"Bron", 420}}
 
 // cijfersScreen shows per indicator its measurements in a grid and edits
 // them: pick a row to change it, or type a new period.
@@ -68,28 +65,8 @@ func (s *cijfersScreen) buildUI() {
 	s.title.Wrapping = fyne.TextWrapWord
 	s.info = widget.NewLabel("")
 	s.info.Wrapping = fyne.TextWrapWord
-	s.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(s.metingen), len(metingColumns) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(metingCell(s.metingen[id.Row], id.Col))
-		})
-	s.table.ShowHeaderColumn = false
-	s.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Row < 0 && id.Col >= 0 {
-			o.(*widget.Label).SetText(lang.L(metingColumns[id.Col].title))
-		}
-	}
-	for i, c := range metingColumns {
-		s.table.SetColumnWidth(i, c.width)
-	}
+	s.table = newTextTable(metingColumns, func() int { return len(s.metingen) },
+		func(row, col int) string { return metingCell(s.metingen[row], col) })
 	s.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(s.metingen) {
 			s.onEdit(s.metingen[id.Row])

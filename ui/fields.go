@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -290,4 +291,38 @@ func setTwoLineRow(o fyne.CanvasObject, title, meta string, heading bool) {
 	m.Color = theme.Color(theme.ColorNameForeground)
 	t.Refresh()
 	m.Refresh()
+}
+
+// tableColumn is a column of a text table: its title and width.
+type tableColumn struct {
+	title string
+	width float32
+}
+
+// newTextTable makes a virtualised, read-only table of text with a bold
+// header row; cell gives the text of a row and column.
+func newTextTable(cols []tableColumn, rows func() int, cell func(row, col int) string) *widget.Table {
+	t := widget.NewTableWithHeaders(
+		func() (int, int) { return rows(), len(cols) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(cell(id.Row, id.Col))
+		})
+	t.ShowHeaderColumn = false
+	t.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Row < 0 && id.Col >= 0 {
+			o.(*widget.Label).SetText(lang.L(cols[id.Col].title))
+		}
+	}
+	for i, c := range cols {
+		t.SetColumnWidth(i, c.width)
+	}
+	return t
 }

@@ -14,10 +14,7 @@ import (
 )
 
 // wijzigingenColumns are the audit table's columns with their widths.
-var wijzigingenColumns = []struct {
-	title string
-	width float32
-}{{"Tijd", 125}, {"Gebruiker", 120}, {"Actie", 90}, {"Gegeven", 130}, {"Nr.", 45}, {"Veld", 125}, {"Oude waarde", 215}, {"Nieuwe waarde", 215}}
+var wijzigingenColumns = []tableColumn{{"Tijd", 125}, {"Gebruiker", 120}, {"Actie", 90}, {"Gegeven", 130}, {"Nr.", 45}, {"Veld", 125}, {"Oude waarde", 215}, {"Nieuwe waarde", 215}}
 
 // wijzigingenScreen is the audit trail, read-only, filterable by entity,
 // user and date, in a virtualised table.
@@ -59,28 +56,8 @@ func (s *wijzigingenScreen) buildUI() {
 	s.fields.add("vanaf", lang.L("Vanaf"), container.NewGridWithColumns(4, s.vanaf, widget.NewLabel(lang.L("tot en met")), s.tot, filter))
 	s.fields.add("tot", "", s.count)
 
-	s.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(s.rows), len(wijzigingenColumns) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(wijzigingCell(s.rows[id.Row], id.Col))
-		})
-	s.table.ShowHeaderColumn = false
-	s.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Row < 0 && id.Col >= 0 {
-			o.(*widget.Label).SetText(lang.L(wijzigingenColumns[id.Col].title))
-		}
-	}
-	for i, c := range wijzigingenColumns {
-		s.table.SetColumnWidth(i, c.width)
-	}
+	s.table = newTextTable(wijzigingenColumns, func() int { return len(s.rows) },
+		func(row, col int) string { return wijzigingCell(s.rows[row], col) })
 	note := lowLabel(lang.L("Alleen-lezen: elke wijziging wordt hier vastgelegd en kan niet worden aangepast."))
 	s.content = container.NewBorder(container.NewVBox(s.fields.form(), note), nil, nil, nil, s.table)
 }

@@ -178,7 +178,7 @@ func (m *Main) content() fyne.CanvasObject {
 	statusBar := container.NewBorder(widget.NewSeparator(), nil, nil, nil,
 		container.NewGridWithColumns(2, m.status, m.where))
 	split := container.NewHSplit(side, m.body)
-	split.Offset = 0.15
+	split.Offset = 0.17
 	return container.NewBorder(nil, statusBar, nil, nil, split)
 }
 

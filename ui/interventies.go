@@ -85,7 +85,7 @@ func (s *interventiesScreen) buildUI() {
 		s.list.UnselectAll()
 	}
 
-	filters := container.NewGridWithColumns(6, s.cluster, s.status, s.organisatie, s.ambitie, s.jaar, s.archived)
+	filters := container.New(columns{1, 1, 1.1, 1.1, 0.8, 1.1}, s.cluster, s.status, s.organisatie, s.ambitie, s.jaar, s.archived)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(s.count, s.newButton), s.search), filters)
 	s.listPage = container.NewBorder(top, nil, nil, nil, s.list)

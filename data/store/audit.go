@@ -60,6 +60,11 @@ func (t *Tx) auditedFields(model any) (table string, id uint, values map[string]
 			continue
 		}
 		v, _ := f.ValueOf(context.Background(), rv)
+		if f.Serializer != nil {
+			// ValueOf wraps a serialized field (a JSON list) in gorm's
+			// serializer; the audit trail wants the list itself.
+			v = rv.FieldByIndex(f.StructField.Index).Interface()
+		}
 		if f.PrimaryKey {
 			if n, ok := v.(uint); ok {
 				id = n

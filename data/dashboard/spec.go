@@ -78,12 +78,17 @@ type Paneel struct {
 	GeenGegevens string
 }
 
+// Reeksen gives the bar series followed by the line, if any.
+func (p Paneel) Reeksen() []Reeks {
+	if p.Lijn == nil {
+		return p.Staven
+	}
+	return append(p.Staven[:len(p.Staven):len(p.Staven)], *p.Lijn)
+}
+
 // HeeftGegevens reports whether any series of the panel has a known value.
 func (p Paneel) HeeftGegevens() bool {
-	if p.Lijn != nil && p.Lijn.Bekend() {
-		return true
-	}
-	for _, r := range p.Staven {
+	for _, r := range p.Reeksen() {
 		if r.Bekend() {
 			return true
 		}
@@ -124,11 +129,7 @@ func (g Grafiek) HeeftGegevens() bool {
 // HeeftVoorlopig reports whether any known value is provisional.
 func (g Grafiek) HeeftVoorlopig() bool {
 	for _, p := range g.Panelen {
-		series := p.Staven
-		if p.Lijn != nil {
-			series = append(series[:len(series):len(series)], *p.Lijn)
-		}
-		for _, r := range series {
+		for _, r := range p.Reeksen() {
 			for _, pt := range r.Punten {
 				if pt.Bekend && pt.Voorlopig {
 					return true

@@ -25,8 +25,8 @@ import (
 
 // The size thumbnails are drawn at: sharp at the grid's size, cheap to draw.
 const (
-	duimBreedte = 960
-	duimHoogte  = 540
+	duimBreedte = 800
+	duimHoogte  = 450
 )
 
 // Screen is the Overzicht. Its widgets are fields so tests can reach them.
@@ -112,6 +112,11 @@ func (s *Screen) current(gen int) bool {
 
 // load builds the charts and tiles and draws the thumbnails, off the UI goroutine.
 func (s *Screen) load(gen int, o dashboard.Opties) {
+	// Wait until the UI loop runs, so drawing charts does not hold up the
+	// window's first frame.
+	running := make(chan struct{})
+	fyne.Do(func() { close(running) })
+	<-running
 	var err error
 	if o.Tot == 0 {
 		if o, err = dashboard.Standaard(s.store); err != nil {
@@ -165,7 +170,7 @@ func (s *Screen) load(gen int, o dashboard.Opties) {
 const EersteBeeldEnv = "JEUGDMONITOR_EERSTE_BEELD"
 
 // EersteBeeldMelding is the line printed at the first complete dashboard.
-const EersteBeeldMelding = "eerste beeld: overzicht"
+const EersteBeeldMelding = "overzicht volledig getekend"
 
 var eersteBeeld sync.Once
 

@@ -25,7 +25,7 @@ func (p *pen) doelen(pn dashboard.Paneel, a [4]float64) {
 	for i, name := range pn.Categorieen {
 		y := a[1] + rowH*float64(i)
 		p.font(24, false, p.t.Tekst)
-		lines := p.wrap(name, nameW, 2)
+		lines := p.wrap(name, nameW, 3)
 		lh := p.fontPx(24) * 1.2
 		ly := y + rowH/2 - lh*float64(len(lines))/2 + lh*0.8
 		for _, l := range lines {

@@ -120,6 +120,9 @@ type Main struct {
 	status *widget.Label
 	where  *widget.Label
 
+	// stopBackups ends the daily backups of the open database.
+	stopBackups chan struct{}
+
 	// sync runs background work on the calling goroutine (tests).
 	sync bool
 }
@@ -152,7 +155,7 @@ func Create(a fyne.App, w fyne.Window, open Opener, path string) fyne.CanvasObje
 
 // newMain builds the window's parts without a database.
 func newMain(a fyne.App, w fyne.Window, open Opener) *Main {
-	m := &Main{app: a, win: w, open: open, current: pageInterventies,
+	m := &Main{app: a, win: w, open: open, current: pageOverzicht,
 		status: widget.NewLabel(""), where: widget.NewLabel("")}
 	m.status.Truncation = fyne.TextTruncateEllipsis
 	m.where.Truncation = fyne.TextTruncateEllipsis
@@ -221,6 +224,8 @@ func (m *Main) useStore(s *store.Store) {
 	m.win.SetTitle(fmt.Sprintf("Jeugdmonitor Zwolle — %s (%s)", filepath.Base(s.Path()), filepath.Dir(s.Path())))
 	m.updateWhere()
 	m.setStatus(lang.L("Database geopend: {{.Pad}}", map[string]any{"Pad": s.Path()}))
+	m.showReadOnlyNotice(s)
+	m.startDailyBackups(s)
 	if m.nav.Length() > 0 {
 		m.nav.Select(m.current)
 		m.show(m.current)

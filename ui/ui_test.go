@@ -44,6 +44,9 @@ func newTestMain(t *testing.T, dir string) (*Main, *store.Store, fyne.Window) {
 	t.Cleanup(w.Close)
 	m := newMain(a, w, nil)
 	m.sync = true
+	// Start on the register: the Overzicht draws its charts on goroutines of
+	// its own (tested in its package), which would race with these tests.
+	m.current = pageInterventies
 	w.SetContent(m.content())
 	w.Resize(fyne.NewSize(1280, 720))
 	m.useStore(s)

@@ -109,10 +109,36 @@ func auditText(v any) string {
 
 // log appends one audit row.
 func (t *Tx) log(actie domain.Actie, table string, id uint, field, oldValue, newValue string) error {
-	return t.db.Create(&domain.Wijziging{
-		Tijd: t.at, Gebruiker: t.user, Actie: actie, Entiteit: table, EntiteitID: id,
-		Veld: field, OudeWaarde: oldValue, NieuweWaarde: newValue,
-	}).Error
+	return t.logAll([]domain.Wijziging{t.row(actie, table, id, field, oldValue, newValue)})
+}
+
+// row is an audit row stamped with the transaction's user and moment.
+func (t *Tx) row(actie domain.Actie, table string, id uint, field, oldValue, newValue string) domain.Wijziging {
+	return domain.Wijziging{Tijd: t.at, Gebruiker: t.user, Actie: actie, Entiteit: table, EntiteitID: id,
+		Veld: field, OudeWaarde: oldValue, NieuweWaarde: newValue}
+}
+
+// logAll appends audit rows with one statement: one statement journal per
+// change instead of one per field.
+func (t *Tx) logAll(rows []domain.Wijziging) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	return t.db.Create(&rows).Error
+}
+
+// logFields logs one audit row per field that differs between before and
+// after (in the order of the model's fields), skipping the primary key, and
+// reports how many it logged.
+func (t *Tx) logFields(actie domain.Actie, table string, id uint, order []string, before, after map[string]string) (int, error) {
+	var rows []domain.Wijziging
+	for _, f := range order {
+		if f == "id" || before[f] == after[f] {
+			continue
+		}
+		rows = append(rows, t.row(actie, table, id, f, before[f], after[f]))
+	}
+	return len(rows), t.logAll(rows)
 }
 
 // insert stores a new record and logs each of its non-empty fields.
@@ -124,15 +150,8 @@ func (t *Tx) insert(model any) error {
 	if err != nil {
 		return err
 	}
-	for _, f := range order {
-		if f == "id" || values[f] == "" {
-			continue
-		}
-		if err := t.log(domain.ActieToegevoegd, table, id, f, "", values[f]); err != nil {
-			return err
-		}
-	}
-	return nil
+	_, err = t.logFields(domain.ActieToegevoegd, table, id, order, nil, values)
+	return err
 }
 
 // update saves a changed record and logs each field that differs from old,
@@ -147,18 +166,9 @@ func (t *Tx) update(old, updated any) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	changed := false
-	for _, f := range order {
-		if before[f] == after[f] {
-			continue
-		}
-		changed = true
-		if err := t.log(domain.ActieGewijzigd, table, id, f, before[f], after[f]); err != nil {
-			return false, err
-		}
-	}
-	if !changed {
-		return false, nil
+	n, err := t.logFields(domain.ActieGewijzigd, table, id, order, before, after)
+	if err != nil || n == 0 {
+		return false, err
 	}
 	return true, translate(t.db.Select("*").Save(updated).Error)
 }
@@ -169,13 +179,8 @@ func (t *Tx) remove(model any) error {
 	if err != nil {
 		return err
 	}
-	for _, f := range order {
-		if f == "id" || values[f] == "" {
-			continue
-		}
-		if err := t.log(domain.ActieVerwijderd, table, id, f, values[f], ""); err != nil {
-			return err
-		}
+	if _, err := t.logFields(domain.ActieVerwijderd, table, id, order, values, nil); err != nil {
+		return err
 	}
 	return translate(t.db.Delete(model).Error)
 }

@@ -101,9 +101,12 @@ func Open(path string, opt Options) (*Store, error) {
 		}
 	}
 	db, err := gorm.Open(sqlite.Open(dsn(abs, opt.ReadOnly, !folderWritable)), &gorm.Config{
-		TranslateError: true,
-		Logger:         logger.Default.LogMode(logger.Silent),
-		NowFunc:        func() time.Time { return time.Now().UTC() },
+		// Every write runs inside Store.Update's one transaction; gorm's own
+		// transaction per statement would add a savepoint to each.
+		SkipDefaultTransaction: true,
+		TranslateError:         true,
+		Logger:                 logger.Default.LogMode(logger.Silent),
+		NowFunc:                func() time.Time { return time.Now().UTC() },
 	})
 	if err != nil {
 		lock.release()

@@ -20,6 +20,7 @@ import (
 	"jeugdmonitor/assets"
 	"jeugdmonitor/data/store"
 	"jeugdmonitor/ui/overzicht"
+	"jeugdmonitor/ui/uitwisseling"
 )
 
 // Opener opens the database at path, creating it when create is set, with
@@ -232,6 +233,13 @@ func (m *Main) useStore(s *store.Store) {
 	}
 }
 
+// reload builds every page anew on the open database, after a change that
+// may touch all of them (an import).
+func (m *Main) reload() {
+	m.screens = make([]Screen, len(pages))
+	m.show(m.current)
+}
+
 // updateWhere shows the database and the user in the status line.
 func (m *Main) updateWhere() {
 	m.where.SetText(lang.L("{{.Bestand}} · wijzigingen op naam van {{.Naam}}",
@@ -408,9 +416,26 @@ func (m *Main) menu() *fyne.MainMenu {
 	quit := item(lang.L("Afsluiten"), ctrl(fyne.KeyQ), m.requestQuit)
 	quit.IsQuit = true
 	settings := func() { m.navigate(pageInstellingen) }
+	withStore := func(action func()) func() {
+		return func() {
+			if m.store != nil {
+				action()
+			}
+		}
+	}
 	file := fyne.NewMenu(lang.L("Bestand"),
 		item(lang.L("Database openen…"), nil, settings),
 		item(lang.L("Nieuwe database…"), nil, settings),
+		fyne.NewMenuItemSeparator(),
+		item(lang.L("Importeren uit Excel, CSV of CBS…"), nil, withStore(func() {
+			uitwisseling.NewImportWizard(m.store, m.win, m.reload).Show()
+		})),
+		item(lang.L("Exporteren naar Excel, CSV of JSON…"), nil, withStore(func() {
+			uitwisseling.NewExportDialog(m.store, m.win).Show()
+		})),
+		fyne.NewMenuItemSeparator(),
+		item(lang.L("Reservekopie maken…"), nil, withStore(func() { uitwisseling.NewBackupDialog(m.store, m.win).Show() })),
+		item(lang.L("Reservekopie terugzetten…"), nil, withStore(func() { m.restoreDialog().Show() })),
 		fyne.NewMenuItemSeparator(), quit)
 	edit := fyne.NewMenu(lang.L("Bewerken"),
 		item(lang.L("Zoeken"), ctrl(fyne.KeyF), m.search),

@@ -13,6 +13,8 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"jeugdmonitor/data/backup"
 )
 
 // instellingenScreen chooses the database (open another, make a new one,
@@ -28,6 +30,7 @@ type instellingenScreen struct {
 	naamButton   *widget.Button
 	theme        *widget.RadioGroup
 	message      *widget.Label
+	backups      *backupList
 	content      fyne.CanvasObject
 }
 
@@ -53,6 +56,7 @@ func (s *instellingenScreen) buildUI() {
 	s.message = widget.NewLabel("")
 	s.message.Wrapping = fyne.TextWrapWord
 	s.message.Importance = widget.SuccessImportance
+	s.backups = newBackupList(s.m)
 
 	heading := func(text string) fyne.CanvasObject {
 		l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -65,6 +69,10 @@ func (s *instellingenScreen) buildUI() {
 		s.path,
 		container.NewHBox(s.openButton, s.newButton, s.backupButton),
 		explain(lang.L("Een nieuwe database begint met het ingebouwde register uit de brondocumenten. Een reservekopie overschrijft nooit een bestaand bestand.")),
+		widget.NewSeparator(),
+		heading(lang.L("Reservekopieën")),
+		explain(lang.L("Het programma maakt elke dag een reservekopie, en ook voor elke import, schema-update en terugzetting; bewaard worden 7 dagelijkse, 4 wekelijkse en de 10 laatste overige kopieën, in de map backups naast de database.")),
+		s.backups.content,
 		widget.NewSeparator(),
 		heading(lang.L("Naam in het wijzigingenlogboek")),
 		container.NewBorder(nil, nil, nil, s.naamButton, s.naam),
@@ -88,6 +96,7 @@ func (s *instellingenScreen) Refresh() {
 		return
 	}
 	s.backupButton.Enable()
+	s.backups.Refresh()
 	s.path.SetText(lang.L("Geopend: {{.Pad}}", map[string]any{"Pad": s.m.store.Path()}))
 	s.naam.SetText(s.m.store.User())
 }
@@ -151,12 +160,16 @@ func (s *instellingenScreen) switchTo(path string, create bool) {
 	s.m.openDatabase(path, create)
 }
 
-// onBackup writes a copy of the open database next to it.
+// onBackup writes a copy of the open database into its backups folder.
 func (s *instellingenScreen) onBackup() {
-	src := s.m.store.Path()
-	target := strings.TrimSuffix(src, filepath.Ext(src)) + "-kopie-" + time.Now().Format("2006-01-02-150405") + filepath.Ext(src)
-	s.m.load(func() error { return s.m.store.BackupTo(target) }, func() {
+	var target string
+	st := s.m.store
+	s.m.load(func() (err error) {
+		target, err = backup.Make(st, backup.ReasonManual, time.Now())
+		return err
+	}, func() {
 		s.message.SetText(lang.L("Reservekopie geschreven: {{.Pad}}", map[string]any{"Pad": target}))
+		s.backups.Refresh()
 	})
 }
 

@@ -23,6 +23,7 @@ const (
 	ReasonDaily   = "dagelijks"
 	ReasonImport  = "voor-import"
 	ReasonRestore = "voor-herstel"
+	ReasonManual  = "handmatig"
 )
 
 // ReasonSchema is the reason for the copy made before the schema is brought to

@@ -45,6 +45,9 @@ func (im *Import) cbsRun(ctx context.Context, voortgang func(Voortgang), schrijv
 	if !rapport.OK() {
 		return rapport, ErrProblemen
 	}
+	if err := im.backupFirst(rapport); err != nil {
+		return rapport, err
+	}
 	nieuw, bijgewerkt, err := res.Opslaan(ctx, im.store, func(klaar, totaal int) {
 		if voortgang != nil && (klaar%progressEvery == 0 || klaar == totaal) {
 			voortgang(Voortgang{Fase: "opslaan", Rijen: klaar, Totaal: totaal})

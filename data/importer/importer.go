@@ -8,7 +8,9 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
+	"jeugdmonitor/data/backup"
 	"jeugdmonitor/data/cbs"
 	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/spreadsheet"
@@ -62,6 +64,8 @@ type Rapport struct {
 	NieuweIndicatoren []string
 	// Opgeslagen is true once the rows are in the database.
 	Opgeslagen bool
+	// Reservekopie is the copy of the database made just before writing.
+	Reservekopie string
 }
 
 // OK reports whether the file can be imported: no problems.
@@ -274,6 +278,9 @@ func (im *Import) Uitvoeren(ctx context.Context, voortgang func(Voortgang)) (*Ra
 	if err != nil {
 		return rapport, err
 	}
+	if err := im.backupFirst(rapport); err != nil {
+		return rapport, err
+	}
 	err = im.store.Update(func(tx *store.Tx) error {
 		if err := im.pass(ctx, v, tx, &Rapport{}, rapport.Rijen, voortgang); err != nil {
 			return err
@@ -452,4 +459,15 @@ func (im *Import) skip(row spreadsheet.Row, veld string, r *Rapport) {
 		r.Overgeslagen = append(r.Overgeslagen, Probleem{Rij: row.Line, Kolom: im.Kolom(im.Koppeling[veld]),
 			Melding: fmt.Sprintf("geen waarde (%q); rij overgeslagen, niet als 0 opgeslagen", im.text(row, veld))})
 	}
+}
+
+// backupFirst copies the database into its backups folder before an import
+// writes anything, and records the copy's path in the report.
+func (im *Import) backupFirst(r *Rapport) error {
+	path, err := backup.Make(im.store, backup.ReasonImport, time.Now())
+	if err != nil {
+		return fmt.Errorf("reservekopie voor de import mislukt, er is niets ingelezen: %w", err)
+	}
+	r.Reservekopie = path
+	return nil
 }

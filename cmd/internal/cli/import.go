@@ -8,9 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
-	"time"
 
-	"jeugdmonitor/data/backup"
 	"jeugdmonitor/data/importer"
 	"jeugdmonitor/data/store"
 )
@@ -89,12 +87,10 @@ func runImport(env Env, args []string) int {
 		fmt.Fprintf(env.Stdout, "Proefimport: %d nieuw, %d bijgewerkt. Er is niets opgeslagen.\n", rapport.Nieuw, rapport.Bijgewerkt)
 		return ExitOK
 	}
-	copyPath, err := backup.Make(s, backup.ReasonImport, time.Now())
-	if err != nil {
-		return failure(env, fmt.Errorf("reservekopie voor de import mislukt, er is niets ingelezen: %w", err))
-	}
-	fmt.Fprintln(env.Stdout, "Reservekopie vooraf:", copyPath)
 	rapport, err = im.Uitvoeren(ctx, nil)
+	if rapport != nil && rapport.Reservekopie != "" {
+		fmt.Fprintln(env.Stdout, "Reservekopie vooraf:", rapport.Reservekopie)
+	}
 	if err != nil {
 		if rapport != nil {
 			printProblems(env, rapport)

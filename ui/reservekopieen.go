@@ -1,0 +1,98 @@
+package ui
+
+import (
+	"image/color"
+
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jeugdmonitor/data/backup"
+	"jeugdmonitor/data/dutchnum"
+	"jeugdmonitor/ui/uitwisseling"
+)
+
+// backupList shows the backups beside the open database (date, reason,
+// size) and restores a chosen one after showing what it holds; the current
+// database is kept as a backup of its own first.
+type backupList struct {
+	m             *Main
+	items         []backup.Info
+	list          *widget.List
+	restoreButton *widget.Button
+	empty         *widget.Label
+	selected      int
+	content       fyne.CanvasObject
+}
+
+func newBackupList(m *Main) *backupList {
+	b := &backupList{m: m, selected: -1}
+	b.buildUI()
+	return b
+}
+
+func (b *backupList) buildUI() {
+	b.list = widget.NewList(
+		func() int { return len(b.items) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(describeBackup(b.items[id]))
+		})
+	b.list.OnSelected = func(id widget.ListItemID) {
+		b.selected = id
+		b.restoreButton.Enable()
+	}
+	b.restoreButton = widget.NewButtonWithIcon(lang.L("Gekozen reservekopie terugzetten…"), theme.HistoryIcon(), b.onRestore)
+	b.restoreButton.Disable()
+	b.empty = widget.NewLabel(lang.L("Nog geen reservekopieën van deze database."))
+	height := canvas.NewRectangle(color.Transparent)
+	height.SetMinSize(fyne.NewSize(0, 170))
+	b.content = container.NewBorder(nil, container.NewHBox(b.restoreButton), nil, nil,
+		container.NewStack(height, b.list, container.NewVBox(b.empty)))
+}
+
+// describeBackup is one line of the list: "22-11-2026 09:00 · dagelijks · 1,2 MB".
+func describeBackup(i backup.Info) string {
+	return fmt.Sprintf("%s · %s · %s MB", i.Made.Format("02-01-2006 15:04"), i.Reason,
+		dutchnum.Format(float64(i.Size)/(1<<20), 1))
+}
+
+// Refresh reads the list of backups again, off the UI goroutine.
+func (b *backupList) Refresh() {
+	if b.m.store == nil {
+		return
+	}
+	path := b.m.store.Path()
+	var items []backup.Info
+	b.m.load(func() (err error) {
+		items, err = backup.List(path)
+		return err
+	}, func() {
+		b.items, b.selected = items, -1
+		b.empty.Hidden = len(items) > 0
+		b.empty.Refresh()
+		b.list.UnselectAll()
+		b.restoreButton.Disable()
+		b.list.Refresh()
+	})
+}
+
+// onRestore shows what the chosen backup holds and restores it on approval.
+func (b *backupList) onRestore() {
+	if b.selected < 0 || b.selected >= len(b.items) || b.m.store == nil {
+		return
+	}
+	b.m.restoreDialog().Confirm(b.items[b.selected].Path)
+}
+
+// restoreDialog restores a backup over the open database: it closes the
+// database first and opens the restored file afterwards.
+func (m *Main) restoreDialog() *uitwisseling.RestoreDialog {
+	target := m.store.Path()
+	return uitwisseling.NewRestoreDialog(target, m.win, m.store.Close, func() { m.openDatabase(target, false) })
+}

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -41,8 +42,9 @@ const (
 // timeLayout is the time in a backup's file name (local time, sortable).
 const timeLayout = "20060102-150405"
 
-// nameRE matches "<database>-<time>-<reason>.db".
-var nameRE = regexp.MustCompile(`^(.+)-(\d{8}-\d{6})-([a-z0-9-]+)\.db$`)
+// nameRE matches "<database>-<time>[-<n>]-<reason>.db"; n tells copies made
+// within the same second apart.
+var nameRE = regexp.MustCompile(`^(.+)-(\d{8}-\d{6})(?:-(\d+))?-([a-z][a-z0-9-]*)\.db$`)
 
 // Info describes one backup file.
 type Info struct {
@@ -50,6 +52,7 @@ type Info struct {
 	Made   time.Time
 	Reason string
 	Size   int64
+	seq    int // orders copies made within the same second
 }
 
 // Dir is the backups folder of the database at dbPath.
@@ -62,7 +65,11 @@ func Dir(dbPath string) string {
 func Make(s *store.Store, reason string, now time.Time) (string, error) {
 	dir := Dir(s.Path())
 	base := strings.TrimSuffix(filepath.Base(s.Path()), filepath.Ext(s.Path()))
-	path := filepath.Join(dir, fmt.Sprintf("%s-%s-%s.db", base, now.Local().Format(timeLayout), reason))
+	stamp := now.Local().Format(timeLayout)
+	path := filepath.Join(dir, fmt.Sprintf("%s-%s-%s.db", base, stamp, reason))
+	for n := 2; fileExists(path); n++ {
+		path = filepath.Join(dir, fmt.Sprintf("%s-%s-%d-%s.db", base, stamp, n, reason))
+	}
 	if err := s.BackupTo(path); err != nil {
 		return "", err
 	}
@@ -116,10 +123,24 @@ func list(dir, base string) ([]Info, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, Info{Path: filepath.Join(dir, e.Name()), Made: made, Reason: m[3], Size: info.Size()})
+		seq := 1
+		if m[3] != "" {
+			seq, _ = strconv.Atoi(m[3])
+		}
+		out = append(out, Info{Path: filepath.Join(dir, e.Name()), Made: made, Reason: m[4], Size: info.Size(), seq: seq})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Made.After(out[j].Made) })
+	sort.Slice(out, func(i, j int) bool {
+		if !out[i].Made.Equal(out[j].Made) {
+			return out[i].Made.After(out[j].Made)
+		}
+		return out[i].seq > out[j].seq
+	})
 	return out, nil
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // Prune removes the copies the retention does not keep: of the daily copies

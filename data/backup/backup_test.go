@@ -49,8 +49,12 @@ func TestMakeWritesAConsistentCopyWhileOpen(t *testing.T) {
 	if err := s.CreateInterventie(&j); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Make(s, ReasonImport, now); err == nil {
-		t.Fatal("a second copy with the same name overwrote the first")
+	second, err := Make(s, ReasonImport, now)
+	if err != nil || second == path {
+		t.Fatalf("a second copy in the same second: %q %v", second, err)
+	}
+	if first, err := Inspect(path); err != nil || first.Interventies != 1 {
+		t.Fatalf("the first copy changed: %+v %v", first, err)
 	}
 }
 
@@ -164,4 +168,21 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+func TestCopiesWithinOneSecondGetTheirOwnName(t *testing.T) {
+	s := openStore(t)
+	now := time.Date(2026, 11, 22, 9, 0, 0, 0, time.Local)
+	var paths []string
+	for k := 0; k < 3; k++ {
+		p, err := Make(s, ReasonImport, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	all, _ := List(s.Path())
+	if len(all) != 3 || all[0].Path != paths[2] || all[2].Path != paths[0] || all[0].Reason != ReasonImport {
+		t.Fatalf("copies made within one second: %+v", all)
+	}
 }

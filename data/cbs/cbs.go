@@ -141,13 +141,14 @@ func parsePeriode(s string) (periode, code string, mark string, err error) {
 	if m := periodCode.FindStringSubmatch(strings.ToUpper(s)); m != nil {
 		switch m[2] {
 		case "JJ":
-			return m[1], code, mark, nil
+			s = m[1]
 		case "HJ":
-			return m[1] + "-H" + strings.TrimLeft(m[3], "0"), code, mark, nil
+			s = m[1] + "-H" + strings.TrimLeft(m[3], "0")
 		case "KW":
-			return m[1] + "-K" + strings.TrimLeft(m[3], "0"), code, mark, nil
+			s = m[1] + "-K" + strings.TrimLeft(m[3], "0")
+		default:
+			return "", code, mark, errPeriodeNiet
 		}
-		return "", code, mark, errPeriodeNiet
 	}
 	p, err := period.Parse(s)
 	if err != nil {
@@ -156,7 +157,8 @@ func parsePeriode(s string) (periode, code string, mark string, err error) {
 	return p.String(), code, mark, nil
 }
 
-// cutMark takes a trailing status mark ("*" or "**") off a text.
+// cutMark takes a trailing status mark ("*" or "**", possibly after a
+// space) off a text.
 func cutMark(s string) (string, string) {
 	t := strings.TrimRight(s, "*")
 	return strings.TrimSpace(t), s[len(t):]

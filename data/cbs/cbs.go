@@ -158,9 +158,12 @@ func parsePeriode(s string) (periode, code string, mark string, err error) {
 }
 
 // cutMark takes a trailing status mark ("*" or "**", possibly after a
-// space) off a text.
+// space) off a text; a third star stays, so "12***" is no value.
 func cutMark(s string) (string, string) {
-	t := strings.TrimRight(s, "*")
+	t := s
+	for i := 0; i < 2 && strings.HasSuffix(t, "*"); i++ {
+		t = t[:len(t)-1]
+	}
 	return strings.TrimSpace(t), s[len(t):]
 }
 

@@ -40,7 +40,7 @@ type command struct {
 
 // commands lists the subcommands by name.
 var commands = map[string]command{
-	"export":  {"gegevens exporteren als JSON of CSV", runExport},
+	"export":  {"gegevens exporteren als JSON, CSV of Excel", runExport},
 	"bereik":  {"bereik van een interventie vastleggen", runBereik},
 	"check":   {"database controleren (integriteit en schemaversie)", runCheck},
 	"nieuw":   {"nieuwe database maken met het ingebouwde register", runNieuw},

@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"jeugdmonitor/data/domain"
-	"jeugdmonitor/data/register"
+	"jeugdmonitor/data/register/registertest"
 	"jeugdmonitor/data/store"
 )
 
@@ -28,18 +28,7 @@ func clock() time.Time { return time.Date(2026, 11, 22, 10, 30, 0, 0, time.UTC) 
 func newTestMain(t *testing.T, dir string) (*Main, *store.Store, fyne.Window) {
 	t.Helper()
 	a := test.NewTempApp(t)
-	s, err := store.Open(filepath.Join(dir, "register.db"), store.Options{Create: true, User: "tester", Now: clock})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	docs, err := register.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := register.Seed(s, docs); err != nil {
-		t.Fatal(err)
-	}
+	s := registertest.Open(t, dir, store.Options{Now: clock}, nil)
 	w := test.NewWindow(nil)
 	t.Cleanup(w.Close)
 	m := newMain(a, w, nil)

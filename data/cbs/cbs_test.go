@@ -7,26 +7,13 @@ import (
 	"testing"
 
 	"jeugdmonitor/data/domain"
-	"jeugdmonitor/data/register"
+	"jeugdmonitor/data/register/registertest"
 	"jeugdmonitor/data/spreadsheet"
 	"jeugdmonitor/data/store"
 )
 
 func openRegister(t *testing.T) *store.Store {
-	t.Helper()
-	s, err := store.Open(filepath.Join(t.TempDir(), "t.db"), store.Options{Create: true, User: "tester"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	docs, err := register.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := register.Seed(s, docs); err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return registertest.Open(t, "", store.Options{}, nil)
 }
 
 func read(t *testing.T, s *store.Store, file string, opt Opties) *Resultaat {

@@ -7,6 +7,7 @@ import (
 
 	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/register"
+	"jeugdmonitor/data/register/registertest"
 	"jeugdmonitor/data/store"
 )
 
@@ -21,16 +22,7 @@ func openStore(t *testing.T) *store.Store {
 }
 
 func seeded(t *testing.T) *store.Store {
-	t.Helper()
-	s := openStore(t)
-	docs, err := register.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := register.Seed(s, docs); err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return registertest.Open(t, "", store.Options{User: "test"}, nil)
 }
 
 func meting(t *testing.T, s *store.Store, code, periode string, v float64, status domain.Status) {

@@ -14,26 +14,15 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"jeugdmonitor/data/domain"
-	"jeugdmonitor/data/register"
+	"jeugdmonitor/data/register/registertest"
 	"jeugdmonitor/data/spreadsheet"
 	"jeugdmonitor/data/store"
 )
 
 func openRegister(t *testing.T) *store.Store {
 	t.Helper()
-	s, err := store.Open(filepath.Join(t.TempDir(), "t.db"), store.Options{Create: true, User: "tester",
-		Now: func() time.Time { return time.Date(2026, 11, 22, 10, 30, 0, 0, time.UTC) }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	docs, err := register.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := register.Seed(s, docs); err != nil {
-		t.Fatal(err)
-	}
+	s := registertest.Open(t, "", store.Options{
+		Now: func() time.Time { return time.Date(2026, 11, 22, 10, 30, 0, 0, time.UTC) }}, nil)
 	match, err := s.InterventieByNaam("Match")
 	if err != nil {
 		t.Fatal(err)

@@ -13,6 +13,7 @@ import (
 
 	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/register"
+	"jeugdmonitor/data/register/registertest"
 	"jeugdmonitor/data/store"
 )
 
@@ -25,21 +26,8 @@ func openRegister(t testing.TB) *store.Store {
 // leaves it.
 func openRegisterWith(t testing.TB, edit func([]register.Document)) *store.Store {
 	t.Helper()
-	s, err := store.Open(filepath.Join(t.TempDir(), "test.db"), store.Options{Create: true, User: "tester",
-		Now: func() time.Time { return time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC) }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	docs, err := register.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	edit(docs)
-	if _, err := register.Seed(s, docs); err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return registertest.Open(t, "", store.Options{
+		Now: func() time.Time { return time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC) }}, edit)
 }
 
 // writeXLSX writes a workbook with a title above the header and the rows.

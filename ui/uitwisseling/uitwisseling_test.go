@@ -13,25 +13,12 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/xuri/excelize/v2"
 
-	"jeugdmonitor/data/register"
+	"jeugdmonitor/data/register/registertest"
 	"jeugdmonitor/data/store"
 )
 
 func openRegister(t *testing.T, dir string) *store.Store {
-	t.Helper()
-	s, err := store.Open(filepath.Join(dir, "register.db"), store.Options{Create: true, User: "tester"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	docs, err := register.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := register.Seed(s, docs); err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return registertest.Open(t, dir, store.Options{}, nil)
 }
 
 // capture writes what the window shows to $UITWISSELING_CAPTURES/name.png

@@ -4,7 +4,6 @@
 package cli
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -112,13 +111,10 @@ func newFlags(env Env, name, synopsis, description string) *flag.FlagSet {
 
 // parse parses the flags and returns an exit code to stop with, or -1 to go on.
 func parse(fs *flag.FlagSet, args []string) int {
-	err := fs.Parse(args)
-	switch {
-	case errors.Is(err, flag.ErrHelp):
-		return ExitOK
-	case err != nil:
-		return ExitUsage
-	case fs.NArg() > 0:
+	if code := parseFlags(fs, args); code >= 0 {
+		return code
+	}
+	if fs.NArg() > 0 {
 		fmt.Fprintf(fs.Output(), "onverwacht argument %q; gebruik --help\n", fs.Arg(0))
 		return ExitUsage
 	}
@@ -174,6 +170,29 @@ func OpenDatabase(path string, opt store.Options) (*store.Store, error) {
 func backupBeforeMigrate(s *store.Store, _, to int) error {
 	_, err := backup.Make(s, backup.ReasonSchema(to), time.Now())
 	return err
+}
+
+// createDatabase makes a new database file at path and fills it; it never
+// overwrites an existing file, and on any failure removes what it made, so no
+// half-filled database is left behind. It returns the absolute path.
+func createDatabase(path string, fill func(*store.Store) error) (string, error) {
+	if _, err := os.Stat(path); err == nil {
+		return "", fmt.Errorf("%s bestaat al; een bestaand bestand wordt niet overschreven", path)
+	}
+	s, err := store.Open(path, store.Options{Create: true})
+	if err != nil {
+		return "", err
+	}
+	abs := s.Path()
+	err = fill(s)
+	s.Close()
+	if err != nil {
+		for _, suffix := range []string{"", "-wal", "-shm", ".lock"} {
+			os.Remove(abs + suffix)
+		}
+		return "", err
+	}
+	return abs, nil
 }
 
 // seedBuiltin loads the built-in register into a database that lacks it.

@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"os"
 
 	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/dutchnum"
@@ -145,20 +144,8 @@ func runNieuw(env Env, args []string) int {
 	if *db == "" {
 		return usageError(env, "--db is verplicht; gebruik --help")
 	}
-	if _, err := os.Stat(*db); err == nil {
-		return failure(env, fmt.Errorf("%s bestaat al; een bestaand bestand wordt niet overschreven", *db))
-	}
-	s, err := store.Open(*db, store.Options{Create: true})
+	path, err := createDatabase(*db, seedBuiltin)
 	if err != nil {
-		return failure(env, err)
-	}
-	path := s.Path()
-	err = seedBuiltin(s)
-	s.Close()
-	if err != nil {
-		for _, suffix := range []string{"", "-wal", "-shm"} {
-			os.Remove(path + suffix)
-		}
 		return failure(env, err)
 	}
 	fmt.Fprintf(env.Stdout, "Nieuwe database gemaakt: %s\n", path)

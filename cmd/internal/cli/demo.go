@@ -2,10 +2,8 @@ package cli
 
 import (
 	"fmt"
-	"os"
 
 	"jeugdmonitor/data/dashboard"
-	"jeugdmonitor/data/store"
 )
 
 func runDemo(env Env, args []string) int {
@@ -20,20 +18,8 @@ func runDemo(env Env, args []string) int {
 	if *out == "" {
 		return usageError(env, "-o is verplicht; gebruik --help")
 	}
-	if _, err := os.Stat(*out); err == nil {
-		return failure(env, fmt.Errorf("%s bestaat al; een bestaand bestand wordt niet overschreven", *out))
-	}
-	s, err := store.Open(*out, store.Options{Create: true})
+	path, err := createDatabase(*out, dashboard.VulDemo)
 	if err != nil {
-		return failure(env, err)
-	}
-	path := s.Path()
-	err = dashboard.VulDemo(s)
-	s.Close()
-	if err != nil {
-		for _, suffix := range []string{"", "-wal", "-shm"} {
-			os.Remove(path + suffix)
-		}
 		return failure(env, err)
 	}
 	fmt.Fprintf(env.Stdout, "Demodatabase gemaakt: %s (fictieve cijfers)\n", path)

@@ -252,6 +252,13 @@ func TestBulkGridSavesAllOrNothing(t *testing.T) {
 	if g.rows[0].current.Text != "3.700" {
 		t.Errorf("current value shown = %q", g.rows[0].current.Text)
 	}
+	for _, k := range []int{0, 1} {
+		b := reachOf(t, s, g.rows[k].item.Naam, "2024")
+		audit, err := s.Wijzigingen(store.WijzigingFilter{Entiteit: "bereik", EntiteitID: b.ID})
+		if err != nil || len(audit) == 0 || audit[0].Gebruiker != "tester" {
+			t.Errorf("row %d saved from the grid has no audit rows: %v %v", k, audit, err)
+		}
+	}
 }
 
 func TestDeleteAsksAndArchiveKeeps(t *testing.T) {

@@ -45,6 +45,9 @@ func Herstel(bron, doel string, now time.Time) (bewaard string, err error) {
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return "", err
 	}
+	if err := recordRestore(tmp, bron, bewaard, now); err != nil {
+		return bewaard, err
+	}
 	for _, suffix := range []string{"-wal", "-shm"} {
 		if err := os.Remove(doel + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return bewaard, err
@@ -117,6 +120,32 @@ func checkCopy(tmp, bron string) error {
 	}
 	if !report.OK() {
 		return fmt.Errorf("%s is beschadigd: %s", filepath.Base(bron), strings.Join(report.Problems, "; "))
+	}
+	return nil
+}
+
+// RestoredKey is the setting in which a restored database records, in its
+// audit trail, where it was restored from and where the replaced one went.
+const RestoredKey = "teruggezet"
+
+// recordRestore writes the restore into the copy's own audit trail before it
+// takes the database's place, so the trail shows that (and by whom) the
+// figures were replaced.
+func recordRestore(tmp, bron, bewaard string, now time.Time) error {
+	s, err := store.Open(tmp, store.Options{})
+	if err != nil {
+		return err
+	}
+	note := fmt.Sprintf("uit %s op %s", filepath.Base(bron), now.Local().Format("02-01-2006 15:04"))
+	if bewaard != "" {
+		note += "; de vervangen database is bewaard als " + bewaard
+	}
+	err = s.SetSetting(RestoredKey, note)
+	if cerr := s.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("het terugzetten kon niet in het wijzigingenlogboek worden vastgelegd, er is niets hersteld: %w", err)
 	}
 	return nil
 }

@@ -105,4 +105,8 @@ func TestBackupAndRestore(t *testing.T) {
 	if code, _, _ := run(t, "check", "--db", db); code != ExitOK {
 		t.Fatal("restored database fails its check")
 	}
+	_, stdout, _ = run(t, "export", "--db", db, "--what", "wijzigingen", "--format", "csv")
+	if !strings.Contains(stdout, "teruggezet") || !strings.Contains(stdout, "uit kopie.db op ") {
+		t.Fatal("the restore is not in the restored database's audit trail")
+	}
 }

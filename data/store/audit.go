@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 
 	"jeugdmonitor/data/domain"
 )
@@ -118,13 +119,20 @@ func (t *Tx) row(actie domain.Actie, table string, id uint, field, oldValue, new
 		Veld: field, OudeWaarde: oldValue, NieuweWaarde: newValue}
 }
 
+// orFail makes an INSERT stop at a constraint violation without undoing its
+// own earlier rows (OR FAIL instead of the default ABORT), which spares
+// SQLite a statement journal per statement. That is safe because every write
+// runs in Store.Update's transaction, which is rolled back as a whole on any
+// error.
+var orFail = clause.Insert{Modifier: "OR FAIL"}
+
 // logAll appends audit rows with one statement: one statement journal per
 // change instead of one per field.
 func (t *Tx) logAll(rows []domain.Wijziging) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	return t.db.Create(&rows).Error
+	return t.db.Clauses(orFail).Create(&rows).Error
 }
 
 // logFields logs one audit row per field that differs between before and

@@ -140,8 +140,11 @@ func Create(a fyne.App, w fyne.Window, open Opener, path string) fyne.CanvasObje
 	w.SetMainMenu(m.menu())
 	w.SetCloseIntercept(m.requestQuit)
 	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
-		if k.Name == fyne.KeyEscape {
+		switch k.Name {
+		case fyne.KeyEscape:
 			m.cancel()
+		case fyne.KeyF5:
+			m.present()
 		}
 	})
 	a.Lifecycle().SetOnStopped(func() {
@@ -230,6 +233,17 @@ func (m *Main) useStore(s *store.Store) {
 	if m.nav.Length() > 0 {
 		m.nav.Select(m.current)
 		m.show(m.current)
+	}
+}
+
+// present opens the dashboard's presentation chooser, ready to start with
+// the keyboard (F5, as in presentation programs).
+func (m *Main) present() {
+	if m.store == nil {
+		return
+	}
+	if sc, ok := m.navigate(pageOverzicht).(*overzicht.Screen); ok {
+		sc.Presenteer()
 	}
 }
 
@@ -450,6 +464,7 @@ func (m *Main) menu() *fyne.MainMenu {
 		}
 		views = append(views, item(lang.L(p.title), sc, func() { m.navigate(i) }))
 	}
+	views = append(views, fyne.NewMenuItemSeparator(), item(lang.L("Presenteren… (F5)"), nil, m.present))
 	help := fyne.NewMenu(lang.L("Help"), item(lang.L("Sneltoetsen en uitleg"), nil, func() { m.navigate(pageHelp) }))
 	return fyne.NewMainMenu(file, edit, fyne.NewMenu(lang.L("Beeld"), views...), help)
 }

@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -31,6 +32,7 @@ var shortcuts = [][2]string{
 	{"↑ / ↓", "Keuze in de interventiekiezer; rij omhoog/omlaag in de tabel"},
 	{"Enter", "In de interventiekiezer: kiezen; in de tabel: volgende rij; elders: opslaan"},
 	{"Ctrl+1 … Ctrl+9", "Naar de schermen in de volgorde van het menu links"},
+	{"F5", "Presenteren: dia's kiezen, Spatie start; daarna pijltjes, Page Up/Down, Home/End, Esc"},
 	{"Ctrl+Q", "Afsluiten (vraagt eerst bij niet-opgeslagen invoer)"},
 }
 
@@ -40,19 +42,26 @@ func (s *helpScreen) buildUI() {
 		cells = append(cells, widget.NewLabelWithStyle(sc[0], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true, Monospace: true}),
 			widget.NewLabel(lang.L(sc[1])))
 	}
-	intro := widget.NewRichText(
-		&widget.TextSegment{Style: widget.RichTextStyleHeading, Text: lang.L("Help")},
-		&widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: lang.L(
-			"Jeugdmonitor Zwolle houdt het register van interventies uit de Routekaart Jeugdbeleid bij, met hun doelstellingen en bereik, " +
-				"de cijfers van het dashboard jeugdhulp, de begrotingsdoelen, Preventie met Gezag en de besparingen van Spoor 3 Jeugd. " +
-				"Elk cijfer heeft een bron; elke wijziging staat met naam en tijd in Wijzigingen.")},
-		&widget.TextSegment{Style: widget.RichTextStyleSubHeading, Text: lang.L("Bereik vastleggen met het toetsenbord")},
-		&widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: lang.L(
-			"Ga naar Bereik invoeren (Ctrl+3). Typ een deel van de naam of de organisatie, kies met ↑/↓ en Enter. " +
-				"Typ de periode (2024, 2024-H1, 2024-K3 of 2023/2024) en het aantal in Nederlandse notatie (3.612), en druk op Enter. " +
-				"Een fout verschijnt bij het veld en er wordt niets opgeslagen. Ctrl+Z maakt de laatste opslag ongedaan.")},
-		&widget.TextSegment{Style: widget.RichTextStyleSubHeading, Text: lang.L("Sneltoetsen")})
-	intro.Wrapping = fyne.TextWrapWord
+	heading := func(text string, size fyne.ThemeSizeName) fyne.CanvasObject {
+		l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.SizeName = size
+		return l
+	}
+	paragraph := func(text string) fyne.CanvasObject {
+		l := widget.NewLabel(text)
+		l.Wrapping = fyne.TextWrapWord
+		return l
+	}
+	intro := container.NewVBox(
+		heading(lang.L("Help"), theme.SizeNameHeadingText),
+		paragraph(lang.L("Jeugdmonitor Zwolle houdt het register van interventies uit de Routekaart Jeugdbeleid bij, met hun doelstellingen en bereik, "+
+			"de cijfers van het dashboard jeugdhulp, de begrotingsdoelen, Preventie met Gezag en de besparingen van Spoor 3 Jeugd. "+
+			"Elk cijfer heeft een bron; elke wijziging staat met naam en tijd in Wijzigingen.")),
+		heading(lang.L("Bereik vastleggen met het toetsenbord"), theme.SizeNameSubHeadingText),
+		paragraph(lang.L("Ga naar Bereik invoeren (Ctrl+3). Typ een deel van de naam of de organisatie, kies met de pijltjestoetsen en Enter. "+
+			"Typ de periode (2024, 2024-H1, 2024-K3 of 2023/2024) en het aantal in Nederlandse notatie (3.612), en druk op Enter. "+
+			"Een fout verschijnt bij het veld en er wordt niets opgeslagen. Ctrl+Z maakt de laatste opslag ongedaan.")),
+		heading(lang.L("Sneltoetsen"), theme.SizeNameSubHeadingText))
 	s.content = container.NewVScroll(container.NewVBox(intro, container.New(layout.NewFormLayout(), cells...)))
 }
 

@@ -42,8 +42,9 @@ type Kiezer struct {
 // Kiezer is the slide chooser that is open, or nil.
 func (s *Screen) Kiezer() *Kiezer { return s.kiezer }
 
-// onPresenteren opens the slide chooser with every chart of the dashboard.
-func (s *Screen) onPresenteren() {
+// Presenteer opens the slide chooser with every chart of the dashboard, with
+// the keyboard focus on Starten: Space starts, Tab reaches everything else.
+func (s *Screen) Presenteer() {
 	k := &Kiezer{Naam: widget.NewEntry(), Melding: widget.NewLabel(""), Gekozen: -1, titels: map[string]string{}}
 	var titles []string
 	for _, g := range dashboard.Grafieken() {
@@ -75,6 +76,7 @@ func (s *Screen) onPresenteren() {
 	k.Dialoog.Resize(fyne.NewSize(640, 620))
 	s.kiezer = k
 	k.Dialoog.Show()
+	s.window.Canvas().Focus(k.Start)
 }
 
 // kiezerVulOpgeslagen lists the saved presentations.

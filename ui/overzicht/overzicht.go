@@ -67,7 +67,7 @@ func New(s *store.Store, w fyne.Window) *Screen {
 	years := jaarKeuzes()
 	sc.Van = widget.NewSelect(years, func(string) { sc.onJaren() })
 	sc.Tot = widget.NewSelect(years, func(string) { sc.onJaren() })
-	sc.PresenteerKnop = widget.NewButtonWithIcon("Presenteren…", theme.MediaPlayIcon(), sc.onPresenteren)
+	sc.PresenteerKnop = widget.NewButtonWithIcon("Presenteren… (F5)", theme.MediaPlayIcon(), sc.Presenteer)
 	var cards []fyne.CanvasObject
 	for i, g := range dashboard.Grafieken() {
 		k := newKaart(g)

@@ -103,6 +103,9 @@ func TestPresentationThroughSavedSlidesWithKeyboard(t *testing.T) {
 	if k == nil || len(k.Dias) != 10 {
 		t.Fatalf("kiezer %+v", k)
 	}
+	if focused := sc.window.Canvas().Focused(); focused != k.Start {
+		t.Fatalf("focus on %v, want the Starten button (Space starts)", focused)
+	}
 	k.Lijst.Select(9)
 	test.Tap(k.Omhoog)
 	if k.Dias[8] != "besparingen" {
@@ -122,7 +125,7 @@ func TestPresentationThroughSavedSlidesWithKeyboard(t *testing.T) {
 	if err != nil || len(saved.Dias) != 3 || saved.Dias[1] != "besparingen" {
 		t.Fatalf("opgeslagen %+v %v", saved, err)
 	}
-	test.Tap(k.Start)
+	k.Start.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
 	p := k.Presentatie
 	if p == nil || len(p.Dias) != 3 || !p.Dias[0].Demo {
 		t.Fatalf("presentatie %+v", p)

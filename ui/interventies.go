@@ -85,7 +85,9 @@ func (s *interventiesScreen) buildUI() {
 		s.list.UnselectAll()
 	}
 
-	filters := container.New(columns{1, 1, 1.1, 1.1, 0.8, 1.1}, s.cluster, s.status, s.organisatie, s.ambitie, s.jaar, s.archived)
+	// The check keeps its own width; the selects share the rest and truncate.
+	filters := container.NewBorder(nil, nil, nil, s.archived,
+		container.New(columns{1, 1, 1.1, 1.1, 0.8}, s.cluster, s.status, s.organisatie, s.ambitie, s.jaar))
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(s.count, s.newButton), s.search), filters)
 	s.listPage = container.NewBorder(top, nil, nil, nil, s.list)

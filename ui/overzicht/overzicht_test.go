@@ -147,3 +147,11 @@ func TestPresentationThroughSavedSlidesWithKeyboard(t *testing.T) {
 	eventually(t, "de dia is niet getekend", func() bool { return p.Beeld.Image != nil })
 	key(fyne.KeyEscape)
 }
+
+// TestGoldenOverzicht compares the whole screen, tiles and thumbnails, on the
+// demo database with its image in testdata.
+func TestGoldenOverzicht(t *testing.T) {
+	sc, _ := demoScreen(t)
+	test.ApplyTheme(t, test.Theme())
+	test.AssertImageMatches(t, "overzicht_demo.png", sc.window.Canvas().Capture())
+}

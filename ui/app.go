@@ -84,7 +84,9 @@ var pages = []page{
 func (m *Main) build(id int) Screen {
 	switch id {
 	case pageOverzicht:
-		return overzicht.New(m.store, m.win)
+		sc := overzicht.New(m.store, m.win)
+		sc.SetThema(chartTheme(m.app.Preferences().StringWithFallback(prefTheme, themeLicht)))
+		return sc
 	case pageInterventies:
 		return newInterventiesScreen(m)
 	case pageBereik:

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"jeugdmonitor/data/backup"
+	"jeugdmonitor/ui/overzicht"
 )
 
 // instellingenScreen chooses the database (open another, make a new one,
@@ -192,6 +193,9 @@ func (s *instellingenScreen) onTheme(name string) {
 	}
 	s.m.app.Preferences().SetString(prefTheme, name)
 	applyTheme(s.m.app, name)
+	if sc, ok := s.m.screens[pageOverzicht].(*overzicht.Screen); ok {
+		sc.SetThema(chartTheme(name))
+	}
 }
 
 // removeEmpty deletes a file that exists but is empty: the file dialog of a

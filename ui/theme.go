@@ -5,6 +5,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"jeugdmonitor/ui/chart"
 )
 
 // The preferences the program keeps between sessions (Fyne's per-user store).
@@ -81,6 +83,16 @@ func themeFor(name string) fyne.Theme {
 }
 
 // applyTheme switches the application to the named theme.
+// chartTheme is the chart theme that goes with an application theme: high
+// contrast for the projector, light otherwise (charts are printed and
+// projected on white).
+func chartTheme(name string) chart.Thema {
+	if name == themeHoogContrast {
+		return chart.HoogContrast
+	}
+	return chart.Licht
+}
+
 func applyTheme(a fyne.App, name string) {
 	a.Settings().SetTheme(themeFor(name))
 }

@@ -55,6 +55,7 @@ type Screen struct {
 
 	vergroting *Vergroting
 	kiezer     *Kiezer
+	thema      chart.Thema
 
 	// klaar, when set, is called on the UI goroutine after each refresh.
 	klaar func()
@@ -63,7 +64,7 @@ type Screen struct {
 // New builds the Overzicht on the store, in the window it is shown in (for
 // dialogs and the presentation mode).
 func New(s *store.Store, w fyne.Window) *Screen {
-	sc := &Screen{store: s, window: w, Status: widget.NewLabel("Grafieken worden getekend…"), Tegels: container.NewGridWithColumns(4)}
+	sc := &Screen{store: s, window: w, thema: chart.Licht, Status: widget.NewLabel("Grafieken worden getekend…"), Tegels: container.NewGridWithColumns(4)}
 	years := jaarKeuzes()
 	sc.Van = widget.NewSelect(years, func(string) { sc.onJaren() })
 	sc.Tot = widget.NewSelect(years, func(string) { sc.onJaren() })
@@ -79,6 +80,25 @@ func New(s *store.Store, w fyne.Window) *Screen {
 	grid := container.NewGridWrap(fyne.NewSize(400, 225), cards...)
 	sc.content = container.NewBorder(container.NewVBox(bar, sc.Tegels), nil, nil, nil, container.NewVScroll(grid))
 	return sc
+}
+
+// Thema is the chart theme the screen draws in (light unless set).
+func (s *Screen) Thema() chart.Thema {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.thema
+}
+
+// SetThema draws the charts in another theme (high contrast for the projector)
+// from now on, and redraws them.
+func (s *Screen) SetThema(t chart.Thema) {
+	s.mu.Lock()
+	changed := s.thema.Naam != t.Naam
+	s.thema = t
+	s.mu.Unlock()
+	if changed {
+		s.Refresh()
+	}
 }
 
 // jaarKeuzes are the years a user can pick.
@@ -145,7 +165,7 @@ func (s *Screen) load(gen int, o dashboard.Opties) {
 		s.toonTegels(tiles)
 	})
 	for i, g := range graphs {
-		img, err := chart.TekenBeeld(g, duimBreedte, duimHoogte, chart.Licht)
+		img, err := chart.TekenBeeld(g, duimBreedte, duimHoogte, s.Thema())
 		if err != nil {
 			s.fout(err)
 			return

@@ -10,6 +10,7 @@ import (
 
 	"jeugdmonitor/data/dashboard"
 	"jeugdmonitor/data/store"
+	"jeugdmonitor/ui/chart"
 )
 
 // demoScreen shows the Overzicht of a new demo database in a test window and
@@ -154,4 +155,14 @@ func TestGoldenOverzicht(t *testing.T) {
 	sc, _ := demoScreen(t)
 	test.ApplyTheme(t, test.Theme())
 	test.AssertImageMatches(t, "overzicht_demo.png", sc.window.Canvas().Capture())
+}
+
+func TestHighContrastThemeRedrawsThumbnails(t *testing.T) {
+	sc, _ := demoScreen(t)
+	waitRefresh(t, sc, func() { sc.SetThema(chart.HoogContrast) })
+	r, g, b, _ := sc.Kaarten[0].Beeld.Image.At(2, 2).RGBA()
+	wr, wg, wb, _ := chart.HoogContrast.Achtergrond.RGBA()
+	if r != wr || g != wg || b != wb {
+		t.Fatalf("thumbnail background %v,%v,%v, want the high-contrast background", r, g, b)
+	}
 }

@@ -25,14 +25,15 @@ type Presentatie struct {
 	Index   int
 
 	beelden map[int]image.Image
+	thema   chart.Thema
 }
 
 // presenteer opens the presentation of the given charts, in their order.
 func (s *Screen) presenteer(dias []dashboard.Grafiek) *Presentatie {
 	p := &Presentatie{Venster: fyne.CurrentApp().NewWindow("Presentatie"), Beeld: canvas.NewImageFromImage(nil),
-		Teller: widget.NewLabel(""), Dias: dias, beelden: map[int]image.Image{}}
+		Teller: widget.NewLabel(""), Dias: dias, beelden: map[int]image.Image{}, thema: s.Thema()}
 	p.Beeld.FillMode = canvas.ImageFillContain
-	bg := canvas.NewRectangle(chart.Licht.Achtergrond)
+	bg := canvas.NewRectangle(p.thema.Achtergrond)
 	p.Venster.SetContent(container.NewStack(bg, p.Beeld, container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), p.Teller), nil, nil)))
 	p.Venster.Canvas().SetOnTypedKey(p.toets)
 	p.Venster.SetFullScreen(true)
@@ -56,7 +57,7 @@ func (p *Presentatie) Ga(i int) {
 // slide being shown is not slowed down by the others.
 func (p *Presentatie) teken() {
 	for i, g := range p.Dias {
-		img, err := chart.TekenBeeld(g, chart.StandaardBreedte, chart.StandaardHoogte, chart.Licht)
+		img, err := chart.TekenBeeld(g, chart.StandaardBreedte, chart.StandaardHoogte, p.thema)
 		if err != nil {
 			fyne.LogError("dia tekenen", err)
 			return

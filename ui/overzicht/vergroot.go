@@ -49,7 +49,7 @@ func (s *Screen) vergroot(i int) {
 // tekenGroot draws the enlarged chart off the UI goroutine.
 func (s *Screen) tekenGroot(v *Vergroting, g dashboard.Grafiek) {
 	go func() {
-		img, err := chart.TekenBeeld(g, chart.StandaardBreedte, chart.StandaardHoogte, chart.Licht)
+		img, err := chart.TekenBeeld(g, chart.StandaardBreedte, chart.StandaardHoogte, s.Thema())
 		if err != nil {
 			s.fout(err)
 			return

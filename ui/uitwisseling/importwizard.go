@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
+	"jeugdmonitor/data/cbs"
 	"jeugdmonitor/data/importer"
 	"jeugdmonitor/data/store"
 )
@@ -44,6 +45,9 @@ type ImportWizard struct {
 	voorbeeld      *widget.Table
 	kolommen       *fyne.Container
 	selects        map[string]*widget.Select
+	// gemeente and gemeenteNaam choose the municipality of a CBS file
+	// (default Zwolle, GM0193); Nederland is always the comparison.
+	gemeente, gemeenteNaam *widget.Entry
 	namen          *fyne.Container
 	problemen      *widget.Label
 	tabs           *container.AppTabs
@@ -182,7 +186,7 @@ func (wz *ImportWizard) LoadFile(path, sheet string) {
 		wz.importeerKnop.Disable()
 		switch {
 		case im.CBS:
-			wz.status.SetText(fmt.Sprintf(lang.L("CBS StatLine-tabel %s herkend; gemeente Zwolle (GM0193) met Nederland ter vergelijking. Kopregel op rij %d."),
+			wz.status.SetText(fmt.Sprintf(lang.L("CBS StatLine-tabel %s herkend; kies de gemeente (standaard Zwolle, GM0193); Nederland is de vergelijking. Kopregel op rij %d."),
 				im.CBSOpties.Tabel, im.HeaderLine))
 		case im.Onthouden:
 			wz.status.SetText(fmt.Sprintf(lang.L("Kopregel op rij %d. De koppeling van de vorige import van %q is overgenomen."), im.HeaderLine, im.Bron))
@@ -229,6 +233,7 @@ func (wz *ImportWizard) showMapping() {
 	if wz.im.CBS {
 		wz.kolommen.Add(widget.NewLabel(lang.L("CBS-bestand")))
 		wz.kolommen.Add(widget.NewLabel(lang.L("De kolommen van StatLine worden vanzelf herkend.")))
+		wz.showMunicipality()
 		return
 	}
 	options := []string{geenKolom}
@@ -255,6 +260,30 @@ func (wz *ImportWizard) showMapping() {
 		wz.kolommen.Add(widget.NewLabel(label))
 		wz.kolommen.Add(sel)
 	}
+}
+
+// showMunicipality adds the choice of municipality for a CBS file: its region
+// code (GM0193) and, for files with region names, its name.
+func (wz *ImportWizard) showMunicipality() {
+	opt := &wz.im.CBSOpties
+	if opt.Gemeente == "" {
+		opt.Gemeente, opt.GemeenteNaam = cbs.Zwolle, "Zwolle"
+	}
+	wz.gemeente, wz.gemeenteNaam = widget.NewEntry(), widget.NewEntry()
+	wz.gemeente.SetText(opt.Gemeente)
+	wz.gemeenteNaam.SetText(opt.GemeenteNaam)
+	wz.gemeente.OnChanged = func(code string) {
+		opt.Gemeente = strings.ToUpper(strings.TrimSpace(code))
+		wz.importeerKnop.Disable()
+	}
+	wz.gemeenteNaam.OnChanged = func(naam string) {
+		opt.GemeenteNaam = strings.TrimSpace(naam)
+		wz.importeerKnop.Disable()
+	}
+	wz.kolommen.Add(widget.NewLabel(lang.L("Gemeentecode")))
+	wz.kolommen.Add(wz.gemeente)
+	wz.kolommen.Add(widget.NewLabel(lang.L("Gemeentenaam")))
+	wz.kolommen.Add(wz.gemeenteNaam)
 }
 
 func indexOf(list []string, s string) int {

@@ -169,3 +169,34 @@ func TestExportBackupRestoreDialogs(t *testing.T) {
 	}
 	s2.Close()
 }
+
+func TestImportWizardCBSForAnotherMunicipality(t *testing.T) {
+	test.NewTempApp(t)
+	dir := t.TempDir()
+	s := openRegister(t, dir)
+	wz := NewImportWizard(s, test.NewWindow(nil), func() {})
+	wz.sync = true
+	w := test.NewWindow(wz.Content())
+	defer w.Close()
+	w.Resize(fyne.NewSize(960, 640))
+	wz.soort.SetSelected(wz.soort.Options[1])
+	wz.LoadFile(filepath.Join("..", "..", "data", "cbs", "testdata", "85099NED_testbestand.csv"), "")
+	if wz.im == nil || !wz.im.CBS || wz.gemeente == nil || wz.gemeente.Text != "GM0193" {
+		t.Fatalf("CBS file not recognised with Zwolle as default: %q", wz.status.Text)
+	}
+	wz.gemeente.SetText("gm0363")
+	wz.gemeenteNaam.SetText("Amsterdam")
+	test.Tap(wz.controleerKnop)
+	if wz.importeerKnop.Disabled() {
+		t.Fatalf("import not possible after the check: %q %q", wz.status.Text, wz.problemen.Text)
+	}
+	test.Tap(wz.importeerKnop)
+	ind, err := s.IndicatorByCode("jeugdhulp-jeugdigen")
+	if err != nil {
+		t.Fatal(err)
+	}
+	series, err := s.Jaarreeks(ind.ID, 2021, 2021)
+	if err != nil || len(series) != 1 || series[0].Waarde != 9999 {
+		t.Fatalf("2021 for GM0363: %+v %v (%q)", series, err, wz.status.Text)
+	}
+}

@@ -38,25 +38,25 @@ type ImportWizard struct {
 	rapport *importer.Rapport
 	cancel  context.CancelFunc
 
-	soort          *widget.RadioGroup
-	bestand        *widget.Label
-	kiesKnop       *widget.Button
-	blad           *widget.Select
-	voorbeeld      *widget.Table
-	kolommen       *fyne.Container
-	selects        map[string]*widget.Select
+	soort     *widget.RadioGroup
+	bestand   *widget.Label
+	kiesKnop  *widget.Button
+	blad      *widget.Select
+	voorbeeld *widget.Table
+	kolommen  *fyne.Container
+	selects   map[string]*widget.Select
 	// gemeente and gemeenteNaam choose the municipality of a CBS file
 	// (default Zwolle, GM0193); Nederland is always the comparison.
 	gemeente, gemeenteNaam *widget.Entry
-	namen          *fyne.Container
-	problemen      *widget.Label
-	tabs           *container.AppTabs
-	voortgang      *widget.ProgressBar
-	status         *widget.Label
-	controleerKnop *widget.Button
-	importeerKnop  *widget.Button
-	annuleerKnop   *widget.Button
-	content        fyne.CanvasObject
+	namen                  *fyne.Container
+	problemen              *widget.Label
+	tabs                   *container.AppTabs
+	voortgang              *widget.ProgressBar
+	status                 *widget.Label
+	controleerKnop         *widget.Button
+	importeerKnop          *widget.Button
+	annuleerKnop           *widget.Button
+	content                fyne.CanvasObject
 }
 
 // NewImportWizard builds the wizard on the store; onDone runs after a

@@ -77,7 +77,7 @@ func New(s *store.Store, w fyne.Window) *Screen {
 		cards = append(cards, k)
 	}
 	bar := container.NewHBox(widget.NewLabel("Jaren"), sc.Van, widget.NewLabel("t/m"), sc.Tot, sc.PresenteerKnop, sc.Status)
-	grid := container.NewGridWrap(fyne.NewSize(400, 225), cards...)
+	grid := container.New(&thumbGrid{minWidth: 360}, cards...)
 	sc.content = container.NewBorder(container.NewVBox(bar, sc.Tegels), nil, nil, nil, container.NewVScroll(grid))
 	return sc
 }

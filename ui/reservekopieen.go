@@ -1,12 +1,9 @@
 package ui
 
 import (
-	"image/color"
-
 	"fmt"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -50,10 +47,8 @@ func (b *backupList) buildUI() {
 	b.restoreButton = widget.NewButtonWithIcon(lang.L("Gekozen reservekopie terugzetten…"), theme.HistoryIcon(), b.onRestore)
 	b.restoreButton.Disable()
 	b.empty = widget.NewLabel(lang.L("Nog geen reservekopieën van deze database."))
-	height := canvas.NewRectangle(color.Transparent)
-	height.SetMinSize(fyne.NewSize(0, 170))
 	b.content = container.NewBorder(nil, container.NewHBox(b.restoreButton), nil, nil,
-		container.NewStack(height, b.list, container.NewVBox(b.empty)))
+		container.New(fixedHeight(170), b.list, container.NewVBox(b.empty)))
 }
 
 // describeBackup is one line of the list: "22-11-2026 09:00 · dagelijks · 1,2 MB".

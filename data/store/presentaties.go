@@ -89,6 +89,25 @@ func (t *Tx) SavePresentatie(p *Presentatie) error {
 	return err
 }
 
+// SavePresentatieOnderNaam stores a presentation under its name: it replaces
+// the one of the same name (ignoring case) or adds a new one, in one
+// transaction.
+func (s *Store) SavePresentatieOnderNaam(p *Presentatie) error {
+	return s.Update(func(t *Tx) error {
+		var old Presentatie
+		err := t.db.Where("naam = ? COLLATE NOCASE", strings.TrimSpace(p.Naam)).First(&old).Error
+		switch {
+		case err == nil:
+			p.ID = old.ID
+		case errors.Is(err, gorm.ErrRecordNotFound):
+			p.ID = 0
+		default:
+			return err
+		}
+		return t.SavePresentatie(p)
+	})
+}
+
 // DeletePresentatie removes a presentation, audited.
 func (s *Store) DeletePresentatie(id uint) error {
 	return s.Update(func(t *Tx) error {

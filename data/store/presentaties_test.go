@@ -51,3 +51,19 @@ func TestLaatsteMetingJaar(t *testing.T) {
 		t.Errorf("lege database: %v %v", ok, err)
 	}
 }
+
+func TestSavePresentatieOnderNaamReplacesTheSameName(t *testing.T) {
+	s := openTemp(t)
+	first := Presentatie{Naam: "Raadsvergadering 12 december", Dias: []string{"besparingen"}}
+	if err := s.SavePresentatieOnderNaam(&first); err != nil {
+		t.Fatal(err)
+	}
+	again := Presentatie{Naam: "raadsvergadering 12 december", Dias: []string{"besparingen", "preventie-met-gezag"}}
+	if err := s.SavePresentatieOnderNaam(&again); err != nil {
+		t.Fatal(err)
+	}
+	all, err := s.Presentaties()
+	if err != nil || len(all) != 1 || again.ID != first.ID || len(all[0].Dias) != 2 {
+		t.Fatalf("after saving under the same name: %+v %v", all, err)
+	}
+}

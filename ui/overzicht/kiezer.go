@@ -79,18 +79,32 @@ func (s *Screen) Presenteer() {
 	s.window.Canvas().Focus(k.Start)
 }
 
-// kiezerVulOpgeslagen lists the saved presentations.
+// kiezerVulOpgeslagen lists the saved presentations, read off the UI goroutine.
 func (s *Screen) kiezerVulOpgeslagen(k *Kiezer) {
-	saved, err := s.store.Presentaties()
-	if err != nil {
-		k.Melding.SetText("Fout: " + err.Error())
-		return
-	}
-	k.namen = []string{nieuwePresentatie}
-	for _, p := range saved {
-		k.namen = append(k.namen, p.Naam)
-	}
-	k.Opgeslagen.SetOptions(k.namen)
+	var saved []store.Presentatie
+	s.achtergrond(func() (err error) {
+		saved, err = s.store.Presentaties()
+		return err
+	}, func(err error) {
+		if err != nil {
+			k.Melding.SetText("Fout: " + err.Error())
+			return
+		}
+		k.namen = []string{nieuwePresentatie}
+		for _, p := range saved {
+			k.namen = append(k.namen, p.Naam)
+		}
+		k.Opgeslagen.SetOptions(k.namen)
+	})
+}
+
+// achtergrond runs work off the UI goroutine and then klaar on it with
+// work's error.
+func (s *Screen) achtergrond(work func() error, klaar func(error)) {
+	go func() {
+		err := work()
+		fyne.Do(func() { klaar(err) })
+	}()
 }
 
 func (s *Screen) kiezerVoegToe(k *Kiezer, title string) {
@@ -130,34 +144,37 @@ func (s *Screen) kiezerLaad(k *Kiezer, naam string) {
 	if naam == nieuwePresentatie || naam == "" {
 		return
 	}
-	p, err := s.store.PresentatieByNaam(naam)
-	if err != nil {
-		k.Melding.SetText("Fout: " + err.Error())
-		return
-	}
-	k.Naam.SetText(p.Naam)
-	k.Dias = slices.Clone(p.Dias)
-	k.Lijst.Refresh()
+	var p store.Presentatie
+	s.achtergrond(func() (err error) {
+		p, err = s.store.PresentatieByNaam(naam)
+		return err
+	}, func(err error) {
+		if err != nil {
+			k.Melding.SetText("Fout: " + err.Error())
+			return
+		}
+		k.Naam.SetText(p.Naam)
+		k.Dias = slices.Clone(p.Dias)
+		k.Lijst.Refresh()
+	})
 }
 
 // kiezerOpslaan saves the slides under the name, replacing a presentation
 // of the same name.
 func (s *Screen) kiezerOpslaan(k *Kiezer) {
 	p := store.Presentatie{Naam: k.Naam.Text, Dias: slices.Clone(k.Dias)}
-	if old, err := s.store.PresentatieByNaam(p.Naam); err == nil {
-		p.ID = old.ID
-	}
-	err := s.store.SavePresentatie(&p)
-	if problems := domain.FieldProblems(err); problems != nil {
-		k.Melding.SetText(problems[0].Veld + ": " + problems[0].Melding)
-		return
-	}
-	if err != nil {
-		dialog.ShowError(err, s.window)
-		return
-	}
-	k.Melding.SetText(fmt.Sprintf("Opgeslagen: %s (%d dia's)", p.Naam, len(p.Dias)))
-	s.kiezerVulOpgeslagen(k)
+	s.achtergrond(func() error { return s.store.SavePresentatieOnderNaam(&p) }, func(err error) {
+		if problems := domain.FieldProblems(err); problems != nil {
+			k.Melding.SetText(problems[0].Veld + ": " + problems[0].Melding)
+			return
+		}
+		if err != nil {
+			dialog.ShowError(err, s.window)
+			return
+		}
+		k.Melding.SetText(fmt.Sprintf("Opgeslagen: %s (%d dia's)", p.Naam, len(p.Dias)))
+		s.kiezerVulOpgeslagen(k)
+	})
 }
 
 // kiezerStart starts the presentation of the chosen slides.

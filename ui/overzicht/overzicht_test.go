@@ -2,6 +2,7 @@ package overzicht
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -117,11 +118,12 @@ func TestPresentationThroughSavedSlidesWithKeyboard(t *testing.T) {
 		test.Tap(k.Weg)
 	}
 	test.Tap(k.Opslaan)
-	if k.Melding.Text != "naam: geef de presentatie een naam" {
-		t.Errorf("melding %q", k.Melding.Text)
-	}
+	eventually(t, "geen melding over de ontbrekende naam", func() bool {
+		return k.Melding.Text == "naam: geef de presentatie een naam"
+	})
 	test.Type(k.Naam, "Raadsvergadering 12 december")
 	test.Tap(k.Opslaan)
+	eventually(t, "de presentatie is niet opgeslagen", func() bool { return strings.HasPrefix(k.Melding.Text, "Opgeslagen:") })
 	saved, err := s.PresentatieByNaam("Raadsvergadering 12 december")
 	if err != nil || len(saved.Dias) != 3 || saved.Dias[1] != "besparingen" {
 		t.Fatalf("opgeslagen %+v %v", saved, err)

@@ -163,11 +163,18 @@ func (e *BatchError) Error() string {
 // RecordBereik validates and stores reach in this transaction (see
 // Store.RecordBereik).
 func (t *Tx) RecordBereik(b *domain.Bereik) error {
+	_, err := t.recordBereik(b)
+	return err
+}
+
+// recordBereik stores reach and returns the figure it replaced (nil when it
+// added one).
+func (t *Tx) recordBereik(b *domain.Bereik) (*domain.Bereik, error) {
 	if err := b.Validate(); err != nil {
-		return err
+		return nil, err
 	}
 	if err := t.checkReachOwner(b); err != nil {
-		return err
+		return nil, err
 	}
 	b.Gebruiker, b.Vastgelegd = t.user, t.at
 	var existing domain.Bereik
@@ -181,13 +188,14 @@ func (t *Tx) RecordBereik(b *domain.Bereik) error {
 	switch {
 	case errors.Is(err, gorm.ErrRecordNotFound):
 		b.ID = 0
-		return t.insert(b)
+		return nil, t.insert(b)
 	case err != nil:
-		return err
+		return nil, err
 	}
 	b.ID = existing.ID
+	previous := existing
 	_, err = t.update(&existing, b)
-	return err
+	return &previous, err
 }
 
 // checkReachOwner makes sure the intervention or target of a reach exists.

@@ -28,33 +28,19 @@ type BereikUndo struct {
 // does and returns, besides the stored record, what UndoBereik needs to take
 // the save back.
 func (s *Store) RecordBereikInvoerUndoable(in BereikInvoer) (domain.Bereik, BereikUndo, error) {
-	parsed, err := s.ParseBereikInvoer(in)
+	b, err := s.ParseBereikInvoer(in)
 	if err != nil {
-		return parsed, BereikUndo{}, err
+		return b, BereikUndo{}, err
 	}
-	previous, err := s.bereikInPeriode(*parsed.InterventieID, parsed.Periode)
+	var previous *domain.Bereik
+	err = s.Update(func(t *Tx) (err error) {
+		previous, err = t.recordBereik(&b)
+		return err
+	})
 	if err != nil {
-		return parsed, BereikUndo{}, err
+		return b, BereikUndo{}, err
 	}
-	saved, err := s.RecordBereikInvoer(in)
-	if err != nil {
-		return saved, BereikUndo{}, err
-	}
-	return saved, BereikUndo{Saved: saved, Previous: previous}, nil
-}
-
-// bereikInPeriode returns the stored reach of an intervention in a period
-// (canonical form), or nil when there is none.
-func (s *Store) bereikInPeriode(interventieID uint, periode string) (*domain.Bereik, error) {
-	var b domain.Bereik
-	err := s.db.Where("interventie_id = ? AND periode = ?", interventieID, periode).First(&b).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	return &b, nil
+	return b, BereikUndo{Saved: b, Previous: previous}, nil
 }
 
 // UndoBereik takes one save of reach back, in one audited transaction: a

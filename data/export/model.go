@@ -197,8 +197,10 @@ func momentText(m domain.Moment) string {
 
 // collect reads everything the exports need from the store.
 type collector struct {
-	s     *store.Store
-	names map[uint]string
+	s *store.Store
+	// interventions are all interventions, archived ones too, read once.
+	interventions []domain.Interventie
+	names         map[uint]string
 }
 
 func newCollector(s *store.Store) (*collector, error) {
@@ -206,7 +208,7 @@ func newCollector(s *store.Store) (*collector, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &collector{s: s, names: map[uint]string{}}
+	c := &collector{s: s, interventions: all, names: map[uint]string{}}
 	for _, i := range all {
 		c.names[i.ID] = i.Naam
 	}
@@ -214,10 +216,7 @@ func newCollector(s *store.Store) (*collector, error) {
 }
 
 func (c *collector) interventies() ([]Interventie, error) {
-	all, err := c.s.Interventies(true)
-	if err != nil {
-		return nil, err
-	}
+	all := c.interventions
 	goals, err := c.s.Begrotingsdoelen()
 	if err != nil {
 		return nil, err
@@ -284,10 +283,7 @@ func bereik(b domain.Bereik) Bereik {
 // bereikRows lists every reach figure with its intervention's name (or the
 // shared target's description).
 func (c *collector) bereikRows() ([]Bereik, error) {
-	all, err := c.s.Interventies(true)
-	if err != nil {
-		return nil, err
-	}
+	all := c.interventions
 	var out []Bereik
 	for _, i := range all {
 		reach, err := c.s.BereikVan(i.ID)

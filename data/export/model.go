@@ -195,7 +195,7 @@ func momentText(m domain.Moment) string {
 	return ""
 }
 
-// collect reads everything the exports need from the store.
+// collector reads everything the exports need from the store.
 type collector struct {
 	s *store.Store
 	// interventions are all interventions, archived ones too, read once.

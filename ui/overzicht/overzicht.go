@@ -90,13 +90,13 @@ func (s *Screen) Thema() chart.Thema {
 }
 
 // SetThema draws the charts in another theme (high contrast for the projector)
-// from now on, and redraws them.
+// from now on, and redraws them if they were drawn already.
 func (s *Screen) SetThema(t chart.Thema) {
 	s.mu.Lock()
-	changed := s.thema.Naam != t.Naam
+	redraw := s.thema.Naam != t.Naam && s.gen > 0
 	s.thema = t
 	s.mu.Unlock()
-	if changed {
+	if redraw {
 		s.Refresh()
 	}
 }

@@ -5,8 +5,8 @@ import "time"
 // Bron is the source reference of a record: the document and the section in it,
 // or the user or file it was entered from.
 type Bron struct {
-	Document string `gorm:"column:bron_document"`
-	Sectie   string `gorm:"column:bron_sectie"`
+	Document string `gorm:"column:bron_document" json:"document"`
+	Sectie   string `gorm:"column:bron_sectie" json:"sectie"`
 }
 
 // String gives the reference as it is printed under a figure.
@@ -24,10 +24,10 @@ func (b Bron) String() string {
 // Moment is a start or intended end as the documents give it: a year and
 // possibly a month, "structureel" (no end), and always the original words.
 type Moment struct {
-	Jaar        *int
-	Maand       *int
-	Structureel bool
-	Tekst       string
+	Jaar        *int   `json:"jaar,omitempty"`
+	Maand       *int   `json:"maand,omitempty"`
+	Structureel bool   `json:"structureel,omitempty"`
+	Tekst       string `json:"tekst"`
 }
 
 // Interventie is one intervention of the youth policy.

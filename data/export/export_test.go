@@ -119,7 +119,7 @@ func TestXLSXWorkbook(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	want := []string{"Interventies", "Bereik", "Indicatoren", "Begroting", "Besparingen", "Wijzigingen"}
+	want := []string{"Interventies", "Bereik", "Indicatoren", "Begroting", "Besparingen", "Beleidsteksten", "Wijzigingen"}
 	if got := f.GetSheetList(); strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Fatalf("sheets %v", got)
 	}

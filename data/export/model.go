@@ -23,15 +23,23 @@ const (
 	KindIndicatoren  Kind = "indicatoren"
 	KindBegroting    Kind = "begroting"
 	KindBesparingen  Kind = "besparingen"
+	KindBeleid       Kind = "beleidsteksten"
 	KindWijzigingen  Kind = "wijzigingen"
 	KindAlles        Kind = "alles"
 )
 
 // Kinds lists every kind of export.
-var Kinds = []Kind{KindInterventies, KindBereik, KindIndicatoren, KindBegroting, KindBesparingen, KindWijzigingen, KindAlles}
+var Kinds = []Kind{KindInterventies, KindBereik, KindIndicatoren, KindBegroting, KindBesparingen, KindBeleid,
+	KindWijzigingen, KindAlles}
+
+// Formaat marks a full export ("alles" as JSON), so that an import can tell
+// it from any other JSON file.
+const Formaat = "Jeugdmonitor volledige export"
 
 // Interventie is an intervention with its targets and reach nested inside it.
+// ID is the record's number in the database, as the audit trail names it.
 type Interventie struct {
+	ID              uint           `json:"id"`
 	Naam            string         `json:"naam"`
 	Uitvoerder      string         `json:"uitvoerder"`
 	Cluster         string         `json:"cluster"`
@@ -43,50 +51,67 @@ type Interventie struct {
 	Werkwijze       string         `json:"werkwijze"`
 	Status          string         `json:"status"`
 	StatusCategorie string         `json:"status_categorie"`
-	Start           string         `json:"start"`
-	BeoogdEinde     string         `json:"beoogd_einde"`
+	Start           domain.Moment  `json:"start"`
+	BeoogdEinde     domain.Moment  `json:"beoogd_einde"`
 	Resultaten      string         `json:"resultaten"`
 	Ambities        []string       `json:"ambities"`
 	Begrotingsdoel  string         `json:"begrotingsdoel,omitempty"`
 	Gearchiveerd    bool           `json:"gearchiveerd"`
-	Bron            string         `json:"bron"`
+	Bron            domain.Bron    `json:"bron"`
 	Doelstellingen  []Doelstelling `json:"doelstellingen"`
 	Bereik          []Bereik       `json:"bereik"`
 }
 
 // Doelstelling is a target; GedeeldMet names the other interventions that
-// share it.
+// share it. A shared target appears under each of its interventions with the
+// same ID, its revisions and the reach recorded against it as a whole.
 type Doelstelling struct {
-	Omschrijving   string   `json:"omschrijving"`
-	Periode        string   `json:"periode"`
-	Soort          string   `json:"soort"`
-	Waarde         float64  `json:"waarde"`
-	WaardeTot      *float64 `json:"waarde_tot,omitempty"`
-	Eenheid        string   `json:"eenheid"`
-	Leeftijdsgroep string   `json:"leeftijdsgroep,omitempty"`
-	GedeeldMet     []string `json:"gedeeld_met,omitempty"`
-	Bron           string   `json:"bron"`
+	ID             uint         `json:"id"`
+	Omschrijving   string       `json:"omschrijving"`
+	Periode        string       `json:"periode"`
+	Soort          string       `json:"soort"`
+	Waarde         float64      `json:"waarde"`
+	WaardeTot      *float64     `json:"waarde_tot,omitempty"`
+	Eenheid        string       `json:"eenheid"`
+	Leeftijdsgroep string       `json:"leeftijdsgroep,omitempty"`
+	GedeeldMet     []string     `json:"gedeeld_met,omitempty"`
+	Bron           domain.Bron  `json:"bron"`
+	Herzieningen   []Herziening `json:"herzieningen,omitempty"`
+	Bereik         []Bereik     `json:"bereik,omitempty"`
+}
+
+// Herziening is a revision of a target: the value before and after, when,
+// why and by whom.
+type Herziening struct {
+	ID              uint      `json:"id"`
+	Datum           time.Time `json:"datum"`
+	OudeWaarde      float64   `json:"oude_waarde"`
+	OudeWaardeTot   *float64  `json:"oude_waarde_tot,omitempty"`
+	NieuweWaarde    float64   `json:"nieuwe_waarde"`
+	NieuweWaardeTot *float64  `json:"nieuwe_waarde_tot,omitempty"`
+	Reden           string    `json:"reden"`
+	Gebruiker       string    `json:"gebruiker"`
 }
 
 // Bereik is one reach figure.
 type Bereik struct {
-	Interventie string   `json:"interventie,omitempty"`
-	Periode     string   `json:"periode"`
-	Soort       string   `json:"soort"`
-	Waarde      float64  `json:"waarde"`
-	WaardeTot   *float64 `json:"waarde_tot,omitempty"`
-	Eenheid     string   `json:"eenheid"`
-	Status      string   `json:"status"`
-	Bron        string   `json:"bron"`
-	Notitie     string   `json:"notitie,omitempty"`
-	Gebruiker   string   `json:"vastgelegd_door"`
-	Vastgelegd  string   `json:"vastgelegd_op"`
-	// vastgelegd is the moment as a time, for a date cell.
-	vastgelegd time.Time
+	ID          uint      `json:"id"`
+	Interventie string    `json:"interventie,omitempty"`
+	Periode     string    `json:"periode"`
+	Soort       string    `json:"soort"`
+	Waarde      float64   `json:"waarde"`
+	WaardeTot   *float64  `json:"waarde_tot,omitempty"`
+	Eenheid     string    `json:"eenheid"`
+	Status      string    `json:"status"`
+	Bron        string    `json:"bron"`
+	Notitie     string    `json:"notitie,omitempty"`
+	Gebruiker   string    `json:"vastgelegd_door"`
+	Vastgelegd  time.Time `json:"vastgelegd_op"`
 }
 
 // Wijziging is one row of the audit trail.
 type Wijziging struct {
+	ID           uint      `json:"id"`
 	Tijd         time.Time `json:"tijd"`
 	Gebruiker    string    `json:"gebruiker"`
 	Actie        string    `json:"actie"`
@@ -99,80 +124,108 @@ type Wijziging struct {
 
 // Indicator is an indicator with its measurements.
 type Indicator struct {
-	Code          string   `json:"code"`
-	Naam          string   `json:"naam"`
-	Eenheid       string   `json:"eenheid"`
-	Groep         string   `json:"groep"`
-	Vergelijking  string   `json:"vergelijking,omitempty"`
-	Kernboodschap string   `json:"kernboodschap,omitempty"`
-	Bron          string   `json:"bron"`
-	Metingen      []Meting `json:"metingen"`
+	ID            uint        `json:"id"`
+	Code          string      `json:"code"`
+	Naam          string      `json:"naam"`
+	Eenheid       string      `json:"eenheid"`
+	Groep         string      `json:"groep"`
+	Vergelijking  string      `json:"vergelijking,omitempty"`
+	Kernboodschap string      `json:"kernboodschap,omitempty"`
+	Bron          domain.Bron `json:"bron"`
+	Metingen      []Meting    `json:"metingen"`
 }
 
 // Meting is one measurement.
 type Meting struct {
-	Periode             string   `json:"periode"`
-	Waarde              float64  `json:"waarde"`
-	Vergelijkingswaarde *float64 `json:"vergelijkingswaarde,omitempty"`
-	Status              string   `json:"status"`
-	Bron                string   `json:"bron"`
+	ID                  uint        `json:"id"`
+	Periode             string      `json:"periode"`
+	Waarde              float64     `json:"waarde"`
+	Vergelijkingswaarde *float64    `json:"vergelijkingswaarde,omitempty"`
+	Status              string      `json:"status"`
+	Bron                domain.Bron `json:"bron"`
 }
 
 // Begrotingsdoel is a budget goal with its criteria and lines.
 type Begrotingsdoel struct {
+	ID             uint              `json:"id"`
 	Code           string            `json:"code"`
 	Naam           string            `json:"naam"`
 	Beschrijving   string            `json:"beschrijving"`
 	Begrotingsjaar int               `json:"begrotingsjaar"`
 	Activiteiten   []string          `json:"activiteiten"`
-	Bron           string            `json:"bron"`
+	Bron           domain.Bron       `json:"bron"`
 	Criteria       []Criterium       `json:"criteria"`
 	Regels         []Begrotingsregel `json:"regels"`
 }
 
-// Criterium is a criterion of a budget goal.
+// Criterium is a criterion of a budget goal; Indicator is the code of the
+// indicator that measures it.
 type Criterium struct {
-	Omschrijving   string   `json:"omschrijving"`
-	Streefwaarde   *float64 `json:"streefwaarde,omitempty"`
-	Soort          string   `json:"soort,omitempty"`
-	Referentiejaar *int     `json:"referentiejaar,omitempty"`
-	Doeljaar       *int     `json:"doeljaar,omitempty"`
-	Indicator      string   `json:"indicator,omitempty"`
+	ID             uint        `json:"id"`
+	Omschrijving   string      `json:"omschrijving"`
+	Streefwaarde   *float64    `json:"streefwaarde,omitempty"`
+	Soort          string      `json:"soort,omitempty"`
+	Referentiejaar *int        `json:"referentiejaar,omitempty"`
+	Doeljaar       *int        `json:"doeljaar,omitempty"`
+	Indicator      string      `json:"indicator,omitempty"`
+	Bron           domain.Bron `json:"bron"`
 }
 
 // Begrotingsregel is one amount of a budget goal, in euros.
 type Begrotingsregel struct {
-	Jaar         int     `json:"jaar"`
-	Soort        string  `json:"soort"`
-	Bedrag       float64 `json:"bedrag"`
-	Omschrijving string  `json:"omschrijving,omitempty"`
-	Bron         string  `json:"bron"`
+	ID           uint        `json:"id"`
+	Jaar         int         `json:"jaar"`
+	Soort        string      `json:"soort"`
+	Bedrag       float64     `json:"bedrag"`
+	Omschrijving string      `json:"omschrijving,omitempty"`
+	Bron         domain.Bron `json:"bron"`
 }
 
-// Besparingen are the savings lines with their sum and the reported total.
+// Besparingen are the savings lines, their sum, the totals the documents
+// report and the difference between the last reported total and the sum.
 type Besparingen struct {
-	Regels              []Besparing `json:"regels"`
-	SomRegels           float64     `json:"som_regels"`
-	GerapporteerdTotaal *float64    `json:"gerapporteerd_totaal,omitempty"`
-	TotaalBron          string      `json:"totaal_bron,omitempty"`
-	Verschil            float64     `json:"verschil"`
+	Regels    []Besparing       `json:"regels"`
+	SomRegels float64           `json:"som_regels"`
+	Totalen   []BesparingTotaal `json:"gerapporteerde_totalen"`
+	Verschil  float64           `json:"verschil"`
 }
 
 // Besparing is one realised saving, in euros.
 type Besparing struct {
-	Periode      string  `json:"periode"`
-	Rapportage   string  `json:"rapportage"`
-	Omschrijving string  `json:"omschrijving"`
-	Bedrag       float64 `json:"bedrag"`
-	Bron         string  `json:"bron"`
+	ID           uint        `json:"id"`
+	Periode      string      `json:"periode"`
+	Rapportage   string      `json:"rapportage"`
+	Omschrijving string      `json:"omschrijving"`
+	Bedrag       float64     `json:"bedrag"`
+	Bron         domain.Bron `json:"bron"`
 }
 
-// Alles holds every kind together.
+// BesparingTotaal is a total of realised savings as a document reports it.
+type BesparingTotaal struct {
+	ID     uint        `json:"id"`
+	Bedrag float64     `json:"bedrag"`
+	Bron   domain.Bron `json:"bron"`
+}
+
+// Beleidstekst is a piece of policy text without figures.
+type Beleidstekst struct {
+	ID    uint        `json:"id"`
+	Soort string      `json:"soort"`
+	Titel string      `json:"titel"`
+	Tekst string      `json:"tekst"`
+	Bron  domain.Bron `json:"bron"`
+}
+
+// Alles holds every kind together: the full export, from which an empty
+// database can be rebuilt with the same content (see package importer).
 type Alles struct {
+	Formaat          string           `json:"formaat"`
+	Schema           int              `json:"schema"`
 	Interventies     []Interventie    `json:"interventies"`
 	Indicatoren      []Indicator      `json:"indicatoren"`
 	Begrotingsdoelen []Begrotingsdoel `json:"begrotingsdoelen"`
 	Besparingen      Besparingen      `json:"besparingen"`
+	Beleidsteksten   []Beleidstekst   `json:"beleidsteksten"`
 	Wijzigingen      []Wijziging      `json:"wijzigingen"`
 }
 
@@ -227,11 +280,11 @@ func (c *collector) interventies() ([]Interventie, error) {
 	}
 	out := make([]Interventie, 0, len(all))
 	for _, i := range all {
-		e := Interventie{Naam: i.Naam, Uitvoerder: i.Uitvoerder, Cluster: string(i.Cluster), Code: i.Code, Doel: i.Doel,
+		e := Interventie{ID: i.ID, Naam: i.Naam, Uitvoerder: i.Uitvoerder, Cluster: string(i.Cluster), Code: i.Code, Doel: i.Doel,
 			Doelgroep: i.Doelgroep, LeeftijdVan: i.LeeftijdVan, LeeftijdTot: i.LeeftijdTot, Werkwijze: i.Werkwijze,
-			Status: i.StatusTekst, StatusCategorie: string(i.StatusCategorie), Start: momentText(i.Start),
-			BeoogdEinde: momentText(i.Einde), Resultaten: i.Resultaten, Ambities: nonNil(i.Ambities),
-			Gearchiveerd: i.Gearchiveerd, Bron: i.Bron.String(), Doelstellingen: []Doelstelling{}, Bereik: []Bereik{}}
+			Status: i.StatusTekst, StatusCategorie: string(i.StatusCategorie), Start: i.Start,
+			BeoogdEinde: i.Einde, Resultaten: i.Resultaten, Ambities: nonNil(i.Ambities),
+			Gearchiveerd: i.Gearchiveerd, Bron: i.Bron, Doelstellingen: []Doelstelling{}, Bereik: []Bereik{}}
 		if i.BegrotingsdoelID != nil {
 			e.Begrotingsdoel = goalCode[*i.BegrotingsdoelID]
 		}
@@ -240,7 +293,11 @@ func (c *collector) interventies() ([]Interventie, error) {
 			return nil, err
 		}
 		for _, t := range targets {
-			e.Doelstellingen = append(e.Doelstellingen, c.doelstelling(t, i.ID))
+			d, err := c.doelstelling(t, i.ID)
+			if err != nil {
+				return nil, err
+			}
+			e.Doelstellingen = append(e.Doelstellingen, d)
 		}
 		reach, err := c.s.BereikVan(i.ID)
 		if err != nil {
@@ -263,21 +320,39 @@ func nonNil(s []string) []string {
 	return s
 }
 
-func (c *collector) doelstelling(t domain.Doelstelling, self uint) Doelstelling {
-	d := Doelstelling{Omschrijving: t.Omschrijving, Periode: t.Periode, Soort: string(t.Soort), Waarde: t.Waarde,
-		WaardeTot: t.WaardeTot, Eenheid: t.Eenheid, Leeftijdsgroep: t.Leeftijdsgroep, Bron: t.Bron.String()}
+// doelstelling is a target as seen from one of its interventions (self),
+// with its revisions and the reach recorded against it as a whole.
+func (c *collector) doelstelling(t domain.Doelstelling, self uint) (Doelstelling, error) {
+	d := Doelstelling{ID: t.ID, Omschrijving: t.Omschrijving, Periode: t.Periode, Soort: string(t.Soort), Waarde: t.Waarde,
+		WaardeTot: t.WaardeTot, Eenheid: t.Eenheid, Leeftijdsgroep: t.Leeftijdsgroep, Bron: t.Bron}
 	for _, id := range t.InterventieIDs {
 		if id != self {
 			d.GedeeldMet = append(d.GedeeldMet, c.names[id])
 		}
 	}
-	return d
+	revisions, err := c.s.Herzieningen(t.ID)
+	if err != nil {
+		return d, err
+	}
+	for _, h := range revisions {
+		d.Herzieningen = append(d.Herzieningen, Herziening{ID: h.ID, Datum: h.Datum, OudeWaarde: h.OudeWaarde,
+			OudeWaardeTot: h.OudeWaardeTot, NieuweWaarde: h.NieuweWaarde, NieuweWaardeTot: h.NieuweWaardeTot,
+			Reden: h.Reden, Gebruiker: h.Gebruiker})
+	}
+	reach, err := c.s.BereikVanDoelstelling(t.ID)
+	if err != nil {
+		return d, err
+	}
+	for _, b := range reach {
+		d.Bereik = append(d.Bereik, bereik(b))
+	}
+	return d, nil
 }
 
 func bereik(b domain.Bereik) Bereik {
-	return Bereik{Periode: b.Periode, Soort: string(b.Soort), Waarde: b.Waarde, WaardeTot: b.WaardeTot,
+	return Bereik{ID: b.ID, Periode: b.Periode, Soort: string(b.Soort), Waarde: b.Waarde, WaardeTot: b.WaardeTot,
 		Eenheid: b.Eenheid, Status: string(b.Status), Bron: b.BronTekst, Notitie: b.Notitie,
-		Gebruiker: b.Gebruiker, Vastgelegd: b.Vastgelegd.Local().Format("02-01-2006 15:04"), vastgelegd: b.Vastgelegd}
+		Gebruiker: b.Gebruiker, Vastgelegd: b.Vastgelegd}
 }
 
 // bereikRows lists every reach figure with its intervention's name (or the
@@ -321,15 +396,15 @@ func (c *collector) indicatoren() ([]Indicator, error) {
 	}
 	out := make([]Indicator, 0, len(all))
 	for _, i := range all {
-		e := Indicator{Code: i.Code, Naam: i.Naam, Eenheid: string(i.Eenheid), Groep: string(i.Groep),
-			Vergelijking: i.Vergelijking, Kernboodschap: i.Kernboodschap, Bron: i.Bron.String(), Metingen: []Meting{}}
+		e := Indicator{ID: i.ID, Code: i.Code, Naam: i.Naam, Eenheid: string(i.Eenheid), Groep: string(i.Groep),
+			Vergelijking: i.Vergelijking, Kernboodschap: i.Kernboodschap, Bron: i.Bron, Metingen: []Meting{}}
 		ms, err := c.s.Metingen(i.ID)
 		if err != nil {
 			return nil, err
 		}
 		for _, m := range ms {
-			e.Metingen = append(e.Metingen, Meting{Periode: m.Periode, Waarde: m.Waarde,
-				Vergelijkingswaarde: m.Vergelijkingswaarde, Status: string(m.Status), Bron: m.Bron.String()})
+			e.Metingen = append(e.Metingen, Meting{ID: m.ID, Periode: m.Periode, Waarde: m.Waarde,
+				Vergelijkingswaarde: m.Vergelijkingswaarde, Status: string(m.Status), Bron: m.Bron})
 		}
 		out = append(out, e)
 	}
@@ -351,15 +426,15 @@ func (c *collector) begroting() ([]Begrotingsdoel, error) {
 	}
 	out := make([]Begrotingsdoel, 0, len(goals))
 	for _, g := range goals {
-		e := Begrotingsdoel{Code: g.Code, Naam: g.Naam, Beschrijving: g.Beschrijving, Begrotingsjaar: g.Begrotingsjaar,
-			Activiteiten: nonNil(g.Activiteiten), Bron: g.Bron.String(), Criteria: []Criterium{}, Regels: []Begrotingsregel{}}
+		e := Begrotingsdoel{ID: g.ID, Code: g.Code, Naam: g.Naam, Beschrijving: g.Beschrijving, Begrotingsjaar: g.Begrotingsjaar,
+			Activiteiten: nonNil(g.Activiteiten), Bron: g.Bron, Criteria: []Criterium{}, Regels: []Begrotingsregel{}}
 		criteria, err := c.s.Criteria(g.ID)
 		if err != nil {
 			return nil, err
 		}
 		for _, k := range criteria {
-			crit := Criterium{Omschrijving: k.Omschrijving, Streefwaarde: k.Streefwaarde, Soort: string(k.Soort),
-				Referentiejaar: k.Referentiejaar, Doeljaar: k.Doeljaar}
+			crit := Criterium{ID: k.ID, Omschrijving: k.Omschrijving, Streefwaarde: k.Streefwaarde, Soort: string(k.Soort),
+				Referentiejaar: k.Referentiejaar, Doeljaar: k.Doeljaar, Bron: k.Bron}
 			if k.IndicatorID != nil {
 				crit.Indicator = indicatorCode[*k.IndicatorID]
 			}
@@ -370,8 +445,8 @@ func (c *collector) begroting() ([]Begrotingsdoel, error) {
 			return nil, err
 		}
 		for _, r := range lines {
-			e.Regels = append(e.Regels, Begrotingsregel{Jaar: r.Jaar, Soort: string(r.Soort), Bedrag: euros(r.BedragCent),
-				Omschrijving: r.Omschrijving, Bron: r.Bron.String()})
+			e.Regels = append(e.Regels, Begrotingsregel{ID: r.ID, Jaar: r.Jaar, Soort: string(r.Soort), Bedrag: euros(r.BedragCent),
+				Omschrijving: r.Omschrijving, Bron: r.Bron})
 		}
 		out = append(out, e)
 	}
@@ -383,14 +458,31 @@ func (c *collector) besparingen() (Besparingen, error) {
 	if err != nil {
 		return Besparingen{}, err
 	}
-	out := Besparingen{Regels: []Besparing{}, SomRegels: euros(o.SomCent), Verschil: euros(o.VerschilCent())}
+	out := Besparingen{Regels: []Besparing{}, SomRegels: euros(o.SomCent), Totalen: []BesparingTotaal{},
+		Verschil: euros(o.VerschilCent())}
 	for _, r := range o.Regels {
-		out.Regels = append(out.Regels, Besparing{Periode: r.Periode, Rapportage: r.Rapportage,
-			Omschrijving: r.Omschrijving, Bedrag: euros(r.BedragCent), Bron: r.Bron.String()})
+		out.Regels = append(out.Regels, Besparing{ID: r.ID, Periode: r.Periode, Rapportage: r.Rapportage,
+			Omschrijving: r.Omschrijving, Bedrag: euros(r.BedragCent), Bron: r.Bron})
 	}
-	if o.Gerapporteerd != nil {
-		total := euros(o.Gerapporteerd.BedragCent)
-		out.GerapporteerdTotaal, out.TotaalBron = &total, o.Gerapporteerd.Bron.String()
+	totals, err := c.s.BesparingTotalen()
+	if err != nil {
+		return out, err
+	}
+	for _, t := range totals {
+		out.Totalen = append(out.Totalen, BesparingTotaal{ID: t.ID, Bedrag: euros(t.BedragCent), Bron: t.Bron})
+	}
+	return out, nil
+}
+
+// beleidsteksten lists every policy text.
+func (c *collector) beleidsteksten() ([]Beleidstekst, error) {
+	all, err := c.s.Beleidsteksten("")
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Beleidstekst, len(all))
+	for i, t := range all {
+		out[i] = Beleidstekst{ID: t.ID, Soort: string(t.Soort), Titel: t.Titel, Tekst: t.Tekst, Bron: t.Bron}
 	}
 	return out, nil
 }
@@ -403,7 +495,7 @@ func (c *collector) wijzigingen() ([]Wijziging, error) {
 	}
 	out := make([]Wijziging, len(all))
 	for i, w := range all {
-		out[i] = Wijziging{Tijd: w.Tijd, Gebruiker: w.Gebruiker, Actie: string(w.Actie), Entiteit: w.Entiteit,
+		out[i] = Wijziging{ID: w.ID, Tijd: w.Tijd, Gebruiker: w.Gebruiker, Actie: string(w.Actie), Entiteit: w.Entiteit,
 			EntiteitID: w.EntiteitID, Veld: w.Veld, OudeWaarde: w.OudeWaarde, NieuweWaarde: w.NieuweWaarde}
 	}
 	slices.Reverse(out)

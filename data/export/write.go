@@ -26,7 +26,8 @@ const (
 var Formats = []Format{FormatJSON, FormatCSV, FormatXLSX}
 
 // sheetKinds are the kinds in "alles", in the order of the workbook's sheets.
-var sheetKinds = []Kind{KindInterventies, KindBereik, KindIndicatoren, KindBegroting, KindBesparingen, KindWijzigingen}
+var sheetKinds = []Kind{KindInterventies, KindBereik, KindIndicatoren, KindBegroting, KindBesparingen, KindBeleid,
+	KindWijzigingen}
 
 // Write exports one kind from the store to w. CSV holds one kind per file, so
 // "alles" is JSON or XLSX (one sheet per kind).
@@ -83,6 +84,8 @@ func (c *collector) value(kind Kind) (any, error) {
 		return c.begroting()
 	case KindBesparingen:
 		return c.besparingen()
+	case KindBeleid:
+		return c.beleidsteksten()
 	case KindWijzigingen:
 		return c.wijzigingen()
 	case KindAlles:
@@ -107,7 +110,7 @@ func kindList() string {
 }
 
 func (c *collector) alles() (Alles, error) {
-	var a Alles
+	a := Alles{Formaat: Formaat, Schema: store.SchemaVersion()}
 	var err error
 	if a.Interventies, err = c.interventies(); err != nil {
 		return a, err
@@ -119,6 +122,9 @@ func (c *collector) alles() (Alles, error) {
 		return a, err
 	}
 	if a.Besparingen, err = c.besparingen(); err != nil {
+		return a, err
+	}
+	if a.Beleidsteksten, err = c.beleidsteksten(); err != nil {
 		return a, err
 	}
 	a.Wijzigingen, err = c.wijzigingen()
@@ -196,8 +202,8 @@ func tableOf(value any) table {
 				targets[k] = fmt.Sprintf("%s %s: %s %s %s", d.Periode, d.Soort, number(d.Waarde), upper(d.WaardeTot), d.Eenheid)
 			}
 			t.rows = append(t.rows, []any{i.Naam, i.Uitvoerder, i.Cluster, i.Code, i.Status, i.StatusCategorie,
-				i.Start, i.BeoogdEinde, i.Doelgroep, optInt(i.LeeftijdVan), optInt(i.LeeftijdTot), i.Begrotingsdoel,
-				yesNo(i.Gearchiveerd), strings.Join(targets, " | "), i.Bron})
+				momentText(i.Start), momentText(i.BeoogdEinde), i.Doelgroep, optInt(i.LeeftijdVan), optInt(i.LeeftijdTot),
+				i.Begrotingsdoel, yesNo(i.Gearchiveerd), strings.Join(targets, " | "), i.Bron.String()})
 		}
 		return t
 	case []Bereik:
@@ -205,7 +211,7 @@ func tableOf(value any) table {
 			"Bron", "Notitie", "Vastgelegd door", "Vastgelegd op"), moment, "Vastgelegd op")}
 		for _, b := range v {
 			t.rows = append(t.rows, []any{b.Interventie, b.Periode, b.Soort, b.Waarde, optFloat(b.WaardeTot),
-				b.Eenheid, b.Status, b.Bron, b.Notitie, b.Gebruiker, b.vastgelegd})
+				b.Eenheid, b.Status, b.Bron, b.Notitie, b.Gebruiker, b.Vastgelegd})
 		}
 		return t
 	case []Indicator:
@@ -213,11 +219,11 @@ func tableOf(value any) table {
 			"Vergelijkingswaarde", "Status", "Bron")}
 		for _, i := range v {
 			if len(i.Metingen) == 0 {
-				t.rows = append(t.rows, []any{i.Code, i.Naam, i.Eenheid, i.Groep, "", nil, i.Vergelijking, nil, "", i.Bron})
+				t.rows = append(t.rows, []any{i.Code, i.Naam, i.Eenheid, i.Groep, "", nil, i.Vergelijking, nil, "", i.Bron.String()})
 			}
 			for _, m := range i.Metingen {
 				t.rows = append(t.rows, []any{i.Code, i.Naam, i.Eenheid, i.Groep, m.Periode, m.Waarde,
-					i.Vergelijking, optFloat(m.Vergelijkingswaarde), m.Status, m.Bron})
+					i.Vergelijking, optFloat(m.Vergelijkingswaarde), m.Status, m.Bron.String()})
 			}
 		}
 		return t
@@ -226,23 +232,31 @@ func tableOf(value any) table {
 			"Referentiejaar", "Doeljaar", "Omschrijving", "Bron"), amount, "Bedrag (EUR)")}
 		for _, g := range v {
 			for _, r := range g.Regels {
-				t.rows = append(t.rows, []any{g.Code, g.Naam, r.Soort, r.Jaar, r.Bedrag, nil, nil, nil, r.Omschrijving, r.Bron})
+				t.rows = append(t.rows, []any{g.Code, g.Naam, r.Soort, r.Jaar, r.Bedrag, nil, nil, nil, r.Omschrijving, r.Bron.String()})
 			}
 			for _, c := range g.Criteria {
 				t.rows = append(t.rows, []any{g.Code, g.Naam, "criterium", nil, nil, optFloat(c.Streefwaarde),
-					optInt(c.Referentiejaar), optInt(c.Doeljaar), c.Omschrijving, g.Bron})
+					optInt(c.Referentiejaar), optInt(c.Doeljaar), c.Omschrijving, c.Bron.String()})
 			}
 		}
 		return t
 	case Besparingen:
 		t := table{columns: with(cols("Periode", "Rapportage", "Omschrijving", "Bedrag (EUR)", "Bron"), amount, "Bedrag (EUR)")}
 		for _, b := range v.Regels {
-			t.rows = append(t.rows, []any{b.Periode, b.Rapportage, b.Omschrijving, b.Bedrag, b.Bron})
+			t.rows = append(t.rows, []any{b.Periode, b.Rapportage, b.Omschrijving, b.Bedrag, b.Bron.String()})
 		}
 		t.rows = append(t.rows, []any{"", "", "Som van de regels", v.SomRegels, "berekend"})
-		if v.GerapporteerdTotaal != nil {
-			t.rows = append(t.rows, []any{"", "", "Gerapporteerd totaal", *v.GerapporteerdTotaal, v.TotaalBron})
+		for _, total := range v.Totalen {
+			t.rows = append(t.rows, []any{"", "", "Gerapporteerd totaal", total.Bedrag, total.Bron.String()})
+		}
+		if len(v.Totalen) > 0 {
 			t.rows = append(t.rows, []any{"", "", "Verschil (gerapporteerd - som)", v.Verschil, "berekend"})
+		}
+		return t
+	case []Beleidstekst:
+		t := table{columns: cols("Soort", "Titel", "Tekst", "Bron")}
+		for _, b := range v {
+			t.rows = append(t.rows, []any{b.Soort, b.Titel, b.Tekst, b.Bron.String()})
 		}
 		return t
 	case []Wijziging:

@@ -168,7 +168,7 @@ func strs[T ~string](values []T) []string {
 	return out
 }
 
-func checkMoment(t *testing.T, where string, m Moment) {
+func checkMoment(t *testing.T, where string, m domain.Moment) {
 	t.Helper()
 	if m.Structureel && m.Jaar != nil {
 		t.Errorf("%s: structureel en een jaar tegelijk", where)

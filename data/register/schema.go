@@ -4,6 +4,8 @@
 // first start. Every entry carries the section of the document it came from.
 package register
 
+import "jeugdmonitor/data/domain"
+
 // Document is one JSON file of the register: everything taken from one source
 // document. Entries name only their section; the document is given once here.
 type Document struct {
@@ -24,34 +26,25 @@ type Document struct {
 	Beleidsteksten   []Beleidstekst   `json:"beleidsteksten,omitempty"`
 }
 
-// Moment is a start or intended end as the documents give it: a year, maybe a
-// month, or "structureel" (no end), always with the document's own words.
-type Moment struct {
-	Jaar        *int   `json:"jaar,omitempty"`
-	Maand       *int   `json:"maand,omitempty"`
-	Structureel bool   `json:"structureel,omitempty"`
-	Tekst       string `json:"tekst"`
-}
-
 // Interventie is one intervention card.
 type Interventie struct {
-	Naam            string   `json:"naam"`
-	Uitvoerder      string   `json:"uitvoerder"`
-	Cluster         string   `json:"cluster"`
-	Code            string   `json:"code,omitempty"`
-	Doel            string   `json:"doel"`
-	Doelgroep       string   `json:"doelgroep"`
-	LeeftijdVan     *int     `json:"leeftijd_van,omitempty"`
-	LeeftijdTot     *int     `json:"leeftijd_tot,omitempty"`
-	Werkwijze       string   `json:"werkwijze"`
-	Status          string   `json:"status"`
-	StatusCategorie string   `json:"status_categorie"`
-	Start           Moment   `json:"start"`
-	Einde           Moment   `json:"einde"`
-	Resultaten      string   `json:"resultaten"`
-	Ambities        []string `json:"ambities,omitempty"`
-	Begrotingsdoel  string   `json:"begrotingsdoel,omitempty"`
-	Sectie          string   `json:"sectie"`
+	Naam            string        `json:"naam"`
+	Uitvoerder      string        `json:"uitvoerder"`
+	Cluster         string        `json:"cluster"`
+	Code            string        `json:"code,omitempty"`
+	Doel            string        `json:"doel"`
+	Doelgroep       string        `json:"doelgroep"`
+	LeeftijdVan     *int          `json:"leeftijd_van,omitempty"`
+	LeeftijdTot     *int          `json:"leeftijd_tot,omitempty"`
+	Werkwijze       string        `json:"werkwijze"`
+	Status          string        `json:"status"`
+	StatusCategorie string        `json:"status_categorie"`
+	Start           domain.Moment `json:"start"`
+	Einde           domain.Moment `json:"einde"`
+	Resultaten      string        `json:"resultaten"`
+	Ambities        []string      `json:"ambities,omitempty"`
+	Begrotingsdoel  string        `json:"begrotingsdoel,omitempty"`
+	Sectie          string        `json:"sectie"`
 }
 
 // Doelstelling is a quantitative target, for one intervention or shared by

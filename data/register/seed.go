@@ -113,16 +113,12 @@ func (sd *seeder) criteriaAndLines(d Document) error {
 // cents converts euros from the register to whole cents.
 func cents(euro float64) int64 { return int64(math.Round(euro * 100)) }
 
-func moment(m Moment) domain.Moment {
-	return domain.Moment{Jaar: m.Jaar, Maand: m.Maand, Structureel: m.Structureel, Tekst: m.Tekst}
-}
-
 func (sd *seeder) interventionsOf(d Document) error {
 	for _, in := range d.Interventies {
 		rec := domain.Interventie{Naam: in.Naam, Uitvoerder: in.Uitvoerder, Cluster: domain.Cluster(in.Cluster),
 			Code: in.Code, Doel: in.Doel, Doelgroep: in.Doelgroep, LeeftijdVan: in.LeeftijdVan, LeeftijdTot: in.LeeftijdTot,
 			Werkwijze: in.Werkwijze, StatusTekst: in.Status, StatusCategorie: domain.StatusCategorie(in.StatusCategorie),
-			Start: moment(in.Start), Einde: moment(in.Einde), Resultaten: in.Resultaten, Ambities: in.Ambities,
+			Start: in.Start, Einde: in.Einde, Resultaten: in.Resultaten, Ambities: in.Ambities,
 			Bron: bron(d, in.Sectie)}
 		if in.Begrotingsdoel != "" {
 			id, ok := sd.goals[in.Begrotingsdoel]

@@ -111,13 +111,15 @@ func TestExportInterventiesJSON(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
+	type bron struct{ Document, Sectie string }
 	var list []struct {
-		Naam, Uitvoerder, Cluster, Bron string
-		Doelstellingen                  []struct {
+		Naam, Uitvoerder, Cluster string
+		Bron                      bron
+		Doelstellingen            []struct {
 			Waarde     float64
 			Eenheid    string
 			GedeeldMet []string `json:"gedeeld_met"`
-			Bron       string
+			Bron       bron
 		}
 	}
 	if err := json.Unmarshal([]byte(stdout), &list); err != nil {
@@ -126,11 +128,11 @@ func TestExportInterventiesJSON(t *testing.T) {
 	perCluster := map[string]int{}
 	for _, i := range list {
 		perCluster[i.Cluster]++
-		if i.Naam == "" || i.Bron == "" {
+		if i.Naam == "" || i.Bron.Document == "" || i.Bron.Sectie == "" {
 			t.Errorf("intervention without name or source: %+v", i)
 		}
 		for _, d := range i.Doelstellingen {
-			if d.Bron == "" {
+			if d.Bron.Document == "" {
 				t.Errorf("target of %s without source", i.Naam)
 			}
 		}

@@ -14,7 +14,8 @@ import (
 )
 
 // Herstel replaces the database at doel by the backup copy at bron, the
-// whole database as one file. It first checks, on a copy beside doel, that
+// whole database as one file, or by a database built from bron when it is a
+// full export (JSON). It first checks, on a copy beside doel, that
 // bron is a sound Jeugdmonitor database (and brings its schema up to date);
 // then keeps the current database as a copy of its own in the backups
 // folder; then puts the new file in place with one rename, so a failure at
@@ -30,7 +31,12 @@ func Herstel(bron, doel string, now time.Time) (bewaard string, err error) {
 	if same, _ := sameFile(bron, doel); same {
 		return "", errors.New("de reservekopie is de database zelf; kies een ander bestand")
 	}
-	tmp, err := copyBeside(bron, doel)
+	var tmp string
+	if IsFullExport(bron) {
+		tmp, _, err = buildBeside(bron, doel, now)
+	} else {
+		tmp, err = copyBeside(bron, doel)
+	}
 	if err != nil {
 		return "", err
 	}

@@ -1,16 +1,14 @@
 package register
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"sort"
 
 	"jeugdmonitor/assets"
+	"jeugdmonitor/data/strictjson"
 )
 
 // Load reads every *.json document in the root of fsys, in name order. Unknown
@@ -43,39 +41,13 @@ func Load(fsys fs.FS, dir string) ([]Document, error) {
 // Decode reads one register document strictly.
 func Decode(body []byte) (Document, error) {
 	var doc Document
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&doc); err != nil {
-		return doc, describeJSONError(body, err)
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return doc, errors.New("er staat nog iets na het document")
+	if err := strictjson.Decode(body, &doc); err != nil {
+		return doc, err
 	}
 	if doc.Titel == "" {
 		return doc, errors.New("het document heeft geen titel")
 	}
 	return doc, nil
-}
-
-// describeJSONError adds the line number to a JSON error.
-func describeJSONError(body []byte, err error) error {
-	var syntax *json.SyntaxError
-	var typeErr *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &syntax):
-		return fmt.Errorf("regel %d: ongeldige JSON: %v", lineOf(body, syntax.Offset), err)
-	case errors.As(err, &typeErr):
-		return fmt.Errorf("regel %d: veld %s heeft het verkeerde type", lineOf(body, typeErr.Offset), typeErr.Field)
-	default:
-		return err
-	}
-}
-
-func lineOf(body []byte, offset int64) int {
-	if offset > int64(len(body)) {
-		offset = int64(len(body))
-	}
-	return bytes.Count(body[:offset], []byte("\n")) + 1
 }
 
 // Builtin reads the register embedded in the binary.

@@ -1,0 +1,121 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+
+	"jeugdmonitor/data/domain"
+)
+
+// ErrNotEmpty is returned when records are loaded into a database that
+// already holds some.
+var ErrNotEmpty = errors.New("de database is niet leeg; een volledige export kan alleen in een lege database worden ingelezen")
+
+// Loader writes the records of a full export into an empty database, each
+// with the number it had, so that the copied audit trail still names them.
+// It adds no audit rows for these records: their history is the exported
+// audit trail, which it copies as it was. Every record is validated as a
+// normal change would be.
+type Loader struct {
+	t *Tx
+}
+
+// Load runs fn in one transaction on a database that must be empty: either
+// everything fn loads is stored, or nothing. Changes made through
+// Loader.Tx are audited as usual, under user.
+func (s *Store) Load(user string, fn func(l *Loader) error) error {
+	return s.UpdateAs(user, func(t *Tx) error {
+		if err := t.requireEmpty(); err != nil {
+			return err
+		}
+		return fn(&Loader{t: t})
+	})
+}
+
+// loadedTables are the tables a full export fills; a database with rows in
+// any of them is not empty.
+var loadedTables = []string{"interventies", "doelstellingen", "bereik", "indicatoren", "metingen",
+	"begrotingsdoelen", "besparingen", "besparing_totalen", "beleidsteksten", "wijzigingen"}
+
+func (t *Tx) requireEmpty() error {
+	for _, table := range loadedTables {
+		var n int64
+		if err := t.db.Table(table).Count(&n).Error; err != nil {
+			return err
+		}
+		if n > 0 {
+			return ErrNotEmpty
+		}
+	}
+	return nil
+}
+
+// Tx is the load's transaction, for changes that are audited as usual, such
+// as recording the load itself.
+func (l *Loader) Tx() *Tx { return l.t }
+
+// Put validates and stores a record with its own number.
+func (l *Loader) Put(r Record) error {
+	if err := r.Validate(); err != nil {
+		return err
+	}
+	return l.put(r)
+}
+
+func (l *Loader) put(model any) error {
+	if err := translate(l.t.db.Clauses(orFail).Create(model).Error); err != nil {
+		if errors.Is(err, ErrDuplicate) {
+			return fmt.Errorf("%w: het nummer of de naam komt twee keer voor", ErrDuplicate)
+		}
+		return err
+	}
+	return nil
+}
+
+// PutMeting validates a measurement against its indicator, which must be
+// loaded already, and stores it with its own number.
+func (l *Loader) PutMeting(m *domain.Meting) error {
+	var ind domain.Indicator
+	if err := l.t.db.First(&ind, m.IndicatorID).Error; err != nil {
+		return fieldError("indicator", "onbekende indicator (nummer %d)", m.IndicatorID)
+	}
+	if err := m.ValidateFor(&ind); err != nil {
+		return err
+	}
+	return l.put(m)
+}
+
+// PutDoelstelling validates a target and stores it with its own number and
+// its links to the interventions that share it, which must be loaded already.
+func (l *Loader) PutDoelstelling(d *domain.Doelstelling) error {
+	if err := d.Validate(); err != nil {
+		return err
+	}
+	if err := l.put(d); err != nil {
+		return err
+	}
+	for _, id := range d.InterventieIDs {
+		if err := l.put(&domain.DoelstellingInterventie{DoelstellingID: d.ID, InterventieID: id}); err != nil {
+			return fmt.Errorf("koppeling met interventie %d: %w", id, err)
+		}
+	}
+	return nil
+}
+
+// PutWijzigingen copies rows of the audit trail as they were, numbers
+// included.
+func (l *Loader) PutWijzigingen(rows []domain.Wijziging) error {
+	for i := range rows {
+		if rows[i].ID == 0 || rows[i].Tijd.IsZero() || rows[i].Entiteit == "" {
+			return fmt.Errorf("wijziging %d is onvolledig (nummer, tijd of soort gegeven ontbreekt)", i+1)
+		}
+	}
+	const batch = 500
+	for start := 0; start < len(rows); start += batch {
+		chunk := rows[start:min(start+batch, len(rows))]
+		if err := l.put(&chunk); err != nil {
+			return fmt.Errorf("wijzigingen %d-%d: %w", chunk[0].ID, chunk[len(chunk)-1].ID, err)
+		}
+	}
+	return nil
+}

@@ -343,3 +343,38 @@ func (ld *loader) loadTexts(a export.Alles) error {
 	}
 	return nil
 }
+
+// InspectFullExport reads the full export at path and counts what it holds,
+// as store.Tel counts a database, so the user sees it before restoring.
+func InspectFullExport(path string) (store.Tellingen, error) {
+	var n store.Tellingen
+	f, err := os.Open(path)
+	if err != nil {
+		return n, err
+	}
+	defer f.Close()
+	a, err := ReadFullExport(f)
+	if err != nil {
+		return n, err
+	}
+	targets, reach := map[uint]bool{}, map[uint]bool{}
+	for _, in := range a.Interventies {
+		for _, b := range in.Bereik {
+			reach[b.ID] = true
+		}
+		for _, d := range in.Doelstellingen {
+			targets[d.ID] = true
+			for _, b := range d.Bereik {
+				reach[b.ID] = true
+			}
+		}
+	}
+	n.Interventies, n.Doelstellingen, n.Bereik = int64(len(a.Interventies)), int64(len(targets)), int64(len(reach))
+	n.Indicatoren = int64(len(a.Indicatoren))
+	for _, in := range a.Indicatoren {
+		n.Metingen += int64(len(in.Metingen))
+	}
+	n.Begroting, n.Besparingen = int64(len(a.Begrotingsdoelen)), int64(len(a.Besparingen.Regels))
+	n.Wijzigingen = int64(len(a.Wijzigingen))
+	return n, nil
+}

@@ -123,6 +123,9 @@ func TestFullExportRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if inspected, err := InspectFullExport(exported); err != nil || inspected != want {
+		t.Errorf("inspecting the export counts %+v (%v), the database holds %+v", inspected, err, want)
+	}
 	want.Wijzigingen += 2
 	if counts != want {
 		t.Errorf("counts %+v, want %+v", counts, want)

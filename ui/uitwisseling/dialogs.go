@@ -180,7 +180,8 @@ func NewRestoreDialog(target string, w fyne.Window, close func() error, reopen f
 	return &RestoreDialog{target: target, window: w, close: close, reopen: reopen}
 }
 
-// Show asks for the backup file, shows what it holds and asks to confirm.
+// Show asks for the backup file (a copy of the database, or a full export as
+// JSON), shows what it holds and asks to confirm.
 func (d *RestoreDialog) Show() {
 	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
@@ -193,17 +194,23 @@ func (d *RestoreDialog) Show() {
 		r.Close()
 		d.Confirm(r.URI().Path())
 	}, d.window)
-	open.SetFilter(filter(".db"))
+	open.SetFilter(filter(".db", ".json"))
 	open.Resize(fyne.NewSize(800, 560))
 	open.Show()
 }
 
-// Confirm shows what the copy at path holds and restores it when the user
+// Confirm shows what the copy (a database file or a full export) at path holds and restores it when the user
 // agrees.
 func (d *RestoreDialog) Confirm(path string) {
 	var counts store.Tellingen
 	var err error
-	d.run(func() { counts, err = backup.Inspect(path) }, func() {
+	d.run(func() {
+		if importer.IsFullExport(path) {
+			counts, err = importer.InspectFullExport(path)
+		} else {
+			counts, err = backup.Inspect(path)
+		}
+	}, func() {
 		text := fmt.Sprintf(lang.L("%s bevat %d interventies, %d bereikcijfers, %d indicatoren met %d metingen en %d wijzigingen."),
 			filepath.Base(path), counts.Interventies, counts.Bereik, counts.Indicatoren, counts.Metingen, counts.Wijzigingen)
 		if err != nil {

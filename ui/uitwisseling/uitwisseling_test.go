@@ -1,6 +1,7 @@
 package uitwisseling
 
 import (
+	"fmt"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/xuri/excelize/v2"
 
+	"jeugdmonitor/data/export"
 	"jeugdmonitor/data/register/registertest"
 	"jeugdmonitor/data/store"
 )
@@ -198,5 +200,81 @@ func TestImportWizardCBSForAnotherMunicipality(t *testing.T) {
 	series, err := s.Jaarreeks(ind.ID, 2021, 2021)
 	if err != nil || len(series) != 1 || series[0].Waarde != 9999 {
 		t.Fatalf("2021 for GM0363: %+v %v (%q)", series, err, wz.status.Text)
+	}
+}
+
+// overlayTexts lists the texts of the labels in the window's top overlay
+// (an open dialog).
+func overlayTexts(w fyne.Window) []string {
+	var out []string
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		return nil
+	}
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok {
+			out = append(out, l.Text)
+		}
+		if c, ok := o.(*fyne.Container); ok {
+			for _, child := range c.Objects {
+				walk(child)
+			}
+		}
+		if wd, ok := o.(fyne.Widget); ok {
+			for _, child := range test.WidgetRenderer(wd).Objects() {
+				walk(child)
+			}
+		}
+	}
+	walk(top)
+	return out
+}
+
+func TestRestoreDialogTakesFullExport(t *testing.T) {
+	test.NewTempApp(t)
+	dir := t.TempDir()
+	s := openRegister(t, dir)
+	win := test.NewWindow(nil)
+	defer win.Close()
+	win.Resize(fyne.NewSize(800, 600))
+
+	counts, err := s.Tel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	exported := filepath.Join(dir, "alles.json")
+	f, err := os.Create(exported)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := export.Write(f, s, export.KindAlles, export.FormatJSON); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	target := filepath.Join(t.TempDir(), "ander.db")
+	other, err := store.Open(target, store.Options{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rd := NewRestoreDialog(target, win, other.Close, nil)
+	rd.sync = true
+	rd.Confirm(exported)
+	want := fmt.Sprintf("alles.json bevat %d interventies, %d bereikcijfers", counts.Interventies, counts.Bereik)
+	if texts := strings.Join(overlayTexts(win), "\n"); !strings.Contains(texts, want) {
+		t.Fatalf("confirmation does not count the export: %q", texts)
+	}
+	var werr error
+	rd.Restore(exported, func(_ string, err error) { werr = err })
+	if werr != nil {
+		t.Fatal(werr)
+	}
+	restored, err := store.Open(target, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer restored.Close()
+	if got, _ := restored.Tel(); got.Interventies != counts.Interventies || got.Metingen != counts.Metingen {
+		t.Fatalf("restored %+v, exported %+v", got, counts)
 	}
 }

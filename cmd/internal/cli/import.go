@@ -8,21 +8,26 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"time"
 
+	"jeugdmonitor/data/export"
 	"jeugdmonitor/data/importer"
 	"jeugdmonitor/data/store"
 )
 
 func runImport(env Env, args []string) int {
-	fs := newFlags(env, "import", "--what bereik|indicatoren BESTAND [--blad NAAM] [--dry-run] [--db PAD]",
+	fs := newFlags(env, "import", "--what bereik|indicatoren|alles BESTAND [--blad NAAM] [--dry-run] [--db PAD]",
 		"Leest bereik of indicatorwaarden uit een .xlsx- of .csv-bestand. Elke rij wordt eerst\n"+
 			"gecontroleerd; bij één fout wordt niets opgeslagen en staat per rij en kolom wat er mis is.\n"+
 			"Anders gaat alles in één keer de database in, met de wijzigingen in het logboek.\n"+
 			"Een CBS StatLine-download (85099NED, 84134NED, 85097NED, 85098NED) wordt herkend aan de\n"+
 			"kopregel en als indicatoren ingelezen: de gekozen gemeente met Nederland ter vergelijking.\n"+
-			"Lijkende namen van interventies worden getoond; sla ze op met --bevestig.")
+			"Lijkende namen van interventies worden getoond; sla ze op met --bevestig.\n"+
+			"Met --what alles wordt een volledige export (jeugdmonitor export --what alles --format json)\n"+
+			"ingelezen als nieuwe database op --db, met dezelfde inhoud en hetzelfde wijzigingenlogboek.\n"+
+			"Een bestaand bestand wordt nooit overschreven; vervang een database met jeugdmonitor restore.")
 	db := dbFlag(fs)
-	what := fs.String("what", "", "wat: "+joinValues(importer.Soorten))
+	what := fs.String("what", "", "wat: "+joinValues(importer.Soorten)+", alles")
 	blad := fs.String("blad", "", "werkblad van een .xlsx-bestand (standaard het eerste)")
 	dryRun := fs.Bool("dry-run", false, "alleen controleren, niets opslaan")
 	confirm := fs.Bool("bevestig", false, "lijkende namen van interventies overnemen zoals getoond")
@@ -41,8 +46,11 @@ func runImport(env Env, args []string) int {
 	if code >= 0 {
 		return code
 	}
+	if *what == string(export.KindAlles) {
+		return importFullExport(env, file, *db, *dryRun)
+	}
 	if !oneOf(*what, importer.Soorten) {
-		return usageError(env, "--what moet bereik of indicatoren zijn")
+		return usageError(env, "--what moet bereik, indicatoren of alles zijn")
 	}
 	s, err := OpenDatabase(*db, store.Options{})
 	if err != nil {
@@ -99,6 +107,39 @@ func runImport(env Env, args []string) int {
 	}
 	fmt.Fprintf(env.Stdout, "Opgeslagen: %d nieuw, %d bijgewerkt, uit %d rijen.\n", rapport.Nieuw, rapport.Bijgewerkt, rapport.Rijen)
 	return ExitOK
+}
+
+// importFullExport builds a new database at db (default: the program's own,
+// which must not exist yet) from a full export; a dry run only checks it.
+func importFullExport(env Env, file, db string, dryRun bool) int {
+	if dryRun {
+		counts, err := importer.InspectFullExport(file)
+		if err != nil {
+			return failure(env, err)
+		}
+		fmt.Fprintf(env.Stdout, "Proefimport: %s. Er is niets opgeslagen.\n", describeCounts(counts))
+		return ExitOK
+	}
+	if db == "" {
+		p, err := store.DefaultPath()
+		if err != nil {
+			return failure(env, err)
+		}
+		db = p
+	}
+	counts, err := importer.NewDatabaseFromExport(file, db, time.Now())
+	if err != nil {
+		return failure(env, err)
+	}
+	fmt.Fprintf(env.Stdout, "Nieuwe database %s gemaakt: %s.\n", db, describeCounts(counts))
+	return ExitOK
+}
+
+// describeCounts says in words what a database or export holds.
+func describeCounts(n store.Tellingen) string {
+	return fmt.Sprintf("%d interventies, %d doelstellingen, %d bereikcijfers, %d indicatoren met %d metingen, "+
+		"%d begrotingsdoelen, %d besparingen en %d wijzigingen", n.Interventies, n.Doelstellingen, n.Bereik,
+		n.Indicatoren, n.Metingen, n.Begroting, n.Besparingen, n.Wijzigingen)
 }
 
 // parseWithFile parses flags around one positional file argument.

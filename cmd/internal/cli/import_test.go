@@ -110,3 +110,36 @@ func TestBackupAndRestore(t *testing.T) {
 		t.Fatal("the restore is not in the restored database's audit trail")
 	}
 }
+
+func TestImportFullExportAsNewDatabase(t *testing.T) {
+	db := newDatabase(t)
+	if code, _, stderr := run(t, "bereik", "--db", db, "--interventie", "Match", "--periode", "2030", "--waarde", "77"); code != ExitOK {
+		t.Fatal(stderr)
+	}
+	exported := filepath.Join(t.TempDir(), "alles.json")
+	if code, _, stderr := run(t, "export", "--db", db, "--what", "alles", "--format", "json", "-o", exported); code != ExitOK {
+		t.Fatal(stderr)
+	}
+	code, stdout, stderr := run(t, "import", "--what", "alles", "--dry-run", exported)
+	if code != ExitOK || !strings.Contains(stdout, "Proefimport: ") || !strings.Contains(stdout, "niets opgeslagen") {
+		t.Fatalf("dry run: exit %d: %s %s", code, stdout, stderr)
+	}
+	colleague := filepath.Join(t.TempDir(), "collega.db")
+	code, stdout, stderr = run(t, "import", "--what", "alles", "--db", colleague, exported)
+	if code != ExitOK || !strings.Contains(stdout, "Nieuwe database") {
+		t.Fatalf("import: exit %d: %s %s", code, stdout, stderr)
+	}
+	for _, kind := range []string{"interventies", "bereik", "indicatoren", "begroting", "besparingen", "beleidsteksten"} {
+		_, want, _ := run(t, "export", "--db", db, "--what", kind, "--format", "csv")
+		_, got, _ := run(t, "export", "--db", colleague, "--what", kind, "--format", "csv")
+		if got != want {
+			t.Errorf("%s differs in the new database", kind)
+		}
+	}
+	if code, _, stderr := run(t, "import", "--what", "alles", "--db", colleague, exported); code != ExitError || !strings.Contains(stderr, "bestaat al") {
+		t.Fatalf("second import over the new database: exit %d: %s", code, stderr)
+	}
+	if code, _, stderr := run(t, "import", "--what", "alles", "--db", filepath.Join(t.TempDir(), "x.db"), writeCSV(t, "bereik.json", "[]")); code != ExitError || !strings.Contains(stderr, "geen volledige export") {
+		t.Fatalf("a non-export: exit %d: %s", code, stderr)
+	}
+}

@@ -1,7 +1,11 @@
 // Package cbs reads the youth-care tables of CBS StatLine as downloaded in CSV
 // (85099NED and 84134NED kerncijfers jeugdzorg, 85097NED jeugdhulptrajecten
 // per verwijzer, 85098NED indicatoren jeugdzorg): long format, one value per
-// row, region and period codes, status marks. It keeps the chosen
+// row, or StatLine's flat download with one column per measure ("Jongeren met
+// jeugdzorg (aantal)"); region and period codes or labels, status marks. The
+// care form of 85099NED and 84134NED is a dimension ("Vormen van jeugdzorg":
+// "JH 122 Totaal jeugdhulp met verblijf"), the referrer of 85097NED too
+// ("Verwijzer jeugdzorg": "Huisarts"). It keeps the chosen
 // municipality with Nederland as its comparison, maps the series onto the
 // dashboard's indicators (creating those that have no match), and stores the
 // values with the table and period as their source.
@@ -75,9 +79,11 @@ func normalise(s string) string {
 }
 
 // layout is where the roles are in a header; dims are the other columns.
+// maten are the measure columns of a flat download without a value column,
+// those whose header ends in its unit: "Jongeren met jeugdzorg (aantal)".
 type layout struct {
-	rol  map[string]int
-	dims []int
+	rol         map[string]int
+	dims, maten []int
 }
 
 func layoutOf(header []string) layout {
@@ -93,19 +99,34 @@ func layoutOf(header []string) layout {
 			l.dims = append(l.dims, i)
 		}
 	}
+	if _, ok := l.rol["waarde"]; !ok {
+		var dims []int
+		for _, i := range l.dims {
+			if strings.HasSuffix(strings.TrimSpace(header[i]), ")") {
+				l.maten = append(l.maten, i)
+			} else {
+				dims = append(dims, i)
+			}
+		}
+		l.dims = dims
+	}
 	return l
 }
 
-// Herken reports whether a header is that of a StatLine table in long
-// format: a region, a period and a value column.
+// Herken reports whether a header is that of a StatLine table: a region, a
+// period and a value column (long format), or StatLine's own "Regio's" and
+// "Perioden" with measure columns (flat).
 func Herken(header []string) bool {
 	l := layoutOf(header)
-	for _, rol := range []string{"regio", "periode", "waarde"} {
+	for _, rol := range []string{"regio", "periode"} {
 		if _, ok := l.rol[rol]; !ok {
 			return false
 		}
 	}
-	return true
+	if _, long := l.rol["waarde"]; long {
+		return true
+	}
+	return len(l.maten) > 0 && normalise(header[l.rol["regio"]]) == "regios" && normalise(header[l.rol["periode"]]) == "perioden"
 }
 
 var tabelID = regexp.MustCompile(`(?i)\b(\d{5}[a-z]{3})\b|(\d{5}[A-Z]{3})`)
@@ -238,18 +259,61 @@ var bestaande = map[string]string{
 	"verwijzer-huisarts": "jeugdhulp-huisarts",
 }
 
+// zorgvormCode is the CBS code before a care form: "JH 122" in "JH 122
+// Totaal jeugdhulp met verblijf", "JZ" in "JZ Totaal jeugdzorg".
+var zorgvormCode = regexp.MustCompile(`^(J[BHRZ])\s*(\d*)\s`)
+
+// zorgvormen are the care forms, by code, that are a concept of the
+// dashboard; the other forms are parts or sums of them.
+var zorgvormen = map[string]string{
+	"JH1":   "jeugdhulp",
+	"JH121": "jeugdhulp-zonder-verblijf",
+	"JH122": "jeugdhulp-verblijf",
+	"JB1":   "jeugdbescherming",
+	"JR1":   "jeugdreclassering",
+}
+
 // koppel decides the indicator of a series, or why it has none. onderwerp is
-// the measure's label; verwijzer the referrer (empty: all); label the
-// series' full label for a new indicator's name.
-func koppel(onderwerp, verwijzer, eenheid, label string) (koppeling, error) {
+// the measure's label; zorgvorm the care form and verwijzer the referrer
+// (empty: all); label the series' full label for a new indicator's name.
+func koppel(onderwerp, zorgvorm, verwijzer, eenheid, label string) (koppeling, error) {
 	t := strings.ToLower(onderwerp + " " + eenheid)
 	if strings.Contains(t, "per 1 000") || strings.Contains(t, "per 1000") || strings.Contains(t, "per 1.000") {
 		return koppeling{}, errors.New("eenheid per 1.000 kent de Jeugdmonitor niet")
 	}
+	concept, err := conceptVan(t, zorgvorm, verwijzer)
+	if err != nil {
+		return koppeling{}, err
+	}
+	k := koppeling{code: "cbs-" + concept, naam: label, eenheid: domain.EenheidAantal}
+	switch {
+	case strings.Contains(t, "%") || strings.Contains(t, "procent") || strings.Contains(t, "percentage"):
+		k.code, k.eenheid = k.code+"-percentage", domain.EenheidPercentage
+	case strings.Contains(t, "traject"):
+		k.code += "-trajecten"
+	case verwijzer != "" && !strings.Contains(t, "jongeren") && !strings.Contains(t, "jeugdigen"):
+		return koppeling{}, errors.New("per verwijzer leest de Jeugdmonitor alleen jongeren en het totaal aan trajecten")
+	case bestaande[concept] != "":
+		k.code = bestaande[concept]
+	}
+	return k, nil
+}
+
+// conceptVan finds the concept of a series in its measure (t, lower case),
+// care form and referrer.
+func conceptVan(t, zorgvorm, verwijzer string) (string, error) {
+	if verwijzer != "" {
+		return "verwijzer-" + slug(verwijzer), nil
+	}
+	if m := zorgvormCode.FindStringSubmatch(strings.TrimSpace(zorgvorm)); m != nil {
+		if c := zorgvormen[m[1]+m[2]]; c != "" {
+			return c, nil
+		}
+		return "", errors.New("deel of som van vormen van jeugdzorg; geen indicator van het dashboard")
+	}
+	t = strings.ToLower(zorgvorm) + " " + t
 	var concept string
 	switch {
-	case verwijzer != "":
-		concept = "verwijzer-" + slug(verwijzer)
 	case strings.Contains(t, "jeugdbescherming"):
 		concept = "jeugdbescherming"
 	case strings.Contains(t, "jeugdreclassering"):
@@ -261,18 +325,12 @@ func koppel(onderwerp, verwijzer, eenheid, label string) (koppeling, error) {
 	case strings.Contains(t, "jeugdhulp"):
 		concept = "jeugdhulp"
 	default:
-		return koppeling{}, errors.New("geen indicator van het dashboard")
+		return "", errors.New("geen indicator van het dashboard")
 	}
-	k := koppeling{code: "cbs-" + concept, naam: label, eenheid: domain.EenheidAantal}
-	switch {
-	case strings.Contains(t, "%") || strings.Contains(t, "procent") || strings.Contains(t, "percentage"):
-		k.code, k.eenheid = k.code+"-percentage", domain.EenheidPercentage
-	case strings.Contains(t, "traject"):
-		k.code += "-trajecten"
-	case bestaande[concept] != "":
-		k.code = bestaande[concept]
+	if strings.Contains(t, "in natura") {
+		concept += "-in-natura"
 	}
-	return k, nil
+	return concept, nil
 }
 
 // Bron is the source of a value from a table in a period.

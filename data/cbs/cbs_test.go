@@ -133,6 +133,105 @@ func TestLabelsAndOtherMunicipality(t *testing.T) {
 	}
 }
 
+func notes(res *Resultaat) string {
+	var b strings.Builder
+	for _, o := range res.Overgeslagen {
+		b.WriteString(o.String() + "\n")
+	}
+	return b.String()
+}
+
+func hasReeks(res *Resultaat, code string) bool {
+	for _, r := range res.Reeksen {
+		if r.Indicator.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// The flat StatLine download of 85099NED: one column per measure, the care
+// form as a dimension with its CBS code ("JH 122 Totaal jeugdhulp met
+// verblijf"), period labels.
+func TestKerncijfersPlat(t *testing.T) {
+	s := openRegister(t)
+	res := read(t, s, "85099NED_testbestand_plat.csv", Opties{})
+	if res.Tabel != "85099NED" || len(res.Problemen) != 0 {
+		t.Fatalf("table %s, problems %v", res.Tabel, res.Problemen)
+	}
+	j := reeks(t, res, "jeugdhulp-jeugdigen")
+	if j.Nieuw || len(j.Metingen) != 3 || j.Metingen[0].Waarde != 1300 || *j.Metingen[0].Vergelijkingswaarde != 400000 {
+		t.Fatalf("JH 1 Totaal jeugdhulp: %+v", j)
+	}
+	if m := j.Metingen[1]; m.Periode != "2023" || m.Status != domain.StatusVoorlopig {
+		t.Fatalf("2023*: %+v", m)
+	}
+	if m := j.Metingen[2]; m.Periode != "2024-H1" || m.Waarde != 1000 || m.Vergelijkingswaarde != nil {
+		t.Fatalf("1e halfjaar 2024*: %+v", m)
+	}
+	if v := reeks(t, res, "jeugdhulp-verblijf"); v.Metingen[0].Waarde != 120 || *v.Metingen[0].Vergelijkingswaarde != 35000 {
+		t.Fatalf("JH 122 met verblijf: %+v", v)
+	}
+	if p := reeks(t, res, "cbs-jeugdhulp-percentage"); p.Indicator.Eenheid != domain.EenheidPercentage || p.Metingen[0].Waarde != 8.5 {
+		t.Fatalf("relatief: %+v", p)
+	}
+	if tr := reeks(t, res, "cbs-jeugdhulp-verblijf-trajecten"); tr.Metingen[0].Waarde != 150 {
+		t.Fatalf("trajecten: %+v", tr)
+	}
+	if b := reeks(t, res, "cbs-jeugdbescherming"); !b.Nieuw || b.Metingen[0].Waarde != 110 {
+		t.Fatalf("JB 1: %+v", b)
+	}
+	n := notes(res)
+	for _, want := range []string{"JH 1221 Pleegzorg", "JH 12 Totaal jeugdhulp in natura", "JZ Totaal jeugdzorg", "deel of som"} {
+		if !strings.Contains(n, want) {
+			t.Errorf("notes lack %q:\n%s", want, n)
+		}
+	}
+	if _, _, err := res.Opslaan(context.Background(), s, nil); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The flat StatLine download of 85097NED counts trajectories per referrer,
+// never young people; a municipality can carry "(gemeente)" in its label.
+func TestVerwijzersPlat(t *testing.T) {
+	s := openRegister(t)
+	res := read(t, s, "85097NED_testbestand_plat.csv", Opties{})
+	if len(res.Problemen) != 0 {
+		t.Fatalf("problems %v", res.Problemen)
+	}
+	h := reeks(t, res, "cbs-verwijzer-huisarts-trajecten")
+	if len(h.Metingen) != 2 || h.Metingen[0].Waarde != 1200 || *h.Metingen[0].Vergelijkingswaarde != 180000 || h.Metingen[1].Periode != "2024-H1" {
+		t.Fatalf("huisarts: %+v", h)
+	}
+	if hasReeks(res, "jeugdhulp-huisarts") {
+		t.Fatal("trajectories went into the count of young people referred by a GP")
+	}
+	if tot := reeks(t, res, "cbs-jeugdhulp-in-natura-trajecten"); tot.Metingen[0].Waarde != 4000 {
+		t.Fatalf("totaal: %+v", tot)
+	}
+	reeks(t, res, "cbs-verwijzer-rechter-officier-van-justitie-trajecten")
+	if n := notes(res); !strings.Contains(n, "Herhaald beroep") || !strings.Contains(n, "krijgt al") {
+		t.Errorf("notes:\n%s", n)
+	}
+	res = read(t, s, "85097NED_testbestand_plat.csv", Opties{Gemeente: "GM0518", GemeenteNaam: "'s-Gravenhage"})
+	if h := reeks(t, res, "cbs-verwijzer-huisarts-trajecten"); h.Metingen[0].Waarde != 7000 {
+		t.Fatalf("'s-Gravenhage (gemeente): %+v", h)
+	}
+}
+
+func TestHerkenPlat(t *testing.T) {
+	if !Herken([]string{"Regio's", "Perioden", "Jongeren met jeugdhulp in natura (% (zie toelichting))"}) {
+		t.Error("flat 85098NED header not recognised")
+	}
+	if Herken([]string{"Regio's", "Perioden", "Opmerking"}) {
+		t.Error("a header without values recognised")
+	}
+	if Herken([]string{"Indicator", "Periode", "Gemeente", "Vergelijkingswaarde (NL)"}) {
+		t.Error("an own indicator sheet taken for a flat StatLine download")
+	}
+}
+
 func TestPeriodeCodes(t *testing.T) {
 	for in, want := range map[string][2]string{
 		"2023JJ00": {"2023", ""}, "2023JJ00*": {"2023", "*"}, "2023HJ02**": {"2023-H2", "**"},

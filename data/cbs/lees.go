@@ -47,9 +47,9 @@ type punt struct {
 
 // serie gathers a series while the file is read.
 type serie struct {
-	label, onderwerp, verwijzer, eenheid string
-	punten                               map[string]*punt
-	volgorde                             []string
+	label, onderwerp, zorgvorm, verwijzer, eenheid string
+	punten                                         map[string]*punt
+	volgorde                                       []string
 }
 
 // Lees reads a StatLine table (its header already found) for the chosen
@@ -89,20 +89,12 @@ func Lees(ctx context.Context, s *store.Store, t *spreadsheet.Table, opt Opties,
 		}
 		res.Rijen++
 		regio := strings.TrimSpace(cell(row, "regio"))
-		isGemeente := strings.EqualFold(regio, opt.Gemeente) || (opt.GemeenteNaam != "" && strings.EqualFold(regio, opt.GemeenteNaam))
+		isGemeente := strings.EqualFold(regio, opt.Gemeente) || (opt.GemeenteNaam != "" &&
+			(strings.EqualFold(regio, opt.GemeenteNaam) || strings.EqualFold(regio, opt.GemeenteNaam+" (gemeente)")))
 		isNL := strings.EqualFold(regio, Nederland) || strings.EqualFold(regio, "Nederland")
 		if !isGemeente && !isNL {
 			continue
 		}
-		key, sr := seriesOf(row, l, t.Header, cell)
-		if key == "" {
-			continue
-		}
-		if series[key] == nil {
-			series[key] = sr
-			order = append(order, key)
-		}
-		sr = series[key]
 		per, code, perMark, err := parsePeriode(cell(row, "periode"))
 		if errors.Is(err, errPeriodeNiet) {
 			res.Overgeslagen = append(res.Overgeslagen, Melding{row.Line, fmt.Sprintf("periode %s: maanden houdt de Jeugdmonitor niet bij", code)})
@@ -112,33 +104,52 @@ func Lees(ctx context.Context, s *store.Store, t *spreadsheet.Table, opt Opties,
 			res.Problemen = append(res.Problemen, Melding{row.Line, "periode: " + err.Error()})
 			continue
 		}
-		w, err := parseWaarde(cell(row, "waarde"))
-		if err != nil {
-			res.Problemen = append(res.Problemen, Melding{row.Line, "waarde: " + err.Error()})
-			continue
+		type maat struct{ onderwerp, eenheid, waarde string }
+		maten := []maat{{cell(row, "onderwerp"), cell(row, "eenheid"), cell(row, "waarde")}}
+		if _, long := l.rol["waarde"]; !long {
+			maten = maten[:0]
+			for _, i := range l.maten {
+				maten = append(maten, maat{strings.TrimSpace(t.Header[i]), "", row.Cell(i).Text})
+			}
 		}
-		p := sr.punten[per]
-		if p == nil {
-			p = &punt{periode: per, code: code, rij: row.Line}
-			sr.punten[per] = p
-			sr.volgorde = append(sr.volgorde, per)
+		for _, m := range maten {
+			key, sr := seriesOf(row, l, t.Header, m.onderwerp, m.eenheid)
+			if key == "" {
+				continue
+			}
+			if series[key] == nil {
+				series[key] = sr
+				order = append(order, key)
+			}
+			sr = series[key]
+			w, err := parseWaarde(m.waarde)
+			if err != nil {
+				res.Problemen = append(res.Problemen, Melding{row.Line, "waarde: " + err.Error()})
+				continue
+			}
+			p := sr.punten[per]
+			if p == nil {
+				p = &punt{periode: per, code: code, rij: row.Line}
+				sr.punten[per] = p
+				sr.volgorde = append(sr.volgorde, per)
+			}
+			marks := []string{perMark}
+			if w != nil {
+				marks = append(marks, w.mark)
+			}
+			if st, tekst := statusVan(marks, cell(row, "status")); st == domain.StatusVoorlopig && (p.status == "" || tekst == "nader voorlopig") {
+				p.status = tekst
+			}
+			target := &p.nl
+			if isGemeente {
+				target = &p.gemeente
+			}
+			if *target != nil {
+				res.Problemen = append(res.Problemen, Melding{row.Line, fmt.Sprintf("%s staat twee keer in het bestand voor %s, %s", sr.label, regio, per)})
+				continue
+			}
+			*target = w
 		}
-		marks := []string{perMark}
-		if w != nil {
-			marks = append(marks, w.mark)
-		}
-		if st, tekst := statusVan(marks, cell(row, "status")); st == domain.StatusVoorlopig && (p.status == "" || tekst == "nader voorlopig") {
-			p.status = tekst
-		}
-		target := &p.nl
-		if isGemeente {
-			target = &p.gemeente
-		}
-		if *target != nil {
-			res.Problemen = append(res.Problemen, Melding{row.Line, fmt.Sprintf("%s staat twee keer in het bestand voor %s, %s", sr.label, regio, per)})
-			continue
-		}
-		*target = w
 	}
 	if voortgang != nil {
 		voortgang(res.Rijen)
@@ -149,18 +160,21 @@ func Lees(ctx context.Context, s *store.Store, t *spreadsheet.Table, opt Opties,
 	return res, res.map_(s, series, order)
 }
 
-// seriesOf returns the key and a new series for a row: its measure and the
-// values of the other dimensions that are not totals.
-func seriesOf(row spreadsheet.Row, l layout, header []string, cell func(spreadsheet.Row, string) string) (string, *serie) {
-	sr := &serie{onderwerp: cell(row, "onderwerp"), eenheid: cell(row, "eenheid"), punten: map[string]*punt{}}
+// seriesOf returns the key and a new series for a row's measure: the
+// measure and the values of the other dimensions that are not totals.
+func seriesOf(row spreadsheet.Row, l layout, header []string, onderwerp, eenheid string) (string, *serie) {
+	sr := &serie{onderwerp: onderwerp, eenheid: eenheid, punten: map[string]*punt{}}
 	parts := []string{sr.onderwerp}
 	for _, i := range l.dims {
 		v := strings.TrimSpace(row.Cell(i).Text)
 		if isTotaal(v) {
 			continue
 		}
-		if strings.Contains(normalise(header[i]), "verwijz") {
+		switch n := normalise(header[i]); {
+		case strings.Contains(n, "verwijz"):
 			sr.verwijzer = v
+		case strings.Contains(n, "vorm") && strings.Contains(n, "jeugdzorg"):
+			sr.zorgvorm = v
 		}
 		parts = append(parts, strings.TrimSpace(header[i])+": "+v)
 	}
@@ -176,7 +190,7 @@ func (res *Resultaat) map_(s *store.Store, series map[string]*serie, order []str
 	seen := map[string]string{} // indicator code: the label that fills it
 	for _, key := range order {
 		sr := series[key]
-		k, err := koppel(sr.onderwerp, sr.verwijzer, sr.eenheid, sr.label)
+		k, err := koppel(sr.onderwerp, sr.zorgvorm, sr.verwijzer, sr.eenheid, sr.label)
 		if err != nil {
 			res.Overgeslagen = append(res.Overgeslagen, Melding{0, fmt.Sprintf("%q niet ingelezen: %v", sr.label, err)})
 			continue

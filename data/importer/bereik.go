@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"errors"
 	"fmt"
 
 	"jeugdmonitor/data/domain"
@@ -19,6 +20,10 @@ type bereikLezer struct {
 	gezien      map[string]int  // key: first row in the file
 	huidig      domain.Bereik
 	tellen      bool
+	// wachtend are the checked figures not yet written, read from the file
+	// lines in regels.
+	wachtend []domain.Bereik
+	regels   []int
 }
 
 // candidates reads the interventions and targets a name can match.
@@ -148,9 +153,27 @@ func (l *bereikLezer) count(b domain.Bereik, line int, r *Rapport) {
 	}
 }
 
-func (l *bereikLezer) schrijf(tx *store.Tx) error {
-	b := l.huidig
-	return tx.RecordBereik(&b)
+// bulkRows is how many figures the reader keeps before writing them together.
+const bulkRows = 2000
+
+func (l *bereikLezer) schrijf(tx *store.Tx, line int) error {
+	l.wachtend = append(l.wachtend, l.huidig)
+	l.regels = append(l.regels, line)
+	if len(l.wachtend) < bulkRows {
+		return nil
+	}
+	return l.leegmaken(tx)
+}
+
+// leegmaken writes the kept figures in one go.
+func (l *bereikLezer) leegmaken(tx *store.Tx) error {
+	err := tx.AddBereikBulk(l.wachtend)
+	var batch *store.BatchError
+	if errors.As(err, &batch) && len(batch.Rows) > 0 {
+		return fmt.Errorf("rij %d: %w", l.regels[batch.Rows[0].Row], batch.Rows[0].Err)
+	}
+	l.wachtend, l.regels = l.wachtend[:0], l.regels[:0]
+	return err
 }
 
 func (l *bereikLezer) afronden(r *Rapport) {

@@ -299,8 +299,11 @@ type verwerker interface {
 	// lees checks a row; it reports problems and notes in the report and
 	// returns whether the row is to be written.
 	lees(row spreadsheet.Row, r *Rapport) bool
-	// schrijf writes the row just read in tx.
-	schrijf(tx *store.Tx) error
+	// schrijf writes the row just read (line) in tx, or keeps it to write
+	// with others; an error names the row it concerns.
+	schrijf(tx *store.Tx, line int) error
+	// leegmaken writes the rows schrijf kept, at the end of the file.
+	leegmaken(tx *store.Tx) error
 	// afronden adds the summary (names, new indicators) to the report.
 	afronden(r *Rapport)
 }
@@ -354,8 +357,13 @@ func (im *Import) pass(ctx context.Context, v verwerker, tx *store.Tx, r *Rappor
 		if !keep {
 			continue
 		}
-		if err := v.schrijf(tx); err != nil {
-			return fmt.Errorf("rij %d: %w", row.Line, err)
+		if err := v.schrijf(tx, row.Line); err != nil {
+			return err
+		}
+	}
+	if tx != nil {
+		if err := v.leegmaken(tx); err != nil {
+			return err
 		}
 	}
 	if voortgang != nil {

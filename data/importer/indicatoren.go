@@ -134,10 +134,10 @@ func (l *metingLezer) lees(row spreadsheet.Row, r *Rapport) bool {
 	return true
 }
 
-func (l *metingLezer) schrijf(tx *store.Tx) error {
+func (l *metingLezer) schrijf(tx *store.Tx, line int) error {
 	if l.huidigInd.ID == 0 {
 		if err := tx.CreateIndicator(l.huidigInd); err != nil {
-			return fmt.Errorf("indicator %s: %w", l.huidigInd.Code, err)
+			return fmt.Errorf("rij %d: indicator %s: %w", line, l.huidigInd.Code, err)
 		}
 	}
 	if l.alleenIndicator {
@@ -145,8 +145,14 @@ func (l *metingLezer) schrijf(tx *store.Tx) error {
 	}
 	m := l.huidig
 	m.IndicatorID = l.huidigInd.ID
-	return tx.RecordMeting(&m)
+	if err := tx.RecordMeting(&m); err != nil {
+		return fmt.Errorf("rij %d: %w", line, err)
+	}
+	return nil
 }
+
+// leegmaken has nothing to do: measurements are written as they are read.
+func (l *metingLezer) leegmaken(*store.Tx) error { return nil }
 
 func (l *metingLezer) afronden(r *Rapport) {
 	for _, ind := range l.nieuw {

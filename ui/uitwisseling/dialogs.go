@@ -33,6 +33,7 @@ type ExportDialog struct {
 // NewExportDialog builds the export dialog on the store.
 func NewExportDialog(s *store.Store, w fyne.Window) *ExportDialog {
 	d := &ExportDialog{store: s, window: w, status: widget.NewLabel("")}
+	d.status.Wrapping = fyne.TextWrapWord
 	var kinds []string
 	for _, k := range export.Kinds {
 		kinds = append(kinds, string(k))
@@ -51,10 +52,22 @@ func (d *ExportDialog) checkFormat() {
 		return
 	}
 	if d.soort.Selected == string(export.KindAlles) && d.format.Selected == "csv" {
-		d.status.SetText(lang.L("\"alles\" kan als Excel-werkmap (een blad per soort) of JSON; CSV bevat één soort."))
+		d.setStatus(lang.L("\"alles\" kan als Excel-werkmap (een blad per soort) of JSON; CSV bevat één soort."))
 		return
 	}
-	d.status.SetText("")
+	if d.soort.Selected == string(export.KindAlles) && d.format.Selected == "json" {
+		d.setStatus(lang.L("Volledige export: een collega zet hem terug met Reservekopie terugzetten en heeft dan dezelfde gegevens en hetzelfde wijzigingenlogboek."))
+		return
+	}
+	d.setStatus("")
+}
+
+// setStatus shows a hint under the form and lets the open dialog grow to fit it.
+func (d *ExportDialog) setStatus(text string) {
+	d.status.SetText(text)
+	if d.dlg != nil {
+		d.dlg.Resize(fyne.NewSize(560, d.dlg.MinSize().Height))
+	}
 }
 
 // Show opens the dialog; "Opslaan als…" asks for the file.
@@ -69,6 +82,7 @@ func (d *ExportDialog) Show() {
 				d.chooseFile()
 			}
 		}, d.window)
+	d.dlg.Resize(fyne.NewSize(560, d.dlg.MinSize().Height))
 	d.dlg.Show()
 }
 

@@ -129,7 +129,16 @@ func TestExportBackupRestoreDialogs(t *testing.T) {
 	if !strings.Contains(ed.status.Text, "CSV bevat één soort") {
 		t.Fatalf("alles as CSV not explained: %q", ed.status.Text)
 	}
+	ed.format.SetSelected("json")
+	if !strings.Contains(ed.status.Text, "Volledige export") {
+		t.Fatalf("alles as JSON not explained as the full export: %q", ed.status.Text)
+	}
+	capture(t, win, "export-volledig")
 	ed.soort.SetSelected("bereik")
+	if ed.status.Text != "" {
+		t.Fatalf("hint left standing for one kind: %q", ed.status.Text)
+	}
+	ed.format.SetSelected("csv")
 	out := filepath.Join(dir, "bereik.csv")
 	wc, err := storage.Writer(storage.NewFileURI(out))
 	if err != nil {
@@ -260,6 +269,7 @@ func TestRestoreDialogTakesFullExport(t *testing.T) {
 	rd := NewRestoreDialog(target, win, other.Close, nil)
 	rd.sync = true
 	rd.Confirm(exported)
+	capture(t, win, "terugzetten-export")
 	want := fmt.Sprintf("alles.json bevat %d interventies, %d bereikcijfers", counts.Interventies, counts.Bereik)
 	if texts := strings.Join(overlayTexts(win), "\n"); !strings.Contains(texts, want) {
 		t.Fatalf("confirmation does not count the export: %q", texts)

@@ -97,7 +97,7 @@ func auditText(v any) string {
 			return ""
 		}
 		return x.UTC().Format(time.RFC3339)
-	case []string, []uint:
+	case []string, []uint, map[string]string:
 		b, _ := json.Marshal(x)
 		return string(b)
 	default:

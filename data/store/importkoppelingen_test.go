@@ -1,6 +1,9 @@
 package store
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestImportkoppelingRemembered(t *testing.T) {
 	s := openTemp(t)
@@ -22,6 +25,11 @@ func TestImportkoppelingRemembered(t *testing.T) {
 	rows, err := s.Wijzigingen(WijzigingFilter{Entiteit: "importkoppelingen"})
 	if err != nil || len(rows) < 3 {
 		t.Fatalf("audit rows %v %v", rows, err)
+	}
+	for _, r := range rows {
+		if r.Veld == "koppeling" && !strings.HasPrefix(r.NieuweWaarde, `{"interventie":"Activiteit","waarde":`) {
+			t.Errorf("mapping in the audit trail as %q, want JSON", r.NieuweWaarde)
+		}
 	}
 	if err := s.Update(func(tx *Tx) error { return tx.SaveImportkoppeling(" ", "bereik", nil) }); err == nil {
 		t.Fatal("mapping without a source name accepted")

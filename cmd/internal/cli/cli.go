@@ -83,6 +83,15 @@ func Usage(w io.Writer) {
 	fmt.Fprintln(w, "Hulp bij een opdracht: jeugdmonitor OPDRACHT --help")
 }
 
+// databasePath is the database a command works on: path, or the program's
+// own database when path is empty.
+func databasePath(path string) (string, error) {
+	if path != "" {
+		return path, nil
+	}
+	return store.DefaultPath()
+}
+
 func defaultPathText() string {
 	p, err := store.DefaultPath()
 	if err != nil {

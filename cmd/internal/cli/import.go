@@ -120,12 +120,9 @@ func importFullExport(env Env, file, db string, dryRun bool) int {
 		fmt.Fprintf(env.Stdout, "Proefimport: %s. Er is niets opgeslagen.\n", describeCounts(counts))
 		return ExitOK
 	}
-	if db == "" {
-		p, err := store.DefaultPath()
-		if err != nil {
-			return failure(env, err)
-		}
-		db = p
+	db, err := databasePath(db)
+	if err != nil {
+		return failure(env, err)
 	}
 	counts, err := importer.NewDatabaseFromExport(file, db, time.Now())
 	if err != nil {

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"jeugdmonitor/data/importer"
-	"jeugdmonitor/data/store"
 )
 
 func runRestore(env Env, args []string) int {
@@ -19,13 +18,9 @@ func runRestore(env Env, args []string) int {
 	if code >= 0 {
 		return code
 	}
-	target := *db
-	if target == "" {
-		p, err := store.DefaultPath()
-		if err != nil {
-			return failure(env, err)
-		}
-		target = p
+	target, err := databasePath(*db)
+	if err != nil {
+		return failure(env, err)
 	}
 	kept, err := importer.Herstel(file, target, time.Now())
 	if err != nil {

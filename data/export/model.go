@@ -216,6 +216,22 @@ type Beleidstekst struct {
 	Bron  domain.Bron `json:"bron"`
 }
 
+// Presentatie is a saved presentation: charts by name, in slide order.
+type Presentatie struct {
+	ID   uint     `json:"id"`
+	Naam string   `json:"naam"`
+	Dias []string `json:"dias"`
+}
+
+// Importkoppeling is a remembered column mapping of one source of
+// spreadsheets for one kind of import.
+type Importkoppeling struct {
+	ID        uint              `json:"id"`
+	Bron      string            `json:"bron"`
+	Soort     string            `json:"soort"`
+	Koppeling map[string]string `json:"koppeling"`
+}
+
 // Alles holds every kind together: the full export, from which an empty
 // database can be rebuilt with the same content (see package importer).
 type Alles struct {
@@ -226,7 +242,12 @@ type Alles struct {
 	Begrotingsdoelen []Begrotingsdoel `json:"begrotingsdoelen"`
 	Besparingen      Besparingen      `json:"besparingen"`
 	Beleidsteksten   []Beleidstekst   `json:"beleidsteksten"`
-	Wijzigingen      []Wijziging      `json:"wijzigingen"`
+	// Presentaties and Importkoppelingen are the user's saved presentations
+	// and remembered import mappings: no kind of their own, but part of
+	// the database's content.
+	Presentaties      []Presentatie     `json:"presentaties"`
+	Importkoppelingen []Importkoppeling `json:"importkoppelingen"`
+	Wijzigingen       []Wijziging       `json:"wijzigingen"`
 }
 
 // euros converts cents to euros for output.
@@ -485,6 +506,27 @@ func (c *collector) beleidsteksten() ([]Beleidstekst, error) {
 		out[i] = Beleidstekst{ID: t.ID, Soort: string(t.Soort), Titel: t.Titel, Tekst: t.Tekst, Bron: t.Bron}
 	}
 	return out, nil
+}
+
+// savedSettings reads the saved presentations and import mappings.
+func (c *collector) savedSettings() ([]Presentatie, []Importkoppeling, error) {
+	ps, err := c.s.Presentaties()
+	if err != nil {
+		return nil, nil, err
+	}
+	presentaties := make([]Presentatie, len(ps))
+	for i, p := range ps {
+		presentaties[i] = Presentatie{ID: p.ID, Naam: p.Naam, Dias: p.Dias}
+	}
+	ks, err := c.s.Importkoppelingen()
+	if err != nil {
+		return nil, nil, err
+	}
+	koppelingen := make([]Importkoppeling, len(ks))
+	for i, k := range ks {
+		koppelingen[i] = Importkoppeling{ID: k.ID, Bron: k.Bron, Soort: k.Soort, Koppeling: k.Koppeling}
+	}
+	return presentaties, koppelingen, nil
 }
 
 // wijzigingen lists the whole audit trail, oldest first.

@@ -127,6 +127,9 @@ func (c *collector) alles() (Alles, error) {
 	if a.Beleidsteksten, err = c.beleidsteksten(); err != nil {
 		return a, err
 	}
+	if a.Presentaties, a.Importkoppelingen, err = c.savedSettings(); err != nil {
+		return a, err
+	}
 	a.Wijzigingen, err = c.wijzigingen()
 	return a, err
 }

@@ -139,7 +139,7 @@ func buildBeside(exportPath, dbPath string, now time.Time) (string, store.Tellin
 func loadAll(l *store.Loader, a export.Alles, note string) error {
 	ld := loader{l: l, goalIDs: map[string]uint{}, indicatorIDs: map[string]uint{}}
 	for _, step := range []func(export.Alles) error{ld.loadGoals, ld.loadIndicators, ld.loadCriteriaAndLines,
-		ld.loadInterventions, ld.loadTargets, ld.loadSavings, ld.loadTexts} {
+		ld.loadInterventions, ld.loadTargets, ld.loadSavings, ld.loadTexts, ld.loadSavedSettings} {
 		if err := step(a); err != nil {
 			return err
 		}
@@ -339,6 +339,22 @@ func (ld *loader) loadTexts(a export.Alles) error {
 		rec := domain.Beleidstekst{ID: t.ID, Soort: domain.TekstSoort(t.Soort), Titel: t.Titel, Tekst: t.Tekst, Bron: t.Bron}
 		if err := ld.l.Put(&rec); err != nil {
 			return fmt.Errorf("beleidstekst %d (%s): %w", t.ID, t.Titel, err)
+		}
+	}
+	return nil
+}
+
+func (ld *loader) loadSavedSettings(a export.Alles) error {
+	for _, p := range a.Presentaties {
+		rec := store.Presentatie{ID: p.ID, Naam: p.Naam, Dias: p.Dias}
+		if err := ld.l.Put(&rec); err != nil {
+			return fmt.Errorf("presentatie %d (%s): %w", p.ID, p.Naam, err)
+		}
+	}
+	for _, k := range a.Importkoppelingen {
+		rec := store.Importkoppeling{ID: k.ID, Bron: k.Bron, Soort: k.Soort, Koppeling: k.Koppeling}
+		if err := ld.l.Put(&rec); err != nil {
+			return fmt.Errorf("importkoppeling %d (%s): %w", k.ID, k.Bron, err)
 		}
 	}
 	return nil

@@ -75,6 +75,10 @@ func usedDatabase(t *testing.T) *store.Store {
 	must(s.RecordMeting(&m))
 	must(s.RecordMeting(&domain.Meting{IndicatorID: ind.ID, Periode: "2031", Waarde: 2, Status: domain.StatusVoorlopig}))
 	must(s.DeleteMeting(m.ID))
+	must(s.SavePresentatie(&store.Presentatie{Naam: "Raadsvergadering 12 december", Dias: []string{"b", "a"}}))
+	must(s.Update(func(tx *store.Tx) error {
+		return tx.SaveImportkoppeling("travers", "bereik", map[string]string{"interventie": "Activiteit", "waarde": "Aantal"})
+	}))
 	return s
 }
 
@@ -139,6 +143,17 @@ func TestFullExportRoundTrip(t *testing.T) {
 				t.Errorf("%s as %s differs after the round trip:\n%s", k, f, firstDifference(a, b))
 			}
 		}
+	}
+
+	var whole, rebuilt export.Alles
+	json.Unmarshal(exportTo(t, src, export.KindAlles, export.FormatJSON), &whole)
+	json.Unmarshal(exportTo(t, dst, export.KindAlles, export.FormatJSON), &rebuilt)
+	if len(whole.Presentaties) != 1 || len(whole.Importkoppelingen) != 1 || len(rebuilt.Wijzigingen) < 2 {
+		t.Fatalf("export lacks the saved presentation or mapping: %+v %+v", whole.Presentaties, whole.Importkoppelingen)
+	}
+	rebuilt.Wijzigingen = rebuilt.Wijzigingen[:len(rebuilt.Wijzigingen)-2]
+	if a, b := mustJSON(t, whole), mustJSON(t, rebuilt); !bytes.Equal(a, b) {
+		t.Errorf("the full export differs after the round trip:\n%s", firstDifference(a, b))
 	}
 
 	var before, after []export.Wijziging
@@ -269,6 +284,15 @@ func TestLoadRefusesNonEmptyDatabase(t *testing.T) {
 	if err != store.ErrNotEmpty {
 		t.Fatalf("got %v", err)
 	}
+}
+
+func mustJSON(t *testing.T, v any) []byte {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
 
 // firstDifference shows where two exports part, with some context.

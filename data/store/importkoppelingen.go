@@ -36,14 +36,32 @@ func (s *Store) Importkoppeling(bron, soort string) (map[string]string, bool, er
 	return k.Koppeling, true, nil
 }
 
+// Importkoppelingen lists every remembered mapping, oldest first.
+func (s *Store) Importkoppelingen() ([]Importkoppeling, error) {
+	var out []Importkoppeling
+	return out, s.db.Order("id").Find(&out).Error
+}
+
+// Validate checks that the mapping has a source and a kind.
+func (k *Importkoppeling) Validate() error {
+	k.Bron = strings.TrimSpace(k.Bron)
+	switch {
+	case k.Bron == "":
+		return fieldError("bron", "geef de bron een naam om de koppeling te onthouden")
+	case k.Soort == "":
+		return fieldError("soort", "zeg voor welke soort import de koppeling is")
+	}
+	return nil
+}
+
 // SaveImportkoppeling remembers the mapping for a source and kind in this
 // transaction (replacing an earlier one), audited.
 func (t *Tx) SaveImportkoppeling(bron, soort string, koppeling map[string]string) error {
-	bron = strings.TrimSpace(bron)
-	if bron == "" {
-		return fieldError("bron", "geef de bron een naam om de koppeling te onthouden")
-	}
 	updated := Importkoppeling{Bron: bron, Soort: soort, Koppeling: koppeling}
+	if err := updated.Validate(); err != nil {
+		return err
+	}
+	bron = updated.Bron
 	var old Importkoppeling
 	err := t.db.Where("bron = ? AND soort = ?", bron, soort).First(&old).Error
 	switch {

@@ -35,7 +35,8 @@ func (s *Store) Load(user string, fn func(l *Loader) error) error {
 // loadedTables are the tables a full export fills; a database with rows in
 // any of them is not empty.
 var loadedTables = []string{"interventies", "doelstellingen", "bereik", "indicatoren", "metingen",
-	"begrotingsdoelen", "besparingen", "besparing_totalen", "beleidsteksten", "wijzigingen"}
+	"begrotingsdoelen", "besparingen", "besparing_totalen", "beleidsteksten", "presentaties", "importkoppelingen",
+	"wijzigingen"}
 
 func (t *Tx) requireEmpty() error {
 	for _, table := range loadedTables {

@@ -304,3 +304,24 @@ func firstDifference(a, b []byte) string {
 	from := max(i-200, 0)
 	return "voor:  " + string(a[from:min(i+200, len(a))]) + "\nna:    " + string(b[from:min(i+200, len(b))])
 }
+
+// FuzzReadFullExport: any file gives an export or a Dutch error, never a
+// panic, and an accepted one is a full export of a schema this version knows.
+func FuzzReadFullExport(f *testing.F) {
+	f.Add([]byte(`{"formaat": "Jeugdmonitor volledige export", "schema": 3, "interventies": []}`))
+	f.Add([]byte(`{"formaat": "Jeugdmonitor volledige export", "schema": 99}`))
+	f.Add([]byte(`[{"periode": "2024"}]`))
+	f.Add([]byte("\uFEFF{\"formaat\": \"Jeugdmonitor volledige export\", \"interventies\": [{\"id\": 1, \"start\": {\"jaar\": 2024}}]}"))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		a, err := ReadFullExport(bytes.NewReader(body))
+		if err != nil {
+			if err.Error() == "" {
+				t.Fatal("empty error message")
+			}
+			return
+		}
+		if a.Formaat != export.Formaat || a.Schema > store.SchemaVersion() {
+			t.Fatalf("accepted %q schema %d", a.Formaat, a.Schema)
+		}
+	})
+}

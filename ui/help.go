@@ -61,6 +61,12 @@ func (s *helpScreen) buildUI() {
 		paragraph(lang.L("Ga naar Bereik invoeren (Ctrl+3). Typ een deel van de naam of de organisatie, kies met de pijltjestoetsen en Enter. "+
 			"Typ de periode (2024, 2024-H1, 2024-K3 of 2023/2024) en het aantal in Nederlandse notatie (3.612), en druk op Enter. "+
 			"Een fout verschijnt bij het veld en er wordt niets opgeslagen. Ctrl+Z maakt de laatste opslag ongedaan.")),
+		heading(lang.L("Gegevens uitwisselen"), theme.SizeNameSubHeadingText),
+		paragraph(lang.L("Bestand > Importeren leest bereik of indicatorwaarden uit Excel of CSV, en CBS StatLine-downloads. "+
+			"Elke rij wordt eerst gecontroleerd; bij één fout wordt niets opgeslagen. "+
+			"Bestand > Exporteren schrijft elke soort gegevens naar Excel, CSV of JSON. "+
+			"Kies \"alles\" als JSON voor een volledige export: een collega zet die terug met Bestand > Reservekopie terugzetten "+
+			"en heeft dan dezelfde gegevens en hetzelfde wijzigingenlogboek.")),
 		heading(lang.L("Sneltoetsen"), theme.SizeNameSubHeadingText))
 	s.content = container.NewVScroll(container.NewVBox(intro, container.New(layout.NewFormLayout(), cells...)))
 }

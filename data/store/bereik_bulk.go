@@ -3,7 +3,7 @@ package store
 import (
 	"database/sql"
 	"encoding/json"
-	"fmt"
+	"errors"
 	"strings"
 
 	"jeugdmonitor/data/domain"
@@ -15,15 +15,49 @@ import (
 // these, one per added record.
 const AlleVelden = "alle velden"
 
-// insertReach adds a figure unless its owner has one for the period
-// already; it reports whether it added it (and set its ID).
-const insertReach = "INSERT INTO bereik (interventie_id, doelstelling_id, periode, jaar, periode_soort, soort, waarde, " +
-	"waarde_tot, eenheid, status, bron, notitie, gebruiker, vastgelegd) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) " +
-	"ON CONFLICT DO NOTHING"
+// reachColumn is a stored column of a reach figure with its value.
+type reachColumn struct {
+	name  string
+	value func(b *domain.Bereik) any
+}
 
-// insertAudit appends one audit row.
-const insertAudit = "INSERT INTO wijzigingen (tijd, gebruiker, actie, entiteit, entiteit_id, veld, oude_waarde, " +
-	"nieuwe_waarde) VALUES (?,?,?,?,?,?,?,?)"
+// reachColumns are the columns a bulk insert writes, in the order of the
+// model's fields (as the audit trail lists them); the ID is left to SQLite.
+var reachColumns = []reachColumn{
+	{"interventie_id", func(b *domain.Bereik) any { return b.InterventieID }},
+	{"doelstelling_id", func(b *domain.Bereik) any { return b.DoelstellingID }},
+	{"periode", func(b *domain.Bereik) any { return b.Periode }},
+	{"jaar", func(b *domain.Bereik) any { return b.Jaar }},
+	{"periode_soort", func(b *domain.Bereik) any { return b.PeriodeSoort }},
+	{"soort", func(b *domain.Bereik) any { return string(b.Soort) }},
+	{"waarde", func(b *domain.Bereik) any { return b.Waarde }},
+	{"waarde_tot", func(b *domain.Bereik) any { return b.WaardeTot }},
+	{"eenheid", func(b *domain.Bereik) any { return b.Eenheid }},
+	{"status", func(b *domain.Bereik) any { return string(b.Status) }},
+	{"bron", func(b *domain.Bereik) any { return b.BronTekst }},
+	{"notitie", func(b *domain.Bereik) any { return b.Notitie }},
+	{"gebruiker", func(b *domain.Bereik) any { return b.Gebruiker }},
+	{"vastgelegd", func(b *domain.Bereik) any { return b.Vastgelegd }},
+}
+
+// insertReachSQL adds one figure unless its owner has one for the period.
+var insertReachSQL = func() string {
+	names := make([]string, len(reachColumns))
+	for i, c := range reachColumns {
+		names[i] = c.name
+	}
+	return insertSQL("bereik", names) + " ON CONFLICT DO NOTHING"
+}()
+
+// insertAuditSQL appends one audit row.
+var insertAuditSQL = insertSQL("wijzigingen",
+	[]string{"tijd", "gebruiker", "actie", "entiteit", "entiteit_id", "veld", "oude_waarde", "nieuwe_waarde"})
+
+// insertSQL is an INSERT of one row into the columns of table.
+func insertSQL(table string, columns []string) string {
+	return "INSERT INTO " + table + " (" + strings.Join(columns, ", ") + ") VALUES (" +
+		strings.TrimSuffix(strings.Repeat("?,", len(columns)), ",") + ")"
+}
 
 // AddBereikBulk stores many reach figures in this transaction, for imports.
 // A figure for a period that has none yet is inserted with one prepared
@@ -41,24 +75,19 @@ func (t *Tx) AddBereikBulk(rows []domain.Bereik) error {
 	}
 	sqlTx, ok := t.db.Statement.ConnPool.(*sql.Tx)
 	if !ok {
-		return fmt.Errorf("bereik opslaan: geen transactie")
+		return errors.New("bereik opslaan: geen transactie")
 	}
-	reach, err := sqlTx.Prepare(insertReach)
-	if err != nil {
-		return describeSQLiteError(err)
-	}
-	defer reach.Close()
-	audit, err := sqlTx.Prepare(insertAudit)
-	if err != nil {
-		return describeSQLiteError(err)
-	}
-	defer audit.Close()
+	w := bulkWriter{t: t, tx: sqlTx, statements: map[string]*sql.Stmt{}}
+	defer w.close()
+	args := make([]any, len(reachColumns))
 	for i := range rows {
 		b := &rows[i]
-		res, err := reach.Exec(b.InterventieID, b.DoelstellingID, b.Periode, b.Jaar, b.PeriodeSoort, b.Soort, b.Waarde,
-			b.WaardeTot, b.Eenheid, b.Status, b.BronTekst, b.Notitie, b.Gebruiker, b.Vastgelegd)
+		for k, c := range reachColumns {
+			args[k] = c.value(b)
+		}
+		res, err := w.exec(insertReachSQL, args)
 		if err != nil {
-			return &BatchError{Rows: []RowError{{Row: i, Err: describeSQLiteError(err)}}}
+			return &BatchError{Rows: []RowError{{Row: i, Err: err}}}
 		}
 		if n, _ := res.RowsAffected(); n == 0 { // the period has a figure: replace it, audited per field
 			if _, err := t.recordBereik(b); err != nil {
@@ -71,40 +100,66 @@ func (t *Tx) AddBereikBulk(rows []domain.Bereik) error {
 			return err
 		}
 		b.ID = uint(id)
-		w, err := t.wholeRecordRow(b)
-		if err != nil {
+		if err := w.audit(b); err != nil {
 			return err
-		}
-		if _, err := audit.Exec(w.Tijd, w.Gebruiker, w.Actie, w.Entiteit, w.EntiteitID, w.Veld, w.OudeWaarde,
-			w.NieuweWaarde); err != nil {
-			return describeSQLiteError(err)
 		}
 	}
 	return nil
 }
 
-// wholeRecordRow is the audit row of a new record with all its non-empty
-// fields as one JSON object.
-func (t *Tx) wholeRecordRow(model any) (domain.Wijziging, error) {
-	table, id, values, order, err := t.auditedFields(model)
-	if err != nil {
-		return domain.Wijziging{}, err
+// bulkWriter keeps the prepared statements of one bulk write.
+type bulkWriter struct {
+	t          *Tx
+	tx         *sql.Tx
+	statements map[string]*sql.Stmt
+}
+
+func (w *bulkWriter) close() {
+	for _, s := range w.statements {
+		s.Close()
 	}
+}
+
+// exec runs a statement, prepared once per text.
+func (w *bulkWriter) exec(query string, args []any) (sql.Result, error) {
+	s, ok := w.statements[query]
+	if !ok {
+		var err error
+		if s, err = w.tx.Prepare(query); err != nil {
+			return nil, describeSQLiteError(err)
+		}
+		w.statements[query] = s
+	}
+	res, err := s.Exec(args...)
+	return res, describeSQLiteError(err)
+}
+
+// audit writes the whole-record audit row of a new figure.
+func (w *bulkWriter) audit(b *domain.Bereik) error {
+	_, err := w.exec(insertAuditSQL,
+		[]any{w.t.at, w.t.user, domain.ActieToegevoegd, "bereik", b.ID, AlleVelden, "", wholeReach(b)})
+	return err
+}
+
+// wholeReach is a figure's non-empty fields as one JSON object, each written
+// as the audit trail writes a field.
+func wholeReach(b *domain.Bereik) string {
 	var obj strings.Builder
 	obj.WriteString("{")
-	for _, f := range order {
-		if f == "id" || values[f] == "" {
+	for _, c := range reachColumns {
+		v := auditText(c.value(b))
+		if v == "" {
 			continue
 		}
 		if obj.Len() > 1 {
 			obj.WriteString(",")
 		}
-		k, _ := json.Marshal(f)
-		v, _ := json.Marshal(values[f])
+		k, _ := json.Marshal(c.name)
+		text, _ := json.Marshal(v)
 		obj.Write(k)
 		obj.WriteString(":")
-		obj.Write(v)
+		obj.Write(text)
 	}
 	obj.WriteString("}")
-	return t.row(domain.ActieToegevoegd, table, id, AlleVelden, "", obj.String()), nil
+	return obj.String()
 }

@@ -108,3 +108,50 @@ func TestAddBereikBulkRefusesAndNamesTheRow(t *testing.T) {
 		t.Fatalf("a refused batch stored %d figures", len(list))
 	}
 }
+
+// TestWholeReachMatchesFieldAudit: the whole-record audit row of a bulk
+// insert holds exactly what the audit trail logs field by field for the
+// same figure, so the list of columns cannot fall behind the model.
+func TestWholeReachMatchesFieldAudit(t *testing.T) {
+	s := openTemp(t)
+	i := newIntervention(t, s, "Ambulant jongerenwerk")
+	tot := 12.5
+	b := domain.Bereik{InterventieID: &i.ID, Periode: "2024-H2", Soort: domain.SoortBandbreedte, Waarde: 10, WaardeTot: &tot,
+		Eenheid: "uren", Status: domain.StatusVoorlopig, BronTekst: "bestand", Notitie: "n"}
+	if err := s.RecordBereik(&b); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{}
+	for _, r := range auditRows(t, s, "bereik", b.ID) {
+		want[r.Veld] = r.NieuweWaarde
+	}
+	var got map[string]string
+	if err := json.Unmarshal([]byte(wholeReach(&b)), &got); err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("whole record %v\nper field    %v", got, want)
+	}
+}
+
+// TestAddBereikBulkSamePeriodTwice: a later figure for the same period in
+// one batch replaces the earlier one, as two saves would.
+func TestAddBereikBulkSamePeriodTwice(t *testing.T) {
+	s := openTemp(t)
+	a := newIntervention(t, s, "Ambulant jongerenwerk")
+	rows := []domain.Bereik{
+		{InterventieID: &a.ID, Periode: "2024", Waarde: 1, Eenheid: "jongeren", Status: domain.StatusVoorlopig},
+		{InterventieID: &a.ID, Periode: "2025", Waarde: 2, Eenheid: "jongeren", Status: domain.StatusVoorlopig},
+		{InterventieID: &a.ID, Periode: "2024", Waarde: 3, Eenheid: "jongeren", Status: domain.StatusDefinitief},
+	}
+	if err := s.Update(func(tx *Tx) error { return tx.AddBereikBulk(rows) }); err != nil {
+		t.Fatal(err)
+	}
+	list, err := s.BereikVan(a.ID)
+	if err != nil || len(list) != 2 || list[0].Periode != "2024" || list[0].Waarde != 3 || list[1].Waarde != 2 {
+		t.Fatalf("stored %+v %v", list, err)
+	}
+	if rows := auditRows(t, s, "bereik", list[0].ID); len(rows) < 2 {
+		t.Fatalf("replacement not audited: %+v", rows)
+	}
+}

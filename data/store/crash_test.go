@@ -30,7 +30,8 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// runCrashWriter saves single reach figures and batches in a loop, printing a
+// runCrashWriter saves single reach figures and batches (as the reach grid
+// and as an import writes them) in a loop, printing a
 // line after each commit: "bereik <interventie> <periode> <waarde>" or
 // "batch <tag>".
 func runCrashWriter(path string) int {
@@ -55,7 +56,11 @@ func runCrashWriter(path string) int {
 				rows[k] = domain.Bereik{InterventieID: &id, Periode: fmt.Sprint(2000 + k), Waarde: float64(tag % 100000),
 					Eenheid: "jongeren", Status: domain.StatusVoorlopig, Notitie: fmt.Sprint(tag)}
 			}
-			if err := s.RecordBereikBatch(rows); err != nil {
+			save := s.RecordBereikBatch
+			if n%8 == 7 { // the import's bulk path
+				save = func(rows []domain.Bereik) error { return s.Update(func(t *Tx) error { return t.AddBereikBulk(rows) }) }
+			}
+			if err := save(rows); err != nil {
 				fmt.Fprintln(os.Stderr, err)
 				return 1
 			}

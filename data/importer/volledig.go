@@ -85,8 +85,8 @@ func NewDatabaseFromExport(exportPath, dbPath string, now time.Time) (store.Tell
 	if err != nil {
 		return counts, err
 	}
+	defer removeDatabase(tmp) // after the rename only its lock file is left to clear
 	if err := os.Rename(tmp, dbPath); err != nil {
-		removeDatabase(tmp)
 		return counts, fmt.Errorf("de nieuwe database kon niet op zijn plaats worden gezet: %w", err)
 	}
 	return counts, nil

@@ -121,6 +121,9 @@ func TestFullExportRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if entries, _ := os.ReadDir(filepath.Dir(dbPath)); len(entries) != 1 {
+		t.Fatalf("building the database left other files: %v", entries)
+	}
 	dst := openBuilt(t, dbPath)
 
 	want, err := src.Tel()

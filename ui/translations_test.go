@@ -18,14 +18,18 @@ var updateNL = flag.Bool("update-nl", false, "write the strings of the interface
 // nlPath is the Dutch catalogue of the interface's strings.
 const nlPath = "../assets/translations/nl.json"
 
-// interfaceStrings collects every string the interface passes to lang.L as a
-// constant, and the strings of the tables that are translated when shown.
+// interfaceStrings collects every string the interface (this package and
+// its sub-packages) passes to lang.L as a constant, and the strings of the tables that are translated when shown.
 func interfaceStrings(t *testing.T) map[string]bool {
 	t.Helper()
 	found := map[string]bool{}
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
+	var files []string
+	for _, pattern := range []string{"*.go", "*/*.go"} { // this package and its sub-packages (uitwisseling, overzicht, chart)
+		matches, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, matches...)
 	}
 	fset := token.NewFileSet()
 	for _, name := range files {

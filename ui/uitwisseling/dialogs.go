@@ -213,8 +213,8 @@ func (d *RestoreDialog) Show() {
 	open.Show()
 }
 
-// Confirm shows what the copy (a database file or a full export) at path holds and restores it when the user
-// agrees.
+// Confirm shows what the copy (a database file or a full export) at path
+// holds and restores it when the user agrees.
 func (d *RestoreDialog) Confirm(path string) {
 	var counts store.Tellingen
 	var err error
@@ -232,9 +232,9 @@ func (d *RestoreDialog) Confirm(path string) {
 		}
 		msg := widget.NewLabel(text + "\n\n" + lang.L("De huidige database wordt eerst bewaard in de map backups ernaast en daarna vervangen. Doorgaan?"))
 		msg.Wrapping = fyne.TextWrapWord
-		c := dialog.NewCustomConfirm(lang.L("Reservekopie terugzetten"), lang.L("Terugzetten"), lang.L("Annuleren"), msg, func(ok bool) {
+		c := dialog.NewCustomConfirm(restoreTitle(path), lang.L("Terugzetten"), lang.L("Annuleren"), msg, func(ok bool) {
 			if ok {
-				d.Restore(path, d.done)
+				d.Restore(path, func(kept string, err error) { d.done(path, kept, err) })
 			}
 		}, d.window)
 		c.Resize(fyne.NewSize(560, 260))
@@ -242,15 +242,23 @@ func (d *RestoreDialog) Confirm(path string) {
 	})
 }
 
-func (d *RestoreDialog) done(kept string, err error) {
+// restoreTitle names what is restored: a backup copy or a full export.
+func restoreTitle(path string) string {
+	if importer.IsFullExport(path) {
+		return lang.L("Volledige export terugzetten")
+	}
+	return lang.L("Reservekopie terugzetten")
+}
+
+func (d *RestoreDialog) done(path, kept string, err error) {
 	if err != nil {
 		showError("terugzetten", err, d.window)
 	} else {
-		msg := lang.L("De reservekopie is teruggezet.")
+		msg := fmt.Sprintf(lang.L("%s is teruggezet."), filepath.Base(path))
 		if kept != "" {
 			msg += " " + fmt.Sprintf(lang.L("De vorige database is bewaard als %s."), kept)
 		}
-		dialog.ShowInformation(lang.L("Reservekopie terugzetten"), msg, d.window)
+		dialog.ShowInformation(restoreTitle(path), msg, d.window)
 	}
 	if d.reopen != nil {
 		d.reopen()

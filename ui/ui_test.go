@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/register/registertest"
@@ -307,4 +308,51 @@ func TestGoldenScreens(t *testing.T) {
 	test.AssertImageMatches(t, "screen_interventie_detail.png", w.Canvas().Capture())
 	m.navigate(pageBereik).(*bereikScreen).tabs.SelectIndex(1)
 	test.AssertImageMatches(t, "screen_bereik_tabel.png", w.Canvas().Capture())
+}
+
+// TestAuditRowShownWhole: choosing a row of the audit trail shows it whole
+// under the table; a figure added by an import shows its fields a line each.
+func TestAuditRowShownWhole(t *testing.T) {
+	dir := filepath.Join(os.TempDir(), "jeugdmonitor-ui-golden-detail") // the window shows the path
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	m, s, w := newTestMain(t, dir)
+	test.ApplyTheme(t, test.Theme())
+	w.Resize(fyne.NewSize(1280, 720))
+	match, err := s.InterventieByNaam("Match")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := []domain.Bereik{{InterventieID: &match.ID, Periode: "2024", Waarde: 41, Eenheid: "jongeren",
+		Status: domain.StatusDefinitief, BronTekst: "travers.xlsx, blad Blad1, rij 2"}}
+	if err := s.Update(func(tx *store.Tx) error { return tx.AddBereikBulk(rows) }); err != nil {
+		t.Fatal(err)
+	}
+	sc := m.navigate(pageWijzigingen).(*wijzigingenScreen)
+	if sc.detailBox.Visible() {
+		t.Fatal("detail shown before a row is chosen")
+	}
+	if len(sc.rows) == 0 || sc.rows[0].Veld != store.AlleVelden {
+		t.Fatalf("newest audit row is not the imported figure: %+v", sc.rows[:min(len(sc.rows), 1)])
+	}
+	sc.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	text := sc.detail.Text
+	for _, want := range []string{"bereik nr. ", "periode: 2024", "waarde: 41", "bron: travers.xlsx, blad Blad1, rij 2"} {
+		if !strings.Contains(text, want) {
+			t.Fatalf("detail lacks %q:\n%s", want, text)
+		}
+	}
+	if !sc.detailBox.Visible() {
+		t.Fatal("detail not shown")
+	}
+	test.AssertImageMatches(t, "screen_wijzigingen_detail.png", w.Canvas().Capture())
+	sc.onFilter()
+	if sc.detailBox.Visible() {
+		t.Fatal("detail of a row left standing after filtering again")
+	}
 }

@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"encoding/json"
 	"errors"
+	"fmt"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -30,6 +33,10 @@ type wijzigingenScreen struct {
 	fields    *fieldSet
 	count     *widget.Label
 	table     *widget.Table
+	// detail shows the chosen row whole, values that the table cuts off
+	// included; it is hidden until a row is chosen.
+	detail    *widget.Label
+	detailBox fyne.CanvasObject
 	content   fyne.CanvasObject
 }
 
@@ -58,8 +65,63 @@ func (s *wijzigingenScreen) buildUI() {
 
 	s.table = newTextTable(wijzigingenColumns, func() int { return len(s.rows) },
 		func(row, col int) string { return wijzigingCell(s.rows[row], col) })
+	s.table.OnSelected = func(id widget.TableCellID) { s.showDetail(id.Row) }
 	note := lowLabel(lang.L("Alleen-lezen: elke wijziging wordt hier vastgelegd en kan niet worden aangepast."))
-	s.content = container.NewBorder(container.NewVBox(s.fields.form(), note), nil, nil, nil, s.table)
+	s.detail = widget.NewLabel("")
+	s.detail.Wrapping = fyne.TextWrapWord
+	s.detail.Selectable = true
+	scroll := container.NewVScroll(s.detail)
+	scroll.SetMinSize(fyne.NewSize(0, 140))
+	s.detailBox = container.NewVBox(widget.NewSeparator(), scroll)
+	s.detailBox.Hide()
+	s.content = container.NewBorder(container.NewVBox(s.fields.form(), note), s.detailBox, nil, nil, s.table)
+}
+
+// showDetail shows row whole under the table.
+func (s *wijzigingenScreen) showDetail(row int) {
+	if row < 0 || row >= len(s.rows) {
+		s.detailBox.Hide()
+		s.content.Refresh()
+		return
+	}
+	s.detail.SetText(wijzigingDetail(s.rows[row]))
+	s.detailBox.Show()
+	s.content.Refresh()
+}
+
+// wijzigingDetail is one audit row in full: who changed what when, and the
+// old and new value; a whole new record ("alle velden") as one field a line.
+func wijzigingDetail(w domain.Wijziging) string {
+	head := fmt.Sprintf(lang.L("%s · %s · %s %s nr. %d, veld %s"), store.FormatDatumTijd(w.Tijd), w.Gebruiker, w.Actie,
+		w.Entiteit, w.EntiteitID, w.Veld)
+	if w.Veld == store.AlleVelden {
+		if fields, ok := jsonFields(w.NieuweWaarde); ok {
+			return head + "\n" + strings.Join(fields, "\n")
+		}
+	}
+	return head + "\n" + lang.L("Oude waarde") + ": " + orNone(w.OudeWaarde) + "\n" + lang.L("Nieuwe waarde") + ": " + orNone(w.NieuweWaarde)
+}
+
+// jsonFields lists the fields of a flat JSON object of texts as "name:
+// value" lines, in their order.
+func jsonFields(text string) ([]string, bool) {
+	dec := json.NewDecoder(strings.NewReader(text))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil, false
+	}
+	var out []string
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return nil, false
+		}
+		var value string
+		if err := dec.Decode(&value); err != nil {
+			return nil, false
+		}
+		out = append(out, fmt.Sprintf("%v: %s", key, value))
+	}
+	return out, true
 }
 
 // wijzigingCell is the text of one cell of the audit table.
@@ -146,7 +208,9 @@ func (s *wijzigingenScreen) onFilter() {
 	}, func() {
 		s.rows = rows
 		s.count.SetText(lang.L("{{.N}} wijzigingen, nieuwste eerst", map[string]any{"N": len(rows)}))
-		s.table.Refresh()
+		s.table.UnselectAll()
+		s.detailBox.Hide()
+		s.content.Refresh()
 		s.table.ScrollToTop()
 	})
 }

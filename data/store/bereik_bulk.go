@@ -77,17 +77,25 @@ func (t *Tx) AddBereikBulk(rows []domain.Bereik) error {
 	if !ok {
 		return errors.New("bereik opslaan: geen transactie")
 	}
-	w := bulkWriter{t: t, tx: sqlTx, statements: map[string]*sql.Stmt{}}
-	defer w.close()
+	insertReach, err := sqlTx.Prepare(insertReachSQL)
+	if err != nil {
+		return describeSQLiteError(err)
+	}
+	defer insertReach.Close()
+	insertAudit, err := sqlTx.Prepare(insertAuditSQL)
+	if err != nil {
+		return describeSQLiteError(err)
+	}
+	defer insertAudit.Close()
 	args := make([]any, len(reachColumns))
 	for i := range rows {
 		b := &rows[i]
 		for k, c := range reachColumns {
 			args[k] = c.value(b)
 		}
-		res, err := w.exec(insertReachSQL, args)
+		res, err := insertReach.Exec(args...)
 		if err != nil {
-			return &BatchError{Rows: []RowError{{Row: i, Err: err}}}
+			return &BatchError{Rows: []RowError{{Row: i, Err: describeSQLiteError(err)}}}
 		}
 		if n, _ := res.RowsAffected(); n == 0 { // the period has a figure: replace it, audited per field
 			if _, err := t.recordBereik(b); err != nil {
@@ -100,45 +108,12 @@ func (t *Tx) AddBereikBulk(rows []domain.Bereik) error {
 			return err
 		}
 		b.ID = uint(id)
-		if err := w.audit(b); err != nil {
-			return err
+		if _, err := insertAudit.Exec(t.at, t.user, domain.ActieToegevoegd, "bereik", b.ID, AlleVelden, "",
+			wholeReach(b)); err != nil {
+			return describeSQLiteError(err)
 		}
 	}
 	return nil
-}
-
-// bulkWriter keeps the prepared statements of one bulk write.
-type bulkWriter struct {
-	t          *Tx
-	tx         *sql.Tx
-	statements map[string]*sql.Stmt
-}
-
-func (w *bulkWriter) close() {
-	for _, s := range w.statements {
-		s.Close()
-	}
-}
-
-// exec runs a statement, prepared once per text.
-func (w *bulkWriter) exec(query string, args []any) (sql.Result, error) {
-	s, ok := w.statements[query]
-	if !ok {
-		var err error
-		if s, err = w.tx.Prepare(query); err != nil {
-			return nil, describeSQLiteError(err)
-		}
-		w.statements[query] = s
-	}
-	res, err := s.Exec(args...)
-	return res, describeSQLiteError(err)
-}
-
-// audit writes the whole-record audit row of a new figure.
-func (w *bulkWriter) audit(b *domain.Bereik) error {
-	_, err := w.exec(insertAuditSQL,
-		[]any{w.t.at, w.t.user, domain.ActieToegevoegd, "bereik", b.ID, AlleVelden, "", wholeReach(b)})
-	return err
 }
 
 // wholeReach is a figure's non-empty fields as one JSON object, each written

@@ -65,6 +65,18 @@ func Herstel(bron, doel string, now time.Time) (bewaard string, err error) {
 	return bewaard, nil
 }
 
+// Inhoud counts what a file Herstel accepts holds, a database copy or a full
+// export, and says whether it is a full export, so the user sees what would
+// replace the database before it does.
+func Inhoud(path string) (counts store.Tellingen, fullExport bool, err error) {
+	if IsFullExport(path) {
+		counts, err = InspectFullExport(path)
+		return counts, true, err
+	}
+	counts, err = backup.Inspect(path)
+	return counts, false, err
+}
+
 func sameFile(a, b string) (bool, error) {
 	ia, err := os.Stat(a)
 	if err != nil {

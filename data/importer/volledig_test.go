@@ -130,8 +130,11 @@ func TestFullExportRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if inspected, err := InspectFullExport(exported); err != nil || inspected != want {
-		t.Errorf("inspecting the export counts %+v (%v), the database holds %+v", inspected, err, want)
+	if inspected, full, err := Inhoud(exported); err != nil || !full || inspected != want {
+		t.Errorf("inspecting the export counts %+v (full export %v, %v), the database holds %+v", inspected, full, err, want)
+	}
+	if inspected, full, err := Inhoud(dbPath); err != nil || full || inspected.Interventies != want.Interventies {
+		t.Errorf("inspecting the database copy counts %+v (full export %v, %v)", inspected, full, err)
 	}
 	want.Wijzigingen += 2
 	if counts != want {

@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"jeugdmonitor/data/backup"
 	"jeugdmonitor/data/export"
 	"jeugdmonitor/data/importer"
 	"jeugdmonitor/data/store"
@@ -217,14 +216,9 @@ func (d *RestoreDialog) Show() {
 // holds and restores it when the user agrees.
 func (d *RestoreDialog) Confirm(path string) {
 	var counts store.Tellingen
+	var full bool
 	var err error
-	d.run(func() {
-		if importer.IsFullExport(path) {
-			counts, err = importer.InspectFullExport(path)
-		} else {
-			counts, err = backup.Inspect(path)
-		}
-	}, func() {
+	d.run(func() { counts, full, err = importer.Inhoud(path) }, func() {
 		text := fmt.Sprintf(lang.L("%s bevat %d interventies, %d bereikcijfers, %d indicatoren met %d metingen en %d wijzigingen."),
 			filepath.Base(path), counts.Interventies, counts.Bereik, counts.Indicatoren, counts.Metingen, counts.Wijzigingen)
 		if err != nil {
@@ -232,9 +226,13 @@ func (d *RestoreDialog) Confirm(path string) {
 		}
 		msg := widget.NewLabel(text + "\n\n" + lang.L("De huidige database wordt eerst bewaard in de map backups ernaast en daarna vervangen. Doorgaan?"))
 		msg.Wrapping = fyne.TextWrapWord
-		c := dialog.NewCustomConfirm(restoreTitle(path), lang.L("Terugzetten"), lang.L("Annuleren"), msg, func(ok bool) {
+		title := lang.L("Reservekopie terugzetten")
+		if full {
+			title = lang.L("Volledige export terugzetten")
+		}
+		c := dialog.NewCustomConfirm(title, lang.L("Terugzetten"), lang.L("Annuleren"), msg, func(ok bool) {
 			if ok {
-				d.Restore(path, func(kept string, err error) { d.done(path, kept, err) })
+				d.Restore(path, func(kept string, err error) { d.done(title, path, kept, err) })
 			}
 		}, d.window)
 		c.Resize(fyne.NewSize(560, 260))
@@ -242,15 +240,8 @@ func (d *RestoreDialog) Confirm(path string) {
 	})
 }
 
-// restoreTitle names what is restored: a backup copy or a full export.
-func restoreTitle(path string) string {
-	if importer.IsFullExport(path) {
-		return lang.L("Volledige export terugzetten")
-	}
-	return lang.L("Reservekopie terugzetten")
-}
-
-func (d *RestoreDialog) done(path, kept string, err error) {
+// done reports the end of a restore under the confirmation's title.
+func (d *RestoreDialog) done(title, path, kept string, err error) {
 	if err != nil {
 		showError("terugzetten", err, d.window)
 	} else {
@@ -258,7 +249,7 @@ func (d *RestoreDialog) done(path, kept string, err error) {
 		if kept != "" {
 			msg += " " + fmt.Sprintf(lang.L("De vorige database is bewaard als %s."), kept)
 		}
-		dialog.ShowInformation(restoreTitle(path), msg, d.window)
+		dialog.ShowInformation(title, msg, d.window)
 	}
 	if d.reopen != nil {
 		d.reopen()

@@ -60,24 +60,15 @@ func Lees(ctx context.Context, s *store.Store, t *spreadsheet.Table, opt Opties,
 	if opt.Tabel == "" {
 		return nil, errors.New("het tabelnummer van dit CBS-bestand is onbekend; het staat normaal in de bestandsnaam (bijvoorbeeld 85099NED)")
 	}
-	l := layoutOf(t.Header)
-	res := &Resultaat{Tabel: strings.ToUpper(opt.Tabel), Gemeente: opt.Gemeente}
-	series := map[string]*serie{}
-	var order []string
-	cell := func(row spreadsheet.Row, rol string) string {
-		i, ok := l.rol[rol]
-		if !ok {
-			return ""
-		}
-		return row.Cell(i).Text
-	}
+	r := lezer{l: layoutOf(t.Header), header: t.Header, opt: opt, series: map[string]*serie{},
+		res: &Resultaat{Tabel: strings.ToUpper(opt.Tabel), Gemeente: opt.Gemeente}}
 	for {
-		if res.Rijen%500 == 0 {
+		if r.res.Rijen%500 == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, fmt.Errorf("inlezen afgebroken: %w", err)
 			}
 			if voortgang != nil {
-				voortgang(res.Rijen)
+				voortgang(r.res.Rijen)
 			}
 		}
 		row, err := t.Next()
@@ -87,77 +78,109 @@ func Lees(ctx context.Context, s *store.Store, t *spreadsheet.Table, opt Opties,
 		if err != nil {
 			return nil, err
 		}
-		res.Rijen++
-		regio := strings.TrimSpace(cell(row, "regio"))
-		isGemeente := strings.EqualFold(regio, opt.Gemeente) || (opt.GemeenteNaam != "" &&
-			(strings.EqualFold(regio, opt.GemeenteNaam) || strings.EqualFold(regio, opt.GemeenteNaam+" (gemeente)")))
-		isNL := strings.EqualFold(regio, Nederland) || strings.EqualFold(regio, "Nederland")
-		if !isGemeente && !isNL {
-			continue
-		}
-		per, code, perMark, err := parsePeriode(cell(row, "periode"))
-		if errors.Is(err, errPeriodeNiet) {
-			res.Overgeslagen = append(res.Overgeslagen, Melding{row.Line, fmt.Sprintf("periode %s: maanden houdt de Jeugdmonitor niet bij", code)})
-			continue
-		}
-		if err != nil {
-			res.Problemen = append(res.Problemen, Melding{row.Line, "periode: " + err.Error()})
-			continue
-		}
-		type maat struct{ onderwerp, eenheid, waarde string }
-		maten := []maat{{cell(row, "onderwerp"), cell(row, "eenheid"), cell(row, "waarde")}}
-		if _, long := l.rol["waarde"]; !long {
-			maten = maten[:0]
-			for _, i := range l.maten {
-				maten = append(maten, maat{strings.TrimSpace(t.Header[i]), "", row.Cell(i).Text})
-			}
-		}
-		for _, m := range maten {
-			key, sr := seriesOf(row, l, t.Header, m.onderwerp, m.eenheid)
-			if key == "" {
-				continue
-			}
-			if series[key] == nil {
-				series[key] = sr
-				order = append(order, key)
-			}
-			sr = series[key]
-			w, err := parseWaarde(m.waarde)
-			if err != nil {
-				res.Problemen = append(res.Problemen, Melding{row.Line, "waarde: " + err.Error()})
-				continue
-			}
-			p := sr.punten[per]
-			if p == nil {
-				p = &punt{periode: per, code: code, rij: row.Line}
-				sr.punten[per] = p
-				sr.volgorde = append(sr.volgorde, per)
-			}
-			marks := []string{perMark}
-			if w != nil {
-				marks = append(marks, w.mark)
-			}
-			if st, tekst := statusVan(marks, cell(row, "status")); st == domain.StatusVoorlopig && (p.status == "" || tekst == "nader voorlopig") {
-				p.status = tekst
-			}
-			target := &p.nl
-			if isGemeente {
-				target = &p.gemeente
-			}
-			if *target != nil {
-				res.Problemen = append(res.Problemen, Melding{row.Line, fmt.Sprintf("%s staat twee keer in het bestand voor %s, %s", sr.label, regio, per)})
-				continue
-			}
-			*target = w
-		}
+		r.res.Rijen++
+		r.rij(row)
 	}
 	if voortgang != nil {
-		voortgang(res.Rijen)
+		voortgang(r.res.Rijen)
 	}
-	if res.Rijen > 0 && len(order) == 0 {
-		res.Problemen = append(res.Problemen, Melding{0, fmt.Sprintf("het bestand bevat geen rijen voor %s of Nederland (%s)", opt.Gemeente, Nederland)})
+	if r.res.Rijen > 0 && len(r.order) == 0 {
+		r.res.Problemen = append(r.res.Problemen, Melding{0, fmt.Sprintf("het bestand bevat geen rijen voor %s of Nederland (%s)", opt.Gemeente, Nederland)})
 	}
-	return res, res.map_(s, series, order)
+	return r.res, r.res.map_(s, r.series, r.order)
+}
+
+// lezer gathers the series of a table row by row.
+type lezer struct {
+	l      layout
+	header []string
+	opt    Opties
+	res    *Resultaat
+	series map[string]*serie
+	order  []string
+}
+
+// cell is the text of the column with a role ("" when there is none).
+func (r *lezer) cell(row spreadsheet.Row, rol string) string {
+	i, ok := r.l.rol[rol]
+	if !ok {
+		return ""
+	}
+	return row.Cell(i).Text
+}
+
+// maat is one measure's value in a row.
+type maat struct{ onderwerp, eenheid, waarde string }
+
+// maten are the measures of a row: the one of a long-format row, or one per
+// measure column of a flat download.
+func (r *lezer) maten(row spreadsheet.Row) []maat {
+	if _, long := r.l.rol["waarde"]; long {
+		return []maat{{r.cell(row, "onderwerp"), r.cell(row, "eenheid"), r.cell(row, "waarde")}}
+	}
+	out := make([]maat, 0, len(r.l.maten))
+	for _, i := range r.l.maten {
+		out = append(out, maat{strings.TrimSpace(r.header[i]), "", row.Cell(i).Text})
+	}
+	return out
+}
+
+// rij reads the values of one row for the municipality or Nederland.
+func (r *lezer) rij(row spreadsheet.Row) {
+	regio := strings.TrimSpace(r.cell(row, "regio"))
+	naam := r.opt.GemeenteNaam
+	isGemeente := strings.EqualFold(regio, r.opt.Gemeente) ||
+		(naam != "" && (strings.EqualFold(regio, naam) || strings.EqualFold(regio, naam+" (gemeente)")))
+	if !isGemeente && !strings.EqualFold(regio, Nederland) && !strings.EqualFold(regio, "Nederland") {
+		return
+	}
+	per, code, perMark, err := parsePeriode(r.cell(row, "periode"))
+	if errors.Is(err, errPeriodeNiet) {
+		r.res.Overgeslagen = append(r.res.Overgeslagen, Melding{row.Line, fmt.Sprintf("periode %s: maanden houdt de Jeugdmonitor niet bij", code)})
+		return
+	}
+	if err != nil {
+		r.res.Problemen = append(r.res.Problemen, Melding{row.Line, "periode: " + err.Error()})
+		return
+	}
+	for _, m := range r.maten(row) {
+		key, sr := seriesOf(row, r.l, r.header, m.onderwerp, m.eenheid)
+		if key == "" {
+			continue
+		}
+		if r.series[key] == nil {
+			r.series[key] = sr
+			r.order = append(r.order, key)
+		}
+		sr = r.series[key]
+		w, err := parseWaarde(m.waarde)
+		if err != nil {
+			r.res.Problemen = append(r.res.Problemen, Melding{row.Line, "waarde: " + err.Error()})
+			continue
+		}
+		p := sr.punten[per]
+		if p == nil {
+			p = &punt{periode: per, code: code, rij: row.Line}
+			sr.punten[per] = p
+			sr.volgorde = append(sr.volgorde, per)
+		}
+		marks := []string{perMark}
+		if w != nil {
+			marks = append(marks, w.mark)
+		}
+		if st, tekst := statusVan(marks, r.cell(row, "status")); st == domain.StatusVoorlopig && (p.status == "" || tekst == "nader voorlopig") {
+			p.status = tekst
+		}
+		target := &p.nl
+		if isGemeente {
+			target = &p.gemeente
+		}
+		if *target != nil {
+			r.res.Problemen = append(r.res.Problemen, Melding{row.Line, fmt.Sprintf("%s staat twee keer in het bestand voor %s, %s", sr.label, regio, per)})
+			continue
+		}
+		*target = w
+	}
 }
 
 // seriesOf returns the key and a new series for a row's measure: the

@@ -1,6 +1,9 @@
 package domain
 
-import "time"
+import (
+	"math"
+	"time"
+)
 
 // Bron is the source reference of a record: the document and the section in it,
 // or the user or file it was entered from.
@@ -193,6 +196,13 @@ type Begrotingsregel struct {
 
 // TableName is the table of budget lines.
 func (Begrotingsregel) TableName() string { return "begrotingsregels" }
+
+// Cents converts an amount in euros (as documents and exports give it) to
+// whole cents, rounding to the nearest cent.
+func Cents(euro float64) int64 { return int64(math.Round(euro * 100)) }
+
+// Euros converts whole cents to euros.
+func Euros(cents int64) float64 { return float64(cents) / 100 }
 
 // Besparing is one realised saving, in euro cents.
 type Besparing struct {

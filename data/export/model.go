@@ -250,9 +250,6 @@ type Alles struct {
 	Wijzigingen       []Wijziging       `json:"wijzigingen"`
 }
 
-// euros converts cents to euros for output.
-func euros(cents int64) float64 { return float64(cents) / 100 }
-
 // momentText is the start or end as the user reads it: the document's words,
 // or the year and month, or "structureel".
 func momentText(m domain.Moment) string {
@@ -466,7 +463,7 @@ func (c *collector) begroting() ([]Begrotingsdoel, error) {
 			return nil, err
 		}
 		for _, r := range lines {
-			e.Regels = append(e.Regels, Begrotingsregel{ID: r.ID, Jaar: r.Jaar, Soort: string(r.Soort), Bedrag: euros(r.BedragCent),
+			e.Regels = append(e.Regels, Begrotingsregel{ID: r.ID, Jaar: r.Jaar, Soort: string(r.Soort), Bedrag: domain.Euros(r.BedragCent),
 				Omschrijving: r.Omschrijving, Bron: r.Bron})
 		}
 		out = append(out, e)
@@ -479,18 +476,18 @@ func (c *collector) besparingen() (Besparingen, error) {
 	if err != nil {
 		return Besparingen{}, err
 	}
-	out := Besparingen{Regels: []Besparing{}, SomRegels: euros(o.SomCent), Totalen: []BesparingTotaal{},
-		Verschil: euros(o.VerschilCent())}
+	out := Besparingen{Regels: []Besparing{}, SomRegels: domain.Euros(o.SomCent), Totalen: []BesparingTotaal{},
+		Verschil: domain.Euros(o.VerschilCent())}
 	for _, r := range o.Regels {
 		out.Regels = append(out.Regels, Besparing{ID: r.ID, Periode: r.Periode, Rapportage: r.Rapportage,
-			Omschrijving: r.Omschrijving, Bedrag: euros(r.BedragCent), Bron: r.Bron})
+			Omschrijving: r.Omschrijving, Bedrag: domain.Euros(r.BedragCent), Bron: r.Bron})
 	}
 	totals, err := c.s.BesparingTotalen()
 	if err != nil {
 		return out, err
 	}
 	for _, t := range totals {
-		out.Totalen = append(out.Totalen, BesparingTotaal{ID: t.ID, Bedrag: euros(t.BedragCent), Bron: t.Bron})
+		out.Totalen = append(out.Totalen, BesparingTotaal{ID: t.ID, Bedrag: domain.Euros(t.BedragCent), Bron: t.Bron})
 	}
 	return out, nil
 }

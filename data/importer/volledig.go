@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -165,9 +164,6 @@ type loader struct {
 	indicatorIDs map[string]uint
 }
 
-// cents converts euros from an export to whole cents.
-func cents(euro float64) int64 { return int64(math.Round(euro * 100)) }
-
 func (ld *loader) loadGoals(a export.Alles) error {
 	for _, g := range a.Begrotingsdoelen {
 		rec := domain.Begrotingsdoel{ID: g.ID, Code: g.Code, Naam: g.Naam, Beschrijving: g.Beschrijving,
@@ -217,7 +213,7 @@ func (ld *loader) loadCriteriaAndLines(a export.Alles) error {
 		}
 		for _, r := range g.Regels {
 			rec := domain.Begrotingsregel{ID: r.ID, BegrotingsdoelID: g.ID, Jaar: r.Jaar, Soort: domain.RegelSoort(r.Soort),
-				BedragCent: cents(r.Bedrag), Omschrijving: r.Omschrijving, Bron: r.Bron}
+				BedragCent: domain.Cents(r.Bedrag), Omschrijving: r.Omschrijving, Bron: r.Bron}
 			if err := ld.l.Put(&rec); err != nil {
 				return fmt.Errorf("begrotingsdoel %s, regel %d: %w", g.Code, r.ID, err)
 			}
@@ -320,13 +316,13 @@ func sameTarget(a, b export.Doelstelling) bool {
 func (ld *loader) loadSavings(a export.Alles) error {
 	for _, b := range a.Besparingen.Regels {
 		rec := domain.Besparing{ID: b.ID, Periode: b.Periode, Rapportage: b.Rapportage, Omschrijving: b.Omschrijving,
-			BedragCent: cents(b.Bedrag), Bron: b.Bron}
+			BedragCent: domain.Cents(b.Bedrag), Bron: b.Bron}
 		if err := ld.l.Put(&rec); err != nil {
 			return fmt.Errorf("besparing %d (%s): %w", b.ID, b.Periode, err)
 		}
 	}
 	for _, t := range a.Besparingen.Totalen {
-		rec := domain.BesparingTotaal{ID: t.ID, BedragCent: cents(t.Bedrag), Bron: t.Bron}
+		rec := domain.BesparingTotaal{ID: t.ID, BedragCent: domain.Cents(t.Bedrag), Bron: t.Bron}
 		if err := ld.l.Put(&rec); err != nil {
 			return fmt.Errorf("gerapporteerd totaal %d: %w", t.ID, err)
 		}

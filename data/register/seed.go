@@ -2,7 +2,6 @@ package register
 
 import (
 	"fmt"
-	"math"
 
 	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/store"
@@ -101,7 +100,7 @@ func (sd *seeder) criteriaAndLines(d Document) error {
 		}
 		for _, r := range g.Regels {
 			rec := domain.Begrotingsregel{BegrotingsdoelID: goalID, Jaar: r.Jaar, Soort: domain.RegelSoort(r.Soort),
-				BedragCent: cents(r.Bedrag), Omschrijving: r.Omschrijving, Bron: bron(d, r.Sectie)}
+				BedragCent: domain.Cents(r.Bedrag), Omschrijving: r.Omschrijving, Bron: bron(d, r.Sectie)}
 			if err := sd.tx.Create(&rec); err != nil {
 				return fmt.Errorf("begrotingsdoel %s, regel %s %d: %w", g.Code, r.Soort, r.Jaar, err)
 			}
@@ -109,9 +108,6 @@ func (sd *seeder) criteriaAndLines(d Document) error {
 	}
 	return nil
 }
-
-// cents converts euros from the register to whole cents.
-func cents(euro float64) int64 { return int64(math.Round(euro * 100)) }
 
 func (sd *seeder) interventionsOf(d Document) error {
 	for _, in := range d.Interventies {
@@ -184,12 +180,12 @@ func (sd *seeder) savingsOf(d Document) error {
 	}
 	for _, b := range d.Besparingen.Regels {
 		rec := domain.Besparing{Periode: b.Periode, Rapportage: b.Rapportage, Omschrijving: b.Omschrijving,
-			BedragCent: cents(b.Bedrag), Bron: bron(d, b.Sectie)}
+			BedragCent: domain.Cents(b.Bedrag), Bron: bron(d, b.Sectie)}
 		if err := sd.tx.Create(&rec); err != nil {
 			return fmt.Errorf("besparing %s: %w", b.Periode, err)
 		}
 	}
-	total := domain.BesparingTotaal{BedragCent: cents(d.Besparingen.GerapporteerdTotaal), Bron: bron(d, d.Besparingen.TotaalSectie)}
+	total := domain.BesparingTotaal{BedragCent: domain.Cents(d.Besparingen.GerapporteerdTotaal), Bron: bron(d, d.Besparingen.TotaalSectie)}
 	return sd.tx.Create(&total)
 }
 

@@ -63,8 +63,7 @@ func Dir(dbPath string) string {
 // Make writes a copy of the open database into its backups folder and prunes
 // old copies. It returns the new copy's path.
 func Make(s *store.Store, reason string, now time.Time) (string, error) {
-	dir := Dir(s.Path())
-	base := strings.TrimSuffix(filepath.Base(s.Path()), filepath.Ext(s.Path()))
+	dir, base := Dir(s.Path()), baseName(s.Path())
 	stamp := now.Local().Format(timeLayout)
 	path := filepath.Join(dir, fmt.Sprintf("%s-%s-%s.db", base, stamp, reason))
 	for n := 2; fileExists(path); n++ {
@@ -86,9 +85,9 @@ func MakeDaily(s *store.Store, now time.Time) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	today := now.Local().Format("20060102")
+	today := dayKey(now.Local())
 	for _, b := range all {
-		if b.Reason == ReasonDaily && b.Made.Format("20060102") == today {
+		if b.Reason == ReasonDaily && dayKey(b.Made) == today {
 			return "", nil
 		}
 	}
@@ -97,8 +96,13 @@ func MakeDaily(s *store.Store, now time.Time) (string, error) {
 
 // List gives the backups of the database at dbPath, newest first.
 func List(dbPath string) ([]Info, error) {
-	base := strings.TrimSuffix(filepath.Base(dbPath), filepath.Ext(dbPath))
-	return list(Dir(dbPath), base)
+	return list(Dir(dbPath), baseName(dbPath))
+}
+
+// baseName is the database's file name without its extension: the start of
+// its backups' names.
+func baseName(dbPath string) string {
+	return strings.TrimSuffix(filepath.Base(dbPath), filepath.Ext(dbPath))
 }
 
 func list(dir, base string) ([]Info, error) {

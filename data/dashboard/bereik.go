@@ -2,12 +2,10 @@ package dashboard
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/dutchnum"
-	"jeugdmonitor/data/period"
 	"jeugdmonitor/data/store"
 )
 
@@ -44,7 +42,7 @@ func (b *bouwer) bereikInterventie(g *Grafiek) error {
 	doelen := make([]Doel, len(r.Punten))
 	for _, t := range targets {
 		for i := range doelen {
-			if t.Periode == string(period.Jaarlijks) || t.Periode == strconv.Itoa(b.o.Van+i) {
+			if geldtIn(t, b.o.Van+i) {
 				doelen[i] = doelVan(t.Waarde, t.WaardeTot)
 				b.bron(t.Bron, 0)
 				r.Naam = "Bereik (" + t.Eenheid + ")"

@@ -2,7 +2,6 @@ package dashboard
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 
 	"jeugdmonitor/data/domain"
@@ -174,9 +173,9 @@ func (b *bouwer) peildatum() string {
 	return fmt.Sprintf("cijfers t/m %d", b.laatste)
 }
 
-// indicator finds an indicator by code; ok is false when the database has none.
-func (b *bouwer) indicator(code string) (domain.Indicator, bool, error) {
-	ind, err := b.s.IndicatorByCode(code)
+// zoekIndicator finds an indicator by code; ok is false when the database has none.
+func zoekIndicator(s *store.Store, code string) (domain.Indicator, bool, error) {
+	ind, err := s.IndicatorByCode(code)
 	if domain.FieldProblems(err) != nil {
 		return ind, false, nil
 	}
@@ -187,7 +186,7 @@ func (b *bouwer) indicator(code string) (domain.Indicator, bool, error) {
 // per year; a year without a measurement stays unknown.
 func (b *bouwer) jaarreeks(code, naam string) (Reeks, error) {
 	r := Reeks{Naam: naam, Eenheid: domain.EenheidAantal, Punten: make([]Punt, b.o.Tot-b.o.Van+1)}
-	ind, ok, err := b.indicator(code)
+	ind, ok, err := zoekIndicator(b.s, code)
 	if !ok {
 		return r, err
 	}
@@ -279,6 +278,3 @@ func jaarVan(periode string) (int, bool) {
 	y, err := strconv.Atoi(periode)
 	return y, err == nil
 }
-
-// indexOf is the position of v in list, or -1.
-func indexOf(list []string, v string) int { return slices.Index(list, v) }

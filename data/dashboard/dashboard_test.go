@@ -2,6 +2,7 @@ package dashboard
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -176,7 +177,7 @@ func TestReachAgainstTarget(t *testing.T) {
 	}
 	g := build(t, s, "bereik-cluster", 2019, 2023)
 	p := g.Panelen[0]
-	i := indexOf(p.Categorieen, "Ambulant jongerenwerk")
+	i := slices.Index(p.Categorieen, "Ambulant jongerenwerk")
 	if i < 0 || !p.Staven[0].Punten[i].Bekend || p.Labels[i] != "3.612 van min. 3.500 jongeren (103%)" {
 		t.Fatalf("rij %d: %+v", i, p)
 	}

@@ -2,10 +2,8 @@ package dashboard
 
 import (
 	"fmt"
-	"strconv"
 
 	"jeugdmonitor/data/dutchnum"
-	"jeugdmonitor/data/period"
 	"jeugdmonitor/data/store"
 )
 
@@ -30,7 +28,7 @@ func Kerncijfers(s *store.Store, o Opties) ([]Kerncijfer, error) {
 	}
 	n := 0
 	for _, t := range targets {
-		if t.Periode == strconv.Itoa(o.Tot) || t.Periode == string(period.Jaarlijks) {
+		if geldtIn(t, o.Tot) {
 			n++
 		}
 	}

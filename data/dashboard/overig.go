@@ -65,6 +65,10 @@ func (b *bouwer) begrotingscriteria(g *Grafiek) error {
 	p := Paneel{Soort: SoortDoel, Staven: []Reeks{{Naam: "Gerealiseerd", Eenheid: domain.EenheidPercentage}},
 		GeenGegevens: fmt.Sprintf("Geen metingen van begrotingscriteria t/m %d", b.o.Tot)}
 	g.GeenGegevens = p.GeenGegevens
+	inds, err := b.s.Indicatoren(domain.GroepBegroting)
+	if err != nil {
+		return err
+	}
 	for _, goal := range goals {
 		criteria, err := b.s.Criteria(goal.ID)
 		if err != nil {
@@ -74,7 +78,7 @@ func (b *bouwer) begrotingscriteria(g *Grafiek) error {
 			if c.Streefwaarde == nil || c.IndicatorID == nil {
 				continue
 			}
-			if err := b.criterium(&p, c); err != nil {
+			if err := b.criterium(&p, c, inds); err != nil {
 				return err
 			}
 		}
@@ -83,12 +87,8 @@ func (b *bouwer) begrotingscriteria(g *Grafiek) error {
 	return nil
 }
 
-// criterium adds one criterion to the panel.
-func (b *bouwer) criterium(p *Paneel, c domain.Criterium) error {
-	inds, err := b.s.Indicatoren(domain.GroepBegroting)
-	if err != nil {
-		return err
-	}
+// criterium adds one criterion to the panel; inds are the budget indicators.
+func (b *bouwer) criterium(p *Paneel, c domain.Criterium, inds []domain.Indicator) error {
 	i := slices.IndexFunc(inds, func(ind domain.Indicator) bool { return ind.ID == *c.IndicatorID })
 	if i < 0 {
 		return nil
@@ -128,16 +128,16 @@ func (b *bouwer) besparingen(g *Grafiek) error {
 		Staven: []Reeks{{Naam: "Gerealiseerde besparing", Eenheid: domain.EenheidEuro}}}
 	for _, r := range o.Regels {
 		perPeriode.Categorieen = append(perPeriode.Categorieen, r.Periode)
-		perPeriode.Staven[0].Punten = append(perPeriode.Staven[0].Punten, Punt{Waarde: float64(r.BedragCent) / 100, Bekend: true})
+		perPeriode.Staven[0].Punten = append(perPeriode.Staven[0].Punten, Punt{Waarde: domain.Euros(r.BedragCent), Bekend: true})
 		y, _ := jaarVan(r.Periode)
 		b.bron(r.Bron, y)
 	}
 	totaal := Paneel{Titel: "Totaal", Soort: SoortStaven, GeenGegevens: g.GeenGegevens,
 		Categorieen: []string{"Som van de regels"},
-		Staven:      []Reeks{{Naam: "Gerealiseerde besparing", Eenheid: domain.EenheidEuro, Punten: []Punt{{Waarde: float64(o.SomCent) / 100, Bekend: len(o.Regels) > 0}}}}}
+		Staven:      []Reeks{{Naam: "Gerealiseerde besparing", Eenheid: domain.EenheidEuro, Punten: []Punt{{Waarde: domain.Euros(o.SomCent), Bekend: len(o.Regels) > 0}}}}}
 	if o.Gerapporteerd != nil {
 		totaal.Categorieen = append(totaal.Categorieen, "Gerapporteerd totaal")
-		totaal.Staven[0].Punten = append(totaal.Staven[0].Punten, Punt{Waarde: float64(o.Gerapporteerd.BedragCent) / 100, Bekend: true})
+		totaal.Staven[0].Punten = append(totaal.Staven[0].Punten, Punt{Waarde: domain.Euros(o.Gerapporteerd.BedragCent), Bekend: true})
 		b.bron(o.Gerapporteerd.Bron, 0)
 		if d := o.VerschilCent(); d != 0 {
 			g.Opmerkingen = append(g.Opmerkingen, fmt.Sprintf(

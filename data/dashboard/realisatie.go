@@ -15,6 +15,12 @@ type doelRealisatie struct {
 	bereik *domain.Bereik
 }
 
+// geldtIn reports whether a target applies to a calendar year: it is set for
+// that year, or for every year.
+func geldtIn(t domain.Doelstelling, jaar int) bool {
+	return t.Periode == strconv.Itoa(jaar) || t.Periode == string(period.Jaarlijks)
+}
+
 // doelRealisaties lists the targets of the interventions of a cluster for one
 // year (a target for that calendar year or a yearly one) with their reach in
 // that year: the intervention's own reach for a target of one intervention,
@@ -37,7 +43,7 @@ func (b *bouwer) doelRealisaties(cluster domain.Cluster, jaar int) ([]doelRealis
 	}
 	var out []doelRealisatie
 	for _, t := range targets {
-		if t.Periode != strconv.Itoa(jaar) && t.Periode != string(period.Jaarlijks) {
+		if !geldtIn(t, jaar) {
 			continue
 		}
 		var members []string

@@ -6,7 +6,6 @@
 package dashboard
 
 import (
-	"math"
 	"strings"
 
 	"jeugdmonitor/data/domain"
@@ -169,7 +168,7 @@ func (g Grafiek) BronTekst() string {
 func Opmaak(e domain.Eenheid, v float64) string {
 	switch e {
 	case domain.EenheidEuro:
-		return dutchnum.FormatEuroCompact(int64(math.Round(v * 100)))
+		return dutchnum.FormatEuroCompact(domain.Cents(v))
 	case domain.EenheidPercentage:
 		return dutchnum.FormatAuto(v) + "%"
 	default:

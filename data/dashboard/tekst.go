@@ -27,10 +27,7 @@ func kernboodschapKey(naam string) string { return "kernboodschap." + naam }
 // stored with the chart.
 func kernboodschap(s *store.Store, d definitie) (string, error) {
 	if d.indicator != "" {
-		ind, err := s.IndicatorByCode(d.indicator)
-		if domain.FieldProblems(err) != nil {
-			return "", nil
-		}
+		ind, _, err := zoekIndicator(s, d.indicator)
 		return ind.Kernboodschap, err
 	}
 	v, _, err := s.Setting(kernboodschapKey(d.Naam))

@@ -71,10 +71,11 @@ func (p problems) err() error {
 	return &ValidationError{Problemen: p}
 }
 
-// MinJaar and MaxJaar bound every year the application accepts.
+// MinJaar and MaxJaar bound every year the application accepts: the years a
+// period may lie in.
 const (
-	MinJaar = 2000
-	MaxJaar = 2100
+	MinJaar = period.MinYear
+	MaxJaar = period.MaxYear
 )
 
 func (p *problems) required(veld, value string) {

@@ -24,9 +24,6 @@ const (
 	Jaarlijks  Kind = "jaarlijks"  // every year; no Year
 )
 
-// Kinds lists the kinds a user can pick when entering a reach.
-var Kinds = []Kind{Jaar, Halfjaar, Kwartaal, Schooljaar}
-
 // The years a period may lie in.
 const (
 	MinYear = 2000

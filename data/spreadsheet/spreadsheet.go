@@ -122,11 +122,7 @@ func Sheets(path string) ([]string, error) {
 			return nil, err
 		}
 		defer wb.Close()
-		names := make([]string, len(wb.sheets))
-		for i, s := range wb.sheets {
-			names[i] = s.name
-		}
-		return names, nil
+		return wb.sheetNames(), nil
 	}
 	if err := checkCSVExtension(path); err != nil {
 		return nil, err
@@ -232,15 +228,6 @@ func (t *Table) Next() (Row, error) {
 
 // Close closes the underlying sheet.
 func (t *Table) Close() error { return t.src.Close() }
-
-// ColumnName is the name of column i for messages: its header, or its letter
-// when the header is empty ("kolom C").
-func (t *Table) ColumnName(i int) string {
-	if i >= 0 && i < len(t.Header) && t.Header[i] != "" {
-		return t.Header[i]
-	}
-	return "kolom " + ColumnLetter(i)
-}
 
 // ColumnLetter is the spreadsheet letter of column i (from 0): A, B, ..., AA.
 func ColumnLetter(i int) string {

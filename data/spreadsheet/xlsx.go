@@ -46,6 +46,15 @@ func openWorkbook(p string) (*workbook, error) {
 // Close closes the file.
 func (wb *workbook) Close() error { return wb.zr.Close() }
 
+// sheetNames lists the names of the sheets in order.
+func (wb *workbook) sheetNames() []string {
+	names := make([]string, len(wb.sheets))
+	for i, s := range wb.sheets {
+		names[i] = s.name
+	}
+	return names
+}
+
 // part opens a file inside the zip by name, nil when absent.
 func (wb *workbook) part(name string) (io.ReadCloser, error) {
 	for _, f := range wb.zr.File {
@@ -247,12 +256,8 @@ func openXLSX(p, name string) (*xlsxSource, error) {
 			}
 		}
 		if !found {
-			names := make([]string, len(wb.sheets))
-			for i, s := range wb.sheets {
-				names[i] = s.name
-			}
 			wb.Close()
-			return nil, fmt.Errorf("%s heeft geen werkblad %q; kies uit: %s", wb.file, name, strings.Join(names, ", "))
+			return nil, fmt.Errorf("%s heeft geen werkblad %q; kies uit: %s", wb.file, name, strings.Join(wb.sheetNames(), ", "))
 		}
 	}
 	rc, err := wb.part(ref.part)

@@ -1,6 +1,6 @@
 // Command jeugdmonitor is Jeugdmonitor Zwolle: without a subcommand it starts
-// the desktop program; with one (export, bereik, check, nieuw) it works
-// headless. See --help.
+// the desktop program; with one (export, import, chart, rapport, backup, ...)
+// it works headless. See --help.
 package main
 
 import (

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"flag"
 	"fmt"
 	"io"
 
@@ -84,10 +85,7 @@ type yearOptions struct {
 	interventie *string
 }
 
-func yearFlags(fs interface {
-	Int(string, int, string) *int
-	String(string, string, string) *string
-}) yearOptions {
+func yearFlags(fs *flag.FlagSet) yearOptions {
 	return yearOptions{
 		van:         fs.Int("van", 0, "eerste jaar (standaard vier jaar voor --tot)"),
 		tot:         fs.Int("tot", 0, "laatste jaar (standaard het laatste jaar met cijfers)"),

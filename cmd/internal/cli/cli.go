@@ -1,5 +1,5 @@
-// Package cli runs Jeugdmonitor's headless subcommands (export, bereik, check,
-// nieuw) with Dutch help texts and the exit codes 0 (gelukt), 1 (fout) and
+// Package cli runs Jeugdmonitor's headless subcommands (listed in commands)
+// with Dutch help texts and the exit codes 0 (gelukt), 1 (fout) and
 // 2 (verkeerd gebruik). It never imports the GUI.
 package cli
 

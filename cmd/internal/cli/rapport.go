@@ -93,12 +93,7 @@ func writeRapport(w io.Writer, titel string, graphs []dashboard.Grafiek, stand t
 		}
 	}
 	sourcesPage(pdf, graphs)
-	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
-		return err
-	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	return pdf.Output(w)
 }
 
 func titlePage(pdf *fpdf.Fpdf, titel string, graphs []dashboard.Grafiek, stand time.Time, demo bool) {

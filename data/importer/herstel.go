@@ -40,7 +40,7 @@ func Herstel(bron, doel string, now time.Time) (bewaard string, err error) {
 	if err != nil {
 		return "", err
 	}
-	defer removeDatabase(tmp)
+	defer store.Remove(tmp)
 	if err := checkCopy(tmp, bron); err != nil {
 		return "", err
 	}
@@ -187,11 +187,4 @@ func keepCurrent(doel string, now time.Time) (string, error) {
 		return "", fmt.Errorf("de huidige database kon niet worden bewaard, dus er is niets hersteld: %w", err)
 	}
 	return path, nil
-}
-
-// removeDatabase removes a database file with its companions, if present.
-func removeDatabase(path string) {
-	for _, suffix := range []string{"", "-wal", "-shm", ".lock"} {
-		os.Remove(path + suffix)
-	}
 }

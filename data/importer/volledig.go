@@ -84,7 +84,7 @@ func NewDatabaseFromExport(exportPath, dbPath string, now time.Time) (store.Tell
 	if err != nil {
 		return counts, err
 	}
-	defer removeDatabase(tmp) // after the rename only its lock file is left to clear
+	defer store.Remove(tmp) // after the rename only its lock file is left to clear
 	if err := os.Rename(tmp, dbPath); err != nil {
 		return counts, fmt.Errorf("de nieuwe database kon niet op zijn plaats worden gezet: %w", err)
 	}
@@ -127,7 +127,7 @@ func buildBeside(exportPath, dbPath string, now time.Time) (string, store.Tellin
 		err = cerr
 	}
 	if err != nil {
-		removeDatabase(tmp)
+		store.Remove(tmp)
 		return "", counts, fmt.Errorf("%s: %w; er is geen database gemaakt", filepath.Base(exportPath), err)
 	}
 	return tmp, counts, nil

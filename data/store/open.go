@@ -350,6 +350,15 @@ func osUser() string {
 	return "onbekend"
 }
 
+// Remove deletes a database file that is not open, with the files SQLite
+// and the writer lock keep beside it, where present: for a database that
+// could not be completed, or the leftovers of one moved elsewhere.
+func Remove(path string) {
+	for _, suffix := range []string{"", "-wal", "-shm", ".lock"} {
+		os.Remove(path + suffix)
+	}
+}
+
 // DefaultPath is the database in the user's configuration folder:
 // %APPDATA%\Jeugdmonitor\jeugdmonitor.db on Windows, the XDG equivalent on Linux.
 func DefaultPath() (string, error) {

@@ -196,9 +196,7 @@ func createDatabase(path string, fill func(*store.Store) error) (string, error) 
 	err = fill(s)
 	s.Close()
 	if err != nil {
-		for _, suffix := range []string{"", "-wal", "-shm", ".lock"} {
-			os.Remove(abs + suffix)
-		}
+		store.Remove(abs)
 		return "", err
 	}
 	return abs, nil

@@ -155,6 +155,10 @@ func (s *Screen) load(gen int, o dashboard.Opties) {
 		return
 	}
 	s.mu.Lock()
+	if gen != s.gen {
+		s.mu.Unlock()
+		return // a newer refresh (other years, another theme) is on its way
+	}
 	s.opties, s.grafieken = o, graphs
 	s.mu.Unlock()
 	fyne.Do(func() {

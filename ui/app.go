@@ -104,7 +104,7 @@ func (m *Main) build(id int) Screen {
 	case pageInstellingen:
 		return newInstellingenScreen(m)
 	}
-	return newHelpScreen(m)
+	return newHelpScreen()
 }
 
 // Main is the main window: the navigation on the left, the current page on
@@ -232,10 +232,7 @@ func (m *Main) useStore(s *store.Store) {
 	m.setStatus(lang.L("Database geopend: {{.Pad}}", map[string]any{"Pad": s.Path()}))
 	m.showReadOnlyNotice(s)
 	m.startDailyBackups(s)
-	if m.nav.Length() > 0 {
-		m.nav.Select(m.current)
-		m.show(m.current)
-	}
+	m.selectPage(m.current)
 }
 
 // present opens the dashboard's presentation chooser, ready to start with
@@ -299,11 +296,18 @@ func (m *Main) screen(id int) Screen {
 	return m.screens[id]
 }
 
-// navigate shows page id and selects it in the navigation.
+// navigate shows page id, selected in the navigation, and returns it; nil
+// when the page cannot be shown because no database is open.
 func (m *Main) navigate(id int) Screen {
+	m.selectPage(id)
+	return m.currentScreen()
+}
+
+// selectPage selects page id in the navigation, whose OnSelected shows it:
+// once, also when it was selected already (it then reads its data again).
+func (m *Main) selectPage(id int) {
+	m.nav.Unselect(id)
 	m.nav.Select(id)
-	m.show(id)
-	return m.screen(id)
 }
 
 // currentScreen is the page on show, or nil.

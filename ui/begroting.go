@@ -32,6 +32,7 @@ type begrotingScreen struct {
 	doelen []begrotingDoel
 	list   *widget.List
 	detail *fyne.Container
+	scroll *container.Scroll
 	root   fyne.CanvasObject
 }
 
@@ -55,7 +56,8 @@ func (s *begrotingScreen) buildUI() {
 		})
 	s.list.OnSelected = func(id widget.ListItemID) { s.onChoose(id) }
 	s.detail = container.NewVBox(widget.NewLabel(lang.L("Kies links een begrotingsdoel.")))
-	split := container.NewHSplit(s.list, container.NewVScroll(s.detail))
+	s.scroll = container.NewVScroll(s.detail)
+	split := container.NewHSplit(s.list, s.scroll)
 	split.Offset = 0.28
 	s.root = split
 }
@@ -160,8 +162,7 @@ func (s *begrotingScreen) onChoose(id int) {
 		act.Wrapping = fyne.TextWrapWord
 		objs = append(objs, sectionTitle(lang.L("Activiteiten")), act)
 	}
-	s.detail.Objects = objs
-	s.detail.Refresh()
+	setScrolled(s.scroll, s.detail, objs)
 }
 
 // sectionTitle is the bold heading of a part of a page.

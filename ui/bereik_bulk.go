@@ -70,10 +70,7 @@ func (g *bulkGrid) buildUI() {
 	g.bron.OnSubmitted = func(string) { g.focusRow(0) }
 	g.organisatie = widget.NewSelect(nil, func(string) { g.buildRows() })
 	g.cluster = widget.NewSelect(nil, func(string) { g.buildRows() })
-	g.status = widget.NewRadioGroup([]string{string(domain.StatusDefinitief), string(domain.StatusVoorlopig)}, nil)
-	g.status.Horizontal = true
-	g.status.Required = true
-	g.status.SetSelected(string(domain.StatusDefinitief))
+	g.status = newStatusGroup()
 
 	g.fields = newFieldSet()
 	g.fields.add("periode", lang.L("Periode"), g.periode)
@@ -122,25 +119,10 @@ func (g *bulkGrid) Refresh() {
 				g.targets[id] = append(g.targets[id], t)
 			}
 		}
-		keepOrg, keepCluster := g.organisatie.Selected, g.cluster.Selected
-		g.organisatie.SetOptions(append([]string{lang.L("Alle organisaties")}, store.AlleOrganisaties(all)...))
-		var clusters []string
-		for _, c := range domain.Clusters {
-			clusters = append(clusters, string(c))
-		}
-		g.cluster.SetOptions(append([]string{lang.L("Alle clusters")}, clusters...))
-		g.organisatie.SetSelected(firstOr(g.organisatie.Options, keepOrg))
-		g.cluster.SetSelected(firstOr(g.cluster.Options, keepCluster))
+		setChoices(g.organisatie, lang.L("Alle organisaties"), store.AlleOrganisaties(all))
+		setChoices(g.cluster, lang.L("Alle clusters"), clusterNames())
 		g.buildRows()
 	})
-}
-
-// firstOr returns keep when it is one of the options, else the first option.
-func firstOr(options []string, keep string) string {
-	if slices.Contains(options, keep) {
-		return keep
-	}
-	return options[0]
 }
 
 // canonical is the period as typed, in the store's canonical form, or "".

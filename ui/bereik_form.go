@@ -99,10 +99,7 @@ func (f *bereikForm) buildUI() {
 	f.eenheid = field(lang.L("eenheid van de doelstelling"))
 	f.bron = field(lang.L("bijvoorbeeld jaarverslag Travers 2024"))
 	f.notitie = field(lang.L("toelichting (niet verplicht)"))
-	f.status = widget.NewRadioGroup([]string{string(domain.StatusDefinitief), string(domain.StatusVoorlopig)}, nil)
-	f.status.Horizontal = true
-	f.status.Required = true
-	f.status.SetSelected(string(domain.StatusDefinitief))
+	f.status = newStatusGroup()
 
 	f.fields = newFieldSet()
 	f.fields.add("interventie", lang.L("Interventie"), container.NewVBox(f.interventie, f.suggestBox))

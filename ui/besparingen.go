@@ -19,7 +19,7 @@ type besparingenScreen struct {
 	overzicht store.BesparingOverzicht
 	body      *fyne.Container
 	verschil  *widget.Label
-	content   fyne.CanvasObject
+	content   *container.Scroll
 }
 
 func newBesparingenScreen(m *Main) *besparingenScreen {
@@ -81,12 +81,11 @@ func (s *besparingenScreen) render() {
 		s.verschil.Importance = widget.SuccessImportance
 	}
 	s.verschil.Refresh()
-	s.body.Objects = []fyne.CanvasObject{
+	setScrolled(s.content, s.body, []fyne.CanvasObject{
 		sectionTitle(lang.L("Gerealiseerde besparingen (Spoor 3 Jeugd)")),
 		smallTable(columns{0.9, 1.8, 4, 1.2, 3}, []string{lang.L("Periode"), lang.L("Rapportage"), lang.L("Omschrijving"),
 			lang.L("Bedrag"), lang.L("Bron")}, rows),
 		widget.NewSeparator(),
 		container.NewBorder(nil, nil, icon, nil, s.verschil),
-	}
-	s.body.Refresh()
+	})
 }

@@ -84,10 +84,7 @@ func (s *cijfersScreen) buildUI() {
 	s.vergelij = field(lang.L("Nederland (niet verplicht)"))
 	s.document = field(lang.L("document"))
 	s.sectie = field(lang.L("sectie"))
-	s.status = widget.NewRadioGroup([]string{string(domain.StatusDefinitief), string(domain.StatusVoorlopig)}, nil)
-	s.status.Horizontal = true
-	s.status.Required = true
-	s.status.SetSelected(string(domain.StatusDefinitief))
+	s.status = newStatusGroup()
 	s.fields = newFieldSet()
 	s.fields.add("periode", lang.L("Periode"), s.periode)
 	s.fields.add("waarde", lang.L("Waarde"), s.waarde)

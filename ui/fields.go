@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -267,6 +268,21 @@ func smallTable(weights columns, header []string, rows [][]string) *fyne.Contain
 	return box
 }
 
+// setScrolled replaces the objects of box, which scrolls in scroll, and lays
+// the page out again.
+func setScrolled(scroll *container.Scroll, box *fyne.Container, objs []fyne.CanvasObject) {
+	box.Objects = objs
+	box.Refresh()
+	relayoutScroll(scroll)
+}
+
+// relayoutScroll lays the content of scroll out again after its objects
+// changed on screen. A wrapping label knows its height only once a layout has
+// given it its width, so the box's own layout stacks new rows at too small a
+// height and they overlap; the scroll container's layout, with the heights now
+// known, puts them right.
+func relayoutScroll(scroll *container.Scroll) { scroll.Refresh() }
+
 // newTwoLineRow makes a compact list row: a title and a smaller line under it.
 func newTwoLineRow() fyne.CanvasObject {
 	title := canvas.NewText("", theme.Color(theme.ColorNameForeground))
@@ -291,6 +307,45 @@ func setTwoLineRow(o fyne.CanvasObject, title, meta string, heading bool) {
 	m.Color = theme.Color(theme.ColorNameForeground)
 	t.Refresh()
 	m.Refresh()
+}
+
+// newStatusGroup offers the status of a figure, definitief unless changed.
+func newStatusGroup() *widget.RadioGroup {
+	g := widget.NewRadioGroup([]string{string(domain.StatusDefinitief), string(domain.StatusVoorlopig)}, nil)
+	g.Horizontal = true
+	g.Required = true
+	g.SetSelected(string(domain.StatusDefinitief))
+	return g
+}
+
+// setChoices offers all (no choice) followed by options in a filter's select,
+// keeping what was chosen when it is still offered, else choosing all.
+func setChoices(sel *widget.Select, all string, options []string) {
+	keep := sel.Selected
+	sel.SetOptions(append([]string{all}, options...))
+	if !slices.Contains(sel.Options, keep) {
+		keep = all
+	}
+	sel.SetSelected(keep)
+}
+
+// clusterNames are the clusters of the register, as a select offers them.
+func clusterNames() []string {
+	var out []string
+	for _, c := range domain.Clusters {
+		out = append(out, string(c))
+	}
+	return out
+}
+
+// statusNames are the status categories of an intervention, as a select
+// offers them.
+func statusNames() []string {
+	var out []string
+	for _, c := range domain.StatusCategorieen {
+		out = append(out, string(c))
+	}
+	return out
 }
 
 // tableColumn is a column of a text table: its title and width.

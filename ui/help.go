@@ -11,12 +11,11 @@ import (
 
 // helpScreen lists the shortcuts and explains the program in short.
 type helpScreen struct {
-	m       *Main
 	content fyne.CanvasObject
 }
 
-func newHelpScreen(m *Main) *helpScreen {
-	s := &helpScreen{m: m}
+func newHelpScreen() *helpScreen {
+	s := &helpScreen{}
 	s.buildUI()
 	return s
 }

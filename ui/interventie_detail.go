@@ -29,6 +29,7 @@ type interventieDetail struct {
 	meta      *widget.Label
 	text      *fyne.Container
 	reachGrid *fyne.Container
+	scroll    *container.Scroll
 
 	backButton    *widget.Button
 	bereikButton  *widget.Button
@@ -65,7 +66,8 @@ func (d *interventieDetail) buildUI() {
 	reachTitle := widget.NewLabelWithStyle(lang.L("Bereik per periode"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	reachTitle.SizeName = theme.SizeNameSubHeadingText
 	body := container.NewVBox(d.title, d.meta, widget.NewSeparator(), d.text, widget.NewSeparator(), reachTitle, d.reachGrid)
-	d.root = container.NewBorder(actions, nil, nil, nil, container.NewVScroll(body))
+	d.scroll = container.NewVScroll(body)
+	d.root = container.NewBorder(actions, nil, nil, nil, d.scroll)
 }
 
 // Content is the view's canvas object.
@@ -140,6 +142,7 @@ func (d *interventieDetail) render() {
 	d.text.Refresh()
 
 	d.renderReach()
+	relayoutScroll(d.scroll)
 	if i.Gearchiveerd {
 		d.archiveButton.SetText(lang.L("Terugzetten uit archief"))
 	} else {

@@ -66,15 +66,8 @@ func (f *interventieForm) buildUI() {
 	f.startJaar, f.startMaand = e(lang.L("jaar")), e(lang.L("maand (1-12)"))
 	f.eindeJaar, f.eindeMaand = e(lang.L("jaar")), e(lang.L("maand (1-12)"))
 	f.bronDocument, f.bronSectie = e(lang.L("document")), e(lang.L("sectie"))
-	var clusters, statuses []string
-	for _, c := range domain.Clusters {
-		clusters = append(clusters, string(c))
-	}
-	for _, c := range domain.StatusCategorieen {
-		statuses = append(statuses, string(c))
-	}
-	f.cluster = widget.NewSelect(clusters, nil)
-	f.statusCategorie = widget.NewSelect(statuses, nil)
+	f.cluster = widget.NewSelect(clusterNames(), nil)
+	f.statusCategorie = widget.NewSelect(statusNames(), nil)
 	f.structureel = widget.NewCheck(lang.L("structureel (geen einde)"), nil)
 	f.ambities = widget.NewCheckGroup(domain.Ambities, nil)
 	f.ambities.Horizontal = true

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -118,30 +117,15 @@ func (s *interventiesScreen) Refresh() {
 // fillFilters offers the clusters, statuses, organisations, ambitions and
 // years the register holds, keeping what was chosen.
 func (s *interventiesScreen) fillFilters() {
-	fill := func(sel *widget.Select, all string, options []string) {
-		keep := sel.Selected
-		sel.SetOptions(append([]string{all}, options...))
-		if keep == "" || !slices.Contains(sel.Options, keep) {
-			keep = all
-		}
-		sel.SetSelected(keep)
-	}
-	var clusters, statuses []string
-	for _, c := range domain.Clusters {
-		clusters = append(clusters, string(c))
-	}
-	for _, c := range domain.StatusCategorieen {
-		statuses = append(statuses, string(c))
-	}
 	var years []string
 	for y := 2019; y <= 2030; y++ {
 		years = append(years, strconv.Itoa(y))
 	}
-	fill(s.cluster, lang.L("Alle clusters"), clusters)
-	fill(s.status, lang.L("Alle statussen"), statuses)
-	fill(s.organisatie, lang.L("Alle organisaties"), store.AlleOrganisaties(s.all))
-	fill(s.ambitie, lang.L("Alle ambities"), domain.Ambities)
-	fill(s.jaar, lang.L("Elk jaar"), years)
+	setChoices(s.cluster, lang.L("Alle clusters"), clusterNames())
+	setChoices(s.status, lang.L("Alle statussen"), statusNames())
+	setChoices(s.organisatie, lang.L("Alle organisaties"), store.AlleOrganisaties(s.all))
+	setChoices(s.ambitie, lang.L("Alle ambities"), domain.Ambities)
+	setChoices(s.jaar, lang.L("Elk jaar"), years)
 }
 
 // filter is what the search field and the filters ask for.

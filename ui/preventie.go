@@ -30,7 +30,7 @@ type preventieScreen struct {
 	m       *Main
 	data    preventieData
 	body    *fyne.Container
-	content fyne.CanvasObject
+	content *container.Scroll
 }
 
 func newPreventieScreen(m *Main) *preventieScreen {
@@ -143,8 +143,7 @@ func (s *preventieScreen) render() {
 		tracks.Open(0)
 	}
 	objs = append(objs, sectionTitle(lang.L("De drie sporen")), tracks)
-	s.body.Objects = objs
-	s.body.Refresh()
+	setScrolled(s.content, s.body, objs)
 }
 
 // trackDetail shows a track's text, its interventions (by code n.x.y) and its

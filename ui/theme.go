@@ -82,7 +82,6 @@ func themeFor(name string) fyne.Theme {
 	return appTheme{variant: theme.VariantLight}
 }
 
-// applyTheme switches the application to the named theme.
 // chartTheme is the chart theme that goes with an application theme: high
 // contrast for the projector, light otherwise (charts are printed and
 // projected on white).
@@ -93,6 +92,7 @@ func chartTheme(name string) chart.Thema {
 	return chart.Licht
 }
 
+// applyTheme switches the application to the named theme.
 func applyTheme(a fyne.App, name string) {
 	a.Settings().SetTheme(themeFor(name))
 }

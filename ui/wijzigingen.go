@@ -155,11 +155,8 @@ func (s *wijzigingenScreen) Refresh() {
 		entiteiten, gebruikers, err = s.m.store.WijzigingKeuzes()
 		return err
 	}, func() {
-		keepE, keepG := s.entiteit.Selected, s.gebruiker.Selected
-		s.entiteit.SetOptions(append([]string{lang.L("Alle gegevens")}, entiteiten...))
-		s.gebruiker.SetOptions(append([]string{lang.L("Alle gebruikers")}, gebruikers...))
-		s.entiteit.SetSelected(firstOr(s.entiteit.Options, keepE))
-		s.gebruiker.SetSelected(firstOr(s.gebruiker.Options, keepG))
+		setChoices(s.entiteit, lang.L("Alle gegevens"), entiteiten)
+		setChoices(s.gebruiker, lang.L("Alle gebruikers"), gebruikers)
 		s.onFilter()
 	})
 }

@@ -1,0 +1,80 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// countingScreen counts how often it is asked to read its data.
+type countingScreen struct{ refreshes int }
+
+func (c *countingScreen) Content() fyne.CanvasObject { return widget.NewLabel("") }
+func (c *countingScreen) Refresh()                   { c.refreshes++ }
+
+// TestNavigateReadsThePageOnce: choosing a page from the menu reads its data
+// once, not once for the selection in the navigation and again after it.
+func TestNavigateReadsThePageOnce(t *testing.T) {
+	m, _, _ := newTestMain(t, t.TempDir())
+	c := &countingScreen{}
+	m.screens[pageHelp] = c
+	m.navigate(pageHelp)
+	if c.refreshes != 1 {
+		t.Fatalf("navigating to a built page read it %d times, want 1", c.refreshes)
+	}
+	m.navigate(pageHelp)
+	if c.refreshes != 2 {
+		t.Fatalf("navigating to the page on show read it %d times in all, want 2", c.refreshes)
+	}
+}
+
+// TestShortcutsWithoutDatabase: the page shortcuts, Ctrl+F and Ctrl+N do
+// nothing harmful before a database is open (while it opens, or after opening
+// failed): no page is built on a missing store.
+func TestShortcutsWithoutDatabase(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := test.NewWindow(nil)
+	t.Cleanup(w.Close)
+	m := newMain(a, w, nil)
+	m.sync = true
+	w.SetContent(m.content())
+	m.search()
+	m.create()
+	for id := range pages {
+		m.navigate(id)
+	}
+	for id, sc := range m.screens {
+		if sc != nil && id != pageInstellingen && id != pageHelp {
+			t.Errorf("page %d built without a database", id)
+		}
+	}
+}
+
+// TestPagesDrawnAgainKeepTheirLayout: a page whose rows are replaced while it
+// is on show (read again on a later visit, another goal chosen) looks as on
+// its first visit, without rows drawn over each other.
+func TestPagesDrawnAgainKeepTheirLayout(t *testing.T) {
+	dir := filepath.Join(os.TempDir(), "jeugdmonitor-ui-golden") // the goldens show this path
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	m, _, w := newTestMain(t, dir)
+	test.ApplyTheme(t, test.Theme())
+	w.Resize(fyne.NewSize(1280, 720))
+	m.navigate(pageBesparingen)
+	m.navigate(pageInterventies)
+	m.navigate(pageBesparingen)
+	test.AssertImageMatches(t, "screen_besparingen.png", w.Canvas().Capture())
+	b := m.navigate(pageBegroting).(*begrotingScreen)
+	b.list.Select(1)
+	b.list.Select(0)
+	test.AssertImageMatches(t, "screen_begroting.png", w.Canvas().Capture())
+}

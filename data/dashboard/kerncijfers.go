@@ -16,8 +16,10 @@ type Kerncijfer struct {
 
 // Kerncijfers gives the key figures of the dashboard for the range: the
 // interventions in the register, their targets for the last year, the latest
-// number of young people with youth care, and the realised savings.
-func Kerncijfers(s *store.Store, o Opties) ([]Kerncijfer, error) {
+// number of young people with youth care, and the realised savings. built are
+// charts already built for the same range; the youth-care chart is taken
+// from them when it is there, and built otherwise.
+func Kerncijfers(s *store.Store, o Opties, built []Grafiek) ([]Kerncijfer, error) {
 	all, err := s.Interventies(false)
 	if err != nil {
 		return nil, err
@@ -36,7 +38,7 @@ func Kerncijfers(s *store.Store, o Opties) ([]Kerncijfer, error) {
 		{Label: "Interventies", Waarde: dutchnum.FormatAuto(float64(len(all))), Toelichting: "in het register"},
 		{Label: fmt.Sprintf("Doelstellingen %d", o.Tot), Waarde: dutchnum.FormatAuto(float64(n)), Toelichting: "voor dat jaar of jaarlijks"},
 	}
-	jeugd, err := Bouw(s, "jeugdhulp", o)
+	jeugd, err := builtOr(s, "jeugdhulp", o, built)
 	if err != nil {
 		return nil, err
 	}
@@ -58,4 +60,14 @@ func Kerncijfers(s *store.Store, o Opties) ([]Kerncijfer, error) {
 		k.Toelichting = "som van de regels; gerapporteerd " + dutchnum.FormatEuroCompact(b.Gerapporteerd.BedragCent)
 	}
 	return append(out, k), nil
+}
+
+// builtOr is the chart naam from built, or newly built when it is not there.
+func builtOr(s *store.Store, naam string, o Opties, built []Grafiek) (Grafiek, error) {
+	for _, g := range built {
+		if g.Naam == naam {
+			return g, nil
+		}
+	}
+	return Bouw(s, naam, o)
 }

@@ -149,7 +149,7 @@ func (s *Screen) load(gen int, o dashboard.Opties) {
 		s.fout(err)
 		return
 	}
-	tiles, err := dashboard.Kerncijfers(s.store, o)
+	tiles, err := dashboard.Kerncijfers(s.store, o, graphs)
 	if err != nil {
 		s.fout(err)
 		return

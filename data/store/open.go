@@ -84,6 +84,14 @@ func Open(path string, opt Options) (*Store, error) {
 	if !exists && (!opt.Create || opt.ReadOnly) {
 		return nil, &OpenError{Path: abs, Reason: "het bestand bestaat niet"}
 	}
+	if !exists && !opt.ReadOnly {
+		// A new database may be the first thing in its folder (the program's
+		// own, on a fresh machine): make the folder before asking whether it
+		// can be written.
+		if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil && !errors.Is(err, os.ErrPermission) {
+			return nil, &OpenError{Path: abs, Reason: "de map kan niet worden gemaakt: " + err.Error()}
+		}
+	}
 	notice, folderWritable := writability(abs, exists)
 	var lock *writerLock
 	if !opt.ReadOnly {
@@ -93,12 +101,6 @@ func Open(path string, opt Options) (*Store, error) {
 		opt.ReadOnly = notice != ""
 	} else {
 		notice = ""
-	}
-	if !exists {
-		if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
-			lock.release()
-			return nil, &OpenError{Path: abs, Reason: "de map kan niet worden gemaakt: " + err.Error()}
-		}
 	}
 	db, err := gorm.Open(sqlite.Open(dsn(abs, opt.ReadOnly, !folderWritable)), &gorm.Config{
 		// Every write runs inside Store.Update's one transaction; gorm's own

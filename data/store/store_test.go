@@ -165,6 +165,15 @@ func TestOpenMissingFileOnlyWhenAsked(t *testing.T) {
 	if _, err := Open(path, Options{ReadOnly: true, Create: true}); err == nil {
 		t.Fatal("read-only open created a file")
 	}
+	// The program's own database on a fresh machine: no folder yet.
+	s, err := Open(filepath.Join(filepath.Dir(path), "config", "Jeugdmonitor", "jeugdmonitor.db"), Options{Create: true})
+	if err != nil {
+		t.Fatalf("new database in folders that do not exist yet: %v", err)
+	}
+	if s.ReadOnly() {
+		t.Fatalf("new database opened read-only: %s", s.Notice())
+	}
+	s.Close()
 }
 
 func TestReadOnlyRefusesChanges(t *testing.T) {

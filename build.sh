@@ -349,13 +349,19 @@ cmd_smoke() {
 	export DISPLAY=":$display"
 	log "Xvfb draait op $DISPLAY (1366x768x24)"
 
-	local db="${JEUGDMONITOR_SMOKE_DB:-$tmp/smoke.db}"
-	# a private config dir, so the test neither reads nor writes the user's own settings
+	# a private, empty config dir, so the test neither reads nor writes the
+	# user's own settings; without JEUGDMONITOR_SMOKE_DB the program opens its
+	# own database there, as `./build.sh run` does on a fresh machine
 	mkdir -p "$tmp/config" "$tmp/cache" "$tmp/runtime"
 	chmod 700 "$tmp/runtime"
-	log "start bin/jeugdmonitor --db $db"
+	local args=() db="$tmp/config/Jeugdmonitor/jeugdmonitor.db"
+	if [ -n "${JEUGDMONITOR_SMOKE_DB:-}" ]; then
+		db="$JEUGDMONITOR_SMOKE_DB"
+		args=(--db "$db")
+	fi
+	log "start bin/jeugdmonitor ${args[*]:-(eigen database: $db)}"
 	XDG_CONFIG_HOME="$tmp/config" XDG_CACHE_HOME="$tmp/cache" XDG_RUNTIME_DIR="$tmp/runtime" \
-		"$BIN/jeugdmonitor" --db "$db" >"$tmp/app.log" 2>&1 </dev/null &
+		"$BIN/jeugdmonitor" "${args[@]}" >"$tmp/app.log" 2>&1 </dev/null &
 	app_pid=$!
 
 	smoke_fail() {
@@ -404,6 +410,8 @@ cmd_smoke() {
 	if grep -Eq '^panic:|fatal error:|SIGSEGV' "$tmp/app.log"; then
 		smoke_fail "het programma meldde een panic of fatale fout"
 	fi
+	"$BIN/jeugdmonitor" check --db "$db" >"$tmp/check.log" 2>&1 ||
+		{ cat "$tmp/check.log" >&2; smoke_fail "de database $db is niet gemaakt of niet gaaf"; }
 	log "smoke ok: venster getoond, schermafdruk niet leeg, netjes afgesloten (exitcode 0)"
 	smoke_cleanup
 	trap - EXIT

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -58,17 +56,7 @@ func TestShortcutsWithoutDatabase(t *testing.T) {
 // is on show (read again on a later visit, another goal chosen) looks as on
 // its first visit, without rows drawn over each other.
 func TestPagesDrawnAgainKeepTheirLayout(t *testing.T) {
-	dir := filepath.Join(os.TempDir(), "jeugdmonitor-ui-golden") // the goldens show this path
-	if err := os.RemoveAll(dir); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	m, _, w := newTestMain(t, dir)
-	test.ApplyTheme(t, test.Theme())
-	w.Resize(fyne.NewSize(1280, 720))
+	m, _, w := goldenMain(t, "jeugdmonitor-ui-golden") // the goldens show this path
 	m.navigate(pageBesparingen)
 	m.navigate(pageInterventies)
 	m.navigate(pageBesparingen)

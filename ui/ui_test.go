@@ -280,11 +280,12 @@ func TestDeleteAsksAndArchiveKeeps(t *testing.T) {
 	}
 }
 
-// TestGoldenScreens compares every main screen on the built-in register with
-// its image in testdata (the Overzicht has its own goldens in its package).
-// The database lies at a fixed path because the window shows it.
-func TestGoldenScreens(t *testing.T) {
-	dir := filepath.Join(os.TempDir(), "jeugdmonitor-ui-golden")
+// goldenMain is newTestMain for a test that compares images: the database
+// lies in a fixed folder under the temporary directory, named dirName,
+// because the window shows its path; the theme is the test theme.
+func goldenMain(t *testing.T, dirName string) (*Main, *store.Store, fyne.Window) {
+	t.Helper()
+	dir := filepath.Join(os.TempDir(), dirName)
 	if err := os.RemoveAll(dir); err != nil {
 		t.Fatal(err)
 	}
@@ -292,9 +293,17 @@ func TestGoldenScreens(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { os.RemoveAll(dir) })
-	m, _, w := newTestMain(t, dir)
+	m, s, w := newTestMain(t, dir)
 	test.ApplyTheme(t, test.Theme())
 	w.Resize(fyne.NewSize(1280, 720))
+	return m, s, w
+}
+
+// TestGoldenScreens compares every main screen on the built-in register with
+// its image in testdata (the Overzicht has its own goldens in its package).
+// The database lies at a fixed path because the window shows it.
+func TestGoldenScreens(t *testing.T) {
+	m, _, w := goldenMain(t, "jeugdmonitor-ui-golden")
 	names := map[int]string{pageInterventies: "interventies", pageBereik: "bereik", pageCijfers: "cijfers",
 		pageBegroting: "begroting", pagePreventie: "preventie", pageBesparingen: "besparingen",
 		pageWijzigingen: "wijzigingen", pageInstellingen: "instellingen", pageHelp: "help"}
@@ -313,17 +322,7 @@ func TestGoldenScreens(t *testing.T) {
 // TestAuditRowShownWhole: choosing a row of the audit trail shows it whole
 // under the table; a figure added by an import shows its fields a line each.
 func TestAuditRowShownWhole(t *testing.T) {
-	dir := filepath.Join(os.TempDir(), "jeugdmonitor-ui-golden-detail") // the window shows the path
-	if err := os.RemoveAll(dir); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	m, s, w := newTestMain(t, dir)
-	test.ApplyTheme(t, test.Theme())
-	w.Resize(fyne.NewSize(1280, 720))
+	m, s, w := goldenMain(t, "jeugdmonitor-ui-golden-detail")
 	match, err := s.InterventieByNaam("Match")
 	if err != nil {
 		t.Fatal(err)

@@ -80,11 +80,7 @@ func (l *bereikLezer) lees(row spreadsheet.Row, r *Rapport) bool {
 		return false
 	}
 	b.Waarde = v
-	if im.mapped("waarde_tot") {
-		if tot, _, ok := im.value(row, "waarde_tot", r); ok {
-			b.WaardeTot = &tot
-		}
-	}
+	b.WaardeTot = im.optional(row, "waarde_tot", r)
 	if b.Eenheid == "" {
 		switch {
 		case b.InterventieID != nil:

@@ -431,6 +431,19 @@ func (im *Import) value(row spreadsheet.Row, veld string, r *Rapport) (v float64
 	return v, false, true
 }
 
+// optional reads a number field that may be left out: nil when it has no
+// column or its cell holds no value; a problem is reported when it is not a
+// number.
+func (im *Import) optional(row spreadsheet.Row, veld string, r *Rapport) *float64 {
+	if !im.mapped(veld) {
+		return nil
+	}
+	if v, _, ok := im.value(row, veld, r); ok {
+		return &v
+	}
+	return nil
+}
+
 // periode reads the period cell: a year stored as a number is fine, a date is not.
 func (im *Import) periode(row spreadsheet.Row, r *Rapport) string {
 	c := im.cell(row, "periode")

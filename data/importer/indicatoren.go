@@ -94,11 +94,7 @@ func (l *metingLezer) lees(row spreadsheet.Row, r *Rapport) bool {
 		return false
 	}
 	m.Waarde = v
-	if im.mapped("vergelijkingswaarde") {
-		if c, _, ok := im.value(row, "vergelijkingswaarde", r); ok {
-			m.Vergelijkingswaarde = &c
-		}
-	}
+	m.Vergelijkingswaarde = im.optional(row, "vergelijkingswaarde", r)
 	if ind == nil || !ok {
 		return false
 	}

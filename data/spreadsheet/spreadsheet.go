@@ -171,7 +171,29 @@ type Table struct {
 	// Above holds the rows above the header (titles, notes), for callers that
 	// read a table id or a unit from them.
 	Above []Row
+
+	// The data rows are read ahead on a goroutine of their own (see Next).
+	ahead   chan rowBatch
+	stop    chan struct{}
+	stopped chan struct{}
+	pending []Row
+	err     error
 }
+
+// rowBatch is rows read ahead, with the error that ended the reading (io.EOF
+// at the end) after them.
+type rowBatch struct {
+	rows []Row
+	err  error
+}
+
+// readAheadRows is how many rows the reading goroutine hands over at once,
+// and readAheadBatches how many hand-overs it may be ahead: enough to keep
+// it busy, and memory bounded however large the file.
+const (
+	readAheadRows    = 256
+	readAheadBatches = 4
+)
 
 // NewTable finds the header row of src: the first row near the top with at
 // least two filled cells that are all text. Rows above it (titles, merged
@@ -216,18 +238,65 @@ func isHeader(row Row) bool {
 	return filled >= 2
 }
 
-// Next returns the next row that is not empty, or io.EOF.
+// Next returns the next row that is not empty, or io.EOF. The rows are
+// read and decoded ahead on another goroutine, so that decoding the file
+// overlaps the caller's work on the rows before.
 func (t *Table) Next() (Row, error) {
-	for {
-		row, err := t.src.Next()
-		if err != nil || !row.IsEmpty() {
-			return row, err
-		}
+	if t.ahead == nil && t.err == nil {
+		t.readAhead()
 	}
+	for len(t.pending) == 0 {
+		if t.err != nil {
+			return Row{}, t.err
+		}
+		b := <-t.ahead
+		t.pending, t.err = b.rows, b.err
+	}
+	row := t.pending[0]
+	t.pending = t.pending[1:]
+	return row, nil
 }
 
-// Close closes the underlying sheet.
-func (t *Table) Close() error { return t.src.Close() }
+// readAhead starts the goroutine that reads the rows below the header; it
+// stops after the first error (io.EOF at the end) or when Close asks.
+func (t *Table) readAhead() {
+	t.ahead, t.stop, t.stopped = make(chan rowBatch, readAheadBatches), make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(t.stopped)
+		for {
+			b := rowBatch{rows: make([]Row, 0, readAheadRows)}
+			for b.err == nil && len(b.rows) < readAheadRows {
+				var row Row
+				row, b.err = t.src.Next()
+				if b.err == nil && !row.IsEmpty() {
+					b.rows = append(b.rows, row)
+				}
+			}
+			select {
+			case t.ahead <- b:
+			case <-t.stop:
+				return
+			}
+			if b.err != nil {
+				return
+			}
+		}
+	}()
+}
+
+// ErrClosed is what Next returns after Close.
+var ErrClosed = errors.New("het werkblad is al gesloten")
+
+// Close stops reading ahead and closes the underlying sheet.
+func (t *Table) Close() error {
+	if t.stop != nil {
+		close(t.stop)
+		<-t.stopped
+		t.stop = nil
+	}
+	t.ahead, t.pending, t.err = nil, nil, ErrClosed
+	return t.src.Close()
+}
 
 // ColumnLetter is the spreadsheet letter of column i (from 0): A, B, ..., AA.
 func ColumnLetter(i int) string {

@@ -147,7 +147,7 @@ func (wb *workbook) readSharedStrings(name string) error {
 	var cur strings.Builder
 	inT, skip := false, 0
 	for {
-		tok, err := d.Token()
+		tok, err := d.RawToken()
 		if errors.Is(err, io.EOF) {
 			return nil
 		}
@@ -280,7 +280,7 @@ func (s *xlsxSource) Close() error {
 // Next reads the next <row>.
 func (s *xlsxSource) Next() (Row, error) {
 	for {
-		tok, err := s.d.Token()
+		tok, err := s.d.RawToken()
 		if errors.Is(err, io.EOF) {
 			return Row{}, io.EOF
 		}
@@ -311,7 +311,7 @@ func (s *xlsxSource) readRow() (Row, error) {
 	row := Row{Line: s.line}
 	col := -1
 	for {
-		tok, err := s.d.Token()
+		tok, err := s.d.RawToken()
 		if err != nil {
 			return row, fmt.Errorf("werkblad lezen, rij %d: %w", s.line, err)
 		}
@@ -362,7 +362,7 @@ func (s *xlsxSource) readCell(el xml.StartElement) (Cell, error) {
 	var value, inline strings.Builder
 	where := ""
 	for {
-		tok, err := s.d.Token()
+		tok, err := s.d.RawToken()
 		if err != nil {
 			return Cell{}, err
 		}

@@ -4,6 +4,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
+	"math/rand/v2"
+	"strconv"
+	"strings"
 	"testing"
 
 	"jeugdmonitor/data/domain"
@@ -111,31 +115,102 @@ func TestAddBereikBulkRefusesAndNamesTheRow(t *testing.T) {
 
 // TestWholeReachMatchesFieldAudit: the whole-record audit row of a bulk
 // insert holds exactly what the audit trail logs field by field for the
-// same figure, so the list of columns cannot fall behind the model.
+// same figure, so the list of columns cannot fall behind the model and the
+// texts SQLite writes are those the audit trail writes. The same figures
+// are saved one by one in one database and in bulk in another.
 func TestWholeReachMatchesFieldAudit(t *testing.T) {
+	figures := func(i, d uint) []domain.Bereik {
+		tot, computed := 12.5, 0.1+0.2 // 17 digits, as FormatFloat writes it too
+		return []domain.Bereik{
+			{InterventieID: &i, Periode: "2024-H2", Soort: domain.SoortBandbreedte, Waarde: 10, WaardeTot: &tot,
+				Eenheid: "uren", Status: domain.StatusVoorlopig, BronTekst: `bestand "mei" <def>`, Notitie: "n\tmet ' en é"},
+			{InterventieID: &i, Periode: "2023", Waarde: computed, WaardeTot: &tot, Soort: domain.SoortBandbreedte,
+				Eenheid: "uren", Status: domain.StatusDefinitief},
+			{DoelstellingID: &d, Periode: "2023-K4", Waarde: 300, Eenheid: "lessen", Status: domain.StatusDefinitief},
+		}
+	}
+	setup := func() (*Store, uint, uint) {
+		s := openTemp(t)
+		i := newIntervention(t, s, "Ambulant jongerenwerk")
+		target := domain.Doelstelling{Omschrijving: "THINK lessen", Periode: "2023", Soort: domain.SoortPrecies,
+			Waarde: 1246, Eenheid: "lessen", InterventieIDs: []uint{i.ID}}
+		if err := s.CreateDoelstelling(&target); err != nil {
+			t.Fatal(err)
+		}
+		return s, i.ID, target.ID
+	}
+	one, i, d := setup()
+	saved := figures(i, d)
+	for k := range saved {
+		if err := one.RecordBereik(&saved[k]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bulk, i2, d2 := setup()
+	added := figures(i2, d2)
+	if err := bulk.Update(func(tx *Tx) error { return tx.AddBereikBulk(added) }); err != nil {
+		t.Fatal(err)
+	}
+	for k := range saved {
+		want := map[string]string{}
+		for _, r := range auditRows(t, one, "bereik", saved[k].ID) {
+			want[r.Veld] = r.NieuweWaarde
+		}
+		rows := auditRows(t, bulk, "bereik", added[k].ID)
+		if len(rows) != 1 || rows[0].Veld != AlleVelden || !rows[0].Tijd.Equal(fixedNow) || rows[0].Gebruiker != "tester" {
+			t.Fatalf("figure %d: audit rows %+v", k, rows)
+		}
+		var got map[string]string
+		if err := json.Unmarshal([]byte(rows[0].NieuweWaarde), &got); err != nil {
+			t.Fatalf("figure %d: %v in %s", k, err, rows[0].NieuweWaarde)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("figure %d:\nwhole record %v\nper field    %v", k, got, want)
+		}
+	}
+}
+
+// TestSQLNumberText: SQLite writes reach values as the audit trail's
+// FormatFloat does for every number of up to 15 significant digits in the
+// range figures take, and any other number so that it reads back exactly.
+func TestSQLNumberText(t *testing.T) {
 	s := openTemp(t)
-	i := newIntervention(t, s, "Ambulant jongerenwerk")
-	tot := 12.5
-	b := domain.Bereik{InterventieID: &i.ID, Periode: "2024-H2", Soort: domain.SoortBandbreedte, Waarde: 10, WaardeTot: &tot,
-		Eenheid: "uren", Status: domain.StatusVoorlopig, BronTekst: "bestand", Notitie: "n"}
-	if err := s.RecordBereik(&b); err != nil {
-		t.Fatal(err)
+	rng := rand.New(rand.NewPCG(1, 2))
+	values := []float64{0, 1, 0.1, 0.2 + 0.1, 12.5, 1.0 / 3, 2.0 / 3, 1e15 - 1, 999999999999999.9, 0.0001, 123456.789,
+		0.060476540753316314}
+	for range 5000 {
+		scale := math.Pow(10, float64(rng.IntN(19)-4))
+		digits := math.Pow(10, float64(rng.IntN(8)))
+		values = append(values, rng.Float64()*scale, math.Round(rng.Float64()*scale*digits)/digits)
 	}
-	want := map[string]string{}
-	for _, r := range auditRows(t, s, "bereik", b.ID) {
-		want[r.Veld] = r.NieuweWaarde
+	short := 0
+	for _, v := range values {
+		if v >= 1e15 || (v != 0 && v < 0.0001) {
+			continue
+		}
+		var got string
+		if err := s.db.Raw("SELECT "+sqlNumberText("?1"), v).Scan(&got).Error; err != nil {
+			t.Fatal(err)
+		}
+		want := strconv.FormatFloat(v, 'f', -1, 64)
+		if back, err := strconv.ParseFloat(got, 64); err != nil || back != v {
+			t.Fatalf("%s: SQLite writes %q, which reads back as %v", want, got, back)
+		}
+		if len(strings.Trim(strings.Replace(want, ".", "", 1), "0")) <= 15 {
+			short++
+			if got != want {
+				t.Fatalf("%v: SQLite writes %q, the audit trail %q", v, got, want)
+			}
+		}
 	}
-	var got map[string]string
-	if err := json.Unmarshal([]byte(wholeReach(&b)), &got); err != nil {
-		t.Fatal(err)
-	}
-	if fmt.Sprint(got) != fmt.Sprint(want) {
-		t.Fatalf("whole record %v\nper field    %v", got, want)
+	if short < 1000 {
+		t.Fatalf("only %d numbers of up to 15 digits tried", short)
 	}
 }
 
 // TestAddBereikBulkSamePeriodTwice: a later figure for the same period in
-// one batch replaces the earlier one, as two saves would.
+// one batch replaces the earlier one, as two saves would, and the audit
+// trail shows the first as added and then its change.
 func TestAddBereikBulkSamePeriodTwice(t *testing.T) {
 	s := openTemp(t)
 	a := newIntervention(t, s, "Ambulant jongerenwerk")
@@ -151,7 +226,18 @@ func TestAddBereikBulkSamePeriodTwice(t *testing.T) {
 	if err != nil || len(list) != 2 || list[0].Periode != "2024" || list[0].Waarde != 3 || list[1].Waarde != 2 {
 		t.Fatalf("stored %+v %v", list, err)
 	}
-	if rows := auditRows(t, s, "bereik", list[0].ID); len(rows) < 2 {
-		t.Fatalf("replacement not audited: %+v", rows)
+	// newest first: the figure as first added comes last, its replacement before it
+	audit := auditRows(t, s, "bereik", list[0].ID)
+	added := audit[len(audit)-1]
+	var fields map[string]string
+	if added.Veld != AlleVelden || json.Unmarshal([]byte(added.NieuweWaarde), &fields) != nil || fields["waarde"] != "1" {
+		t.Fatalf("the first figure is not audited as it was added: %+v", audit)
+	}
+	replaced := false
+	for _, r := range audit[:len(audit)-1] {
+		replaced = replaced || (r.Veld == "waarde" && r.OudeWaarde == "1" && r.NieuweWaarde == "3")
+	}
+	if !replaced {
+		t.Fatalf("replacement not audited after the addition: %+v", audit)
 	}
 }

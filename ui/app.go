@@ -417,9 +417,14 @@ func (m *Main) undo() {
 	}
 }
 
+// cancel is Escape with no field focused: the screen's own cancel, or on
+// the dashboard closing the slide chooser.
 func (m *Main) cancel() {
-	if c, ok := m.currentScreen().(canceller); ok {
-		c.onCancel()
+	switch sc := m.currentScreen().(type) {
+	case canceller:
+		sc.onCancel()
+	case *overzicht.Screen:
+		sc.SluitKiezer()
 	}
 }
 

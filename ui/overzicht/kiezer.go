@@ -28,8 +28,8 @@ type Kiezer struct {
 	Toevoegen *widget.Select
 	// Lijst shows the slides in order; the selected one moves or goes.
 	Lijst               *widget.List
-	Omhoog, Omlaag, Weg *widget.Button
-	Opslaan, Start      *widget.Button
+	Omhoog, Omlaag, Weg *escKnop
+	Opslaan, Start      *escKnop
 	Melding             *widget.Label
 	Dias                []string
 	Gekozen             int
@@ -61,11 +61,12 @@ func (s *Screen) Presenteer() {
 			o.(*widget.Label).SetText(fmt.Sprintf("%d. %s", i+1, k.titels[k.Dias[i]]))
 		})
 	k.Lijst.OnSelected = func(i widget.ListItemID) { k.Gekozen = i }
-	k.Omhoog = widget.NewButtonWithIcon("Omhoog", theme.MoveUpIcon(), func() { k.verplaats(-1) })
-	k.Omlaag = widget.NewButtonWithIcon("Omlaag", theme.MoveDownIcon(), func() { k.verplaats(1) })
-	k.Weg = widget.NewButtonWithIcon("Weghalen", theme.DeleteIcon(), k.weg)
-	k.Opslaan = widget.NewButtonWithIcon("Opslaan", theme.DocumentSaveIcon(), func() { s.kiezerOpslaan(k) })
-	k.Start = widget.NewButtonWithIcon("Starten", theme.MediaPlayIcon(), func() { s.kiezerStart(k) })
+	sluit := func() { k.Dialoog.Hide() }
+	k.Omhoog = newEscKnop("Omhoog", theme.MoveUpIcon(), func() { k.verplaats(-1) }, sluit)
+	k.Omlaag = newEscKnop("Omlaag", theme.MoveDownIcon(), func() { k.verplaats(1) }, sluit)
+	k.Weg = newEscKnop("Weghalen", theme.DeleteIcon(), k.weg, sluit)
+	k.Opslaan = newEscKnop("Opslaan", theme.DocumentSaveIcon(), func() { s.kiezerOpslaan(k) }, sluit)
+	k.Start = newEscKnop("Starten", theme.MediaPlayIcon(), func() { s.kiezerStart(k) }, sluit)
 	k.Opgeslagen = widget.NewSelect(nil, func(naam string) { s.kiezerLaad(k, naam) })
 	k.Opgeslagen.PlaceHolder = "Kies een opgeslagen presentatie"
 	s.kiezerVulOpgeslagen(k)
@@ -77,6 +78,37 @@ func (s *Screen) Presenteer() {
 	s.kiezer = k
 	k.Dialoog.Show()
 	s.window.Canvas().Focus(k.Start)
+}
+
+// SluitKiezer closes the slide chooser if it is open, as Escape does.
+func (s *Screen) SluitKiezer() {
+	if s.kiezer != nil {
+		s.kiezer.Dialoog.Hide()
+	}
+}
+
+// escKnop is a button of the chooser on which Escape closes the chooser:
+// the keyboard focus rests on one (Starten when it opens), and a focused
+// widget gets every key.
+type escKnop struct {
+	widget.Button
+	onEscape func()
+}
+
+func newEscKnop(label string, icon fyne.Resource, tapped, escape func()) *escKnop {
+	b := &escKnop{onEscape: escape}
+	b.Text, b.Icon, b.OnTapped = label, icon, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// TypedKey closes the chooser on Escape and is a button's otherwise.
+func (b *escKnop) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape {
+		b.onEscape()
+		return
+	}
+	b.Button.TypedKey(k)
 }
 
 // kiezerVulOpgeslagen lists the saved presentations, read off the UI goroutine.

@@ -98,6 +98,32 @@ func TestEnlargeAndEditKernboodschap(t *testing.T) {
 	})
 }
 
+// TestEscapeClosesChooser: Escape closes the slide chooser on the button
+// that has the focus when it opens, and SluitKiezer (Escape with nothing
+// focused) closes it too.
+func TestEscapeClosesChooser(t *testing.T) {
+	sc, _ := demoScreen(t)
+	sc.Presenteer()
+	k := sc.Kiezer()
+	if k == nil || sc.window.Canvas().Focused() != k.Start {
+		t.Fatalf("kiezer %v, focus on %v", k, sc.window.Canvas().Focused())
+	}
+	k.Start.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if sc.Kiezer() != nil {
+		t.Fatal("Escape on Starten left the chooser open")
+	}
+	if k.Presentatie != nil {
+		t.Fatal("Escape started the presentation")
+	}
+	sc.Presenteer()
+	sc.window.Canvas().Unfocus()
+	sc.SluitKiezer()
+	if sc.Kiezer() != nil {
+		t.Fatal("SluitKiezer left the chooser open")
+	}
+	sc.SluitKiezer() // nothing open: nothing to do
+}
+
 func TestPresentationThroughSavedSlidesWithKeyboard(t *testing.T) {
 	sc, s := demoScreen(t)
 	test.Tap(sc.PresenteerKnop)

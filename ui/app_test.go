@@ -66,3 +66,28 @@ func TestPagesDrawnAgainKeepTheirLayout(t *testing.T) {
 	b.list.Select(0)
 	test.AssertImageMatches(t, "screen_begroting.png", w.Canvas().Capture())
 }
+
+// TestSetChoicesFiltersOnce: filling a filter's choices does not run the
+// screen's filter (the screen filters once after all its selects), keeps
+// what was chosen while it is offered, and leaves the handler in place.
+func TestSetChoicesFiltersOnce(t *testing.T) {
+	runs := 0
+	sel := widget.NewSelect(nil, func(string) { runs++ })
+	setChoices(sel, "Alle clusters", []string{"HVA", "Sociale basis"})
+	if runs != 0 || sel.Selected != "Alle clusters" {
+		t.Fatalf("first fill: %d runs, selected %q", runs, sel.Selected)
+	}
+	sel.SetSelected("HVA")
+	setChoices(sel, "Alle clusters", []string{"HVA", "Jeugdhulp"})
+	if runs != 1 || sel.Selected != "HVA" {
+		t.Fatalf("refill: %d runs, selected %q; want the user's one run and HVA kept", runs, sel.Selected)
+	}
+	setChoices(sel, "Alle clusters", []string{"Jeugdhulp"})
+	if sel.Selected != "Alle clusters" {
+		t.Fatalf("a choice no longer offered stays selected: %q", sel.Selected)
+	}
+	sel.SetSelected("Jeugdhulp")
+	if runs != 2 {
+		t.Fatalf("the select's handler is gone after filling: %d runs", runs)
+	}
+}

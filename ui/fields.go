@@ -319,8 +319,14 @@ func newStatusGroup() *widget.RadioGroup {
 }
 
 // setChoices offers all (no choice) followed by options in a filter's select,
-// keeping what was chosen when it is still offered, else choosing all.
+// keeping what was chosen when it is still offered, else choosing all. It
+// does not call the select's OnChanged: a screen sets all its filters and
+// then filters once, instead of once per select (each a database query or
+// a rebuild of the screen).
 func setChoices(sel *widget.Select, all string, options []string) {
+	changed := sel.OnChanged
+	sel.OnChanged = nil
+	defer func() { sel.OnChanged = changed }()
 	keep := sel.Selected
 	sel.SetOptions(append([]string{all}, options...))
 	if !slices.Contains(sel.Options, keep) {

@@ -91,3 +91,24 @@ func TestSetChoicesFiltersOnce(t *testing.T) {
 		t.Fatalf("the select's handler is gone after filling: %d runs", runs)
 	}
 }
+
+// TestInstellingenShowsThemeWithoutApplyingIt: opening Instellingen shows
+// the remembered theme without applying it again (that redraws the whole
+// program); choosing another applies and remembers it.
+func TestInstellingenShowsThemeWithoutApplyingIt(t *testing.T) {
+	m, _, _ := newTestMain(t, t.TempDir())
+	m.app.Preferences().SetString(prefTheme, themeDonker)
+	inUse := test.Theme()
+	m.app.Settings().SetTheme(inUse)
+	s := newInstellingenScreen(m)
+	if s.theme.Selected != themeDonker {
+		t.Fatalf("shows %q, want the remembered %q", s.theme.Selected, themeDonker)
+	}
+	if m.app.Settings().Theme() != inUse {
+		t.Fatal("building the screen applied the theme")
+	}
+	s.theme.SetSelected(themeHoogContrast)
+	if m.app.Preferences().String(prefTheme) != themeHoogContrast || m.app.Settings().Theme() == inUse {
+		t.Fatal("choosing a theme did not apply and remember it")
+	}
+}

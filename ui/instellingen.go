@@ -50,10 +50,13 @@ func (s *instellingenScreen) buildUI() {
 	s.naam = newEntry(lang.L("uw naam"))
 	s.naam.OnSubmitted = func(string) { s.onSave() }
 	s.naamButton = widget.NewButton(lang.L("Naam gebruiken (Enter)"), s.onSave)
-	s.theme = widget.NewRadioGroup([]string{themeLicht, themeDonker, themeHoogContrast}, s.onTheme)
+	s.theme = widget.NewRadioGroup([]string{themeLicht, themeDonker, themeHoogContrast}, nil)
 	s.theme.Horizontal = true
 	s.theme.Required = true
+	// the theme in use is shown, not applied again (which redraws the whole
+	// program and the dashboard's charts)
 	s.theme.SetSelected(s.m.app.Preferences().StringWithFallback(prefTheme, themeLicht))
+	s.theme.OnChanged = s.onTheme
 	s.message = widget.NewLabel("")
 	s.message.Wrapping = fyne.TextWrapWord
 	s.message.Importance = widget.SuccessImportance

@@ -35,6 +35,7 @@ func TestNavigateReadsThePageOnce(t *testing.T) {
 // failed): no page is built on a missing store.
 func TestShortcutsWithoutDatabase(t *testing.T) {
 	a := test.NewTempApp(t)
+	applyTheme(a, themeLicht) // as Create does: Help needs its fonts
 	w := test.NewWindow(nil)
 	t.Cleanup(w.Close)
 	m := newMain(a, w, nil)

@@ -282,7 +282,9 @@ func TestDeleteAsksAndArchiveKeeps(t *testing.T) {
 
 // goldenMain is newTestMain for a test that compares images: the database
 // lies in a fixed folder under the temporary directory, named dirName,
-// because the window shows its path; the theme is the test theme.
+// because the window shows its path; the theme is the program's light
+// theme, which users see and which has every font the screens use (Help
+// needs bold monospace, which the test theme lacks).
 func goldenMain(t *testing.T, dirName string) (*Main, *store.Store, fyne.Window) {
 	t.Helper()
 	dir := filepath.Join(os.TempDir(), dirName)
@@ -294,7 +296,7 @@ func goldenMain(t *testing.T, dirName string) (*Main, *store.Store, fyne.Window)
 	}
 	t.Cleanup(func() { os.RemoveAll(dir) })
 	m, s, w := newTestMain(t, dir)
-	test.ApplyTheme(t, test.Theme())
+	test.ApplyTheme(t, themeFor(themeLicht))
 	w.Resize(fyne.NewSize(1280, 720))
 	return m, s, w
 }

@@ -4,7 +4,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
-	"strconv"
 	"strings"
 
 	"jeugdmonitor/data/domain"
@@ -52,9 +51,11 @@ var reachColumns = []reachColumn{
 // a calculation, gets 17 digits where FormatFloat may need 16: the same
 // number, one digit longer.
 func sqlNumberText(column string) string {
-	return "(CASE WHEN " + column + " IS NULL THEN NULL WHEN " + column + " = CAST(" + column + " AS INTEGER) THEN CAST(CAST(" + column + " AS INTEGER) AS TEXT)" +
-		" WHEN CAST(printf('%.15g', " + column + ") AS REAL) = " + column + " THEN printf('%.15g', " + column + ")" +
-		" ELSE printf('%!.17g', " + column + ") END)"
+	c := column
+	return "(CASE WHEN " + c + " IS NULL THEN NULL" +
+		" WHEN " + c + " = CAST(" + c + " AS INTEGER) THEN CAST(CAST(" + c + " AS INTEGER) AS TEXT)" +
+		" WHEN CAST(printf('%.15g', " + c + ") AS REAL) = " + c + " THEN printf('%.15g', " + c + ")" +
+		" ELSE printf('%!.17g', " + c + ") END)"
 }
 
 // insertReachSQL adds one figure unless its owner has one for the period.
@@ -159,15 +160,11 @@ func (a *wholeReachAudit) write() error {
 	if len(a.ids) == 0 {
 		return nil
 	}
-	list := []byte{'['}
-	for i, id := range a.ids {
-		if i > 0 {
-			list = append(list, ',')
-		}
-		list = strconv.AppendUint(list, uint64(id), 10)
+	ids, err := json.Marshal(a.ids)
+	if err != nil {
+		return err
 	}
-	list = append(list, ']')
-	res, err := a.sqlTx.Exec(insertWholeAuditSQL, a.tx.at, a.tx.user, auditText(a.tx.at), string(list))
+	res, err := a.sqlTx.Exec(insertWholeAuditSQL, a.tx.at, a.tx.user, auditText(a.tx.at), string(ids))
 	if err != nil {
 		return describeSQLiteError(err)
 	}

@@ -135,7 +135,7 @@ func (s *Screen) kiezerVulOpgeslagen(k *Kiezer) {
 func (s *Screen) achtergrond(work func() error, klaar func(error)) {
 	go func() {
 		err := work()
-		fyne.Do(func() { klaar(err) })
+		s.ui(func() { klaar(err) })
 	}()
 }
 

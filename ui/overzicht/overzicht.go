@@ -59,12 +59,16 @@ type Screen struct {
 
 	// klaar, when set, is called on the UI goroutine after each refresh.
 	klaar func()
+	// ui runs f on the UI goroutine: fyne.Do, except in tests, where Fyne's
+	// test driver would run f at once on the background goroutine that asks.
+	ui func(f func())
 }
 
 // New builds the Overzicht on the store, in the window it is shown in (for
 // dialogs and the presentation mode).
 func New(s *store.Store, w fyne.Window) *Screen {
-	sc := &Screen{store: s, window: w, thema: chart.Licht, Status: widget.NewLabel("Grafieken worden getekend…"), Tegels: container.NewGridWithColumns(4)}
+	sc := &Screen{store: s, window: w, thema: chart.Licht, Status: widget.NewLabel("Grafieken worden getekend…"),
+		Tegels: container.NewGridWithColumns(4), ui: fyne.Do}
 	years := jaarKeuzes()
 	sc.Van = widget.NewSelect(years, func(string) { sc.onJaren() })
 	sc.Tot = widget.NewSelect(years, func(string) { sc.onJaren() })
@@ -135,7 +139,7 @@ func (s *Screen) load(gen int, o dashboard.Opties) {
 	// Wait until the UI loop runs, so drawing charts does not hold up the
 	// window's first frame.
 	running := make(chan struct{})
-	fyne.Do(func() { close(running) })
+	s.ui(func() { close(running) })
 	<-running
 	var err error
 	if o.Tot == 0 {
@@ -161,7 +165,7 @@ func (s *Screen) load(gen int, o dashboard.Opties) {
 	}
 	s.opties, s.grafieken = o, graphs
 	s.mu.Unlock()
-	fyne.Do(func() {
+	s.ui(func() {
 		s.stil = true
 		s.Van.SetSelected(strconv.Itoa(o.Van))
 		s.Tot.SetSelected(strconv.Itoa(o.Tot))
@@ -177,9 +181,9 @@ func (s *Screen) load(gen int, o dashboard.Opties) {
 		if !s.current(gen) {
 			return
 		}
-		fyne.Do(func() { s.Kaarten[i].zet(img) })
+		s.ui(func() { s.Kaarten[i].zet(img) })
 	}
-	fyne.Do(func() {
+	s.ui(func() {
 		s.Status.SetText(fmt.Sprintf("%d grafieken, %d-%d", len(graphs), o.Van, o.Tot))
 		meldEersteBeeld()
 		if s.klaar != nil {
@@ -207,7 +211,7 @@ func meldEersteBeeld() {
 // fout shows an error from the background work.
 func (s *Screen) fout(err error) {
 	fyne.LogError("overzicht", err)
-	fyne.Do(func() {
+	s.ui(func() {
 		s.Status.SetText("Fout: " + err.Error())
 		dialog.ShowError(err, s.window)
 		if s.klaar != nil {

@@ -31,27 +31,51 @@ func demoScreen(t *testing.T) (*Screen, *store.Store) {
 	w.Resize(fyne.NewSize(1366, 768))
 	t.Cleanup(w.Close)
 	sc := New(s, w)
+	sc.ui = testUI.do
+	t.Cleanup(testUI.drain)
 	w.SetContent(sc.Content())
 	waitRefresh(t, sc, sc.Refresh)
 	return sc, s
 }
 
-// waitRefresh runs start and waits until the screen has redrawn.
-func waitRefresh(t *testing.T, sc *Screen, start func()) {
-	t.Helper()
-	done := make(chan struct{}, 1)
-	sc.klaar = func() { done <- struct{}{} }
-	start()
-	select {
-	case <-done:
-	case <-time.After(30 * time.Second):
-		t.Fatal("de grafieken zijn niet binnen 30 seconden getekend")
+// uiQueue stands in for the UI goroutine in the tests: background work hands
+// it what fyne.Do would run, and the test goroutine runs that between its
+// checks (Fyne's test driver would run it at once on the background
+// goroutine, racing with the test).
+type uiQueue chan func()
+
+// testUI is the UI goroutine of the screens under test.
+var testUI = make(uiQueue, 1024)
+
+func (q uiQueue) do(f func()) { q <- f }
+
+// drain runs what is waiting, on the calling goroutine.
+func (q uiQueue) drain() {
+	for {
+		select {
+		case f := <-q:
+			f()
+		default:
+			return
+		}
 	}
 }
 
+// waitRefresh runs start and waits until the screen has redrawn.
+func waitRefresh(t *testing.T, sc *Screen, start func()) {
+	t.Helper()
+	done := false
+	sc.klaar = func() { done = true }
+	start()
+	eventually(t, "de grafieken zijn niet binnen 30 seconden getekend", func() bool { return done })
+}
+
+// eventually runs the work handed to the UI goroutine until ok holds, for
+// at most 30 seconds.
 func eventually(t *testing.T, what string, ok func() bool) {
 	t.Helper()
-	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		testUI.drain()
 		if ok() {
 			return
 		}

@@ -26,12 +26,13 @@ type Presentatie struct {
 
 	beelden map[int]image.Image
 	thema   chart.Thema
+	ui      func(f func()) // the screen's way to the UI goroutine
 }
 
 // presenteer opens the presentation of the given charts, in their order.
 func (s *Screen) presenteer(dias []dashboard.Grafiek) *Presentatie {
 	p := &Presentatie{Venster: fyne.CurrentApp().NewWindow("Presentatie"), Beeld: canvas.NewImageFromImage(nil),
-		Teller: widget.NewLabel(""), Dias: dias, beelden: map[int]image.Image{}, thema: s.Thema()}
+		Teller: widget.NewLabel(""), Dias: dias, beelden: map[int]image.Image{}, thema: s.Thema(), ui: s.ui}
 	p.Beeld.FillMode = canvas.ImageFillContain
 	bg := canvas.NewRectangle(p.thema.Achtergrond)
 	p.Venster.SetContent(container.NewStack(bg, p.Beeld, container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), p.Teller), nil, nil)))
@@ -62,7 +63,7 @@ func (p *Presentatie) teken() {
 			fyne.LogError("dia tekenen", err)
 			return
 		}
-		fyne.Do(func() {
+		p.ui(func() {
 			p.beelden[i] = img
 			if p.Index == i {
 				p.Ga(i)

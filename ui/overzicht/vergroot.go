@@ -54,7 +54,7 @@ func (s *Screen) tekenGroot(v *Vergroting, g dashboard.Grafiek) {
 			s.fout(err)
 			return
 		}
-		fyne.Do(func() {
+		s.ui(func() {
 			v.Beeld.Image = img
 			v.Beeld.Refresh()
 		})
@@ -66,7 +66,7 @@ func (s *Screen) opslaanKernboodschap(v *Vergroting) {
 	text := v.Kernboodschap.Text
 	go func() {
 		if err := dashboard.SetKernboodschap(s.store, v.Naam, text); err != nil {
-			fyne.Do(func() { dialog.ShowError(err, s.window) })
+			s.ui(func() { dialog.ShowError(err, s.window) })
 			return
 		}
 		s.mu.Lock()
@@ -78,7 +78,7 @@ func (s *Screen) opslaanKernboodschap(v *Vergroting) {
 			return
 		}
 		s.tekenGroot(v, g)
-		fyne.Do(func() {
+		s.ui(func() {
 			s.Status.SetText("Kernboodschap opgeslagen")
 			s.Refresh()
 		})

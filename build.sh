@@ -6,6 +6,7 @@
 #   ./build.sh windows         cross-build bin/jeugdmonitor.exe (icon + version resource)
 #   ./build.sh smoke [shot]    start the GUI under Xvfb, screenshot it, quit it with Ctrl+Q
 #   ./build.sh fuzz [time]     run every go test -fuzz target for a short time (default 10s each)
+#   ./build.sh race            go test -race -short ./... (the tests under the race detector)
 #   ./build.sh build           only build bin/jeugdmonitor
 #   ./build.sh deps            only install the Debian packages the targets need
 #
@@ -183,6 +184,18 @@ cmd_test() {
 
 	log "go test ./... (timeout $GO_TEST_TIMEOUT${tags:+, tags $tags})"
 	go -C "$ROOT" test ${tags:+-tags "$tags"} -timeout "$GO_TEST_TIMEOUT" ./...
+}
+
+# cmd_race runs the tests under the race detector, short (the kill test with
+# 20 kills instead of 200), so that background work racing with the screens
+# or the store is caught.
+cmd_race() {
+	find_go
+	ensure_deps "${LINUX_DEPS[@]}" "${TEST_DEPS[@]}"
+	local tags
+	tags="$(go_tags)"
+	log "go test -race -short ./... (timeout $GO_TEST_TIMEOUT${tags:+, tags $tags})"
+	go -C "$ROOT" test -race -short ${tags:+-tags "$tags"} -timeout "$GO_TEST_TIMEOUT" ./...
 }
 
 # cmd_fuzz runs every fuzz target of the module for a bounded time each.
@@ -428,6 +441,7 @@ main() {
 	windows) cmd_windows ;;
 	smoke) cmd_smoke "$@" ;;
 	fuzz) cmd_fuzz "$@" ;;
+	race) cmd_race ;;
 	build) build_linux ;;
 	deps) ensure_deps "${LINUX_DEPS[@]}" "${TEST_DEPS[@]}" "${WINDOWS_DEPS[@]}" "${SMOKE_DEPS[@]}" ;;
 	help | -h | --help) usage ;;

@@ -124,17 +124,11 @@ func TestSurvivesKillAtRandomMoments(t *testing.T) {
 		}()
 		var seen []string
 		if k%2 == 1 {
-			// every other kill is timed from the writer's first commit, so
-			// that it falls while saving however slowly the writer starts
-			// (a loaded machine, the race detector); the others may fall
-			// while it opens the database
-			select {
-			case line, ok := <-lines:
-				if ok {
-					seen = append(seen, line)
-				}
-			case <-time.After(30 * time.Second):
-			}
+			// every other kill is timed from the writer's first committed
+			// batch, so that it falls while saving however slowly the
+			// writer runs (a loaded machine, the race detector); the others
+			// may fall while it opens the database
+			seen = untilBatch(lines, 30*time.Second)
 		}
 		time.Sleep(time.Duration(20+rnd.Intn(180)) * time.Millisecond)
 		cmd.Process.Signal(syscall.SIGKILL)
@@ -160,6 +154,27 @@ func TestSurvivesKillAtRandomMoments(t *testing.T) {
 		t.Fatalf("the writer committed %d single saves and %d batches: the test proved nothing", len(latest), batches)
 	}
 	t.Logf("%d kills; %d periods and %d batches committed", kills, len(latest), batches)
+}
+
+// untilBatch reads the writer's lines up to and including its first
+// committed batch, or until it stops or the time is up.
+func untilBatch(lines <-chan string, limit time.Duration) []string {
+	var seen []string
+	deadline := time.After(limit)
+	for {
+		select {
+		case line, ok := <-lines:
+			if !ok {
+				return seen
+			}
+			seen = append(seen, line)
+			if strings.HasPrefix(line, "batch ") {
+				return seen
+			}
+		case <-deadline:
+			return seen
+		}
+	}
 }
 
 func verifyAfterCrash(t *testing.T, path string, latest map[string]string, kill int) {

@@ -17,7 +17,7 @@ import (
 )
 
 // wijzigingenColumns are the audit table's columns with their widths.
-var wijzigingenColumns = []tableColumn{{"Tijd", 125}, {"Gebruiker", 120}, {"Actie", 90}, {"Gegeven", 130}, {"Nr.", 45}, {"Veld", 125}, {"Oude waarde", 215}, {"Nieuwe waarde", 215}}
+var wijzigingenColumns = []tableColumn{{"Tijd", 125}, {"Gebruiker", 120}, {"Actie", 90}, {"Gegeven", 130}, {"Nr.", 70}, {"Veld", 125}, {"Oude waarde", 190}, {"Nieuwe waarde", 215}}
 
 // wijzigingenScreen is the audit trail, read-only, filterable by entity,
 // user and date, in a virtualised table.

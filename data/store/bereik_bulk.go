@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 
 	"jeugdmonitor/data/domain"
@@ -22,26 +23,29 @@ type reachColumn struct {
 	// audit is an SQL expression that writes the stored column as the audit
 	// trail writes the field (auditText), NULL or '' when it is empty.
 	audit string
+	// key marks the columns that identify a figure (owner and period),
+	// which replacing it never changes.
+	key bool
 }
 
 // reachColumns are the columns a bulk insert writes, in the order of the
 // model's fields (as the audit trail lists them); the ID is left to SQLite.
 var reachColumns = []reachColumn{
-	{"interventie_id", func(b *domain.Bereik) any { return b.InterventieID }, "CAST(interventie_id AS TEXT)"},
-	{"doelstelling_id", func(b *domain.Bereik) any { return b.DoelstellingID }, "CAST(doelstelling_id AS TEXT)"},
-	{"periode", func(b *domain.Bereik) any { return b.Periode }, "periode"},
-	{"jaar", func(b *domain.Bereik) any { return b.Jaar }, "CAST(jaar AS TEXT)"},
-	{"periode_soort", func(b *domain.Bereik) any { return b.PeriodeSoort }, "periode_soort"},
-	{"soort", func(b *domain.Bereik) any { return string(b.Soort) }, "soort"},
-	{"waarde", func(b *domain.Bereik) any { return b.Waarde }, sqlNumberText("waarde")},
-	{"waarde_tot", func(b *domain.Bereik) any { return b.WaardeTot }, sqlNumberText("waarde_tot")},
-	{"eenheid", func(b *domain.Bereik) any { return b.Eenheid }, "eenheid"},
-	{"status", func(b *domain.Bereik) any { return string(b.Status) }, "status"},
-	{"bron", func(b *domain.Bereik) any { return b.BronTekst }, "bron"},
-	{"notitie", func(b *domain.Bereik) any { return b.Notitie }, "notitie"},
-	{"gebruiker", func(b *domain.Bereik) any { return b.Gebruiker }, "gebruiker"},
+	{"interventie_id", func(b *domain.Bereik) any { return b.InterventieID }, "CAST(interventie_id AS TEXT)", true},
+	{"doelstelling_id", func(b *domain.Bereik) any { return b.DoelstellingID }, "CAST(doelstelling_id AS TEXT)", true},
+	{"periode", func(b *domain.Bereik) any { return b.Periode }, "periode", true},
+	{"jaar", func(b *domain.Bereik) any { return b.Jaar }, "CAST(jaar AS TEXT)", false},
+	{"periode_soort", func(b *domain.Bereik) any { return b.PeriodeSoort }, "periode_soort", false},
+	{"soort", func(b *domain.Bereik) any { return string(b.Soort) }, "soort", false},
+	{"waarde", func(b *domain.Bereik) any { return b.Waarde }, sqlNumberText("waarde"), false},
+	{"waarde_tot", func(b *domain.Bereik) any { return b.WaardeTot }, sqlNumberText("waarde_tot"), false},
+	{"eenheid", func(b *domain.Bereik) any { return b.Eenheid }, "eenheid", false},
+	{"status", func(b *domain.Bereik) any { return string(b.Status) }, "status", false},
+	{"bron", func(b *domain.Bereik) any { return b.BronTekst }, "bron", false},
+	{"notitie", func(b *domain.Bereik) any { return b.Notitie }, "notitie", false},
+	{"gebruiker", func(b *domain.Bereik) any { return b.Gebruiker }, "gebruiker", false},
 	// the moment as auditText writes it, bound as ?3 of insertWholeAuditSQL
-	{"vastgelegd", func(b *domain.Bereik) any { return b.Vastgelegd }, "?3"},
+	{"vastgelegd", func(b *domain.Bereik) any { return b.Vastgelegd }, "?3", false},
 }
 
 // sqlNumberText is an SQL expression that writes a REAL column as the audit
@@ -58,15 +62,35 @@ func sqlNumberText(column string) string {
 		" ELSE printf('%!.17g', " + c + ") END)"
 }
 
-// insertReachSQL adds one figure unless its owner has one for the period.
-var insertReachSQL = func() string {
+// reachColumnNames are the names of reachColumns, in their order.
+var reachColumnNames = func() []string {
 	names := make([]string, len(reachColumns))
 	for i, c := range reachColumns {
 		names[i] = c.name
 	}
-	return "INSERT INTO bereik (" + strings.Join(names, ", ") + ") VALUES (" +
-		strings.TrimSuffix(strings.Repeat("?,", len(names)), ",") + ") ON CONFLICT DO NOTHING"
+	return names
 }()
+
+// insertReachSQL adds one figure unless its owner has one for the period.
+var insertReachSQL = "INSERT INTO bereik (" + strings.Join(reachColumnNames, ", ") + ") VALUES (" +
+	strings.TrimSuffix(strings.Repeat("?,", len(reachColumns)), ",") + ") ON CONFLICT DO NOTHING"
+
+// updateReachSQL writes the columns of the figure with the ID that comes
+// last, except the key ones: leaving the owner alone spares SQLite checking
+// its foreign key, and with it a statement journal per replaced figure.
+var updateReachSQL = func() string {
+	var set []string
+	for _, c := range reachColumns {
+		if !c.key {
+			set = append(set, c.name+" = ?")
+		}
+	}
+	return "UPDATE OR FAIL bereik SET " + strings.Join(set, ", ") + " WHERE id = ?"
+}()
+
+// selectReachSQL reads the ID and columns of an owner's figure for a period;
+// %s is the owner's column.
+const selectReachSQL = "SELECT id, %s FROM bereik WHERE %s = ? AND periode = ?"
 
 // insertWholeAuditSQL appends the AlleVelden audit rows of the figures whose
 // record numbers are in the JSON array ?4, in their order, with ?1 and ?2 as
@@ -81,7 +105,7 @@ var insertWholeAuditSQL = func() string {
 		// json_quote gives 'null' for NULL; both it and "" leave the field out
 		fields[i] = sqlQuote(string(key)+":") + " || nullif(nullif(json_quote(" + c.audit + "), 'null'), '\"\"')"
 	}
-	return "INSERT INTO wijzigingen (tijd, gebruiker, actie, entiteit, entiteit_id, veld, oude_waarde, nieuwe_waarde)" +
+	return "INSERT OR FAIL INTO wijzigingen (tijd, gebruiker, actie, entiteit, entiteit_id, veld, oude_waarde, nieuwe_waarde)" +
 		" SELECT ?1, ?2, " + sqlQuote(string(domain.ActieToegevoegd)) + ", 'bereik', id, " + sqlQuote(AlleVelden) + ", ''," +
 		" '{' || concat_ws(',', " + strings.Join(fields, ", ") + ") || '}'" +
 		" FROM bereik WHERE id IN (SELECT value FROM json_each(?4)) ORDER BY id"
@@ -132,7 +156,7 @@ func (t *Tx) AddBereikBulk(rows []domain.Bereik) error {
 			if err := audit.write(); err != nil {
 				return err
 			}
-			if _, err := t.recordBereik(b); err != nil {
+			if err := t.replaceReach(sqlTx, b); err != nil {
 				return &BatchError{Rows: []RowError{{Row: i, Err: err}}}
 			}
 			continue
@@ -173,4 +197,49 @@ func (a *wholeReachAudit) write() error {
 	}
 	a.ids = a.ids[:0]
 	return nil
+}
+
+// replaceReach stores b over the figure its owner already has for the
+// period, as RecordBereik does (every column written, an audit row for each
+// field that changed, nothing when none did), with three plain statements
+// instead of gorm's reflection: this is the path of a file imported again
+// with corrections.
+func (t *Tx) replaceReach(sqlTx *sql.Tx, b *domain.Bereik) error {
+	owner, id := "interventie_id", b.InterventieID
+	if id == nil {
+		owner, id = "doelstelling_id", b.DoelstellingID
+	}
+	var stored uint
+	before := make([]any, len(reachColumns))
+	dest := []any{&stored}
+	for i := range before {
+		dest = append(dest, &before[i])
+	}
+	query := fmt.Sprintf(selectReachSQL, strings.Join(reachColumnNames, ", "), owner)
+	if err := sqlTx.QueryRow(query, *id, b.Periode).Scan(dest...); err != nil {
+		return describeSQLiteError(err)
+	}
+	b.ID = stored
+	audit := []any{t.at, t.user, b.ID}
+	var rows []string
+	after := make([]any, 0, len(reachColumns)+1)
+	for i, c := range reachColumns {
+		value := c.value(b)
+		if !c.key {
+			after = append(after, value)
+		}
+		if old, updated := auditText(before[i]), auditText(value); old != updated {
+			audit = append(audit, c.name, old, updated)
+			rows = append(rows, "(?1, ?2, "+sqlQuote(string(domain.ActieGewijzigd))+", 'bereik', ?3, ?, ?, ?)")
+		}
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	if _, err := sqlTx.Exec(updateReachSQL, append(after, b.ID)...); err != nil {
+		return describeSQLiteError(err)
+	}
+	_, err := sqlTx.Exec("INSERT OR FAIL INTO wijzigingen (tijd, gebruiker, actie, entiteit, entiteit_id, veld, oude_waarde, nieuwe_waarde) VALUES "+
+		strings.Join(rows, ", "), audit...)
+	return describeSQLiteError(err)
 }

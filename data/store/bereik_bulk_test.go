@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"jeugdmonitor/data/domain"
 )
@@ -239,5 +241,92 @@ func TestAddBereikBulkSamePeriodTwice(t *testing.T) {
 	}
 	if !replaced {
 		t.Fatalf("replacement not audited after the addition: %+v", audit)
+	}
+}
+
+// TestBulkReplaceMatchesRecordBereik: figures that replace stored ones are
+// stored and audited by the bulk path as RecordBereik stores and audits
+// them, field by field and in the same order: a changed value, status,
+// source and note; a range that becomes one number; a shared target's
+// figure whose only change is its moment; and next to them a new figure.
+func TestBulkReplaceMatchesRecordBereik(t *testing.T) {
+	run := func(bulk bool) (figures string, changes []string) {
+		hours := 0
+		clock := func() time.Time { hours++; return fixedNow.Add(time.Duration(hours) * time.Hour) }
+		s, err := Open(filepath.Join(t.TempDir(), "vervangen.db"), Options{Create: true, User: "tester", Now: clock})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		i := newIntervention(t, s, "Ambulant jongerenwerk")
+		target := domain.Doelstelling{Omschrijving: "THINK lessen", Periode: "2023", Soort: domain.SoortPrecies,
+			Waarde: 1246, Eenheid: "lessen", InterventieIDs: []uint{i.ID}}
+		if err := s.CreateDoelstelling(&target); err != nil {
+			t.Fatal(err)
+		}
+		tot := 20.0
+		first := []domain.Bereik{
+			{InterventieID: &i.ID, Periode: "2023", Waarde: 10, Eenheid: "jongeren", Status: domain.StatusVoorlopig, Notitie: "eerste"},
+			{InterventieID: &i.ID, Periode: "2024", Soort: domain.SoortBandbreedte, Waarde: 12.5, WaardeTot: &tot, Eenheid: "uren",
+				Status: domain.StatusDefinitief},
+			{DoelstellingID: &target.ID, Periode: "2023", Waarde: 300, Eenheid: "lessen", Status: domain.StatusDefinitief},
+		}
+		second := []domain.Bereik{
+			{InterventieID: &i.ID, Periode: "2023", Waarde: 11, Eenheid: "jongeren", Status: domain.StatusDefinitief,
+				BronTekst: "bestand.csv, regel 2"},
+			{InterventieID: &i.ID, Periode: "2024", Waarde: 13, Eenheid: "uren", Status: domain.StatusDefinitief},
+			{DoelstellingID: &target.ID, Periode: "2023", Waarde: 300, Eenheid: "lessen", Status: domain.StatusDefinitief},
+			{InterventieID: &i.ID, Periode: "2025", Waarde: 1, Eenheid: "jongeren", Status: domain.StatusDefinitief},
+		}
+		save := func(rows []domain.Bereik, bulk bool) {
+			err := s.Update(func(tx *Tx) error {
+				if bulk {
+					return tx.AddBereikBulk(rows)
+				}
+				for k := range rows {
+					if err := tx.RecordBereik(&rows[k]); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		save(first, false)
+		save(second, bulk)
+		own, err := s.BereikVan(i.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		shared, err := s.BereikVanDoelstelling(target.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, _ := json.Marshal(append(own, shared...))
+		audit, err := s.Wijzigingen(WijzigingFilter{Entiteit: "bereik"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range audit {
+			if w.Actie == domain.ActieGewijzigd {
+				changes = append(changes, fmt.Sprintf("%s nr %d %s: %q -> %q (%s, %s)", w.Actie, w.EntiteitID, w.Veld,
+					w.OudeWaarde, w.NieuweWaarde, w.Gebruiker, w.Tijd.UTC().Format(time.RFC3339)))
+			}
+		}
+		return string(text), changes
+	}
+	oneByOne, wantChanges := run(false)
+	bulk, gotChanges := run(true)
+	if bulk != oneByOne {
+		t.Fatalf("stored figures differ:\nbulk        %s\none by one  %s", bulk, oneByOne)
+	}
+	if strings.Join(gotChanges, "\n") != strings.Join(wantChanges, "\n") {
+		t.Fatalf("audit rows differ:\nbulk:\n%s\none by one:\n%s", strings.Join(gotChanges, "\n"), strings.Join(wantChanges, "\n"))
+	}
+	if len(wantChanges) < 9 {
+		t.Fatalf("only %d changes audited; the test does not cover the fields it means to:\n%s", len(wantChanges),
+			strings.Join(wantChanges, "\n"))
 	}
 }

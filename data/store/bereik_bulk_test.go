@@ -134,11 +134,7 @@ func TestWholeReachMatchesFieldAudit(t *testing.T) {
 	setup := func() (*Store, uint, uint) {
 		s := openTemp(t)
 		i := newIntervention(t, s, "Ambulant jongerenwerk")
-		target := domain.Doelstelling{Omschrijving: "THINK lessen", Periode: "2023", Soort: domain.SoortPrecies,
-			Waarde: 1246, Eenheid: "lessen", InterventieIDs: []uint{i.ID}}
-		if err := s.CreateDoelstelling(&target); err != nil {
-			t.Fatal(err)
-		}
+		target := newTarget(t, s, i.ID)
 		return s, i.ID, target.ID
 	}
 	one, i, d := setup()
@@ -259,11 +255,7 @@ func TestBulkReplaceMatchesRecordBereik(t *testing.T) {
 		}
 		t.Cleanup(func() { s.Close() })
 		i := newIntervention(t, s, "Ambulant jongerenwerk")
-		target := domain.Doelstelling{Omschrijving: "THINK lessen", Periode: "2023", Soort: domain.SoortPrecies,
-			Waarde: 1246, Eenheid: "lessen", InterventieIDs: []uint{i.ID}}
-		if err := s.CreateDoelstelling(&target); err != nil {
-			t.Fatal(err)
-		}
+		target := newTarget(t, s, i.ID)
 		tot := 20.0
 		first := []domain.Bereik{
 			{InterventieID: &i.ID, Periode: "2023", Waarde: 10, Eenheid: "jongeren", Status: domain.StatusVoorlopig, Notitie: "eerste"},

@@ -27,6 +27,18 @@ func openTemp(t *testing.T) *Store {
 
 func intPtr(v int) *int { return &v }
 
+// newTarget stores the THINK target of 1.246 lessons in 2023 for the
+// intervention with number id.
+func newTarget(t *testing.T, s *Store, id uint) domain.Doelstelling {
+	t.Helper()
+	target := domain.Doelstelling{Omschrijving: "THINK lessen", Periode: "2023", Soort: domain.SoortPrecies,
+		Waarde: 1246, Eenheid: "lessen", InterventieIDs: []uint{id}}
+	if err := s.CreateDoelstelling(&target); err != nil {
+		t.Fatal(err)
+	}
+	return target
+}
+
 func newIntervention(t *testing.T, s *Store, naam string) domain.Interventie {
 	t.Helper()
 	i := domain.Interventie{Naam: naam, Uitvoerder: "Travers", Cluster: domain.ClusterSocialeBasis,
@@ -293,11 +305,7 @@ func TestSecondReachForSamePeriodUpdates(t *testing.T) {
 func TestBereikInvoerValidation(t *testing.T) {
 	s := openTemp(t)
 	i := newIntervention(t, s, "THINK op school")
-	target := domain.Doelstelling{Omschrijving: "THINK lessen", Periode: "2023", Soort: domain.SoortPrecies,
-		Waarde: 1246, Eenheid: "lessen", InterventieIDs: []uint{i.ID}}
-	if err := s.CreateDoelstelling(&target); err != nil {
-		t.Fatal(err)
-	}
+	newTarget(t, s, i.ID)
 	cases := []struct {
 		name     string
 		in       BereikInvoer

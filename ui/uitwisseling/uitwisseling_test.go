@@ -23,6 +23,19 @@ func openRegister(t *testing.T, dir string) *store.Store {
 	return registertest.Open(t, dir, store.Options{}, nil)
 }
 
+// dialogSetup opens the register in a temporary folder and an 800x600
+// window for a dialog, in a test app.
+func dialogSetup(t *testing.T) (string, *store.Store, fyne.Window) {
+	t.Helper()
+	test.NewTempApp(t)
+	dir := t.TempDir()
+	s := openRegister(t, dir)
+	win := test.NewWindow(nil)
+	t.Cleanup(win.Close)
+	win.Resize(fyne.NewSize(800, 600))
+	return dir, s, win
+}
+
 // capture writes what the window shows to $UITWISSELING_CAPTURES/name.png
 // when that variable is set, to look at the dialogs.
 func capture(t *testing.T, w fyne.Window, name string) {
@@ -114,12 +127,7 @@ func TestImportWizard(t *testing.T) {
 }
 
 func TestExportBackupRestoreDialogs(t *testing.T) {
-	test.NewTempApp(t)
-	dir := t.TempDir()
-	s := openRegister(t, dir)
-	win := test.NewWindow(nil)
-	defer win.Close()
-	win.Resize(fyne.NewSize(800, 600))
+	dir, s, win := dialogSetup(t)
 
 	ed := NewExportDialog(s, win)
 	ed.sync = true
@@ -241,12 +249,7 @@ func overlayTexts(w fyne.Window) []string {
 }
 
 func TestRestoreDialogTakesFullExport(t *testing.T) {
-	test.NewTempApp(t)
-	dir := t.TempDir()
-	s := openRegister(t, dir)
-	win := test.NewWindow(nil)
-	defer win.Close()
-	win.Resize(fyne.NewSize(800, 600))
+	dir, s, win := dialogSetup(t)
 
 	counts, err := s.Tel()
 	if err != nil {

@@ -37,11 +37,13 @@ type Screen interface {
 
 // The optional abilities of a screen, used by the menu and the shortcuts.
 type (
-	searcher  interface{ onSearch() }
-	creator   interface{ onNew() }
-	saver     interface{ onSave() }
-	undoer    interface{ onUndo() bool }
-	canceller interface{ onCancel() }
+	searcher interface{ onSearch() }
+	creator  interface{ onNew() }
+	saver    interface{ onSave() }
+	undoer   interface{ onUndo() bool }
+	// canceller is exported so that screens of sub-packages (the
+	// dashboard) take part
+	canceller interface{ Cancel() }
 	// dirtier reports typed input that has not been saved.
 	dirtier interface{ dirty() bool }
 )
@@ -241,8 +243,12 @@ func (m *Main) present() {
 	if m.store == nil {
 		return
 	}
-	if sc, ok := m.navigate(pageOverzicht).(*overzicht.Screen); ok {
-		sc.Presenteer()
+	sc := m.currentScreen()
+	if m.current != pageOverzicht || sc == nil {
+		sc = m.navigate(pageOverzicht) // on the dashboard already: no need to read it again
+	}
+	if o, ok := sc.(*overzicht.Screen); ok {
+		o.Presenteer()
 	}
 }
 
@@ -417,14 +423,10 @@ func (m *Main) undo() {
 	}
 }
 
-// cancel is Escape with no field focused: the screen's own cancel, or on
-// the dashboard closing the slide chooser.
+// cancel is Escape with no field focused: the screen's own cancel.
 func (m *Main) cancel() {
-	switch sc := m.currentScreen().(type) {
-	case canceller:
-		sc.onCancel()
-	case *overzicht.Screen:
-		sc.SluitKiezer()
+	if c, ok := m.currentScreen().(canceller); ok {
+		c.Cancel()
 	}
 }
 

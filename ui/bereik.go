@@ -54,7 +54,7 @@ func (s *bereikScreen) onSearch() {
 // onNew starts a new entry: an empty form.
 func (s *bereikScreen) onNew() {
 	s.tabs.SelectIndex(0)
-	s.form.onCancel()
+	s.form.Cancel()
 }
 
 func (s *bereikScreen) onSave() {
@@ -67,12 +67,12 @@ func (s *bereikScreen) onSave() {
 
 func (s *bereikScreen) onUndo() bool { return !s.onBulk() && s.form.onUndo() }
 
-func (s *bereikScreen) onCancel() {
+func (s *bereikScreen) Cancel() {
 	if s.onBulk() {
-		s.bulk.onCancel()
+		s.bulk.Cancel()
 		return
 	}
-	s.form.onCancel()
+	s.form.Cancel()
 }
 
 func (s *bereikScreen) dirty() bool { return s.form.dirty() || s.bulk.dirty() }

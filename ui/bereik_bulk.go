@@ -64,9 +64,9 @@ func (g *bulkGrid) buildUI() {
 	g.periode = newEntry(lang.L("2024, 2024-H1 of 2023/2024"))
 	g.periode.OnChanged = func(string) { g.loadExisting() }
 	g.periode.OnSubmitted = func(string) { g.focusRow(0) }
-	g.periode.onEscape = g.onCancel
+	g.periode.onEscape = g.Cancel
 	g.bron = newEntry(lang.L("bron van alle cijfers in deze tabel"))
-	g.bron.onEscape = g.onCancel
+	g.bron.onEscape = g.Cancel
 	g.bron.OnSubmitted = func(string) { g.focusRow(0) }
 	g.organisatie = widget.NewSelect(nil, func(string) { g.buildRows() })
 	g.cluster = widget.NewSelect(nil, func(string) { g.buildRows() })
@@ -198,7 +198,7 @@ func (g *bulkGrid) newRow(item domain.Interventie) *bulkRow {
 	r.waarde = newEntry("")
 	r.notitie = newEntry("")
 	for col, e := range []*entry{r.waarde, r.notitie} {
-		e.onEscape = g.onCancel
+		e.onEscape = g.Cancel
 		e.OnSubmitted = func(string) { g.focusCell(k+1, col) }
 		e.onDown = func() { g.focusCell(k+1, col) }
 		e.onUp = func() { g.focusCell(k-1, col) }
@@ -314,8 +314,8 @@ func (g *bulkGrid) showRowErrors(batch *store.BatchError, index []*bulkRow) {
 		map[string]any{"N": len(batch.Rows)}))
 }
 
-// onCancel empties every cell (Esc).
-func (g *bulkGrid) onCancel() {
+// Cancel empties every cell (Esc).
+func (g *bulkGrid) Cancel() {
 	for _, r := range g.rows {
 		r.waarde.SetText("")
 		r.notitie.SetText("")

@@ -71,7 +71,7 @@ func (f *bereikForm) buildUI() {
 		e := newEntry(placeholder)
 		e.OnSubmitted = func(string) { f.onSave() }
 		e.OnChanged = func(string) { f.onInputChanged() }
-		e.onEscape = f.onCancel
+		e.onEscape = f.Cancel
 		return e
 	}
 	f.interventie = newEntry(lang.L("Typ een deel van de naam of de organisatie…"))
@@ -79,7 +79,7 @@ func (f *bereikForm) buildUI() {
 	f.interventie.OnSubmitted = func(string) { f.onPick() }
 	f.interventie.onDown = func() { f.moveHighlight(1) }
 	f.interventie.onUp = func() { f.moveHighlight(-1) }
-	f.interventie.onEscape = f.onCancel
+	f.interventie.onEscape = f.Cancel
 	f.interventie.onFocusLost = f.onPickerLeft
 	f.suggestBox = container.NewVBox()
 	for k := range maxSuggestions {
@@ -120,7 +120,7 @@ func (f *bereikForm) buildUI() {
 	f.saveButton.Importance = widget.HighImportance
 	f.undoButton = widget.NewButtonWithIcon(lang.L("Laatste opslag ongedaan maken (Ctrl+Z)"), theme.ContentUndoIcon(), func() { f.onUndo() })
 	f.undoButton.Disable()
-	f.clearButton = widget.NewButtonWithIcon(lang.L("Leegmaken (Esc)"), theme.ContentClearIcon(), f.onCancel)
+	f.clearButton = widget.NewButtonWithIcon(lang.L("Leegmaken (Esc)"), theme.ContentClearIcon(), f.Cancel)
 
 	f.historyTitle = widget.NewLabelWithStyle(lang.L("Geschiedenis"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.historyTitle.Wrapping = fyne.TextWrapWord
@@ -494,8 +494,8 @@ func (f *bereikForm) onUndo() bool {
 	return true
 }
 
-// onCancel empties the form (Esc).
-func (f *bereikForm) onCancel() {
+// Cancel empties the form (Esc).
+func (f *bereikForm) Cancel() {
 	for _, e := range []*entry{f.interventie, f.periode, f.waarde, f.eenheid, f.bron, f.notitie} {
 		e.SetText("")
 	}

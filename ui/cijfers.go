@@ -76,7 +76,7 @@ func (s *cijfersScreen) buildUI() {
 	field := func(placeholder string) *entry {
 		e := newEntry(placeholder)
 		e.OnSubmitted = func(string) { s.onSave() }
-		e.onEscape = s.onCancel
+		e.onEscape = s.Cancel
 		return e
 	}
 	s.periode = field(lang.L("2024 of 2024-H1"))
@@ -205,7 +205,7 @@ func (s *cijfersScreen) onSave() {
 			return
 		}
 		s.message.SetText(lang.L("Opgeslagen."))
-		s.onCancel()
+		s.Cancel()
 		s.onChoose(s.chosen)
 	})
 }
@@ -224,14 +224,14 @@ func (s *cijfersScreen) onDelete() {
 			}
 			s.m.load(func() error { return s.m.store.DeleteMeting(m.ID) }, func() {
 				s.message.SetText(lang.L("Verwijderd."))
-				s.onCancel()
+				s.Cancel()
 				s.onChoose(s.chosen)
 			})
 		}, s.m.win)
 }
 
-// onCancel empties the form (Esc).
-func (s *cijfersScreen) onCancel() {
+// Cancel empties the form (Esc).
+func (s *cijfersScreen) Cancel() {
 	s.selected = nil
 	for _, e := range []*entry{s.periode, s.waarde, s.vergelij, s.document, s.sectie} {
 		e.SetText("")

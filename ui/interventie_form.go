@@ -51,13 +51,13 @@ func (f *interventieForm) buildUI() {
 	f.fields = newFieldSet()
 	e := func(placeholder string) *entry {
 		x := newEntry(placeholder)
-		x.onEscape = f.onCancel
+		x.onEscape = f.Cancel
 		x.OnSubmitted = func(string) { f.onSave() }
 		return x
 	}
 	ml := func() *entry {
 		x := newMultiLineEntry("")
-		x.onEscape = f.onCancel
+		x.onEscape = f.Cancel
 		return x
 	}
 	f.naam, f.uitvoerder, f.code = e(""), e(lang.L("bijvoorbeeld GGD, Sociaal wijkteam")), e(lang.L("bijvoorbeeld 2.1.3"))
@@ -100,7 +100,7 @@ func (f *interventieForm) buildUI() {
 	}
 	f.saveButton = widget.NewButton(lang.L("Opslaan (Enter)"), f.onSave)
 	f.saveButton.Importance = widget.HighImportance
-	f.cancelButton = widget.NewButton(lang.L("Annuleren (Esc)"), f.onCancel)
+	f.cancelButton = widget.NewButton(lang.L("Annuleren (Esc)"), f.Cancel)
 	body := container.NewVScroll(fs.form())
 	body.SetMinSize(fyne.NewSize(880, 520))
 	f.dialog = dialog.NewCustomWithoutButtons(title, body, f.m.win)
@@ -238,5 +238,5 @@ func (f *interventieForm) onSave() {
 	})
 }
 
-// onCancel closes the form without saving.
-func (f *interventieForm) onCancel() { f.dialog.Hide() }
+// Cancel closes the form without saving.
+func (f *interventieForm) Cancel() { f.dialog.Hide() }

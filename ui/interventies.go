@@ -58,7 +58,7 @@ func (s *interventiesScreen) buildUI() {
 	s.search.OnChanged = func(string) { s.onFilter() }
 	s.search.OnSubmitted = func(string) { s.onOpenFirst() }
 	s.search.onDown = func() { s.m.win.Canvas().Focus(s.list) }
-	s.search.onEscape = s.onCancel
+	s.search.onEscape = s.Cancel
 
 	onFilter := func(string) { s.onFilter() }
 	s.cluster = widget.NewSelect(nil, onFilter)
@@ -249,8 +249,8 @@ func (s *interventiesScreen) onNew() {
 	})
 }
 
-// onCancel leaves the detail view, or clears the search (Esc).
-func (s *interventiesScreen) onCancel() {
+// Cancel leaves the detail view, or clears the search (Esc).
+func (s *interventiesScreen) Cancel() {
 	if s.root.Objects[0] != s.listPage {
 		s.onBack()
 		return

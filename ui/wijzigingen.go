@@ -52,7 +52,7 @@ func (s *wijzigingenScreen) buildUI() {
 	date := func() *entry {
 		e := newEntry(lang.L("dd-mm-jjjj"))
 		e.OnSubmitted = func(string) { s.onFilter() }
-		e.onEscape = s.onCancel
+		e.onEscape = s.Cancel
 		return e
 	}
 	s.vanaf, s.tot = date(), date()
@@ -212,8 +212,8 @@ func (s *wijzigingenScreen) onFilter() {
 	})
 }
 
-// onCancel clears the date filters (Esc).
-func (s *wijzigingenScreen) onCancel() {
+// Cancel clears the date filters (Esc).
+func (s *wijzigingenScreen) Cancel() {
 	s.vanaf.SetText("")
 	s.tot.SetText("")
 	s.onFilter()

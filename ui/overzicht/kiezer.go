@@ -80,10 +80,14 @@ func (s *Screen) Presenteer() {
 	s.window.Canvas().Focus(k.Start)
 }
 
-// SluitKiezer closes the slide chooser if it is open, as Escape does.
-func (s *Screen) SluitKiezer() {
+// Cancel closes the slide chooser or the enlarged chart, whichever is
+// open (Escape with nothing focused).
+func (s *Screen) Cancel() {
 	if s.kiezer != nil {
 		s.kiezer.Dialoog.Hide()
+	}
+	if s.vergroting != nil {
+		s.vergroting.Dialoog.Hide()
 	}
 }
 

@@ -2,7 +2,7 @@
 // of chart thumbnails with key-figure tiles, a year-range selector, a click to
 // enlarge (where the headline message is edited), and the presentation mode
 // for the council. Charts are drawn off the UI goroutine; widgets change only
-// inside fyne.Do.
+// on it, through Screen.ui (fyne.Do in the program).
 package overzicht
 
 import (

@@ -125,8 +125,8 @@ func TestEnlargeAndEditKernboodschap(t *testing.T) {
 }
 
 // TestEscapeClosesChooser: Escape closes the slide chooser on the button
-// that has the focus when it opens, and SluitKiezer (Escape with nothing
-// focused) closes it too.
+// that has the focus when it opens, and Cancel (Escape with nothing
+// focused) closes it and the enlarged chart too.
 func TestEscapeClosesChooser(t *testing.T) {
 	sc, _ := demoScreen(t)
 	sc.Presenteer()
@@ -143,11 +143,19 @@ func TestEscapeClosesChooser(t *testing.T) {
 	}
 	sc.Presenteer()
 	sc.window.Canvas().Unfocus()
-	sc.SluitKiezer()
+	sc.Cancel()
 	if sc.Kiezer() != nil {
-		t.Fatal("SluitKiezer left the chooser open")
+		t.Fatal("Cancel left the chooser open")
 	}
-	sc.SluitKiezer() // nothing open: nothing to do
+	sc.Cancel() // nothing open: nothing to do
+	sc.vergroot(0)
+	if sc.vergroting == nil {
+		t.Fatal("no enlarged chart")
+	}
+	sc.Cancel()
+	if sc.vergroting != nil {
+		t.Fatal("Cancel left the enlarged chart open")
+	}
 }
 
 func TestPresentationThroughSavedSlidesWithKeyboard(t *testing.T) {

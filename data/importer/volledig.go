@@ -91,6 +91,19 @@ func NewDatabaseFromExport(exportPath, dbPath string, now time.Time) (store.Tell
 	return counts, nil
 }
 
+// CheckFullExport checks a full export as importing it would, record by
+// record and with every reference, by building a database from it in a
+// temporary folder that is removed again; it returns what the database held.
+func CheckFullExport(exportPath string, now time.Time) (store.Tellingen, error) {
+	dir, err := os.MkdirTemp("", "jeugdmonitor-proefimport-")
+	if err != nil {
+		return store.Tellingen{}, err
+	}
+	defer os.RemoveAll(dir)
+	_, counts, err := buildBeside(exportPath, filepath.Join(dir, "proef.db"), now)
+	return counts, err
+}
+
 // buildBeside builds a database from the export at exportPath in a new
 // temporary file in dbPath's folder and returns its path.
 func buildBeside(exportPath, dbPath string, now time.Time) (string, store.Tellingen, error) {

@@ -110,10 +110,11 @@ func runImport(env Env, args []string) int {
 }
 
 // importFullExport builds a new database at db (default: the program's own,
-// which must not exist yet) from a full export; a dry run only checks it.
+// which must not exist yet) from a full export; a dry run builds it in a
+// temporary folder to check every record, and keeps nothing.
 func importFullExport(env Env, file, db string, dryRun bool) int {
 	if dryRun {
-		counts, err := importer.InspectFullExport(file)
+		counts, err := importer.CheckFullExport(file, time.Now())
 		if err != nil {
 			return failure(env, err)
 		}

@@ -124,6 +124,18 @@ func TestImportFullExportAsNewDatabase(t *testing.T) {
 	if code != ExitOK || !strings.Contains(stdout, "Proefimport: ") || !strings.Contains(stdout, "niets opgeslagen") {
 		t.Fatalf("dry run: exit %d: %s %s", code, stdout, stderr)
 	}
+	// the dry run checks every record as the import does: a negative reach is refused
+	raw, err := os.ReadFile(exported)
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := writeCSV(t, "kapot.json", strings.Replace(string(raw), `"waarde": 77`, `"waarde": -77`, 1))
+	if !strings.Contains(string(raw), `"waarde": 77`) {
+		t.Fatal("the export does not hold the figure the test breaks")
+	}
+	if code, _, stderr := run(t, "import", "--what", "alles", "--dry-run", broken); code != ExitError || !strings.Contains(stderr, "waarde") {
+		t.Fatalf("dry run of a broken export: exit %d: %s", code, stderr)
+	}
 	colleague := filepath.Join(t.TempDir(), "collega.db")
 	code, stdout, stderr = run(t, "import", "--what", "alles", "--db", colleague, exported)
 	if code != ExitOK || !strings.Contains(stdout, "Nieuwe database") {

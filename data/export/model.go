@@ -247,7 +247,11 @@ type Alles struct {
 	// the database's content.
 	Presentaties      []Presentatie     `json:"presentaties"`
 	Importkoppelingen []Importkoppeling `json:"importkoppelingen"`
-	Wijzigingen       []Wijziging       `json:"wijzigingen"`
+	// Instellingen are the settings stored in the database, such as the
+	// headline message of a chart without an indicator, or the mark of a
+	// demo database.
+	Instellingen map[string]string `json:"instellingen,omitempty"`
+	Wijzigingen  []Wijziging       `json:"wijzigingen"`
 }
 
 // momentText is the start or end as the user reads it: the document's words,

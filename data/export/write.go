@@ -130,6 +130,9 @@ func (c *collector) alles() (Alles, error) {
 	if a.Presentaties, a.Importkoppelingen, err = c.savedSettings(); err != nil {
 		return a, err
 	}
+	if a.Instellingen, err = c.s.Settings(); err != nil {
+		return a, err
+	}
 	a.Wijzigingen, err = c.wijzigingen()
 	return a, err
 }

@@ -6,9 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"time"
 
 	"jeugdmonitor/data/domain"
@@ -364,6 +366,14 @@ func (ld *loader) loadSavedSettings(a export.Alles) error {
 		rec := store.Importkoppeling{ID: k.ID, Bron: k.Bron, Soort: k.Soort, Koppeling: k.Koppeling}
 		if err := ld.l.Put(&rec); err != nil {
 			return fmt.Errorf("importkoppeling %d (%s): %w", k.ID, k.Bron, err)
+		}
+	}
+	for _, key := range slices.Sorted(maps.Keys(a.Instellingen)) {
+		if key == register.SeededKey || key == LoadedKey {
+			continue // the load writes these itself, audited
+		}
+		if err := ld.l.PutSetting(key, a.Instellingen[key]); err != nil {
+			return fmt.Errorf("instelling %s: %w", key, err)
 		}
 	}
 	return nil

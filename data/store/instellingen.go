@@ -25,6 +25,19 @@ func (s *Store) Setting(key string) (string, bool, error) {
 	return i.Waarde, err == nil, err
 }
 
+// Settings lists every setting stored in the database.
+func (s *Store) Settings() (map[string]string, error) {
+	var all []instelling
+	if err := s.db.Order("sleutel").Find(&all).Error; err != nil {
+		return nil, err
+	}
+	out := make(map[string]string, len(all))
+	for _, i := range all {
+		out[i.Sleutel] = i.Waarde
+	}
+	return out, nil
+}
+
 // SetSetting stores a setting, audited like any other change.
 func (s *Store) SetSetting(key, value string) error {
 	return s.Update(func(t *Tx) error { return t.SetSetting(key, value) })

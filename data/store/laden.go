@@ -63,6 +63,11 @@ func (l *Loader) Put(r Record) error {
 	return l.put(r)
 }
 
+// PutSetting stores a setting as it was, without an audit row.
+func (l *Loader) PutSetting(key, value string) error {
+	return l.put(&instelling{Sleutel: key, Waarde: value})
+}
+
 func (l *Loader) put(model any) error {
 	if err := translate(l.t.db.Clauses(orFail).Create(model).Error); err != nil {
 		if errors.Is(err, ErrDuplicate) {

@@ -153,11 +153,11 @@ func dbFlag(fs *flag.FlagSet) *string {
 // empty) is created whenever it is opened for writing.
 func OpenDatabase(path string, opt store.Options) (*store.Store, error) {
 	if path == "" {
-		p, err := store.DefaultPath()
-		if err != nil {
-			return nil, err
-		}
-		path, opt.Create = p, !opt.ReadOnly
+		opt.Create = !opt.ReadOnly
+	}
+	path, err := databasePath(path)
+	if err != nil {
+		return nil, err
 	}
 	if opt.BeforeMigrate == nil {
 		opt.BeforeMigrate = backupBeforeMigrate

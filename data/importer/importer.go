@@ -319,7 +319,8 @@ func (im *Import) verwerker(tellen bool) (verwerker, error) {
 }
 
 // pass streams the file once: checking every row, and writing each good row
-// when tx is set. It stops at the first write error or on cancellation.
+// when tx is set (reach in batches, see bereikLezer). It stops at the first
+// write error or on cancellation.
 func (im *Import) pass(ctx context.Context, v verwerker, tx *store.Tx, r *Rapport, totaal int, voortgang func(Voortgang)) error {
 	tab, err := spreadsheet.OpenTable(im.Pad, im.Blad)
 	if err != nil {

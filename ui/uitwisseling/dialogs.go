@@ -177,7 +177,8 @@ func (d *BackupDialog) Write(path string, replace bool, done func(error)) {
 	}, func() { done(err) })
 }
 
-// RestoreDialog puts a backup copy in place of the open database. The
+// RestoreDialog puts a backup copy, or a database built from a full export,
+// in place of the open database. The
 // program's main window owns the store: close must close it (and stop using
 // it), reopen opens the restored database and rebuilds the screens.
 type RestoreDialog struct {
@@ -256,8 +257,9 @@ func (d *RestoreDialog) done(title, path, kept string, err error) {
 	}
 }
 
-// Restore closes the open database, puts the copy in its place (or leaves it
-// as it was on any error) and calls done in the UI; done should reopen it.
+// Restore closes the open database, puts the copy (or the database built
+// from a full export) in its place, or leaves it as it was on any error, and
+// calls done in the UI; done should reopen it.
 func (d *RestoreDialog) Restore(path string, done func(kept string, err error)) {
 	var kept string
 	var err error

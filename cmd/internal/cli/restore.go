@@ -10,7 +10,8 @@ import (
 func runRestore(env Env, args []string) int {
 	fs := newFlags(env, "restore", "BESTAND [--db PAD]",
 		"Zet een reservekopie (gemaakt met jeugdmonitor backup of door het programma) of een volledige\n"+
-			"export (jeugdmonitor export --what alles --format json) terug als database. Eerst wordt gecontroleerd dat het een gave Jeugdmonitor-database is; de huidige\n"+
+			"export (jeugdmonitor export --what alles --format json) terug als database. Eerst wordt\n"+
+			"gecontroleerd dat het een gave Jeugdmonitor-database of volledige export is; de huidige\n"+
 			"database wordt bewaard in de map backups ernaast. Gaat er iets mis, dan blijft de huidige\n"+
 			"database zoals hij was. Sluit Jeugdmonitor voordat u terugzet.")
 	db := dbFlag(fs)

@@ -201,9 +201,10 @@ func (a *wholeReachAudit) write() error {
 
 // replaceReach stores b over the figure its owner already has for the
 // period, as RecordBereik does (every column written, an audit row for each
-// field that changed, nothing when none did), with three plain statements
-// instead of gorm's reflection: this is the path of a file imported again
-// with corrections.
+// field that changed, nothing when none did), reading and writing the
+// figure with plain statements instead of gorm's reflection: this is the
+// path of a file imported again with corrections. The changes are logged
+// as every change is (logAll).
 func (t *Tx) replaceReach(sqlTx *sql.Tx, b *domain.Bereik) error {
 	owner, id := "interventie_id", b.InterventieID
 	if id == nil {
@@ -220,8 +221,7 @@ func (t *Tx) replaceReach(sqlTx *sql.Tx, b *domain.Bereik) error {
 		return describeSQLiteError(err)
 	}
 	b.ID = stored
-	audit := []any{t.at, t.user, b.ID}
-	var rows []string
+	var changes []domain.Wijziging
 	after := make([]any, 0, len(reachColumns)+1)
 	for i, c := range reachColumns {
 		value := c.value(b)
@@ -229,17 +229,14 @@ func (t *Tx) replaceReach(sqlTx *sql.Tx, b *domain.Bereik) error {
 			after = append(after, value)
 		}
 		if old, updated := auditText(before[i]), auditText(value); old != updated {
-			audit = append(audit, c.name, old, updated)
-			rows = append(rows, "(?1, ?2, "+sqlQuote(string(domain.ActieGewijzigd))+", 'bereik', ?3, ?, ?, ?)")
+			changes = append(changes, t.row(domain.ActieGewijzigd, "bereik", b.ID, c.name, old, updated))
 		}
 	}
-	if len(rows) == 0 {
+	if len(changes) == 0 {
 		return nil
 	}
 	if _, err := sqlTx.Exec(updateReachSQL, append(after, b.ID)...); err != nil {
 		return describeSQLiteError(err)
 	}
-	_, err := sqlTx.Exec("INSERT OR FAIL INTO wijzigingen (tijd, gebruiker, actie, entiteit, entiteit_id, veld, oude_waarde, nieuwe_waarde) VALUES "+
-		strings.Join(rows, ", "), audit...)
-	return describeSQLiteError(err)
+	return t.logAll(changes)
 }

@@ -113,3 +113,20 @@ func TestInstellingenShowsThemeWithoutApplyingIt(t *testing.T) {
 		t.Fatal("choosing a theme did not apply and remember it")
 	}
 }
+
+// TestF5FromAField: F5 typed in a field reaches the window's keys (which
+// present), since a focused field gets every key.
+func TestF5FromAField(t *testing.T) {
+	test.NewTempApp(t)
+	e := newEntry("")
+	w := test.NewWindow(e)
+	t.Cleanup(w.Close)
+	var keys []fyne.KeyName
+	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) { keys = append(keys, k.Name) })
+	w.Canvas().Focus(e)
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF5})
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	if len(keys) != 1 || keys[0] != fyne.KeyF5 {
+		t.Fatalf("the window got %v, want only F5", keys)
+	}
+}

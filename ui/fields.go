@@ -43,9 +43,15 @@ func newMultiLineEntry(placeholder string) *entry {
 	return e
 }
 
-// TypedKey handles Escape, Up and Down when the screen asked for them.
+// TypedKey handles Escape, Up and Down when the screen asked for them, and
+// passes F5 to the window: a focused field gets every key, and the window's
+// own keys (F5 presents) must work from a field too.
 func (e *entry) TypedKey(k *fyne.KeyEvent) {
 	switch {
+	case k.Name == fyne.KeyF5:
+		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil && c.OnTypedKey() != nil {
+			c.OnTypedKey()(k)
+		}
 	case k.Name == fyne.KeyEscape && e.onEscape != nil:
 		e.onEscape()
 	case k.Name == fyne.KeyUp && e.onUp != nil:

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"jeugdmonitor/data/backup"
+	"jeugdmonitor/ui/bestandskeuze"
 	"jeugdmonitor/ui/overzicht"
 )
 
@@ -124,8 +125,7 @@ func (s *instellingenScreen) onOpen() {
 	}, s.m.win)
 	d.SetFilter(dbFilter)
 	s.startIn(d)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	bestandskeuze.Toon(d, s.m.win)
 }
 
 // onCreate lets the user name a new database file and makes it.
@@ -144,8 +144,7 @@ func (s *instellingenScreen) onCreate() {
 	}, s.m.win)
 	d.SetFileName("jeugdmonitor-nieuw.db")
 	s.startIn(d)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	bestandskeuze.Toon(d, s.m.win)
 }
 
 // startIn opens a file dialog in the folder of the open database.

@@ -15,6 +15,7 @@ import (
 	"jeugdmonitor/data/export"
 	"jeugdmonitor/data/importer"
 	"jeugdmonitor/data/store"
+	"jeugdmonitor/ui/bestandskeuze"
 )
 
 // ExportDialog writes a kind of data to a file the user chooses, as Excel
@@ -103,8 +104,7 @@ func (d *ExportDialog) chooseFile() {
 		})
 	}, d.window)
 	save.SetFileName(fmt.Sprintf("jeugdmonitor-%s-%s.%s", d.soort.Selected, time.Now().Format("2006-01-02"), d.format.Selected))
-	save.Resize(fyne.NewSize(800, 560))
-	save.Show()
+	bestandskeuze.Toon(save, d.window)
 }
 
 // Write exports the chosen kind and format to wc off the UI goroutine (the
@@ -159,8 +159,7 @@ func (d *BackupDialog) Show() {
 	}, d.window)
 	save.SetFileName(fmt.Sprintf("jeugdmonitor-%s.db", time.Now().Format("2006-01-02")))
 	save.SetFilter(filter(".db"))
-	save.Resize(fyne.NewSize(800, 560))
-	save.Show()
+	bestandskeuze.Toon(save, d.window)
 }
 
 // Write makes the copy at path off the UI goroutine. The save dialog has
@@ -209,8 +208,7 @@ func (d *RestoreDialog) Show() {
 		d.Confirm(r.URI().Path())
 	}, d.window)
 	open.SetFilter(filter(".db", ".json"))
-	open.Resize(fyne.NewSize(800, 560))
-	open.Show()
+	bestandskeuze.Toon(open, d.window)
 }
 
 // Confirm shows what the copy (a database file or a full export) at path

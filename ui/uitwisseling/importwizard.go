@@ -17,6 +17,7 @@ import (
 	"jeugdmonitor/data/cbs"
 	"jeugdmonitor/data/importer"
 	"jeugdmonitor/data/store"
+	"jeugdmonitor/ui/bestandskeuze"
 )
 
 // geenKolom is the choice for a field without a column.
@@ -149,8 +150,7 @@ func (wz *ImportWizard) onChooseFile() {
 		wz.LoadFile(r.URI().Path(), "")
 	}, wz.window)
 	d.SetFilter(filter(".xlsx", ".csv", ".txt"))
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	bestandskeuze.Toon(d, wz.window)
 }
 
 // LoadFile opens a file (and sheet) and shows its first rows and the proposed

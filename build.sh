@@ -28,8 +28,9 @@ FYNE_TOOLS_VERSION="v1.7.4"
 # Debian packages per purpose. Each list is installed only when something in it is missing.
 LINUX_DEPS=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev)
 # poppler-utils: pdftotext/pdfinfo read the PDF report; libreoffice-calc opens exported
-# workbooks and writes workbooks to import; util-linux's setpriv runs a test as 'nobody'.
-TEST_DEPS=(poppler-utils libreoffice-calc util-linux)
+# workbooks and writes workbooks to import; libreoffice-impress opens the .pptx presentation;
+# util-linux's setpriv runs a test as 'nobody'.
+TEST_DEPS=(poppler-utils libreoffice-calc libreoffice-impress util-linux)
 WINDOWS_DEPS=(gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 file)
 SMOKE_DEPS=(xvfb xdotool imagemagick libgl1-mesa-dri)
 

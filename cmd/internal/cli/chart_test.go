@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"archive/zip"
 	"bytes"
 	"image/png"
 	"os"
@@ -168,5 +169,40 @@ func TestRapportOpensInPopplerWithTitlesAndSources(t *testing.T) {
 	}
 	if code, _, _ := run(t, "rapport", "--db", db, "--presentatie", "bestaat niet", "-o", filepath.Join(t.TempDir(), "x.pdf")); code != ExitError {
 		t.Error("onbekende presentatie geaccepteerd")
+	}
+}
+
+// TestRapportPPTXByExtension writes the same report as PowerPoint when the
+// file name ends in .pptx and refuses any other extension.
+func TestRapportPPTXByExtension(t *testing.T) {
+	db := newDatabase(t)
+	out := filepath.Join(t.TempDir(), "raad.pptx")
+	code, stdout, stderr := run(t, "rapport", "--db", db, "-o", out)
+	if code != ExitOK || !strings.Contains(stdout, "Presentatie met 10 grafieken") {
+		t.Fatalf("exit %d: %s %s", code, stdout, stderr)
+	}
+	z, err := zip.OpenReader(out)
+	if err != nil {
+		t.Fatalf("%s is geen pptx-archief: %v", out, err)
+	}
+	n := 0
+	for _, f := range z.File {
+		if strings.HasPrefix(f.Name, "ppt/slides/slide") {
+			n++
+		}
+	}
+	z.Close()
+	if n != 11 {
+		t.Errorf("%d dia's, want een titeldia en 10 grafieken", n)
+	}
+	if code, _, stderr := run(t, "rapport", "--db", db, "-o", out); code != ExitError || !strings.Contains(stderr, "bestaat al") {
+		t.Errorf("bestaand bestand: exit %d: %s", code, stderr)
+	}
+	wrong := filepath.Join(t.TempDir(), "raad.docx")
+	if code, _, stderr := run(t, "rapport", "--db", db, "-o", wrong); code != ExitUsage || !strings.Contains(stderr, ".pptx") {
+		t.Errorf("-o raad.docx: exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(wrong); !os.IsNotExist(err) {
+		t.Errorf("%s is toch geschreven", wrong)
 	}
 }

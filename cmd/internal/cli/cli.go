@@ -8,12 +8,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
 
 	"jeugdmonitor/data/backup"
+	"jeugdmonitor/data/bestand"
 	"jeugdmonitor/data/register"
 	"jeugdmonitor/data/store"
 )
@@ -212,26 +212,13 @@ func seedBuiltin(s *store.Store) error {
 	return err
 }
 
-// writeFileSafely writes a new file through a temporary file in the same folder,
-// so a failed write leaves nothing half-written; an existing file is kept
-// unless overwrite is set.
+// writeFileSafely writes a new file whole or not at all (package
+// data/bestand); an existing file is kept unless overwrite is set.
 func writeFileSafely(path string, overwrite bool, write func(io.Writer) error) error {
 	if _, err := os.Stat(path); err == nil && !overwrite {
 		return fmt.Errorf("%s bestaat al; kies een andere naam of gebruik --overschrijven", path)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return bestand.Schrijf(path, write)
 }
 
 // oneOf checks a flag value against the allowed values.

@@ -1,30 +1,25 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
-	"github.com/go-pdf/fpdf"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goregular"
-
-	"jeugdmonitor/data/dashboard"
 	"jeugdmonitor/data/store"
-	"jeugdmonitor/ui/chart"
+	"jeugdmonitor/ui/rapport"
 )
 
 func runRapport(env Env, args []string) int {
-	fs := newFlags(env, "rapport", "[--db PAD] [--presentatie NAAM] -o BESTAND.pdf",
-		"Schrijft een PDF-rapport voor de raad: een titelpagina, elke grafiek van de presentatie (zonder\n"+
-			"--presentatie alle grafieken van het dashboard) met een tabel van de kerncijfers eronder en de\n"+
-			"bronnen, en tot slot een lijst van alle bronnen.")
+	fs := newFlags(env, "rapport", "[--db PAD] [--presentatie NAAM] -o BESTAND.pdf|BESTAND.pptx",
+		"Schrijft voor de raad een PDF-rapport (-o BESTAND.pdf: een titelpagina, elke grafiek met een tabel\n"+
+			"van de kerncijfers eronder en de bronnen, en tot slot een lijst van alle bronnen) of een\n"+
+			"PowerPoint-presentatie (-o BESTAND.pptx: een titeldia en per grafiek een dia met de kernboodschap\n"+
+			"als titel en de bron op de dia en in de notities). De extensie kiest het formaat. Zonder\n"+
+			"--presentatie alle grafieken van het dashboard.")
 	db := dbFlag(fs)
 	name := fs.String("presentatie", "", "naam van een opgeslagen presentatie")
 	years := yearFlags(fs)
-	out := fs.String("o", "", "uitvoerbestand (PDF)")
+	out := fs.String("o", "", "uitvoerbestand (.pdf of .pptx)")
 	overwrite := fs.Bool("overschrijven", false, "een bestaand uitvoerbestand vervangen")
 	if code := parse(fs, args); code >= 0 {
 		return code
@@ -32,188 +27,31 @@ func runRapport(env Env, args []string) int {
 	if *out == "" {
 		return usageError(env, "-o is verplicht; gebruik --help")
 	}
+	format, err := rapport.FormaatVan(*out)
+	if err != nil {
+		return usageError(env, "%v", err)
+	}
 	s, err := OpenDatabase(*db, store.Options{})
 	if err != nil {
 		return failure(env, err)
 	}
 	defer s.Close()
-	titel, names := "Alle grafieken van het dashboard", chartNames()
-	if *name != "" {
-		p, err := s.PresentatieByNaam(*name)
-		if err != nil {
-			return failure(env, err)
-		}
-		titel, names = p.Naam, p.Dias
-	}
-	var graphs []dashboard.Grafiek
-	for _, n := range names {
-		g, err := buildChart(s, n, years)
-		if err != nil {
-			return failure(env, err)
-		}
-		graphs = append(graphs, g)
-	}
-	err = writeFileSafely(*out, *overwrite, func(w io.Writer) error { return writeRapport(w, titel, graphs, time.Now()) })
+	o, err := years.options(s)
 	if err != nil {
 		return failure(env, err)
 	}
-	fmt.Fprintf(env.Stdout, "Rapport met %d grafieken geschreven naar %s\n", len(graphs), *out)
-	return ExitOK
-}
-
-func chartNames() []string {
-	var out []string
-	for _, g := range dashboard.Grafieken() {
-		out = append(out, g.Naam)
-	}
-	return out
-}
-
-// writeRapport writes the PDF: a title page, a page per chart with its key
-// figures and sources, and the list of all sources.
-func writeRapport(w io.Writer, titel string, graphs []dashboard.Grafiek, stand time.Time) error {
-	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.AddUTF8FontFromBytes("go", "", goregular.TTF)
-	pdf.AddUTF8FontFromBytes("go", "B", gobold.TTF)
-	pdf.SetTitle("Jeugdmonitor Zwolle: "+titel, true)
-	demo := len(graphs) > 0 && graphs[0].Demo
-	pdf.SetFooterFunc(func() {
-		pdf.SetY(-14)
-		pdf.SetFont("go", "", 9)
-		foot := fmt.Sprintf("Jeugdmonitor Zwolle · %s · pagina %d", titel, pdf.PageNo())
-		if demo {
-			foot = "DEMO - fictieve cijfers · " + foot
-		}
-		pdf.CellFormat(0, 6, foot, "", 0, "C", false, 0, "")
-	})
-	titlePage(pdf, titel, graphs, stand, demo)
-	for i, g := range graphs {
-		if err := chartPage(pdf, i, g); err != nil {
-			return err
-		}
-	}
-	sourcesPage(pdf, graphs)
-	return pdf.Output(w)
-}
-
-func titlePage(pdf *fpdf.Fpdf, titel string, graphs []dashboard.Grafiek, stand time.Time, demo bool) {
-	pdf.AddPage()
-	pdf.SetY(60)
-	pdf.SetFont("go", "B", 28)
-	pdf.MultiCell(0, 14, "Jeugdmonitor Zwolle", "", "L", false)
-	pdf.SetFont("go", "", 18)
-	pdf.MultiCell(0, 10, "Rapport voor de gemeenteraad: "+titel, "", "L", false)
-	pdf.Ln(4)
-	pdf.SetFont("go", "", 12)
-	pdf.MultiCell(0, 7, "Gemaakt op "+stand.Format("02-01-2006"), "", "L", false)
-	if demo {
-		pdf.Ln(6)
-		pdf.SetTextColor(192, 0, 0)
-		pdf.SetFont("go", "B", 16)
-		pdf.MultiCell(0, 9, "DEMO - fictieve cijfers: dit rapport komt uit een demodatabase; geen enkel cijfer is echt.", "", "L", false)
-		pdf.SetTextColor(0, 0, 0)
-	}
-	pdf.Ln(10)
-	pdf.SetFont("go", "B", 13)
-	pdf.MultiCell(0, 8, "Inhoud", "", "L", false)
-	pdf.SetFont("go", "", 12)
-	for i, g := range graphs {
-		pdf.MultiCell(0, 7, fmt.Sprintf("%d. %s", i+1, g.Titel), "", "L", false)
-	}
-}
-
-// chartPage draws one chart with the table of its key figures and its sources.
-func chartPage(pdf *fpdf.Fpdf, i int, g dashboard.Grafiek) error {
-	pdf.AddPage()
-	pdf.SetFont("go", "B", 15)
-	pdf.MultiCell(0, 8, fmt.Sprintf("%d. %s", i+1, g.Titel), "", "L", false)
-	img, err := chart.Teken(g, chart.Standaard())
+	in, err := rapport.Verzamel(s, *name, o, time.Now())
 	if err != nil {
-		return err
+		return failure(env, err)
 	}
-	name := fmt.Sprintf("grafiek%d", i)
-	pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(img))
-	pdf.ImageOptions(name, 10, pdf.GetY()+2, 190, 190*9.0/16, true, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
-	pdf.Ln(4)
-	pdf.SetFont("go", "B", 12)
-	pdf.MultiCell(0, 7, "Kerncijfers", "", "L", false)
-	if !g.HeeftGegevens() {
-		pdf.SetFont("go", "", 10)
-		pdf.MultiCell(0, 6, g.GeenGegevens+".", "", "L", false)
+	err = writeFileSafely(*out, *overwrite, func(w io.Writer) error { return rapport.Schrijf(w, format, in, nil) })
+	if err != nil {
+		return failure(env, err)
 	}
-	for _, p := range g.Panelen {
-		if p.HeeftGegevens() {
-			table(pdf, p)
-		}
+	kind := "Rapport"
+	if format == rapport.PPTX {
+		kind = "Presentatie"
 	}
-	pdf.Ln(2)
-	pdf.SetFont("go", "", 9)
-	if g.HeeftVoorlopig() {
-		pdf.MultiCell(0, 5, "* voorlopig cijfer", "", "L", false)
-	}
-	for _, o := range g.Opmerkingen {
-		pdf.SetFont("go", "B", 10)
-		pdf.MultiCell(0, 5, o, "", "L", false)
-	}
-	pdf.SetFont("go", "", 9)
-	pdf.MultiCell(0, 5, "Bron: "+g.BronTekst()+" · "+g.Peildatum, "", "L", false)
-	return nil
-}
-
-// table writes the key figures of a panel; long cells are cut to fit.
-func table(pdf *fpdf.Fpdf, p dashboard.Paneel) {
-	head, rows := p.Tabel()
-	if p.Titel != "" {
-		pdf.SetFont("go", "B", 10)
-		pdf.MultiCell(0, 6, p.Titel, "", "L", false)
-	}
-	widths := make([]float64, len(head))
-	first := 45.0
-	if p.Soort == dashboard.SoortDoel {
-		first = 70
-	}
-	widths[0] = first
-	for k := 1; k < len(head); k++ {
-		widths[k] = (190 - first) / float64(len(head)-1)
-	}
-	row := func(cells []string, style string) {
-		pdf.SetFont("go", style, 9)
-		for k, c := range cells {
-			pdf.CellFormat(widths[k], 6, fit(pdf, c, widths[k]-2), "1", 0, "L", style == "B", 0, "")
-		}
-		pdf.Ln(-1)
-	}
-	pdf.SetFillColor(235, 235, 235)
-	row(head, "B")
-	for _, r := range rows {
-		row(r, "")
-	}
-}
-
-// fit cuts a text to a width, ending in "…" when cut.
-func fit(pdf *fpdf.Fpdf, s string, w float64) string {
-	if pdf.GetStringWidth(s) <= w {
-		return s
-	}
-	r := []rune(s)
-	for len(r) > 0 && pdf.GetStringWidth(string(r)+"…") > w {
-		r = r[:len(r)-1]
-	}
-	return string(r) + "…"
-}
-
-func sourcesPage(pdf *fpdf.Fpdf, graphs []dashboard.Grafiek) {
-	pdf.AddPage()
-	pdf.SetFont("go", "B", 15)
-	pdf.MultiCell(0, 8, "Bronnen", "", "L", false)
-	seen := map[string]bool{}
-	pdf.SetFont("go", "", 10)
-	for _, g := range graphs {
-		for _, b := range g.Bronnen {
-			if t := b.String(); !seen[t] {
-				seen[t] = true
-				pdf.MultiCell(0, 5.5, "• "+strings.TrimSpace(t), "", "L", false)
-			}
-		}
-	}
+	fmt.Fprintf(env.Stdout, "%s met %d grafieken geschreven naar %s\n", kind, len(in.Grafieken), *out)
+	return ExitOK
 }

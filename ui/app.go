@@ -130,6 +130,10 @@ type Main struct {
 
 	// sync runs background work on the calling goroutine (tests).
 	sync bool
+
+	// pathText writes a database path for the window; nil writes it as it
+	// is. Tests set it so their pictures do not depend on the temporary folder.
+	pathText func(string) string
 }
 
 // Create builds the main window's content on w, installs the menu, the
@@ -231,7 +235,7 @@ func (m *Main) useStore(s *store.Store) {
 	m.screens = make([]Screen, len(pages))
 	m.win.SetTitle(fmt.Sprintf("Jeugdmonitor Zwolle — %s (%s)", filepath.Base(s.Path()), filepath.Dir(s.Path())))
 	m.updateWhere()
-	m.setStatus(lang.L("Database geopend: {{.Pad}}", map[string]any{"Pad": s.Path()}))
+	m.setStatus(lang.L("Database geopend: {{.Pad}}", map[string]any{"Pad": m.storePath()}))
 	m.showReadOnlyNotice(s)
 	m.startDailyBackups(s)
 	m.selectPage(m.current)
@@ -262,7 +266,15 @@ func (m *Main) reload() {
 // updateWhere shows the database and the user in the status line.
 func (m *Main) updateWhere() {
 	m.where.SetText(lang.L("{{.Bestand}} · wijzigingen op naam van {{.Naam}}",
-		map[string]any{"Bestand": m.store.Path(), "Naam": m.store.User()}))
+		map[string]any{"Bestand": m.storePath(), "Naam": m.store.User()}))
+}
+
+// storePath is the open database's path as the window writes it.
+func (m *Main) storePath() string {
+	if m.pathText != nil {
+		return m.pathText(m.store.Path())
+	}
+	return m.store.Path()
 }
 
 // show makes page id the current one, building it on first use.

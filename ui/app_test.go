@@ -57,7 +57,7 @@ func TestShortcutsWithoutDatabase(t *testing.T) {
 // is on show (read again on a later visit, another goal chosen) looks as on
 // its first visit, without rows drawn over each other.
 func TestPagesDrawnAgainKeepTheirLayout(t *testing.T) {
-	m, _, w := goldenMain(t, "jeugdmonitor-ui-golden") // the goldens show this path
+	m, _, w := goldenMain(t, "jeugdmonitor-ui-golden") // the goldens show this folder
 	m.navigate(pageBesparingen)
 	m.navigate(pageInterventies)
 	m.navigate(pageBesparingen)

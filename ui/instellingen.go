@@ -102,7 +102,7 @@ func (s *instellingenScreen) Refresh() {
 	}
 	s.backupButton.Enable()
 	s.backups.Refresh()
-	s.path.SetText(lang.L("Geopend: {{.Pad}}", map[string]any{"Pad": s.m.store.Path()}))
+	s.path.SetText(lang.L("Geopend: {{.Pad}}", map[string]any{"Pad": s.m.storePath()}))
 	s.naam.SetText(s.m.store.User())
 }
 

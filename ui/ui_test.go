@@ -28,12 +28,20 @@ func clock() time.Time { return time.Date(2026, 11, 22, 10, 30, 0, 0, time.UTC) 
 // shows the main window on it, with background work run synchronously.
 func newTestMain(t *testing.T, dir string) (*Main, *store.Store, fyne.Window) {
 	t.Helper()
+	return newTestMainShowing(t, dir, nil)
+}
+
+// newTestMainShowing is newTestMain with the window writing database paths
+// through pathText (nil: as they are).
+func newTestMainShowing(t *testing.T, dir string, pathText func(string) string) (*Main, *store.Store, fyne.Window) {
+	t.Helper()
 	a := test.NewTempApp(t)
 	s := registertest.Open(t, dir, store.Options{Now: clock}, nil)
 	w := test.NewWindow(nil)
 	t.Cleanup(w.Close)
 	m := newMain(a, w, nil)
 	m.sync = true
+	m.pathText = pathText
 	// Start on the register: the Overzicht draws its charts on goroutines of
 	// its own (tested in its package), which would race with these tests.
 	m.current = pageInterventies
@@ -280,22 +288,21 @@ func TestDeleteAsksAndArchiveKeeps(t *testing.T) {
 	}
 }
 
-// goldenMain is newTestMain for a test that compares images: the database
-// lies in a fixed folder under the temporary directory, named dirName,
-// because the window shows its path; the theme is the program's light
-// theme, which users see and which has every font the screens use (Help
-// needs bold monospace, which the test theme lacks).
+// goldenMain is newTestMain for a test that compares images: the window
+// writes the database's folder as /tmp/dirName whatever the temporary folder
+// is (the goldens show it), and the theme is the program's light theme,
+// which users see and which has every font the screens use (Help needs bold
+// monospace, which the test theme lacks).
 func goldenMain(t *testing.T, dirName string) (*Main, *store.Store, fyne.Window) {
 	t.Helper()
-	dir := filepath.Join(os.TempDir(), dirName)
-	if err := os.RemoveAll(dir); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	m, s, w := newTestMain(t, dir)
+	dir := t.TempDir()
+	m, s, w := newTestMainShowing(t, dir, func(p string) string {
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			t.Fatalf("database %s not in %s: %v", p, dir, err)
+		}
+		return "/tmp/" + dirName + "/" + filepath.ToSlash(rel)
+	})
 	test.ApplyTheme(t, themeFor(themeLicht))
 	w.Resize(fyne.NewSize(1280, 720))
 	return m, s, w
@@ -303,7 +310,7 @@ func goldenMain(t *testing.T, dirName string) (*Main, *store.Store, fyne.Window)
 
 // TestGoldenScreens compares every main screen on the built-in register with
 // its image in testdata (the Overzicht has its own goldens in its package).
-// The database lies at a fixed path because the window shows it.
+// The window writes the database's folder as a fixed path because the goldens show it.
 func TestGoldenScreens(t *testing.T) {
 	m, _, w := goldenMain(t, "jeugdmonitor-ui-golden")
 	names := map[int]string{pageInterventies: "interventies", pageBereik: "bereik", pageCijfers: "cijfers",

@@ -11,10 +11,8 @@ var networkFilesystems = map[int64]bool{
 	0x65735546: true, // FUSE (sshfs and the like)
 }
 
-// onNetworkShare reports whether the folder of path is on a network
-// filesystem, where SQLite's WAL mode is not safe. A variable so a test can
-// stand in for a share it cannot mount.
-var onNetworkShare = func(dir string) bool {
+// networkShare reports whether the folder dir is on a network filesystem.
+func networkShare(dir string) bool {
 	var st unix.Statfs_t
 	if err := unix.Statfs(dir, &st); err != nil {
 		return false

@@ -4,7 +4,7 @@ package store
 
 import "strings"
 
-// onNetworkShare recognises only \\server\share paths on this platform.
-func onNetworkShare(dir string) bool {
+// networkShare recognises only \\server\share paths on this platform.
+func networkShare(dir string) bool {
 	return strings.HasPrefix(dir, `\\`) || strings.HasPrefix(dir, `//`)
 }

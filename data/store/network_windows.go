@@ -7,9 +7,9 @@ import (
 	"golang.org/x/sys/windows"
 )
 
-// onNetworkShare reports whether dir is on a network share (a \\server\share
-// path or a mapped network drive), where SQLite's WAL mode is not safe.
-func onNetworkShare(dir string) bool {
+// networkShare reports whether dir is on a network share (a \\server\share
+// path or a mapped network drive).
+func networkShare(dir string) bool {
 	if strings.HasPrefix(dir, `\\`) || strings.HasPrefix(dir, `//`) {
 		return true
 	}

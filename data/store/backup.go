@@ -2,30 +2,94 @@ package store
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 )
 
+// TempBackup is the purpose of the temporary file a copy is written to
+// before it gets its name (see TempBeside).
+const TempBackup = "deel"
+
 // BackupTo writes a consistent copy of the whole database to a new file at
-// path (VACUUM INTO), while the store stays open and usable. An existing
-// file is never overwritten.
+// path, while the store stays open and usable: SQLite writes it (VACUUM
+// INTO, which includes what is still in the write-ahead log) under a
+// temporary name beside path, and only a complete copy, synced to disk, is
+// given the name. An existing file is never overwritten.
 func (s *Store) BackupTo(path string) error {
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return err
+		return &FileError{Action: "reservekopie schrijven naar", Path: path, Err: err}
 	}
-	if _, err := os.Stat(abs); err == nil {
-		return fmt.Errorf("%s bestaat al; een reservekopie overschrijft geen bestaand bestand", abs)
+	if _, err := os.Lstat(abs); err == nil {
+		return &FileError{Action: "reservekopie schrijven naar", Path: abs, Err: os.ErrExist}
 	} else if !errors.Is(err, os.ErrNotExist) {
+		return &FileError{Action: "reservekopie schrijven naar", Path: abs, Err: err}
+	}
+	tmp, err := TempBeside(abs, TempBackup)
+	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
+	defer os.Remove(tmp)
+	if err := s.vacuumInto(tmp); err != nil {
 		return err
 	}
-	if err := s.db.Exec("VACUUM INTO ?", abs).Error; err != nil {
-		os.Remove(abs)
-		return fmt.Errorf("reservekopie naar %s mislukt: %w", abs, err)
+	if err := publish(tmp, abs); err != nil {
+		return &FileError{Action: "reservekopie schrijven naar", Path: abs, Err: err}
 	}
 	return nil
+}
+
+// vacuumInto writes the database into the empty file tmp and syncs it.
+func (s *Store) vacuumInto(tmp string) error {
+	if err := s.db.Exec("VACUUM INTO ?", tmp).Error; err != nil {
+		return describeWriteError("reservekopie schrijven naar", tmp, err)
+	}
+	f, err := os.OpenFile(tmp, os.O_RDWR, 0)
+	if err == nil {
+		err = f.Sync()
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		return &FileError{Action: "reservekopie schrijven naar", Path: tmp, Err: err}
+	}
+	return nil
+}
+
+// describeWriteError makes an SQLite failure to write a file Dutch.
+func describeWriteError(action, path string, err error) error {
+	if d := describeSQLiteError(err); d != err {
+		return errors.New(action + " " + path + " mislukt: " + d.Error())
+	}
+	return &FileError{Action: action, Path: path, Err: err}
+}
+
+// publish gives the complete file tmp the name path, never replacing a file
+// that appeared there meanwhile: a hard link where the disk has them, else
+// a rename after one more look.
+func publish(tmp, path string) error {
+	err := os.Link(tmp, path)
+	if err == nil || errors.Is(err, os.ErrExist) {
+		return err
+	}
+	if _, err := os.Lstat(path); err == nil {
+		return os.ErrExist
+	}
+	return os.Rename(tmp, path)
+}
+
+// Snapshot writes a consistent copy of the Jeugdmonitor database at src,
+// with its latest commits (also those still in its write-ahead log), into
+// the new, empty file dst, opening src read-only: it is refused like Open
+// refuses (another program's file, a damaged one, a schema that is not this
+// program's) before anything in it runs. An older schema is copied as it
+// is.
+func Snapshot(src, dst string) error {
+	s, err := open(src, Options{ReadOnly: true}, true)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return s.vacuumInto(dst)
 }

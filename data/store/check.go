@@ -67,7 +67,7 @@ func Situation(path string) ([]string, error) {
 	} else if !ok {
 		notes = append(notes, "in gebruik: "+reasonInUse+"; een tweede venster opent het alleen-lezen")
 	} else {
-		lock.release()
+		lock.Release()
 	}
 	if onNetworkShare(filepath.Dir(abs)) {
 		notes = append(notes, "netwerkschijf: het bestand staat op een netwerkschijf; het programma gebruikt daar geen WAL maar een rollback-journal, en één gebruiker tegelijk")

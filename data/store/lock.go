@@ -2,7 +2,6 @@ package store
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 
@@ -16,29 +15,75 @@ const (
 	reasonInUse          = "de database is al geopend in een ander venster van Jeugdmonitor"
 )
 
-// writerLock makes sure at most one Jeugdmonitor process writes a database:
-// an OS file lock on "<database>.lock", released on Close or when the process
-// ends (also when it crashes).
-type writerLock struct{ lock *flock.Flock }
+// WriterLock makes sure at most one Jeugdmonitor process writes a database:
+// an OS file lock on "<database>.lock" beside the real file (a symbolic link
+// to the database shares it), released by Release or when the process ends
+// (also when it crashes). Open takes one itself; a restore claims it first
+// (ClaimWriter) and keeps every other writer out until the new file is in
+// place.
+type WriterLock struct {
+	path string
+	lock *flock.Flock
+}
 
-// acquireWriterLock tries to become the one writer; ok is false when another
-// process holds the lock.
-func acquireWriterLock(dbPath string) (*writerLock, bool, error) {
+// ClaimWriter takes the writer lock of the database at path, which need not
+// exist yet, and clears what a killed restore or import left beside it. It
+// refuses, in Dutch, when another process writes the database.
+func ClaimWriter(path string) (*WriterLock, error) {
+	abs, err := ResolvePath(path)
+	if err != nil {
+		return nil, err
+	}
+	w, ok, err := acquireWriterLock(abs)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, &OpenError{Path: abs, Reason: reasonInUse + "; sluit Jeugdmonitor daar en probeer het opnieuw"}
+	}
+	removeLeftovers(abs)
+	return w, nil
+}
+
+// Path is the resolved path of the database the lock is for.
+func (w *WriterLock) Path() string { return w.path }
+
+// Release lets another process write the database.
+func (w *WriterLock) Release() {
+	if w != nil {
+		w.lock.Unlock()
+	}
+}
+
+// acquireWriterLock tries to become the one writer of the database at the
+// resolved path; ok is false when another process holds the lock.
+func acquireWriterLock(dbPath string) (*WriterLock, bool, error) {
 	l := flock.New(dbPath + ".lock")
 	ok, err := l.TryLock()
 	if err != nil {
-		return nil, false, fmt.Errorf("vergrendelen van de database mislukt: %w", err)
+		return nil, false, errors.New("vergrendelen van de database mislukt: " + describeFileError(err))
 	}
 	if !ok {
 		return nil, false, nil
 	}
-	return &writerLock{lock: l}, true, nil
+	return &WriterLock{path: dbPath, lock: l}, true, nil
 }
 
-func (w *writerLock) release() {
-	if w != nil {
-		w.lock.Unlock()
+// ResolvePath is the absolute path of the file path names, symbolic links
+// followed (for a file that does not exist yet: its folder's), so every
+// name of one database shares its lock, backups and temporary files.
+func ResolvePath(path string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", &OpenError{Path: path, Reason: describeFileError(err)}
 	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		return real, nil
+	}
+	if dir, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
+		return filepath.Join(dir, filepath.Base(abs)), nil
+	}
+	return abs, nil
 }
 
 // writability says whether the folder of path can be written and, for an

@@ -79,18 +79,22 @@ func (s *Store) migrate(beforeMigrate func(*Store, int, int) error) error {
 		if m.version <= current {
 			continue
 		}
-		err := s.db.Transaction(func(tx *gorm.DB) error {
-			if err := tx.Exec(m.sql).Error; err != nil {
-				return err
-			}
-			if err := tx.Exec(fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)).Error; err != nil {
-				return err
-			}
-			return tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", m.version)).Error
-		})
+		err := s.db.Transaction(func(tx *gorm.DB) error { return applyMigration(tx, m) })
 		if err != nil {
 			return fmt.Errorf("schema-update %s mislukt: %w", m.name, err)
 		}
 	}
 	return nil
+}
+
+// applyMigration runs one migration in the transaction tx and sets the
+// application id and the new version.
+func applyMigration(tx *gorm.DB, m migration) error {
+	if err := tx.Exec(m.sql).Error; err != nil {
+		return err
+	}
+	if err := tx.Exec(fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)).Error; err != nil {
+		return err
+	}
+	return tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", m.version)).Error
 }

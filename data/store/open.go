@@ -42,6 +42,10 @@ type Options struct {
 	// is brought from version from to version to (to make a backup, say); an
 	// error stops the opening and leaves the file as it was.
 	BeforeMigrate func(s *Store, from, to int) error
+	// Writer, when set, is the writer lock of this database that the caller
+	// already holds (ClaimWriter): the store writes under it and leaves it
+	// held when it closes.
+	Writer *WriterLock
 }
 
 // Store is an open Jeugdmonitor database.
@@ -53,7 +57,7 @@ type Store struct {
 	readOnly bool
 	// notice says why a database asked for writing was opened read-only.
 	notice  string
-	lock    *writerLock
+	lock    *WriterLock
 	journal string
 }
 
@@ -62,6 +66,9 @@ type Store struct {
 type OpenError struct {
 	Path   string
 	Reason string
+	// Err is the cause where it is one of the store's own errors
+	// (*SchemaError, ErrOutdated), else nil.
+	Err error
 }
 
 // Error gives the Dutch message with the path.
@@ -69,13 +76,30 @@ func (e *OpenError) Error() string {
 	return fmt.Sprintf("kan %s niet openen: %s", e.Path, e.Reason)
 }
 
+// Unwrap gives the cause.
+func (e *OpenError) Unwrap() error { return e.Err }
+
+// ErrOutdated is the cause of an OpenError for a database that must be
+// brought up to date but was asked to be opened read-only.
+var ErrOutdated = errors.New("de database heeft een oudere schemaversie")
+
 // Open opens (and where allowed creates) the database at path, refuses files
-// that are not Jeugdmonitor databases or were written by a newer version
-// without writing to them, and brings the schema up to date.
+// that are not Jeugdmonitor databases, were written by a newer version or
+// whose schema differs from the one this program makes, without writing to
+// them, and brings the schema up to date.
 func Open(path string, opt Options) (*Store, error) {
-	abs, err := filepath.Abs(path)
+	return open(path, opt, false)
+}
+
+// open is Open; anyVersion lets a read-only store open a database with an
+// older schema as it is (to copy it).
+func open(path string, opt Options, anyVersion bool) (*Store, error) {
+	abs, err := ResolvePath(path)
 	if err != nil {
-		return nil, &OpenError{Path: path, Reason: err.Error()}
+		return nil, err
+	}
+	if opt.Writer != nil && (opt.ReadOnly || opt.Writer.path != abs) {
+		return nil, &OpenError{Path: abs, Reason: "de schrijfvergrendeling hoort bij een ander bestand"}
 	}
 	exists, err := precheckFile(abs)
 	if err != nil {
@@ -89,37 +113,29 @@ func Open(path string, opt Options) (*Store, error) {
 		// own, on a fresh machine): make the folder before asking whether it
 		// can be written.
 		if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil && !errors.Is(err, os.ErrPermission) {
-			return nil, &OpenError{Path: abs, Reason: "de map kan niet worden gemaakt: " + err.Error()}
+			return nil, &OpenError{Path: abs, Reason: "de map kan niet worden gemaakt: " + describeFileError(err)}
 		}
 	}
 	notice, folderWritable := writability(abs, exists)
-	var lock *writerLock
-	if !opt.ReadOnly {
+	var lock *WriterLock
+	switch {
+	case opt.Writer != nil:
+		if notice != "" {
+			return nil, &OpenError{Path: abs, Reason: notice}
+		}
+	case !opt.ReadOnly:
 		if notice, lock, err = claimForWriting(abs, exists, notice); err != nil {
 			return nil, err
 		}
 		opt.ReadOnly = notice != ""
-	} else {
+	default:
 		notice = ""
 	}
-	db, err := gorm.Open(sqlite.Open(dsn(abs, opt.ReadOnly, !folderWritable)), &gorm.Config{
-		// Every write runs inside Store.Update's one transaction; gorm's own
-		// transaction per statement would add a savepoint to each.
-		SkipDefaultTransaction: true,
-		TranslateError:         true,
-		Logger:                 logger.Default.LogMode(logger.Silent),
-		NowFunc:                func() time.Time { return time.Now().UTC() },
-	})
+	db, err := openGorm(dsn(abs, opt.ReadOnly, !folderWritable))
 	if err != nil {
-		lock.release()
-		return nil, &OpenError{Path: abs, Reason: err.Error()}
+		lock.Release()
+		return nil, &OpenError{Path: abs, Reason: describeSQLiteError(err).Error()}
 	}
-	sqlDB, err := db.DB()
-	if err != nil {
-		lock.release()
-		return nil, &OpenError{Path: abs, Reason: err.Error()}
-	}
-	sqlDB.SetMaxOpenConns(1)
 	s := &Store{db: db, path: abs, user: opt.User, now: opt.Now, readOnly: opt.ReadOnly, notice: notice, lock: lock}
 	if s.user == "" {
 		s.user = osUser()
@@ -131,9 +147,16 @@ func Open(path string, opt Options) (*Store, error) {
 		s.Close()
 		return nil, err
 	}
-	if opt.ReadOnly {
+	if err := s.checkSchema(); err != nil {
+		s.Close()
+		return nil, err
+	}
+	switch {
+	case opt.ReadOnly && anyVersion:
+		err = nil
+	case opt.ReadOnly:
 		err = s.checkCurrentSchema()
-	} else {
+	default:
 		err = s.prepareForWriting(opt.BeforeMigrate)
 	}
 	if err != nil {
@@ -147,7 +170,7 @@ func Open(path string, opt Options) (*Store, error) {
 // is why it cannot, or ""). When the file cannot be written or another
 // Jeugdmonitor process writes it, an existing file is to be opened read-only
 // for the returned reason; a new one is refused.
-func claimForWriting(path string, exists bool, reason string) (notice string, lock *writerLock, err error) {
+func claimForWriting(path string, exists bool, reason string) (notice string, lock *WriterLock, err error) {
 	if reason != "" {
 		if !exists {
 			return "", nil, &OpenError{Path: path, Reason: "er kan geen nieuwe database worden gemaakt: " + reason}
@@ -164,6 +187,7 @@ func claimForWriting(path string, exists bool, reason string) (notice string, lo
 		}
 		return reasonInUse, nil, nil
 	}
+	removeLeftovers(path)
 	return "", lock, nil
 }
 
@@ -179,9 +203,31 @@ func (s *Store) checkCurrentSchema() error {
 		if s.notice != "" {
 			reason += " (" + s.notice + ")"
 		}
-		return &OpenError{Path: s.path, Reason: reason}
+		return &OpenError{Path: s.path, Reason: reason, Err: ErrOutdated}
 	}
 	return nil
+}
+
+// openGorm opens an SQLite connection for the store: one connection (SQLite
+// has one writer), no transaction of gorm's own around each statement.
+func openGorm(dsn string) (*gorm.DB, error) {
+	db, err := gorm.Open(sqlite.Open(dsn), &gorm.Config{
+		// Every write runs inside Store.Update's one transaction; gorm's own
+		// transaction per statement would add a savepoint to each.
+		SkipDefaultTransaction: true,
+		TranslateError:         true,
+		Logger:                 logger.Default.LogMode(logger.Silent),
+		NowFunc:                func() time.Time { return time.Now().UTC() },
+	})
+	if err != nil {
+		return nil, err
+	}
+	sqlDB, err := db.DB()
+	if err != nil {
+		return nil, err
+	}
+	sqlDB.SetMaxOpenConns(1)
+	return db, nil
 }
 
 // dsn builds the connection string: foreign keys on and a busy timeout for
@@ -190,14 +236,14 @@ func (s *Store) checkCurrentSchema() error {
 // needs even for reading, and nobody can change the database either: it is
 // opened as immutable.
 func dsn(path string, readOnly, folderReadOnly bool) string {
-	q := "?_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)"
+	q := "_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)"
 	if readOnly {
 		q += "&mode=ro"
 	}
 	if folderReadOnly {
 		q += "&immutable=1"
 	}
-	return "file:" + filepath.ToSlash(path) + q
+	return FileURI(path, q)
 }
 
 // precheckFile reads the first bytes of an existing file and refuses one that
@@ -208,12 +254,12 @@ func precheckFile(path string) (exists bool, err error) {
 		return false, nil
 	}
 	if err != nil {
-		return false, &OpenError{Path: path, Reason: err.Error()}
+		return false, &OpenError{Path: path, Reason: describeFileError(err)}
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
-		return true, &OpenError{Path: path, Reason: err.Error()}
+		return true, &OpenError{Path: path, Reason: describeFileError(err)}
 	}
 	if info.IsDir() {
 		return true, &OpenError{Path: path, Reason: "dit is een map, geen databasebestand"}
@@ -224,7 +270,7 @@ func precheckFile(path string) (exists bool, err error) {
 	header := make([]byte, 100)
 	n, err := io.ReadFull(f, header)
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
-		return true, &OpenError{Path: path, Reason: err.Error()}
+		return true, &OpenError{Path: path, Reason: describeFileError(err)}
 	}
 	if n < len(header) || !bytes.Equal(header[:len(sqliteHeader)], sqliteHeader) {
 		return true, &OpenError{Path: path, Reason: "dit is geen databasebestand (geen SQLite); kies een Jeugdmonitor-database"}
@@ -303,7 +349,7 @@ func (s *Store) prepareForWriting(beforeMigrate func(*Store, int, int) error) er
 
 // Close closes the database and lets another process write it.
 func (s *Store) Close() error {
-	defer s.lock.release()
+	defer s.lock.Release()
 	sqlDB, err := s.db.DB()
 	if err != nil {
 		return err

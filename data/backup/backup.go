@@ -1,13 +1,16 @@
 // Package backup keeps automatic copies of a Jeugdmonitor database in a
 // "backups" folder beside it: once a day while the program runs (7 daily and
-// 4 weekly copies kept) and before every schema update, import and restore
-// (the 10 newest of those kept). Copies are consistent snapshots made while the
-// database is open (VACUUM INTO).
+// 4 weekly copies kept) and before every schema update and import (the 10
+// newest of those kept); the copy made before a restore and the copies the
+// user makes are never removed. Copies are consistent snapshots made while
+// the database is open (VACUUM INTO), written under a temporary name and
+// renamed when complete.
 package backup
 
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -64,11 +67,8 @@ func Dir(dbPath string) string {
 // old copies. It returns the new copy's path.
 func Make(s *store.Store, reason string, now time.Time) (string, error) {
 	dir, base := Dir(s.Path()), baseName(s.Path())
-	stamp := now.Local().Format(timeLayout)
-	path := filepath.Join(dir, fmt.Sprintf("%s-%s-%s.db", base, stamp, reason))
-	for n := 2; fileExists(path); n++ {
-		path = filepath.Join(dir, fmt.Sprintf("%s-%s-%d-%s.db", base, stamp, n, reason))
-	}
+	removeStaleTemps(dir, base, now)
+	path := newName(dir, base, reason, now)
 	if err := s.BackupTo(path); err != nil {
 		return "", err
 	}
@@ -76,6 +76,67 @@ func Make(s *store.Store, reason string, now time.Time) (string, error) {
 		return path, fmt.Errorf("reservekopie gemaakt, maar oude kopieën opruimen mislukte: %w", err)
 	}
 	return path, nil
+}
+
+// newName is the path of a new copy of the database base made now.
+func newName(dir, base, reason string, now time.Time) string {
+	stamp := now.Local().Format(timeLayout)
+	path := filepath.Join(dir, fmt.Sprintf("%s-%s-%s.db", base, stamp, reason))
+	for n := 2; fileExists(path); n++ {
+		path = filepath.Join(dir, fmt.Sprintf("%s-%s-%d-%s.db", base, stamp, n, reason))
+	}
+	return path
+}
+
+// KeepFile copies the database file at dbPath byte for byte (with its
+// write-ahead log, where there is one) into its backups folder, without
+// opening it: for a database that the program refuses to open (damaged,
+// or changed outside the program) and a restore is about to replace. The
+// caller must hold the database's writer lock. It returns the copy's path.
+func KeepFile(dbPath, reason string, now time.Time) (string, error) {
+	dir := Dir(dbPath)
+	path := newName(dir, baseName(dbPath), reason, now)
+	if err := copyFile(dbPath+"-wal", path+"-wal"); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return "", err
+	}
+	if err := copyFile(dbPath, path); err != nil {
+		os.Remove(path + "-wal")
+		return "", err
+	}
+	return path, nil
+}
+
+// copyFile copies src to the new file dst through a temporary file that is
+// synced and then renamed, so dst is complete or absent.
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	tmp, err := store.TempBeside(dst, store.TempBackup)
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp)
+	out, err := os.OpenFile(tmp, os.O_WRONLY, 0)
+	if err != nil {
+		return &store.FileError{Action: "kopiëren naar", Path: dst, Err: err}
+	}
+	_, err = io.Copy(out, in)
+	if err == nil {
+		err = out.Sync()
+	}
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, dst)
+	}
+	if err != nil {
+		return &store.FileError{Action: "kopiëren naar", Path: dst, Err: err}
+	}
+	return nil
 }
 
 // MakeDaily makes today's daily copy unless there is one already; it reports
@@ -166,12 +227,19 @@ func Prune(dir, base string) error {
 	return nil
 }
 
+// kept reports whether copies made for reason are never pruned: the user's
+// own and the one of the database a restore replaced.
+func kept(reason string) bool { return reason == ReasonManual || reason == ReasonRestore }
+
 // keep applies the retention to one copy of the newest-first list all.
 func keep(all []Info, b Info) bool {
+	if kept(b.Reason) {
+		return true
+	}
 	if b.Reason != ReasonDaily {
 		n := 0
 		for _, o := range all {
-			if o.Reason != ReasonDaily {
+			if o.Reason != ReasonDaily && !kept(o.Reason) {
 				if o.Path == b.Path {
 					return n < KeepEvents
 				}
@@ -204,6 +272,30 @@ func newestOf(all []Info, b Info, key func(time.Time) string, limit int) bool {
 		}
 	}
 	return false
+}
+
+// staleAfter is how long a temporary copy must have been left untouched
+// before it counts as the remains of a copy that was killed (SQLite writes
+// a copy in progress continuously).
+const staleAfter = 10 * time.Minute
+
+// removeStaleTemps deletes the temporary files that copies of the database
+// base killed mid-way left in dir.
+func removeStaleTemps(dir, base string, now time.Time) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	prefix := "." + base + "-"
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasPrefix(name, prefix) || !strings.Contains(name, ".db."+store.TempBackup+"-") {
+			continue
+		}
+		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > staleAfter {
+			os.Remove(filepath.Join(dir, name))
+		}
+	}
 }
 
 func dayKey(t time.Time) string { return t.Format("20060102") }

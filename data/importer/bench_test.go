@@ -205,7 +205,7 @@ func selectAll(b *testing.B, db *sql.DB, query string, args ...any) [][]any {
 
 // openPlain opens the store's file with the driver alone.
 func openPlain(b *testing.B, s *store.Store) *sql.DB {
-	db, err := sql.Open("sqlite", "file:"+s.Path()+"?_pragma=busy_timeout(5000)")
+	db, err := sql.Open("sqlite", store.FileURI(s.Path(), "_pragma=busy_timeout(5000)"))
 	if err != nil {
 		b.Fatal(err)
 	}

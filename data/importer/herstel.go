@@ -3,7 +3,6 @@ package importer
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,15 +18,22 @@ import (
 // bron is a sound Jeugdmonitor database (and brings its schema up to date);
 // then keeps the current database as a copy of its own in the backups
 // folder; then puts the new file in place with one rename, so a failure at
-// any step leaves the current database as it was. doel must not be open in
+// any step leaves the current database as it was. It holds doel's writer
+// lock from the first step to the rename, so no other writer can save
+// anything in between that the rename would lose. doel must not be open in
 // this process; another process that has it open makes Herstel refuse.
 // It returns the path of the copy of the replaced database ("" when doel
 // did not exist).
 func Herstel(bron, doel string, now time.Time) (bewaard string, err error) {
-	doel, err = filepath.Abs(doel)
-	if err != nil {
-		return "", err
+	if err := os.MkdirAll(filepath.Dir(doel), 0o755); err != nil {
+		return "", &store.FileError{Action: "map maken voor", Path: doel, Err: err}
 	}
+	lock, err := store.ClaimWriter(doel)
+	if err != nil {
+		return "", fmt.Errorf("de huidige database kan niet worden vervangen, er is niets hersteld: %w", err)
+	}
+	defer lock.Release()
+	doel = lock.Path()
 	if same, _ := sameFile(bron, doel); same {
 		return "", errors.New("de reservekopie is de database zelf; kies een ander bestand")
 	}
@@ -45,7 +51,7 @@ func Herstel(bron, doel string, now time.Time) (bewaard string, err error) {
 		return "", err
 	}
 	if _, err := os.Stat(doel); err == nil {
-		if bewaard, err = keepCurrent(doel, now); err != nil {
+		if bewaard, err = keepCurrent(lock, now); err != nil {
 			return "", err
 		}
 	} else if !errors.Is(err, os.ErrNotExist) {
@@ -56,11 +62,12 @@ func Herstel(bron, doel string, now time.Time) (bewaard string, err error) {
 	}
 	for _, suffix := range []string{"-wal", "-shm"} {
 		if err := os.Remove(doel + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return bewaard, err
+			return bewaard, &store.FileError{Action: "opruimen van", Path: doel + suffix, Err: err}
 		}
 	}
 	if err := os.Rename(tmp, doel); err != nil {
-		return bewaard, fmt.Errorf("de herstelde database kon niet op zijn plaats worden gezet: %w", err)
+		return bewaard, fmt.Errorf("de herstelde database kon niet op zijn plaats worden gezet: %w",
+			&store.FileError{Action: "hernoemen naar", Path: doel, Err: err})
 	}
 	return bewaard, nil
 }
@@ -89,33 +96,25 @@ func sameFile(a, b string) (bool, error) {
 	return os.SameFile(ia, ib), nil
 }
 
-// copyBeside copies bron to a new temporary file in doel's folder, synced to
-// disk, so the final step can be a rename.
+// copyBeside writes a consistent copy of the database bron (with what is
+// still in its write-ahead log, when it is open elsewhere) to a new
+// temporary file beside doel, so the final step can be a rename. A file
+// that is not a Jeugdmonitor database with this program's schema is
+// refused before anything in it runs.
 func copyBeside(bron, doel string) (string, error) {
-	in, err := os.Open(bron)
-	if err != nil {
-		return "", fmt.Errorf("reservekopie openen: %w", err)
-	}
-	defer in.Close()
-	if err := os.MkdirAll(filepath.Dir(doel), 0o755); err != nil {
-		return "", err
-	}
-	out, err := os.CreateTemp(filepath.Dir(doel), "."+filepath.Base(doel)+".herstel-*.db")
+	tmp, err := store.TempBeside(doel, store.TempRestore)
 	if err != nil {
 		return "", err
 	}
-	_, err = io.Copy(out, in)
-	if err == nil {
-		err = out.Sync()
+	if err := store.Snapshot(bron, tmp); err != nil {
+		store.Remove(tmp)
+		var oe *store.OpenError
+		if errors.As(err, &oe) {
+			return "", fmt.Errorf("%s is geen bruikbare reservekopie: %s", filepath.Base(bron), oe.Reason)
+		}
+		return "", err
 	}
-	if cerr := out.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(out.Name())
-		return "", fmt.Errorf("reservekopie kopiëren: %w", err)
-	}
-	return out.Name(), nil
+	return tmp, nil
 }
 
 // checkCopy opens the copy as a Jeugdmonitor database (refusing other files
@@ -168,16 +167,21 @@ func recordRestore(tmp, bron, bewaard string, now time.Time) error {
 	return nil
 }
 
-// keepCurrent copies the database at doel into its backups folder, refusing
-// when another program has it open for writing.
-func keepCurrent(doel string, now time.Time) (string, error) {
-	s, err := store.Open(doel, store.Options{})
+// keepCurrent copies the database whose writer lock the restore holds into
+// its backups folder.
+func keepCurrent(lock *store.WriterLock, now time.Time) (string, error) {
+	s, err := store.Open(lock.Path(), store.Options{Writer: lock})
+	var oe *store.OpenError
+	if errors.As(err, &oe) {
+		// damaged, or changed outside the program: keep it as it is
+		path, err := backup.KeepFile(lock.Path(), backup.ReasonRestore, now)
+		if err != nil {
+			return "", fmt.Errorf("de huidige database kon niet worden bewaard, dus er is niets hersteld: %w", err)
+		}
+		return path, nil
+	}
 	if err != nil {
 		return "", fmt.Errorf("de huidige database kan niet worden bewaard, dus er is niets hersteld: %w", err)
-	}
-	if s.ReadOnly() {
-		s.Close()
-		return "", fmt.Errorf("de huidige database kan niet worden vervangen: %s; sluit Jeugdmonitor en probeer het opnieuw", s.Notice())
 	}
 	path, err := backup.Make(s, backup.ReasonRestore, now)
 	if cerr := s.Close(); err == nil {

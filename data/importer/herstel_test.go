@@ -1,0 +1,289 @@
+package importer
+
+import (
+	"crypto/sha256"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"jeugdmonitor/data/backup"
+	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/store"
+)
+
+var restoreMoment = time.Date(2026, 11, 22, 11, 0, 0, 0, time.Local)
+
+// dbWith makes a database at path holding one intervention called naam.
+func dbWith(t *testing.T, path, naam string) {
+	t.Helper()
+	s, err := store.Open(path, store.Options{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	i := domain.Interventie{Naam: naam, Cluster: domain.ClusterSocialeBasis, StatusCategorie: domain.StatusStructureel}
+	if err := s.CreateInterventie(&i); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// interventionNames lists the interventions of the database at path.
+func interventionNames(t *testing.T, path string) []string {
+	t.Helper()
+	s, err := store.Open(path, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	all, err := s.Interventies(true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, i := range all {
+		names = append(names, i.Naam)
+	}
+	sort.Strings(names)
+	return names
+}
+
+func sum(t *testing.T, path string) [32]byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sha256.Sum256(b)
+}
+
+func TestRestoreOntoAndFromPathsWithURICharacters(t *testing.T) {
+	for _, name := range []string{"Jeugd #2.db", "vraag?.db", "pro%41cent.db", "met spatie.db", "jeugd-ë€.db"} {
+		t.Run(name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "map #1")
+			doel := filepath.Join(dir, name)
+			dbWith(t, doel, "Oud")
+			bron := filepath.Join(t.TempDir(), "kopie "+name)
+			dbWith(t, bron, "Nieuw")
+			kept, err := Herstel(bron, doel, restoreMoment)
+			if err != nil {
+				t.Fatal(err)
+			}
+			entries, _ := os.ReadDir(dir)
+			var names []string
+			for _, e := range entries {
+				names = append(names, e.Name())
+			}
+			want := []string{"backups", name, name + ".lock"}
+			sort.Strings(want)
+			if strings.Join(names, "|") != strings.Join(want, "|") {
+				t.Fatalf("files beside the database: %q", names)
+			}
+			if got := interventionNames(t, doel); strings.Join(got, ",") != "Nieuw" {
+				t.Fatalf("%s holds %v after the restore", name, got)
+			}
+			if got := interventionNames(t, kept); strings.Join(got, ",") != "Oud" {
+				t.Fatalf("the kept copy %s holds %v", kept, got)
+			}
+		})
+	}
+}
+
+// TestRestoreKeepsEveryWriteReportedSaved runs writers beside restores: a
+// write the store reports saved must be in the copy kept of the replaced
+// database or in the restored one, never lost between them.
+func TestRestoreKeepsEveryWriteReportedSaved(t *testing.T) {
+	dir := t.TempDir()
+	doel := filepath.Join(dir, "gedeeld.db")
+	dbWith(t, doel, "Match")
+	bron := filepath.Join(dir, "bron.db")
+	dbWith(t, bron, "Match")
+	var (
+		mu    sync.Mutex
+		saved []string
+		stop  = make(chan struct{})
+		wg    sync.WaitGroup
+	)
+	for w := 0; w < 3; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for k := 0; ; k++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				s, err := store.Open(doel, store.Options{})
+				if err != nil {
+					continue // between the restore's steps the file may be refused: nothing reported saved
+				}
+				key := fmt.Sprintf("schrijver-%d-%d", w, k)
+				if err := s.SetSetting(key, "opgeslagen"); err == nil {
+					mu.Lock()
+					saved = append(saved, key)
+					mu.Unlock()
+				}
+				s.Close()
+				time.Sleep(time.Millisecond)
+			}
+		}(w)
+	}
+	var kept []string
+	start := time.Now()
+	for (len(kept) < 8 || time.Since(start) < 3*time.Second) && time.Since(start) < 30*time.Second {
+		k, err := Herstel(bron, doel, restoreMoment.Add(time.Duration(len(kept))*time.Second))
+		if err == nil {
+			kept = append(kept, k)
+		} else if !strings.Contains(err.Error(), "al geopend in een ander venster") {
+			t.Fatal(err)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	close(stop)
+	wg.Wait()
+	if len(kept) < 8 {
+		t.Fatalf("only %d restores got the database", len(kept))
+	}
+	found := map[string]bool{}
+	for _, path := range append(kept, doel) {
+		s, err := store.Open(path, store.Options{ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		all, err := s.Settings()
+		s.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k := range all {
+			found[k] = true
+		}
+	}
+	var lost []string
+	for _, k := range saved {
+		if !found[k] {
+			lost = append(lost, k)
+		}
+	}
+	t.Logf("%d restores, %d writes reported saved", len(kept), len(saved))
+	if len(lost) > 0 || len(saved) < 20 {
+		t.Fatalf("%d of %d writes reported saved are in neither the kept copies nor the database: %v", len(lost), len(saved), lost)
+	}
+}
+
+func TestRestoreFromDatabaseOpenInWALKeepsItsLatestCommits(t *testing.T) {
+	dir := t.TempDir()
+	bronPath := filepath.Join(dir, "open.db")
+	bron, err := store.Open(bronPath, store.Options{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bron.Close()
+	if bron.Journal() != "WAL" {
+		t.Skip("no WAL here")
+	}
+	for _, naam := range []string{"Eerste", "Laatste"} {
+		i := domain.Interventie{Naam: naam, Cluster: domain.ClusterSocialeBasis, StatusCategorie: domain.StatusStructureel}
+		if err := bron.CreateInterventie(&i); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if info, err := os.Stat(bronPath + "-wal"); err != nil || info.Size() == 0 {
+		t.Fatalf("the commits are not in the write-ahead log: %v", err)
+	}
+	doel := filepath.Join(dir, "doel.db")
+	dbWith(t, doel, "Oud")
+	if _, err := Herstel(bronPath, doel, restoreMoment); err != nil {
+		t.Fatal(err)
+	}
+	if got := interventionNames(t, doel); strings.Join(got, ",") != "Eerste,Laatste" {
+		t.Fatalf("restored from an open database: %v", got)
+	}
+}
+
+// alterOutside changes a database with another SQLite connection, as a tool
+// outside the program would.
+func alterOutside(t *testing.T, path string, statements ...string) {
+	t.Helper()
+	db, err := sql.Open("sqlite", store.FileURI(path, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, stmt := range append(statements, "PRAGMA wal_checkpoint(TRUNCATE)", "PRAGMA journal_mode=DELETE") {
+		if _, err := db.Exec(stmt); err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
+	}
+}
+
+// hostileTriggers multiply every new reach figure by 10 and delete the audit
+// rows of every change, after dropping the guard that would stop that.
+var hostileTriggers = []string{
+	"DROP TRIGGER wijzigingen_alleen_toevoegen_delete",
+	"CREATE TRIGGER bereik_maal_tien AFTER INSERT ON bereik BEGIN UPDATE bereik SET waarde = NEW.waarde * 10 WHERE id = NEW.id; END",
+	"CREATE TRIGGER logboek_wissen AFTER INSERT ON wijzigingen BEGIN DELETE FROM wijzigingen WHERE id = NEW.id; END",
+}
+
+func TestRestoreRefusesADatabaseWithForeignTriggers(t *testing.T) {
+	dir := t.TempDir()
+	doel := filepath.Join(dir, "jeugdmonitor.db")
+	dbWith(t, doel, "Match")
+	before := sum(t, doel)
+	bron := filepath.Join(t.TempDir(), "vijandig.db")
+	dbWith(t, bron, "Match")
+	alterOutside(t, bron, hostileTriggers...)
+	bronBefore := sum(t, bron)
+	_, err := Herstel(bron, doel, restoreMoment)
+	if err == nil {
+		t.Fatal("a database with foreign triggers was restored")
+	}
+	for _, want := range []string{"vijandig.db is geen bruikbare reservekopie", "het schema wijkt af",
+		"trigger bereik_maal_tien (op tabel bereik) hoort er niet in", "trigger logboek_wissen"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("message %q lacks %q", err, want)
+		}
+	}
+	if sum(t, doel) != before || sum(t, bron) != bronBefore {
+		t.Fatal("a refused restore changed a file")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		t.Fatalf("a refused restore left files behind: %v", entries)
+	}
+}
+
+func TestRestoreReplacesADatabaseChangedOutsideAndKeepsIt(t *testing.T) {
+	dir := t.TempDir()
+	doel := filepath.Join(dir, "jeugdmonitor.db")
+	dbWith(t, doel, "Oud")
+	alterOutside(t, doel, hostileTriggers...)
+	before := sum(t, doel)
+	bron := filepath.Join(t.TempDir(), "goed.db")
+	dbWith(t, bron, "Goed")
+	kept, err := Herstel(bron, doel, restoreMoment)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum(t, kept) != before {
+		t.Fatal("the replaced database was not kept as it was")
+	}
+	if got := interventionNames(t, doel); strings.Join(got, ",") != "Goed" {
+		t.Fatalf("after the restore: %v", got)
+	}
+	var oe *store.OpenError
+	if _, err := store.Open(kept, store.Options{ReadOnly: true}); !errors.As(err, &oe) {
+		t.Fatalf("the kept copy of a changed database opens: %v", err)
+	}
+	all, err := backup.List(doel)
+	if err != nil || len(all) != 1 || all[0].Reason != backup.ReasonRestore {
+		t.Fatalf("backups: %+v %v", all, err)
+	}
+}

@@ -49,7 +49,7 @@ func runChart(env Env, args []string) int {
 	if *double {
 		o.Breedte, o.Hoogte = 2*o.Breedte, 2*o.Hoogte
 	}
-	s, err := OpenDatabase(*db, store.Options{ReadOnly: true})
+	s, err := openForReading(*db)
 	if err != nil {
 		return failure(env, err)
 	}

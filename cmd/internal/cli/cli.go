@@ -4,6 +4,7 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -173,6 +174,28 @@ func OpenDatabase(path string, opt store.Options) (*store.Store, error) {
 		}
 	}
 	return s, nil
+}
+
+// openForReading opens the database a reading command (export, rapport,
+// chart) works on without taking the writer lock, so reading never keeps
+// a writer out. The program's own database before it exists, and a
+// database whose schema must first be brought up to date, are opened as
+// OpenDatabase opens them.
+func openForReading(path string) (*store.Store, error) {
+	if path == "" {
+		own, err := databasePath("")
+		if err != nil {
+			return nil, err
+		}
+		if _, err := os.Stat(own); errors.Is(err, os.ErrNotExist) {
+			return OpenDatabase(path, store.Options{})
+		}
+	}
+	s, err := OpenDatabase(path, store.Options{ReadOnly: true})
+	if errors.Is(err, store.ErrOutdated) {
+		return OpenDatabase(path, store.Options{})
+	}
+	return s, err
 }
 
 // backupBeforeMigrate keeps a copy of a database before its schema is updated.

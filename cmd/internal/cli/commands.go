@@ -35,7 +35,7 @@ func runExport(env Env, args []string) int {
 	if *format == string(export.FormatXLSX) && *out == "" {
 		return usageError(env, "een Excel-werkmap gaat naar een bestand; geef -o BESTAND.xlsx")
 	}
-	s, err := OpenDatabase(*db, store.Options{})
+	s, err := openForReading(*db)
 	if err != nil {
 		return failure(env, err)
 	}

@@ -5,7 +5,6 @@ import (
 	"io"
 	"time"
 
-	"jeugdmonitor/data/store"
 	"jeugdmonitor/ui/rapport"
 )
 
@@ -31,7 +30,7 @@ func runRapport(env Env, args []string) int {
 	if err != nil {
 		return usageError(env, "%v", err)
 	}
-	s, err := OpenDatabase(*db, store.Options{})
+	s, err := openForReading(*db)
 	if err != nil {
 		return failure(env, err)
 	}

@@ -1,0 +1,88 @@
+package cli
+
+import (
+	"crypto/sha256"
+	"database/sql"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"jeugdmonitor/data/store"
+)
+
+// alterOutside changes a database with another SQLite connection, as a tool
+// outside the program would, leaving everything in the main file.
+func alterOutside(t *testing.T, path string, statements ...string) {
+	t.Helper()
+	db, err := sql.Open("sqlite", store.FileURI(path, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, stmt := range append(statements, "PRAGMA wal_checkpoint(TRUNCATE)", "PRAGMA journal_mode=DELETE") {
+		if _, err := db.Exec(stmt); err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
+	}
+}
+
+func fileSum(t *testing.T, path string) [32]byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sha256.Sum256(b)
+}
+
+// TestHostileTriggersAreRefusedByCheckRestoreAndOpen: a database with a
+// trigger that multiplies new reach by 10 and one that deletes its audit
+// rows is refused by check, restore and every command that opens it,
+// before anything in it runs.
+func TestHostileTriggersAreRefusedByCheckRestoreAndOpen(t *testing.T) {
+	good := newDatabase(t)
+	hostile := filepath.Join(t.TempDir(), "vijandig #1.db")
+	if code, _, stderr := run(t, "backup", "--db", good, "-o", hostile); code != ExitOK {
+		t.Fatal(stderr)
+	}
+	alterOutside(t, hostile,
+		"DROP TRIGGER wijzigingen_alleen_toevoegen_delete",
+		"CREATE TRIGGER bereik_maal_tien AFTER INSERT ON bereik BEGIN UPDATE bereik SET waarde = NEW.waarde * 10 WHERE id = NEW.id; END",
+		"CREATE TRIGGER logboek_wissen AFTER INSERT ON wijzigingen BEGIN DELETE FROM wijzigingen WHERE id = NEW.id; END")
+	hostileSum, goodSum := fileSum(t, hostile), fileSum(t, good)
+	commands := map[string][]string{
+		"check":   {"check", "--db", hostile},
+		"restore": {"restore", "--db", good, hostile},
+		"bereik":  {"bereik", "--db", hostile, "--interventie", "Match", "--periode", "2024", "--waarde", "12"},
+		"export":  {"export", "--db", hostile, "--what", "bereik", "--format", "csv"},
+	}
+	for name, args := range commands {
+		code, stdout, stderr := run(t, args...)
+		if code != ExitError || stdout != "" || !strings.Contains(stderr, "het schema wijkt af van dat van Jeugdmonitor") ||
+			!strings.Contains(stderr, "trigger bereik_maal_tien (op tabel bereik) hoort er niet in") ||
+			!strings.Contains(stderr, "trigger logboek_wissen (op tabel wijzigingen) hoort er niet in") {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q", name, code, stdout, stderr)
+		}
+	}
+	if fileSum(t, hostile) != hostileSum || fileSum(t, good) != goodSum {
+		t.Fatal("a refused database or the restore's target was changed")
+	}
+}
+
+// TestReadingCommandsLeaveTheWriterLockFree: export, rapport and chart
+// read without the writer lock, so a writer beside them is not refused.
+func TestReadingCommandsLeaveTheWriterLockFree(t *testing.T) {
+	db := newDatabase(t)
+	reader, err := openForReading(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+	if code, stdout, stderr := run(t, "bereik", "--db", db, "--interventie", "Match", "--periode", "2030", "--waarde", "77"); code != ExitOK || !strings.Contains(stdout, "Opgeslagen") {
+		t.Fatalf("a writer beside a reader: exit %d: %s %s", code, stdout, stderr)
+	}
+	if all, err := reader.Tel(); err != nil || all.Bereik == 0 {
+		t.Fatalf("the reader does not see the database: %+v %v", all, err)
+	}
+}

@@ -203,9 +203,6 @@ func (m *Main) content() fyne.CanvasObject {
 func (m *Main) openDatabase(path string, create bool) {
 	var s *store.Store
 	m.background(func() (err error) {
-		if create {
-			removeEmpty(path)
-		}
 		s, err = m.open(path, create)
 		if err == nil {
 			s.SetUser(m.app.Preferences().String(prefUser))
@@ -454,7 +451,10 @@ func (m *Main) menu() *fyne.MainMenu {
 	}
 	quit := item(lang.L("Afsluiten"), ctrl(fyne.KeyQ), m.requestQuit)
 	quit.IsQuit = true
-	settings := func() { m.navigate(pageInstellingen) }
+	settings := func() *instellingenScreen {
+		sc, _ := m.screen(pageInstellingen).(*instellingenScreen)
+		return sc
+	}
 	withStore := func(action func()) func() {
 		return func() {
 			if m.store != nil {
@@ -463,8 +463,8 @@ func (m *Main) menu() *fyne.MainMenu {
 		}
 	}
 	file := fyne.NewMenu(lang.L("Bestand"),
-		item(lang.L("Database openen…"), nil, settings),
-		item(lang.L("Nieuwe database…"), nil, settings),
+		item(lang.L("Database openen…"), nil, func() { settings().onOpen() }),
+		item(lang.L("Nieuwe database…"), nil, func() { settings().onCreate() }),
 		fyne.NewMenuItemSeparator(),
 		item(lang.L("Importeren uit Excel, CSV of CBS…"), nil, withStore(func() {
 			uitwisseling.NewImportWizard(m.store, m.win, m.reload).Show()

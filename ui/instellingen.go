@@ -1,16 +1,13 @@
 package ui
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -106,55 +103,29 @@ func (s *instellingenScreen) Refresh() {
 	s.naam.SetText(s.m.store.User())
 }
 
-// dbFilter shows only database files in the file dialogs.
-var dbFilter = storage.NewExtensionFileFilter([]string{".db", ".sqlite", ".jeugdmonitor"})
+// dbExtensies are the extensions of database files shown in the choosers.
+var dbExtensies = []string{".db", ".sqlite", ".jeugdmonitor"}
 
 // onOpen lets the user pick another database file and opens it.
 func (s *instellingenScreen) onOpen() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			s.m.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		s.switchTo(path, false)
-	}, s.m.win)
-	d.SetFilter(dbFilter)
-	s.startIn(d)
-	bestandskeuze.Toon(d, s.m.win)
+	k := bestandskeuze.Keuze{Titel: lang.L("Database openen"), Map: s.folder(), Extensies: dbExtensies}
+	bestandskeuze.Open(s.m.win, k, func(path string) { s.switchTo(path, false) })
 }
 
-// onCreate lets the user name a new database file and makes it.
+// onCreate lets the user name a new database file and makes it; an existing
+// file is refused rather than replaced.
 func (s *instellingenScreen) onCreate() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			s.m.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		s.switchTo(path, true)
-	}, s.m.win)
-	d.SetFileName("jeugdmonitor-nieuw.db")
-	s.startIn(d)
-	bestandskeuze.Toon(d, s.m.win)
+	k := bestandskeuze.Keuze{Titel: lang.L("Nieuwe database"), Naam: "jeugdmonitor-nieuw.db",
+		Map: s.folder(), Extensies: dbExtensies, Nieuw: true}
+	bestandskeuze.Opslaan(s.m.win, k, func(path string) { s.switchTo(path, true) })
 }
 
-// startIn opens a file dialog in the folder of the open database.
-func (s *instellingenScreen) startIn(d *dialog.FileDialog) {
+// folder is the folder of the open database, where the choosers start.
+func (s *instellingenScreen) folder() string {
 	if s.m.store == nil {
-		return
+		return ""
 	}
-	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(s.m.store.Path()))); err == nil {
-		d.SetLocation(dir)
-	}
+	return filepath.Dir(s.m.store.Path())
 }
 
 // switchTo opens (or makes) a database and makes it the one the window uses.
@@ -197,13 +168,5 @@ func (s *instellingenScreen) onTheme(name string) {
 	applyTheme(s.m.app, name)
 	if sc, ok := s.m.screens[pageOverzicht].(*overzicht.Screen); ok {
 		sc.SetThema(chartTheme(name))
-	}
-}
-
-// removeEmpty deletes a file that exists but is empty: the file dialog of a
-// new database has already made one, and the store refuses an empty file.
-func removeEmpty(path string) {
-	if info, err := os.Stat(path); err == nil && info.Size() == 0 {
-		os.Remove(path)
 	}
 }

@@ -3,6 +3,7 @@ package uitwisseling
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"path/filepath"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"jeugdmonitor/data/bestand"
 	"jeugdmonitor/data/export"
 	"jeugdmonitor/data/importer"
 	"jeugdmonitor/data/store"
@@ -87,39 +89,36 @@ func (d *ExportDialog) Show() {
 }
 
 func (d *ExportDialog) chooseFile() {
-	save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			showError("exporteren", err, d.window)
-			return
-		}
-		if wc == nil {
-			return
-		}
-		d.Write(wc, func(err error) {
+	k := bestandskeuze.Keuze{
+		Titel:     lang.L("Exporteren"),
+		Naam:      fmt.Sprintf("jeugdmonitor-%s-%s.%s", d.soort.Selected, time.Now().Format("2006-01-02"), d.format.Selected),
+		Extensies: []string{"." + d.format.Selected},
+	}
+	bestandskeuze.Opslaan(d.window, k, func(path string) {
+		d.Write(path, func(err error) {
 			if err != nil {
 				showError("exporteren", err, d.window)
 				return
 			}
-			dialog.ShowInformation(lang.L("Exporteren"), fmt.Sprintf(lang.L("Opgeslagen als %s"), wc.URI().Name()), d.window)
+			dialog.ShowInformation(lang.L("Exporteren"), fmt.Sprintf(lang.L("Opgeslagen als %s"), path), d.window)
 		})
-	}, d.window)
-	save.SetFileName(fmt.Sprintf("jeugdmonitor-%s-%s.%s", d.soort.Selected, time.Now().Format("2006-01-02"), d.format.Selected))
-	bestandskeuze.Toon(save, d.window)
+	})
 }
 
-// Write exports the chosen kind and format to wc off the UI goroutine (the
-// whole export is made before the file is written, so a failed export leaves
-// the file empty) and then calls done in the UI.
-func (d *ExportDialog) Write(wc fyne.URIWriteCloser, done func(error)) {
+// Write exports the chosen kind and format to path off the UI goroutine and
+// then calls done in the UI. The whole export is made first and written
+// beside path before it takes path's place, so a failed export leaves no
+// file and an existing file as it was.
+func (d *ExportDialog) Write(path string, done func(error)) {
 	kind, format := export.Kind(d.soort.Selected), export.Format(d.format.Selected)
 	var err error
 	d.run(func() {
 		var buf bytes.Buffer
 		if err = export.Write(&buf, d.store, kind, format); err == nil {
-			_, err = wc.Write(buf.Bytes())
-		}
-		if cerr := wc.Close(); err == nil {
-			err = cerr
+			err = bestand.Schrijf(path, func(w io.Writer) error {
+				_, err := w.Write(buf.Bytes())
+				return err
+			})
 		}
 	}, func() { done(err) })
 }
@@ -139,41 +138,28 @@ func NewBackupDialog(s *store.Store, w fyne.Window) *BackupDialog {
 
 // Show asks for the new file and writes the copy.
 func (d *BackupDialog) Show() {
-	save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			showError("reservekopie", err, d.window)
-			return
-		}
-		if wc == nil {
-			return
-		}
-		path := wc.URI().Path()
-		wc.Close()
-		d.Write(path, true, func(err error) {
+	k := bestandskeuze.Keuze{
+		Titel:     lang.L("Reservekopie maken"),
+		Naam:      fmt.Sprintf("jeugdmonitor-%s.db", time.Now().Format("2006-01-02")),
+		Extensies: []string{".db"},
+		Nieuw:     true,
+	}
+	bestandskeuze.Opslaan(d.window, k, func(path string) {
+		d.Write(path, func(err error) {
 			if err != nil {
 				showError("reservekopie", err, d.window)
 				return
 			}
 			dialog.ShowInformation(lang.L("Reservekopie"), fmt.Sprintf(lang.L("De hele database staat nu in %s. Terugzetten kan via Reservekopie terugzetten."), path), d.window)
 		})
-	}, d.window)
-	save.SetFileName(fmt.Sprintf("jeugdmonitor-%s.db", time.Now().Format("2006-01-02")))
-	save.SetFilter(filter(".db"))
-	bestandskeuze.Toon(save, d.window)
+	})
 }
 
-// Write makes the copy at path off the UI goroutine. The save dialog has
-// already created the (empty) file: replace says it may be removed first.
-func (d *BackupDialog) Write(path string, replace bool, done func(error)) {
+// Write makes the copy at path off the UI goroutine; an existing file is
+// never overwritten.
+func (d *BackupDialog) Write(path string, done func(error)) {
 	var err error
-	d.run(func() {
-		if replace {
-			if err = removeEmpty(path); err != nil {
-				return
-			}
-		}
-		err = d.store.BackupTo(path)
-	}, func() { done(err) })
+	d.run(func() { err = d.store.BackupTo(path) }, func() { done(err) })
 }
 
 // RestoreDialog puts a backup copy, or a database built from a full export,
@@ -196,19 +182,8 @@ func NewRestoreDialog(target string, w fyne.Window, close func() error, reopen f
 // Show asks for the backup file (a copy of the database, or a full export as
 // JSON), shows what it holds and asks to confirm.
 func (d *RestoreDialog) Show() {
-	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			showError("terugzetten", err, d.window)
-			return
-		}
-		if r == nil {
-			return
-		}
-		r.Close()
-		d.Confirm(r.URI().Path())
-	}, d.window)
-	open.SetFilter(filter(".db", ".json"))
-	bestandskeuze.Toon(open, d.window)
+	k := bestandskeuze.Keuze{Titel: lang.L("Reservekopie terugzetten"), Extensies: []string{".db", ".json"}}
+	bestandskeuze.Open(d.window, k, d.Confirm)
 }
 
 // Confirm shows what the copy (a database file or a full export) at path

@@ -138,19 +138,8 @@ func (wz *ImportWizard) kind() importer.Soort {
 }
 
 func (wz *ImportWizard) onChooseFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			showError("bestand kiezen", err, wz.window)
-			return
-		}
-		if r == nil {
-			return
-		}
-		r.Close()
-		wz.LoadFile(r.URI().Path(), "")
-	}, wz.window)
-	d.SetFilter(filter(".xlsx", ".csv", ".txt"))
-	bestandskeuze.Toon(d, wz.window)
+	k := bestandskeuze.Keuze{Titel: lang.L("Bestand kiezen"), Extensies: []string{".xlsx", ".csv", ".txt"}}
+	bestandskeuze.Open(wz.window, k, func(path string) { wz.LoadFile(path, "") })
 }
 
 // LoadFile opens a file (and sheet) and shows its first rows and the proposed

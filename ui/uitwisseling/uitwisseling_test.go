@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/xuri/excelize/v2"
@@ -148,12 +147,8 @@ func TestExportBackupRestoreDialogs(t *testing.T) {
 	}
 	ed.format.SetSelected("csv")
 	out := filepath.Join(dir, "bereik.csv")
-	wc, err := storage.Writer(storage.NewFileURI(out))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var werr error
-	ed.Write(wc, func(err error) { werr = err })
+	ed.Write(out, func(err error) { werr = err })
 	data, _ := os.ReadFile(out)
 	if werr != nil || !strings.HasPrefix(string(data), "\ufeffInterventie;Periode") {
 		t.Fatalf("export: %v %q", werr, data[:min(len(data), 40)])
@@ -162,11 +157,11 @@ func TestExportBackupRestoreDialogs(t *testing.T) {
 	copyPath := filepath.Join(dir, "kopie.db")
 	bd := NewBackupDialog(s, win)
 	bd.sync = true
-	bd.Write(copyPath, false, func(err error) { werr = err })
+	bd.Write(copyPath, func(err error) { werr = err })
 	if werr != nil {
 		t.Fatal(werr)
 	}
-	bd.Write(copyPath, true, func(err error) { werr = err })
+	bd.Write(copyPath, func(err error) { werr = err })
 	if werr == nil {
 		t.Fatal("a backup overwrote an existing copy")
 	}

@@ -120,7 +120,7 @@ type Main struct {
 	screens []Screen
 	current int
 
-	nav    *widget.List
+	nav    *keyList
 	body   *fyne.Container
 	status *widget.Label
 	where  *widget.Label
@@ -147,14 +147,6 @@ func Create(a fyne.App, w fyne.Window, open Opener, path string) fyne.CanvasObje
 	applyTheme(a, a.Preferences().StringWithFallback(prefTheme, themeLicht))
 	w.SetMainMenu(m.menu())
 	w.SetCloseIntercept(m.requestQuit)
-	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
-		switch k.Name {
-		case fyne.KeyEscape:
-			m.cancel()
-		case fyne.KeyF5:
-			m.present()
-		}
-	})
 	a.Lifecycle().SetOnStopped(func() {
 		if m.store != nil {
 			m.store.Close()
@@ -172,7 +164,7 @@ func newMain(a fyne.App, w fyne.Window, open Opener) *Main {
 	m.status.Truncation = fyne.TextTruncateEllipsis
 	m.where.Truncation = fyne.TextTruncateEllipsis
 	m.body = container.NewStack(widget.NewLabel(""))
-	m.nav = widget.NewList(
+	m.nav = newKeyList(
 		func() int { return len(pages) },
 		func() fyne.CanvasObject {
 			return container.NewBorder(nil, nil, widget.NewIcon(theme.ListIcon()), nil, widget.NewLabel(""))
@@ -183,7 +175,24 @@ func newMain(a fyne.App, w fyne.Window, open Opener) *Main {
 			row.Objects[1].(*widget.Icon).SetResource(theme.Icon(pages[id].icon))
 		})
 	m.nav.OnSelected = func(id widget.ListItemID) { m.show(id) }
+	m.installKeys()
 	return m
+}
+
+// installKeys makes the window handle its own keys: Escape, F1, F5 (which
+// the program's fields and lists pass on) and Ctrl+Z.
+func (m *Main) installKeys() {
+	m.win.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
+		switch k.Name {
+		case fyne.KeyEscape:
+			m.cancel()
+		case fyne.KeyF5:
+			m.present()
+		case fyne.KeyF1:
+			m.navigate(pageHelp)
+		}
+	})
+	m.win.Canvas().AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { m.undoKey() })
 }
 
 // content lays the window out.
@@ -421,14 +430,30 @@ func (m *Main) save() {
 	}
 }
 
-// undo takes back the page's last save; without one, Ctrl+Z undoes typing in
-// the focused field as usual.
-func (m *Main) undo() {
-	if u, ok := m.currentScreen().(undoer); ok && u.onUndo() {
-		return
+// undoSave takes back the page's last save (the menu item and the page's
+// button).
+func (m *Main) undoSave() {
+	if u, ok := m.currentScreen().(undoer); ok {
+		u.onUndo()
 	}
-	if f, ok := m.win.Canvas().Focused().(fyne.Shortcutable); ok {
-		f.TypedShortcut(&fyne.ShortcutUndo{})
+}
+
+// undoKey is Ctrl+Z: in a field with typed text it undoes the typing, and
+// it takes back the page's last save only when no field holds unsaved text.
+func (m *Main) undoKey() {
+	e, inField := m.win.Canvas().Focused().(*entry)
+	switch {
+	case inField && (e.typed() || m.dirty()):
+		e.undoTyping()
+	case m.dirty():
+		m.setStatus(lang.L("Ctrl+Z neemt de laatste opslag pas terug als er geen niet-opgeslagen invoer is; gebruik anders de knop."))
+	default:
+		if u, ok := m.currentScreen().(undoer); ok && u.onUndo() {
+			return
+		}
+		if inField {
+			e.undoTyping()
+		}
 	}
 }
 
@@ -480,7 +505,9 @@ func (m *Main) menu() *fyne.MainMenu {
 		item(lang.L("Zoeken"), ctrl(fyne.KeyF), m.search),
 		item(lang.L("Nieuw"), ctrl(fyne.KeyN), m.create),
 		item(lang.L("Opslaan"), ctrl(fyne.KeyS), m.save),
-		item(lang.L("Laatste opslag ongedaan maken"), &fyne.ShortcutUndo{}, m.undo))
+		// no shortcut here: a menu shortcut would run before the field
+		// with the cursor could undo its typing (see undoKey)
+		item(lang.L("Laatste opslag ongedaan maken"), nil, m.undoSave))
 	var views []*fyne.MenuItem
 	for i, p := range pages {
 		var sc fyne.Shortcut

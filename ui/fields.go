@@ -24,6 +24,9 @@ type entry struct {
 	onDown   func()
 	// onFocusLost runs when the cursor leaves the field (Tab, a click).
 	onFocusLost func()
+	// set is the text the program put in the field last (SetText); other
+	// text was typed by the user, and Ctrl+Z undoes that before any save.
+	set string
 }
 
 // newEntry makes a one-line entry with a placeholder.
@@ -44,20 +47,17 @@ func newMultiLineEntry(placeholder string) *entry {
 }
 
 // TypedKey handles Escape, Up and Down when the screen asked for them, and
-// passes F5 to the window: a focused field gets every key, and the window's
-// own keys (F5 presents) must work from a field too.
+// passes the window's own keys (F1, F5, Escape otherwise) to the window: a
+// focused field gets every key, and they must work from a field too.
 func (e *entry) TypedKey(k *fyne.KeyEvent) {
 	switch {
-	case k.Name == fyne.KeyF5:
-		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil && c.OnTypedKey() != nil {
-			c.OnTypedKey()(k)
-		}
 	case k.Name == fyne.KeyEscape && e.onEscape != nil:
 		e.onEscape()
 	case k.Name == fyne.KeyUp && e.onUp != nil:
 		e.onUp()
 	case k.Name == fyne.KeyDown && e.onDown != nil:
 		e.onDown()
+	case passToWindow(e, k):
 	default:
 		e.Entry.TypedKey(k)
 	}
@@ -70,6 +70,30 @@ func (e *entry) FocusLost() {
 		e.onFocusLost()
 	}
 }
+
+// SetText replaces the text and remembers it as the program's.
+func (e *entry) SetText(text string) {
+	e.set = text
+	e.Entry.SetText(text)
+}
+
+// typed reports whether the field holds text the user typed.
+func (e *entry) typed() bool { return e.Text != e.set }
+
+// TypedShortcut hands Ctrl+Z to the window, which decides between undoing
+// the typing and taking back the last save; other shortcuts go to the field.
+func (e *entry) TypedShortcut(s fyne.Shortcut) {
+	if _, undo := s.(*fyne.ShortcutUndo); undo {
+		if c, ok := fyne.CurrentApp().Driver().CanvasForObject(e).(fyne.Shortcutable); ok {
+			c.TypedShortcut(s)
+			return
+		}
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+// undoTyping undoes the last typing in the field, as Ctrl+Z in any text field.
+func (e *entry) undoTyping() { e.Entry.TypedShortcut(&fyne.ShortcutUndo{}) }
 
 // fieldSet lays out a form's inputs with their labels and shows, under each,
 // the Dutch message the store returned for that field. Messages for fields

@@ -25,13 +25,14 @@ var shortcuts = [][2]string{
 	{"Ctrl+F", "Zoeken: cursor in het zoekveld (Interventies) of het eerste veld van het formulier"},
 	{"Ctrl+N", "Nieuw: nieuwe interventie, of een leeg bereikformulier"},
 	{"Ctrl+S", "Opslaan (in een formulier ook met Enter)"},
-	{"Ctrl+Z", "Laatste opslag van bereik ongedaan maken (wordt ook gelogd)"},
-	{"Esc", "Annuleren: formulier leegmaken, terug naar het overzicht, dialoog sluiten"},
+	{"Ctrl+Z", "Typen in een veld ongedaan maken; zonder open invoer: laatste opslag van bereik terugnemen (gelogd)"},
+	{"Esc", "Annuleren: formulier leegmaken, terug naar het overzicht, dialoog sluiten (na wijzigingen eerst vragen)"},
 	{"Tab / Shift+Tab", "Naar het volgende / vorige veld"},
-	{"↑ / ↓", "Keuze in de interventiekiezer; rij omhoog/omlaag in de tabel"},
-	{"Enter", "In de interventiekiezer: kiezen; in de tabel: volgende rij; elders: opslaan"},
+	{"↑ / ↓", "Kiezen in de interventiekiezer, de tabel en de lijst van interventies (slaat koppen over)"},
+	{"Enter", "Interventiekiezer: kiezen; tabel: volgende rij; lijst van interventies: openen; elders: opslaan"},
 	{"Ctrl+1 … Ctrl+9", "Naar de schermen in de volgorde van het menu links"},
 	{"F5", "Presenteren: dia's kiezen, Spatie start; daarna pijltjes, Page Up/Down, Home/End, Esc"},
+	{"F1", "Deze hulp"},
 	{"Ctrl+Q", "Afsluiten (vraagt eerst bij niet-opgeslagen invoer)"},
 }
 

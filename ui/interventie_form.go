@@ -2,8 +2,10 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -34,7 +36,9 @@ type interventieForm struct {
 	structureel                *widget.Check
 	ambities                   *widget.CheckGroup
 	dialog                     *dialog.CustomDialog
-	saveButton, cancelButton   *widget.Button
+	// opened is what the form held when it was opened (see values)
+	opened                   string
+	saveButton, cancelButton *widget.Button
 }
 
 // showInterventieForm opens the form for a new intervention (original nil) or
@@ -94,6 +98,7 @@ func (f *interventieForm) buildUI() {
 	fs.add("bron", lang.L("Bron"), pair(f.bronDocument, f.bronSectie))
 
 	f.fill()
+	f.opened = f.values()
 	title := lang.L("Nieuwe interventie")
 	if f.original != nil {
 		title = lang.L("Interventie bewerken")
@@ -238,5 +243,34 @@ func (f *interventieForm) onSave() {
 	})
 }
 
-// Cancel closes the form without saving.
-func (f *interventieForm) Cancel() { f.dialog.Hide() }
+// Cancel closes the form without saving (Escape, Annuleren); with edits it
+// asks first.
+func (f *interventieForm) Cancel() {
+	if f.values() == f.opened {
+		f.dialog.Hide()
+		return
+	}
+	dialog.NewCustomConfirm(lang.L("Wijzigingen weggooien?"), lang.L("Weggooien"), lang.L("Terug naar het formulier"),
+		widget.NewLabel(lang.L("U heeft deze interventie gewijzigd zonder op te slaan. Wilt u de wijzigingen weggooien?")),
+		func(discard bool) {
+			if discard {
+				f.dialog.Hide()
+				return
+			}
+			f.m.win.Canvas().Focus(f.naam)
+		}, f.m.win).Show()
+}
+
+// values is everything the form holds, to tell edits from what it was
+// opened with.
+func (f *interventieForm) values() string {
+	var b strings.Builder
+	for _, e := range []*entry{f.naam, f.uitvoerder, f.code, f.doel, f.doelgroep, f.werkwijze, f.statusTekst,
+		f.resultaten, f.leeftijdVan, f.leeftijdTot, f.startJaar, f.startMaand, f.eindeJaar, f.eindeMaand,
+		f.bronDocument, f.bronSectie} {
+		b.WriteString(e.Text)
+		b.WriteByte(0)
+	}
+	fmt.Fprintf(&b, "%s\x00%s\x00%v\x00%q", f.cluster.Selected, f.statusCategorie.Selected, f.structureel.Checked, f.ambities.Selected)
+	return b.String()
+}

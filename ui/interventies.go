@@ -40,7 +40,7 @@ type interventiesScreen struct {
 	archived    *widget.Check
 	newButton   *widget.Button
 	count       *widget.Label
-	list        *widget.List
+	list        *keyList
 
 	detail   *interventieDetail
 	listPage fyne.CanvasObject
@@ -70,13 +70,14 @@ func (s *interventiesScreen) buildUI() {
 	s.newButton = widget.NewButtonWithIcon(lang.L("Nieuwe interventie (Ctrl+N)"), theme.ContentAddIcon(), s.onNew)
 	s.count = widget.NewLabel("")
 
-	s.list = widget.NewList(
+	s.list = newKeyList(
 		func() int { return len(s.rows) },
 		newTwoLineRow,
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			row := s.rows[id]
 			setTwoLineRow(o, row.title, row.meta, row.heading)
 		})
+	s.list.skip = func(id widget.ListItemID) bool { return id < len(s.rows) && s.rows[id].heading }
 	s.list.OnSelected = func(id widget.ListItemID) {
 		if id < len(s.rows) && !s.rows[id].heading {
 			s.onOpen(s.rows[id].item)

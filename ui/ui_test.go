@@ -206,11 +206,11 @@ func TestUndoRestoresThePreviousValue(t *testing.T) {
 	if b := reachOf(t, s, "Jongerencentra", "2024"); b == nil || b.Waarde != 1550 {
 		t.Fatalf("after two saves: %+v", b)
 	}
-	m.undo()
+	m.undoKey()
 	if b := reachOf(t, s, "Jongerencentra", "2024"); b == nil || b.Waarde != 1400 {
 		t.Fatalf("after undo: %+v, want 1400 again", b)
 	}
-	m.undo()
+	m.undoKey()
 	if b := reachOf(t, s, "Jongerencentra", "2024"); b != nil {
 		t.Fatalf("after second undo: %+v, want no reach", b)
 	}

@@ -8,6 +8,7 @@ package ui
 import (
 	"fmt"
 	"path/filepath"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -134,6 +135,39 @@ type Main struct {
 	// pathText writes a database path for the window; nil writes it as it
 	// is. Tests set it so their pictures do not depend on the temporary folder.
 	pathText func(string) string
+
+	// stopped is set when the program closes: work finishing later no
+	// longer touches the window (Fyne then runs fyne.Do at once, off the
+	// UI goroutine).
+	stopped atomic.Bool
+}
+
+// stop ends the window's background work and closes the database.
+func (m *Main) stop() {
+	m.stopped.Store(true)
+	if o, ok := m.screenIfBuilt(pageOverzicht).(*overzicht.Screen); ok {
+		o.Stop()
+	}
+	if m.store != nil {
+		m.store.Close()
+	}
+}
+
+// do runs f on the UI goroutine, unless the program has stopped.
+func (m *Main) do(f func()) {
+	fyne.Do(func() {
+		if !m.stopped.Load() {
+			f()
+		}
+	})
+}
+
+// screenIfBuilt is page id when it has been built, or nil.
+func (m *Main) screenIfBuilt(id int) Screen {
+	if m.screens == nil {
+		return nil
+	}
+	return m.screens[id]
 }
 
 // Create builds the main window's content on w, installs the menu, the
@@ -147,11 +181,7 @@ func Create(a fyne.App, w fyne.Window, open Opener, path string) fyne.CanvasObje
 	applyTheme(a, a.Preferences().StringWithFallback(prefTheme, themeLicht))
 	w.SetMainMenu(m.menu())
 	w.SetCloseIntercept(m.requestQuit)
-	a.Lifecycle().SetOnStopped(func() {
-		if m.store != nil {
-			m.store.Close()
-		}
-	})
+	a.Lifecycle().SetOnStopped(m.stop)
 	m.status.SetText(lang.L("Database wordt geopend…"))
 	m.openDatabase(path, false)
 	return m.content()
@@ -347,7 +377,7 @@ func (m *Main) currentScreen() Screen {
 func (m *Main) background(work func() error, done func(err error)) {
 	finish := func() {
 		err := work()
-		fyne.Do(func() { done(err) })
+		m.do(func() { done(err) })
 	}
 	if m.sync {
 		finish()

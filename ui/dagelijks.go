@@ -36,11 +36,11 @@ func (m *Main) startDailyBackups(s *store.Store) {
 			switch {
 			case err != nil:
 				fyne.LogError("dagelijkse reservekopie", err)
-				fyne.Do(func() {
+				m.do(func() {
 					m.setStatus(lang.L("Dagelijkse reservekopie mislukt: {{.Fout}}", map[string]any{"Fout": err.Error()}))
 				})
 			case path != "":
-				fyne.Do(func() {
+				m.do(func() {
 					m.setStatus(lang.L("Dagelijkse reservekopie gemaakt: {{.Pad}}", map[string]any{"Pad": path}))
 				})
 			}

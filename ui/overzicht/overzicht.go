@@ -49,6 +49,7 @@ type Screen struct {
 
 	mu        sync.Mutex
 	gen       int
+	gestopt   bool // the program is closing: background results are dropped
 	opties    dashboard.Opties
 	grafieken []dashboard.Grafiek
 	stil      bool // set while the year selectors are set from code
@@ -68,7 +69,17 @@ type Screen struct {
 // dialogs and the presentation mode).
 func New(s *store.Store, w fyne.Window) *Screen {
 	sc := &Screen{store: s, window: w, thema: chart.Licht, Status: widget.NewLabel("Grafieken worden getekend…"),
-		Tegels: container.NewGridWithColumns(4), ui: fyne.Do}
+		Tegels: container.NewGridWithColumns(4)}
+	// Once the program stops, Fyne runs fyne.Do's function at once on the
+	// goroutine that asks: a chart finished while closing must not touch
+	// its widget then.
+	sc.ui = func(f func()) {
+		fyne.Do(func() {
+			if !sc.isGestopt() {
+				f()
+			}
+		})
+	}
 	years := jaarKeuzes()
 	sc.Van = widget.NewSelect(years, func(string) { sc.onJaren() })
 	sc.Tot = widget.NewSelect(years, func(string) { sc.onJaren() })
@@ -125,6 +136,21 @@ func (s *Screen) Refresh() {
 	gen, o := s.gen, s.opties
 	s.mu.Unlock()
 	go s.load(gen, o)
+}
+
+// Stop ends the screen's background work when the program closes: charts
+// still being drawn are dropped and no widget is changed any more.
+func (s *Screen) Stop() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.gen++
+	s.gestopt = true
+}
+
+func (s *Screen) isGestopt() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.gestopt
 }
 
 // current reports whether gen is still the newest refresh.

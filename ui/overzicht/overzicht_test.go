@@ -267,3 +267,29 @@ func TestHighContrastThemeRedrawsThumbnails(t *testing.T) {
 		t.Fatalf("thumbnail background %v,%v,%v, want the high-contrast background", r, g, b)
 	}
 }
+
+// TestStoppedScreenLeavesItsWidgets: once the program closes, a chart that
+// finishes drawing no longer touches the screen's widgets (Fyne then runs
+// fyne.Do's function at once, off the UI goroutine).
+func TestStoppedScreenLeavesItsWidgets(t *testing.T) {
+	test.NewTempApp(t)
+	s, err := store.Open(filepath.Join(t.TempDir(), "leeg.db"), store.Options{Create: true, User: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	w := test.NewWindow(nil)
+	t.Cleanup(w.Close)
+	sc := New(s, w)
+	ran := false
+	sc.ui(func() { ran = true })
+	if !ran {
+		t.Fatal("before Stop the screen's UI work does not run")
+	}
+	sc.Stop()
+	ran = false
+	sc.ui(func() { ran = true })
+	if ran {
+		t.Fatal("after Stop the screen still changes its widgets")
+	}
+}

@@ -500,6 +500,12 @@ func (m *Main) menu() *fyne.MainMenu {
 		return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
 	}
 	item := func(label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
+		if sc != nil {
+			// Fyne 2.8.1 sizes a menu so that its widest label just
+			// touches its shortcut, and in the high-contrast theme they
+			// overlap: an em space keeps them apart
+			label += "\u2003"
+		}
 		it := fyne.NewMenuItem(label, action)
 		it.Shortcut = sc
 		return it

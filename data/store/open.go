@@ -279,11 +279,20 @@ func precheckFile(path string) (exists bool, err error) {
 	if appID != 0 && appID != ApplicationID {
 		return true, &OpenError{Path: path, Reason: "dit is een database van een ander programma"}
 	}
-	if pageSize, pages, ok := headerSize(header); ok && info.Size() < pageSize*pages {
+	// A write-ahead log beside the file may hold the pages a checkpoint
+	// interrupted by a crash had not yet copied (its header already counts
+	// them): SQLite completes that, and quick_check judges the result.
+	if pageSize, pages, ok := headerSize(header); ok && info.Size() < pageSize*pages && !hasLog(path) {
 		return true, &OpenError{Path: path, Reason: fmt.Sprintf(
 			"het bestand is afgekapt (%d van %d bytes; onvolledig gekopieerd of opgeslagen?); open een reservekopie", info.Size(), pageSize*pages)}
 	}
 	return true, nil
+}
+
+// hasLog reports whether a non-empty write-ahead log lies beside path.
+func hasLog(path string) bool {
+	info, err := os.Stat(path + "-wal")
+	return err == nil && info.Size() > 0
 }
 
 // headerSize reads the page size and page count from an SQLite header; ok is

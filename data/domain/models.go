@@ -254,7 +254,7 @@ const (
 // Wijziging is one row of the append-only audit trail: one field of one record
 // changed by one user at one moment.
 type Wijziging struct {
-	ID           uint `gorm:"primaryKey"`
+	ID           uint `gorm:"primaryKey;autoIncrement:false"`
 	Tijd         time.Time
 	Gebruiker    string
 	Actie        Actie
@@ -263,6 +263,9 @@ type Wijziging struct {
 	Veld         string
 	OudeWaarde   string
 	NieuweWaarde string
+	// Keten is the row's link in the tamper-evident chain: a hash over its
+	// content and the previous row's Keten (the store computes it).
+	Keten string
 }
 
 // TableName is the table of the audit trail.

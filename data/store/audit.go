@@ -25,6 +25,8 @@ type Tx struct {
 	db   *gorm.DB
 	user string
 	at   time.Time
+	// last is the audit trail's last row once read (see head).
+	last *auditHead
 }
 
 // Update runs fn in one transaction: either every change in it and all its
@@ -126,13 +128,21 @@ func (t *Tx) row(actie domain.Actie, table string, id uint, field, oldValue, new
 // error.
 var orFail = clause.Insert{Modifier: "OR FAIL"}
 
-// logAll appends audit rows with one statement: one statement journal per
-// change instead of one per field.
+// logAll appends audit rows, numbered after the last one and linked into
+// its chain, with one statement: one statement journal per change instead
+// of one per field.
 func (t *Tx) logAll(rows []domain.Wijziging) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	return t.db.Clauses(orFail).Create(&rows).Error
+	if err := t.chainRows(rows); err != nil {
+		return err
+	}
+	if err := t.db.Clauses(orFail).Create(&rows).Error; err != nil {
+		t.last = nil // some rows may be in: read the last one again
+		return err
+	}
+	return nil
 }
 
 // logFields logs one audit row per field that differs between before and

@@ -44,8 +44,8 @@ var reachColumns = []reachColumn{
 	{"bron", func(b *domain.Bereik) any { return b.BronTekst }, "bron", false},
 	{"notitie", func(b *domain.Bereik) any { return b.Notitie }, "notitie", false},
 	{"gebruiker", func(b *domain.Bereik) any { return b.Gebruiker }, "gebruiker", false},
-	// the moment as auditText writes it, bound as ?3 of insertWholeAuditSQL
-	{"vastgelegd", func(b *domain.Bereik) any { return b.Vastgelegd }, "?3", false},
+	// the moment as auditText writes it, bound as ?1 of selectWholeAuditSQL
+	{"vastgelegd", func(b *domain.Bereik) any { return b.Vastgelegd }, "?1", false},
 }
 
 // sqlNumberText is an SQL expression that writes a REAL column as the audit
@@ -92,24 +92,29 @@ var updateReachSQL = func() string {
 // %s is the owner's column.
 const selectReachSQL = "SELECT id, %s FROM bereik WHERE %s = ? AND periode = ?"
 
-// insertWholeAuditSQL appends the AlleVelden audit rows of the figures whose
-// record numbers are in the JSON array ?4, in their order, with ?1 and ?2 as
-// the moment and user of the rows and ?3 the moment as the audit trail
-// writes it. The JSON object is made by SQLite from the stored figure: one
-// statement for many figures, where the driver would compile and bind a
-// statement for every one.
-var insertWholeAuditSQL = func() string {
+// selectWholeAuditSQL gives the record number and the AlleVelden value of
+// the figures whose numbers are in the JSON array ?2, in their order, with
+// ?1 the moment as the audit trail writes it. The JSON object is made by
+// SQLite from the stored figure: one statement for many figures, where the
+// driver would compile and bind a statement for every one.
+var selectWholeAuditSQL = func() string {
 	fields := make([]string, len(reachColumns))
 	for i, c := range reachColumns {
 		key, _ := json.Marshal(c.name)
 		// json_quote gives 'null' for NULL; both it and "" leave the field out
 		fields[i] = sqlQuote(string(key)+":") + " || nullif(nullif(json_quote(" + c.audit + "), 'null'), '\"\"')"
 	}
-	return "INSERT OR FAIL INTO wijzigingen (tijd, gebruiker, actie, entiteit, entiteit_id, veld, oude_waarde, nieuwe_waarde)" +
-		" SELECT ?1, ?2, " + sqlQuote(string(domain.ActieToegevoegd)) + ", 'bereik', id, " + sqlQuote(AlleVelden) + ", ''," +
-		" '{' || concat_ws(',', " + strings.Join(fields, ", ") + ") || '}'" +
-		" FROM bereik WHERE id IN (SELECT value FROM json_each(?4)) ORDER BY id"
+	return "SELECT id, '{' || concat_ws(',', " + strings.Join(fields, ", ") + ") || '}'" +
+		" FROM bereik WHERE id IN (SELECT value FROM json_each(?2)) ORDER BY id"
 }()
+
+// insertWholeAuditSQL appends the AlleVelden audit rows given as the JSON
+// array ?3 of [number, figure's number, value, keten], in its order, with ?1
+// and ?2 as the moment and user of the rows: one statement for all.
+var insertWholeAuditSQL = "INSERT OR FAIL INTO wijzigingen" +
+	" (id, tijd, gebruiker, actie, entiteit, entiteit_id, veld, oude_waarde, nieuwe_waarde, keten)" +
+	" SELECT value->>0, ?1, ?2, " + sqlQuote(string(domain.ActieToegevoegd)) + ", 'bereik', value->>1, " +
+	sqlQuote(AlleVelden) + ", '', value->>2, value->>3 FROM json_each(?3)"
 
 // sqlQuote is text as an SQL string literal.
 func sqlQuote(text string) string {
@@ -179,7 +184,8 @@ type wholeReachAudit struct {
 	ids   []uint
 }
 
-// write appends the audit rows of the collected figures, as they are stored now.
+// write appends the audit rows of the collected figures, as they are
+// stored now, linked into the audit trail's chain.
 func (a *wholeReachAudit) write() error {
 	if len(a.ids) == 0 {
 		return nil
@@ -188,11 +194,44 @@ func (a *wholeReachAudit) write() error {
 	if err != nil {
 		return err
 	}
-	res, err := a.sqlTx.Exec(insertWholeAuditSQL, a.tx.at, a.tx.user, auditText(a.tx.at), string(ids))
+	rows, err := a.sqlTx.Query(selectWholeAuditSQL, auditText(a.tx.at), string(ids))
 	if err != nil {
 		return describeSQLiteError(err)
 	}
-	if n, _ := res.RowsAffected(); n != int64(len(a.ids)) {
+	audit := make([]domain.Wijziging, 0, len(a.ids))
+	for rows.Next() {
+		var id uint
+		var value string
+		if err := rows.Scan(&id, &value); err != nil {
+			rows.Close()
+			return err
+		}
+		audit = append(audit, a.tx.row(domain.ActieToegevoegd, "bereik", id, AlleVelden, "", value))
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return describeSQLiteError(err)
+	}
+	if len(audit) != len(a.ids) {
+		return errors.New("bereik opslaan: niet elk nieuw cijfer kreeg zijn regel in het wijzigingenlogboek")
+	}
+	if err := a.tx.chainRows(audit); err != nil {
+		return err
+	}
+	list := make([][4]any, len(audit))
+	for i, w := range audit {
+		list[i] = [4]any{w.ID, w.EntiteitID, w.NieuweWaarde, w.Keten}
+	}
+	body, err := json.Marshal(list)
+	if err != nil {
+		return err
+	}
+	res, err := a.sqlTx.Exec(insertWholeAuditSQL, a.tx.at, a.tx.user, string(body))
+	if err != nil {
+		a.tx.last = nil
+		return describeSQLiteError(err)
+	}
+	if n, _ := res.RowsAffected(); n != int64(len(audit)) {
 		return errors.New("bereik opslaan: niet elk nieuw cijfer kreeg zijn regel in het wijzigingenlogboek")
 	}
 	a.ids = a.ids[:0]

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 )
@@ -14,8 +15,9 @@ type CheckReport struct {
 // OK reports whether no problem was found.
 func (r CheckReport) OK() bool { return len(r.Problems) == 0 }
 
-// Check runs SQLite's integrity and foreign-key checks and compares the schema
-// version with this program's. It only reads.
+// Check runs SQLite's integrity and foreign-key checks, compares the schema
+// version and the whole schema with this program's, and verifies the audit
+// trail's chain. It only reads.
 func (s *Store) Check() (CheckReport, error) {
 	var r CheckReport
 	var err error
@@ -47,6 +49,20 @@ func (s *Store) Check() (CheckReport, error) {
 	}
 	for _, f := range fk {
 		r.Problems = append(r.Problems, fmt.Sprintf("rij %d in %s verwijst naar een ontbrekende rij in %s", f.Rowid, f.Table, f.Parent))
+	}
+	if e, err := s.schemaDifferences(); err != nil {
+		r.Problems = append(r.Problems, "schema lezen mislukt: "+err.Error())
+	} else if e != nil {
+		r.Problems = append(r.Problems, e.Error())
+		return r, nil
+	}
+	if r.Version >= chainVersion {
+		var chain *ChainError
+		if err := verifyChain(s.db); errors.As(err, &chain) {
+			r.Problems = append(r.Problems, chain.Error())
+		} else if err != nil {
+			r.Problems = append(r.Problems, "controle van het wijzigingenlogboek mislukt: "+err.Error())
+		}
 	}
 	return r, nil
 }

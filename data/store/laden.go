@@ -109,17 +109,34 @@ func (l *Loader) PutDoelstelling(d *domain.Doelstelling) error {
 }
 
 // PutWijzigingen copies rows of the audit trail as they were, numbers
-// included.
+// included, in their order, into the empty trail, and links them into a
+// new chain. A row that carries a Keten (a full export does) must have the
+// one its content and the rows before it give: otherwise the history was
+// changed after the export, and nothing is loaded.
 func (l *Loader) PutWijzigingen(rows []domain.Wijziging) error {
+	h, err := l.t.head()
+	if err != nil {
+		return err
+	}
 	for i := range rows {
 		if rows[i].ID == 0 || rows[i].Tijd.IsZero() || rows[i].Entiteit == "" {
 			return fmt.Errorf("wijziging %d is onvolledig (nummer, tijd of soort gegeven ontbreekt)", i+1)
 		}
+		if rows[i].ID <= h.id {
+			return fmt.Errorf("wijziging %d: nummer %d komt niet na nummer %d; het logboek moet op volgorde staan", i+1, rows[i].ID, h.id)
+		}
+		link := chainLink(h.keten, &rows[i])
+		if rows[i].Keten != "" && rows[i].Keten != link {
+			return fmt.Errorf("wijziging %d (nummer %d): de keten klopt niet; de geschiedenis is na de export aangepast", i+1, rows[i].ID)
+		}
+		rows[i].Keten = link
+		h.id, h.keten = rows[i].ID, link
 	}
 	const batch = 500
 	for start := 0; start < len(rows); start += batch {
 		chunk := rows[start:min(start+batch, len(rows))]
 		if err := l.put(&chunk); err != nil {
+			l.t.last = nil
 			return fmt.Errorf("wijzigingen %d-%d: %w", chunk[0].ID, chunk[len(chunk)-1].ID, err)
 		}
 	}

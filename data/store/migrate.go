@@ -87,10 +87,46 @@ func (s *Store) migrate(beforeMigrate func(*Store, int, int) error) error {
 	return nil
 }
 
-// applyMigration runs one migration in the transaction tx and sets the
-// application id and the new version.
+// migrationSteps are the steps in Go that a migration script names on a
+// line "-- stap: NAME", run at that point of the script.
+var migrationSteps = map[string]func(tx *gorm.DB) error{
+	"logboekketen": fillAuditChain,
+}
+
+// stepPrefix starts the line of a migration script that runs a step in Go.
+const stepPrefix = "-- stap: "
+
+// applyMigration runs one migration in the transaction tx (its SQL, with the
+// Go steps it names in between) and sets the application id and the new
+// version.
 func applyMigration(tx *gorm.DB, m migration) error {
-	if err := tx.Exec(m.sql).Error; err != nil {
+	var part strings.Builder
+	flush := func() error {
+		sql := part.String()
+		part.Reset()
+		if strings.TrimSpace(sql) == "" {
+			return nil
+		}
+		return tx.Exec(sql).Error
+	}
+	for _, line := range strings.SplitAfter(m.sql, "\n") {
+		name, isStep := strings.CutPrefix(strings.TrimSpace(line), stepPrefix)
+		if !isStep {
+			part.WriteString(line)
+			continue
+		}
+		step, ok := migrationSteps[name]
+		if !ok {
+			return fmt.Errorf("onbekende stap %q in %s", name, m.name)
+		}
+		if err := flush(); err != nil {
+			return err
+		}
+		if err := step(tx); err != nil {
+			return err
+		}
+	}
+	if err := flush(); err != nil {
 		return err
 	}
 	if err := tx.Exec(fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)).Error; err != nil {

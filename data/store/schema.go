@@ -1,6 +1,7 @@
 package store
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"sort"
 	"strings"
@@ -163,14 +164,23 @@ func normalizeSQL(sql string) string {
 	return strings.Join(tokens, " ")
 }
 
-// expectedSchemas caches the schema this program makes for each version.
-var expectedSchemas sync.Map // int -> []schemaObject
+// expectedSchemas caches the schema the migrations make, by the text of
+// the migrations up to the version.
+var expectedSchemas sync.Map // [sha256.Size]byte -> []schemaObject
 
 // expectedSchema is the schema this program's own migrations make for a
 // database of schema version version, built once in a fresh in-memory
 // database.
 func expectedSchema(version int) ([]schemaObject, error) {
-	if v, ok := expectedSchemas.Load(version); ok {
+	h := sha256.New()
+	for _, m := range migrations() {
+		if m.version <= version {
+			fmt.Fprintf(h, "%d:%s\x00", m.version, m.sql)
+		}
+	}
+	var key [sha256.Size]byte
+	copy(key[:], h.Sum(nil))
+	if v, ok := expectedSchemas.Load(key); ok {
 		return v.([]schemaObject), nil
 	}
 	db, err := openGorm("file::memory:")
@@ -194,7 +204,7 @@ func expectedSchema(version int) ([]schemaObject, error) {
 	if err != nil {
 		return nil, err
 	}
-	expectedSchemas.Store(version, objs)
+	expectedSchemas.Store(key, objs)
 	return objs, nil
 }
 

@@ -120,6 +120,9 @@ type Wijziging struct {
 	Veld         string    `json:"veld"`
 	OudeWaarde   string    `json:"oude_waarde"`
 	NieuweWaarde string    `json:"nieuwe_waarde"`
+	// Keten is the row's link in the audit trail's chain, so an import can
+	// verify the history it copies.
+	Keten string `json:"keten,omitempty"`
 }
 
 // Indicator is an indicator with its measurements.
@@ -539,7 +542,7 @@ func (c *collector) wijzigingen() ([]Wijziging, error) {
 	out := make([]Wijziging, len(all))
 	for i, w := range all {
 		out[i] = Wijziging{ID: w.ID, Tijd: w.Tijd, Gebruiker: w.Gebruiker, Actie: string(w.Actie), Entiteit: w.Entiteit,
-			EntiteitID: w.EntiteitID, Veld: w.Veld, OudeWaarde: w.OudeWaarde, NieuweWaarde: w.NieuweWaarde}
+			EntiteitID: w.EntiteitID, Veld: w.Veld, OudeWaarde: w.OudeWaarde, NieuweWaarde: w.NieuweWaarde, Keten: w.Keten}
 	}
 	slices.Reverse(out)
 	return out, nil

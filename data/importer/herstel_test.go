@@ -3,6 +3,7 @@ package importer
 import (
 	"crypto/sha256"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -290,5 +291,66 @@ func TestRestoreReplacesADatabaseChangedOutsideAndKeepsIt(t *testing.T) {
 	all, err := backup.List(doel)
 	if err != nil || len(all) != 1 || all[0].Reason != backup.ReasonRestore {
 		t.Fatalf("backups: %+v %v", all, err)
+	}
+}
+
+// TestFullExportCarriesTheAuditChain: a full export holds each audit row's
+// link in the chain; restoring it rebuilds the same chain, and an export
+// whose history was changed afterwards is refused without touching the
+// database.
+func TestFullExportCarriesTheAuditChain(t *testing.T) {
+	src := usedDatabase(t)
+	exported := writeFullExport(t, src)
+	raw, err := os.ReadFile(exported)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var full map[string]any
+	if err := json.Unmarshal(raw, &full); err != nil {
+		t.Fatal(err)
+	}
+	rows := full["wijzigingen"].([]any)
+	first := rows[0].(map[string]any)
+	if keten, _ := first["keten"].(string); len(keten) != 64 {
+		t.Fatalf("the export's audit rows carry no chain: %v", first)
+	}
+	dir := t.TempDir()
+	target := filepath.Join(dir, "mijn.db")
+	dbWith(t, target, "Oud")
+	before := sum(t, target)
+
+	rows[2].(map[string]any)["nieuwe_waarde"] = "vervalst"
+	forged := filepath.Join(dir, "vervalst.json")
+	if err := os.WriteFile(forged, mustJSON(t, full), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Herstel(forged, target, loadMoment)
+	if err == nil || !strings.Contains(err.Error(), "wijziging 3 (nummer 3): de keten klopt niet; de geschiedenis is na de export aangepast") {
+		t.Fatalf("a forged history: %v", err)
+	}
+	if sum(t, target) != before {
+		t.Fatal("the refused export changed the database")
+	}
+
+	if _, err := Herstel(exported, target, loadMoment); err != nil {
+		t.Fatal(err)
+	}
+	dst := openBuilt(t, target)
+	all, err := dst.Wijzigingen(store.WijzigingFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[uint]string{}
+	for _, w := range all {
+		byID[w.ID] = w.Keten
+	}
+	for _, r := range rows {
+		m := r.(map[string]any)
+		if id := uint(m["id"].(float64)); byID[id] != m["keten"] {
+			t.Fatalf("row %d: chain %q after the restore, %q in the export", id, byID[id], m["keten"])
+		}
+	}
+	if report, err := dst.Check(); err != nil || !report.OK() {
+		t.Fatalf("check of the restored export: %+v %v", report, err)
 	}
 }

@@ -161,7 +161,8 @@ func loadAll(l *store.Loader, a export.Alles, note string) error {
 	rows := make([]domain.Wijziging, len(a.Wijzigingen))
 	for i, w := range a.Wijzigingen {
 		rows[i] = domain.Wijziging{ID: w.ID, Tijd: w.Tijd, Gebruiker: w.Gebruiker, Actie: domain.Actie(w.Actie),
-			Entiteit: w.Entiteit, EntiteitID: w.EntiteitID, Veld: w.Veld, OudeWaarde: w.OudeWaarde, NieuweWaarde: w.NieuweWaarde}
+			Entiteit: w.Entiteit, EntiteitID: w.EntiteitID, Veld: w.Veld, OudeWaarde: w.OudeWaarde, NieuweWaarde: w.NieuweWaarde,
+			Keten: w.Keten}
 	}
 	if err := l.PutWijzigingen(rows); err != nil {
 		return err

@@ -86,3 +86,39 @@ func TestReadingCommandsLeaveTheWriterLockFree(t *testing.T) {
 		t.Fatalf("the reader does not see the database: %+v %v", all, err)
 	}
 }
+
+// TestCheckNamesATamperedAuditRow: an audit row changed outside the
+// program, with its guards lifted and put back, is named by check.
+func TestCheckNamesATamperedAuditRow(t *testing.T) {
+	db := newDatabase(t)
+	conn, err := sql.Open("sqlite", store.FileURI(db, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := conn.Query("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'wijzigingen'")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var drop, create []string
+	for rows.Next() {
+		var name, def string
+		if err := rows.Scan(&name, &def); err != nil {
+			t.Fatal(err)
+		}
+		drop, create = append(drop, "DROP TRIGGER "+name), append(create, def)
+	}
+	rows.Close()
+	conn.Close()
+	if len(drop) != 3 {
+		t.Fatalf("guards: %v", drop)
+	}
+	alterOutside(t, db, append(append(drop, "UPDATE wijzigingen SET nieuwe_waarde = nieuwe_waarde || '0' WHERE id = 10"), create...)...)
+	before := fileSum(t, db)
+	code, stdout, stderr := run(t, "check", "--db", db)
+	if code != ExitError || !strings.Contains(stdout, "Probleem:     het wijzigingenlogboek is buiten het programma aangepast: regel 10 (nummer 10, ") {
+		t.Fatalf("check: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	if fileSum(t, db) != before {
+		t.Fatal("check changed the database")
+	}
+}

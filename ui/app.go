@@ -21,6 +21,8 @@ import (
 	"jeugdmonitor/assets"
 	"jeugdmonitor/data/store"
 	"jeugdmonitor/ui/overzicht"
+	"jeugdmonitor/ui/rapport"
+	"jeugdmonitor/ui/uitvoer"
 	"jeugdmonitor/ui/uitwisseling"
 )
 
@@ -533,6 +535,8 @@ func (m *Main) menu() *fyne.MainMenu {
 		item(lang.L("Exporteren naar Excel, CSV of JSON…"), nil, withStore(func() {
 			uitwisseling.NewExportDialog(m.store, m.win).Show()
 		})),
+		item(uitvoer.Knop(rapport.PDF), nil, func() { m.report(rapport.PDF) }),
+		item(uitvoer.Knop(rapport.PPTX), nil, func() { m.report(rapport.PPTX) }),
 		fyne.NewMenuItemSeparator(),
 		item(lang.L("Reservekopie maken…"), nil, withStore(func() { uitwisseling.NewBackupDialog(m.store, m.win).Show() })),
 		item(lang.L("Reservekopie terugzetten…"), nil, withStore(func() { m.restoreDialog().Show() })),

@@ -3,6 +3,7 @@ package overzicht
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -13,6 +14,8 @@ import (
 	"jeugdmonitor/data/dashboard"
 	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/store"
+	"jeugdmonitor/ui/rapport"
+	"jeugdmonitor/ui/uitvoer"
 )
 
 // nieuwePresentatie is the choice of a new, unsaved presentation.
@@ -30,6 +33,9 @@ type Kiezer struct {
 	Lijst               *widget.List
 	Omhoog, Omlaag, Weg *escKnop
 	Opslaan, Start      *escKnop
+	// Rapport and PowerPoint write the saved presentation as PDF report
+	// or as .pptx.
+	Rapport, PowerPoint *escKnop
 	Melding             *widget.Label
 	Dias                []string
 	Gekozen             int
@@ -37,6 +43,7 @@ type Kiezer struct {
 	Presentatie         *Presentatie
 	titels              map[string]string
 	namen               []string
+	bewaard             store.Presentatie // as loaded or saved last
 }
 
 // Kiezer is the slide chooser that is open, or nil.
@@ -67,11 +74,13 @@ func (s *Screen) Presenteer() {
 	k.Weg = newEscKnop("Weghalen", theme.DeleteIcon(), k.weg, sluit)
 	k.Opslaan = newEscKnop("Opslaan", theme.DocumentSaveIcon(), func() { s.kiezerOpslaan(k) }, sluit)
 	k.Start = newEscKnop("Starten", theme.MediaPlayIcon(), func() { s.kiezerStart(k) }, sluit)
+	k.Rapport = newEscKnop("Rapport (PDF)…", theme.DocumentPrintIcon(), func() { s.kiezerRapport(k, rapport.PDF) }, sluit)
+	k.PowerPoint = newEscKnop("PowerPoint (.pptx)…", theme.DocumentSaveIcon(), func() { s.kiezerRapport(k, rapport.PPTX) }, sluit)
 	k.Opgeslagen = widget.NewSelect(nil, func(naam string) { s.kiezerLaad(k, naam) })
 	k.Opgeslagen.PlaceHolder = "Kies een opgeslagen presentatie"
 	s.kiezerVulOpgeslagen(k)
 	top := container.NewVBox(widget.NewForm(widget.NewFormItem("Opgeslagen", k.Opgeslagen), widget.NewFormItem("Naam", k.Naam)), k.Toevoegen)
-	bottom := container.NewVBox(container.NewHBox(k.Omhoog, k.Omlaag, k.Weg), k.Melding, container.NewHBox(k.Opslaan, k.Start))
+	bottom := container.NewVBox(container.NewHBox(k.Omhoog, k.Omlaag, k.Weg), k.Melding, container.NewHBox(k.Opslaan, k.Start, k.Rapport, k.PowerPoint))
 	k.Dialoog = dialog.NewCustom("Presentatie samenstellen", "Sluiten", container.NewBorder(top, bottom, nil, nil, k.Lijst), s.window)
 	k.Dialoog.SetOnClosed(func() { s.kiezer = nil })
 	k.Dialoog.Resize(fyne.NewSize(640, 620))
@@ -191,6 +200,7 @@ func (s *Screen) kiezerLaad(k *Kiezer, naam string) {
 		}
 		k.Naam.SetText(p.Naam)
 		k.Dias = slices.Clone(p.Dias)
+		k.bewaard = p
 		k.Lijst.Refresh()
 	})
 }
@@ -209,8 +219,19 @@ func (s *Screen) kiezerOpslaan(k *Kiezer) {
 			return
 		}
 		k.Melding.SetText(fmt.Sprintf("Opgeslagen: %s (%d dia's)", p.Naam, len(p.Dias)))
+		k.bewaard = p
 		s.kiezerVulOpgeslagen(k)
 	})
+}
+
+// kiezerRapport writes the saved presentation as PDF report or PowerPoint;
+// slides that are not saved yet are not in it, so it asks to save first.
+func (s *Screen) kiezerRapport(k *Kiezer, f rapport.Formaat) {
+	if k.bewaard.Naam == "" || strings.TrimSpace(k.Naam.Text) != strings.TrimSpace(k.bewaard.Naam) || !slices.Equal(k.Dias, k.bewaard.Dias) {
+		k.Melding.SetText("Sla de presentatie eerst op: het rapport en PowerPoint nemen de opgeslagen dia's.")
+		return
+	}
+	uitvoer.Rapport(s.store, s.window, f, k.bewaard.Naam, s.Opties())
 }
 
 // kiezerStart starts the presentation of the chosen slides.

@@ -21,6 +21,8 @@ import (
 	"jeugdmonitor/data/dashboard"
 	"jeugdmonitor/data/store"
 	"jeugdmonitor/ui/chart"
+	"jeugdmonitor/ui/rapport"
+	"jeugdmonitor/ui/uitvoer"
 )
 
 // The size thumbnails are drawn at: sharp at the grid's size, cheap to draw.
@@ -44,6 +46,8 @@ type Screen struct {
 	Status *widget.Label
 	// PresenteerKnop opens the choice of slides for the presentation mode.
 	PresenteerKnop *widget.Button
+	// RapportKnop writes the report for the council (PDF).
+	RapportKnop *widget.Button
 
 	content fyne.CanvasObject
 
@@ -84,14 +88,18 @@ func New(s *store.Store, w fyne.Window) *Screen {
 	sc.Van = widget.NewSelect(years, func(string) { sc.onJaren() })
 	sc.Tot = widget.NewSelect(years, func(string) { sc.onJaren() })
 	sc.PresenteerKnop = widget.NewButtonWithIcon("Presenteren… (F5)", theme.MediaPlayIcon(), sc.Presenteer)
+	sc.RapportKnop = widget.NewButtonWithIcon(uitvoer.Knop(rapport.PDF), theme.DocumentPrintIcon(), func() {
+		uitvoer.ToonRapport(sc.store, sc.window, rapport.PDF, sc.Opties())
+	})
 	var cards []fyne.CanvasObject
 	for i, g := range dashboard.Grafieken() {
-		k := newKaart(g)
+		k := newKaart(g, w, append([]*fyne.MenuItem{fyne.NewMenuItem("Vergroten", func() { sc.vergroot(i) })},
+			uitvoer.GrafiekMenu(w, sc.getekend(i))...))
 		k.OnTapped = func() { sc.vergroot(i) }
 		sc.Kaarten = append(sc.Kaarten, k)
 		cards = append(cards, k)
 	}
-	bar := container.NewHBox(widget.NewLabel("Jaren"), sc.Van, widget.NewLabel("t/m"), sc.Tot, sc.PresenteerKnop, sc.Status)
+	bar := container.NewHBox(widget.NewLabel("Jaren"), sc.Van, widget.NewLabel("t/m"), sc.Tot, sc.PresenteerKnop, sc.RapportKnop, sc.Status)
 	grid := container.New(&thumbGrid{minWidth: 360}, cards...)
 	sc.content = container.NewBorder(container.NewVBox(bar, sc.Tegels), nil, nil, nil, container.NewVScroll(grid))
 	return sc
@@ -279,6 +287,22 @@ func (s *Screen) onJaren() {
 	s.mu.Unlock()
 	s.Status.SetText("Grafieken worden getekend…")
 	s.Refresh()
+}
+
+// Opties are the years the charts are drawn for (zero until the first
+// drawing, which means the database's default years).
+func (s *Screen) Opties() dashboard.Opties {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.opties
+}
+
+// getekend gives chart i as it is on screen, for saving and copying.
+func (s *Screen) getekend(i int) uitvoer.Grafiek {
+	return func() (dashboard.Grafiek, chart.Thema, bool) {
+		g, ok := s.grafiek(i)
+		return g, s.Thema(), ok
+	}
 }
 
 // grafiek returns the chart built last with the given index.

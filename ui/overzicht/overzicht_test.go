@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"image"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"jeugdmonitor/data/dashboard"
 	"jeugdmonitor/data/store"
@@ -219,22 +221,25 @@ func TestGoldenOverzicht(t *testing.T) {
 	test.AssertImageMatches(t, "overzicht_demo.png", stableCapture(t, sc.window))
 }
 
-// stableCapture takes pictures of the window until two in a row are the
+// stableCapture takes pictures of the window until three in a row are the
 // same: a theme change redraws widgets on Fyne's own goroutines, which a
-// single picture may catch half done (seen under the race detector).
+// picture may catch half done (seen under the race detector, where two
+// pictures in a row once caught the same half-drawn screen).
 func stableCapture(t *testing.T, w fyne.Window) image.Image {
 	t.Helper()
-	last := w.Canvas().Capture()
-	for range 100 {
-		time.Sleep(20 * time.Millisecond)
+	last, same := w.Canvas().Capture(), 0
+	for range 200 {
+		time.Sleep(25 * time.Millisecond)
 		testUI.drain()
 		next := w.Canvas().Capture()
-		if samePixels(last, next) {
+		if !samePixels(last, next) {
+			same = 0
+		} else if same++; same == 2 {
 			return next
 		}
 		last = next
 	}
-	t.Fatal("het venster bleef 2 seconden lang veranderen")
+	t.Fatal("het venster bleef 5 seconden lang veranderen")
 	return nil
 }
 
@@ -291,5 +296,89 @@ func TestStoppedScreenLeavesItsWidgets(t *testing.T) {
 	sc.ui(func() { ran = true })
 	if ran {
 		t.Fatal("after Stop the screen still changes its widgets")
+	}
+}
+
+// menuLabels lists the labels of a menu's items.
+func menuLabels(items []*fyne.MenuItem) []string {
+	var out []string
+	for _, it := range items {
+		out = append(out, it.Label)
+	}
+	return out
+}
+
+// TestEveryChartCanBeSavedAndCopied: the tile menu, the enlarged chart and a
+// slide each offer PNG, SVG and the clipboard; the tile's menu button opens
+// its menu on the screen.
+func TestEveryChartCanBeSavedAndCopied(t *testing.T) {
+	sc, _ := demoScreen(t)
+	acties := []string{"Opslaan als PNG…", "Opslaan als SVG…", "Kopiëren"}
+	k := sc.Kaarten[0]
+	if got := menuLabels(k.Menu.Items); !slices.Equal(got, append([]string{"Vergroten"}, acties...)) {
+		t.Errorf("tegelmenu %v", got)
+	}
+	before := len(sc.window.Canvas().Overlays().List())
+	test.Tap(k.MenuKnop)
+	if len(sc.window.Canvas().Overlays().List()) != before+1 {
+		t.Error("de menuknop van de tegel opende geen menu")
+	}
+	sc.window.Canvas().Overlays().Top().Hide()
+	k.Menu.Items[0].Action()
+	v := sc.Vergroting()
+	if v == nil || v.Naam != k.Naam {
+		t.Fatalf("Vergroten vergrootte %+v", v)
+	}
+	var labels []string
+	for _, o := range v.Acties {
+		labels = append(labels, o.(*widget.Button).Text)
+	}
+	if !slices.Equal(labels, acties) {
+		t.Errorf("knoppen bij de vergroting %v", labels)
+	}
+	v.Dialoog.Hide()
+
+	sc.Presenteer()
+	kz := sc.Kiezer()
+	kz.Start.Tapped(nil)
+	p := kz.Presentatie
+	if got := menuLabels(p.Menu.Items); !slices.Equal(got, acties) {
+		t.Errorf("menu van de dia %v", got)
+	}
+	if g, _, ok := p.getoond(); !ok || g.Naam != p.Dias[0].Naam {
+		t.Errorf("de dia geeft grafiek %q", g.Naam)
+	}
+	p.Venster.Close()
+}
+
+// TestKiezerReportTakesTheSavedSlides: the report and PowerPoint buttons
+// ask to save first while the slides on screen are not the saved ones.
+func TestKiezerReportTakesTheSavedSlides(t *testing.T) {
+	sc, _ := demoScreen(t)
+	sc.Presenteer()
+	k := sc.Kiezer()
+	for _, b := range []*escKnop{k.Rapport, k.PowerPoint} {
+		k.Melding.SetText("")
+		test.Tap(b)
+		if !strings.HasPrefix(k.Melding.Text, "Sla de presentatie eerst op") {
+			t.Errorf("%s zonder opslaan: melding %q", b.Text, k.Melding.Text)
+		}
+	}
+	test.Type(k.Naam, "Raad")
+	test.Tap(k.Opslaan)
+	eventually(t, "de presentatie is niet opgeslagen", func() bool { return strings.HasPrefix(k.Melding.Text, "Opgeslagen:") })
+	k.Lijst.Select(0)
+	test.Tap(k.Weg)
+	k.Melding.SetText("")
+	test.Tap(k.PowerPoint)
+	if !strings.HasPrefix(k.Melding.Text, "Sla de presentatie eerst op") {
+		t.Errorf("na een gewijzigde dia: melding %q", k.Melding.Text)
+	}
+	test.Tap(k.Opslaan)
+	eventually(t, "de presentatie is niet opnieuw opgeslagen", func() bool { return strings.HasPrefix(k.Melding.Text, "Opgeslagen:") })
+	before := len(sc.window.Canvas().Overlays().List())
+	test.Tap(k.PowerPoint)
+	if len(sc.window.Canvas().Overlays().List()) != before+1 {
+		t.Errorf("PowerPoint opende de bestandskeuze niet (melding %q)", k.Melding.Text)
 	}
 }

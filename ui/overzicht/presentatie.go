@@ -12,6 +12,7 @@ import (
 
 	"jeugdmonitor/data/dashboard"
 	"jeugdmonitor/ui/chart"
+	"jeugdmonitor/ui/uitvoer"
 )
 
 // Presentatie is the presentation mode: a full-screen window with one chart
@@ -23,6 +24,8 @@ type Presentatie struct {
 	Teller  *widget.Label
 	Dias    []dashboard.Grafiek
 	Index   int
+	// Menu saves or copies the slide's chart (a right click on the slide).
+	Menu *fyne.Menu
 
 	beelden map[int]image.Image
 	thema   chart.Thema
@@ -35,7 +38,9 @@ func (s *Screen) presenteer(dias []dashboard.Grafiek) *Presentatie {
 		Teller: widget.NewLabel(""), Dias: dias, beelden: map[int]image.Image{}, thema: s.Thema(), ui: s.ui}
 	p.Beeld.FillMode = canvas.ImageFillContain
 	bg := canvas.NewRectangle(p.thema.Achtergrond)
-	p.Venster.SetContent(container.NewStack(bg, p.Beeld, container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), p.Teller), nil, nil)))
+	p.Menu = fyne.NewMenu("", uitvoer.GrafiekMenu(p.Venster, p.getoond)...)
+	p.Venster.SetContent(container.NewStack(bg, newDiaVlak(p.Beeld, p.toonMenu),
+		container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), p.Teller), nil, nil)))
 	p.Venster.Canvas().SetOnTypedKey(p.toets)
 	p.Venster.SetFullScreen(true)
 	p.Venster.Show()
@@ -87,3 +92,36 @@ func (p *Presentatie) toets(k *fyne.KeyEvent) {
 		p.Venster.Close()
 	}
 }
+
+// getoond is the chart of the slide on show, as drawn (for saving and
+// copying).
+func (p *Presentatie) getoond() (dashboard.Grafiek, chart.Thema, bool) {
+	if p.Index < 0 || p.Index >= len(p.Dias) {
+		return dashboard.Grafiek{}, p.thema, false
+	}
+	return p.Dias[p.Index], p.thema, true
+}
+
+// toonMenu opens the slide's menu at an absolute position.
+func (p *Presentatie) toonMenu(at fyne.Position) {
+	widget.ShowPopUpMenuAtPosition(p.Menu, p.Venster.Canvas(), at)
+}
+
+// diaVlak is the slide's picture, which opens the menu on a right click.
+type diaVlak struct {
+	widget.BaseWidget
+	beeld *canvas.Image
+	menu  func(fyne.Position)
+}
+
+func newDiaVlak(beeld *canvas.Image, menu func(fyne.Position)) *diaVlak {
+	d := &diaVlak{beeld: beeld, menu: menu}
+	d.ExtendBaseWidget(d)
+	return d
+}
+
+// CreateRenderer draws the picture.
+func (d *diaVlak) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(d.beeld) }
+
+// TappedSecondary opens the menu where the slide was right-clicked.
+func (d *diaVlak) TappedSecondary(e *fyne.PointEvent) { d.menu(e.AbsolutePosition) }

@@ -9,6 +9,7 @@ import (
 
 	"jeugdmonitor/data/dashboard"
 	"jeugdmonitor/ui/chart"
+	"jeugdmonitor/ui/uitvoer"
 )
 
 // Vergroting is an enlarged chart with its headline message to edit.
@@ -17,7 +18,11 @@ type Vergroting struct {
 	Beeld         *canvas.Image
 	Kernboodschap *widget.Entry
 	Opslaan       *widget.Button
-	Dialoog       *dialog.CustomDialog
+	// Acties save the chart as PNG or SVG or copy it.
+	Acties  []fyne.CanvasObject
+	Dialoog *dialog.CustomDialog
+
+	grafiek dashboard.Grafiek // as drawn last, with its headline message
 }
 
 // Vergroting is the enlarged chart that is open, or nil.
@@ -29,7 +34,7 @@ func (s *Screen) vergroot(i int) {
 	if !ok {
 		return
 	}
-	v := &Vergroting{Naam: g.Naam, Beeld: canvas.NewImageFromImage(nil), Kernboodschap: widget.NewMultiLineEntry()}
+	v := &Vergroting{Naam: g.Naam, Beeld: canvas.NewImageFromImage(nil), Kernboodschap: widget.NewMultiLineEntry(), grafiek: g}
 	v.Beeld.FillMode = canvas.ImageFillContain
 	v.Beeld.SetMinSize(fyne.NewSize(800, 450))
 	v.Kernboodschap.SetText(g.Kernboodschap)
@@ -37,7 +42,8 @@ func (s *Screen) vergroot(i int) {
 	v.Kernboodschap.SetPlaceHolder("Kernboodschap: wat moet de raad uit deze grafiek onthouden?")
 	v.Opslaan = widget.NewButton("Kernboodschap opslaan", func() { s.opslaanKernboodschap(v) })
 	form := container.NewBorder(nil, nil, nil, v.Opslaan, v.Kernboodschap)
-	v.Dialoog = dialog.NewCustom(g.Titel, "Sluiten", container.NewBorder(nil, form, nil, nil, v.Beeld), s.window)
+	v.Acties = uitvoer.GrafiekKnoppen(s.window, func() (dashboard.Grafiek, chart.Thema, bool) { return v.grafiek, s.Thema(), true })
+	v.Dialoog = dialog.NewCustom(g.Titel, "Sluiten", container.NewBorder(container.NewHBox(v.Acties...), form, nil, nil, v.Beeld), s.window)
 	v.Dialoog.SetOnClosed(func() { s.vergroting = nil })
 	size := s.window.Canvas().Size()
 	v.Dialoog.Resize(fyne.NewSize(size.Width*0.92, size.Height*0.92))
@@ -55,6 +61,7 @@ func (s *Screen) tekenGroot(v *Vergroting, g dashboard.Grafiek) {
 			return
 		}
 		s.ui(func() {
+			v.grafiek = g
 			v.Beeld.Image = img
 			v.Beeld.Refresh()
 		})

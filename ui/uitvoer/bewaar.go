@@ -1,0 +1,120 @@
+// Package uitvoer lets the window make every file the command line makes:
+// the report for the council (PDF), a presentation as PowerPoint (.pptx),
+// and a chart as PNG or SVG or on the clipboard. Every file is chosen in the
+// file chooser (bestandskeuze.Toon) under a sensible default name, made off
+// the UI goroutine behind a progress dialog, written whole or not at all
+// (data/bestand), and a message names the file written.
+package uitvoer
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"jeugdmonitor/data/bestand"
+	"jeugdmonitor/ui/bestandskeuze"
+	"jeugdmonitor/ui/rapport"
+)
+
+// Schrijver makes a file's content, telling its progress.
+type Schrijver func(w io.Writer, v rapport.Voortgang) error
+
+// Bewaar asks for a file in the file chooser, proposing naam (whose
+// extension is the file's kind), and then writes it with Schrijf.
+func Bewaar(w fyne.Window, titel, naam string, schrijf Schrijver) {
+	ext := filepath.Ext(naam)
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil {
+			toonFout(w, err)
+			return
+		}
+		if wc == nil {
+			return // cancelled
+		}
+		pad := wc.URI().Path()
+		wc.Close()
+		pad, err = metExtensie(pad, ext)
+		if err != nil {
+			toonFout(w, err)
+			return
+		}
+		Schrijf(w, titel, pad, schrijf)
+	}, w)
+	d.SetFileName(naam)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	d.SetConfirmText(lang.L("Opslaan"))
+	d.SetDismissText(lang.L("Annuleren"))
+	bestandskeuze.Toon(d, w)
+}
+
+// metExtensie adds the file kind's extension to a name typed without it. The
+// chooser confirmed the name without the extension and created that file
+// empty: it goes again, and a file that has the full name already is never
+// replaced unasked.
+func metExtensie(pad, ext string) (string, error) {
+	if ext == "" || strings.EqualFold(filepath.Ext(pad), ext) {
+		return pad, nil
+	}
+	verwijderLeeg(pad)
+	vol := pad + ext
+	if _, err := os.Stat(vol); err == nil {
+		return "", fmt.Errorf(lang.L("%s bestaat al; kies het in het venster Opslaan als om het te vervangen, of kies een andere naam"), filepath.Base(vol))
+	}
+	return vol, nil
+}
+
+// Schrijf writes the file at pad behind a progress dialog and reports the
+// outcome in a dialog: the file's full path, or what went wrong. The channel
+// receives the error (nil on success) once the outcome is on screen.
+func Schrijf(w fyne.Window, titel, pad string, schrijf Schrijver) <-chan error {
+	balk := widget.NewProgressBar()
+	melding := widget.NewLabel(fmt.Sprintf(lang.L("%s wordt gemaakt…"), filepath.Base(pad)))
+	voortgang := dialog.NewCustomWithoutButtons(titel, container.NewVBox(melding, balk), w)
+	voortgang.Show()
+	klaar := make(chan error, 1)
+	go func() {
+		err := bestand.Schrijf(pad, func(f io.Writer) error {
+			return schrijf(f, func(k, n int) {
+				if n > 0 {
+					fyne.Do(func() { balk.SetValue(float64(k) / float64(n)) })
+				}
+			})
+		})
+		if err != nil {
+			verwijderLeeg(pad) // what the chooser created, if nothing else is there
+		}
+		fyne.Do(func() {
+			voortgang.Hide()
+			if err != nil {
+				toonFout(w, fmt.Errorf(lang.L("%s is niet geschreven: %w"), filepath.Base(pad), err))
+			} else {
+				dialog.ShowInformation(titel, fmt.Sprintf(lang.L("Opgeslagen als %s"), pad), w)
+			}
+		})
+		klaar <- err
+	}()
+	return klaar
+}
+
+// verwijderLeeg removes the empty file a save chooser leaves behind; a file
+// with content is never touched.
+func verwijderLeeg(pad string) {
+	if info, err := os.Stat(pad); err == nil && info.Mode().IsRegular() && info.Size() == 0 {
+		os.Remove(pad)
+	}
+}
+
+// toonFout logs an error and shows it.
+func toonFout(w fyne.Window, err error) {
+	fyne.LogError("uitvoer", err)
+	dialog.ShowError(err, w)
+}

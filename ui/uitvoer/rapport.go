@@ -1,0 +1,103 @@
+package uitvoer
+
+import (
+	"io"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"jeugdmonitor/data/dashboard"
+	"jeugdmonitor/data/store"
+	"jeugdmonitor/ui/rapport"
+)
+
+// Knop is what the menu and the buttons call writing a report in format f.
+func Knop(f rapport.Formaat) string {
+	if f == rapport.PPTX {
+		return lang.L("Presentatie opslaan als PowerPoint (.pptx)…")
+	}
+	return lang.L("Rapport voor de raad (PDF)…")
+}
+
+// Titel is the title of the dialogs that write a report in format f.
+func Titel(f rapport.Formaat) string {
+	if f == rapport.PPTX {
+		return lang.L("Presentatie als PowerPoint")
+	}
+	return lang.L("Rapport voor de raad")
+}
+
+// RapportDialoog asks which saved presentation (or every chart of the
+// dashboard) goes into the report, then lets the user choose the file.
+// o are the years of the charts (the database's default years when o.Tot is
+// 0). Its fields are reachable for tests.
+type RapportDialoog struct {
+	Keuze   *widget.Select
+	Dialoog *dialog.ConfirmDialog
+	// Geladen is closed once the saved presentations are in Keuze.
+	Geladen chan struct{}
+}
+
+// ToonRapport opens the choice of presentation for a report in format f.
+func ToonRapport(s *store.Store, w fyne.Window, f rapport.Formaat, o dashboard.Opties) *RapportDialoog {
+	r := &RapportDialoog{Geladen: make(chan struct{})}
+	alle := rapport.AlleGrafieken
+	r.Keuze = widget.NewSelect([]string{alle}, nil)
+	r.Keuze.SetSelected(alle)
+	uitleg := widget.NewLabel(lang.L("Kies een opgeslagen presentatie (samen te stellen met Presenteren…) of alle grafieken; daarna de plaats van het bestand."))
+	uitleg.Wrapping = fyne.TextWrapWord
+	r.Dialoog = dialog.NewCustomConfirm(Titel(f), lang.L("Opslaan als…"), lang.L("Annuleren"),
+		widget.NewForm(widget.NewFormItem(lang.L("Presentatie"), r.Keuze), widget.NewFormItem("", uitleg)), func(ok bool) {
+			if ok {
+				naam := r.Keuze.Selected
+				if naam == alle {
+					naam = ""
+				}
+				Rapport(s, w, f, naam, o)
+			}
+		}, w)
+	r.Dialoog.Resize(fyne.NewSize(560, r.Dialoog.MinSize().Height))
+	r.Dialoog.Show()
+	go func() {
+		saved, err := s.Presentaties()
+		fyne.Do(func() {
+			defer close(r.Geladen)
+			if err != nil {
+				toonFout(w, err)
+				return
+			}
+			opties := []string{alle}
+			for _, p := range saved {
+				opties = append(opties, p.Naam)
+			}
+			r.Keuze.SetOptions(opties)
+		})
+	}()
+	return r
+}
+
+// Rapport writes the report of the saved presentation naam (every chart of
+// the dashboard when naam is empty) in format f, to a file chosen in the
+// file chooser.
+func Rapport(s *store.Store, w fyne.Window, f rapport.Formaat, naam string, o dashboard.Opties) {
+	stand := time.Now()
+	titel := naam
+	if titel == "" {
+		titel = rapport.AlleGrafieken
+	}
+	Bewaar(w, Titel(f), rapport.Bestandsnaam(titel, f, stand), rapportSchrijver(s, f, naam, o, stand))
+}
+
+// rapportSchrijver builds the charts of the report and writes it.
+func rapportSchrijver(s *store.Store, f rapport.Formaat, naam string, o dashboard.Opties, stand time.Time) Schrijver {
+	return func(out io.Writer, v rapport.Voortgang) error {
+		in, err := rapport.Verzamel(s, naam, o, stand)
+		if err != nil {
+			return err
+		}
+		return rapport.Schrijf(out, f, in, v)
+	}
+}

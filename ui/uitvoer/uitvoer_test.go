@@ -1,0 +1,237 @@
+package uitvoer
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"jeugdmonitor/data/dashboard"
+	"jeugdmonitor/data/store"
+	"jeugdmonitor/ui/chart"
+	"jeugdmonitor/ui/rapport"
+)
+
+// venster is a laptop-sized test window.
+func venster(t *testing.T) fyne.Window {
+	t.Helper()
+	test.NewTempApp(t)
+	w := test.NewWindow(widget.NewLabel(""))
+	w.Resize(fyne.NewSize(1366, 768))
+	t.Cleanup(w.Close)
+	return w
+}
+
+// wacht receives the outcome of background work, failing after a minute.
+func wacht(t *testing.T, c <-chan error) error {
+	t.Helper()
+	select {
+	case err := <-c:
+		return err
+	case <-time.After(time.Minute):
+		t.Fatal("geen uitkomst binnen een minuut")
+		return nil
+	}
+}
+
+// teksten collects every label text in the window's dialogs.
+func teksten(w fyne.Window) string {
+	var b strings.Builder
+	for _, o := range w.Canvas().Overlays().List() {
+		test.WidgetRenderer(o.(fyne.Widget)) // lays the dialog out
+		walk(o, func(o fyne.CanvasObject) {
+			switch v := o.(type) {
+			case *widget.Label:
+				b.WriteString(v.Text + "\n")
+			case *widget.RichText:
+				b.WriteString(v.String() + "\n")
+			case *widget.Button:
+				b.WriteString("[" + v.Text + "]\n")
+			}
+		})
+	}
+	return b.String()
+}
+
+func walk(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
+	f(o)
+	switch v := o.(type) {
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			walk(c, f)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(v).Objects() {
+			walk(c, f)
+		}
+	}
+}
+
+func TestSchrijfReportsTheFileWritten(t *testing.T) {
+	w := venster(t)
+	pad := filepath.Join(t.TempDir(), "raad 12 december €#%.pdf")
+	var stappen []int
+	err := wacht(t, Schrijf(w, "Rapport voor de raad", pad, func(out io.Writer, v rapport.Voortgang) error {
+		for k := range 3 {
+			v(k, 2)
+			stappen = append(stappen, k)
+		}
+		_, err := io.WriteString(out, "%PDF-inhoud")
+		return err
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(pad); string(got) != "%PDF-inhoud" {
+		t.Errorf("bestand bevat %q", got)
+	}
+	if txt := teksten(w); !strings.Contains(txt, "Opgeslagen als "+pad) {
+		t.Errorf("de melding noemt het bestand niet: %q", txt)
+	}
+	if len(stappen) != 3 {
+		t.Errorf("voortgang %v", stappen)
+	}
+}
+
+func TestSchrijfFailureLeavesNothingBehind(t *testing.T) {
+	w := venster(t)
+	dir := t.TempDir()
+	nieuw := filepath.Join(dir, "nieuw.pptx") // empty, as the file chooser leaves it
+	oud := filepath.Join(dir, "oud.pptx")
+	if err := os.WriteFile(nieuw, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(oud, []byte("vorige versie"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	boom := errors.New("tekenen mislukt")
+	for _, pad := range []string{nieuw, oud} {
+		err := wacht(t, Schrijf(w, "Presentatie als PowerPoint", pad, func(out io.Writer, _ rapport.Voortgang) error {
+			io.WriteString(out, "half")
+			return boom
+		}))
+		if !errors.Is(err, boom) {
+			t.Fatalf("%s: fout %v", pad, err)
+		}
+		if txt := strings.ToLower(teksten(w)); !strings.Contains(txt, filepath.Base(pad)+" is niet geschreven: tekenen mislukt") { // Fyne capitalises the message
+			t.Errorf("foutmelding %q", txt)
+		}
+	}
+	if _, err := os.Stat(nieuw); !os.IsNotExist(err) {
+		t.Error("het lege bestand van de bestandskeuze bleef staan")
+	}
+	if got, _ := os.ReadFile(oud); string(got) != "vorige versie" {
+		t.Errorf("het bestaande bestand werd aangetast: %q", got)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("map bevat %d bestanden, want alleen oud.pptx", len(entries))
+	}
+}
+
+func TestMetExtensieNeverReplacesUnasked(t *testing.T) {
+	dir := t.TempDir()
+	kaal := filepath.Join(dir, "raad")
+	os.WriteFile(kaal, nil, 0o644) // the chooser created it
+	got, err := metExtensie(kaal, ".pdf")
+	if err != nil || got != kaal+".pdf" {
+		t.Errorf("metExtensie = %q, %v", got, err)
+	}
+	if _, err := os.Stat(kaal); !os.IsNotExist(err) {
+		t.Error("het lege bestand zonder extensie bleef staan")
+	}
+	os.WriteFile(kaal+".pdf", []byte("bestaand"), 0o644)
+	if _, err := metExtensie(kaal, ".pdf"); err == nil || !strings.Contains(err.Error(), "raad.pdf bestaat al") {
+		t.Errorf("bestaand raad.pdf: %v", err)
+	}
+	if got, err := metExtensie(filepath.Join(dir, "Raad.PDF"), ".pdf"); err != nil || filepath.Base(got) != "Raad.PDF" {
+		t.Errorf("met extensie: %q, %v", got, err)
+	}
+}
+
+func TestRapportSchrijverWritesPDFAndPPTX(t *testing.T) {
+	w := venster(t)
+	s, err := store.Open(filepath.Join(t.TempDir(), "demo.db"), store.Options{Create: true, User: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := dashboard.VulDemo(s); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SavePresentatie(&store.Presentatie{Naam: "Raad", Dias: []string{"jeugdhulp"}}); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for f, magic := range map[rapport.Formaat]string{rapport.PDF: "%PDF", rapport.PPTX: "PK"} {
+		pad := filepath.Join(dir, rapport.Bestandsnaam("Raad", f, time.Now()))
+		if err := wacht(t, Schrijf(w, Titel(f), pad, rapportSchrijver(s, f, "Raad", dashboard.Opties{}, time.Now()))); err != nil {
+			t.Fatal(err)
+		}
+		if body, _ := os.ReadFile(pad); !bytes.HasPrefix(body, []byte(magic)) {
+			t.Errorf("%s begint niet met %q", pad, magic)
+		}
+	}
+	if err := wacht(t, Schrijf(w, "x", filepath.Join(dir, "x.pdf"), rapportSchrijver(s, rapport.PDF, "bestaat niet", dashboard.Opties{}, time.Now()))); err == nil {
+		t.Error("een onbekende presentatie gaf geen fout")
+	}
+}
+
+func TestToonRapportListsSavedPresentations(t *testing.T) {
+	w := venster(t)
+	s, err := store.Open(filepath.Join(t.TempDir(), "jm.db"), store.Options{Create: true, User: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.SavePresentatie(&store.Presentatie{Naam: "Raad 12 december", Dias: []string{"jeugdhulp"}}); err != nil {
+		t.Fatal(err)
+	}
+	r := ToonRapport(s, w, rapport.PPTX, dashboard.Opties{})
+	select {
+	case <-r.Geladen:
+	case <-time.After(time.Minute):
+		t.Fatal("de opgeslagen presentaties kwamen niet binnen een minuut")
+	}
+	if got := r.Keuze.Options; len(got) != 2 || got[0] != rapport.AlleGrafieken || got[1] != "Raad 12 december" {
+		t.Errorf("keuzes %v", got)
+	}
+	if r.Keuze.Selected != rapport.AlleGrafieken {
+		t.Errorf("voorgekozen %q", r.Keuze.Selected)
+	}
+	r.Dialoog.Hide()
+}
+
+func TestKopieerWithoutClipboardToolOffersPNG(t *testing.T) {
+	w := venster(t)
+	t.Setenv("PATH", t.TempDir()) // no xclip, no wl-copy
+	g := dashboard.Grafiek{Naam: "leeg", Titel: "Lege grafiek", GeenGegevens: "Geen gegevens"}
+	err := wacht(t, KopieerGrafiek(w, func() (dashboard.Grafiek, chart.Thema, bool) { return g, chart.Licht, true }))
+	if err == nil {
+		t.Skip("dit platform heeft een klembord voor afbeeldingen")
+	}
+	txt := teksten(w)
+	if !strings.Contains(txt, "Een afbeelding kopiëren kan op deze computer niet") || !strings.Contains(txt, "[Opslaan als PNG…]") {
+		t.Errorf("melding %q", txt)
+	}
+}
+
+func TestSaveAndCopyWaitForTheDrawing(t *testing.T) {
+	w := venster(t)
+	nog := func() (dashboard.Grafiek, chart.Thema, bool) { return dashboard.Grafiek{}, chart.Licht, false }
+	if err := wacht(t, KopieerGrafiek(w, nog)); !errors.Is(err, errNogNietGetekend) {
+		t.Errorf("kopiëren voor het tekenen: %v", err)
+	}
+	BewaarGrafiek(w, nog, chart.PNG)
+	if txt := teksten(w); !strings.Contains(txt, "nog getekend") {
+		t.Errorf("melding %q", txt)
+	}
+}

@@ -180,9 +180,9 @@ func (p *pakket) dia(vormen, layout, notes string, img []byte) {
 		notesNaam := fmt.Sprintf("notesSlide%d.xml", n)
 		rels = append(rels, rel{"notesSlide", "../notesSlides/" + notesNaam})
 		p.deel("ppt/notesSlides/"+notesNaam, "presentationml.notesSlide+xml", []byte(xmlKop+`<p:notes `+nsAttrs+`><p:cSld><p:spTree>`+groepKop+
-			`<p:sp><p:nvSpPr><p:cNvPr id="2" name="Dia-afbeelding 1"/><p:cNvSpPr><a:spLocks noGrp="1" noRot="1" noChangeAspect="1"/></p:cNvSpPr><p:nvPr><p:ph type="sldImg"/></p:nvPr></p:nvSpPr>`+
+			`<p:sp><p:nvSpPr><p:cNvPr id="2" name="Dia-afbeelding 1"/><p:cNvSpPr><a:spLocks noGrp="1" noRot="1" noChangeAspect="1"/></p:cNvSpPr><p:nvPr><p:ph type="sldImg" idx="2"/></p:nvPr></p:nvSpPr>`+
 			`<p:spPr>`+xfrm(381000, 685800, 6096000, 3429000)+`</p:spPr></p:sp>`+
-			`<p:sp><p:nvSpPr><p:cNvPr id="3" name="Notities 2"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="body" idx="1"/></p:nvPr></p:nvSpPr>`+
+			`<p:sp><p:nvSpPr><p:cNvPr id="3" name="Notities 2"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="body" sz="quarter" idx="3"/></p:nvPr></p:nvSpPr>`+
 			`<p:spPr>`+xfrm(685800, 4343400, 5486400, 4114800)+`</p:spPr><p:txBody><a:bodyPr/><a:lstStyle/>`+notes+`</p:txBody></p:sp>`+
 			`</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>`))
 		p.rels("ppt/notesSlides/_rels/"+notesNaam+".rels", rel{"notesMaster", "../notesMasters/notesMaster1.xml"}, rel{"slide", "../slides/" + naam})
@@ -223,10 +223,7 @@ func titelDia(in Inhoud) string {
 // grafiekDia is a chart's slide: the headline message as title, the chart,
 // its source and, on demo data, the mark.
 func grafiekDia(g dashboard.Grafiek) string {
-	titel := g.Kernboodschap
-	if strings.TrimSpace(titel) == "" {
-		titel = g.Titel
-	}
+	titel := diaTitel(g)
 	// the chart keeps its 16:9 shape, centred under the title
 	bw := beeldHoogte * 16 / 9
 	s := placeholder(2, "Titel 1", `type="title"`, marge, titelY, diaBreedte-2*marge, titelHoogte, alinea(titel, 0, "", false)) +
@@ -243,6 +240,15 @@ func grafiekDia(g dashboard.Grafiek) string {
 // langsteBronRegel is the longest source line that still reads on a slide;
 // a longer one names only the documents there (the notes have it all).
 const langsteBronRegel = 200
+
+// diaTitel is a chart slide's title: its headline message, or the chart's
+// title while it has none.
+func diaTitel(g dashboard.Grafiek) string {
+	if strings.TrimSpace(g.Kernboodschap) == "" {
+		return g.Titel
+	}
+	return g.Kernboodschap
+}
 
 // bronRegel is the source line of a chart; kort names only the documents
 // when the full line would not read on a slide.
@@ -264,24 +270,22 @@ func bronRegel(g dashboard.Grafiek, kort bool) string {
 }
 
 // notities is a chart's notes page: what the chart shows, its headline
-// message, remarks and its sources in full.
+// message, remarks and its full source line.
 func notities(g dashboard.Grafiek) string {
-	s := alinea(g.Titel, 0, "", true)
+	const klein = 1200
+	s := alinea(g.Titel, klein, "", true)
 	if g.Kernboodschap != "" {
-		s += alinea("Kernboodschap: "+g.Kernboodschap, 0, "", false)
+		s += alinea("Kernboodschap: "+g.Kernboodschap, klein, "", false)
 	}
 	if !g.HeeftGegevens() && g.GeenGegevens != "" {
-		s += alinea(g.GeenGegevens+".", 0, "", false)
+		s += alinea(g.GeenGegevens+".", klein, "", false)
 	}
 	for _, o := range g.Opmerkingen {
-		s += alinea(o, 0, "", false)
+		s += alinea(o, klein, "", false)
 	}
-	s += alinea(bronRegel(g, false), 0, "", false)
-	for _, b := range g.Bronnen {
-		s += alinea("• "+strings.TrimSpace(b.String()), 0, "", false)
-	}
+	s += alinea(bronRegel(g, false), klein, "", false)
 	if g.Demo {
-		s += alinea(demoMerk, 0, demoKleur, true)
+		s += alinea(demoMerk, klein, demoKleur, true)
 	}
 	return s
 }

@@ -159,6 +159,26 @@ func TestPPTXIsAValidPackage(t *testing.T) {
 		}
 	}
 
+	// every placeholder of a slide or notes page has its counterpart in the
+	// layout or master it takes its place and style from
+	ph := regexp.MustCompile(`<p:ph ([^/]*)/>`)
+	kenmerken := func(part string) map[string]bool {
+		out := map[string]bool{}
+		for _, m := range ph.FindAllStringSubmatch(deel(t, z, part), -1) {
+			out[strings.Replace(m[1], ` sz="quarter"`, "", 1)] = true
+		}
+		return out
+	}
+	for part, ouder := range map[string]string{"ppt/slides/slide1.xml": "ppt/slideLayouts/slideLayout1.xml",
+		"ppt/slides/slide2.xml": "ppt/slideLayouts/slideLayout2.xml", "ppt/notesSlides/notesSlide2.xml": "ppt/notesMasters/notesMaster1.xml"} {
+		bekend := kenmerken(ouder)
+		for k := range kenmerken(part) {
+			if !bekend[k] {
+				t.Errorf("%s: placeholder %s staat niet in %s", part, k, ouder)
+			}
+		}
+	}
+
 	pres := deel(t, z, "ppt/presentation.xml")
 	for _, want := range []string{`<p:sldSz cx="12192000" cy="6858000"/>`, `<p:notesMasterIdLst>`} {
 		if !strings.Contains(pres, want) {
@@ -170,8 +190,12 @@ func TestPPTXIsAValidPackage(t *testing.T) {
 	}
 	g := in.Grafieken[0]
 	dia := deel(t, z, "ppt/slides/slide2.xml")
-	if !strings.Contains(dia, `<p:ph type="title"/>`) || !strings.Contains(dia, tekst(g.Kernboodschap)) {
+	if g.Kernboodschap != kernboodschap || !strings.Contains(dia, `<p:ph type="title"/>`) ||
+		!strings.Contains(dia, "<a:t>Testkernboodschap: Zwolle naast Nederland &amp; de regio</a:t>") {
 		t.Errorf("dia 2 heeft de kernboodschap %q niet als titel", g.Kernboodschap)
+	}
+	if titel := diaTitel(in.Grafieken[1]); titel != in.Grafieken[1].Titel || !strings.Contains(deel(t, z, "ppt/slides/slide3.xml"), tekst(titel)) {
+		t.Errorf("dia 3 zonder kernboodschap heeft niet de titel van de grafiek %q", titel)
 	}
 	bron := "Plan van aanpak Preventie met Gezag (mei 2024)"
 	if !strings.Contains(dia, "Bron: "+bron) || !strings.Contains(deel(t, z, "ppt/notesSlides/notesSlide2.xml"), "Bron: "+bron) {
@@ -260,10 +284,27 @@ func TestLibreOfficeShowsEverySlide(t *testing.T) {
 	}
 	flat := strings.Join(strings.Fields(string(text)), " ")
 	for _, want := range []string{"Jeugdmonitor Zwolle", "Raad 12 december",
-		strings.Join(strings.Fields(in.Grafieken[0].Kernboodschap), " "), strings.Join(strings.Fields(in.Grafieken[1].Kernboodschap), " "),
+		kernboodschap, strings.Join(strings.Fields(diaTitel(in.Grafieken[1])), " "),
 		"Bron: Plan van aanpak Preventie met Gezag (mei 2024)", "Bron: Spoor 3 Jeugd"} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("de PDF van LibreOffice mist %q", want)
+		}
+	}
+
+	// the notes pages, as LibreOffice prints them
+	notes := filepath.Join(t.TempDir(), "notities")
+	filter := `pdf:impress_pdf_Export:{"ExportNotesPages":{"type":"boolean","value":"true"}}`
+	if out, err := exec.Command(soffice, profile, "--headless", "--norestore", "--convert-to", filter, "--outdir", notes, pptx).CombinedOutput(); err != nil {
+		t.Fatalf("soffice (notities): %v\n%s", err, out)
+	}
+	text, err = exec.Command("pdftotext", filepath.Join(notes, "raad 12 december.pdf"), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat = strings.Join(strings.Fields(string(text)), " ")
+	for _, want := range []string{"Kernboodschap: " + kernboodschap, "Bron: " + in.Grafieken[0].BronTekst(), "Bron: " + in.Grafieken[1].BronTekst()} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("de notities missen %q", want)
 		}
 	}
 }

@@ -10,6 +10,10 @@ import (
 	"jeugdmonitor/data/store"
 )
 
+// kernboodschap is the headline message the tests give the chart
+// preventie-met-gezag (the register has none for it).
+const kernboodschap = "Testkernboodschap: Zwolle naast Nederland & de regio"
+
 // stand is the moment every test report is made.
 var stand = time.Date(2026, 11, 29, 9, 30, 0, 0, time.UTC)
 
@@ -30,6 +34,9 @@ func registerStore(t *testing.T) *store.Store {
 		t.Fatal(err)
 	}
 	if err := s.SavePresentatie(&store.Presentatie{Naam: "Raad 12 december", Dias: []string{"preventie-met-gezag", "besparingen"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := dashboard.SetKernboodschap(s, "preventie-met-gezag", kernboodschap); err != nil {
 		t.Fatal(err)
 	}
 	return s

@@ -71,7 +71,7 @@ func (s *Store) Check() (CheckReport, error) {
 // the file at path for writing: each entry says why it would be read-only or
 // use a rollback journal. Empty when it would open normally.
 func Situation(path string) ([]string, error) {
-	abs, err := filepath.Abs(path)
+	abs, err := ResolvePath(path)
 	if err != nil {
 		return nil, err
 	}

@@ -24,6 +24,8 @@ func describeFileError(err error) string {
 		return "de schijf is alleen-lezen"
 	case errors.As(err, &errno) && errno == syscall.ENAMETOOLONG:
 		return "de bestandsnaam is te lang"
+	case errors.As(err, &errno) && errno == syscall.ENOTDIR:
+		return "een deel van het pad is een bestand, geen map"
 	case errors.As(err, &errno) && errno == syscall.EISDIR:
 		return "dit is een map, geen bestand"
 	case errors.As(err, &errno) && errno == syscall.EXDEV:

@@ -46,6 +46,11 @@ func migrations() []migration {
 		out = append(out, migration{version: version, name: e.Name(), sql: string(body)})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
+	for i := 1; i < len(out); i++ {
+		if out[i].version == out[i-1].version {
+			panic(fmt.Sprintf("twee migraties met versie %d: %s en %s; geef de nieuwste het volgende nummer", out[i].version, out[i-1].name, out[i].name))
+		}
+	}
 	return out
 }
 

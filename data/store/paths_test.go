@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -131,5 +132,35 @@ func TestKilledRestoreLeftoversAreRemovedAtNextStart(t *testing.T) {
 	sort.Strings(want)
 	if got != strings.Join(want, "|") {
 		t.Fatalf("after the next start: %q, want %q", got, strings.Join(want, "|"))
+	}
+}
+
+func TestFileRefusalsAreDutch(t *testing.T) {
+	dir := t.TempDir()
+	s := openTemp(t)
+	existing := filepath.Join(dir, "bestaat.db")
+	os.WriteFile(existing, []byte("x"), 0o644)
+	notAFolder := filepath.Join(dir, "bestand")
+	os.WriteFile(notAFolder, []byte("x"), 0o644)
+	cases := map[string]string{
+		existing:                              "er staat al een bestand met die naam",
+		filepath.Join(notAFolder, "kopie.db"): "reservekopie schrijven naar " + filepath.Join(notAFolder, "kopie.db") + " mislukt: ",
+		filepath.Join(dir, strings.Repeat("x", 300)): "de bestandsnaam is te lang",
+	}
+	for path, want := range cases {
+		err := s.BackupTo(path)
+		if err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "no such") || strings.Contains(err.Error(), "not a directory") {
+			t.Errorf("backup to %s: %v, want %q", filepath.Base(path), err, want)
+		}
+	}
+	if got := describeFileError(&os.PathError{Op: "write", Path: "x", Err: syscall.ENOSPC}); got != "de schijf is vol; maak ruimte vrij en probeer het opnieuw" {
+		t.Errorf("disk full: %q", got)
+	}
+	if _, err := Open(filepath.Join(notAFolder, "x.db"), Options{}); err == nil || !strings.Contains(err.Error(), "een deel van het pad is een bestand, geen map") {
+		t.Errorf("open under a file: %v", err)
+	}
+	err := s.db.Exec("INSERT INTO bereik (periode) VALUES ('2024')").Error
+	if d := describeSQLiteError(err); !strings.HasPrefix(d.Error(), "niet opgeslagen: de database weigert deze wijziging") {
+		t.Errorf("a refused SQL statement: %v", d)
 	}
 }

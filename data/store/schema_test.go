@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // alterOutside changes the database at path the way another SQLite tool
@@ -171,4 +173,22 @@ func FuzzSchemaComparison(f *testing.F) {
 			t.Fatalf("a missing trigger was not named: %v", d)
 		}
 	})
+}
+
+// TestTwoMigrationsWithOneVersionAreRefused: two branches that each add a
+// migration with the same number must not both run as one version.
+func TestTwoMigrationsWithOneVersionAreRefused(t *testing.T) {
+	restore := migrationFiles
+	t.Cleanup(func() { migrationFiles = restore })
+	migrationFiles = fstest.MapFS{
+		"migrations/0001_schema.sql": {Data: []byte("CREATE TABLE a (id INTEGER PRIMARY KEY);")},
+		"migrations/0002_een.sql":    {Data: []byte("CREATE TABLE b (id INTEGER PRIMARY KEY);")},
+		"migrations/0002_twee.sql":   {Data: []byte("CREATE TABLE c (id INTEGER PRIMARY KEY);")},
+	}
+	defer func() {
+		if r := fmt.Sprint(recover()); !strings.Contains(r, "twee migraties met versie 2: 0002_een.sql en 0002_twee.sql") {
+			t.Fatalf("recovered %q", r)
+		}
+	}()
+	SchemaVersion()
 }

@@ -9,12 +9,13 @@ import (
 
 // Primary SQLite result codes the user needs to hear about in plain Dutch.
 const (
-	sqliteBusy     = 5
-	sqliteReadOnly = 8
-	sqliteIOErr    = 10
-	sqliteCorrupt  = 11
-	sqliteFull     = 13
-	sqliteNotADB   = 26
+	sqliteBusy       = 5
+	sqliteReadOnly   = 8
+	sqliteIOErr      = 10
+	sqliteCorrupt    = 11
+	sqliteFull       = 13
+	sqliteConstraint = 19
+	sqliteNotADB     = 26
 )
 
 // describeSQLiteError turns SQLite's failures into Dutch messages that say
@@ -36,8 +37,10 @@ func describeSQLiteError(err error) error {
 		msg = "de database is bezet door een ander programma; probeer het zo opnieuw"
 	case sqliteCorrupt, sqliteNotADB:
 		msg = "het databasebestand is beschadigd; open een reservekopie (Instellingen, Reservekopieën)"
+	case sqliteConstraint:
+		msg = "de database weigert deze wijziging"
 	default:
-		return err
+		msg = "de database gaf een fout"
 	}
 	return fmt.Errorf("niet opgeslagen: %s (%w)", msg, err)
 }

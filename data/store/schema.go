@@ -98,12 +98,21 @@ func compareSchemas(want, got []schemaObject) []string {
 	return diffs
 }
 
+// sortedKeys orders objects as a reader looks for them: tables, views,
+// indexes, triggers, each by name.
 func sortedKeys(m map[string]schemaObject) []string {
+	rank := map[string]int{"table": 0, "view": 1, "index": 2, "trigger": 3}
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := m[keys[i]], m[keys[j]]
+		if rank[a.Type] != rank[b.Type] {
+			return rank[a.Type] < rank[b.Type]
+		}
+		return keys[i] < keys[j]
+	})
 	return keys
 }
 

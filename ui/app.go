@@ -147,6 +147,7 @@ type Main struct {
 // stop ends the window's background work and closes the database.
 func (m *Main) stop() {
 	m.stopped.Store(true)
+	uitvoer.Stop(m.app)
 	if o, ok := m.screenIfBuilt(pageOverzicht).(*overzicht.Screen); ok {
 		o.Stop()
 	}
@@ -421,17 +422,29 @@ func (m *Main) dirty() bool {
 
 // requestQuit quits, asking first when typed input would be lost.
 func (m *Main) requestQuit() {
-	if !m.dirty() {
+	switch {
+	case uitvoer.Bezig():
+		m.askQuit(lang.L("Bestand wordt geschreven"), lang.L("Toch afsluiten"),
+			lang.L("Er wordt nog een bestand geschreven (rapport, presentatie of grafiek). Afsluiten breekt dat af; het bestand wordt dan niet gemaakt."))
+	case m.dirty():
+		m.askQuit(lang.L("Niet opgeslagen invoer"), lang.L("Afsluiten zonder opslaan"),
+			lang.L("Er is invoer die nog niet is opgeslagen. Wilt u afsluiten zonder op te slaan?"))
+	default:
 		m.app.Quit()
-		return
 	}
-	dialog.NewCustomConfirm(lang.L("Niet opgeslagen invoer"), lang.L("Afsluiten zonder opslaan"), lang.L("Terug"),
-		widget.NewLabel(lang.L("Er is invoer die nog niet is opgeslagen. Wilt u afsluiten zonder op te slaan?")),
-		func(quit bool) {
-			if quit {
-				m.app.Quit()
-			}
-		}, m.win).Show()
+}
+
+// askQuit asks before quitting; quit is the label of the button that quits.
+func (m *Main) askQuit(title, quit, text string) {
+	msg := widget.NewLabel(text)
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(title, quit, lang.L("Terug"), msg, func(ok bool) {
+		if ok {
+			m.app.Quit()
+		}
+	}, m.win)
+	d.Show()
+	d.Resize(fyne.NewSize(520, d.MinSize().Height))
 }
 
 // The actions of the menu and the shortcuts, handed to the page on show.

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -24,6 +25,35 @@ import (
 	"jeugdmonitor/ui/bestandskeuze"
 	"jeugdmonitor/ui/rapport"
 )
+
+// bezig counts the files being written.
+var bezig atomic.Int32
+
+// gestopt holds the program (fyne.App) that has stopped: Fyne then runs
+// fyne.Do's function at once, off the UI goroutine, so work finishing later
+// no longer shows its outcome.
+var gestopt atomic.Value
+
+// programma wraps an app so that atomic.Value always holds one type.
+type programma struct{ app fyne.App }
+
+// Bezig reports whether a file is being written (the program asks before
+// quitting then).
+func Bezig() bool { return bezig.Load() > 0 }
+
+// Stop tells that program a stops: its work that finishes later leaves the
+// window alone.
+func Stop(a fyne.App) { gestopt.Store(programma{a}) }
+
+// doe runs f on the UI goroutine, unless the program has stopped.
+func doe(f func()) {
+	a := fyne.CurrentApp()
+	fyne.Do(func() {
+		if p, ok := gestopt.Load().(programma); !ok || p.app != a {
+			f()
+		}
+	})
+}
 
 // Schrijver makes a file's content, telling its progress.
 type Schrijver func(w io.Writer, v rapport.Voortgang) error
@@ -81,18 +111,20 @@ func Schrijf(w fyne.Window, titel, pad string, schrijf Schrijver) <-chan error {
 	voortgang := dialog.NewCustomWithoutButtons(titel, container.NewVBox(melding, balk), w)
 	voortgang.Show()
 	klaar := make(chan error, 1)
+	bezig.Add(1)
 	go func() {
 		err := bestand.Schrijf(pad, func(f io.Writer) error {
 			return schrijf(f, func(k, n int) {
 				if n > 0 {
-					fyne.Do(func() { balk.SetValue(float64(k) / float64(n)) })
+					doe(func() { balk.SetValue(float64(k) / float64(n)) })
 				}
 			})
 		})
 		if err != nil {
 			verwijderLeeg(pad) // what the chooser created, if nothing else is there
 		}
-		fyne.Do(func() {
+		bezig.Add(-1)
+		doe(func() {
 			voortgang.Hide()
 			if err != nil {
 				toonFout(w, fmt.Errorf(lang.L("%s is niet geschreven: %w"), filepath.Base(pad), err))

@@ -78,7 +78,7 @@ func KopieerGrafiek(w fyne.Window, g Grafiek) <-chan error {
 		if err == nil {
 			err = klembord.KopieerPNG(body)
 		}
-		fyne.Do(func() {
+		doe(func() {
 			switch {
 			case errors.Is(err, klembord.ErrNietOndersteund):
 				uitleg := widget.NewLabel(zin(err.Error()) + "\n\n" + lang.L("Sla de grafiek op als PNG en voeg dat bestand in PowerPoint of Word in."))

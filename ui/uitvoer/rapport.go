@@ -63,7 +63,7 @@ func ToonRapport(s *store.Store, w fyne.Window, f rapport.Formaat, o dashboard.O
 	r.Dialoog.Show()
 	go func() {
 		saved, err := s.Presentaties()
-		fyne.Do(func() {
+		doe(func() {
 			defer close(r.Geladen)
 			if err != nil {
 				toonFout(w, err)

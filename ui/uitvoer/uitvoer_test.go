@@ -235,3 +235,39 @@ func TestSaveAndCopyWaitForTheDrawing(t *testing.T) {
 		t.Errorf("melding %q", txt)
 	}
 }
+
+// TestStoppedProgramLeavesTheWindowAlone: a write that ends after the
+// program stopped shows nothing (Fyne would run it off the UI goroutine);
+// while it runs, Bezig makes the program ask before quitting.
+func TestStoppedProgramLeavesTheWindowAlone(t *testing.T) {
+	w := venster(t)
+	doorgaan := make(chan struct{})
+	klaar := Schrijf(w, "Rapport voor de raad", filepath.Join(t.TempDir(), "r.pdf"), func(out io.Writer, _ rapport.Voortgang) error {
+		<-doorgaan
+		_, err := io.WriteString(out, "%PDF")
+		return err
+	})
+	if !Bezig() {
+		t.Error("Bezig is false terwijl er een bestand wordt geschreven")
+	}
+	voor := len(w.Canvas().Overlays().List())
+	Stop(fyne.CurrentApp())
+	close(doorgaan)
+	if err := wacht(t, klaar); err != nil {
+		t.Fatal(err)
+	}
+	if Bezig() {
+		t.Error("Bezig is true na het schrijven")
+	}
+	if na := len(w.Canvas().Overlays().List()); na != voor {
+		t.Errorf("na het stoppen veranderde het venster nog (%d dialogen, daarvoor %d)", na, voor)
+	}
+	// a new program is not stopped
+	w2 := venster(t)
+	if err := wacht(t, Schrijf(w2, "x", filepath.Join(t.TempDir(), "x.pdf"), func(io.Writer, rapport.Voortgang) error { return nil })); err != nil {
+		t.Fatal(err)
+	}
+	if txt := teksten(w2); !strings.Contains(txt, "Opgeslagen als") {
+		t.Errorf("een nieuw programma toonde de uitkomst niet: %q", txt)
+	}
+}

@@ -16,6 +16,20 @@ const TempBackup = "deel"
 // temporary name beside path, and only a complete copy, synced to disk, is
 // given the name. An existing file is never overwritten.
 func (s *Store) BackupTo(path string) error {
+	return writeCopy(path, s.vacuumInto)
+}
+
+// BackupFile writes a consistent copy of the Jeugdmonitor database at src
+// to a new file at path as BackupTo does, opening src read-only as
+// Snapshot does: also a database with an older schema, which is copied as
+// it is.
+func BackupFile(src, path string) error {
+	return writeCopy(path, func(tmp string) error { return Snapshot(src, tmp) })
+}
+
+// writeCopy has write fill a temporary file beside path and gives the
+// complete file the name path; an existing file is never overwritten.
+func writeCopy(path string, write func(tmp string) error) error {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return &FileError{Action: "reservekopie schrijven naar", Path: path, Err: err}
@@ -30,7 +44,7 @@ func (s *Store) BackupTo(path string) error {
 		return err
 	}
 	defer os.Remove(tmp)
-	if err := s.vacuumInto(tmp); err != nil {
+	if err := write(tmp); err != nil {
 		return err
 	}
 	if err := publish(tmp, abs); err != nil {

@@ -268,3 +268,42 @@ func FuzzAuditChain(f *testing.F) {
 		}
 	})
 }
+
+func TestBackupFileCopiesAnOlderSchemaAsItIs(t *testing.T) {
+	restore := migrationFiles
+	t.Cleanup(func() { migrationFiles = restore })
+	old := fstest.MapFS{}
+	for _, m := range migrations() {
+		if m.version < chainVersion {
+			old["migrations/"+m.name] = &fstest.MapFile{Data: []byte(m.sql)}
+		}
+	}
+	migrationFiles = old
+	dir := t.TempDir()
+	path := filepath.Join(dir, "oud #3.db")
+	s, err := Open(path, Options{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	migrationFiles = restore
+	before := fileSum(t, path)
+	copyPath := filepath.Join(dir, "kopie.db")
+	if err := BackupFile(path, copyPath); err != nil {
+		t.Fatal(err)
+	}
+	if fileSum(t, path) != before {
+		t.Fatal("the copy changed the database")
+	}
+	c, err := open(copyPath, Options{ReadOnly: true}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if v, _ := c.Version(); v != chainVersion-1 {
+		t.Fatalf("the copy has schema version %d", v)
+	}
+	if err := BackupFile(path, copyPath); err == nil || !strings.Contains(err.Error(), "er staat al een bestand met die naam") {
+		t.Fatalf("a second copy over the first: %v", err)
+	}
+}

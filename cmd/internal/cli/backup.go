@@ -20,12 +20,11 @@ func runBackup(env Env, args []string) int {
 	if *out == "" {
 		return usageError(env, "-o is verplicht; gebruik --help")
 	}
-	s, err := OpenDatabase(*db, store.Options{ReadOnly: true})
+	src, err := databasePath(*db)
 	if err != nil {
 		return failure(env, err)
 	}
-	defer s.Close()
-	if err := s.BackupTo(*out); err != nil {
+	if err := store.BackupFile(src, *out); err != nil {
 		return failure(env, err)
 	}
 	info, err := os.Stat(*out)

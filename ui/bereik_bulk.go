@@ -229,7 +229,7 @@ func (g *bulkGrid) focusCell(k, col int) {
 func (g *bulkGrid) fillTargets() {
 	p := g.canonical()
 	for _, r := range g.rows {
-		target := store.DoelVoorPeriode(g.targets[r.item.ID], p)
+		target := store.DoelVoorPeriode(g.targets[r.item.ID], p, "")
 		r.target.SetText("–")
 		if target != nil {
 			r.target.SetText(store.Grootte(target.Soort, target.Waarde, target.WaardeTot, target.Eenheid))

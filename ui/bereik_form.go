@@ -147,7 +147,7 @@ func (f *bereikForm) buildUI() {
 // status and the percentage of its target.
 func historyLine(b domain.Bereik, targets []domain.Doelstelling) string {
 	line := fmt.Sprintf("%s · %s · %s", b.Periode, store.Grootte(b.Soort, b.Waarde, b.WaardeTot, b.Eenheid), b.Status)
-	if p, ok := store.Realisatie(b.Waarde, b.Eenheid, store.DoelVoorPeriode(targets, b.Periode)); ok {
+	if p, ok := store.Realisatie(b.Waarde, b.Eenheid, store.DoelVoorPeriode(targets, b.Periode, b.Eenheid)); ok {
 		line += " · " + lang.L("{{.P}}% van de doelstelling", map[string]any{"P": dutchnum.Format(p, 0)})
 	}
 	return line
@@ -341,7 +341,7 @@ func previewText(in store.BereikInvoer, b domain.Bereik, targets []domain.Doelst
 	if err != nil {
 		return lang.L("Geef de periode op om de doelstelling te zien.")
 	}
-	target := store.DoelVoorPeriode(targets, p.String())
+	target := store.DoelVoorPeriode(targets, p.String(), b.Eenheid)
 	if target == nil {
 		return lang.L("Geen doelstelling voor {{.Periode}}; wel voor: {{.Perioden}}.",
 			map[string]any{"Periode": p.Label(), "Perioden": targetPeriods(targets)})

@@ -197,7 +197,7 @@ func (d *interventieDetail) renderReach() {
 		cell(lang.L("Doelstelling"), true), cell(lang.L("Gerealiseerd"), true),
 		cell(lang.L("Vastgelegd door, op"), true), cell(lang.L("Bron"), true)}
 	for _, b := range d.reach {
-		target := store.DoelVoorPeriode(d.targets, b.Periode)
+		target := store.DoelVoorPeriode(d.targets, b.Periode, b.Eenheid)
 		doel, pct := "–", "–"
 		if target != nil {
 			doel = store.Grootte(target.Soort, target.Waarde, target.WaardeTot, target.Eenheid)

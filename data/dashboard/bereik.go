@@ -2,6 +2,7 @@ package dashboard
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"jeugdmonitor/data/domain"
@@ -9,8 +10,9 @@ import (
 	"jeugdmonitor/data/store"
 )
 
-// bereikInterventie draws the yearly reach of one intervention against its
-// targets for those years.
+// bereikInterventie draws the yearly reach of one intervention in one unit
+// against the targets in that unit that apply to those years (the unit of
+// its latest target, or else the unit it has the most yearly figures in).
 func (b *bouwer) bereikInterventie(g *Grafiek) error {
 	g.GeenGegevens = fmt.Sprintf("Geen bereikcijfers per kalenderjaar voor %d-%d", b.o.Van, b.o.Tot)
 	rows, err := b.s.BereikPerJaar(b.o.Van, b.o.Tot)
@@ -28,30 +30,49 @@ func (b *bouwer) bereikInterventie(g *Grafiek) error {
 	}
 	g.Titel = "Bereik tegenover doelstelling: " + in.Naam
 	b.bron(in.Bron, 0)
-	r := Reeks{Naam: "Bereik", Eenheid: domain.EenheidAantal, Punten: make([]Punt, b.o.Tot-b.o.Van+1)}
-	for _, row := range rows {
-		if row.InterventieID == id {
-			r.Punten[row.Jaar-b.o.Van] = Punt{Waarde: row.Waarde, Bekend: true, Voorlopig: row.Voorlopig}
-			b.laatste = max(b.laatste, row.Jaar)
-		}
-	}
 	targets, err := b.s.Doelstellingen(id)
 	if err != nil {
 		return err
 	}
+	unit := chartUnit(rows, id, targets)
+	r := Reeks{Naam: "Bereik (" + unit + ")", Eenheid: domain.EenheidAantal, Punten: make([]Punt, b.o.Tot-b.o.Van+1)}
+	for _, row := range rows {
+		if row.InterventieID == id && strings.EqualFold(row.Eenheid, unit) {
+			r.Punten[row.Jaar-b.o.Van] = Punt{Waarde: row.Waarde, Bekend: true, Voorlopig: row.Voorlopig}
+			b.laatste = max(b.laatste, row.Jaar)
+		}
+	}
 	doelen := make([]Doel, len(r.Punten))
-	for _, t := range targets {
-		for i := range doelen {
-			if geldtIn(t, b.o.Van+i) {
-				doelen[i] = doelVan(t.Waarde, t.WaardeTot)
-				b.bron(t.Bron, 0)
-				r.Naam = "Bereik (" + t.Eenheid + ")"
-			}
+	for i := range doelen {
+		jaar := strconv.Itoa(b.o.Van + i)
+		if t := store.DoelVoorPeriode(targets, jaar, unit); t != nil {
+			doelen[i] = doelVan(t.Waarde, t.WaardeTot)
+			b.bron(t.Bron, 0)
 		}
 	}
 	g.Panelen = []Paneel{{Soort: SoortStaven, Categorieen: b.o.jaren(), Staven: []Reeks{r}, Doelen: doelen,
 		GeenGegevens: g.GeenGegevens}}
 	return nil
+}
+
+// chartUnit is the unit the chart of one intervention shows: that of its
+// latest target, or else the one it has the most yearly figures in.
+func chartUnit(rows []store.BereikJaartotaal, id uint, targets []domain.Doelstelling) string {
+	if len(targets) > 0 {
+		return targets[len(targets)-1].Eenheid
+	}
+	count := map[string]int{}
+	best := ""
+	for _, r := range rows {
+		if r.InterventieID != id {
+			continue
+		}
+		count[r.Eenheid]++
+		if count[r.Eenheid] > count[best] {
+			best = r.Eenheid
+		}
+	}
+	return best
 }
 
 // kiesInterventie picks the intervention of the chart: the one named in the

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"jeugdmonitor/data/dutchnum"
+	"jeugdmonitor/data/period"
 	"jeugdmonitor/data/store"
 )
 
@@ -30,7 +31,7 @@ func Kerncijfers(s *store.Store, o Opties, built []Grafiek) ([]Kerncijfer, error
 	}
 	n := 0
 	for _, t := range targets {
-		if geldtIn(t, o.Tot) {
+		if t.GeldtVoor(period.Period{Kind: period.Jaar, Year: o.Tot}) {
 			n++
 		}
 	}

@@ -1,7 +1,6 @@
 package dashboard
 
 import (
-	"strconv"
 	"strings"
 
 	"jeugdmonitor/data/domain"
@@ -15,15 +14,9 @@ type doelRealisatie struct {
 	bereik *domain.Bereik
 }
 
-// geldtIn reports whether a target applies to a calendar year: it is set for
-// that year, or for every year.
-func geldtIn(t domain.Doelstelling, jaar int) bool {
-	return t.Periode == strconv.Itoa(jaar) || t.Periode == string(period.Jaarlijks)
-}
-
 // doelRealisaties lists the targets of the interventions of a cluster for one
-// year (a target for that calendar year or a yearly one) with their reach in
-// that year: the intervention's own reach for a target of one intervention,
+// year (a target for that calendar year or a yearly one, not ended) with
+// their reach in that year, in the target's unit: the intervention's own reach for a target of one intervention,
 // the reach recorded against the target for a shared one. Reach of several
 // interventions is never added up.
 func (b *bouwer) doelRealisaties(cluster domain.Cluster, jaar int) ([]doelRealisatie, error) {
@@ -43,7 +36,7 @@ func (b *bouwer) doelRealisaties(cluster domain.Cluster, jaar int) ([]doelRealis
 	}
 	var out []doelRealisatie
 	for _, t := range targets {
-		if !geldtIn(t, jaar) {
+		if !t.GeldtVoor(period.Period{Kind: period.Jaar, Year: jaar}) {
 			continue
 		}
 		var members []string
@@ -66,7 +59,8 @@ func (b *bouwer) doelRealisaties(cluster domain.Cluster, jaar int) ([]doelRealis
 			return nil, err
 		}
 		for k := range reach {
-			if reach[k].PeriodeSoort == string(period.Jaar) && reach[k].Jaar == jaar {
+			if reach[k].PeriodeSoort == string(period.Jaar) && reach[k].Jaar == jaar &&
+				strings.EqualFold(reach[k].Eenheid, t.Eenheid) {
 				r.bereik = &reach[k]
 			}
 		}

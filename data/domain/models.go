@@ -71,6 +71,10 @@ type Doelstelling struct {
 	Eenheid        string
 	Leeftijdsgroep string
 	Bron           Bron `gorm:"embedded"`
+	// LaatsteJaar is the last calendar year the target applies to once it is
+	// ended (nil: not ended); EindeReden says why it was ended.
+	LaatsteJaar *int
+	EindeReden  string
 	// InterventieIDs are the interventions that share this target; the store
 	// keeps them in the table doelstelling_interventies.
 	InterventieIDs []uint `gorm:"-"`
@@ -96,24 +100,45 @@ type DoelstellingHerziening struct {
 // TableName is the table of target revisions.
 func (DoelstellingHerziening) TableName() string { return "doelstelling_herzieningen" }
 
-// Bereik is the reach of an intervention, or of the interventions sharing a
-// target, in one period.
+// Maat is a measure of an intervention: what its reach counts, with a name
+// ("diagnostiek", "casussen besproken") and a unit ("leerlingen", "casussen").
+// An intervention's reach is one series per measure.
+type Maat struct {
+	ID            uint `gorm:"primaryKey"`
+	InterventieID uint
+	Naam          string
+	Eenheid       string
+}
+
+// TableName is the table of measures.
+func (Maat) TableName() string { return "maten" }
+
+// Bereik is the reach of an intervention in one of its measures, or of the
+// interventions sharing a target, in one period.
 type Bereik struct {
 	ID             uint `gorm:"primaryKey"`
 	InterventieID  *uint
 	DoelstellingID *uint
-	Periode        string
-	Jaar           int
-	PeriodeSoort   string
-	Soort          Soort
-	Waarde         float64
-	WaardeTot      *float64
-	Eenheid        string
-	Status         Status
-	BronTekst      string `gorm:"column:bron"`
-	Notitie        string
-	Gebruiker      string
-	Vastgelegd     time.Time
+	// MaatID is the measure of an intervention's reach (nil for the reach
+	// of a shared target); the store finds or adds it from MaatNaam and
+	// Eenheid when it is not given.
+	MaatID *uint
+	// MaatNaam names the measure when a figure is entered or imported
+	// (empty: the measure of the intervention in the figure's unit); it is
+	// not stored with the figure.
+	MaatNaam     string `gorm:"-"`
+	Periode      string
+	Jaar         int
+	PeriodeSoort string
+	Soort        Soort
+	Waarde       float64
+	WaardeTot    *float64
+	Eenheid      string
+	Status       Status
+	BronTekst    string `gorm:"column:bron"`
+	Notitie      string
+	Gebruiker    string
+	Vastgelegd   time.Time
 }
 
 // TableName is the table of reach figures.

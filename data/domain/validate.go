@@ -208,6 +208,41 @@ func (d *Doelstelling) Validate() error {
 	if len(d.InterventieIDs) == 0 {
 		p.add("interventies", "een doelstelling hoort bij minstens één interventie")
 	}
+	p.year("laatste jaar", d.LaatsteJaar)
+	if d.LaatsteJaar != nil {
+		p.required("reden", d.EindeReden)
+		if per, err := period.Parse(d.Periode); err == nil && !per.IsRecurring() && !per.Contains(*d.LaatsteJaar) &&
+			per.Start().Year() > *d.LaatsteJaar {
+			p.add("laatste jaar", "%d ligt voor het begin van de periode %s", *d.LaatsteJaar, per.Label())
+		}
+	}
+	return p.err()
+}
+
+// GeldtVoor reports whether the target applies to reach in period p: it is
+// set for p, or it is yearly ("jaarlijks") and p is one year (a calendar or a
+// school year); and it was not ended before p begins.
+func (d *Doelstelling) GeldtVoor(p period.Period) bool {
+	own, err := period.Parse(d.Periode)
+	switch {
+	case err != nil || p.Validate() != nil:
+		return false
+	case d.LaatsteJaar != nil && p.Year > *d.LaatsteJaar:
+		return false
+	case own == p:
+		return true
+	}
+	return own.IsRecurring() && (p.Kind == period.Jaar || p.Kind == period.Schooljaar)
+}
+
+// Validate checks a measure: a name and a unit, for one intervention.
+func (m *Maat) Validate() error {
+	var p problems
+	if m.InterventieID == 0 {
+		p.add("interventie", "een maat hoort bij een interventie")
+	}
+	p.required("maat", m.Naam)
+	p.required("eenheid", m.Eenheid)
 	return p.err()
 }
 

@@ -65,10 +65,10 @@ func TestCSVAsDutchExcelReadsIt(t *testing.T) {
 		t.Fatal("no BOM")
 	}
 	text := string(out[3:])
-	if !strings.HasPrefix(text, "Interventie;Periode;Soort;Waarde;Waarde tot;Eenheid;Status;Bron;Notitie;Vastgelegd door;Vastgelegd op\r\n") {
+	if !strings.HasPrefix(text, "Interventie;Periode;Soort;Waarde;Waarde tot;Eenheid;Maat;Status;Bron;Notitie;Vastgelegd door;Vastgelegd op\r\n") {
 		t.Fatalf("header: %q", text[:120])
 	}
-	if !strings.Contains(text, "Match;2024-H1;precies;1234,5;;uren;voorlopig;\"Humanitas; \"\"kwartaal\"\"\";\"regel\r\neen\";tester;") {
+	if !strings.Contains(text, "Match;2024-H1;precies;1234,5;;uren;uren;voorlopig;\"Humanitas; \"\"kwartaal\"\"\";\"regel\r\neen\";tester;") {
 		t.Fatalf("row not quoted or not with decimal comma:\n%s", text)
 	}
 	if strings.Count(text, "\r\n") < 2 || strings.Contains(strings.ReplaceAll(text, "\r\n", ""), "\r") {
@@ -146,7 +146,7 @@ func TestXLSXWorkbook(t *testing.T) {
 			if c := r.Cell(3); c.Kind != spreadsheet.Number || c.Number != 1234.5 {
 				t.Errorf("value cell %+v is not the number 1234,5", c)
 			}
-			if c := r.Cell(10); c.Kind != spreadsheet.Date {
+			if c := r.Cell(11); c.Kind != spreadsheet.Date {
 				t.Errorf("recorded-at cell %+v is not a date", c)
 			}
 			if r.Cell(4).Kind != spreadsheet.Empty {

@@ -97,6 +97,7 @@ type Herziening struct {
 type Bereik struct {
 	ID          uint      `json:"id"`
 	Interventie string    `json:"interventie,omitempty"`
+	Maat        string    `json:"maat,omitempty"`
 	Periode     string    `json:"periode"`
 	Soort       string    `json:"soort"`
 	Waarde      float64   `json:"waarde"`
@@ -279,6 +280,8 @@ type collector struct {
 	// interventions are all interventions, archived ones too, read once.
 	interventions []domain.Interventie
 	names         map[uint]string
+	// maten are the measures of the interventions, read once.
+	maten map[uint]domain.Maat
 }
 
 func newCollector(s *store.Store) (*collector, error) {
@@ -286,7 +289,11 @@ func newCollector(s *store.Store) (*collector, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &collector{s: s, interventions: all, names: map[uint]string{}}
+	maten, err := s.AlleMaten()
+	if err != nil {
+		return nil, err
+	}
+	c := &collector{s: s, interventions: all, names: map[uint]string{}, maten: maten}
 	for _, i := range all {
 		c.names[i.ID] = i.Naam
 	}
@@ -329,7 +336,7 @@ func (c *collector) interventies() ([]Interventie, error) {
 			return nil, err
 		}
 		for _, b := range reach {
-			r := bereik(b)
+			r := c.bereik(b)
 			r.Interventie = ""
 			e.Bereik = append(e.Bereik, r)
 		}
@@ -369,13 +376,18 @@ func (c *collector) doelstelling(t domain.Doelstelling, self uint) (Doelstelling
 		return d, err
 	}
 	for _, b := range reach {
-		d.Bereik = append(d.Bereik, bereik(b))
+		d.Bereik = append(d.Bereik, c.bereik(b))
 	}
 	return d, nil
 }
 
-func bereik(b domain.Bereik) Bereik {
-	return Bereik{ID: b.ID, Periode: b.Periode, Soort: string(b.Soort), Waarde: b.Waarde, WaardeTot: b.WaardeTot,
+// bereik is one figure for export, with the name of its measure.
+func (c *collector) bereik(b domain.Bereik) Bereik {
+	maat := ""
+	if b.MaatID != nil {
+		maat = c.maten[*b.MaatID].Naam
+	}
+	return Bereik{ID: b.ID, Maat: maat, Periode: b.Periode, Soort: string(b.Soort), Waarde: b.Waarde, WaardeTot: b.WaardeTot,
 		Eenheid: b.Eenheid, Status: string(b.Status), Bron: b.BronTekst, Notitie: b.Notitie,
 		Gebruiker: b.Gebruiker, Vastgelegd: b.Vastgelegd}
 }
@@ -391,7 +403,7 @@ func (c *collector) bereikRows() ([]Bereik, error) {
 			return nil, err
 		}
 		for _, b := range reach {
-			r := bereik(b)
+			r := c.bereik(b)
 			r.Interventie = i.Naam
 			out = append(out, r)
 		}
@@ -406,7 +418,7 @@ func (c *collector) bereikRows() ([]Bereik, error) {
 			return nil, err
 		}
 		for _, b := range reach {
-			r := bereik(b)
+			r := c.bereik(b)
 			r.Interventie = "Doelstelling: " + t.Omschrijving
 			out = append(out, r)
 		}

@@ -213,11 +213,11 @@ func tableOf(value any) table {
 		}
 		return t
 	case []Bereik:
-		t := table{columns: with(cols("Interventie", "Periode", "Soort", "Waarde", "Waarde tot", "Eenheid", "Status",
+		t := table{columns: with(cols("Interventie", "Periode", "Soort", "Waarde", "Waarde tot", "Eenheid", "Maat", "Status",
 			"Bron", "Notitie", "Vastgelegd door", "Vastgelegd op"), moment, "Vastgelegd op")}
 		for _, b := range v {
 			t.rows = append(t.rows, []any{b.Interventie, b.Periode, b.Soort, b.Waarde, optFloat(b.WaardeTot),
-				b.Eenheid, b.Status, b.Bron, b.Notitie, b.Gebruiker, b.Vastgelegd})
+				b.Eenheid, b.Maat, b.Status, b.Bron, b.Notitie, b.Gebruiker, b.Vastgelegd})
 		}
 		return t
 	case []Indicator:

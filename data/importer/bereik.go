@@ -3,6 +3,7 @@ package importer
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/spreadsheet"
@@ -15,9 +16,10 @@ type bereikLezer struct {
 	namen       *namen
 	eenheid     map[uint]string // intervention: the unit of its latest target
 	doelEenheid map[uint]string
-	bestaand    map[string]bool // "i<id>|periode" already in the database
-	geladen     map[string]bool // owners whose reach is in bestaand
-	gezien      map[string]int  // key: first row in the file
+	maten       map[uint][]domain.Maat // intervention: its measures
+	bestaand    map[string]bool        // "i<id>|measure|periode" already in the database
+	geladen     map[string]bool        // owners whose reach is in bestaand
+	gezien      map[string]int         // key: first row in the file
 	huidig      domain.Bereik
 	tellen      bool
 	// wachtend are the checked figures not yet written, read from the file
@@ -43,6 +45,14 @@ func newBereikLezer(im *Import, tellen bool) (*bereikLezer, error) {
 	}
 	l := &bereikLezer{im: im, tellen: tellen, namen: newNamen(interventies, doelen), eenheid: map[uint]string{},
 		doelEenheid: map[uint]string{}, bestaand: map[string]bool{}, geladen: map[string]bool{}, gezien: map[string]int{}}
+	maten, err := im.store.AlleMaten()
+	if err != nil {
+		return nil, err
+	}
+	l.maten = map[uint][]domain.Maat{}
+	for _, m := range maten {
+		l.maten[m.InterventieID] = append(l.maten[m.InterventieID], m)
+	}
 	for _, d := range doelen {
 		l.doelEenheid[d.ID] = d.Eenheid
 		for _, id := range d.InterventieIDs {
@@ -58,7 +68,7 @@ func (l *bereikLezer) lees(row spreadsheet.Row, r *Rapport) bool {
 	naamKolom := im.Kolom(im.Koppeling["interventie"])
 	naam := im.text(row, "interventie")
 	b := domain.Bereik{Periode: im.periode(row, r), Soort: domain.Soort(im.text(row, "soort")),
-		Eenheid: im.text(row, "eenheid"), Status: im.status(row), BronTekst: im.text(row, "bron"),
+		MaatNaam: im.text(row, "maat"), Eenheid: im.text(row, "eenheid"), Status: im.status(row), BronTekst: im.text(row, "bron"),
 		Notitie: im.text(row, "notitie")}
 	if b.BronTekst == "" {
 		b.BronTekst = im.rowSource(row.Line)
@@ -85,6 +95,9 @@ func (l *bereikLezer) lees(row spreadsheet.Row, r *Rapport) bool {
 		switch {
 		case b.InterventieID != nil:
 			b.Eenheid = l.eenheid[*b.InterventieID]
+			if m, ok := l.maat(*b.InterventieID, b.MaatNaam, ""); ok {
+				b.Eenheid = m.Eenheid
+			}
 			if b.Eenheid == "" {
 				r.probleem(Probleem{Rij: row.Line, Kolom: naamKolom,
 					Melding: "deze interventie heeft geen doelstelling, dus geen eenheid; voeg een kolom Eenheid toe (bijvoorbeeld jongeren)"})
@@ -107,8 +120,38 @@ func (l *bereikLezer) lees(row spreadsheet.Row, r *Rapport) bool {
 	return true
 }
 
-// count checks for a second row with the same intervention and period and
-// counts the figure as new or changed.
+// maat finds an intervention's measure by name, or (name empty) by unit
+// when one measure counts in it.
+func (l *bereikLezer) maat(interventie uint, naam, eenheid string) (domain.Maat, bool) {
+	var found []domain.Maat
+	for _, m := range l.maten[interventie] {
+		if naam != "" && strings.EqualFold(m.Naam, naam) || naam == "" && eenheid != "" && strings.EqualFold(m.Eenheid, eenheid) {
+			found = append(found, m)
+		}
+	}
+	if len(found) != 1 {
+		return domain.Maat{}, false
+	}
+	return found[0], true
+}
+
+// measureKey names the series a figure belongs to: the measure it names, or
+// the one measure in its unit, or the new measure its unit will be.
+func (l *bereikLezer) measureKey(b domain.Bereik) string {
+	if b.InterventieID == nil {
+		return ""
+	}
+	if m, ok := l.maat(*b.InterventieID, b.MaatNaam, b.Eenheid); ok {
+		return strings.ToLower(m.Naam)
+	}
+	if b.MaatNaam != "" {
+		return strings.ToLower(b.MaatNaam)
+	}
+	return strings.ToLower(b.Eenheid)
+}
+
+// count checks for a second row with the same intervention, measure and
+// period and counts the figure as new or changed.
 func (l *bereikLezer) count(b domain.Bereik, line int, r *Rapport) {
 	owner := ""
 	if b.InterventieID != nil {
@@ -116,10 +159,10 @@ func (l *bereikLezer) count(b domain.Bereik, line int, r *Rapport) {
 	} else {
 		owner = fmt.Sprintf("d%d", *b.DoelstellingID)
 	}
-	key := owner + "|" + b.Periode
+	key := owner + "|" + l.measureKey(b) + "|" + b.Periode
 	if first, dup := l.gezien[key]; dup {
 		r.probleem(Probleem{Rij: line, Kolom: l.im.Kolom(l.im.Koppeling["periode"]),
-			Melding: fmt.Sprintf("periode %s staat voor deze interventie al op rij %d", b.Periode, first)})
+			Melding: fmt.Sprintf("periode %s staat voor deze interventie en maat al op rij %d", b.Periode, first)})
 		return
 	}
 	l.gezien[key] = line
@@ -138,8 +181,18 @@ func (l *bereikLezer) count(b domain.Bereik, line int, r *Rapport) {
 		if err != nil {
 			r.probleem(Probleem{Rij: line, Melding: err.Error()})
 		}
+		names := map[uint]string{}
+		if b.InterventieID != nil {
+			for _, m := range l.maten[*b.InterventieID] {
+				names[m.ID] = strings.ToLower(m.Naam)
+			}
+		}
 		for _, e := range rows {
-			l.bestaand[owner+"|"+e.Periode] = true
+			measure := ""
+			if e.MaatID != nil {
+				measure = names[*e.MaatID]
+			}
+			l.bestaand[owner+"|"+measure+"|"+e.Periode] = true
 		}
 	}
 	if l.bestaand[key] {

@@ -98,7 +98,7 @@ func TestBereikProblemsByRowAndColumn(t *testing.T) {
 		"rij 6, kolom Aantal (C): mag niet negatief zijn (-5)",
 		`rij 7, kolom Activiteit (A): onbekende interventie "Bestaat niet"`,
 		"rij 8, kolom Jaar (B): halfjaar 3 bestaat niet: kies 1 of 2",
-		"rij 10, kolom Jaar (B): periode 2024 staat voor deze interventie al op rij 4",
+		"rij 10, kolom Jaar (B): periode 2024 staat voor deze interventie en maat al op rij 4",
 		`rij 11, kolom Aantal (C): "veel" is geen getal`,
 	}
 	var got []string

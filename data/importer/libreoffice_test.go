@@ -64,10 +64,11 @@ func TestLibreOfficeOpensExport(t *testing.T) {
 	}
 	want := map[string]float64{}
 	interventies, _ := s.Interventies(true)
+	maten, _ := s.AlleMaten()
 	for _, i := range interventies {
 		reach, _ := s.BereikVan(i.ID)
 		for _, b := range reach {
-			want[i.Naam+"|"+b.Periode] = b.Waarde
+			want[i.Naam+"|"+b.Periode+"|"+maten[*b.MaatID].Naam] = b.Waarde
 		}
 	}
 	seen := 0
@@ -79,7 +80,7 @@ func TestLibreOfficeOpensExport(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		key := row.Cell(0).Text + "|" + row.Cell(1).Text
+		key := row.Cell(0).Text + "|" + row.Cell(1).Text + "|" + row.Cell(6).Text
 		w, ok := want[key]
 		if !ok {
 			continue // reach of a shared target
@@ -88,7 +89,7 @@ func TestLibreOfficeOpensExport(t *testing.T) {
 		if err != nil || got != w {
 			t.Errorf("%s: LibreOffice reads %q, database has %v", key, row.Cell(3).Text, w)
 		}
-		if row.Cell(10).Text == "" {
+		if row.Cell(11).Text == "" {
 			t.Errorf("%s: no recorded-at date", key)
 		}
 		seen++

@@ -56,6 +56,7 @@ var bereikVelden = []Veld{
 	{"waarde", "Waarde (bereik)", true, []string{"waarde", "aantal", "bereik", "bereikt", "bereiktaantal", "deelnemers", "aantaldeelnemers", "realisatie", "gerealiseerd", "aantaljongeren", "aantalkinderen"}},
 	{"waarde_tot", "Waarde tot (bandbreedte)", false, []string{"waardetot", "tot", "bovengrens"}},
 	{"soort", "Soort", false, []string{"soort"}},
+	{"maat", "Maat", false, []string{"maat", "maatstaf"}},
 	{"eenheid", "Eenheid", false, []string{"eenheid"}},
 	{"status", "Status", false, []string{"status"}},
 	{"bron", "Bron", false, []string{"bron"}},

@@ -268,10 +268,10 @@ func (ld *loader) loadInterventions(a export.Alles) error {
 }
 
 func (ld *loader) reach(b export.Bereik, interventie, doelstelling *uint) error {
-	rec := domain.Bereik{ID: b.ID, InterventieID: interventie, DoelstellingID: doelstelling, Periode: b.Periode,
+	rec := domain.Bereik{ID: b.ID, InterventieID: interventie, DoelstellingID: doelstelling, MaatNaam: b.Maat, Periode: b.Periode,
 		Soort: domain.Soort(b.Soort), Waarde: b.Waarde, WaardeTot: b.WaardeTot, Eenheid: b.Eenheid,
 		Status: domain.Status(b.Status), BronTekst: b.Bron, Notitie: b.Notitie, Gebruiker: b.Gebruiker, Vastgelegd: b.Vastgelegd}
-	return ld.l.Put(&rec)
+	return ld.l.PutBereik(&rec)
 }
 
 // targets stores each target once, linked to every intervention it appears

@@ -64,6 +64,7 @@ type Doelstelling struct {
 // Bereik is a reported reach of an intervention in a period.
 type Bereik struct {
 	Interventie string   `json:"interventie"`
+	Maat        string   `json:"maat,omitempty"` // the measure's name; empty: the unit
 	Periode     string   `json:"periode"`
 	Soort       string   `json:"soort"`
 	Waarde      float64  `json:"waarde"`

@@ -164,7 +164,7 @@ func (sd *seeder) reachOf(d Document) error {
 		if err != nil {
 			return fmt.Errorf("bereik %s: %w", b.Periode, err)
 		}
-		rec := domain.Bereik{InterventieID: &id, Periode: b.Periode, Soort: domain.Soort(b.Soort), Waarde: b.Waarde,
+		rec := domain.Bereik{InterventieID: &id, MaatNaam: b.Maat, Periode: b.Periode, Soort: domain.Soort(b.Soort), Waarde: b.Waarde,
 			WaardeTot: b.WaardeTot, Eenheid: b.Eenheid, Status: domain.Status(b.Status),
 			BronTekst: bron(d, b.Sectie).String(), Notitie: b.Notitie}
 		if err := sd.tx.RecordBereik(&rec); err != nil {

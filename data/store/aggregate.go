@@ -30,18 +30,19 @@ func (s *Store) Jaarreeks(indicatorID uint, vanJaar, totJaar int) ([]JaarWaarde,
 // BereikJaartotaal is the reach of one intervention in one calendar year.
 type BereikJaartotaal struct {
 	InterventieID uint
+	Eenheid       string
 	Jaar          int
 	Waarde        float64
 	Voorlopig     bool
 }
 
-// BereikPerJaar gives, per intervention and calendar year in the range, the
-// reach recorded for that whole year (period kind jaar). Half years and
+// BereikPerJaar gives, per intervention, unit and calendar year in the range,
+// the reach recorded for that whole year (period kind jaar). Half years and
 // quarters are not added up: counts of people are not additive over periods.
 func (s *Store) BereikPerJaar(vanJaar, totJaar int) ([]BereikJaartotaal, error) {
 	var out []BereikJaartotaal
 	err := s.db.Model(&domain.Bereik{}).
-		Select("interventie_id, jaar, waarde, status = ? AS voorlopig", domain.StatusVoorlopig).
+		Select("interventie_id, eenheid, jaar, waarde, status = ? AS voorlopig", domain.StatusVoorlopig).
 		Where("periode_soort = ? AND jaar BETWEEN ? AND ? AND interventie_id IS NOT NULL", period.Jaar, vanJaar, totJaar).
 		Order("interventie_id").Order("jaar").Scan(&out).Error
 	return out, err

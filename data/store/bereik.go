@@ -19,7 +19,8 @@ type BereikInvoer struct {
 	Interventie string // the intervention's name
 	Periode     string // "2024", "2024-H1", "2023/2024", ...
 	Waarde      string // Dutch notation: "3.612", "520,5"
-	Eenheid     string // empty: the unit of the intervention's targets
+	Maat        string // the measure's name; empty: the one in Eenheid, or the only one
+	Eenheid     string // empty: the unit of the measure, or of the intervention's targets
 	Status      string // empty: definitief
 	Bron        string
 	Notitie     string
@@ -32,7 +33,8 @@ func (s *Store) ParseBereikInvoer(in BereikInvoer) (domain.Bereik, error) {
 	var problems []domain.FieldError
 	add := func(veld, msg string) { problems = append(problems, domain.FieldError{Veld: veld, Melding: msg}) }
 	b := domain.Bereik{Periode: strings.TrimSpace(in.Periode), Eenheid: strings.TrimSpace(in.Eenheid),
-		Status: domain.Status(strings.TrimSpace(in.Status)), BronTekst: strings.TrimSpace(in.Bron),
+		MaatNaam: strings.TrimSpace(in.Maat),
+		Status:   domain.Status(strings.TrimSpace(in.Status)), BronTekst: strings.TrimSpace(in.Bron),
 		Notitie: strings.TrimSpace(in.Notitie), Soort: domain.SoortPrecies}
 	if b.Status == "" {
 		b.Status = domain.StatusDefinitief
@@ -48,15 +50,14 @@ func (s *Store) ParseBereikInvoer(in BereikInvoer) (domain.Bereik, error) {
 	} else {
 		b.InterventieID = &i.ID
 		if b.Eenheid == "" {
-			unit, err := s.targetUnit(i.ID)
-			if err != nil {
-				return b, err
+			if err := s.defaultUnit(&b); err != nil {
+				if p := domain.FieldProblems(err); p != nil {
+					problems = append(problems, p...)
+				} else {
+					return b, err
+				}
 			}
-			b.Eenheid = unit
 		}
-	}
-	if b.InterventieID != nil && b.Eenheid == "" {
-		add("eenheid", "deze interventie heeft geen doelstelling; geef de eenheid op (bijvoorbeeld jongeren)")
 	}
 	v, err := dutchnum.Parse(in.Waarde)
 	if err != nil {
@@ -71,7 +72,7 @@ func (s *Store) ParseBereikInvoer(in BereikInvoer) (domain.Bereik, error) {
 			if p.Veld == "waarde" && hasField(problems, "waarde") {
 				continue
 			}
-			if p.Veld == "eenheid" && hasField(problems, "eenheid") {
+			if p.Veld == "eenheid" && (hasField(problems, "eenheid") || hasField(problems, "maat")) {
 				continue
 			}
 			problems = append(problems, p)
@@ -92,13 +93,41 @@ func hasField(problems []domain.FieldError, veld string) bool {
 	return false
 }
 
-// targetUnit is the unit of the intervention's most recent target, or "".
-func (s *Store) targetUnit(interventieID uint) (string, error) {
-	targets, err := s.Doelstellingen(interventieID)
-	if err != nil || len(targets) == 0 {
-		return "", err
+// defaultUnit fills the unit of an intervention's figure typed without one:
+// the unit of the measure it names, or of the intervention's only measure,
+// or of its most recent target. A field error says what to choose when none
+// of these gives one unit.
+func (s *Store) defaultUnit(b *domain.Bereik) error {
+	maten, err := s.Maten(*b.InterventieID)
+	if err != nil {
+		return err
 	}
-	return targets[len(targets)-1].Eenheid, nil
+	if b.MaatNaam != "" {
+		for _, m := range maten {
+			if strings.EqualFold(m.Naam, b.MaatNaam) {
+				b.MaatNaam, b.Eenheid = m.Naam, m.Eenheid
+				return nil
+			}
+		}
+		return fieldError("eenheid", "de maat %q is nieuw; geef op wat ze telt (bijvoorbeeld jongeren)", b.MaatNaam)
+	}
+	switch len(maten) {
+	case 1:
+		b.MaatNaam, b.Eenheid = maten[0].Naam, maten[0].Eenheid
+		return nil
+	case 0:
+	default:
+		return fieldError("maat", "deze interventie heeft meer maten (%s); kies er een", maatNamen(maten))
+	}
+	targets, err := s.Doelstellingen(*b.InterventieID)
+	if err != nil {
+		return err
+	}
+	if len(targets) == 0 {
+		return fieldError("eenheid", "deze interventie heeft nog geen maat of doelstelling; geef de eenheid op (bijvoorbeeld jongeren)")
+	}
+	b.Eenheid = targets[len(targets)-1].Eenheid
+	return nil
 }
 
 // RecordBereikInvoer parses typed reach and records it (see RecordBereik).
@@ -111,10 +140,16 @@ func (s *Store) RecordBereikInvoer(in BereikInvoer) (domain.Bereik, error) {
 }
 
 // RecordBereik validates and stores reach. A second figure for the same
-// intervention (or shared target) and period updates the first, audited; it
-// never becomes a duplicate.
+// intervention, measure and period (or shared target and period) updates
+// the first, audited; it never becomes a duplicate. A figure in another
+// measure or unit is another series (see maatResolver.resolve).
 func (s *Store) RecordBereik(b *domain.Bereik) error {
-	return s.Update(func(t *Tx) error { return t.RecordBereik(b) })
+	work := *b // b keeps no measure of a transaction that is rolled back
+	err := s.Update(func(t *Tx) error { return t.RecordBereik(&work) })
+	if err == nil {
+		*b = work
+	}
+	return err
 }
 
 // RecordBereikBatch stores many reach figures in one transaction: all or
@@ -129,14 +164,19 @@ func (s *Store) RecordBereikBatch(rows []domain.Bereik) error {
 	if len(batch.Rows) > 0 {
 		return &batch
 	}
-	return s.Update(func(t *Tx) error {
-		for i := range rows {
-			if err := t.RecordBereik(&rows[i]); err != nil {
+	work := slices.Clone(rows) // rows keep no measure of a transaction that is rolled back
+	err := s.Update(func(t *Tx) error {
+		for i := range work {
+			if err := t.RecordBereik(&work[i]); err != nil {
 				return &BatchError{Rows: []RowError{{Row: i, Err: err}}}
 			}
 		}
 		return nil
 	})
+	if err == nil {
+		copy(rows, work)
+	}
+	return err
 }
 
 // RowError is a problem with one row of a batch.
@@ -170,17 +210,23 @@ func (t *Tx) RecordBereik(b *domain.Bereik) error {
 // recordBereik stores reach and returns the figure it replaced (nil when it
 // added one).
 func (t *Tx) recordBereik(b *domain.Bereik) (*domain.Bereik, error) {
-	if err := b.Validate(); err != nil {
-		return nil, err
+	if (b.InterventieID == nil) == (b.DoelstellingID == nil) {
+		return nil, b.Validate() // names the missing owner
 	}
 	if err := t.checkReachOwner(b); err != nil {
+		return nil, err
+	}
+	if err := newMaatResolver(t).resolve(b); err != nil {
+		return nil, err
+	}
+	if err := b.Validate(); err != nil {
 		return nil, err
 	}
 	b.Gebruiker, b.Vastgelegd = t.user, t.at
 	var existing domain.Bereik
 	q := t.db.Where("periode = ?", b.Periode)
 	if b.InterventieID != nil {
-		q = q.Where("interventie_id = ?", *b.InterventieID)
+		q = q.Where("interventie_id = ? AND maat_id = ?", *b.InterventieID, *b.MaatID)
 	} else {
 		q = q.Where("doelstelling_id = ?", *b.DoelstellingID)
 	}

@@ -23,7 +23,7 @@ type reachColumn struct {
 	// audit is an SQL expression that writes the stored column as the audit
 	// trail writes the field (auditText), NULL or '' when it is empty.
 	audit string
-	// key marks the columns that identify a figure (owner and period),
+	// key marks the columns that identify a figure (owner, measure and period),
 	// which replacing it never changes.
 	key bool
 }
@@ -33,6 +33,7 @@ type reachColumn struct {
 var reachColumns = []reachColumn{
 	{"interventie_id", func(b *domain.Bereik) any { return b.InterventieID }, "CAST(interventie_id AS TEXT)", true},
 	{"doelstelling_id", func(b *domain.Bereik) any { return b.DoelstellingID }, "CAST(doelstelling_id AS TEXT)", true},
+	{"maat_id", func(b *domain.Bereik) any { return b.MaatID }, "CAST(maat_id AS TEXT)", true},
 	{"periode", func(b *domain.Bereik) any { return b.Periode }, "periode", true},
 	{"jaar", func(b *domain.Bereik) any { return b.Jaar }, "CAST(jaar AS TEXT)", false},
 	{"periode_soort", func(b *domain.Bereik) any { return b.PeriodeSoort }, "periode_soort", false},
@@ -71,7 +72,8 @@ var reachColumnNames = func() []string {
 	return names
 }()
 
-// insertReachSQL adds one figure unless its owner has one for the period.
+// insertReachSQL adds one figure unless its owner has one for the measure
+// and period.
 var insertReachSQL = "INSERT INTO bereik (" + strings.Join(reachColumnNames, ", ") + ") VALUES (" +
 	strings.TrimSuffix(strings.Repeat("?,", len(reachColumns)), ",") + ") ON CONFLICT DO NOTHING"
 
@@ -88,9 +90,9 @@ var updateReachSQL = func() string {
 	return "UPDATE OR FAIL bereik SET " + strings.Join(set, ", ") + " WHERE id = ?"
 }()
 
-// selectReachSQL reads the ID and columns of an owner's figure for a period;
-// %s is the owner's column.
-const selectReachSQL = "SELECT id, %s FROM bereik WHERE %s = ? AND periode = ?"
+// selectReachSQL reads the ID and columns of an owner's figure for a
+// measure (NULL for a shared target) and period; %s is the owner's column.
+const selectReachSQL = "SELECT id, %s FROM bereik WHERE %s = ? AND maat_id IS ? AND periode = ?"
 
 // selectWholeAuditSQL gives the record number and the AlleVelden value of
 // the figures whose numbers are in the JSON array ?2, in their order, with
@@ -122,7 +124,8 @@ func sqlQuote(text string) string {
 }
 
 // AddBereikBulk stores many reach figures in this transaction, for imports.
-// A figure for a period that has none yet is inserted with one prepared
+// Each figure's measure is found first (or added, see maatResolver.resolve).
+// A figure for a measure and period that has none yet is inserted with one prepared
 // statement and gets one audit row with all its fields (AlleVelden), made
 // for all new figures together; a figure that replaces an existing one is
 // stored as RecordBereik stores it, with an audit row per changed field.
@@ -130,7 +133,11 @@ func sqlQuote(text string) string {
 // naming the row (index into rows), and the caller's transaction must then
 // be rolled back.
 func (t *Tx) AddBereikBulk(rows []domain.Bereik) error {
+	maten := newMaatResolver(t)
 	for i := range rows {
+		if err := maten.resolve(&rows[i]); err != nil {
+			return &BatchError{Rows: []RowError{{Row: i, Err: err}}}
+		}
 		if err := rows[i].Validate(); err != nil {
 			return &BatchError{Rows: []RowError{{Row: i, Err: err}}}
 		}
@@ -239,7 +246,7 @@ func (a *wholeReachAudit) write() error {
 }
 
 // replaceReach stores b over the figure its owner already has for the
-// period, as RecordBereik does (every column written, an audit row for each
+// measure and period, as RecordBereik does (every column written, an audit row for each
 // field that changed, nothing when none did), reading and writing the
 // figure with plain statements instead of gorm's reflection: this is the
 // path of a file imported again with corrections. The changes are logged
@@ -256,7 +263,7 @@ func (t *Tx) replaceReach(sqlTx *sql.Tx, b *domain.Bereik) error {
 		dest = append(dest, &before[i])
 	}
 	query := fmt.Sprintf(selectReachSQL, strings.Join(reachColumnNames, ", "), owner)
-	if err := sqlTx.QueryRow(query, *id, b.Periode).Scan(dest...); err != nil {
+	if err := sqlTx.QueryRow(query, *id, b.MaatID, b.Periode).Scan(dest...); err != nil {
 		return describeSQLiteError(err)
 	}
 	b.ID = stored

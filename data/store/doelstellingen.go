@@ -133,19 +133,12 @@ func (s *Store) fillLinks(targets []domain.Doelstelling) error {
 // moment and the reason as a revision.
 func (s *Store) ReviseDoelstelling(id uint, waarde float64, waardeTot *float64, reden string) error {
 	return s.Update(func(t *Tx) error {
-		var old domain.Doelstelling
-		if err := t.db.First(&old, id).Error; err != nil {
-			return fmt.Errorf("doelstelling %d: %w", id, translate(err))
+		old, err := t.doelstelling(id)
+		if err != nil {
+			return err
 		}
 		updated := old
 		updated.Waarde, updated.WaardeTot = waarde, waardeTot
-		var links []domain.DoelstellingInterventie
-		if err := t.db.Where("doelstelling_id = ?", id).Find(&links).Error; err != nil {
-			return err
-		}
-		for _, l := range links {
-			updated.InterventieIDs = append(updated.InterventieIDs, l.InterventieID)
-		}
 		if err := updated.Validate(); err != nil {
 			return err
 		}
@@ -158,9 +151,26 @@ func (s *Store) ReviseDoelstelling(id uint, waarde float64, waardeTot *float64, 
 		if err := t.insert(&rev); err != nil {
 			return err
 		}
-		_, err := t.update(&old, &updated)
+		_, err = t.update(&old, &updated)
 		return err
 	})
+}
+
+// doelstelling reads one target with the interventions sharing it in this
+// transaction.
+func (t *Tx) doelstelling(id uint) (domain.Doelstelling, error) {
+	var d domain.Doelstelling
+	if err := t.db.First(&d, id).Error; err != nil {
+		return d, fmt.Errorf("doelstelling %d: %w", id, translate(err))
+	}
+	var links []domain.DoelstellingInterventie
+	if err := t.db.Where("doelstelling_id = ?", id).Order("interventie_id").Find(&links).Error; err != nil {
+		return d, err
+	}
+	for _, l := range links {
+		d.InterventieIDs = append(d.InterventieIDs, l.InterventieID)
+	}
+	return d, nil
 }
 
 // Herzieningen lists the revisions of a target, oldest first.

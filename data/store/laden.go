@@ -17,7 +17,8 @@ var ErrNotEmpty = errors.New("de database is niet leeg; een volledige export kan
 // audit trail, which it copies as it was. Every record is validated as a
 // normal change would be.
 type Loader struct {
-	t *Tx
+	t     *Tx
+	maten *maatResolver
 }
 
 // Load runs fn in one transaction on a database that must be empty: either
@@ -76,6 +77,20 @@ func (l *Loader) put(model any) error {
 		return err
 	}
 	return nil
+}
+
+// PutBereik stores a reach figure with its own number, in the measure it
+// names (MaatNaam) or its unit names, found or added (without an audit row,
+// like everything loaded) as RecordBereik does.
+func (l *Loader) PutBereik(b *domain.Bereik) error {
+	if l.maten == nil {
+		l.maten = newMaatResolver(l.t)
+		l.maten.create = func(m *domain.Maat) error { return l.Put(m) }
+	}
+	if err := l.maten.resolve(b); err != nil {
+		return err
+	}
+	return l.Put(b)
 }
 
 // PutMeting validates a measurement against its indicator, which must be

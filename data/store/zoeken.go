@@ -97,23 +97,26 @@ func AlleOrganisaties(all []domain.Interventie) []string {
 	return out
 }
 
-// DoelVoorPeriode returns the target that reach in periode is measured
-// against: a target for the same period, or else a recurring ("jaarlijks")
-// target when periode is a calendar year. It returns nil when there is none.
-func DoelVoorPeriode(targets []domain.Doelstelling, periode string) *domain.Doelstelling {
+// DoelVoorPeriode returns the target that reach in periode, counted in
+// eenheid, is measured against (see Doelstelling.GeldtVoor): a target in
+// that unit (any unit when eenheid is empty) set for the same period before
+// a yearly one. It returns nil when none applies.
+func DoelVoorPeriode(targets []domain.Doelstelling, periode, eenheid string) *domain.Doelstelling {
 	p, err := period.Parse(periode)
 	if err != nil {
 		return nil
 	}
 	var recurring *domain.Doelstelling
 	for k := range targets {
-		tp, err := period.Parse(targets[k].Periode)
-		switch {
-		case err != nil:
-		case tp == p:
-			return &targets[k]
-		case tp.IsRecurring() && p.Kind == period.Jaar && recurring == nil:
-			recurring = &targets[k]
+		t := &targets[k]
+		if !t.GeldtVoor(p) || (eenheid != "" && !strings.EqualFold(strings.TrimSpace(eenheid), strings.TrimSpace(t.Eenheid))) {
+			continue
+		}
+		if t.Periode == p.String() {
+			return t
+		}
+		if recurring == nil {
+			recurring = t
 		}
 	}
 	return recurring

@@ -40,16 +40,17 @@ type command struct {
 
 // commands lists the subcommands by name.
 var commands = map[string]command{
-	"export":  {"gegevens exporteren als JSON, CSV of Excel", runExport},
-	"bereik":  {"bereik van een interventie vastleggen", runBereik},
-	"check":   {"database controleren (integriteit en schemaversie)", runCheck},
-	"nieuw":   {"nieuwe database maken met het ingebouwde register", runNieuw},
-	"chart":   {"grafiek van het dashboard als PNG of SVG", runChart},
-	"rapport": {"PDF-rapport voor de raad met grafieken, kerncijfers en bronnen", runRapport},
-	"demo":    {"aparte demodatabase met fictieve cijfers maken", runDemo},
-	"import":  {"bereik of indicatoren inlezen uit Excel, CSV of CBS StatLine", runImport},
-	"backup":  {"kopie van de hele database naar één bestand", runBackup},
-	"restore": {"reservekopie terugzetten als database", runRestore},
+	"export":       {"gegevens exporteren als JSON, CSV of Excel", runExport},
+	"bereik":       {"bereik van een interventie vastleggen", runBereik},
+	"doelstelling": {"doelstellingen toevoegen, herzien, beëindigen of tonen", runDoelstelling},
+	"check":        {"database controleren (integriteit en schemaversie)", runCheck},
+	"nieuw":        {"nieuwe database maken met het ingebouwde register", runNieuw},
+	"chart":        {"grafiek van het dashboard als PNG of SVG", runChart},
+	"rapport":      {"PDF-rapport voor de raad met grafieken, kerncijfers en bronnen", runRapport},
+	"demo":         {"aparte demodatabase met fictieve cijfers maken", runDemo},
+	"import":       {"bereik of indicatoren inlezen uit Excel, CSV of CBS StatLine", runImport},
+	"backup":       {"kopie van de hele database naar één bestand", runBackup},
+	"restore":      {"reservekopie terugzetten als database", runRestore},
 }
 
 // IsCommand reports whether name is a headless subcommand.

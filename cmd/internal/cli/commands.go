@@ -55,14 +55,16 @@ func runExport(env Env, args []string) int {
 func runBereik(env Env, args []string) int {
 	fs := newFlags(env, "bereik", "--interventie NAAM --periode PERIODE --waarde GETAL [opties]",
 		"Legt het bereik van een interventie in een periode vast, met dezelfde controles als het\n"+
-			"invoerscherm. Bestaat er al bereik voor die periode, dan wordt het bijgewerkt (en gelogd).\n"+
+			"invoerscherm. Bestaat er al bereik voor die maat en periode, dan wordt het bijgewerkt (en\n"+
+			"gelogd); een cijfer in een andere maat of eenheid is een eigen reeks en overschrijft niets.\n"+
 			"Periode: 2024, 2024-H1, 2024-K3 of 2023/2024. Waarde in Nederlandse notatie: 3.612 of 12,5.")
 	db := dbFlag(fs)
 	var in store.BereikInvoer
 	fs.StringVar(&in.Interventie, "interventie", "", "naam van de interventie")
 	fs.StringVar(&in.Periode, "periode", "", "periode")
 	fs.StringVar(&in.Waarde, "waarde", "", "bereikt aantal")
-	fs.StringVar(&in.Eenheid, "eenheid", "", "eenheid (standaard die van de doelstelling)")
+	fs.StringVar(&in.Maat, "maat", "", "maat (wat er geteld is, bijvoorbeeld diagnostiek); standaard de maat in de eenheid")
+	fs.StringVar(&in.Eenheid, "eenheid", "", "eenheid (standaard die van de maat of de doelstelling)")
 	fs.StringVar(&in.Status, "status", string(domain.StatusDefinitief), "voorlopig of definitief")
 	fs.StringVar(&in.Bron, "bron", "", "bron van het cijfer")
 	fs.StringVar(&in.Notitie, "notitie", "", "toelichting")
@@ -80,19 +82,26 @@ func runBereik(env Env, args []string) int {
 	}
 	defer s.Close()
 	b, err := s.RecordBereikInvoer(in)
-	if problems := domain.FieldProblems(err); problems != nil {
-		for _, p := range problems {
-			fmt.Fprintf(env.Stderr, "fout in %s: %s\n", p.Veld, p.Melding)
-		}
-		fmt.Fprintln(env.Stderr, "Er is niets opgeslagen.")
-		return ExitError
-	}
 	if err != nil {
-		return failure(env, err)
+		return refused(env, err)
 	}
-	fmt.Fprintf(env.Stdout, "Opgeslagen: %s, %s: %s %s (%s)\n", in.Interventie, b.Periode,
+	fmt.Fprintf(env.Stdout, "Opgeslagen: %s, %s, %s: %s %s (%s)\n", in.Interventie, b.MaatNaam, b.Periode,
 		dutchnum.FormatAuto(b.Waarde), b.Eenheid, b.Status)
 	return ExitOK
+}
+
+// refused reports a refused change: every field problem on its own line and
+// that nothing was stored, or another error as a failure.
+func refused(env Env, err error) int {
+	problems := domain.FieldProblems(err)
+	if problems == nil {
+		return failure(env, err)
+	}
+	for _, p := range problems {
+		fmt.Fprintf(env.Stderr, "fout in %s: %s\n", p.Veld, p.Melding)
+	}
+	fmt.Fprintln(env.Stderr, "Er is niets opgeslagen.")
+	return ExitError
 }
 
 func runCheck(env Env, args []string) int {

@@ -123,6 +123,18 @@ func (p *pen) wrap(s string, maxW float64, maxLines int) []string {
 	return out
 }
 
+// onCanvas brings a coordinate within a margin of the canvas: an extreme
+// value (1e308 scaled to pixels overflows to infinity) or NaN would
+// otherwise make the rasteriser, or the hatching of a bar, run for ever.
+// Shapes stay exactly as they are wherever they touch the canvas.
+func (p *pen) onCanvas(v float64) float64 {
+	if math.IsNaN(v) {
+		return 0
+	}
+	limit := 2 * max(p.w, p.h)
+	return min(max(v, -limit), limit)
+}
+
 // rect fills a rectangle.
 func (p *pen) rect(x0, y0, x1, y1 float64, c drawing.Color) {
 	p.r.ResetStyle()
@@ -132,6 +144,7 @@ func (p *pen) rect(x0, y0, x1, y1 float64, c drawing.Color) {
 }
 
 func (p *pen) path(x0, y0, x1, y1 float64) {
+	x0, y0, x1, y1 = p.onCanvas(x0), p.onCanvas(y0), p.onCanvas(x1), p.onCanvas(y1)
 	p.r.MoveTo(int(math.Round(x0)), int(math.Round(y0)))
 	p.r.LineTo(int(math.Round(x1)), int(math.Round(y0)))
 	p.r.LineTo(int(math.Round(x1)), int(math.Round(y1)))
@@ -145,6 +158,7 @@ func (p *pen) line(x0, y0, x1, y1, width float64, c drawing.Color, dash []float6
 	p.r.SetStrokeColor(c)
 	p.r.SetStrokeWidth(max(width, 1))
 	p.r.SetStrokeDashArray(dash)
+	x0, y0, x1, y1 = p.onCanvas(x0), p.onCanvas(y0), p.onCanvas(x1), p.onCanvas(y1)
 	p.r.MoveTo(int(math.Round(x0)), int(math.Round(y0)))
 	p.r.LineTo(int(math.Round(x1)), int(math.Round(y1)))
 	p.r.Stroke()
@@ -153,6 +167,7 @@ func (p *pen) line(x0, y0, x1, y1, width float64, c drawing.Color, dash []float6
 // bar fills a bar; a provisional one gets a lighter fill with diagonal hatching
 // and an outline, so it reads as "not final" also in black and white.
 func (p *pen) bar(x0, y0, x1, y1 float64, c drawing.Color, voorlopig bool) {
+	x0, y0, x1, y1 = p.onCanvas(x0), p.onCanvas(y0), p.onCanvas(x1), p.onCanvas(y1)
 	if !voorlopig {
 		p.rect(x0, y0, x1, y1, c)
 		return
@@ -178,6 +193,6 @@ func (p *pen) dot(x, y, radius float64, c drawing.Color) {
 	p.r.SetFillColor(c)
 	p.r.SetStrokeColor(p.t.Achtergrond)
 	p.r.SetStrokeWidth(max(p.px(2), 1))
-	p.r.Circle(radius, int(x), int(y))
+	p.r.Circle(radius, int(p.onCanvas(x)), int(p.onCanvas(y)))
 	p.r.FillStroke()
 }

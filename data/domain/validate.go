@@ -96,9 +96,11 @@ func (p *problems) year(veld string, jaar *int) {
 	}
 }
 
+// finite checks a number with the one number check of every way in
+// (dutchnum.CheckStored): finite and at most 15 digits.
 func (p *problems) finite(veld string, v float64) bool {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		p.add(veld, "is geen getal")
+	if _, err := dutchnum.CheckStored(v); err != nil {
+		p.add(veld, "%s", err.Error())
 		return false
 	}
 	return true

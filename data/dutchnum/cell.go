@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+
+	"jeugdmonitor/data/foutmelding"
 )
 
 // ErrMissing is returned by ParseCell for a cell that says there is no value:
@@ -48,7 +50,7 @@ func ParseCell(s string) (float64, error) {
 	t = normaliseSeparators(t)
 	v, err := Parse(t)
 	if err != nil {
-		return 0, fmt.Errorf("%q is geen getal", input)
+		return 0, fmt.Errorf("%s is geen getal", foutmelding.Citeer(input))
 	}
 	return v, nil
 }

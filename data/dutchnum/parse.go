@@ -6,9 +6,12 @@ package dutchnum
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"jeugdmonitor/data/foutmelding"
 )
 
 // maxDigits is the largest number of digits Parse accepts, not counting
@@ -25,7 +28,7 @@ type number struct {
 
 // invalid reports why input is not a valid number.
 func invalid(input, reason string) error {
-	return fmt.Errorf("%q is geen geldig getal: %s", input, reason)
+	return fmt.Errorf("%s is geen geldig getal: %s", foutmelding.Citeer(input), reason)
 }
 
 // parse checks the syntax shared by Parse and ParseCents.
@@ -48,11 +51,11 @@ func parse(s string) (number, error) {
 		case unicode.IsSpace(r):
 			return number{}, invalid(input, "spatie in het getal")
 		default:
-			return number{}, fmt.Errorf("%q is geen getal", input)
+			return number{}, fmt.Errorf("%s is geen getal", foutmelding.Citeer(input))
 		}
 	}
 	if s == "" {
-		return number{}, fmt.Errorf("%q is geen getal", input)
+		return number{}, fmt.Errorf("%s is geen getal", foutmelding.Citeer(input))
 	}
 	whole, frac, comma := strings.Cut(s, ",")
 	switch {
@@ -147,4 +150,24 @@ func ParseCents(s string) (int64, error) {
 		cents = -cents
 	}
 	return cents, nil
+}
+
+// CheckStored holds a number that arrives stored as a number (a spreadsheet
+// cell, a JSON file, a computed value) to the rules of Parse, so that every
+// way in has one number check: it must be finite and, rounded to the 15
+// significant digits a spreadsheet shows, have at most 15 digits (1e20 and
+// 1e308 are refused, as they are when typed). It returns the rounded value.
+func CheckStored(v float64) (float64, error) {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, fmt.Errorf("%s is geen getal", strconv.FormatFloat(v, 'g', -1, 64))
+	}
+	rounded, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', maxDigits, 64), 64)
+	if err != nil {
+		return 0, err
+	}
+	whole, frac, _ := strings.Cut(strconv.FormatFloat(math.Abs(rounded), 'f', -1, 64), ".")
+	if len(strings.TrimLeft(whole, "0"))+len(strings.TrimRight(frac, "0")) > maxDigits {
+		return 0, fmt.Errorf("%s is geen geldig getal: meer dan %d cijfers", strconv.FormatFloat(v, 'g', -1, 64), maxDigits)
+	}
+	return rounded, nil
 }

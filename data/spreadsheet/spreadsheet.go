@@ -72,13 +72,14 @@ func (r Row) IsEmpty() bool {
 // "-", "n.v.t.", ...). A missing value is never zero.
 var ErrMissing = dutchnum.ErrMissing
 
-// Value reads the cell as a number: a number cell as it is, text tolerantly
+// Value reads the cell as a number: a number cell held to the same check
+// as typed numbers (dutchnum.CheckStored: 1e20 is refused), text tolerantly
 // (thousands separators, decimal comma or point, a percent sign). A cell
 // without a value gives ErrMissing; text that is no number a Dutch error.
 func (c Cell) Value() (float64, error) {
 	switch c.Kind {
 	case Number:
-		return c.Number, nil
+		return dutchnum.CheckStored(c.Number)
 	case Empty:
 		return 0, ErrMissing
 	case Date:
@@ -96,9 +97,15 @@ func textCell(s string) Cell {
 	return Cell{Kind: Text, Text: s}
 }
 
-// numberCell makes a cell from a stored number.
+// numberCell makes a cell from a stored number; its text shows the number
+// rounded to the 15 significant digits a spreadsheet shows (0,3 for the
+// 0.30000000000000004 a sum may store).
 func numberCell(v float64) Cell {
-	return Cell{Kind: Number, Number: v, Text: strings.Replace(strconv.FormatFloat(v, 'f', -1, 64), ".", ",", 1)}
+	shown, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 15, 64), 64)
+	if err != nil {
+		shown = v
+	}
+	return Cell{Kind: Number, Number: v, Text: strings.Replace(strconv.FormatFloat(shown, 'f', -1, 64), ".", ",", 1)}
 }
 
 // Source is an open sheet: Next gives its rows one by one, io.EOF after the last.

@@ -2,22 +2,28 @@ package spreadsheet
 
 import (
 	"archive/zip"
+	"bytes"
+	"encoding/binary"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
+
+	"jeugdmonitor/data/foutmelding"
 )
 
 // workbook is an open .xlsx file: its sheets, shared strings and which cell
 // styles are dates. Sheets are read straight from the zip, streaming.
 type workbook struct {
-	zr       *zip.ReadCloser
+	f        *os.File
+	zr       *zip.Reader
 	file     string
 	sheets   []sheetRef
 	strings  []string
@@ -29,22 +35,70 @@ type sheetRef struct {
 	name, part string
 }
 
-// openWorkbook reads the workbook's structure (not its sheets).
+// openWorkbook reads the workbook's structure (not its sheets), refusing a
+// zip beyond the limits of grenzen.go before anything of it is unpacked.
 func openWorkbook(p string) (*workbook, error) {
-	zr, err := zip.OpenReader(p)
+	f, err := os.Open(p)
 	if err != nil {
-		return nil, fmt.Errorf("%s is geen leesbaar Excel-bestand (.xlsx): %v", filepath.Base(p), err)
+		return nil, fmt.Errorf("%s openen: %s", filepath.Base(p), foutmelding.Reden(err))
 	}
-	wb := &workbook{zr: zr, file: filepath.Base(p)}
+	wb := &workbook{f: f, file: filepath.Base(p)}
+	if err := wb.openZip(); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("%s is geen leesbaar Excel-bestand (.xlsx): %w", wb.file, err)
+	}
 	if err := wb.readStructure(); err != nil {
-		zr.Close()
+		f.Close()
 		return nil, fmt.Errorf("%s is geen leesbaar Excel-bestand: %w", wb.file, err)
 	}
 	return wb, nil
 }
 
+// openZip reads the zip's directory after checking, from its end record,
+// that it lists no more than MaxOnderdelen parts, and refuses any part that
+// unpacks to more than MaxOnderdeelBytes (the zip reader holds each part to
+// the size its directory declares).
+func (wb *workbook) openZip() error {
+	info, err := wb.f.Stat()
+	if err != nil {
+		return errors.New(foutmelding.Reden(err))
+	}
+	if err := checkDirectory(wb.f, info.Size()); err != nil {
+		return err
+	}
+	wb.zr, err = zip.NewReader(wb.f, info.Size())
+	if err != nil {
+		return errors.New(foutmelding.Reden(err))
+	}
+	for _, f := range wb.zr.File {
+		if f.UncompressedSize64 > MaxOnderdeelBytes {
+			return fmt.Errorf("het onderdeel %s is uitgepakt %s, meer dan de grens van %s per onderdeel",
+				foutmelding.Citeer(f.Name), grootte(int(min(f.UncompressedSize64, 1<<50))), grootte(MaxOnderdeelBytes))
+		}
+	}
+	return nil
+}
+
+// checkDirectory reads the zip's end record and refuses a directory of more
+// than MaxOnderdelen parts (a zip64 directory says 0xFFFF: also refused).
+func checkDirectory(r io.ReaderAt, size int64) error {
+	const endLen, maxComment = 22, 65535
+	tail := make([]byte, min(size, endLen+maxComment))
+	if _, err := r.ReadAt(tail, size-int64(len(tail))); err != nil {
+		return errors.New(foutmelding.Reden(err))
+	}
+	at := bytes.LastIndex(tail, []byte("PK\x05\x06"))
+	if at < 0 || len(tail)-at < endLen {
+		return errors.New(foutmelding.Reden(zip.ErrFormat))
+	}
+	if n := int(binary.LittleEndian.Uint16(tail[at+10:])); n > MaxOnderdelen {
+		return fmt.Errorf("het bestand bestaat uit meer dan %s onderdelen, de grens voor een werkmap", getal(MaxOnderdelen))
+	}
+	return nil
+}
+
 // Close closes the file.
-func (wb *workbook) Close() error { return wb.zr.Close() }
+func (wb *workbook) Close() error { return wb.f.Close() }
 
 // sheetNames lists the names of the sheets in order.
 func (wb *workbook) sheetNames() []string {
@@ -55,25 +109,75 @@ func (wb *workbook) sheetNames() []string {
 	return names
 }
 
-// part opens a file inside the zip by name, nil when absent.
-func (wb *workbook) part(name string) (io.ReadCloser, error) {
+// part opens a file inside the zip by name, nil when absent, refusing one
+// larger than limit once unpacked. The XML in it is held to MaxXMLStuk
+// between tags (see xmlGuard).
+func (wb *workbook) part(name string, limit int) (io.ReadCloser, error) {
 	for _, f := range wb.zr.File {
-		if strings.EqualFold(f.Name, name) {
-			return f.Open()
+		if !strings.EqualFold(f.Name, name) {
+			continue
 		}
+		if f.UncompressedSize64 > uint64(limit) {
+			return nil, fmt.Errorf("het onderdeel %s is uitgepakt groter dan de grens van %s", foutmelding.Citeer(f.Name), grootte(limit))
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return nil, fmt.Errorf("onderdeel %s: %s", foutmelding.Citeer(f.Name), foutmelding.Reden(err))
+		}
+		return &xmlGuard{rc: rc, part: f.Name}, nil
 	}
 	return nil, nil
 }
 
 // decodePart decodes a whole (small) XML part into v; an absent part leaves v.
 func (wb *workbook) decodePart(name string, v any) error {
-	rc, err := wb.part(name)
+	rc, err := wb.part(name, MaxStructuurBytes)
 	if err != nil || rc == nil {
 		return err
 	}
 	defer rc.Close()
-	return xml.NewDecoder(rc).Decode(v)
+	if err := xml.NewDecoder(rc).Decode(v); err != nil {
+		return xmlError(name, err)
+	}
+	return nil
 }
+
+// xmlError says in Dutch what went wrong reading the XML of a part.
+func xmlError(part string, err error) error {
+	var g *grensError
+	if errors.As(err, &g) {
+		return g
+	}
+	return fmt.Errorf("onderdeel %s: %s", part, foutmelding.Reden(err))
+}
+
+// grensError is a limit of grenzen.go that a part of the workbook crosses.
+type grensError struct{ msg string }
+
+func (e *grensError) Error() string { return e.msg }
+
+// xmlGuard passes a part's bytes to the XML decoder and refuses a run of
+// more than MaxXMLStuk bytes without a tag boundary ('<' or '>'): the
+// decoder holds a whole text or tag in memory before it hands it over.
+type xmlGuard struct {
+	rc   io.ReadCloser
+	part string
+	run  int
+}
+
+func (g *xmlGuard) Read(p []byte) (int, error) {
+	n, err := g.rc.Read(p)
+	for _, b := range p[:n] {
+		if b == '<' || b == '>' {
+			g.run = 0
+		} else if g.run++; g.run > MaxXMLStuk {
+			return 0, &grensError{fmt.Sprintf("onderdeel %s bevat een tekst of kenmerk langer dan %s, de grens in een werkmap", foutmelding.Citeer(g.part), grootte(MaxXMLStuk))}
+		}
+	}
+	return n, err
+}
+
+func (g *xmlGuard) Close() error { return g.rc.Close() }
 
 type relationships struct {
 	Rels []struct {
@@ -136,23 +240,24 @@ func resolve(target string) string {
 }
 
 // readSharedStrings streams the shared string table: every <si>, its text
-// runs joined, phonetic hints left out.
+// runs joined, phonetic hints left out; at most MaxGedeeldeTeksten strings
+// of MaxCelTekens characters, MaxGedeeldeTekstBytes in all.
 func (wb *workbook) readSharedStrings(name string) error {
-	rc, err := wb.part(name)
+	rc, err := wb.part(name, MaxOnderdeelBytes)
 	if err != nil || rc == nil {
 		return err
 	}
 	defer rc.Close()
 	d := xml.NewDecoder(rc)
 	var cur strings.Builder
-	inT, skip := false, 0
+	inT, skip, total := false, 0, 0
 	for {
 		tok, err := d.RawToken()
 		if errors.Is(err, io.EOF) {
 			return nil
 		}
 		if err != nil {
-			return err
+			return xmlError(name, err)
 		}
 		switch el := tok.(type) {
 		case xml.StartElement:
@@ -167,6 +272,12 @@ func (wb *workbook) readSharedStrings(name string) error {
 		case xml.EndElement:
 			switch el.Name.Local {
 			case "si":
+				if len(wb.strings) == MaxGedeeldeTeksten {
+					return fmt.Errorf("de werkmap heeft meer dan %s gedeelde teksten, de grens", getal(MaxGedeeldeTeksten))
+				}
+				if err := checkCell(cur.String()); err != nil {
+					return fmt.Errorf("gedeelde tekst nr. %s: %w", getal(len(wb.strings)+1), err)
+				}
 				wb.strings = append(wb.strings, cur.String())
 			case "t":
 				inT = false
@@ -175,36 +286,70 @@ func (wb *workbook) readSharedStrings(name string) error {
 			}
 		case xml.CharData:
 			if inT && skip == 0 {
+				if cur.Len()+len(el) > maxCelBytes {
+					return fmt.Errorf("gedeelde tekst nr. %s: %w", getal(len(wb.strings)+1), tooLong())
+				}
+				if total += len(el); total > MaxGedeeldeTekstBytes {
+					return fmt.Errorf("de gedeelde teksten van de werkmap zijn samen groter dan %s, de grens", grootte(MaxGedeeldeTekstBytes))
+				}
 				cur.Write(el)
 			}
 		}
 	}
 }
 
-// readStyles notes which cell formats (by index) show a date.
+// readStyles streams the styles part and notes which cell formats (by
+// index) show a date; at most MaxStijlen formats.
 func (wb *workbook) readStyles(name string) error {
-	var styles struct {
-		NumFmts []struct {
-			ID   int    `xml:"numFmtId,attr"`
-			Code string `xml:"formatCode,attr"`
-		} `xml:"numFmts>numFmt"`
-		Xfs []struct {
-			NumFmtID int `xml:"numFmtId,attr"`
-		} `xml:"cellXfs>xf"`
-	}
-	if err := wb.decodePart(name, &styles); err != nil {
+	rc, err := wb.part(name, MaxOnderdeelBytes)
+	if err != nil || rc == nil {
 		return err
 	}
+	defer rc.Close()
+	d := xml.NewDecoder(rc)
 	custom := map[int]bool{}
-	for _, f := range styles.NumFmts {
-		custom[f.ID] = isDateFormat(f.Code)
+	var xfs []int
+	inXfs := false
+	for {
+		tok, err := d.RawToken()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return xmlError(name, err)
+		}
+		switch el := tok.(type) {
+		case xml.StartElement:
+			switch el.Name.Local {
+			case "cellXfs":
+				inXfs = true
+			case "numFmt":
+				if len(custom) == MaxStijlen {
+					return fmt.Errorf("de werkmap heeft meer dan %s getalnotaties, de grens", getal(MaxStijlen))
+				}
+				id, _ := strconv.Atoi(attr(el, "numFmtId"))
+				custom[id] = isDateFormat(attr(el, "formatCode"))
+			case "xf":
+				if !inXfs {
+					continue
+				}
+				if len(xfs) == MaxStijlen {
+					return fmt.Errorf("de werkmap heeft meer dan %s celopmaken, de grens", getal(MaxStijlen))
+				}
+				id, _ := strconv.Atoi(attr(el, "numFmtId"))
+				xfs = append(xfs, id)
+			}
+		case xml.EndElement:
+			if el.Name.Local == "cellXfs" {
+				inXfs = false
+			}
+		}
 	}
-	wb.dateXf = make([]bool, len(styles.Xfs))
-	for i, xf := range styles.Xfs {
-		if isDate, ok := custom[xf.NumFmtID]; ok {
+	wb.dateXf = make([]bool, len(xfs))
+	for i, id := range xfs {
+		if isDate, ok := custom[id]; ok {
 			wb.dateXf[i] = isDate
 		} else {
-			id := xf.NumFmtID
 			wb.dateXf[i] = (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58)
 		}
 	}
@@ -235,6 +380,7 @@ func isDateFormat(code string) bool {
 // xlsxSource streams the rows of one sheet.
 type xlsxSource struct {
 	wb   *workbook
+	part string
 	rc   io.ReadCloser
 	d    *xml.Decoder
 	line int
@@ -260,7 +406,7 @@ func openXLSX(p, name string) (*xlsxSource, error) {
 			return nil, fmt.Errorf("%s heeft geen werkblad %q; kies uit: %s", wb.file, name, strings.Join(wb.sheetNames(), ", "))
 		}
 	}
-	rc, err := wb.part(ref.part)
+	rc, err := wb.part(ref.part, MaxOnderdeelBytes)
 	if err == nil && rc == nil {
 		err = fmt.Errorf("werkblad %q ontbreekt in het bestand", ref.name)
 	}
@@ -268,7 +414,7 @@ func openXLSX(p, name string) (*xlsxSource, error) {
 		wb.Close()
 		return nil, err
 	}
-	return &xlsxSource{wb: wb, rc: rc, d: xml.NewDecoder(rc)}, nil
+	return &xlsxSource{wb: wb, part: ref.part, rc: rc, d: xml.NewDecoder(rc)}, nil
 }
 
 // Close closes the sheet and the file.
@@ -285,7 +431,7 @@ func (s *xlsxSource) Next() (Row, error) {
 			return Row{}, io.EOF
 		}
 		if err != nil {
-			return Row{}, fmt.Errorf("werkblad lezen: %w", err)
+			return Row{}, fmt.Errorf("werkblad lezen: %w", xmlError(s.part, err))
 		}
 		if el, ok := tok.(xml.StartElement); ok && el.Name.Local == "row" {
 			s.line++
@@ -306,14 +452,15 @@ func attr(el xml.StartElement, name string) string {
 	return ""
 }
 
-// readRow reads the cells of the row just opened.
+// readRow reads the cells of the row just opened, within the limits on
+// cells per row, columns and text per row.
 func (s *xlsxSource) readRow() (Row, error) {
 	row := Row{Line: s.line}
-	col := -1
+	col, cells, size := -1, 0, 0
 	for {
 		tok, err := s.d.RawToken()
 		if err != nil {
-			return row, fmt.Errorf("werkblad lezen, rij %d: %w", s.line, err)
+			return row, fmt.Errorf("werkblad lezen, rij %d: %w", s.line, xmlError(s.part, err))
 		}
 		switch el := tok.(type) {
 		case xml.EndElement:
@@ -323,6 +470,9 @@ func (s *xlsxSource) readRow() (Row, error) {
 		case xml.StartElement:
 			if el.Name.Local != "c" {
 				continue
+			}
+			if cells++; cells > MaxCellenPerRij {
+				return row, fmt.Errorf("rij %d heeft meer dan %s cellen, de grens per rij", s.line, getal(MaxCellenPerRij))
 			}
 			col++
 			if ref := attr(el, "r"); ref != "" {
@@ -336,6 +486,13 @@ func (s *xlsxSource) readRow() (Row, error) {
 			}
 			if cell.Kind == Empty {
 				continue
+			}
+			if col >= MaxKolommen {
+				return row, fmt.Errorf("rij %d: de cel in kolom %s ligt voorbij de grens van %s kolommen (kolom %s)",
+					s.line, ColumnLetter(col), getal(MaxKolommen), ColumnLetter(MaxKolommen-1))
+			}
+			if size += len(cell.Text); size > MaxRijBytes {
+				return row, fmt.Errorf("rij %d bevat meer dan %s tekst, de grens per rij", s.line, grootte(MaxRijBytes))
 			}
 			for len(row.Cells) < col {
 				row.Cells = append(row.Cells, Cell{})
@@ -378,10 +535,16 @@ func (s *xlsxSource) readCell(el xml.StartElement) (Cell, error) {
 			}
 		case xml.EndElement:
 			if t.Name.Local == "c" {
+				if err := checkCell(value.String() + inline.String()); err != nil {
+					return Cell{}, err
+				}
 				return s.cellOf(typ, style, value.String(), inline.String())
 			}
 			where = ""
 		case xml.CharData:
+			if value.Len()+inline.Len()+len(t) > maxCelBytes {
+				return Cell{}, tooLong()
+			}
 			switch where {
 			case "v":
 				value.Write(t)

@@ -9,17 +9,23 @@ import (
 )
 
 // cbsRun reads a CBS StatLine file and, when schrijven is set and it has no
-// problems, stores its series in one transaction.
+// problems, stores its series in one transaction. The file is read once: what
+// is stored is what was read, and, after a Controleer, only when the file is
+// still what that check read.
 func (im *Import) cbsRun(ctx context.Context, voortgang func(Voortgang), schrijven bool) (*Rapport, error) {
-	tab, err := spreadsheet.OpenTable(im.Pad, im.Blad)
-	if err != nil {
-		return nil, err
-	}
-	defer tab.Close()
-	res, err := cbs.Lees(ctx, im.store, tab, im.CBSOpties, func(n int) {
-		if voortgang != nil {
-			voortgang(Voortgang{Fase: "controleren", Rijen: n})
+	var res *cbs.Resultaat
+	afdruk, err := im.lees(func() error {
+		tab, err := spreadsheet.OpenTable(im.Pad, im.Blad)
+		if err != nil {
+			return err
 		}
+		defer tab.Close()
+		res, err = cbs.Lees(ctx, im.store, tab, im.CBSOpties, func(n int) {
+			if voortgang != nil {
+				voortgang(Voortgang{Fase: "controleren", Rijen: n})
+			}
+		})
+		return err
 	})
 	if err != nil {
 		return nil, err
@@ -40,7 +46,11 @@ func (im *Import) cbsRun(ctx context.Context, voortgang func(Voortgang), schrijv
 		return nil, err
 	}
 	if !schrijven {
+		im.gecontroleerd = &afdruk
 		return rapport, nil
+	}
+	if err := im.zoalsGecontroleerd(afdruk); err != nil {
+		return rapport, err
 	}
 	if !rapport.OK() {
 		return rapport, ErrProblemen

@@ -138,6 +138,9 @@ type Import struct {
 	// keuzes holds the user's confirmed name matches: name in file to the
 	// register's name ("" to refuse).
 	keuzes map[string]string
+	// gecontroleerd is the fingerprint of the content the last Controleer
+	// read; Uitvoeren writes only that content.
+	gecontroleerd *vingerafdruk
 }
 
 // voorbeeldRijen is how many data rows Open keeps for the preview.
@@ -235,37 +238,54 @@ func (im *Import) mapped(veld string) bool {
 }
 
 // Controleer reads every row and reports what an import would do and every
-// problem, writing nothing (a dry run).
+// problem, writing nothing (a dry run). Uitvoeren afterwards writes only if
+// the file still holds what this check read.
 func (im *Import) Controleer(ctx context.Context, voortgang func(Voortgang)) (*Rapport, error) {
 	if im.CBS {
 		return im.cbsRun(ctx, voortgang, false)
 	}
+	rapport, afdruk, err := im.controleer(ctx, voortgang)
+	if err == nil {
+		im.gecontroleerd = &afdruk
+	}
+	return rapport, err
+}
+
+// controleer checks the file and returns the report and the fingerprint of
+// the content it read.
+func (im *Import) controleer(ctx context.Context, voortgang func(Voortgang)) (*Rapport, vingerafdruk, error) {
 	rapport := &Rapport{}
 	if ps := im.checkKoppeling(); len(ps) > 0 {
 		rapport.Problemen = ps
-		return rapport, nil
+		return rapport, vingerafdruk{}, nil
 	}
 	v, err := im.verwerker(true)
 	if err != nil {
-		return nil, err
+		return nil, vingerafdruk{}, err
 	}
-	if err := im.pass(ctx, v, nil, rapport, 0, voortgang); err != nil {
-		return nil, err
+	afdruk, err := im.pass(ctx, v, nil, rapport, 0, voortgang)
+	if err != nil {
+		return nil, afdruk, err
 	}
 	v.afronden(rapport)
-	return rapport, nil
+	return rapport, afdruk, nil
 }
 
 // Uitvoeren checks the file again and, when it has no problems and every
 // similar name is confirmed, writes all its rows in one transaction with
 // their audit rows and remembers the column mapping. On any problem,
-// error or cancellation nothing is written.
+// error or cancellation nothing is written. What it writes is exactly what
+// was checked: a file that changed since Controleer, or between this check
+// and the writing, is refused (ErrGewijzigd) and nothing is written.
 func (im *Import) Uitvoeren(ctx context.Context, voortgang func(Voortgang)) (*Rapport, error) {
 	if im.CBS {
 		return im.cbsRun(ctx, voortgang, true)
 	}
-	rapport, err := im.Controleer(ctx, voortgang)
+	rapport, afdruk, err := im.controleer(ctx, voortgang)
 	if err != nil {
+		return rapport, err
+	}
+	if err := im.zoalsGecontroleerd(afdruk); err != nil {
 		return rapport, err
 	}
 	if !rapport.OK() {
@@ -282,8 +302,12 @@ func (im *Import) Uitvoeren(ctx context.Context, voortgang func(Voortgang)) (*Ra
 		return rapport, err
 	}
 	err = im.store.Update(func(tx *store.Tx) error {
-		if err := im.pass(ctx, v, tx, &Rapport{}, rapport.Rijen, voortgang); err != nil {
+		geschreven, err := im.pass(ctx, v, tx, &Rapport{}, rapport.Rijen, voortgang)
+		if err != nil {
 			return err
+		}
+		if geschreven != afdruk {
+			return ErrGewijzigd
 		}
 		return tx.SaveImportkoppeling(im.Bron, string(im.Soort), im.Koppeling.Headers(im.Header))
 	})
@@ -320,8 +344,14 @@ func (im *Import) verwerker(tellen bool) (verwerker, error) {
 
 // pass streams the file once: checking every row, and writing each good row
 // when tx is set (reach in batches, see bereikLezer). It stops at the first
-// write error or on cancellation.
-func (im *Import) pass(ctx context.Context, v verwerker, tx *store.Tx, r *Rapport, totaal int, voortgang func(Voortgang)) error {
+// write error or on cancellation, and returns the fingerprint of the
+// content it read.
+func (im *Import) pass(ctx context.Context, v verwerker, tx *store.Tx, r *Rapport, totaal int, voortgang func(Voortgang)) (vingerafdruk, error) {
+	return im.lees(func() error { return im.rows(ctx, v, tx, r, totaal, voortgang) })
+}
+
+// rows reads the rows of one pass (see pass).
+func (im *Import) rows(ctx context.Context, v verwerker, tx *store.Tx, r *Rapport, totaal int, voortgang func(Voortgang)) error {
 	tab, err := spreadsheet.OpenTable(im.Pad, im.Blad)
 	if err != nil {
 		return err

@@ -194,13 +194,24 @@ type rowBatch struct {
 	err  error
 }
 
-// readAheadRows is how many rows the reading goroutine hands over at once,
-// and readAheadBatches how many hand-overs it may be ahead: enough to keep
-// it busy, and memory bounded however large the file.
+// readAheadRows is how many rows the reading goroutine hands over at once
+// (fewer when they hold more than readAheadBytes), and readAheadBatches how
+// many hand-overs it may be ahead: enough to keep it busy, and memory
+// bounded however large the file and its rows.
 const (
 	readAheadRows    = 256
+	readAheadBytes   = 4 << 20
 	readAheadBatches = 4
 )
+
+// size estimates the memory a row takes: its text and its cells.
+func (r Row) size() int {
+	n := 0
+	for _, c := range r.Cells {
+		n += len(c.Text) + 64
+	}
+	return n
+}
 
 // NewTable finds the header row of src: the first row near the top with at
 // least two filled cells that are all text. Rows above it (titles, merged
@@ -272,11 +283,12 @@ func (t *Table) readAhead() {
 		defer close(t.stopped)
 		for {
 			b := rowBatch{rows: make([]Row, 0, readAheadRows)}
-			for b.err == nil && len(b.rows) < readAheadRows {
+			for size := 0; b.err == nil && len(b.rows) < readAheadRows && size < readAheadBytes; {
 				var row Row
 				row, b.err = t.src.Next()
 				if b.err == nil && !row.IsEmpty() {
 					b.rows = append(b.rows, row)
+					size += row.size()
 				}
 			}
 			select {

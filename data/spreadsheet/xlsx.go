@@ -488,7 +488,7 @@ func (s *xlsxSource) readRow() (Row, error) {
 				continue
 			}
 			if col >= MaxKolommen {
-				return row, fmt.Errorf("rij %d: de cel in kolom %s ligt voorbij de grens van %s kolommen (kolom %s)",
+				return row, fmt.Errorf("rij %d: de cel in kolom %s ligt voorbij de grens van %s kolommen (t/m kolom %s)",
 					s.line, ColumnLetter(col), getal(MaxKolommen), ColumnLetter(MaxKolommen-1))
 			}
 			if size += len(cell.Text); size > MaxRijBytes {

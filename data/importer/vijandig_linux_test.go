@@ -1,0 +1,125 @@
+package importer
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+	"syscall"
+	"testing"
+
+	"jeugdmonitor/data/spreadsheet/vijandig"
+)
+
+// maxImportRSS is the most memory any import may take, whatever the file.
+const maxImportRSS = 200 << 20
+
+// TestHostileImportChild is the child of TestHostileImportsBounded: it
+// imports the file named in JM_VIJANDIG into a new register database and
+// prints the outcome (the error, and whether the database is unchanged).
+func TestHostileImportChild(t *testing.T) {
+	path := os.Getenv("JM_VIJANDIG")
+	if path == "" {
+		t.Skip("alleen als kindproces van TestHostileImportsBounded")
+	}
+	s := openRegister(t)
+	before := sha256.Sum256(fullExport(t, s))
+	var err error
+	im, err := Open(s, path, "", SoortBereik)
+	if err == nil {
+		var r *Rapport
+		if r, err = im.Uitvoeren(context.Background(), nil); err != nil && r != nil && len(r.Problemen) > 0 {
+			err = fmt.Errorf("%w: %s", err, r.Problemen[0])
+		}
+	}
+	unchanged := before == sha256.Sum256(fullExport(t, s))
+	fmt.Printf("\nUITKOMST ongewijzigd=%v fout=%v\n", unchanged, err)
+}
+
+// TestHostileImportsBounded imports each memory bomb of issue 13, built on
+// the fly, in a child process and requires: a Dutch refusal naming the
+// limit or the problem, the database unchanged, and a peak memory (the
+// child's maximum resident set) under 200 MB. Before, these files took
+// 1,3 to 5,8 GB or ended in "fatal error: out of memory".
+func TestHostileImportsBounded(t *testing.T) {
+	if testing.Short() {
+		t.Skip("bouwt bestanden van honderden MB (uitgepakt)")
+	}
+	dir := t.TempDir()
+	kop := "Interventie;Periode;Waarde\r\n"
+	cases := []struct {
+		name string
+		path func() string
+		want string
+	}{
+		{"huge inline string", func() string {
+			return vijandig.Werkmap(t, dir, "inline.xlsx", vijandig.Blad(vijandig.Herhaal(vijandig.Kop+`<row r="2"><c r="A2" t="inlineStr"><is><t>`, "x", 250<<20, `</t></is></c></row>`)), nil)
+		}, "rij 2 kolom A"},
+		{"100 million empty shared strings", func() string {
+			return vijandig.Werkmap(t, dir, "gedeeld.xlsx", vijandig.Blad(vijandig.Tekst(vijandig.Kop)), map[string]vijandig.Onderdeel{
+				"xl/sharedStrings.xml": vijandig.Herhaal(`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`, "<si/>", 100_000_000, "</sst>")})
+		}, "meer dan de grens van 256 MB per onderdeel"},
+		{"one row of 30 million cells", func() string {
+			return vijandig.Werkmap(t, dir, "rij.xlsx", vijandig.Blad(vijandig.Herhaal(vijandig.Kop+`<row r="2">`, "<c/>", 30_000_000, "</row>")), nil)
+		}, "meer dan 16.384 cellen"},
+		{"4.000 rows with a cell in column XFD", func() string {
+			return vijandig.Werkmap(t, dir, "xfd.xlsx", vijandig.Blad(vijandig.Herhaal(vijandig.Kop, `<row><c r="A1" t="inlineStr"><is><t>Match</t></is></c><c r="XFD1" t="inlineStr"><is><t>x</t></is></c></row>`, 4000, "")), nil)
+		}, "voorbij de grens van 1.024 kolommen"},
+		{"1 million styles", func() string {
+			return vijandig.Werkmap(t, dir, "stijlen.xlsx", vijandig.Blad(vijandig.Tekst(vijandig.Kop)), map[string]vijandig.Onderdeel{
+				"xl/styles.xml": vijandig.Herhaal(`<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs>`, `<xf numFmtId="14"/>`, 1_000_000, "</cellXfs></styleSheet>")})
+		}, "meer dan 65.536 celopmaken"},
+		{"140 MB CSV of wide rows", func() string {
+			// 1.000 rows of 1.000 columns of 140 characters: within the
+			// limits per row, so every row is read and checked
+			row := "Match;2024;" + strings.Repeat(strings.Repeat("7", 139)+";", 998) + "\r\n"
+			return vijandig.CSV(t, dir, "breed.csv", kop, row, 1000)
+		}, "is geen getal"},
+		{"CSV with a line of 2 MB", func() string {
+			return vijandig.CSV(t, dir, "lang.csv", kop+"Match;2024;", "1", 2<<20)
+		}, "regel 2 is langer dan 1 MB"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := c.path()
+			var out bytes.Buffer
+			cmd := exec.Command(os.Args[0], "-test.run=^TestHostileImportChild$", "-test.v")
+			cmd.Env = append(os.Environ(), "JM_VIJANDIG="+path)
+			cmd.Stdout, cmd.Stderr = &out, &out
+			if err := cmd.Run(); err != nil {
+				t.Fatalf("kindproces: %v\n%s", err, tail(out.String()))
+			}
+			os.Remove(path)
+			rss := int64(cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss) << 10
+			_, uitkomst, found := strings.Cut(out.String(), "UITKOMST ")
+			if !found {
+				t.Fatalf("geen uitkomst:\n%s", tail(out.String()))
+			}
+			uitkomst, _, _ = strings.Cut(uitkomst, "\n")
+			t.Logf("piekgeheugen %d MB: %s", rss>>20, uitkomst)
+			if rss > maxImportRSS {
+				t.Errorf("piekgeheugen %d MB, meer dan %d MB", rss>>20, maxImportRSS>>20)
+			}
+			if !strings.HasPrefix(uitkomst, "ongewijzigd=true") {
+				t.Errorf("de database is veranderd: %s", uitkomst)
+			}
+			if !strings.Contains(uitkomst, c.want) {
+				t.Errorf("melding %q zegt niet %q", uitkomst, c.want)
+			}
+			if len(uitkomst) > 2000 {
+				t.Errorf("melding van %d tekens: een cel wordt niet ingekort", len(uitkomst))
+			}
+		})
+	}
+}
+
+// tail gives the last lines of a child's output.
+func tail(s string) string {
+	if len(s) > 3000 {
+		return "…" + s[len(s)-3000:]
+	}
+	return s
+}

@@ -18,17 +18,76 @@ import (
 )
 
 // bulkColumns are the widths of the grid's columns: intervention,
-// organisation, target, current value, new value, note, message.
-var bulkColumns = columns{3.2, 1.6, 1.6, 1, 1.1, 1.6, 2.2}
+// organisation, measure or unit, target, current value, new value, share of
+// the target, note, message.
+var bulkColumns = columns{2.4, 1.2, 1.8, 1.8, 0.7, 1, 0.6, 1.3, 2}
 
-// bulkRow is one intervention in the bulk grid.
+// bulkRow is one measure of an intervention in the bulk grid (one row with
+// an empty measure for an intervention that has none yet).
 type bulkRow struct {
-	item    domain.Interventie
-	target  *widget.Label
-	current *widget.Label
-	waarde  *entry
-	notitie *entry
-	err     *widget.Label
+	item  domain.Interventie
+	maten []domain.Maat // the intervention's measures
+	// targetUnit is the unit of the intervention's latest target, which the
+	// store gives a figure typed without a measure or unit.
+	targetUnit string
+	maat       *entry // a measure's name, or a unit
+	target     *widget.Label
+	current    *widget.Label
+	waarde     *entry
+	pct        *widget.Label
+	notitie    *entry
+	err        *widget.Label
+	// doel is the target that applies to the row's period and unit.
+	doel *domain.Doelstelling
+}
+
+// measure is the row's measure when its first cell names one of the
+// intervention's measures.
+func (r *bulkRow) measure() *domain.Maat {
+	text := strings.TrimSpace(r.maat.Text)
+	for k := range r.maten {
+		if strings.EqualFold(r.maten[k].Naam, text) {
+			return &r.maten[k]
+		}
+	}
+	return nil
+}
+
+// unit is what the row counts: its measure's unit, or the unit typed, or
+// else its latest target's.
+func (r *bulkRow) unit() string {
+	if m := r.measure(); m != nil {
+		return m.Eenheid
+	}
+	if text := strings.TrimSpace(r.maat.Text); text != "" {
+		return text
+	}
+	return r.targetUnit
+}
+
+// invoer is the row as typed reach for the store: the measure by name, or
+// else the typed text as the unit.
+func (r *bulkRow) invoer(periode, status, bron string) store.BereikInvoer {
+	in := store.BereikInvoer{Interventie: r.item.Naam, Periode: periode, Waarde: r.waarde.Text,
+		Status: status, Bron: bron, Notitie: r.notitie.Text}
+	if m := r.measure(); m != nil {
+		in.Maat = m.Naam
+	} else {
+		in.Eenheid = strings.TrimSpace(r.maat.Text)
+	}
+	return in
+}
+
+// showShare writes the typed value as a share of the row's target.
+func (r *bulkRow) showShare() {
+	r.pct.SetText("")
+	v, err := dutchnum.Parse(r.waarde.Text)
+	if err != nil || strings.TrimSpace(r.waarde.Text) == "" {
+		return
+	}
+	if p, ok := store.Realisatie(v, r.unit(), r.doel); ok {
+		r.pct.SetText(dutchnum.Format(p, 0) + "%")
+	}
 }
 
 // bulkGrid records the reach of many interventions in one period at once,
@@ -39,7 +98,8 @@ type bulkGrid struct {
 
 	all      []domain.Interventie
 	targets  map[uint][]domain.Doelstelling
-	existing map[uint]domain.Bereik
+	maten    map[uint][]domain.Maat
+	existing map[uint][]domain.Bereik
 
 	periode     *entry
 	organisatie *widget.Select
@@ -89,8 +149,9 @@ func (g *bulkGrid) buildUI() {
 		l.Truncation = fyne.TextTruncateEllipsis
 		return l
 	}
-	header := container.New(bulkColumns, head(lang.L("Interventie")), head(lang.L("Organisatie")), head(lang.L("Doelstelling")),
-		head(lang.L("Nu")), head(lang.L("Bereik")), head(lang.L("Notitie")), head(lang.L("Melding")))
+	header := container.New(bulkColumns, head(lang.L("Interventie")), head(lang.L("Organisatie")), head(lang.L("Maat / eenheid")),
+		head(lang.L("Doelstelling")), head(lang.L("Nu")), head(lang.L("Bereik")), head("%"), head(lang.L("Notitie")),
+		head(lang.L("Melding")))
 	top := container.NewVBox(g.fields.form(), header)
 	bottom := container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, g.saveButton, g.message))
 	g.content = container.NewBorder(top, bottom, nil, nil, container.NewVScroll(g.grid))
@@ -104,15 +165,26 @@ func (g *bulkGrid) Refresh() {
 	var (
 		all     []domain.Interventie
 		targets []domain.Doelstelling
+		maten   map[uint]domain.Maat
 	)
 	g.m.load(func() (err error) {
 		if all, err = g.m.store.Interventies(false); err != nil {
+			return err
+		}
+		if maten, err = g.m.store.AlleMaten(); err != nil {
 			return err
 		}
 		targets, err = g.m.store.AlleDoelstellingen()
 		return err
 	}, func() {
 		g.all = all
+		g.maten = map[uint][]domain.Maat{}
+		for _, m := range maten {
+			g.maten[m.InterventieID] = append(g.maten[m.InterventieID], m)
+		}
+		for _, list := range g.maten {
+			slices.SortFunc(list, func(a, b domain.Maat) int { return int(a.ID) - int(b.ID) })
+		}
 		g.targets = map[uint][]domain.Doelstelling{}
 		for _, t := range targets {
 			for _, id := range t.InterventieIDs {
@@ -137,7 +209,7 @@ func (g *bulkGrid) canonical() string {
 // loadExisting reads the reach already recorded for the typed period.
 func (g *bulkGrid) loadExisting() {
 	p := g.canonical()
-	var existing map[uint]domain.Bereik
+	var existing map[uint][]domain.Bereik
 	g.m.background(func() (err error) {
 		if p != "" {
 			existing, err = g.m.store.BereikInPeriode(p)
@@ -156,12 +228,14 @@ func (g *bulkGrid) loadExisting() {
 	})
 }
 
-// buildRows makes a row per intervention that passes the organisation and
-// cluster choice; typed values of interventions still shown are kept.
+// buildRows makes a row per measure of every intervention that passes the
+// organisation and cluster choice (one row with an empty measure for an
+// intervention without one); typed cells of rows still shown are kept.
 func (g *bulkGrid) buildRows() {
-	typed := map[uint][2]string{}
+	type cells struct{ maat, waarde, notitie string }
+	typed := map[uint][]cells{}
 	for _, r := range g.rows {
-		typed[r.item.ID] = [2]string{r.waarde.Text, r.notitie.Text}
+		typed[r.item.ID] = append(typed[r.item.ID], cells{r.maat.Text, r.waarde.Text, r.notitie.Text})
 	}
 	f := store.InterventieFilter{}
 	if g.organisatie.SelectedIndex() > 0 {
@@ -173,29 +247,53 @@ func (g *bulkGrid) buildRows() {
 	g.rows = nil
 	g.grid.RemoveAll()
 	for _, item := range f.Filter(g.all) {
-		r := g.newRow(item)
-		r.waarde.SetText(typed[item.ID][0])
-		r.notitie.SetText(typed[item.ID][1])
-		g.rows = append(g.rows, r)
-		name := widget.NewLabel(item.Naam)
-		name.Truncation = fyne.TextTruncateEllipsis
-		org := widget.NewLabel(orNone(item.Uitvoerder))
-		org.Truncation = fyne.TextTruncateEllipsis
-		g.grid.Add(container.New(bulkColumns, name, org, r.target, r.current, r.waarde, r.notitie, r.err))
+		names := []string{""}
+		if maten := g.maten[item.ID]; len(maten) > 0 {
+			names = names[:0]
+			for _, m := range maten {
+				names = append(names, m.Naam)
+			}
+		}
+		for k, naam := range names {
+			r := g.newRow(item)
+			r.maat.SetText(naam)
+			if t := typed[item.ID]; k < len(t) {
+				r.maat.SetText(t[k].maat)
+				r.waarde.SetText(t[k].waarde)
+				r.notitie.SetText(t[k].notitie)
+			}
+			g.rows = append(g.rows, r)
+			name := widget.NewLabel(item.Naam)
+			name.Truncation = fyne.TextTruncateEllipsis
+			org := widget.NewLabel(orNone(item.Uitvoerder))
+			org.Truncation = fyne.TextTruncateEllipsis
+			g.grid.Add(container.New(bulkColumns, name, org, r.maat, r.target, r.current, r.waarde, r.pct, r.notitie, r.err))
+		}
 	}
 	g.fillTargets()
-	g.message.SetText(lang.L("{{.N}} interventies in de tabel. Lege cellen worden overgeslagen.", map[string]any{"N": len(g.rows)}))
+	g.message.SetText(lang.L("{{.N}} rijen in de tabel: een per maat van elke interventie. Lege cellen worden overgeslagen.", map[string]any{"N": len(g.rows)}))
 }
 
 // newRow makes the inputs of one row, wired for spreadsheet-like moving.
 func (g *bulkGrid) newRow(item domain.Interventie) *bulkRow {
 	k := len(g.rows)
-	r := &bulkRow{item: item, target: widget.NewLabel(""), current: widget.NewLabel(""), err: widget.NewLabel("")}
+	r := &bulkRow{item: item, maten: g.maten[item.ID], target: widget.NewLabel(""), current: widget.NewLabel(""),
+		pct: widget.NewLabel(""), err: widget.NewLabel("")}
 	r.target.Truncation = fyne.TextTruncateEllipsis
 	r.current.Truncation = fyne.TextTruncateEllipsis
 	r.err.Truncation = fyne.TextTruncateEllipsis
 	r.err.Importance = widget.DangerImportance
+	if t := g.targets[item.ID]; len(t) > 0 {
+		r.targetUnit = t[len(t)-1].Eenheid
+	}
+	r.maat = newEntry(lang.L("eenheid"))
+	if r.targetUnit != "" {
+		r.maat.PlaceHolder = r.targetUnit
+	}
+	r.maat.onEscape = g.Cancel
+	r.maat.OnChanged = func(string) { g.fillRow(r) }
 	r.waarde = newEntry("")
+	r.waarde.OnChanged = func(string) { r.showShare() }
 	r.notitie = newEntry("")
 	for col, e := range []*entry{r.waarde, r.notitie} {
 		e.onEscape = g.Cancel
@@ -227,18 +325,31 @@ func (g *bulkGrid) focusCell(k, col int) {
 // fillTargets shows per row the target for the period and the value now
 // recorded.
 func (g *bulkGrid) fillTargets() {
-	p := g.canonical()
 	for _, r := range g.rows {
-		target := store.DoelVoorPeriode(g.targets[r.item.ID], p, "")
-		r.target.SetText("–")
-		if target != nil {
-			r.target.SetText(store.Grootte(target.Soort, target.Waarde, target.WaardeTot, target.Eenheid))
-		}
-		r.current.SetText("–")
-		if b, ok := g.existing[r.item.ID]; ok && p != "" {
+		g.fillRow(r)
+	}
+}
+
+// fillRow shows, for one row's measure or unit, the target that applies to
+// the period (with the period it is set for, so the row says which), the
+// value now recorded, and the share of the target the typed value is.
+func (g *bulkGrid) fillRow(r *bulkRow) {
+	p := g.canonical()
+	r.doel = nil
+	if p != "" && r.unit() != "" {
+		r.doel = store.DoelVoorPeriode(g.targets[r.item.ID], p, r.unit())
+	}
+	r.target.SetText("–")
+	if t := r.doel; t != nil {
+		r.target.SetText(t.Periode + ": " + store.Grootte(t.Soort, t.Waarde, t.WaardeTot, ""))
+	}
+	r.current.SetText("–")
+	for _, b := range g.existing[r.item.ID] {
+		if m := r.measure(); p != "" && (m != nil && b.MaatID != nil && *b.MaatID == m.ID || m == nil && strings.EqualFold(b.Eenheid, r.unit())) {
 			r.current.SetText(dutchnum.FormatAuto(b.Waarde))
 		}
 	}
+	r.showShare()
 }
 
 // onSave stores every row with a value in one transaction (Ctrl+S), or shows
@@ -253,8 +364,7 @@ func (g *bulkGrid) onSave() {
 		if strings.TrimSpace(r.waarde.Text) == "" && strings.TrimSpace(r.notitie.Text) == "" {
 			continue
 		}
-		in = append(in, store.BereikInvoer{Interventie: r.item.Naam, Periode: g.periode.Text, Waarde: r.waarde.Text,
-			Status: g.status.Selected, Bron: g.bron.Text, Notitie: r.notitie.Text})
+		in = append(in, r.invoer(g.periode.Text, g.status.Selected, g.bron.Text))
 		index = append(index, r)
 	}
 	g.fields.clear()
@@ -284,11 +394,13 @@ func (g *bulkGrid) onSave() {
 	})
 }
 
-// showRowErrors puts each row's problems in its message cell; problems with
-// the shared fields (period, status, source) go to those fields once.
+// showRowErrors puts each row's problems in its message cell and, in full,
+// under the grid with the row's intervention and measure; problems with the
+// shared fields (period, status, source) go to those fields once.
 func (g *bulkGrid) showRowErrors(batch *store.BatchError, index []*bulkRow) {
 	shared := map[string]bool{"periode": true, "status": true, "bron": true}
 	var sharedProblems []domain.FieldError
+	var lines []string
 	for _, re := range batch.Rows {
 		var own []string
 		problems := domain.FieldProblems(re.Err)
@@ -306,12 +418,15 @@ func (g *bulkGrid) showRowErrors(batch *store.BatchError, index []*bulkRow) {
 		}
 		r := index[re.Row]
 		r.err.SetText(strings.Join(own, "; "))
+		if len(own) > 0 {
+			lines = append(lines, strings.TrimSpace(r.item.Naam+" "+strings.TrimSpace(r.maat.Text))+": "+strings.Join(own, "; "))
+		}
 	}
 	if len(sharedProblems) > 0 {
 		g.fields.show(&domain.ValidationError{Problemen: sharedProblems})
 	}
-	g.message.SetText(lang.L("Niets opgeslagen: {{.N}} rij(en) hebben een fout. Verbeter ze en sla opnieuw op.",
-		map[string]any{"N": len(batch.Rows)}))
+	g.message.SetText(strings.Join(append([]string{lang.L("Niets opgeslagen: {{.N}} rij(en) hebben een fout. Verbeter ze en sla opnieuw op.",
+		map[string]any{"N": len(batch.Rows)})}, lines...), "\n"))
 }
 
 // Cancel empties every cell (Esc).

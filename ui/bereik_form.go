@@ -36,6 +36,8 @@ type bereikForm struct {
 	suggestBox  *fyne.Container
 	periode     *entry
 	waarde      *entry
+	maat        *entry
+	maatKeuze   *fyne.Container // a button per measure of the intervention
 	eenheid     *entry
 	status      *widget.RadioGroup
 	bron        *entry
@@ -51,6 +53,7 @@ type bereikForm struct {
 	historyFor   uint
 	history      []domain.Bereik
 	targets      []domain.Doelstelling
+	maten        []domain.Maat
 	historyTitle *widget.Label
 	targetText   *widget.Label
 	historyList  *widget.List
@@ -96,7 +99,9 @@ func (f *bereikForm) buildUI() {
 
 	f.periode = field(lang.L("2024, 2024-H1, 2024-K3 of 2023/2024"))
 	f.waarde = field(lang.L("bijvoorbeeld 3.612"))
-	f.eenheid = field(lang.L("eenheid van de doelstelling"))
+	f.maat = field(lang.L("wat u telt, bijvoorbeeld diagnostiek (leeg: de maat in de eenheid)"))
+	f.maatKeuze = container.NewHBox()
+	f.eenheid = field(lang.L("eenheid van de maat of de doelstelling"))
 	f.bron = field(lang.L("bijvoorbeeld jaarverslag Travers 2024"))
 	f.notitie = field(lang.L("toelichting (niet verplicht)"))
 	f.status = newStatusGroup()
@@ -105,6 +110,7 @@ func (f *bereikForm) buildUI() {
 	f.fields.add("interventie", lang.L("Interventie"), container.NewVBox(f.interventie, f.suggestBox))
 	f.fields.add("periode", lang.L("Periode"), f.periode)
 	f.fields.add("waarde", lang.L("Bereik"), f.waarde)
+	f.fields.add("maat", lang.L("Maat"), container.NewVBox(f.maat, f.maatKeuze))
 	f.fields.add("eenheid", lang.L("Eenheid"), f.eenheid)
 	f.fields.add("status", lang.L("Status"), f.status)
 	f.fields.add("bron", lang.L("Bron"), f.bron)
@@ -131,7 +137,7 @@ func (f *bereikForm) buildUI() {
 		newTwoLineRow,
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			b := f.history[len(f.history)-1-id] // newest period first
-			setTwoLineRow(o, historyLine(b, f.targets), historyWho(b), false)
+			setTwoLineRow(o, historyLine(b, f.targets, f.maten), historyWho(b), false)
 		})
 
 	buttons := container.NewHBox(f.saveButton, f.undoButton, f.clearButton)
@@ -143,10 +149,16 @@ func (f *bereikForm) buildUI() {
 	f.showSuggestions()
 }
 
-// historyLine is the first line of a reach in the history: period, value,
-// status and the percentage of its target.
-func historyLine(b domain.Bereik, targets []domain.Doelstelling) string {
+// historyLine is the first line of a reach in the history: its measure
+// (when not named after its unit), period, value, status and the percentage
+// of its target.
+func historyLine(b domain.Bereik, targets []domain.Doelstelling, maten []domain.Maat) string {
 	line := fmt.Sprintf("%s · %s · %s", b.Periode, store.Grootte(b.Soort, b.Waarde, b.WaardeTot, b.Eenheid), b.Status)
+	for _, m := range maten {
+		if b.MaatID != nil && m.ID == *b.MaatID && !strings.EqualFold(m.Naam, m.Eenheid) {
+			line = fmt.Sprintf("%s · %s", m.Naam, line)
+		}
+	}
 	if p, ok := store.Realisatie(b.Waarde, b.Eenheid, store.DoelVoorPeriode(targets, b.Periode, b.Eenheid)); ok {
 		line += " · " + lang.L("{{.P}}% van de doelstelling", map[string]any{"P": dutchnum.Format(p, 0)})
 	}
@@ -293,7 +305,7 @@ func (f *bereikForm) choose(naam string) {
 // input is what the form holds, as the store reads typed reach.
 func (f *bereikForm) input() store.BereikInvoer {
 	return store.BereikInvoer{Interventie: f.interventie.Text, Periode: f.periode.Text, Waarde: f.waarde.Text,
-		Eenheid: f.eenheid.Text, Status: f.status.Selected, Bron: f.bron.Text, Notitie: f.notitie.Text}
+		Maat: f.maat.Text, Eenheid: f.eenheid.Text, Status: f.status.Selected, Bron: f.bron.Text, Notitie: f.notitie.Text}
 }
 
 // onInputChanged shows, while typing, the target for the period and the
@@ -376,6 +388,7 @@ func (f *bereikForm) loadHistory(id uint) {
 		item    domain.Interventie
 		reach   []domain.Bereik
 		targets []domain.Doelstelling
+		maten   []domain.Maat
 	)
 	f.m.load(func() (err error) {
 		if item, err = f.m.store.Interventie(id); err != nil {
@@ -384,10 +397,14 @@ func (f *bereikForm) loadHistory(id uint) {
 		if reach, err = f.m.store.BereikVan(id); err != nil {
 			return err
 		}
+		if maten, err = f.m.store.Maten(id); err != nil {
+			return err
+		}
 		targets, err = f.m.store.Doelstellingen(id)
 		return err
 	}, func() {
-		f.historyFor, f.history, f.targets = id, reach, targets
+		f.historyFor, f.history, f.targets, f.maten = id, reach, targets, maten
+		f.showMeasures()
 		f.historyTitle.SetText(lang.L("Geschiedenis: {{.Naam}}", map[string]any{"Naam": item.Naam}))
 		var lines []string
 		for _, t := range targets {
@@ -403,6 +420,22 @@ func (f *bereikForm) loadHistory(id uint) {
 		f.targetText.SetText(strings.Join(lines, "\n"))
 		f.historyList.Refresh()
 	})
+}
+
+// showMeasures offers a button per measure of the intervention; a click
+// puts its name and unit in the form.
+func (f *bereikForm) showMeasures() {
+	f.maatKeuze.RemoveAll()
+	for _, m := range f.maten {
+		f.maatKeuze.Add(widget.NewButton(m.Naam+" ("+m.Eenheid+")", func() {
+			f.maat.SetText(m.Naam)
+			f.eenheid.SetText(m.Eenheid)
+			f.m.win.Canvas().Focus(f.waarde)
+		}))
+	}
+	if len(f.maten) == 0 {
+		f.maatKeuze.Add(widget.NewLabel(lang.L("Nog geen maat: geef de eenheid op, dan wordt dat de maat.")))
+	}
 }
 
 // onSave records the reach (Enter, Ctrl+S), or shows the store's messages at
@@ -445,6 +478,7 @@ func (f *bereikForm) onSave() {
 func (f *bereikForm) resetForNext() {
 	f.interventie.SetText("")
 	f.waarde.SetText("")
+	f.maat.SetText("")
 	f.eenheid.SetText("")
 	f.notitie.SetText("")
 	f.m.win.Canvas().Focus(f.interventie)
@@ -455,7 +489,7 @@ func (f *bereikForm) focusFirstError() {
 	for _, c := range []struct {
 		key string
 		e   *entry
-	}{{"interventie", f.interventie}, {"periode", f.periode}, {"waarde", f.waarde}, {"eenheid", f.eenheid},
+	}{{"interventie", f.interventie}, {"periode", f.periode}, {"waarde", f.waarde}, {"maat", f.maat}, {"eenheid", f.eenheid},
 		{"bron", f.bron}, {"notitie", f.notitie}} {
 		if f.fields.message(c.key) != "" {
 			f.m.win.Canvas().Focus(c.e)
@@ -496,7 +530,7 @@ func (f *bereikForm) onUndo() bool {
 
 // Cancel empties the form (Esc).
 func (f *bereikForm) Cancel() {
-	for _, e := range []*entry{f.interventie, f.periode, f.waarde, f.eenheid, f.bron, f.notitie} {
+	for _, e := range []*entry{f.interventie, f.periode, f.waarde, f.maat, f.eenheid, f.bron, f.notitie} {
 		e.SetText("")
 	}
 	f.fields.clear()

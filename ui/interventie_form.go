@@ -36,6 +36,8 @@ type interventieForm struct {
 	structureel                *widget.Check
 	ambities                   *widget.CheckGroup
 	dialog                     *dialog.CustomDialog
+	// targets edits the intervention's targets (nil for a new intervention)
+	targets *doelstellingenPanel
 	// opened is what the form held when it was opened (see values)
 	opened                   string
 	saveButton, cancelButton *widget.Button
@@ -106,7 +108,12 @@ func (f *interventieForm) buildUI() {
 	f.saveButton = widget.NewButton(lang.L("Opslaan (Enter)"), f.onSave)
 	f.saveButton.Importance = widget.HighImportance
 	f.cancelButton = widget.NewButton(lang.L("Annuleren (Esc)"), f.Cancel)
-	body := container.NewVScroll(fs.form())
+	content := fs.form()
+	if f.original != nil {
+		f.targets = newDoelstellingenPanel(f.m, *f.original)
+		content = container.NewVBox(content, f.targets.content)
+	}
+	body := container.NewVScroll(content)
 	body.SetMinSize(fyne.NewSize(880, 520))
 	f.dialog = dialog.NewCustomWithoutButtons(title, body, f.m.win)
 	f.dialog.SetButtons([]fyne.CanvasObject{f.cancelButton, f.saveButton})

@@ -148,16 +148,26 @@ func Grootte(soort domain.Soort, waarde float64, waardeTot *float64, eenheid str
 	return strings.TrimSpace(v + " " + eenheid)
 }
 
+// WaardeTekst writes a target value as it is typed: "3.500", or "90-135"
+// for a band.
+func WaardeTekst(v float64, tot *float64) string {
+	if tot == nil {
+		return dutchnum.FormatAuto(v)
+	}
+	return dutchnum.FormatAuto(v) + "-" + dutchnum.FormatAuto(*tot)
+}
+
 // BereikInPeriode lists the reach recorded for interventions in one period
-// (canonical form, as ParseBereikInvoer writes it), by intervention.
-func (s *Store) BereikInPeriode(periode string) (map[uint]domain.Bereik, error) {
+// (canonical form, as ParseBereikInvoer writes it), by intervention: one
+// figure per measure.
+func (s *Store) BereikInPeriode(periode string) (map[uint][]domain.Bereik, error) {
 	var rows []domain.Bereik
-	if err := s.db.Where("periode = ? AND interventie_id IS NOT NULL", periode).Find(&rows).Error; err != nil {
+	if err := s.db.Where("periode = ? AND interventie_id IS NOT NULL", periode).Order("id").Find(&rows).Error; err != nil {
 		return nil, err
 	}
-	out := make(map[uint]domain.Bereik, len(rows))
+	out := make(map[uint][]domain.Bereik, len(rows))
 	for _, b := range rows {
-		out[*b.InterventieID] = b
+		out[*b.InterventieID] = append(out[*b.InterventieID], b)
 	}
 	return out, nil
 }

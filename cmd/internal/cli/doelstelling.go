@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"jeugdmonitor/data/dutchnum"
 	"jeugdmonitor/data/store"
 )
 
@@ -189,16 +188,8 @@ func runDoelstellingLijst(env Env, args []string) int {
 		}
 		for _, h := range revisions {
 			fmt.Fprintf(env.Stdout, "\therzien %s door %s: %s -> %s (%s)\n", store.FormatDatumTijd(h.Datum), h.Gebruiker,
-				waardeTekst(h.OudeWaarde, h.OudeWaardeTot), waardeTekst(h.NieuweWaarde, h.NieuweWaardeTot), h.Reden)
+				store.WaardeTekst(h.OudeWaarde, h.OudeWaardeTot), store.WaardeTekst(h.NieuweWaarde, h.NieuweWaardeTot), h.Reden)
 		}
 	}
 	return ExitOK
-}
-
-// waardeTekst writes a target value, "1.246" or "90-135".
-func waardeTekst(v float64, tot *float64) string {
-	if tot == nil {
-		return dutchnum.FormatAuto(v)
-	}
-	return dutchnum.FormatAuto(v) + "-" + dutchnum.FormatAuto(*tot)
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"jeugdmonitor/data/spreadsheet"
 	"jeugdmonitor/data/store"
 )
 
@@ -288,6 +289,8 @@ func (t table) headers() []string {
 
 // writeCSV writes a table as Dutch Excel reads it: UTF-8 with BOM, semicolons,
 // CRLF line ends, numbers with a decimal comma, times as dd-mm-jjjj uu:mm.
+// A text a spreadsheet would run as a formula gets a quote in front (see
+// spreadsheet.BeschermTegenFormule); the program's own import removes it.
 func writeCSV(w io.Writer, t table) error {
 	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
 		return err
@@ -302,6 +305,9 @@ func writeCSV(w io.Writer, t table) error {
 	for _, row := range t.rows {
 		for i, v := range row {
 			record[i] = cellText(v)
+			if _, text := v.(string); text {
+				record[i] = spreadsheet.BeschermTegenFormule(record[i])
+			}
 		}
 		if err := cw.Write(record); err != nil {
 			return err

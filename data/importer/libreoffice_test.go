@@ -11,6 +11,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
+	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/export"
 	"jeugdmonitor/data/spreadsheet"
 )
@@ -132,5 +135,63 @@ func TestImportWorkbookWrittenByLibreOffice(t *testing.T) {
 	}
 	if !found {
 		t.Fatalf("Home-Start 2024 not imported: %+v", reach)
+	}
+}
+
+// TestLibreOfficeRunsNoFormulaFromCSVExport exports reach figures whose
+// source and note are formulas (a live link, =1+1, @, +, -, a DDE call) as
+// CSV, has LibreOffice open the export and save it as a workbook, and
+// requires that no cell of it holds a formula and every text reads as
+// written (with the guarding quote in front). Unguarded, LibreOffice made
+// the link live and showed 2.
+func TestLibreOfficeRunsNoFormulaFromCSVExport(t *testing.T) {
+	needSoffice(t)
+	s := openRegister(t)
+	match, _ := s.InterventieByNaam("Match")
+	texts := [][2]string{{hyperlink, "=1+1"}, {"@SUM(1+1)", "+1+1"}, {"-1+1", "=cmd|' /C calc'!A0"}, {"\t=1+1", "\r=2+2"}}
+	for k, tx := range texts {
+		b := domain.Bereik{InterventieID: &match.ID, Periode: strconv.Itoa(2010 + k), Waarde: 5, Eenheid: "jongeren",
+			Status: domain.StatusDefinitief, BronTekst: tx[0], Notitie: tx[1]}
+		if err := s.RecordBereik(&b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dir := t.TempDir()
+	csvPath := filepath.Join(dir, "bereik.csv")
+	f, err := os.Create(csvPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := export.Write(f, s, export.KindBereik, export.FormatCSV); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	soffice(t, "--infilter=CSV:59,34,76,1", "--convert-to", "xlsx", "--outdir", dir, csvPath)
+	wb, err := excelize.OpenFile(filepath.Join(dir, "bereik.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb.Close()
+	sheet := wb.GetSheetName(0)
+	rows, err := wb.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shown := map[string]bool{}
+	for r, row := range rows {
+		for c, v := range row {
+			cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			if formula, _ := wb.GetCellFormula(sheet, cell); formula != "" {
+				t.Errorf("%s: LibreOffice runs the formula %q (shows %q)", cell, formula, v)
+			}
+			shown[v] = true
+		}
+	}
+	for _, tx := range texts {
+		for _, text := range tx {
+			if want := "'" + strings.TrimSpace(text); !shown[want] && !shown["'"+text] {
+				t.Errorf("text %q not shown as guarded text %q", text, want)
+			}
+		}
 	}
 }

@@ -71,6 +71,10 @@ func figures(t *testing.T, s *store.Store) []string {
 	return out
 }
 
+// hyperlink is a source text that LibreOffice ran as a live link when it
+// opened an unguarded CSV export.
+const hyperlink = `=HYPERLINK("http://example.invalid","klik")`
+
 func TestExportImportRoundTrip(t *testing.T) {
 	src := openRegister(t)
 	match, _ := src.InterventieByNaam("Match")
@@ -78,6 +82,12 @@ func TestExportImportRoundTrip(t *testing.T) {
 	for _, b := range []domain.Bereik{
 		{InterventieID: &match.ID, Periode: "2024-H1", Waarde: 12, Eenheid: "jongeren", Status: domain.StatusVoorlopig, BronTekst: "Humanitas", Notitie: "eerste helft"},
 		{InterventieID: &match.ID, Periode: "2024-H2", Soort: domain.SoortBandbreedte, Waarde: 30, WaardeTot: &tot, Eenheid: "jongeren", Status: domain.StatusDefinitief, BronTekst: "Humanitas; jaarverslag"},
+		// texts a spreadsheet would run as formulas: the CSV export guards
+		// them, the import restores them exactly
+		{InterventieID: &match.ID, Periode: "2023", Waarde: 7, Eenheid: "jongeren", Status: domain.StatusDefinitief, BronTekst: hyperlink, Notitie: "=1+1"},
+		{InterventieID: &match.ID, Periode: "2022", Waarde: 8, Eenheid: "jongeren", Status: domain.StatusDefinitief, BronTekst: "@SUM(1+1)", Notitie: "'=al beschermd"},
+		{InterventieID: &match.ID, Periode: "2021", Waarde: 9, Eenheid: "jongeren", Status: domain.StatusDefinitief, BronTekst: "-1+1", Notitie: "+31 38 123"},
+		{InterventieID: &match.ID, Periode: "2020", Waarde: 10, Eenheid: "jongeren", Status: domain.StatusDefinitief, BronTekst: "'s-Hertogenbosch", Notitie: "''=twee"},
 	} {
 		if err := src.RecordBereik(&b); err != nil {
 			t.Fatal(err)

@@ -229,7 +229,7 @@ func (s *csvSource) Next() (Row, error) {
 		if size += len(text); size > MaxRijBytes {
 			return Row{}, fmt.Errorf("regel %d is langer dan %s, de grens per regel", row.Line, grootte(MaxRijBytes))
 		}
-		row.Cells = append(row.Cells, textCell(text))
+		row.Cells = append(row.Cells, textCell(zonderFormuleBescherming(text)))
 		if pos >= len(s.buf) {
 			return row, nil
 		}

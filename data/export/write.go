@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"jeugdmonitor/data/foutmelding"
 	"jeugdmonitor/data/spreadsheet"
 	"jeugdmonitor/data/store"
 )
@@ -65,11 +66,16 @@ func Write(w io.Writer, s *store.Store, kind Kind, format Format) error {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
-		return enc.Encode(value)
+		err = enc.Encode(value)
 	case FormatCSV:
-		return writeCSV(w, tableOf(value))
+		err = writeCSV(w, tableOf(value))
+	default:
+		return writeXLSX(w, []sheet{{name: sheetName(kind), t: tableOf(value)}})
 	}
-	return writeXLSX(w, []sheet{{name: sheetName(kind), t: tableOf(value)}})
+	if err != nil {
+		return fmt.Errorf("de export schrijven is mislukt: %s", foutmelding.Reden(err))
+	}
+	return nil
 }
 
 // value collects one kind.

@@ -267,3 +267,27 @@ func TestCheckNamesEachFault(t *testing.T) {
 		t.Errorf("database in use: exit %d, stdout %q", code, stdout)
 	}
 }
+
+// TestExportDashMeansStdout: -o - writes the export to standard output (also
+// a workbook) and never makes a file named "-".
+func TestExportDashMeansStdout(t *testing.T) {
+	db := newDatabase(t)
+	dir := t.TempDir()
+	wd, _ := os.Getwd()
+	if err := os.Chdir(dir); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chdir(wd)
+	for _, format := range []string{"csv", "json", "xlsx"} {
+		code, stdout, stderr := run(t, "export", "--db", db, "--what", "besparingen", "--format", format, "-o", "-")
+		if code != ExitOK {
+			t.Fatalf("%s: exit %d: %s", format, code, stderr)
+		}
+		if format == "xlsx" && !strings.HasPrefix(stdout, "PK") || format == "csv" && !strings.HasPrefix(stdout, "\uFEFFPeriode;") {
+			t.Errorf("%s: standard output holds %.20q", format, stdout)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "-")); err == nil {
+		t.Error("a file named - was written")
+	}
+}

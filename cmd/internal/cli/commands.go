@@ -14,11 +14,12 @@ func runExport(env Env, args []string) int {
 	fs := newFlags(env, "export", "--what SOORT --format json|csv|xlsx [--db PAD] [-o BESTAND]",
 		"Schrijft gegevens uit de database, met de bron van elk gegeven. CSV is zoals Nederlandse\n"+
 			"Excel het leest (puntkomma, UTF-8 met BOM, decimale komma). XLSX is een Excel-werkmap met\n"+
-			"een werkblad per soort (\"alles\": alle soorten). Zonder -o naar het scherm (niet voor XLSX).")
+			"een werkblad per soort (\"alles\": alle soorten). Zonder -o naar het scherm (niet voor XLSX);\n"+
+			"-o - schrijft naar standaarduitvoer (ook XLSX), om door te geven aan een ander programma.")
 	db := dbFlag(fs)
 	what := fs.String("what", "", "wat: "+joinValues(export.Kinds))
 	format := fs.String("format", "json", "formaat: "+joinValues(export.Formats))
-	out := fs.String("o", "", "uitvoerbestand")
+	out := fs.String("o", "", "uitvoerbestand (- voor standaarduitvoer)")
 	overwrite := fs.Bool("overschrijven", false, "een bestaand uitvoerbestand vervangen")
 	if code := parse(fs, args); code >= 0 {
 		return code
@@ -41,7 +42,7 @@ func runExport(env Env, args []string) int {
 	}
 	defer s.Close()
 	write := func(w io.Writer) error { return export.Write(w, s, export.Kind(*what), export.Format(*format)) }
-	if *out == "" {
+	if *out == "" || *out == "-" {
 		err = write(env.Stdout)
 	} else {
 		err = writeFileSafely(*out, *overwrite, write)

@@ -2,7 +2,6 @@ package importer
 
 import (
 	"bufio"
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -11,10 +10,12 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"time"
 
 	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/export"
+	"jeugdmonitor/data/foutmelding"
 	"jeugdmonitor/data/register"
 	"jeugdmonitor/data/store"
 	"jeugdmonitor/data/strictjson"
@@ -47,17 +48,14 @@ func IsFullExport(path string) bool {
 }
 
 // ReadFullExport reads a full export ("alles" as JSON) strictly: unknown
-// fields, trailing data, another kind of export or a newer schema are errors
-// in Dutch.
-func ReadFullExport(r io.Reader) (export.Alles, error) {
+// fields, a key that comes twice, trailing data, another kind of export or a
+// newer schema are errors in Dutch. It streams (strictjson.DecodeStream):
+// memory is the export's records, never the file's text besides.
+func ReadFullExport(r io.ReadSeeker) (export.Alles, error) {
 	var a export.Alles
-	body, err := io.ReadAll(r)
-	if err != nil {
-		return a, err
-	}
 	notFull := errors.New("dit is geen volledige export van Jeugdmonitor (maak er een met Exporteren, soort alles, als JSON)")
-	if err := strictjson.Decode(body, &a); err != nil {
-		if !bytes.Contains(body, []byte(`"`+export.Formaat+`"`)) {
+	if err := strictjson.DecodeStream(r, &a); err != nil {
+		if a.Formaat != export.Formaat && !mentions(r, `"`+export.Formaat+`"`) {
 			return a, notFull
 		}
 		return a, fmt.Errorf("de export is beschadigd: %w", err)
@@ -69,6 +67,26 @@ func ReadFullExport(r io.Reader) (export.Alles, error) {
 		return a, fmt.Errorf("de export komt uit een nieuwere versie van Jeugdmonitor (schema %d, deze versie kent %d); werk het programma bij", a.Schema, store.SchemaVersion())
 	}
 	return a, nil
+}
+
+// mentions reads r from the start, a chunk at a time, and reports whether
+// it contains text.
+func mentions(r io.ReadSeeker, text string) bool {
+	if _, err := r.Seek(0, io.SeekStart); err != nil {
+		return false
+	}
+	buf := make([]byte, 64<<10)
+	keep := 0
+	for {
+		n, err := r.Read(buf[keep:])
+		if strings.Contains(string(buf[:keep+n]), text) {
+			return true
+		}
+		if err != nil {
+			return false
+		}
+		keep = copy(buf, buf[max(0, keep+n-len(text)):keep+n])
+	}
 }
 
 // NewDatabaseFromExport builds a new database at dbPath from the full export
@@ -88,7 +106,7 @@ func NewDatabaseFromExport(exportPath, dbPath string, now time.Time) (store.Tell
 	}
 	defer store.Remove(tmp) // after the rename only its lock file is left to clear
 	if err := os.Rename(tmp, dbPath); err != nil {
-		return counts, fmt.Errorf("de nieuwe database kon niet op zijn plaats worden gezet: %w", err)
+		return counts, fmt.Errorf("de nieuwe database kon niet op zijn plaats worden gezet: %s", foutmelding.Reden(err))
 	}
 	return counts, nil
 }
@@ -111,7 +129,7 @@ func CheckFullExport(exportPath string, now time.Time) (store.Tellingen, error) 
 func buildBeside(exportPath, dbPath string, now time.Time) (string, store.Tellingen, error) {
 	f, err := os.Open(exportPath)
 	if err != nil {
-		return "", store.Tellingen{}, fmt.Errorf("export openen: %w", err)
+		return "", store.Tellingen{}, fmt.Errorf("export openen: %s", foutmelding.Reden(err))
 	}
 	a, err := ReadFullExport(f)
 	f.Close()

@@ -19,7 +19,7 @@ func Decode(body []byte, v any) error {
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		return describe(body, err)
+		return describe(func(offset int64) int { return lineOf(body, offset) }, err)
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return errors.New("er staat nog iets na het document")
@@ -27,15 +27,16 @@ func Decode(body []byte, v any) error {
 	return nil
 }
 
-// describe adds the line number to a JSON error and puts it in Dutch.
-func describe(body []byte, err error) error {
+// describe adds the line number (line gives it for a byte offset) to a
+// JSON error and puts it in Dutch.
+func describe(line func(offset int64) int, err error) error {
 	var syntax *json.SyntaxError
 	var typeErr *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syntax):
-		return fmt.Errorf("regel %d: ongeldige JSON: %v", lineOf(body, syntax.Offset), err)
+		return fmt.Errorf("regel %d: ongeldige JSON: %v", line(syntax.Offset), err)
 	case errors.As(err, &typeErr):
-		return fmt.Errorf("regel %d: veld %s heeft het verkeerde type", lineOf(body, typeErr.Offset), typeErr.Field)
+		return fmt.Errorf("regel %d: veld %s heeft het verkeerde type", line(typeErr.Offset), typeErr.Field)
 	case errors.Is(err, io.EOF):
 		return errors.New("het bestand is leeg")
 	case errors.Is(err, io.ErrUnexpectedEOF):

@@ -7,6 +7,7 @@ import (
 
 	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/dutchnum"
+	"jeugdmonitor/data/period"
 	"jeugdmonitor/data/store"
 )
 
@@ -43,12 +44,21 @@ func (b *bouwer) bereikInterventie(g *Grafiek) error {
 		}
 	}
 	doelen := make([]Doel, len(r.Punten))
+	var used []*domain.Doelstelling
+	years := map[uint][]int{}
 	for i := range doelen {
-		jaar := strconv.Itoa(b.o.Van + i)
-		if t := store.DoelVoorPeriode(targets, jaar, unit); t != nil {
+		if t := store.DoelVoorPeriode(targets, strconv.Itoa(b.o.Van+i), unit); t != nil {
 			doelen[i] = doelVan(t.Waarde, t.WaardeTot)
 			b.bron(t.Bron, 0)
+			if len(years[t.ID]) == 0 {
+				used = append(used, t)
+			}
+			years[t.ID] = append(years[t.ID], b.o.Van+i)
 		}
+	}
+	for _, t := range used {
+		g.Opmerkingen = append(g.Opmerkingen, fmt.Sprintf("Doelstelling %s: %s (%s)", jarenTekst(years[t.ID]),
+			doelTekst(t.Soort, t.Waarde, t.WaardeTot, t.Eenheid), welkDoel(*t)))
 	}
 	g.Panelen = []Paneel{{Soort: SoortStaven, Categorieen: b.o.jaren(), Staven: []Reeks{r}, Doelen: doelen,
 		GeenGegevens: g.GeenGegevens}}
@@ -101,6 +111,33 @@ func doelVan(waarde float64, tot *float64) Doel {
 	return d
 }
 
+// welkDoel says which target a chart measures against: "jaarlijkse
+// doelstelling" or "doelstelling voor 2023/2024".
+func welkDoel(t domain.Doelstelling) string {
+	if t.Periode == string(period.Jaarlijks) {
+		return "jaarlijkse doelstelling"
+	}
+	return "doelstelling voor " + t.Periode
+}
+
+// jarenTekst writes ascending years, a run as "2020-2024": "2020-2022, 2024".
+func jarenTekst(years []int) string {
+	var parts []string
+	for i := 0; i < len(years); {
+		j := i
+		for j+1 < len(years) && years[j+1] == years[j]+1 {
+			j++
+		}
+		if j > i {
+			parts = append(parts, fmt.Sprintf("%d-%d", years[i], years[j]))
+		} else {
+			parts = append(parts, strconv.Itoa(years[i]))
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ", ")
+}
+
 // doelTekst writes a target as "min. 3.500 jongeren" or "90-135 meldingen".
 func doelTekst(soort domain.Soort, waarde float64, tot *float64, eenheid string) string {
 	v := dutchnum.FormatAuto(waarde)
@@ -119,7 +156,7 @@ func doelTekst(soort domain.Soort, waarde float64, tot *float64, eenheid string)
 
 // bereikCluster draws, for one year, the reach of every target of a cluster
 // as a share of that target, the target itself at 100% (a band for a
-// bandwidth).
+// bandwidth); each label says which target (the period it is set for).
 func (b *bouwer) bereikCluster(g *Grafiek) error {
 	cluster := b.o.Cluster
 	if cluster == "" {
@@ -146,13 +183,14 @@ func (b *bouwer) bereikCluster(g *Grafiek) error {
 		b.bron(d.Bron, 0)
 		if r.bereik == nil || d.Waarde <= 0 {
 			p.Staven[0].Punten = append(p.Staven[0].Punten, Punt{})
-			p.Labels = append(p.Labels, "geen bereik vastgelegd · doel "+target)
+			p.Labels = append(p.Labels, "geen bereik vastgelegd · doel "+target+" ("+welkDoel(d)+")")
 			continue
 		}
 		share := r.bereik.Waarde / d.Waarde * 100
 		p.Staven[0].Punten = append(p.Staven[0].Punten, Punt{Waarde: share, Bekend: true,
 			Voorlopig: r.bereik.Status == domain.StatusVoorlopig})
-		p.Labels = append(p.Labels, fmt.Sprintf("%s van %s (%s%%)", dutchnum.FormatAuto(r.bereik.Waarde), target, dutchnum.Format(share, 0)))
+		p.Labels = append(p.Labels, fmt.Sprintf("%s van %s (%s%%) · %s", dutchnum.FormatAuto(r.bereik.Waarde), target,
+			dutchnum.Format(share, 0), welkDoel(d)))
 		b.laatste = max(b.laatste, jaar)
 	}
 	g.Panelen = []Paneel{p}

@@ -178,7 +178,7 @@ func TestReachAgainstTarget(t *testing.T) {
 	g := build(t, s, "bereik-cluster", 2019, 2023)
 	p := g.Panelen[0]
 	i := slices.Index(p.Categorieen, "Ambulant jongerenwerk")
-	if i < 0 || !p.Staven[0].Punten[i].Bekend || p.Labels[i] != "3.612 van min. 3.500 jongeren (103%)" {
+	if i < 0 || !p.Staven[0].Punten[i].Bekend || p.Labels[i] != "3.612 van min. 3.500 jongeren (103%) · doelstelling voor 2023" {
 		t.Fatalf("rij %d: %+v", i, p)
 	}
 	g = build(t, s, "bereik-interventie", 2021, 2023)
@@ -188,6 +188,33 @@ func TestReachAgainstTarget(t *testing.T) {
 	p = g.Panelen[0]
 	if p.Staven[0].Punten[2].Waarde != 3612 || p.Staven[0].Punten[1].Bekend || p.Doelen[2].Van != 3500 || p.Doelen[1].Bekend {
 		t.Errorf("paneel %+v", p)
+	}
+	if len(g.Opmerkingen) != 1 || g.Opmerkingen[0] != "Doelstelling 2023: min. 3.500 jongeren (doelstelling voor 2023)" {
+		t.Errorf("which target: %q", g.Opmerkingen)
+	}
+
+	// A yearly target applies to 2024 and 2025 until it is ended after 2024;
+	// reach in another unit is not drawn against it.
+	d, err := s.CreateDoelstellingInvoer(store.DoelstellingInvoer{Interventies: []string{in.Naam}, Periode: "jaarlijks",
+		Soort: "minimaal", Waarde: "3.600"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.EndDoelstelling(d.ID, 2024, "nieuwe Routekaart"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.RecordBereikInvoer(store.BereikInvoer{Interventie: in.Naam, Periode: "2024", Waarde: "40", Eenheid: "activiteiten"}); err != nil {
+		t.Fatal(err)
+	}
+	g = build(t, s, "bereik-interventie", 2023, 2025)
+	p = g.Panelen[0]
+	if p.Doelen[0].Van != 3500 || p.Doelen[1].Van != 3600 || p.Doelen[2].Bekend || p.Staven[0].Punten[1].Bekend {
+		t.Errorf("2023-2025 %+v", p)
+	}
+	want := []string{"Doelstelling 2023: min. 3.500 jongeren (doelstelling voor 2023)",
+		"Doelstelling 2024: min. 3.600 jongeren (jaarlijkse doelstelling)"}
+	if !slices.Equal(g.Opmerkingen, want) {
+		t.Errorf("which targets: %q", g.Opmerkingen)
 	}
 }
 

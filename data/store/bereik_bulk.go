@@ -8,13 +8,14 @@ import (
 	"strings"
 
 	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/geschiedenis"
 )
 
 // AlleVelden is the field of an audit row that records all fields of a new
 // record at once: its new value is a JSON object of the record's non-empty
 // fields, as they would otherwise be logged one row each. Bulk imports write
 // these, one per added record.
-const AlleVelden = "alle velden"
+const AlleVelden = geschiedenis.AlleVelden
 
 // reachColumn is a stored column of a reach figure with its value.
 type reachColumn struct {

@@ -1,0 +1,144 @@
+package store
+
+import (
+	"sort"
+	"strings"
+
+	"gorm.io/gorm"
+
+	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/geschiedenis"
+)
+
+// GeschiedenisFilter narrows the readable history: by kind of record
+// (table), user, moment and intervention; empty fields do not filter.
+type GeschiedenisFilter struct {
+	WijzigingFilter
+	// InterventieID keeps the changes to an intervention and to what
+	// belongs to it (its reach, measures, target links).
+	InterventieID uint
+}
+
+// Geschiedenis lists the audit trail as readable changes, newest first: one
+// per record per save, named and written in Dutch (see package geschiedenis).
+func (s *Store) Geschiedenis(f GeschiedenisFilter) ([]geschiedenis.Wijziging, error) {
+	rows, err := s.Wijzigingen(f.WijzigingFilter)
+	if err != nil {
+		return nil, err
+	}
+	all := geschiedenis.Beschrijf(rows, newRecordReader(s.db))
+	if f.InterventieID == 0 {
+		return all, nil
+	}
+	var out []geschiedenis.Wijziging
+	for _, w := range all {
+		if w.InterventieID == f.InterventieID {
+			out = append(out, w)
+		}
+	}
+	return out, nil
+}
+
+// recordModels make an empty record of each table the trail can name.
+var recordModels = map[string]func() any{
+	"interventies":              func() any { return &domain.Interventie{} },
+	"bereik":                    func() any { return &domain.Bereik{} },
+	"maten":                     func() any { return &domain.Maat{} },
+	"doelstellingen":            func() any { return &domain.Doelstelling{} },
+	"doelstelling_herzieningen": func() any { return &domain.DoelstellingHerziening{} },
+	"indicatoren":               func() any { return &domain.Indicator{} },
+	"metingen":                  func() any { return &domain.Meting{} },
+	"begrotingsdoelen":          func() any { return &domain.Begrotingsdoel{} },
+	"criteria":                  func() any { return &domain.Criterium{} },
+	"begrotingsregels":          func() any { return &domain.Begrotingsregel{} },
+	"besparingen":               func() any { return &domain.Besparing{} },
+	"besparing_totalen":         func() any { return &domain.BesparingTotaal{} },
+	"beleidsteksten":            func() any { return &domain.Beleidstekst{} },
+	"presentaties":              func() any { return &Presentatie{} },
+	"importkoppelingen":         func() any { return &Importkoppeling{} },
+}
+
+// recordReader reads stored records for the history, each once.
+type recordReader struct {
+	db    *gorm.DB
+	cache map[string]map[uint]map[string]string
+}
+
+func newRecordReader(db *gorm.DB) *recordReader {
+	return &recordReader{db: db, cache: map[string]map[uint]map[string]string{}}
+}
+
+// Velden gives a record's fields as the audit trail writes them (nil when
+// it is gone or of a table without records of its own). The caller may
+// change the map it gets.
+func (r *recordReader) Velden(entiteit string, id uint) map[string]string {
+	byID, ok := r.cache[entiteit]
+	if !ok {
+		byID = map[uint]map[string]string{}
+		r.cache[entiteit] = byID
+	}
+	fields, ok := byID[id]
+	if !ok {
+		fields = r.read(entiteit, id)
+		byID[id] = fields
+	}
+	if fields == nil {
+		return nil
+	}
+	out := make(map[string]string, len(fields))
+	for k, v := range fields {
+		out[k] = v
+	}
+	return out
+}
+
+// read loads one record's fields.
+func (r *recordReader) read(entiteit string, id uint) map[string]string {
+	model, ok := recordModels[entiteit]
+	if !ok || id == 0 {
+		return nil
+	}
+	m := model()
+	if err := r.db.Limit(1).Find(m, id).Error; err != nil {
+		return nil
+	}
+	reader := &Tx{db: r.db}
+	_, got, values, _, err := reader.auditedFields(m)
+	if err != nil || got != id {
+		return nil
+	}
+	return values
+}
+
+// GeschiedenisKeuzes lists the kinds of record and the users that occur in
+// the audit trail, for the history's filters: kinds as table names, sorted
+// by their name in words.
+func (s *Store) GeschiedenisKeuzes() (soorten, gebruikers []string, err error) {
+	soorten, gebruikers, err = s.WijzigingKeuzes()
+	sort.SliceStable(soorten, func(i, j int) bool { return geschiedenis.Soort(soorten[i]) < geschiedenis.Soort(soorten[j]) })
+	return soorten, gebruikers, err
+}
+
+// RenameUser changes the name changes are recorded under, and records the
+// change of name itself in the trail (under the old name). On a read-only
+// store nothing can be recorded, so only the name for this session changes.
+func (s *Store) RenameUser(name string) error {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return fieldError("naam", "vul een naam in")
+	}
+	old := s.user
+	if name == old {
+		return nil
+	}
+	if !s.readOnly {
+		err := s.Update(func(t *Tx) error {
+			return t.log(domain.ActieGewijzigd, geschiedenis.Gebruikersnaam, 0, "naam", old, name)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	s.user = name
+	return nil
+}

@@ -153,7 +153,10 @@ func (s *instellingenScreen) onSave() {
 	if name == "" || s.m.store == nil {
 		return
 	}
-	s.m.store.SetUser(name)
+	if err := s.m.store.RenameUser(name); err != nil {
+		s.m.showError(err)
+		return
+	}
 	s.m.app.Preferences().SetString(prefUser, s.m.store.User())
 	s.m.updateWhere()
 	s.message.SetText(lang.L("Wijzigingen worden nu vastgelegd op naam van {{.Naam}}.", map[string]any{"Naam": s.m.store.User()}))

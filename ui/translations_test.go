@@ -61,9 +61,6 @@ func interfaceStrings(t *testing.T) map[string]bool {
 	for _, s := range shortcuts {
 		found[s[1]] = true
 	}
-	for _, c := range wijzigingenColumns {
-		found[c.title] = true
-	}
 	for _, c := range metingColumns {
 		found[c.title] = true
 	}

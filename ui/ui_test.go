@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/register/registertest"
@@ -328,29 +327,31 @@ func TestGoldenScreens(t *testing.T) {
 	test.AssertImageMatches(t, "screen_bereik_tabel.png", w.Canvas().Capture())
 }
 
-// TestAuditRowShownWhole: choosing a row of the audit trail shows it whole
-// under the table; a figure added by an import shows its fields a line each.
+// TestAuditRowShownWhole: the history shows an imported figure as one
+// sentence naming its intervention; choosing it shows it whole, and one
+// click shows its audit row as stored.
 func TestAuditRowShownWhole(t *testing.T) {
 	m, s, w := goldenMain(t, "jeugdmonitor-ui-golden-detail")
 	match, err := s.InterventieByNaam("Match")
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows := []domain.Bereik{{InterventieID: &match.ID, Periode: "2024", Waarde: 41, Eenheid: "jongeren",
+	rows := []domain.Bereik{{InterventieID: &match.ID, Periode: "2024", Waarde: 4100, Eenheid: "jongeren",
 		Status: domain.StatusDefinitief, BronTekst: "travers.xlsx, blad Blad1, rij 2"}}
 	if err := s.Update(func(tx *store.Tx) error { return tx.AddBereikBulk(rows) }); err != nil {
 		t.Fatal(err)
 	}
 	sc := m.navigate(pageWijzigingen).(*wijzigingenScreen)
 	if sc.detailBox.Visible() {
-		t.Fatal("detail shown before a row is chosen")
+		t.Fatal("detail shown before a change is chosen")
 	}
-	if len(sc.rows) == 0 || sc.rows[0].Veld != store.AlleVelden {
-		t.Fatalf("newest audit row is not the imported figure: %+v", sc.rows[:min(len(sc.rows), 1)])
+	want := "Match, 2024, jongeren: bereik toegevoegd, bereik 4.100 (" + s.User() + ", 22-11-2026 10:30)"
+	if len(sc.changes) == 0 || sc.changes[0].Regel() != want {
+		t.Fatalf("newest change is not the imported figure as a sentence: %q", sc.changes[0].Regel())
 	}
-	sc.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	sc.list.Select(0)
 	text := sc.detail.Text
-	for _, want := range []string{"bereik nr. ", "periode: 2024", "waarde: 41", "bron: travers.xlsx, blad Blad1, rij 2"} {
+	for _, want := range []string{"Match, 2024, jongeren", "bereik: 4.100", "bron: travers.xlsx, blad Blad1, rij 2"} {
 		if !strings.Contains(text, want) {
 			t.Fatalf("detail lacks %q:\n%s", want, text)
 		}
@@ -359,8 +360,54 @@ func TestAuditRowShownWhole(t *testing.T) {
 		t.Fatal("detail not shown")
 	}
 	test.AssertImageMatches(t, "screen_wijzigingen_detail.png", w.Canvas().Capture())
+	test.Tap(sc.rawButton)
+	if raw := sc.detail.Text; !strings.Contains(raw, "bereik nr. ") || !strings.Contains(raw, "veld "+store.AlleVelden) ||
+		!strings.Contains(raw, `\"waarde\":\"4100\"`) {
+		t.Fatalf("audit row as stored not shown:\n%s", raw)
+	}
+	test.Tap(sc.rawButton)
+	if sc.detail.Text != text {
+		t.Fatalf("second click does not go back to the text:\n%s", sc.detail.Text)
+	}
 	sc.onFilter()
 	if sc.detailBox.Visible() {
-		t.Fatal("detail of a row left standing after filtering again")
+		t.Fatal("detail of a change left standing after filtering again")
+	}
+}
+
+// TestHistoryFilters: the intervention filter keeps the changes of one
+// intervention's figures; the kind filter keeps one kind of record.
+func TestHistoryFilters(t *testing.T) {
+	m, s, _ := newTestMain(t, t.TempDir())
+	aj, err := s.InterventieByNaam("Ambulant jongerenwerk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.RecordBereikInvoer(store.BereikInvoer{Interventie: aj.Naam, Periode: "2025", Waarde: "3.700", Eenheid: "jongeren"}); err != nil {
+		t.Fatal(err)
+	}
+	sc := m.navigate(pageWijzigingen).(*wijzigingenScreen)
+	all := len(sc.changes)
+	sc.interventie.SetSelected(aj.Naam)
+	if len(sc.changes) == 0 || len(sc.changes) >= all {
+		t.Fatalf("intervention filter: %d of %d", len(sc.changes), all)
+	}
+	for _, c := range sc.changes {
+		if c.InterventieID != aj.ID {
+			t.Fatalf("filter kept %q", c.Regel())
+		}
+	}
+	if !strings.HasPrefix(sc.changes[0].Regel(), "Ambulant jongerenwerk, 2025, jongeren: bereik toegevoegd, bereik 3.700") {
+		t.Fatalf("newest change %q", sc.changes[0].Regel())
+	}
+	sc.interventie.SetSelectedIndex(0)
+	sc.soort.SetSelected("besparing")
+	if len(sc.changes) == 0 {
+		t.Fatal("no savings in the history of the register")
+	}
+	for _, c := range sc.changes {
+		if c.Entiteit != "besparingen" {
+			t.Fatalf("kind filter kept %q", c.Regel())
+		}
 	}
 }

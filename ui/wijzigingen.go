@@ -1,53 +1,62 @@
 package ui
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/geschiedenis"
 	"jeugdmonitor/data/store"
 )
 
-// wijzigingenColumns are the audit table's columns with their widths.
-var wijzigingenColumns = []tableColumn{{"Tijd", 125}, {"Gebruiker", 120}, {"Actie", 90}, {"Gegeven", 130}, {"Nr.", 70}, {"Veld", 125}, {"Oude waarde", 190}, {"Nieuwe waarde", 215}}
-
-// wijzigingenScreen is the audit trail, read-only, filterable by entity,
-// user and date, in a virtualised table.
+// wijzigingenScreen is the history: every change a line, as a sentence
+// with names, filterable by intervention, kind of record, user and date;
+// the chosen change in full below, and its audit rows as stored one click
+// further.
 type wijzigingenScreen struct {
 	m *Main
 
-	rows []domain.Wijziging
+	changes []geschiedenis.Wijziging
 
-	entiteit  *widget.Select
-	gebruiker *widget.Select
-	vanaf     *entry
-	tot       *entry
-	fields    *fieldSet
-	count     *widget.Label
-	table     *widget.Table
-	// detail shows the chosen row whole, values that the table cuts off
-	// included; it is hidden until a row is chosen.
+	interventie *widget.Select
+	soort       *widget.Select
+	gebruiker   *widget.Select
+	vanaf       *entry
+	tot         *entry
+	fields      *fieldSet
+	count       *widget.Label
+	list        *widget.List
+	// interventieIDs and soorten are the records behind the choices of the
+	// intervention and kind filters (after their "all" choice).
+	interventieIDs []uint
+	soorten        []string
+	// detail shows the chosen change whole; rawButton shows its audit rows
+	// as stored instead, for an auditor. detailBox is hidden until a
+	// change is chosen.
+	selected  int
+	raw       bool
 	detail    *widget.Label
+	rawButton *widget.Button
 	detailBox fyne.CanvasObject
 	content   fyne.CanvasObject
 }
 
 func newWijzigingenScreen(m *Main) *wijzigingenScreen {
-	s := &wijzigingenScreen{m: m}
+	s := &wijzigingenScreen{m: m, selected: -1}
 	s.buildUI()
 	return s
 }
 
 func (s *wijzigingenScreen) buildUI() {
-	s.entiteit = widget.NewSelect(nil, func(string) { s.onFilter() })
+	s.interventie = widget.NewSelect(nil, func(string) { s.onFilter() })
+	s.soort = widget.NewSelect(nil, func(string) { s.onFilter() })
 	s.gebruiker = widget.NewSelect(nil, func(string) { s.onFilter() })
 	date := func() *entry {
 		e := newEntry(lang.L("dd-mm-jjjj"))
@@ -59,103 +68,103 @@ func (s *wijzigingenScreen) buildUI() {
 	s.fields = newFieldSet()
 	s.count = widget.NewLabel("")
 	filter := widget.NewButton(lang.L("Filteren (Enter)"), s.onFilter)
-	s.fields.add("entiteit", lang.L("Gegeven"), container.NewHBox(s.entiteit, widget.NewLabel(lang.L("Gebruiker")), s.gebruiker))
+	s.fields.add("interventie", lang.L("Interventie"), s.interventie)
+	s.fields.add("soort", lang.L("Soort gegeven"), container.NewGridWithColumns(3, s.soort,
+		widget.NewLabelWithStyle(lang.L("Gebruiker"), fyne.TextAlignTrailing, fyne.TextStyle{}), s.gebruiker))
 	s.fields.add("vanaf", lang.L("Vanaf"), container.NewGridWithColumns(4, s.vanaf, widget.NewLabel(lang.L("tot en met")), s.tot, filter))
 	s.fields.add("tot", "", s.count)
 
-	s.table = newTextTable(wijzigingenColumns, func() int { return len(s.rows) },
-		func(row, col int) string { return wijzigingCell(s.rows[row], col) })
-	s.table.OnSelected = func(id widget.TableCellID) { s.showDetail(id.Row) }
-	note := lowLabel(lang.L("Alleen-lezen: elke wijziging wordt hier vastgelegd en kan niet worden aangepast."))
+	s.list = widget.NewList(func() int { return len(s.changes) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(s.changes[id].Regel()) })
+	s.list.OnSelected = func(id widget.ListItemID) { s.showDetail(id) }
+	note := lowLabel(lang.L("Alleen-lezen: elke wijziging wordt hier vastgelegd en kan niet worden aangepast. Kies een regel voor de volledige tekst."))
 	s.detail = widget.NewLabel("")
 	s.detail.Wrapping = fyne.TextWrapWord
 	s.detail.Selectable = true
+	s.rawButton = widget.NewButtonWithIcon(lang.L("Velden zoals vastgelegd"), theme.ListIcon(), s.onRaw)
 	scroll := container.NewVScroll(s.detail)
-	scroll.SetMinSize(fyne.NewSize(0, 140))
-	s.detailBox = container.NewVBox(widget.NewSeparator(), scroll)
+	scroll.SetMinSize(fyne.NewSize(0, 160))
+	s.detailBox = container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, container.NewVBox(s.rawButton), scroll))
 	s.detailBox.Hide()
-	s.content = container.NewBorder(container.NewVBox(s.fields.form(), note), s.detailBox, nil, nil, s.table)
+	s.content = container.NewBorder(container.NewVBox(s.fields.form(), note), s.detailBox, nil, nil, s.list)
 }
 
-// showDetail shows row whole under the table.
-func (s *wijzigingenScreen) showDetail(row int) {
-	if row < 0 || row >= len(s.rows) {
+// showDetail shows the chosen change whole under the list.
+func (s *wijzigingenScreen) showDetail(i int) {
+	s.selected, s.raw = i, false
+	s.renderDetail()
+}
+
+// onRaw switches the detail between the change in words and its audit
+// rows as they are stored.
+func (s *wijzigingenScreen) onRaw() {
+	s.raw = !s.raw
+	s.renderDetail()
+}
+
+// renderDetail writes the chosen change, in words or as stored.
+func (s *wijzigingenScreen) renderDetail() {
+	if s.selected < 0 || s.selected >= len(s.changes) {
 		s.detailBox.Hide()
 		s.content.Refresh()
 		return
 	}
-	s.detail.SetText(wijzigingDetail(s.rows[row]))
+	w := s.changes[s.selected]
+	if s.raw {
+		var rows []string
+		for i := len(w.Rijen) - 1; i >= 0; i-- {
+			rows = append(rows, auditRowText(w.Rijen[i]))
+		}
+		s.detail.SetText(strings.Join(rows, "\n"))
+		s.rawButton.SetText(lang.L("Als tekst"))
+	} else {
+		s.detail.SetText(w.Tekst())
+		s.rawButton.SetText(lang.L("Velden zoals vastgelegd"))
+	}
 	s.detailBox.Show()
 	s.content.Refresh()
 }
 
-// wijzigingDetail is one audit row in full: who changed what when, and the
-// old and new value; a whole new record ("alle velden") as one field a line.
-func wijzigingDetail(w domain.Wijziging) string {
-	head := fmt.Sprintf(lang.L("%s · %s · %s %s nr. %d, veld %s"), store.FormatDatumTijd(w.Tijd), w.Gebruiker, w.Actie,
-		w.Entiteit, w.EntiteitID, w.Veld)
-	if w.Veld == store.AlleVelden {
-		if fields, ok := jsonFields(w.NieuweWaarde); ok {
-			return head + "\n" + strings.Join(fields, "\n")
-		}
-	}
-	return head + "\n" + lang.L("Oude waarde") + ": " + orNone(w.OudeWaarde) + "\n" + lang.L("Nieuwe waarde") + ": " + orNone(w.NieuweWaarde)
-}
-
-// jsonFields lists the fields of a flat JSON object of texts as "name:
-// value" lines, in their order.
-func jsonFields(text string) ([]string, bool) {
-	dec := json.NewDecoder(strings.NewReader(text))
-	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
-		return nil, false
-	}
-	var out []string
-	for dec.More() {
-		key, err := dec.Token()
-		if err != nil {
-			return nil, false
-		}
-		var value string
-		if err := dec.Decode(&value); err != nil {
-			return nil, false
-		}
-		out = append(out, fmt.Sprintf("%v: %s", key, value))
-	}
-	return out, true
-}
-
-// wijzigingCell is the text of one cell of the audit table.
-func wijzigingCell(w domain.Wijziging, col int) string {
-	switch col {
-	case 0:
-		return store.FormatDatumTijd(w.Tijd)
-	case 1:
-		return w.Gebruiker
-	case 2:
-		return string(w.Actie)
-	case 3:
-		return w.Entiteit
-	case 4:
-		return strconv.FormatUint(uint64(w.EntiteitID), 10)
-	case 5:
-		return w.Veld
-	case 6:
-		return w.OudeWaarde
-	}
-	return w.NieuweWaarde
+// auditRowText is one audit row exactly as stored: number, moment, user,
+// action, table, record, field, old and new value (a new record's fields
+// all at once as their JSON).
+func auditRowText(w domain.Wijziging) string {
+	return fmt.Sprintf(lang.L("nr. %d · %s · %s · %s %s nr. %d · veld %s: %q → %q"), w.ID, store.FormatDatumTijd(w.Tijd),
+		w.Gebruiker, w.Actie, w.Entiteit, w.EntiteitID, w.Veld, w.OudeWaarde, w.NieuweWaarde)
 }
 
 // Content is the screen's canvas object.
 func (s *wijzigingenScreen) Content() fyne.CanvasObject { return s.content }
 
-// Refresh reads the choices for the filters and the trail again.
+// Refresh reads the choices for the filters and the history again.
 func (s *wijzigingenScreen) Refresh() {
-	var entiteiten, gebruikers []string
+	var soorten, gebruikers []string
+	var interventies []domain.Interventie
 	s.m.load(func() (err error) {
-		entiteiten, gebruikers, err = s.m.store.WijzigingKeuzes()
+		if soorten, gebruikers, err = s.m.store.GeschiedenisKeuzes(); err != nil {
+			return err
+		}
+		interventies, err = s.m.store.Interventies(true)
 		return err
 	}, func() {
-		setChoices(s.entiteit, lang.L("Alle gegevens"), entiteiten)
+		s.soorten = soorten
+		var soortNames []string
+		for _, e := range soorten {
+			soortNames = append(soortNames, geschiedenis.Soort(e))
+		}
+		s.interventieIDs = nil
+		var names []string
+		for _, i := range interventies {
+			s.interventieIDs = append(s.interventieIDs, i.ID)
+			names = append(names, i.Naam)
+		}
+		setChoices(s.interventie, lang.L("Alle interventies"), names)
+		setChoices(s.soort, lang.L("Alle soorten"), soortNames)
 		setChoices(s.gebruiker, lang.L("Alle gebruikers"), gebruikers)
 		s.onFilter()
 	})
@@ -163,10 +172,13 @@ func (s *wijzigingenScreen) Refresh() {
 
 // filter reads the filter fields; dates the store cannot read are field
 // problems. The end date is inclusive.
-func (s *wijzigingenScreen) filter() (store.WijzigingFilter, error) {
-	var f store.WijzigingFilter
-	if s.entiteit.SelectedIndex() > 0 {
-		f.Entiteit = s.entiteit.Selected
+func (s *wijzigingenScreen) filter() (store.GeschiedenisFilter, error) {
+	var f store.GeschiedenisFilter
+	if i := s.interventie.SelectedIndex(); i > 0 && i <= len(s.interventieIDs) {
+		f.InterventieID = s.interventieIDs[i-1]
+	}
+	if i := s.soort.SelectedIndex(); i > 0 && i <= len(s.soorten) {
+		f.Entiteit = s.soorten[i-1]
 	}
 	if s.gebruiker.SelectedIndex() > 0 {
 		f.Gebruiker = s.gebruiker.Selected
@@ -187,9 +199,9 @@ func (s *wijzigingenScreen) filter() (store.WijzigingFilter, error) {
 	return f, nil
 }
 
-// onFilter reads the trail as the filters ask.
+// onFilter reads the history as the filters ask.
 func (s *wijzigingenScreen) onFilter() {
-	if s.entiteit.Selected == "" || s.gebruiker.Selected == "" {
+	if s.interventie.Selected == "" || s.soort.Selected == "" || s.gebruiker.Selected == "" {
 		return // the choices are not read yet
 	}
 	f, err := s.filter()
@@ -198,17 +210,18 @@ func (s *wijzigingenScreen) onFilter() {
 		return
 	}
 	s.fields.clear()
-	var rows []domain.Wijziging
+	var changes []geschiedenis.Wijziging
 	s.m.load(func() (err error) {
-		rows, err = s.m.store.Wijzigingen(f)
+		changes, err = s.m.store.Geschiedenis(f)
 		return err
 	}, func() {
-		s.rows = rows
-		s.count.SetText(lang.L("{{.N}} wijzigingen, nieuwste eerst", map[string]any{"N": len(rows)}))
-		s.table.UnselectAll()
+		s.changes = changes
+		s.count.SetText(lang.L("{{.N}} wijzigingen, nieuwste eerst", map[string]any{"N": len(changes)}))
+		s.list.UnselectAll()
+		s.selected = -1
 		s.detailBox.Hide()
 		s.content.Refresh()
-		s.table.ScrollToTop()
+		s.list.ScrollToTop()
 	})
 }
 

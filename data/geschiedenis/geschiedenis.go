@@ -247,6 +247,9 @@ func orNone(s string) string {
 // mainFields are the fields a line shows for a new or removed record: its
 // figures, or (for records without one) nothing but the subject.
 func mainFields(entiteit string, all []Veld) []Veld {
+	if entiteit == "instellingen" { // a setting's field is its name
+		return all
+	}
 	want := map[string]bool{}
 	for _, f := range figureFields[entiteit] {
 		want[fieldName(entiteit, f)] = true
@@ -271,7 +274,6 @@ var figureFields = map[string][]string{
 	"besparingen":               {"bedrag_cent"},
 	"besparing_totalen":         {"bedrag_cent"},
 	"criteria":                  {"streefwaarde"},
-	"instellingen":              {"waarde"},
 	Gebruikersnaam:              {"naam"},
 }
 

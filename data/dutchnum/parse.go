@@ -161,6 +161,9 @@ func CheckStored(v float64) (float64, error) {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return 0, fmt.Errorf("%s is geen getal", strconv.FormatFloat(v, 'g', -1, 64))
 	}
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return v, nil // a whole number of at most 15 digits
+	}
 	rounded, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', maxDigits, 64), 64)
 	if err != nil {
 		return 0, err

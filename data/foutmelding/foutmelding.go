@@ -53,6 +53,8 @@ func Reden(err error) string {
 		return "de schijf is vol"
 	case errors.Is(err, syscall.EISDIR):
 		return "dit is een map, geen bestand"
+	case errors.Is(err, syscall.ENOTDIR):
+		return "een deel van het pad is een bestand, geen map"
 	case errors.Is(err, syscall.EROFS):
 		return "de schijf is alleen-lezen"
 	case errors.Is(err, syscall.EXDEV):
@@ -67,7 +69,7 @@ func Reden(err error) string {
 		return "het zip-bestand is beschadigd (controlegetal klopt niet)"
 	case errors.Is(err, zip.ErrInsecurePath):
 		return "het zip-bestand bevat een onveilige bestandsnaam"
-	case errors.Is(err, io.ErrUnexpectedEOF):
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
 		return "het bestand houdt onverwacht op (afgekapt?)"
 	case errors.As(err, &syntax):
 		return fmt.Sprintf("ongeldige XML op regel %d", syntax.Line)

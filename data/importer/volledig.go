@@ -98,7 +98,7 @@ func NewDatabaseFromExport(exportPath, dbPath string, now time.Time) (store.Tell
 	if _, err := os.Stat(dbPath); err == nil {
 		return store.Tellingen{}, fmt.Errorf("%s bestaat al; kies een nieuwe bestandsnaam, of zet de export terug over die database met terugzetten (restore)", dbPath)
 	} else if !errors.Is(err, os.ErrNotExist) {
-		return store.Tellingen{}, err
+		return store.Tellingen{}, fmt.Errorf("%s: %s", dbPath, foutmelding.Reden(err))
 	}
 	tmp, counts, err := buildBeside(exportPath, dbPath, now)
 	if err != nil {
@@ -137,11 +137,11 @@ func buildBeside(exportPath, dbPath string, now time.Time) (string, store.Tellin
 		return "", store.Tellingen{}, fmt.Errorf("%s: %w", filepath.Base(exportPath), err)
 	}
 	if err := os.MkdirAll(filepath.Dir(dbPath), 0o755); err != nil {
-		return "", store.Tellingen{}, err
+		return "", store.Tellingen{}, fmt.Errorf("map voor de nieuwe database maken: %s", foutmelding.Reden(err))
 	}
 	tmpFile, err := os.CreateTemp(filepath.Dir(dbPath), "."+filepath.Base(dbPath)+".inlezen-*.db")
 	if err != nil {
-		return "", store.Tellingen{}, err
+		return "", store.Tellingen{}, fmt.Errorf("de nieuwe database aanmaken: %s", foutmelding.Reden(err))
 	}
 	tmp := tmpFile.Name()
 	tmpFile.Close()

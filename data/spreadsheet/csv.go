@@ -184,8 +184,10 @@ func (s *csvSource) physicalLine() error {
 		case errors.Is(err, bufio.ErrBufferFull):
 			continue
 		case errors.Is(err, io.EOF) && len(s.buf) > 0:
-		case err != nil:
+		case errors.Is(err, io.EOF):
 			return err
+		case err != nil:
+			return fmt.Errorf("regel %d lezen: %s", s.line+1, foutmelding.Reden(err))
 		}
 		s.line++
 		s.buf = bytes.TrimSuffix(bytes.TrimSuffix(s.buf, []byte("\n")), []byte("\r"))

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -101,6 +102,9 @@ func textCell(s string) Cell {
 // rounded to the 15 significant digits a spreadsheet shows (0,3 for the
 // 0.30000000000000004 a sum may store).
 func numberCell(v float64) Cell {
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return Cell{Kind: Number, Number: v, Text: strconv.FormatInt(int64(v), 10)}
+	}
 	shown, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 15, 64), 64)
 	if err != nil {
 		shown = v

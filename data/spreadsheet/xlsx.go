@@ -167,12 +167,27 @@ type xmlGuard struct {
 
 func (g *xmlGuard) Read(p []byte) (int, error) {
 	n, err := g.rc.Read(p)
-	for _, b := range p[:n] {
-		if b == '<' || b == '>' {
-			g.run = 0
-		} else if g.run++; g.run > MaxXMLStuk {
-			return 0, &grensError{fmt.Sprintf("onderdeel %s bevat een tekst of kenmerk langer dan %s, de grens in een werkmap", foutmelding.Citeer(g.part), grootte(MaxXMLStuk))}
+	chunk := p[:n]
+	first := bytes.IndexAny(chunk, "<>")
+	switch {
+	case first < 0:
+		g.run += n
+	case len(chunk) > MaxXMLStuk:
+		for _, b := range chunk {
+			if b == '<' || b == '>' {
+				g.run = 0
+			} else if g.run++; g.run > MaxXMLStuk {
+				break
+			}
 		}
+	case g.run+first > MaxXMLStuk:
+		g.run += first
+	default:
+		// runs inside the chunk are shorter than the chunk itself
+		g.run = n - bytes.LastIndexAny(chunk, "<>") - 1
+	}
+	if g.run > MaxXMLStuk {
+		return 0, &grensError{fmt.Sprintf("onderdeel %s bevat een tekst of kenmerk langer dan %s, de grens in een werkmap", foutmelding.Citeer(g.part), grootte(MaxXMLStuk))}
 	}
 	return n, err
 }
@@ -521,7 +536,7 @@ func (s *xlsxSource) readCell(el xml.StartElement) (Cell, error) {
 	for {
 		tok, err := s.d.RawToken()
 		if err != nil {
-			return Cell{}, err
+			return Cell{}, xmlError(s.part, err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -535,7 +550,10 @@ func (s *xlsxSource) readCell(el xml.StartElement) (Cell, error) {
 			}
 		case xml.EndElement:
 			if t.Name.Local == "c" {
-				if err := checkCell(value.String() + inline.String()); err != nil {
+				if err := checkCell(value.String()); err != nil {
+					return Cell{}, err
+				}
+				if err := checkCell(inline.String()); err != nil {
 					return Cell{}, err
 				}
 				return s.cellOf(typ, style, value.String(), inline.String())

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/dutchnum"
 	"jeugdmonitor/data/period"
 	"jeugdmonitor/data/spreadsheet"
 	"jeugdmonitor/data/store"
@@ -33,8 +34,37 @@ type Resultaat struct {
 	Rijen   int
 	Reeksen []*Reeks
 	// Overgeslagen notes what is not stored and why (other series, missing
-	// values); Problemen what is wrong with the file.
-	Overgeslagen, Problemen []Melding
+	// values); Problemen what is wrong with the file. Each holds at most
+	// maxMeldingen; MeerOvergeslagen and MeerProblemen count the rest, so a
+	// file of a million bad rows does not fill the memory with messages.
+	Overgeslagen, Problemen         []Melding
+	MeerOvergeslagen, MeerProblemen int
+}
+
+// maxMeldingen is how many notes and problems a result keeps, and
+// maxReeksen how many series a table may hold.
+const (
+	maxMeldingen = 500
+	maxReeksen   = 10000
+)
+
+// probleem notes a problem (the first maxMeldingen; the rest are counted).
+func (res *Resultaat) probleem(m Melding) {
+	if len(res.Problemen) < maxMeldingen {
+		res.Problemen = append(res.Problemen, m)
+	} else {
+		res.MeerProblemen++
+	}
+}
+
+// overslaan notes what is left out (the first maxMeldingen; the rest are
+// counted).
+func (res *Resultaat) overslaan(m Melding) {
+	if len(res.Overgeslagen) < maxMeldingen {
+		res.Overgeslagen = append(res.Overgeslagen, m)
+	} else {
+		res.MeerOvergeslagen++
+	}
 }
 
 // punt gathers the two values of one series in one period.
@@ -85,7 +115,7 @@ func Lees(ctx context.Context, s *store.Store, t *spreadsheet.Table, opt Opties,
 		voortgang(r.res.Rijen)
 	}
 	if r.res.Rijen > 0 && len(r.order) == 0 {
-		r.res.Problemen = append(r.res.Problemen, Melding{0, fmt.Sprintf("het bestand bevat geen rijen voor %s of Nederland (%s)", opt.Gemeente, Nederland)})
+		r.res.probleem(Melding{0, fmt.Sprintf("het bestand bevat geen rijen voor %s of Nederland (%s)", opt.Gemeente, Nederland)})
 	}
 	return r.res, r.res.map_(s, r.series, r.order)
 }
@@ -136,11 +166,11 @@ func (r *lezer) rij(row spreadsheet.Row) {
 	}
 	per, code, perMark, err := parsePeriode(r.cell(row, "periode"))
 	if errors.Is(err, errPeriodeNiet) {
-		r.res.Overgeslagen = append(r.res.Overgeslagen, Melding{row.Line, fmt.Sprintf("periode %s: maanden houdt de Jeugdmonitor niet bij", code)})
+		r.res.overslaan(Melding{row.Line, fmt.Sprintf("periode %s: maanden houdt de Jeugdmonitor niet bij", code)})
 		return
 	}
 	if err != nil {
-		r.res.Problemen = append(r.res.Problemen, Melding{row.Line, "periode: " + err.Error()})
+		r.res.probleem(Melding{row.Line, "periode: " + err.Error()})
 		return
 	}
 	for _, m := range r.maten(row) {
@@ -149,13 +179,17 @@ func (r *lezer) rij(row spreadsheet.Row) {
 			continue
 		}
 		if r.series[key] == nil {
+			if len(r.order) == maxReeksen {
+				r.res.probleem(Melding{row.Line, fmt.Sprintf("het bestand heeft meer dan %s reeksen, de grens voor één tabel", dutchnum.Format(maxReeksen, 0))})
+				return
+			}
 			r.series[key] = sr
 			r.order = append(r.order, key)
 		}
 		sr = r.series[key]
 		w, err := parseWaarde(m.waarde)
 		if err != nil {
-			r.res.Problemen = append(r.res.Problemen, Melding{row.Line, "waarde: " + err.Error()})
+			r.res.probleem(Melding{row.Line, "waarde: " + err.Error()})
 			continue
 		}
 		p := sr.punten[per]
@@ -176,7 +210,7 @@ func (r *lezer) rij(row spreadsheet.Row) {
 			target = &p.gemeente
 		}
 		if *target != nil {
-			r.res.Problemen = append(r.res.Problemen, Melding{row.Line, fmt.Sprintf("%s staat twee keer in het bestand voor %s, %s", sr.label, regio, per)})
+			r.res.probleem(Melding{row.Line, fmt.Sprintf("%s staat twee keer in het bestand voor %s, %s", sr.label, regio, per)})
 			continue
 		}
 		*target = w
@@ -215,11 +249,11 @@ func (res *Resultaat) map_(s *store.Store, series map[string]*serie, order []str
 		sr := series[key]
 		k, err := koppel(sr.onderwerp, sr.zorgvorm, sr.verwijzer, sr.eenheid, sr.label)
 		if err != nil {
-			res.Overgeslagen = append(res.Overgeslagen, Melding{0, fmt.Sprintf("%q niet ingelezen: %v", sr.label, err)})
+			res.overslaan(Melding{0, fmt.Sprintf("%q niet ingelezen: %v", sr.label, err)})
 			continue
 		}
 		if other, dup := seen[k.code]; dup {
-			res.Overgeslagen = append(res.Overgeslagen, Melding{0, fmt.Sprintf("%q niet ingelezen: indicator %s krijgt al %q", sr.label, k.code, other)})
+			res.overslaan(Melding{0, fmt.Sprintf("%q niet ingelezen: indicator %s krijgt al %q", sr.label, k.code, other)})
 			continue
 		}
 		seen[k.code] = sr.label
@@ -242,7 +276,7 @@ func (res *Resultaat) map_(s *store.Store, series map[string]*serie, order []str
 		for _, per := range sr.volgorde {
 			p := sr.punten[per]
 			if p.gemeente == nil {
-				res.Overgeslagen = append(res.Overgeslagen, Melding{p.rij, fmt.Sprintf(
+				res.overslaan(Melding{p.rij, fmt.Sprintf(
 					"%s, %s: geen waarde voor %s (onbekend, onbetrouwbaar of geheim); niet opgeslagen", sr.label, per, res.Gemeente)})
 				continue
 			}
@@ -256,7 +290,7 @@ func (res *Resultaat) map_(s *store.Store, series map[string]*serie, order []str
 				m.Vergelijkingswaarde = &v
 			}
 			if err := m.ValidateFor(&ind); err != nil {
-				res.Problemen = append(res.Problemen, Melding{p.rij, fmt.Sprintf("%s, %s: %v", sr.label, per, err)})
+				res.probleem(Melding{p.rij, fmt.Sprintf("%s, %s: %v", sr.label, per, err)})
 				continue
 			}
 			r.Metingen = append(r.Metingen, m)

@@ -34,6 +34,7 @@ func (im *Import) cbsRun(ctx context.Context, voortgang func(Voortgang), schrijv
 	for _, m := range res.Problemen {
 		rapport.probleem(Probleem{Rij: m.Rij, Melding: m.Tekst})
 	}
+	rapport.MeerProblemen += res.MeerProblemen
 	for _, m := range res.Overgeslagen {
 		rapport.Overgeslagen = append(rapport.Overgeslagen, Probleem{Rij: m.Rij, Melding: m.Tekst})
 	}

@@ -28,7 +28,11 @@ func TestHostileImportChild(t *testing.T) {
 	s := openRegister(t)
 	before := sha256.Sum256(fullExport(t, s))
 	var err error
-	im, err := Open(s, path, "", SoortBereik)
+	soort := SoortBereik
+	if strings.Contains(path, "NED") {
+		soort = SoortIndicatoren
+	}
+	im, err := Open(s, path, "", soort)
 	if err == nil {
 		var r *Rapport
 		if r, err = im.Uitvoeren(context.Background(), nil); err != nil && r != nil && len(r.Problemen) > 0 {
@@ -78,6 +82,15 @@ func TestHostileImportsBounded(t *testing.T) {
 			row := "Match;2024;" + strings.Repeat(strings.Repeat("7", 139)+";", 998) + "\r\n"
 			return vijandig.CSV(t, dir, "breed.csv", kop, row, 1000)
 		}, "is geen getal"},
+		{"CBS table with a million bad rows and 20.000 series", func() string {
+			head := "\uFEFF\"Vormen van jeugdzorg\";\"Regio's\";\"Perioden\";\"Jongeren met jeugdzorg (aantal)\"\r\n"
+			var rows strings.Builder
+			for i := range 20000 {
+				fmt.Fprintf(&rows, "\"JH %d Vorm\";\"Zwolle\";\"2023\";\"12\"\r\n", i)
+			}
+			rows.WriteString(strings.Repeat("\"JH 1 Totaal jeugdhulp\";\"Zwolle\";\"geen periode\";\"1\"\r\n", 50))
+			return vijandig.CSV(t, dir, "85099NED_vijandig.csv", head+rows.String(), "\"JH 1 Totaal jeugdhulp\";\"Zwolle\";\"2023\";\"veel\"\r\n", 1_000_000)
+		}, "meer dan 10.000 reeksen"},
 		{"CSV with a line of 2 MB", func() string {
 			return vijandig.CSV(t, dir, "lang.csv", kop+"Match;2024;", "1", 2<<20)
 		}, "regel 2 is langer dan 1 MB"},

@@ -79,7 +79,7 @@ var pages = []page{
 	{"Cijfers", theme.IconNameStorage},
 	{"Begroting en doelen", theme.IconNameFolder},
 	{"Preventie met Gezag", theme.IconNameWarning},
-	{"Besparingen", theme.IconNameContentAdd},
+	{"Besparingen", iconNameEuro},
 	{"Wijzigingen", theme.IconNameHistory},
 	{"Instellingen", theme.IconNameSettings},
 	{"Help", theme.IconNameHelp},
@@ -205,7 +205,7 @@ func newMain(a fyne.App, w fyne.Window, open Opener) *Main {
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*fyne.Container)
 			row.Objects[0].(*widget.Label).SetText(lang.L(pages[id].title))
-			row.Objects[1].(*widget.Icon).SetResource(theme.Icon(pages[id].icon))
+			row.Objects[1].(*widget.Icon).SetResource(pageIcon(pages[id].icon))
 		})
 	m.nav.OnSelected = func(id widget.ListItemID) { m.show(id) }
 	m.installKeys()

@@ -30,10 +30,19 @@ type begrotingScreen struct {
 	m *Main
 
 	doelen []begrotingDoel
-	list   *widget.List
-	detail *fyne.Container
-	scroll *container.Scroll
-	root   fyne.CanvasObject
+	// chosen is the goal shown; its criteria and lines have buttons to
+	// correct and remove them, and addLine and addCriterium add one.
+	chosen       int
+	criteria     []rowButtons
+	metingen     []rowButtons
+	lines        []rowButtons
+	addLine      *widget.Button
+	addCriterium *widget.Button
+	form         *recordForm
+	list         *widget.List
+	detail       *fyne.Container
+	scroll       *container.Scroll
+	root         fyne.CanvasObject
 }
 
 func newBegrotingScreen(m *Main) *begrotingScreen {
@@ -55,6 +64,13 @@ func (s *begrotingScreen) buildUI() {
 			o.(*widget.Label).SetText(fmt.Sprintf("%s  %s (%d)", d.Code, d.Naam, d.Begrotingsjaar))
 		})
 	s.list.OnSelected = func(id widget.ListItemID) { s.onChoose(id) }
+	s.addLine = widget.NewButtonWithIcon(lang.L("Begrotingsregel toevoegen"), theme.DocumentCreateIcon(), func() {
+		d := s.doelen[s.chosen].doel
+		editBegrotingsregel(s.m, d, domain.Begrotingsregel{BegrotingsdoelID: d.ID}, func(f *recordForm) { s.form = f }, s.Refresh)
+	})
+	s.addCriterium = widget.NewButtonWithIcon(lang.L("Criterium toevoegen"), theme.DocumentCreateIcon(), func() {
+		s.onCriterium(domain.Criterium{BegrotingsdoelID: s.doelen[s.chosen].doel.ID})
+	})
 	s.detail = container.NewVBox(widget.NewLabel(lang.L("Kies links een begrotingsdoel.")))
 	s.scroll = container.NewVScroll(s.detail)
 	split := container.NewHSplit(s.list, s.scroll)
@@ -76,7 +92,9 @@ func (s *begrotingScreen) Refresh() {
 		s.doelen = doelen
 		s.list.Refresh()
 		if len(doelen) > 0 {
-			s.list.Select(0)
+			keep := min(s.chosen, len(doelen)-1)
+			s.list.Select(keep)
+			s.onChoose(keep) // also when it was selected already
 		}
 	})
 }
@@ -126,8 +144,14 @@ func (s *begrotingScreen) onChoose(id int) {
 	text := widget.NewLabel(strings.TrimSpace(d.doel.Beschrijving + "\n" + lang.L("Bron: {{.B}}", map[string]any{"B": d.doel.Bron.String()})))
 	text.Wrapping = fyne.TextWrapWord
 
+	s.chosen = id
 	var criteria [][]string
+	s.criteria, s.metingen, s.lines = nil, nil, nil
 	for _, c := range d.criteria {
+		s.criteria = append(s.criteria, newRowButtons(func() { s.onCriterium(c) }, func() {
+			confirmRemove(s.m, lang.L("Criterium {{.O}}", map[string]any{"O": c.Omschrijving}),
+				func() error { return s.m.store.DeleteCriterium(c.ID) }, s.Refresh)
+		}))
 		target := "–"
 		if c.Streefwaarde != nil {
 			target = dutchnum.FormatAuto(*c.Streefwaarde) + "%"
@@ -141,19 +165,26 @@ func (s *begrotingScreen) onChoose(id int) {
 	}
 	var lines [][]string
 	for _, r := range d.regels {
-		lines = append(lines, []string{fmt.Sprint(r.Jaar), string(r.Soort), dutchnum.FormatEuro(r.BedragCent), r.Omschrijving})
+		lines = append(lines, []string{fmt.Sprint(r.Jaar), string(r.Soort), dutchnum.FormatEuro(r.BedragCent), r.Omschrijving, r.Bron.String()})
+		s.lines = append(s.lines, budgetLineButtons(s.m, d.doel, r, func(f *recordForm) { s.form = f }, s.Refresh))
 	}
-	objs := []fyne.CanvasObject{title, text, sectionTitle(lang.L("Criteria: streefwaarde en gerealiseerd"))}
+	objs := []fyne.CanvasObject{title, text,
+		container.NewBorder(nil, nil, nil, s.addCriterium, sectionTitle(lang.L("Criteria: streefwaarde en gerealiseerd")))}
 	if len(criteria) > 0 {
-		objs = append(objs, smallTable(columns{5, 1.2, 1.4, 2}, []string{lang.L("Criterium"), lang.L("Streefwaarde"),
-			lang.L("Referentie → doel"), lang.L("Gerealiseerd")}, criteria))
+		objs = append(objs, editableTable(columns{5, 1.2, 1.4, 2}, []string{lang.L("Criterium"), lang.L("Streefwaarde"),
+			lang.L("Referentie → doel"), lang.L("Gerealiseerd")}, criteria, s.criteria))
 	} else {
 		objs = append(objs, widget.NewLabel(lang.L("Geen criteria in de bronnen.")))
 	}
-	objs = append(objs, sectionTitle(lang.L("Begrotingsregels")))
+	if measured := s.metingRows(d); len(measured) > 0 {
+		objs = append(objs, sectionTitle(lang.L("Metingen van de criteria")),
+			editableTable(columns{5, 1, 1, 3}, []string{lang.L("Criterium"), lang.L("Periode"), lang.L("Waarde"), lang.L("Bron")},
+				measured, s.metingen))
+	}
+	objs = append(objs, container.NewBorder(nil, nil, nil, s.addLine, sectionTitle(lang.L("Begrotingsregels"))))
 	if len(lines) > 0 {
-		objs = append(objs, smallTable(columns{0.7, 1.5, 1.5, 6}, []string{lang.L("Jaar"), lang.L("Soort"),
-			lang.L("Bedrag"), lang.L("Toelichting")}, lines))
+		objs = append(objs, editableTable(columns{0.7, 1.5, 1.5, 4, 2.5}, []string{lang.L("Jaar"), lang.L("Soort"),
+			lang.L("Bedrag"), lang.L("Toelichting"), lang.L("Bron")}, lines, s.lines))
 	} else {
 		objs = append(objs, widget.NewLabel(lang.L("Geen begrotingsregels in de bronnen.")))
 	}
@@ -178,4 +209,93 @@ func yearText(y *int) string {
 		return ""
 	}
 	return fmt.Sprint(*y)
+}
+
+// onCriterium opens the form for a criterion: a new one when c has no number.
+func (s *begrotingScreen) onCriterium(c domain.Criterium) {
+	f := newRecordForm(s.m)
+	target := ""
+	if c.Streefwaarde != nil {
+		target = dutchnum.FormatAuto(*c.Streefwaarde)
+	}
+	f.entry("omschrijving", lang.L("Omschrijving"), c.Omschrijving, "")
+	f.entry("streefwaarde", lang.L("Streefwaarde (%)"), target, lang.L("mag leeg"))
+	f.choice("soort", lang.L("Soort"), append([]string{""}, soortNames()...), string(c.Soort))
+	f.entry("referentiejaar", lang.L("Referentiejaar"), yearText(c.Referentiejaar), "")
+	f.entry("doeljaar", lang.L("Doeljaar"), yearText(c.Doeljaar), "")
+	f.source(c.Bron.Document, c.Bron.Sectie)
+	title := lang.L("Criterium toevoegen")
+	if c.ID != 0 {
+		title = lang.L("Criterium aanpassen")
+	}
+	s.form = f
+	f.show(title, lang.L("Opslaan"), func() error {
+		_, err := s.m.store.SaveCriterium(c.ID, store.CriteriumInvoer{BegrotingsdoelID: c.BegrotingsdoelID, IndicatorID: c.IndicatorID,
+			Omschrijving: f.text("omschrijving"), Streefwaarde: f.text("streefwaarde"), Soort: f.text("soort"),
+			Referentiejaar: f.text("referentiejaar"), Doeljaar: f.text("doeljaar"), BronDocument: f.text("bron"), BronSectie: f.text("bronvermelding")})
+		return err
+	}, s.Refresh)
+}
+
+// metingRows lists the measurement shown for each criterion with an
+// indicator (the latest), and makes the buttons that correct or remove it.
+func (s *begrotingScreen) metingRows(d begrotingDoel) [][]string {
+	var rows [][]string
+	for _, c := range d.criteria {
+		m, ok := d.realised[c.ID]
+		if !ok {
+			continue
+		}
+		rows = append(rows, []string{c.Omschrijving, m.Periode, dutchnum.FormatAuto(m.Waarde), m.Bron.String()})
+		s.metingen = append(s.metingen, metingButtons(s.m, *c.IndicatorID, m, func(f *recordForm) { s.form = f }, s.Refresh))
+	}
+	return rows
+}
+
+// budgetLineButtons are the correct and remove buttons of a budget line of
+// goal; setForm learns the form opened, done runs after a change.
+func budgetLineButtons(m *Main, goal domain.Begrotingsdoel, r domain.Begrotingsregel, setForm func(*recordForm), done func()) rowButtons {
+	return newRowButtons(func() { editBegrotingsregel(m, goal, r, setForm, done) }, func() {
+		what := lang.L("Begrotingsregel {{.J}} {{.S}}", map[string]any{"J": r.Jaar, "S": r.Soort})
+		confirmRemove(m, what, func() error { return m.store.DeleteBegrotingsregel(r.ID) }, done)
+	})
+}
+
+// editBegrotingsregel opens the form for a budget line of goal: a new one
+// when r has no number.
+func editBegrotingsregel(m *Main, goal domain.Begrotingsdoel, r domain.Begrotingsregel, setForm func(*recordForm), done func()) {
+	f := newRecordForm(m)
+	jaar, bedrag := "", ""
+	if r.ID != 0 {
+		jaar, bedrag = fmt.Sprint(r.Jaar), dutchnum.FormatEuro(r.BedragCent)
+	}
+	var kinds []string
+	for _, k := range domain.RegelSoorten {
+		kinds = append(kinds, string(k))
+	}
+	f.entry("jaar", lang.L("Jaar"), jaar, "2024")
+	f.choice("soort", lang.L("Soort"), kinds, string(r.Soort))
+	f.entry("bedrag", lang.L("Bedrag"), bedrag, lang.L("€ 2.763.946"))
+	f.entry("omschrijving", lang.L("Toelichting"), r.Omschrijving, "")
+	f.source(r.Bron.Document, r.Bron.Sectie)
+	title := lang.L("Begrotingsregel toevoegen: {{.D}}", map[string]any{"D": goal.Code + " " + goal.Naam})
+	if r.ID != 0 {
+		title = lang.L("Begrotingsregel aanpassen: {{.D}}", map[string]any{"D": goal.Code + " " + goal.Naam})
+	}
+	setForm(f)
+	f.show(title, lang.L("Opslaan"), func() error {
+		_, err := m.store.SaveBegrotingsregel(r.ID, store.BegrotingsregelInvoer{BegrotingsdoelID: goal.ID, Jaar: f.text("jaar"),
+			Soort: f.text("soort"), Bedrag: f.text("bedrag"), Omschrijving: f.text("omschrijving"),
+			BronDocument: f.text("bron"), BronSectie: f.text("bronvermelding")})
+		return err
+	}, done)
+}
+
+// soortNames are the kinds of target a criterion can have.
+func soortNames() []string {
+	var out []string
+	for _, k := range domain.Soorten {
+		out = append(out, string(k))
+	}
+	return out
 }

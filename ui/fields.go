@@ -282,20 +282,22 @@ func (l *tappableLabel) Tapped(*fyne.PointEvent) {
 // the given weights; long texts wrap. Lists that can grow long use
 // widget.Table instead.
 func smallTable(weights columns, header []string, rows [][]string) *fyne.Container {
-	line := func(cells []string, bold bool) fyne.CanvasObject {
-		objs := make([]fyne.CanvasObject, len(cells))
-		for i, c := range cells {
-			l := widget.NewLabelWithStyle(c, fyne.TextAlignLeading, fyne.TextStyle{Bold: bold})
-			l.Wrapping = fyne.TextWrapWord
-			objs[i] = l
-		}
-		return container.New(weights, objs...)
-	}
-	box := container.NewVBox(line(header, true), widget.NewSeparator())
+	box := container.NewVBox(tableLine(weights, header, true), widget.NewSeparator())
 	for _, r := range rows {
-		box.Add(line(r, false))
+		box.Add(tableLine(weights, r, false))
 	}
 	return box
+}
+
+// tableLine is one row of a smallTable: wrapping labels side by side.
+func tableLine(weights columns, cells []string, bold bool) fyne.CanvasObject {
+	objs := make([]fyne.CanvasObject, len(cells))
+	for i, c := range cells {
+		l := widget.NewLabelWithStyle(c, fyne.TextAlignLeading, fyne.TextStyle{Bold: bold})
+		l.Wrapping = fyne.TextWrapWord
+		objs[i] = l
+	}
+	return container.New(weights, objs...)
 }
 
 // setScrolled replaces the objects of box, which scrolls in scroll, and lays

@@ -7,16 +7,19 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/dutchnum"
+	"jeugdmonitor/data/store"
 )
 
 // preventieData is what the Preventie met Gezag page shows.
 type preventieData struct {
 	indicators []domain.Indicator
 	latest     map[uint]domain.Meting
+	goal       domain.Begrotingsdoel
 	budget     []domain.Begrotingsregel
 	tracks     []domain.Beleidstekst
 	results    []domain.Beleidstekst
@@ -27,10 +30,18 @@ type preventieData struct {
 // Zwolle against the Netherlands, the budget per year, and the three tracks
 // with their interventions and desired results.
 type preventieScreen struct {
-	m       *Main
-	data    preventieData
-	body    *fyne.Container
-	content *container.Scroll
+	m    *Main
+	data preventieData
+	// indicators are the buttons of each police figure (correct or remove
+	// the latest measurement), measure the buttons that add one; budget the
+	// buttons of each budget line and addBudget adds one.
+	indicators []rowButtons
+	measure    []*widget.Button
+	budget     []rowButtons
+	addBudget  *widget.Button
+	form       *recordForm
+	body       *fyne.Container
+	content    *container.Scroll
 }
 
 func newPreventieScreen(m *Main) *preventieScreen {
@@ -40,6 +51,11 @@ func newPreventieScreen(m *Main) *preventieScreen {
 }
 
 func (s *preventieScreen) buildUI() {
+	s.addBudget = widget.NewButtonWithIcon(lang.L("Budgetregel toevoegen"), theme.DocumentCreateIcon(), func() {
+		g := s.data.goal
+		editBegrotingsregel(s.m, g, domain.Begrotingsregel{BegrotingsdoelID: g.ID, Soort: domain.RegelMaximaalBudget},
+			func(f *recordForm) { s.form = f }, s.Refresh)
+	})
 	s.body = container.NewVBox()
 	s.content = container.NewVScroll(s.body)
 }
@@ -81,6 +97,7 @@ func (s *preventieScreen) read() (d preventieData, err error) {
 	}
 	for _, g := range goals {
 		if g.Code == "PmG" {
+			d.goal = g
 			if d.budget, err = st.Begrotingsregels(g.ID); err != nil {
 				return d, err
 			}
@@ -105,12 +122,22 @@ func (s *preventieScreen) read() (d preventieData, err error) {
 func (s *preventieScreen) render() {
 	d := s.data
 	var rows [][]string
+	s.indicators, s.measure, s.budget = nil, nil, nil
 	for _, ind := range d.indicators {
+		add := widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() {
+			editMeting(s.m, ind, domain.Meting{IndicatorID: ind.ID}, func(f *recordForm) { s.form = f }, s.Refresh)
+		})
+		add.Importance = widget.LowImportance
+		s.measure = append(s.measure, add)
 		m, ok := d.latest[ind.ID]
 		if !ok {
 			rows = append(rows, []string{ind.Naam, lang.L("geen gegevens"), "", "", ""})
+			s.indicators = append(s.indicators, rowButtons{add: add})
 			continue
 		}
+		b := metingButtons(s.m, ind.ID, m, func(f *recordForm) { s.form = f }, s.Refresh)
+		b.add = add
+		s.indicators = append(s.indicators, b)
 		nl, diff := "–", "–"
 		if m.Vergelijkingswaarde != nil {
 			nl = dutchnum.FormatAuto(*m.Vergelijkingswaarde)
@@ -123,17 +150,23 @@ func (s *preventieScreen) render() {
 	}
 	objs := []fyne.CanvasObject{sectionTitle(lang.L("Preventie met Gezag")),
 		sectionTitle(lang.L("Politiecijfers per 10.000 inwoners: Zwolle en Nederland")),
-		smallTable(columns{5, 1, 1, 1.2, 0.8}, []string{lang.L("Indicator"), lang.L("Zwolle"), lang.L("Nederland"),
-			lang.L("Zwolle t.o.v. NL"), lang.L("Jaar")}, rows)}
+		editableTable(columns{5, 1, 1, 1.2, 0.8}, []string{lang.L("Indicator"), lang.L("Zwolle"), lang.L("Nederland"),
+			lang.L("Zwolle t.o.v. NL"), lang.L("Jaar")}, rows, s.indicators)}
 	if len(d.indicators) > 0 {
-		objs = append(objs, lowLabel(lang.L("Bron: {{.B}}", map[string]any{"B": d.indicators[0].Bron.String()})))
+		objs = append(objs, lowLabel(lang.L("Bron: {{.B}}. Met + voert u een nieuwe meting in; het potlood past de getoonde aan.",
+			map[string]any{"B": d.indicators[0].Bron.String()})))
 	}
 	var budget [][]string
 	for _, r := range d.budget {
-		budget = append(budget, []string{fmt.Sprint(r.Jaar), dutchnum.FormatEuro(r.BedragCent), r.Omschrijving})
+		budget = append(budget, []string{fmt.Sprint(r.Jaar), dutchnum.FormatEuro(r.BedragCent), r.Omschrijving, r.Bron.String()})
+		s.budget = append(s.budget, budgetLineButtons(s.m, d.goal, r, func(f *recordForm) { s.form = f }, s.Refresh))
 	}
-	objs = append(objs, sectionTitle(lang.L("Budget per jaar")),
-		smallTable(columns{0.6, 1.2, 7}, []string{lang.L("Jaar"), lang.L("Maximaal"), lang.L("Toelichting")}, budget))
+	title := sectionTitle(lang.L("Budget per jaar"))
+	if d.goal.ID != 0 {
+		title = container.NewBorder(nil, nil, nil, s.addBudget, title)
+	}
+	objs = append(objs, title,
+		editableTable(columns{0.6, 1.2, 5, 2}, []string{lang.L("Jaar"), lang.L("Maximaal"), lang.L("Toelichting"), lang.L("Bron")}, budget, s.budget))
 
 	tracks := widget.NewAccordion()
 	for k, t := range d.tracks {
@@ -180,4 +213,56 @@ func lowLabel(text string) *widget.Label {
 	l := wrapLabel(text)
 	l.TextStyle = fyne.TextStyle{Italic: true}
 	return l
+}
+
+// metingButtons are the correct and remove buttons of a measurement of
+// indicator indicatorID; setForm learns the form opened, done runs after a change.
+func metingButtons(m *Main, indicatorID uint, mt domain.Meting, setForm func(*recordForm), done func()) rowButtons {
+	return newRowButtons(func() {
+		ind, err := m.store.IndicatorByID(indicatorID)
+		if err != nil {
+			m.showError(err)
+			return
+		}
+		editMeting(m, ind, mt, setForm, done)
+	}, func() {
+		what := lang.L("Meting {{.P}}", map[string]any{"P": mt.Periode})
+		confirmRemove(m, what, func() error { return m.store.DeleteMeting(mt.ID) }, done)
+	})
+}
+
+// editMeting opens the form for a measurement of ind: a new one when mt
+// has no number.
+func editMeting(m *Main, ind domain.Indicator, mt domain.Meting, setForm func(*recordForm), done func()) {
+	f := newRecordForm(m)
+	waarde, nl := "", ""
+	if mt.ID != 0 {
+		waarde = dutchnum.FormatAuto(mt.Waarde)
+	}
+	if mt.Vergelijkingswaarde != nil {
+		nl = dutchnum.FormatAuto(*mt.Vergelijkingswaarde)
+	}
+	status := string(mt.Status)
+	if status == "" {
+		status = string(domain.StatusDefinitief)
+	}
+	var statuses []string
+	for _, st := range domain.Statussen {
+		statuses = append(statuses, string(st))
+	}
+	f.entry("periode", lang.L("Periode"), mt.Periode, "2024")
+	f.entry("waarde", lang.L("Waarde"), waarde, "")
+	f.entry("vergelijkingswaarde", lang.L("Nederland"), nl, lang.L("mag leeg"))
+	f.choice("status", lang.L("Status"), statuses, status)
+	f.source(mt.Bron.Document, mt.Bron.Sectie)
+	title := lang.L("Meting toevoegen: {{.I}}", map[string]any{"I": ind.Naam})
+	if mt.ID != 0 {
+		title = lang.L("Meting aanpassen: {{.I}}", map[string]any{"I": ind.Naam})
+	}
+	setForm(f)
+	f.show(title, lang.L("Opslaan"), func() error {
+		_, err := m.store.SaveMetingInvoer(mt.ID, store.MetingInvoer{IndicatorID: ind.ID, Periode: f.text("periode"), Waarde: f.text("waarde"),
+			Vergelijkingswaarde: f.text("vergelijkingswaarde"), Status: f.text("status"), BronDocument: f.text("bron"), BronSectie: f.text("bronvermelding")})
+		return err
+	}, done)
 }

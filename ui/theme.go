@@ -60,7 +60,12 @@ func (t appTheme) Color(name fyne.ThemeColorName, _ fyne.ThemeVariant) color.Col
 func (t appTheme) Font(s fyne.TextStyle) fyne.Resource { return theme.DefaultTheme().Font(s) }
 
 // Icon returns the default icons.
-func (t appTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.DefaultTheme().Icon(n) }
+func (t appTheme) Icon(n fyne.ThemeIconName) fyne.Resource {
+	if n == iconNameEuro {
+		return euroIcon
+	}
+	return theme.DefaultTheme().Icon(n)
+}
 
 // Size returns the default sizes, with larger text in the high-contrast theme.
 func (t appTheme) Size(n fyne.ThemeSizeName) float32 {

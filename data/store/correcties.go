@@ -282,3 +282,13 @@ func (p *fieldProblems) whole(veld, text string, required bool) *int {
 	p.merge(err)
 	return v
 }
+
+// IndicatorByID reads one indicator.
+func (s *Store) IndicatorByID(id uint) (domain.Indicator, error) {
+	var i domain.Indicator
+	err := s.db.First(&i, id).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return i, fieldError("indicator", "onbekende indicator (nummer %d)", id)
+	}
+	return i, err
+}

@@ -1,0 +1,126 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/store"
+)
+
+// fill types values into the fields of a record form.
+func fill(t *testing.T, f *recordForm, values map[string]string) {
+	t.Helper()
+	for k, v := range values {
+		e, ok := f.entries[k]
+		if !ok {
+			t.Fatalf("form has no field %q", k)
+		}
+		e.SetText(v)
+	}
+}
+
+// TestSavingAddedInTheWindow: "Besparing toevoegen" opens a form; a saving
+// without a source is refused at the field and stores nothing; with one it
+// is stored, shown on the page and read in Wijzigingen as a sentence.
+func TestSavingAddedInTheWindow(t *testing.T) {
+	m, s, _ := newTestMain(t, t.TempDir())
+	sc := m.navigate(pageBesparingen).(*besparingenScreen)
+	before := len(sc.overzicht.Regels)
+	test.Tap(sc.add)
+	f := sc.form
+	fill(t, f, map[string]string{"periode": "2024", "rapportage": "Jaarrekening 2024", "omschrijving": "Minder verwijzingen",
+		"bedrag": "€ 125.000"})
+	test.Tap(f.save)
+	if msg := f.fields.message("bron"); !strings.Contains(msg, "vul de bron in") {
+		t.Fatalf("no message at the source: %q", msg)
+	}
+	if all, _ := s.Besparingen(); len(all) != before {
+		t.Fatal("a refused saving was stored")
+	}
+	fill(t, f, map[string]string{"bron": "Jaarrekening 2024", "bronvermelding": "p. 12"})
+	test.Tap(f.save)
+	if len(sc.overzicht.Regels) != before+1 || len(sc.rows) != before+1 {
+		t.Fatalf("page shows %d savings, want %d", len(sc.overzicht.Regels), before+1)
+	}
+	last := sc.overzicht.Regels[len(sc.overzicht.Regels)-1]
+	if last.Periode != "2024" || last.BedragCent != 12_500_000 || last.Bron.String() != "Jaarrekening 2024, p. 12" {
+		t.Fatalf("stored %+v", last)
+	}
+	h := m.navigate(pageWijzigingen).(*wijzigingenScreen)
+	if got := h.changes[0].Regel(); !strings.HasPrefix(got, "Besparing 2024, Minder verwijzingen: besparing toegevoegd, bedrag € 125.000 (") {
+		t.Fatalf("history: %q", got)
+	}
+
+	sc = m.navigate(pageBesparingen).(*besparingenScreen)
+	test.Tap(sc.rows[len(sc.rows)-1].edit)
+	fill(t, sc.form, map[string]string{"bedrag": "130.000"})
+	test.Tap(sc.form.save)
+	if got := sc.overzicht.Regels[len(sc.overzicht.Regels)-1].BedragCent; got != 13_000_000 {
+		t.Fatalf("corrected amount %d", got)
+	}
+}
+
+// TestBudgetLineCorrectedInTheWindow: the pencil of a budget line opens it
+// in a form; a bad amount is refused at its field, a good one stored and
+// shown.
+func TestBudgetLineCorrectedInTheWindow(t *testing.T) {
+	m, s, _ := newTestMain(t, t.TempDir())
+	sc := m.navigate(pageBegroting).(*begrotingScreen)
+	var goal int
+	for k, d := range sc.doelen {
+		if len(d.regels) > 0 {
+			goal = k
+			break
+		}
+	}
+	sc.list.Select(goal)
+	if len(sc.lines) == 0 {
+		t.Fatal("no budget lines with buttons")
+	}
+	r := sc.doelen[goal].regels[0]
+	test.Tap(sc.lines[0].edit)
+	if sc.form.text("bedrag") != strings.TrimSpace(sc.form.text("bedrag")) || sc.form.text("jaar") == "" {
+		t.Fatalf("form not filled: %q %q", sc.form.text("jaar"), sc.form.text("bedrag"))
+	}
+	fill(t, sc.form, map[string]string{"bedrag": "12,345"})
+	test.Tap(sc.form.save)
+	if msg := sc.form.fields.message("bedrag"); msg == "" {
+		t.Fatal("no message at a bad amount")
+	}
+	fill(t, sc.form, map[string]string{"bedrag": "€ 1.234.567", "bronvermelding": "correctie na wijziging"})
+	test.Tap(sc.form.save)
+	lines, _ := s.Begrotingsregels(r.BegrotingsdoelID)
+	if lines[0].ID != r.ID || lines[0].BedragCent != 123_456_700 || lines[0].Bron.Sectie != "correctie na wijziging" {
+		t.Fatalf("line %+v", lines[0])
+	}
+	if sc.doelen[sc.chosen].regels[0].BedragCent != 123_456_700 {
+		t.Fatal("page does not show the corrected line")
+	}
+}
+
+// TestPoliceFigureMeasuredInTheWindow: the + of a police indicator adds a
+// measurement for a new year, which the page then shows.
+func TestPoliceFigureMeasuredInTheWindow(t *testing.T) {
+	m, s, _ := newTestMain(t, t.TempDir())
+	sc := m.navigate(pagePreventie).(*preventieScreen)
+	if len(sc.measure) == 0 {
+		t.Fatal("no police indicators")
+	}
+	ind := sc.data.indicators[0]
+	test.Tap(sc.measure[0])
+	fill(t, sc.form, map[string]string{"periode": "2024", "waarde": "500,5", "vergelijkingswaarde": "440", "bron": "Politie, data.politie.nl"})
+	test.Tap(sc.form.save)
+	if msg := sc.form.fields.message("periode") + sc.form.fields.general.Text; msg != "" {
+		t.Fatalf("refused: %s", msg)
+	}
+	if got := sc.data.latest[ind.ID]; got.Periode != "2024" || got.Waarde != 500.5 {
+		t.Fatalf("latest shown %+v", got)
+	}
+	rows, _ := s.Wijzigingen(store.WijzigingFilter{Entiteit: "metingen"})
+	if len(rows) == 0 || rows[0].Actie != domain.ActieToegevoegd {
+		t.Fatal("measurement not audited")
+	}
+}

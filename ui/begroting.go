@@ -171,7 +171,7 @@ func (s *begrotingScreen) onChoose(id int) {
 	objs := []fyne.CanvasObject{title, text,
 		container.NewBorder(nil, nil, nil, s.addCriterium, sectionTitle(lang.L("Criteria: streefwaarde en gerealiseerd")))}
 	if len(criteria) > 0 {
-		objs = append(objs, editableTable(columns{5, 1.2, 1.4, 2}, []string{lang.L("Criterium"), lang.L("Streefwaarde"),
+		objs = append(objs, editableTable(columns{4, 1.4, 1.6, 2}, []string{lang.L("Criterium"), lang.L("Streefwaarde"),
 			lang.L("Referentie → doel"), lang.L("Gerealiseerd")}, criteria, s.criteria))
 	} else {
 		objs = append(objs, widget.NewLabel(lang.L("Geen criteria in de bronnen.")))
@@ -183,7 +183,7 @@ func (s *begrotingScreen) onChoose(id int) {
 	}
 	objs = append(objs, container.NewBorder(nil, nil, nil, s.addLine, sectionTitle(lang.L("Begrotingsregels"))))
 	if len(lines) > 0 {
-		objs = append(objs, editableTable(columns{0.7, 1.5, 1.5, 4, 2.5}, []string{lang.L("Jaar"), lang.L("Soort"),
+		objs = append(objs, editableTable(columns{1, 1.5, 1.6, 4, 2.4}, []string{lang.L("Jaar"), lang.L("Soort"),
 			lang.L("Bedrag"), lang.L("Toelichting"), lang.L("Bron")}, lines, s.lines))
 	} else {
 		objs = append(objs, widget.NewLabel(lang.L("Geen begrotingsregels in de bronnen.")))
@@ -218,7 +218,7 @@ func (s *begrotingScreen) onCriterium(c domain.Criterium) {
 	if c.Streefwaarde != nil {
 		target = dutchnum.FormatAuto(*c.Streefwaarde)
 	}
-	f.entry("omschrijving", lang.L("Omschrijving"), c.Omschrijving, "")
+	f.paragraph("omschrijving", lang.L("Omschrijving"), c.Omschrijving, "")
 	f.entry("streefwaarde", lang.L("Streefwaarde (%)"), target, lang.L("mag leeg"))
 	f.choice("soort", lang.L("Soort"), append([]string{""}, soortNames()...), string(c.Soort))
 	f.entry("referentiejaar", lang.L("Referentiejaar"), yearText(c.Referentiejaar), "")
@@ -276,7 +276,7 @@ func editBegrotingsregel(m *Main, goal domain.Begrotingsdoel, r domain.Begroting
 	f.entry("jaar", lang.L("Jaar"), jaar, "2024")
 	f.choice("soort", lang.L("Soort"), kinds, string(r.Soort))
 	f.entry("bedrag", lang.L("Bedrag"), bedrag, lang.L("€ 2.763.946"))
-	f.entry("omschrijving", lang.L("Toelichting"), r.Omschrijving, "")
+	f.paragraph("omschrijving", lang.L("Toelichting"), r.Omschrijving, "")
 	f.source(r.Bron.Document, r.Bron.Sectie)
 	title := lang.L("Begrotingsregel toevoegen: {{.D}}", map[string]any{"D": goal.Code + " " + goal.Naam})
 	if r.ID != 0 {

@@ -49,9 +49,18 @@ func newRecordForm(m *Main) *recordForm {
 	return &recordForm{m: m, fields: newFieldSet(), entries: map[string]*entry{}, choices: map[string]*widget.Select{}}
 }
 
-// entry adds a text field; key is the store's name for it.
+// entry adds a one-line text field; key is the store's name for it.
 func (f *recordForm) entry(key, label, value, hint string) *entry {
-	e := newEntry(hint)
+	return f.add(newEntry(hint), key, label, value)
+}
+
+// paragraph adds a text field for a paragraph (Enter starts a new line).
+func (f *recordForm) paragraph(key, label, value, hint string) *entry {
+	return f.add(newMultiLineEntry(hint), key, label, value)
+}
+
+// add puts a text field in the form.
+func (f *recordForm) add(e *entry, key, label, value string) *entry {
 	e.SetText(value)
 	f.entries[key] = e
 	f.fields.add(key, label, e)
@@ -103,7 +112,9 @@ func (f *recordForm) show(title, action string, save func() error, done func()) 
 	f.save = widget.NewButton(action, run)
 	f.save.Importance = widget.HighImportance
 	for _, e := range f.entries {
-		e.OnSubmitted = func(string) { run() }
+		if !e.MultiLine {
+			e.OnSubmitted = func(string) { run() }
+		}
 	}
 	cancel := widget.NewButton(lang.L("Annuleren"), func() { f.dialog.Hide() })
 	note := lowLabel(lang.L("De wijziging wordt met uw naam vastgelegd in Wijzigingen."))
@@ -178,7 +189,7 @@ func editableTable(weights columns, header []string, rows [][]string, buttons []
 	padded := func(o fyne.CanvasObject) fyne.CanvasObject {
 		spacer := canvas.NewRectangle(color.Transparent)
 		spacer.SetMinSize(fyne.NewSize(width, 0))
-		return container.NewStack(spacer, container.NewHBox(layout.NewSpacer(), o))
+		return container.NewStack(spacer, container.NewVBox(container.NewHBox(layout.NewSpacer(), o)))
 	}
 	box := container.NewVBox(container.NewBorder(nil, nil, nil, padded(layout.NewSpacer()), tableLine(weights, header, true)), widget.NewSeparator())
 	for i, r := range rows {

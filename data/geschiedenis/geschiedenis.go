@@ -414,7 +414,7 @@ func (n namer) subject(entiteit string, id uint, f map[string]string) (kind, nam
 	case "begrotingsdoelen":
 		name = join(f["code"], f["naam"])
 	case "begrotingsregels":
-		name = join(n.refName("begrotingsdoelen", f["begrotingsdoel_id"]), f["jaar"], f["soort"])
+		name = join("Begroting "+n.refName("begrotingsdoelen", f["begrotingsdoel_id"]), f["jaar"], f["soort"])
 	case "besparingen":
 		name = join(strings.TrimSpace("Besparing "+f["periode"]), f["omschrijving"])
 	case "besparing_totalen":

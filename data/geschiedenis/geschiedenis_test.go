@@ -83,7 +83,7 @@ func TestChangesAreGroupedPerRecordAndMoment(t *testing.T) {
 		lines = append(lines, w.Regel())
 	}
 	want := []string{
-		"1.3, 2024, lasten: bedrag € 460.000 → € 470.000 (Jan, 29-11-2026 15:00)",
+		"Begroting 1.3, 2024, lasten: bedrag € 460.000 → € 470.000 (Jan, 29-11-2026 15:00)",
 		"Ambulant jongerenwerk, 2024, jongeren: bereik 3.600 → 3.612 (Jan, 29-11-2026 14:05)",
 		"Ambulant jongerenwerk: doelgroep – → 12-23 jaar (Jan, 29-11-2026 14:05)",
 		"Ambulant jongerenwerk, 2024, jongeren: bereik 3.500 → 3.600 (Jan, 29-11-2026 14:00)",

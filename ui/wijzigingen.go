@@ -134,8 +134,8 @@ func (s *wijzigingenScreen) renderDetail() {
 // action, table, record, field, old and new value (a new record's fields
 // all at once as their JSON).
 func auditRowText(w domain.Wijziging) string {
-	return fmt.Sprintf(lang.L("nr. %d · %s · %s · %s %s nr. %d · veld %s: %q → %q"), w.ID, store.FormatDatumTijd(w.Tijd),
-		w.Gebruiker, w.Actie, w.Entiteit, w.EntiteitID, w.Veld, w.OudeWaarde, w.NieuweWaarde)
+	return fmt.Sprintf(lang.L("nr. %d · %s · %s · %s %s nr. %d · veld %s: %q %s %q"), w.ID, store.FormatDatumTijd(w.Tijd),
+		w.Gebruiker, w.Actie, w.Entiteit, w.EntiteitID, w.Veld, w.OudeWaarde, geschiedenis.Pijl, w.NieuweWaarde)
 }
 
 // Content is the screen's canvas object.

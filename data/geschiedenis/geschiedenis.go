@@ -230,8 +230,13 @@ func (w Wijziging) fieldText(v Veld) string {
 	case domain.ActieVerwijderd:
 		return orNone(v.Oud)
 	}
-	return orNone(v.Oud) + " → " + orNone(v.Nieuw)
+	return orNone(v.Oud) + " " + Pijl + " " + orNone(v.Nieuw)
 }
+
+// Pijl separates an old value from the new one. It is the long arrow
+// (U+27F6), not "→" (U+2192): Fyne 2.8.1 takes "→" from its own symbol font
+// and then draws the space after it as a missing glyph ("→�").
+const Pijl = "⟶"
 
 // actie is the action as a participle.
 func (w Wijziging) actie() string { return string(w.Actie) }

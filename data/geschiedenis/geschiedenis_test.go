@@ -53,7 +53,7 @@ func TestSaveOfSeveralFieldsIsOneSentence(t *testing.T) {
 	if len(got) != 1 {
 		t.Fatalf("%d changes, want 1: %+v", len(got), got)
 	}
-	want := "Ambulant jongerenwerk, 2024, jongeren: bereik 3.612 → 3.700 (Jan de Vries, 29-11-2026 14:05)"
+	want := "Ambulant jongerenwerk, 2024, jongeren: bereik 3.612 ⟶ 3.700 (Jan de Vries, 29-11-2026 14:05)"
 	if line := got[0].Regel(); line != want {
 		t.Fatalf("line\n got %q\nwant %q", line, want)
 	}
@@ -61,7 +61,7 @@ func TestSaveOfSeveralFieldsIsOneSentence(t *testing.T) {
 		t.Fatalf("change %+v", got[0])
 	}
 	text := got[0].Tekst()
-	for _, want := range []string{"vastgelegd door: piet → Jan de Vries", "vastgelegd op: 01-11-2026 09:00 → 29-11-2026 14:05", "bereik: 3.612 → 3.700"} {
+	for _, want := range []string{"vastgelegd door: piet ⟶ Jan de Vries", "vastgelegd op: 01-11-2026 09:00 ⟶ 29-11-2026 14:05", "bereik: 3.612 ⟶ 3.700"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("full text lacks %q:\n%s", want, text)
 		}
@@ -83,10 +83,10 @@ func TestChangesAreGroupedPerRecordAndMoment(t *testing.T) {
 		lines = append(lines, w.Regel())
 	}
 	want := []string{
-		"Begroting 1.3, 2024, lasten: bedrag € 460.000 → € 470.000 (Jan, 29-11-2026 15:00)",
-		"Ambulant jongerenwerk, 2024, jongeren: bereik 3.600 → 3.612 (Jan, 29-11-2026 14:05)",
-		"Ambulant jongerenwerk: doelgroep – → 12-23 jaar (Jan, 29-11-2026 14:05)",
-		"Ambulant jongerenwerk, 2024, jongeren: bereik 3.500 → 3.600 (Jan, 29-11-2026 14:00)",
+		"Begroting 1.3, 2024, lasten: bedrag € 460.000 ⟶ € 470.000 (Jan, 29-11-2026 15:00)",
+		"Ambulant jongerenwerk, 2024, jongeren: bereik 3.600 ⟶ 3.612 (Jan, 29-11-2026 14:05)",
+		"Ambulant jongerenwerk: doelgroep – ⟶ 12-23 jaar (Jan, 29-11-2026 14:05)",
+		"Ambulant jongerenwerk, 2024, jongeren: bereik 3.500 ⟶ 3.600 (Jan, 29-11-2026 14:00)",
 	}
 	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("lines\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
@@ -135,10 +135,10 @@ func TestReferencesAndSettingsAreWrittenInWords(t *testing.T) {
 		row(at(11, 0), "Jan", domain.ActieGewijzigd, "bereik", 99, "interventie_id", "19", "23"),
 	}
 	got := Beschrijf(rows, stored)
-	if line := got[0].Regel(); line != "Gebruikersnaam: naam jan → Jan de Vries (Jan, 29-11-2026 12:00)" {
+	if line := got[0].Regel(); line != "Gebruikersnaam: naam jan ⟶ Jan de Vries (Jan, 29-11-2026 12:00)" {
 		t.Errorf("rename: %q", line)
 	}
-	if line := got[1].Regel(); !strings.Contains(line, "interventie Ambulant jongerenwerk → interventie nr. 23") {
+	if line := got[1].Regel(); !strings.Contains(line, "interventie Ambulant jongerenwerk ⟶ interventie nr. 23") {
 		t.Errorf("reference: %q", line)
 	}
 }

@@ -143,7 +143,7 @@ func TestBudgetLinesAndCriteriaAreCorrected(t *testing.T) {
 		t.Fatalf("line audit: %d rows, newest %+v", len(rows), rows[0])
 	}
 	changes, err := s.Geschiedenis(GeschiedenisFilter{WijzigingFilter: WijzigingFilter{Entiteit: "begrotingsregels"}})
-	if err != nil || len(changes) != 2 || !strings.HasPrefix(changes[0].Regel(), "Begroting 1.3, 2024, lasten: bedrag € 46.000.000 → € 47.000.000, bronvermelding programma 3 → programma 3, wijziging (tester, ") {
+	if err != nil || len(changes) != 2 || !strings.HasPrefix(changes[0].Regel(), "Begroting 1.3, 2024, lasten: bedrag € 46.000.000 ⟶ € 47.000.000, bronvermelding programma 3 ⟶ programma 3, wijziging (tester, ") {
 		t.Fatalf("history of the line: %v %q", err, changes[0].Regel())
 	}
 

@@ -36,7 +36,7 @@ func TestGeschiedenisReadsSavesAsSentences(t *testing.T) {
 		}
 	}
 	text := strings.Join(lines, "\n")
-	want := "Ambulant jongerenwerk, 2024, jongeren: bereik 3.612 → 3.700 (Jan de Vries, " + FormatDatumTijd(fixedNow) + ")"
+	want := "Ambulant jongerenwerk, 2024, jongeren: bereik 3.612 ⟶ 3.700 (Jan de Vries, " + FormatDatumTijd(fixedNow) + ")"
 	if len(all) == 0 || all[0].Regel() != want {
 		t.Fatalf("newest change is not the correction:\n%s\nwant first %q", text, want)
 	}

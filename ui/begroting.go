@@ -156,7 +156,7 @@ func (s *begrotingScreen) onChoose(id int) {
 		if c.Streefwaarde != nil {
 			target = dutchnum.FormatAuto(*c.Streefwaarde) + "%"
 		}
-		years := strings.Trim(fmt.Sprintf("%s → %s", yearText(c.Referentiejaar), yearText(c.Doeljaar)), " →")
+		years := strings.Trim(fmt.Sprintf("%s ⟶ %s", yearText(c.Referentiejaar), yearText(c.Doeljaar)), " ⟶")
 		realised := lang.L("geen gegevens")
 		if m, ok := d.realised[c.ID]; ok {
 			realised = fmt.Sprintf("%s%% (%s, %s)", dutchnum.FormatAuto(m.Waarde), m.Periode, m.Status)
@@ -171,8 +171,8 @@ func (s *begrotingScreen) onChoose(id int) {
 	objs := []fyne.CanvasObject{title, text,
 		container.NewBorder(nil, nil, nil, s.addCriterium, sectionTitle(lang.L("Criteria: streefwaarde en gerealiseerd")))}
 	if len(criteria) > 0 {
-		objs = append(objs, editableTable(columns{4, 1.4, 1.6, 2}, []string{lang.L("Criterium"), lang.L("Streefwaarde"),
-			lang.L("Referentie → doel"), lang.L("Gerealiseerd")}, criteria, s.criteria))
+		objs = append(objs, editableTable(columns{3.5, 1.8, 1.6, 2}, []string{lang.L("Criterium"), lang.L("Streefwaarde"),
+			lang.L("Referentie ⟶ doel"), lang.L("Gerealiseerd")}, criteria, s.criteria))
 	} else {
 		objs = append(objs, widget.NewLabel(lang.L("Geen criteria in de bronnen.")))
 	}

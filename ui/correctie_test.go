@@ -124,3 +124,27 @@ func TestPoliceFigureMeasuredInTheWindow(t *testing.T) {
 		t.Fatal("measurement not audited")
 	}
 }
+
+// TestRenameInSettingsIsInTheHistory: a new name typed in Instellingen is
+// used from then on and the change of name is the newest line of the history.
+func TestRenameInSettingsIsInTheHistory(t *testing.T) {
+	m, s, _ := newTestMain(t, t.TempDir())
+	old := s.User()
+	sc := m.navigate(pageInstellingen).(*instellingenScreen)
+	sc.naam.SetText("Jan de Vries")
+	test.Tap(sc.naamButton)
+	if s.User() != "Jan de Vries" {
+		t.Fatalf("user %q", s.User())
+	}
+	h := m.navigate(pageWijzigingen).(*wijzigingenScreen)
+	want := "Gebruikersnaam: naam " + old + " ⟶ Jan de Vries (" + old + ", "
+	if len(h.changes) == 0 || !strings.HasPrefix(h.changes[0].Regel(), want) {
+		t.Fatalf("newest change %q, want it to start with %q", h.changes[0].Regel(), want)
+	}
+	h.gebruiker.SetSelected(old)
+	for _, c := range h.changes {
+		if c.Gebruiker != old {
+			t.Fatalf("user filter kept %q", c.Regel())
+		}
+	}
+}

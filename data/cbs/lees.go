@@ -10,6 +10,7 @@ import (
 
 	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/dutchnum"
+	"jeugdmonitor/data/foutmelding"
 	"jeugdmonitor/data/period"
 	"jeugdmonitor/data/spreadsheet"
 	"jeugdmonitor/data/store"
@@ -249,11 +250,11 @@ func (res *Resultaat) map_(s *store.Store, series map[string]*serie, order []str
 		sr := series[key]
 		k, err := koppel(sr.onderwerp, sr.zorgvorm, sr.verwijzer, sr.eenheid, sr.label)
 		if err != nil {
-			res.overslaan(Melding{0, fmt.Sprintf("%q niet ingelezen: %v", sr.label, err)})
+			res.overslaan(Melding{0, fmt.Sprintf("%s niet ingelezen: %v", foutmelding.Citeer(sr.label), err)})
 			continue
 		}
 		if other, dup := seen[k.code]; dup {
-			res.overslaan(Melding{0, fmt.Sprintf("%q niet ingelezen: indicator %s krijgt al %q", sr.label, k.code, other)})
+			res.overslaan(Melding{0, fmt.Sprintf("%s niet ingelezen: indicator %s krijgt al %s", foutmelding.Citeer(sr.label), k.code, foutmelding.Citeer(other))})
 			continue
 		}
 		seen[k.code] = sr.label

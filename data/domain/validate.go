@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"jeugdmonitor/data/dutchnum"
+	"jeugdmonitor/data/foutmelding"
 	"jeugdmonitor/data/period"
 )
 
@@ -86,7 +87,7 @@ func (p *problems) required(veld, value string) {
 
 func (p *problems) oneOf(veld, value string, allowed []string) {
 	if !slices.Contains(allowed, value) {
-		p.add(veld, "%q is niet toegestaan; kies uit: %s", value, strings.Join(allowed, ", "))
+		p.add(veld, "%s is niet toegestaan; kies uit: %s", foutmelding.Citeer(value), strings.Join(allowed, ", "))
 	}
 }
 

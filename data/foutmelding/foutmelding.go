@@ -17,9 +17,9 @@ import (
 )
 
 // citeerTekens is how much of a user's text a message quotes.
-const citeerTekens = 60
+const citeerTekens = 200
 
-// Citeer quotes s for a message: in double quotes, at most 60 characters,
+// Citeer quotes s for a message: in double quotes, at most 200 characters,
 // with an ellipsis where it was cut, so that a cell of megabytes is never
 // echoed whole.
 func Citeer(s string) string {
@@ -29,7 +29,7 @@ func Citeer(s string) string {
 	n := 0
 	for i := range s {
 		if n == citeerTekens {
-			return fmt.Sprintf("%q", s[:i]) + "… (" + fmt.Sprint(utf8.RuneCountInString(s)) + " tekens)"
+			return fmt.Sprintf("%q…", s[:i])
 		}
 		n++
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/foutmelding"
 	"jeugdmonitor/data/spreadsheet"
 	"jeugdmonitor/data/store"
 )
@@ -80,7 +81,7 @@ func (l *bereikLezer) lees(row spreadsheet.Row, r *Rapport) bool {
 		m := l.namen.match(naam, im.keuzes)
 		b.InterventieID, b.DoelstellingID = m.interventieID, m.doelstellingID
 		if m.Zekerheid == Onbekend {
-			r.probleem(Probleem{Rij: row.Line, Kolom: naamKolom, Melding: fmt.Sprintf("onbekende interventie %q", naam)})
+			r.probleem(Probleem{Rij: row.Line, Kolom: naamKolom, Melding: fmt.Sprintf("onbekende interventie %s", foutmelding.Citeer(naam))})
 			b.Eenheid = "onbekend" // no unit to look up; the row is refused above
 		}
 	}

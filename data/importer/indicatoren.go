@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/foutmelding"
 	"jeugdmonitor/data/spreadsheet"
 	"jeugdmonitor/data/store"
 )
@@ -58,7 +59,7 @@ func (l *metingLezer) indicator(row spreadsheet.Row, r *Rapport) *domain.Indicat
 	eenheid, groep := im.text(row, "eenheid"), im.text(row, "groep")
 	if code == "" || naam == "" || eenheid == "" || groep == "" {
 		r.probleem(Probleem{Rij: row.Line, Kolom: kolom, Melding: fmt.Sprintf(
-			"onbekende indicator %q; geef code, naam, eenheid en groep om hem aan te maken", strings.TrimSpace(code+" "+naam))})
+			"onbekende indicator %s; geef code, naam, eenheid en groep om hem aan te maken", foutmelding.Citeer(strings.TrimSpace(code+" "+naam)))})
 		return nil
 	}
 	ind := &domain.Indicator{Code: code, Naam: naam, Eenheid: domain.Eenheid(eenheid), Groep: domain.IndicatorGroep(groep),

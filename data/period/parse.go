@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"jeugdmonitor/data/foutmelding"
 )
 
 // The accepted forms, matched against the input in lower case with runs of
@@ -54,7 +56,7 @@ func Parse(s string) (Period, error) {
 	}
 	p, err := match(strings.Join(strings.Fields(strings.ToLower(input)), " "))
 	if errors.Is(err, errUnknown) {
-		return Period{}, fmt.Errorf("%q is geen periode; schrijf bijvoorbeeld 2024, 2024-H1, 2024-K2, 2023/2024, 2019 t/m 2023 of jaarlijks", input)
+		return Period{}, fmt.Errorf("%s is geen periode; schrijf bijvoorbeeld 2024, 2024-H1, 2024-K2, 2023/2024, 2019 t/m 2023 of jaarlijks", foutmelding.Citeer(input))
 	}
 	if err == nil {
 		err = p.Validate()

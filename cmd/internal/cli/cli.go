@@ -102,14 +102,22 @@ func defaultPathText() string {
 	return p
 }
 
-// newFlags makes a flag set with Dutch usage output for a subcommand.
+// newFlags makes a flag set with Dutch usage output for a subcommand: to
+// standard output when asked for with --help, to standard error after a mistake.
 func newFlags(env Env, name, synopsis, description string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
+	help := HelpFlag(fs)
 	fs.Usage = func() {
 		out := fs.Output()
+		if *help {
+			out = env.Stdout
+		}
 		fmt.Fprintf(out, "Gebruik: jeugdmonitor %s %s\n\n%s\n\nOpties:\n", name, synopsis, description)
 		fs.VisitAll(func(f *flag.Flag) {
+			if f.Usage == helpUsage {
+				return
+			}
 			def := ""
 			if f.DefValue != "" && f.DefValue != "false" {
 				def = fmt.Sprintf(" (standaard: %s)", f.DefValue)
@@ -118,6 +126,18 @@ func newFlags(env Env, name, synopsis, description string) *flag.FlagSet {
 		})
 	}
 	return fs
+}
+
+// helpUsage is the usage text of the help options, which the lists of options leave out.
+const helpUsage = "toon deze hulp"
+
+// HelpFlag defines --help and -h on fs. Asked for help, a program writes it
+// to standard output and exits 0 (the flag package's own -h writes to the
+// flag set's output, standard error).
+func HelpFlag(fs *flag.FlagSet) *bool {
+	help := fs.Bool("help", false, helpUsage)
+	fs.BoolVar(help, "h", false, helpUsage)
+	return help
 }
 
 // parse parses the flags and returns an exit code to stop with, or -1 to go on.

@@ -31,11 +31,21 @@ func newDatabase(t *testing.T) string {
 	return path
 }
 
+// TestHelpIsDutchAndExitsZero: asked for, the help goes to standard output
+// (where a Windows console or a pipe to more shows it) and lists the options
+// but not the help option itself; after a mistake it goes to standard error.
 func TestHelpIsDutchAndExitsZero(t *testing.T) {
 	for name := range commands {
-		code, _, stderr := run(t, name, "--help")
-		if code != ExitOK || !strings.Contains(stderr, "Gebruik: jeugdmonitor "+name) || !strings.Contains(stderr, "Opties:") {
-			t.Errorf("%s --help: exit %d, output %q", name, code, stderr)
+		for _, ask := range []string{"--help", "-h"} {
+			code, stdout, stderr := run(t, name, ask)
+			if code != ExitOK || stderr != "" || !strings.Contains(stdout, "Gebruik: jeugdmonitor "+name) ||
+				!strings.Contains(stdout, "Opties:") || strings.Contains(stdout, "-help") {
+				t.Errorf("%s %s: exit %d, stdout %q, stderr %q", name, ask, code, stdout, stderr)
+			}
+		}
+		code, stdout, stderr := run(t, name, "--onbekend")
+		if code != ExitUsage || stdout != "" || !strings.Contains(stderr, "Gebruik: jeugdmonitor "+name) {
+			t.Errorf("%s --onbekend: exit %d, stdout %q, stderr %q", name, code, stdout, stderr)
 		}
 	}
 	var buf bytes.Buffer

@@ -158,12 +158,12 @@ func parseWithFile(fs *flag.FlagSet, args []string) (string, int) {
 
 // parseFlags parses flags and allows positional arguments after them.
 func parseFlags(fs *flag.FlagSet, args []string) int {
-	err := fs.Parse(args)
-	switch {
-	case errors.Is(err, flag.ErrHelp):
-		return ExitOK
-	case err != nil:
+	if err := fs.Parse(args); err != nil {
 		return ExitUsage
+	}
+	if f := fs.Lookup("help"); f != nil && f.Value.String() == "true" {
+		fs.Usage()
+		return ExitOK
 	}
 	return -1
 }

@@ -1,0 +1,6 @@
+//go:build !windows
+
+package console
+
+// Attach does nothing outside Windows.
+func Attach() {}

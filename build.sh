@@ -3,7 +3,12 @@
 #
 #   ./build.sh run [args...]   build bin/jeugdmonitor and start it with args
 #   ./build.sh test            gofmt -l, go vet ./..., go test ./...
-#   ./build.sh windows         cross-build bin/jeugdmonitor.exe (icon + version resource)
+#   ./build.sh windows         cross-build bin/jeugdmonitor.exe (icon + version resource) and
+#                              its console companion bin/jeugdmonitor.com
+#   ./build.sh msi             windows, then the installer bin/jeugdmonitor-VERSION.msi (wixl)
+#                              and the portable bin/jeugdmonitor-VERSION-windows.zip
+#   ./build.sh wine [steps]    msi, then test it all under Wine 10 in a Debian 13 root
+#                              (.ci/wine.sh: commands, console, window, tests, msi; as root)
 #   ./build.sh smoke [shot]    start the GUI under Xvfb, screenshot it, quit it with Ctrl+Q
 #   ./build.sh fuzz [time]     run every go test -fuzz target for a short time (default 10s each)
 #   ./build.sh race            go test -race -short ./... (the tests under the race detector)
@@ -32,6 +37,9 @@ LINUX_DEPS=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-
 # util-linux's setpriv runs a test as 'nobody'.
 TEST_DEPS=(poppler-utils libreoffice-calc libreoffice-impress util-linux)
 WINDOWS_DEPS=(gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 file)
+MSI_DEPS=(wixl msitools zip imagemagick)
+# debootstrap makes the Debian 13 root Wine runs in; pdftotext reads the report made there
+WINE_DEPS=(debootstrap util-linux poppler-utils)
 SMOKE_DEPS=(xvfb xdotool imagemagick libgl1-mesa-dri)
 
 CI="${CI:-false}"
@@ -288,6 +296,48 @@ cmd_windows() {
 	verify_exe "$BIN/jeugdmonitor.exe"
 	rm -rf "$stage"
 	trap - EXIT
+
+	# cmd and PowerShell wait for a console program, not for a GUI one: typed as
+	# "jeugdmonitor check", Windows takes jeugdmonitor.com first (PATHEXT), which
+	# runs the .exe beside it, waits and passes its exit code on
+	log "go build ./cmd/jeugdmonitor-console -> bin/jeugdmonitor.com"
+	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 go -C "$ROOT" build -trimpath -ldflags "-s -w" \
+		-o "$BIN/jeugdmonitor.com" ./cmd/jeugdmonitor-console
+	file -b "$BIN/jeugdmonitor.com" | grep -q '^PE32+ executable (console) x86-64' ||
+		die "bin/jeugdmonitor.com is geen console-programma voor x86-64: $(file -b "$BIN/jeugdmonitor.com")"
+	local size
+	size="$(stat -c %s "$BIN/jeugdmonitor.exe")"
+	log "bin/jeugdmonitor.exe: $size bytes ($(awk -v s="$size" 'BEGIN { printf "%.2f", s / 1e6 }' | tr . ,) MB; grens 35 MB)"
+	[ "$size" -le 35000000 ] || die "bin/jeugdmonitor.exe is groter dan 35 MB (35.000.000 bytes)"
+}
+
+# cmd_msi builds the per-user installer and the portable zip from the Windows build.
+cmd_msi() {
+	cmd_windows
+	ensure_deps "${MSI_DEPS[@]}"
+	local version stage msi zip
+	version="$(app_version)"
+	msi="$BIN/jeugdmonitor-$version.msi"
+	zip="$BIN/jeugdmonitor-$version-windows.zip"
+	stage="$(mktemp -d "${TMPDIR:-/tmp}/jeugdmonitor-msi.XXXXXX")"
+	CLEANUP_DIR="$stage"
+	trap 'rm -rf "$CLEANUP_DIR"' EXIT
+	# wixl finds the files named in the .wxs beside it; the icon of the Start-menu
+	# shortcut and of Apps & features is the program's icon in the usual sizes
+	convert "$ROOT/$(toml_get Details Icon)" -define icon:auto-resize=256,64,48,32,16 "$BIN/jeugdmonitor.ico"
+	cp "$ROOT/$PKG/jeugdmonitor.wxs" "$BIN/jeugdmonitor.exe" "$BIN/jeugdmonitor.com" "$BIN/jeugdmonitor.ico" "$stage/"
+	log "wixl -> bin/$(basename "$msi") (versie $version, per gebruiker)"
+	(cd "$stage" && wixl -a x64 -D Version="$version" -o "$stage/out.msi" jeugdmonitor.wxs)
+	mv -f "$stage/out.msi" "$msi"
+	msiinfo export "$msi" Property | tr -d '\r' | grep -qx "ProductVersion	$version" || die "$msi draagt versie $version niet"
+	log "zip -> bin/$(basename "$zip") (draagbaar: uitpakken en jeugdmonitor.exe starten)"
+	mkdir -p "$stage/zip/Jeugdmonitor Zwolle"
+	cp "$BIN/jeugdmonitor.exe" "$BIN/jeugdmonitor.com" "$stage/zip/Jeugdmonitor Zwolle/"
+	rm -f "$zip"
+	(cd "$stage/zip" && zip -q -X -r "$zip" "Jeugdmonitor Zwolle")
+	log "ok: $(basename "$msi") ($(du -h "$msi" | cut -f1)), $(basename "$zip") ($(du -h "$zip" | cut -f1))"
+	rm -rf "$stage"
+	trap - EXIT
 }
 
 # verify_exe checks that a file is a 64-bit Windows GUI program with an icon and version resource.
@@ -339,29 +389,52 @@ smoke_cleanup() {
 	if [ -n "$CLEANUP_DIR" ]; then rm -rf "$CLEANUP_DIR"; fi
 }
 
+# start_xvfb DIR starts an Xvfb on a free display (files in DIR), sets
+# xvfb_pid and exports DISPLAY.
+start_xvfb() {
+	local dir="$1" display="" i
+	# Xvfb picks a free display itself and reports its number on fd 3
+	Xvfb -displayfd 3 -screen 0 1366x768x24 -nolisten tcp -noreset 3>"$dir/display" >"$dir/xvfb.log" 2>&1 &
+	xvfb_pid=$!
+	for i in $(seq 1 100); do
+		display="$(tr -dc '0-9' <"$dir/display" 2>/dev/null || true)"
+		[ -n "$display" ] && break
+		kill -0 "$xvfb_pid" 2>/dev/null || { cat "$dir/xvfb.log" >&2; die "Xvfb is niet gestart"; }
+		sleep 0.1
+	done
+	[ -n "$display" ] || die "Xvfb gaf geen displaynummer binnen 10 s"
+	export DISPLAY=":$display"
+	log "Xvfb draait op $DISPLAY (1366x768x24)"
+}
+
+# cmd_wine builds the installer and tests the Windows build under Wine
+# (.ci/wine.sh, steps as arguments), on an Xvfb of its own.
+cmd_wine() {
+	[ "$(id -u)" -eq 0 ] || die "./build.sh wine draait als root (debootstrap, chroot, mount)"
+	cmd_msi
+	ensure_deps "${SMOKE_DEPS[@]}" "${WINE_DEPS[@]}"
+	local tmp
+	tmp="$(mktemp -d "${TMPDIR:-/tmp}/jeugdmonitor-winex.XXXXXX")"
+	CLEANUP_DIR="$tmp"
+	trap smoke_cleanup EXIT
+	start_xvfb "$tmp"
+	"$ROOT/.ci/wine.sh" "$@"
+	smoke_cleanup
+	trap - EXIT
+}
+
 cmd_smoke() {
 	local shot="${1:-$BIN/smoke.png}"
 	case "$shot" in /*) ;; *) shot="$PWD/$shot" ;; esac
 	ensure_deps "${SMOKE_DEPS[@]}"
 	build_linux
 
-	local tmp display="" wid="" i
+	local tmp wid="" i
 	tmp="$(mktemp -d "${TMPDIR:-/tmp}/jeugdmonitor-smoke.XXXXXX")"
 	CLEANUP_DIR="$tmp"
 	trap smoke_cleanup EXIT
 
-	# Xvfb picks a free display itself and reports its number on fd 3
-	Xvfb -displayfd 3 -screen 0 1366x768x24 -nolisten tcp -noreset 3>"$tmp/display" >"$tmp/xvfb.log" 2>&1 &
-	xvfb_pid=$!
-	for i in $(seq 1 100); do
-		display="$(tr -dc '0-9' <"$tmp/display" 2>/dev/null || true)"
-		[ -n "$display" ] && break
-		kill -0 "$xvfb_pid" 2>/dev/null || { cat "$tmp/xvfb.log" >&2; die "Xvfb is niet gestart"; }
-		sleep 0.1
-	done
-	[ -n "$display" ] || die "Xvfb gaf geen displaynummer binnen 10 s"
-	export DISPLAY=":$display"
-	log "Xvfb draait op $DISPLAY (1366x768x24)"
+	start_xvfb "$tmp"
 
 	# a private, empty config dir, so the test neither reads nor writes the
 	# user's own settings; without JEUGDMONITOR_SMOKE_DB the program opens its
@@ -440,11 +513,13 @@ main() {
 	run) cmd_run "$@" ;;
 	test) cmd_test ;;
 	windows) cmd_windows ;;
+	msi) cmd_msi ;;
+	wine) cmd_wine "$@" ;;
 	smoke) cmd_smoke "$@" ;;
 	fuzz) cmd_fuzz "$@" ;;
 	race) cmd_race ;;
 	build) build_linux ;;
-	deps) ensure_deps "${LINUX_DEPS[@]}" "${TEST_DEPS[@]}" "${WINDOWS_DEPS[@]}" "${SMOKE_DEPS[@]}" ;;
+	deps) ensure_deps "${LINUX_DEPS[@]}" "${TEST_DEPS[@]}" "${WINDOWS_DEPS[@]}" "${MSI_DEPS[@]}" "${SMOKE_DEPS[@]}" "${WINE_DEPS[@]}" ;;
 	help | -h | --help) usage ;;
 	*) usage >&2; die "onbekend commando: $cmd" ;;
 	esac

@@ -18,9 +18,9 @@ var doelstellingActies = map[string]func(Env, []string) int{
 // runDoelstelling dispatches "doelstelling toevoegen|herzien|beeindigen|lijst".
 func runDoelstelling(env Env, args []string) int {
 	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
-		fmt.Fprintln(env.Stderr, "Gebruik: jeugdmonitor doelstelling toevoegen|herzien|beeindigen|lijst [opties]")
-		fmt.Fprintln(env.Stderr, "\nDoelstellingen per periode (een jaar, een schooljaar, meerdere jaren of jaarlijks);")
-		fmt.Fprintln(env.Stderr, "'jeugdmonitor doelstelling ACTIE --help' toont de opties van een actie.\n\nOpties:\n  -h, --help\n      deze hulp")
+		fmt.Fprintln(env.Stdout, "Gebruik: jeugdmonitor doelstelling toevoegen|herzien|beeindigen|lijst [opties]")
+		fmt.Fprintln(env.Stdout, "\nDoelstellingen per periode (een jaar, een schooljaar, meerdere jaren of jaarlijks);")
+		fmt.Fprintln(env.Stdout, "'jeugdmonitor doelstelling ACTIE --help' toont de opties van een actie.\n\nOpties:\n  -h, --help\n      deze hulp")
 		return ExitOK
 	}
 	if len(args) == 0 {

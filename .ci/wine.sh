@@ -156,7 +156,7 @@ test_commands() {
 	pdftotext "$(unix 'gegevens/Zoë café €/rapport.pdf')" "$WORK/rapport.txt"
 	grep -q "Rapport voor de gemeenteraad" "$WORK/rapport.txt" || die "het PDF-rapport is onleesbaar"
 	jm backup --db "$d\\a.db" -o "$d\\kopie.db";      expect 0 "Reservekopie gemaakt"
-	jm backup --db "$d\\a.db" -o "$d\\kopie.db";      expect 1 "bestaat al"
+	jm backup --db "$d\\a.db" -o "$d\\kopie.db";      expect 1 "al een bestand"
 	jm restore --db "$d\\c.db" "$d\\kopie.db";        expect 0 "Teruggezet"
 	jm check --db "$d\\c.db";                         expect 0 "Integriteit:  in orde"
 	jm export --db "$d\\c.db" --what bereik --format csv; expect 0 "Ambulant jongerenwerk;2025;"
@@ -254,13 +254,14 @@ test_window() {
 	import -window root "$SHOTS/wine-venster.png"
 	not_blank "$SHOTS/wine-venster.png" || die "het venster lijkt leeg: $SHOTS/wine-venster.png"
 
-	# Bestand > Reservekopie terugzetten… (the sixth item) opens a file chooser
+	# Bestand > Reservekopie terugzetten… (the item above Afsluiten) opens a file chooser
 	x=$((X + 30)) y=$((Y + 14))
 	xdotool mousemove "$x" "$y" click 1
 	sleep 1
 	import -window root "$SHOTS/wine-menu.png"
 	changed "$SHOTS/wine-venster.png" "$SHOTS/wine-menu.png" || die "het menu Bestand ging niet open (klik op $x,$y): $SHOTS/wine-menu.png"
-	xdotool key --delay 150 Down Down Down Down Down Down Return
+	# Up with no item chosen takes the last item (Afsluiten), Up again the one above it
+	xdotool key --delay 150 Up Up Return
 	sleep 2
 	import -window root "$SHOTS/wine-bestandskiezer.png"
 	changed "$SHOTS/wine-venster.png" "$SHOTS/wine-bestandskiezer.png" ||
@@ -351,12 +352,16 @@ test_tests() {
 			go -C "$ROOT" test -c ${tags:+-tags "$tags"} -o "$WORK/tests/$name.test.exe" "$pkg"
 	done
 	chown -R "$WUID:$WUID" "$WORK/tests"
+	log "bekende fouten op Windows, overgeslagen (.ci/wine-bekend.txt):"
+	grep -v '^#' "$ROOT/.ci/wine-bekend.txt" | sed '/^$/d; s/^/     /'
+	local skip
 	for pkg in "${pkgs[@]}"; do
 		name="${pkg//\//_}"
+		skip="$(awk -v p="${pkg#jeugdmonitor/}" '!/^#/ && $1 == p { printf "%s%s", sep, $2; sep = "|" }' "$ROOT/.ci/wine-bekend.txt")"
 		rc=0
 		# in the package's folder, as go test runs them (testdata/ is relative)
-		wine_in bash -c 'cd "/src/$1" && exec wine "/work/tests/$2.test.exe" -test.v -test.timeout "$3"' \
-			bash "${pkg#jeugdmonitor/}" "$name" "$GO_TEST_TIMEOUT" >"$WORK/tests/$name.log" 2>&1 || rc=$?
+		wine_in bash -c 'cd "/src/$1" && exec wine "/work/tests/$2.test.exe" -test.v -test.timeout "$3" ${4:+-test.skip "^($4)\$"}' \
+			bash "${pkg#jeugdmonitor/}" "$name" "$GO_TEST_TIMEOUT" "$skip" >"$WORK/tests/$name.log" 2>&1 || rc=$?
 		if [ "$rc" -eq 0 ] && grep -q '^PASS$' "$WORK/tests/$name.log"; then
 			printf 'ok   %-36s (Windows, Wine) %3d tests geslaagd, %d overgeslagen\n' "$pkg" \
 				"$(grep -c '^--- PASS' "$WORK/tests/$name.log")" "$(grep -c '^--- SKIP' "$WORK/tests/$name.log")"
@@ -365,7 +370,9 @@ test_tests() {
 				"$WORK/tests/$name.log"
 		else
 			printf 'FAIL %s (Windows, Wine; exitcode %d)\n' "$pkg" "$rc"
-			grep -v '^[0-9a-f]\{4\}:\(err\|fixme\|warn\):' "$WORK/tests/$name.log" | tail -n 40
+			# what failed: the failing tests, their messages, a panic (not the passing tests)
+			grep -E -e '--- FAIL|_test\.go:[0-9]+:|^panic|^fatal error|^goroutine [0-9]+ \[running\]' \
+				"$WORK/tests/$name.log" | grep -v -e '--- PASS' -e '--- SKIP' | head -n 60
 			failed+=("$pkg")
 		fi
 	done

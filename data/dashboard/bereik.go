@@ -146,6 +146,8 @@ func doelTekst(soort domain.Soort, waarde float64, tot *float64, eenheid string)
 		v += "-" + dutchnum.FormatAuto(*tot)
 	case soort == domain.SoortMinimaal:
 		v = "min. " + v
+	case soort == domain.SoortMeerDan:
+		v = "meer dan " + v
 	case soort == domain.SoortMaximaal:
 		v = "max. " + v
 	case soort == domain.SoortOngeveer:

@@ -23,6 +23,7 @@ type StatusCategorie string
 
 // The status categories.
 const (
+	StatusGepland     StatusCategorie = "gepland" // decided, not started yet
 	StatusPilot       StatusCategorie = "pilot"
 	StatusLopend      StatusCategorie = "lopend"
 	StatusStructureel StatusCategorie = "structureel"
@@ -30,7 +31,7 @@ const (
 )
 
 // StatusCategorieen lists every status category.
-var StatusCategorieen = []StatusCategorie{StatusPilot, StatusLopend, StatusStructureel, StatusAfgerond}
+var StatusCategorieen = []StatusCategorie{StatusGepland, StatusPilot, StatusLopend, StatusStructureel, StatusAfgerond}
 
 // Ambities are the three ambitions of the Routekaart Jeugdbeleid.
 var Ambities = []string{
@@ -46,13 +47,14 @@ type Soort string
 const (
 	SoortPrecies     Soort = "precies"
 	SoortMinimaal    Soort = "minimaal"
+	SoortMeerDan     Soort = "meer dan" // more than the value, as "meer dan 60"
 	SoortMaximaal    Soort = "maximaal"
 	SoortOngeveer    Soort = "ongeveer"
 	SoortBandbreedte Soort = "bandbreedte"
 )
 
 // Soorten lists every kind.
-var Soorten = []Soort{SoortPrecies, SoortMinimaal, SoortMaximaal, SoortOngeveer, SoortBandbreedte}
+var Soorten = []Soort{SoortPrecies, SoortMinimaal, SoortMeerDan, SoortMaximaal, SoortOngeveer, SoortBandbreedte}
 
 // Status says whether a figure may still change.
 type Status string

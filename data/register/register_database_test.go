@@ -79,7 +79,7 @@ func TestDatabaseMatchesDocuments(t *testing.T) {
 		{"Relatie- en scheidingsteam", "gezinnen", "2022 t/m 2023", "ongeveer", 150, 0, "gezinnen"},
 		{"Proeftuin samenspel in de wijk", "casussen besproken", "2022 t/m 2024", "precies", 179, 0, "casussen"},
 		{"Proeftuin samenspel in de wijk", "partners betrokken", "2022 t/m 2024", "precies", 115, 0, "partners"},
-		{"Proeftuin samenspel in de wijk", "professionals betrokken", "2022 t/m 2024", "minimaal", 60, 0, "professionals"},
+		{"Proeftuin samenspel in de wijk", "professionals betrokken", "2022 t/m 2024", "meer dan", 60, 0, "professionals"},
 	}
 	interventies, err := s.Interventies(true)
 	if err != nil {
@@ -113,6 +113,38 @@ func TestDatabaseMatchesDocuments(t *testing.T) {
 	}
 	if len(gotReach) != len(wantReach) {
 		t.Errorf("%d bereikcijfers in de database, verwacht %d: %v", len(gotReach), len(wantReach), gotReach)
+	}
+
+	// Statuses as the documents give them: Spoor 3 says implementation of
+	// the Doorbraakmethode began in 2023 and the Relatie- en scheidingsteam is
+	// structural from 1 January 2024; the Preventie met Gezag plan starts in
+	// July 2024; Spoor 3 names no organisation for the Parentshouse; "meer
+	// dan 60 professionals" counts a period that had not ended.
+	byName := map[string]domain.Interventie{}
+	for _, in := range interventies {
+		byName[in.Naam] = in
+	}
+	for naam, want := range map[string]domain.StatusCategorie{"Doorbraakmethode IPW": domain.StatusLopend,
+		"Relatie- en scheidingsteam": domain.StatusStructureel, "Preventief Halt in de wijk": domain.StatusGepland} {
+		if got := byName[naam].StatusCategorie; got != want {
+			t.Errorf("%s: status %q, verwacht %q", naam, got, want)
+		}
+	}
+	for _, in := range interventies {
+		if in.Cluster == domain.ClusterPreventieGezag && in.StatusCategorie != domain.StatusGepland {
+			t.Errorf("%s: status %q, het plan start in juli 2024", in.Naam, in.StatusCategorie)
+		}
+	}
+	if u := byName["Parentshouse"].Uitvoerder; u != "" {
+		t.Errorf("Parentshouse: uitvoerder %q, het document noemt er geen", u)
+	}
+	for _, in := range interventies {
+		figures, _ := s.BereikVan(in.ID)
+		for _, b := range figures {
+			if b.Soort == domain.SoortMeerDan && b.Status != domain.StatusVoorlopig {
+				t.Errorf("%s: meer dan %v %s is %s; de periode was nog niet voorbij", in.Naam, b.Waarde, b.Eenheid, b.Status)
+			}
+		}
 	}
 
 	targets, err := s.AlleDoelstellingen()

@@ -619,7 +619,7 @@ func TestDocumentsExpectedFigures(t *testing.T) {
 		{"Relatie- en scheidingsteam", "2022 t/m 2023", "ongeveer", 150, 0, "gezinnen"},
 		{"Proeftuin samenspel in de wijk", "2022 t/m 2024", "precies", 179, 0, "casussen"},
 		{"Proeftuin samenspel in de wijk", "2022 t/m 2024", "precies", 115, 0, "partners"},
-		{"Proeftuin samenspel in de wijk", "2022 t/m 2024", "minimaal", 60, 0, "professionals"},
+		{"Proeftuin samenspel in de wijk", "2022 t/m 2024", "meer dan", 60, 0, "professionals"},
 	}
 	var gotReach []reach
 	for _, doc := range docs {
@@ -628,7 +628,9 @@ func TestDocumentsExpectedFigures(t *testing.T) {
 			if b.WaardeTot != nil {
 				r.tot = *b.WaardeTot
 			}
-			if b.Status != "definitief" {
+			// "Meer dan 60 professionals" counts a period (2022 t/m 2024)
+			// that had not ended when Spoor 3 was written (begin 2024).
+			if want := "definitief"; b.Status != want && !(b.Soort == "meer dan" && b.Status == "voorlopig") {
 				t.Errorf("bereik %v: status %q, verwacht definitief", r, b.Status)
 			}
 			gotReach = append(gotReach, r)

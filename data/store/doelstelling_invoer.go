@@ -29,6 +29,7 @@ type DoelstellingInvoer struct {
 // soortWoorden maps the words a user may type for a kind of target to it.
 var soortWoorden = map[string]domain.Soort{
 	"minimaal": domain.SoortMinimaal, "minimum": domain.SoortMinimaal, "min": domain.SoortMinimaal, "ten minste": domain.SoortMinimaal,
+	"meer dan": domain.SoortMeerDan,
 	"maximaal": domain.SoortMaximaal, "maximum": domain.SoortMaximaal, "max": domain.SoortMaximaal,
 	"precies": domain.SoortPrecies, "exact": domain.SoortPrecies,
 	"ongeveer":    domain.SoortOngeveer,

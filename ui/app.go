@@ -22,6 +22,7 @@ import (
 	"jeugdmonitor/data/store"
 	"jeugdmonitor/ui/overzicht"
 	"jeugdmonitor/ui/rapport"
+	"jeugdmonitor/ui/uidraad"
 	"jeugdmonitor/ui/uitvoer"
 	"jeugdmonitor/ui/uitwisseling"
 )
@@ -158,7 +159,7 @@ func (m *Main) stop() {
 
 // do runs f on the UI goroutine, unless the program has stopped.
 func (m *Main) do(f func()) {
-	fyne.Do(func() {
+	uidraad.Doe(func() {
 		if !m.stopped.Load() {
 			f()
 		}
@@ -267,11 +268,11 @@ func (m *Main) openDatabase(path string, create bool) {
 // useStore makes s the database the window works on: every page is built
 // anew on it, the previous database is closed.
 func (m *Main) useStore(s *store.Store) {
+	m.dropScreens()
 	if m.store != nil && m.store != s {
 		m.store.Close()
 	}
 	m.store = s
-	m.screens = make([]Screen, len(pages))
 	m.win.SetTitle(fmt.Sprintf("Jeugdmonitor Zwolle — %s (%s)", filepath.Base(s.Path()), filepath.Dir(s.Path())))
 	m.updateWhere()
 	m.setStatus(lang.L("Database geopend: {{.Pad}}", map[string]any{"Pad": m.storePath()}))
@@ -298,8 +299,18 @@ func (m *Main) present() {
 // reload builds every page anew on the open database, after a change that
 // may touch all of them (an import).
 func (m *Main) reload() {
-	m.screens = make([]Screen, len(pages))
+	m.dropScreens()
 	m.show(m.current)
+}
+
+// dropScreens lets every page be built anew on next use; the dashboard's
+// drawing in the background ends first, so it does not report the database
+// it read from as closed. Safe from any goroutine.
+func (m *Main) dropScreens() {
+	if o, ok := m.screenIfBuilt(pageOverzicht).(*overzicht.Screen); ok {
+		o.Stop()
+	}
+	m.screens = make([]Screen, len(pages))
 }
 
 // updateWhere shows the database and the user in the status line.

@@ -11,6 +11,7 @@ import (
 
 	"jeugdmonitor/data/backup"
 	"jeugdmonitor/data/dutchnum"
+	"jeugdmonitor/ui/overzicht"
 	"jeugdmonitor/ui/uitwisseling"
 )
 
@@ -86,8 +87,16 @@ func (b *backupList) onRestore() {
 }
 
 // restoreDialog restores a backup over the open database: it closes the
-// database first and opens the restored file afterwards.
+// database first (the dashboard stops reading it) and opens the restored
+// file afterwards.
 func (m *Main) restoreDialog() *uitwisseling.RestoreDialog {
-	target := m.store.Path()
-	return uitwisseling.NewRestoreDialog(target, m.win, m.store.Close, func() { m.openDatabase(target, false) })
+	target, s := m.store.Path(), m.store
+	dashboard, _ := m.screenIfBuilt(pageOverzicht).(*overzicht.Screen)
+	closeStore := func() error { // on the restore's goroutine
+		if dashboard != nil {
+			dashboard.Stop()
+		}
+		return s.Close()
+	}
+	return uitwisseling.NewRestoreDialog(target, m.win, closeStore, func() { m.openDatabase(target, false) })
 }

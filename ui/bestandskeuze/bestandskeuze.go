@@ -64,7 +64,7 @@ type Keuze struct {
 	// Map is the folder the chooser starts in; empty: the last one used.
 	Map string
 	// Extensies lists the extensions shown (".xlsx"); the first is added to
-	// a typed name without one when saving. Empty shows every file.
+	// a typed name that has none of them when saving. Empty shows every file.
 	Extensies []string
 	// Nieuw refuses an existing file when saving (a backup, a new database)
 	// instead of asking to replace it.
@@ -329,6 +329,17 @@ func (b *bevestiging) klaar(pad string) {
 	b.gekozen(pad)
 }
 
+// heeftExtensie reports whether pad ends in one of k's extensions (in any
+// case: "Raad.PDF").
+func (k Keuze) heeftExtensie(pad string) bool {
+	for _, ext := range k.Extensies {
+		if strings.EqualFold(filepath.Ext(pad), ext) {
+			return true
+		}
+	}
+	return false
+}
+
 // huidigeMap is the folder the chooser shows: Fyne 2.8.1 remembers it in the
 // app's preferences on every change of folder.
 func huidigeMap() string {
@@ -366,7 +377,7 @@ func (k Keuze) pad(getypt, map_ string, opslaan bool) (string, error) {
 		}
 		return pad, nil
 	}
-	if len(k.Extensies) > 0 && filepath.Ext(pad) == "" {
+	if len(k.Extensies) > 0 && !k.heeftExtensie(pad) {
 		pad += k.Extensies[0]
 	}
 	if info, err := os.Stat(filepath.Dir(pad)); err != nil || !info.IsDir() {

@@ -226,3 +226,18 @@ func TestSaveNewRefusesAnExistingFileAndAMissingFolder(t *testing.T) {
 		t.Fatalf("een map die niet bestaat: gekozen=%v, melding %q", called, foutmelding(w))
 	}
 }
+
+// TestSaveAddsTheKindsExtensionToAnyOther: a name typed with another
+// extension gets the file's kind added; one with it, in any case, does not.
+func TestSaveAddsTheKindsExtensionToAnyOther(t *testing.T) {
+	w := kiezerVenster(t)
+	dir := t.TempDir()
+	for typed, want := range map[string]string{"raad.v2": "raad.v2.pdf", "Raad.PDF": "Raad.PDF", "raad": "raad.pdf"} {
+		var got string
+		Opslaan(w, Keuze{Map: dir, Extensies: []string{".pdf"}}, func(p string) { got = p })
+		typ(naamveld(t, w), typed)
+		if got != filepath.Join(dir, want) {
+			t.Errorf("%q typed: chosen %q, want %q", typed, got, want)
+		}
+	}
+}

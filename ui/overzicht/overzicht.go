@@ -2,7 +2,7 @@
 // of chart thumbnails with key-figure tiles, a year-range selector, a click to
 // enlarge (where the headline message is edited), and the presentation mode
 // for the council. Charts are drawn off the UI goroutine; widgets change only
-// on it, through Screen.ui (fyne.Do in the program).
+// on it, through Screen.ui (uidraad.Doe in the program).
 package overzicht
 
 import (
@@ -22,6 +22,7 @@ import (
 	"jeugdmonitor/data/store"
 	"jeugdmonitor/ui/chart"
 	"jeugdmonitor/ui/rapport"
+	"jeugdmonitor/ui/uidraad"
 	"jeugdmonitor/ui/uitvoer"
 )
 
@@ -64,7 +65,7 @@ type Screen struct {
 
 	// klaar, when set, is called on the UI goroutine after each refresh.
 	klaar func()
-	// ui runs f on the UI goroutine: fyne.Do, except in tests, where Fyne's
+	// ui runs f on the UI goroutine: uidraad.Doe, except in tests, where Fyne's
 	// test driver would run f at once on the background goroutine that asks.
 	ui func(f func())
 }
@@ -78,7 +79,7 @@ func New(s *store.Store, w fyne.Window) *Screen {
 	// goroutine that asks: a chart finished while closing must not touch
 	// its widget then.
 	sc.ui = func(f func()) {
-		fyne.Do(func() {
+		uidraad.Doe(func() {
 			if !sc.isGestopt() {
 				f()
 			}

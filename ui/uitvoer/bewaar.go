@@ -1,7 +1,7 @@
 // Package uitvoer lets the window make every file the command line makes:
 // the report for the council (PDF), a presentation as PowerPoint (.pptx),
 // and a chart as PNG or SVG or on the clipboard. Every file is chosen in the
-// file chooser (bestandskeuze.Toon) under a sensible default name, made off
+// file chooser (bestandskeuze.Opslaan) under a sensible default name, made off
 // the UI goroutine behind a progress dialog, written whole or not at all
 // (data/bestand), and a message names the file written.
 package uitvoer
@@ -9,21 +9,19 @@ package uitvoer
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
-	"strings"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"jeugdmonitor/data/bestand"
 	"jeugdmonitor/ui/bestandskeuze"
 	"jeugdmonitor/ui/rapport"
+	"jeugdmonitor/ui/uidraad"
 )
 
 // bezig counts the files being written.
@@ -48,7 +46,7 @@ func Stop(a fyne.App) { gestopt.Store(programma{a}) }
 // doe runs f on the UI goroutine, unless the program has stopped.
 func doe(f func()) {
 	a := fyne.CurrentApp()
-	fyne.Do(func() {
+	uidraad.Doe(func() {
 		if p, ok := gestopt.Load().(programma); !ok || p.app != a {
 			f()
 		}
@@ -59,47 +57,15 @@ func doe(f func()) {
 type Schrijver func(w io.Writer, v rapport.Voortgang) error
 
 // Bewaar asks for a file in the file chooser, proposing naam (whose
-// extension is the file's kind), and then writes it with Schrijf.
+// extension is the file's kind, added to a name typed without it), and then
+// writes it with Schrijf. An existing file is replaced only after the
+// chooser asked.
 func Bewaar(w fyne.Window, titel, naam string, schrijf Schrijver) {
-	ext := filepath.Ext(naam)
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			toonFout(w, err)
-			return
-		}
-		if wc == nil {
-			return // cancelled
-		}
-		pad := wc.URI().Path()
-		wc.Close()
-		pad, err = metExtensie(pad, ext)
-		if err != nil {
-			toonFout(w, err)
-			return
-		}
-		Schrijf(w, titel, pad, schrijf)
-	}, w)
-	d.SetFileName(naam)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-	d.SetConfirmText(lang.L("Opslaan"))
-	d.SetDismissText(lang.L("Annuleren"))
-	bestandskeuze.Toon(d, w)
-}
-
-// metExtensie adds the file kind's extension to a name typed without it. The
-// chooser confirmed the name without the extension and created that file
-// empty: it goes again, and a file that has the full name already is never
-// replaced unasked.
-func metExtensie(pad, ext string) (string, error) {
-	if ext == "" || strings.EqualFold(filepath.Ext(pad), ext) {
-		return pad, nil
+	k := bestandskeuze.Keuze{Titel: titel, Naam: naam}
+	if ext := filepath.Ext(naam); ext != "" {
+		k.Extensies = []string{ext}
 	}
-	verwijderLeeg(pad)
-	vol := pad + ext
-	if _, err := os.Stat(vol); err == nil {
-		return "", fmt.Errorf(lang.L("%s bestaat al; kies het in het venster Opslaan als om het te vervangen, of kies een andere naam"), filepath.Base(vol))
-	}
-	return vol, nil
+	bestandskeuze.Opslaan(w, k, func(pad string) { Schrijf(w, titel, pad, schrijf) })
 }
 
 // Schrijf writes the file at pad behind a progress dialog and reports the
@@ -120,9 +86,6 @@ func Schrijf(w fyne.Window, titel, pad string, schrijf Schrijver) <-chan error {
 				}
 			})
 		})
-		if err != nil {
-			verwijderLeeg(pad) // what the chooser created, if nothing else is there
-		}
 		bezig.Add(-1)
 		doe(func() {
 			voortgang.Hide()
@@ -135,14 +98,6 @@ func Schrijf(w fyne.Window, titel, pad string, schrijf Schrijver) <-chan error {
 		klaar <- err
 	}()
 	return klaar
-}
-
-// verwijderLeeg removes the empty file a save chooser leaves behind; a file
-// with content is never touched.
-func verwijderLeeg(pad string) {
-	if info, err := os.Stat(pad); err == nil && info.Mode().IsRegular() && info.Size() == 0 {
-		os.Remove(pad)
-	}
 }
 
 // toonFout logs an error and shows it.

@@ -18,6 +18,7 @@ import (
 	"jeugdmonitor/data/importer"
 	"jeugdmonitor/data/store"
 	"jeugdmonitor/ui/bestandskeuze"
+	"jeugdmonitor/ui/uidraad"
 )
 
 // geenKolom is the choice for a field without a column.
@@ -295,7 +296,7 @@ func (wz *ImportWizard) progress(v importer.Voortgang) {
 	if wz.sync {
 		update()
 	} else {
-		fyne.Do(update)
+		uidraad.Doe(update)
 	}
 }
 

@@ -1,12 +1,15 @@
 // Package uitwisseling holds the dialogs that exchange data with other
 // programs: the import wizard for spreadsheets and CBS StatLine files, the
 // export dialog, and backup and restore of the whole database. Work on files
-// and the database runs off the UI goroutine; widgets change only in fyne.Do.
+// and the database runs off the UI goroutine; widgets change only through
+// uidraad.Doe (fyne.Do).
 package uitwisseling
 
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+
+	"jeugdmonitor/ui/uidraad"
 )
 
 // worker runs background work and then a UI update; tests set sync so both
@@ -15,7 +18,7 @@ type worker struct {
 	sync bool
 }
 
-// run does work off the UI goroutine and then applies its result in fyne.Do.
+// run does work off the UI goroutine and then applies its result on it.
 func (wk *worker) run(work func(), then func()) {
 	if wk.sync {
 		work()
@@ -24,7 +27,7 @@ func (wk *worker) run(work func(), then func()) {
 	}
 	go func() {
 		work()
-		fyne.Do(then)
+		uidraad.Doe(then)
 	}()
 }
 

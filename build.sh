@@ -10,6 +10,7 @@
 #   ./build.sh wine [steps]    msi, then test it all under Wine 10 in a Debian 13 root
 #                              (.ci/wine.sh: commands, console, window, tests, msi; as root)
 #   ./build.sh smoke [shot]    start the GUI under Xvfb, screenshot it, quit it with Ctrl+Q
+#   ./build.sh journey         a user's journey with the real program under Xvfb (.ci/journey.sh)
 #   ./build.sh fuzz [time]     run every go test -fuzz target for a short time (default 10s each)
 #   ./build.sh race            go test -race -short ./... (the tests under the race detector)
 #   ./build.sh build           only build bin/jeugdmonitor
@@ -41,6 +42,8 @@ MSI_DEPS=(wixl msitools zip imagemagick)
 # debootstrap makes the Debian 13 root Wine runs in; pdftotext reads the report made there
 WINE_DEPS=(debootstrap util-linux poppler-utils)
 SMOKE_DEPS=(xvfb xdotool imagemagick libgl1-mesa-dri)
+# x11-xkb-utils: xkbcomp gives the journey's keyboard ë and €
+JOURNEY_DEPS=(x11-xkb-utils libreoffice-calc)
 
 CI="${CI:-false}"
 GO_TEST_TIMEOUT="${GO_TEST_TIMEOUT:-10m}"
@@ -506,6 +509,16 @@ cmd_smoke() {
 	trap - EXIT
 }
 
+# cmd_journey drives the real program through a user's journey with the
+# keyboard and the mouse (.ci/journey.sh: one function per step) and checks
+# the files and the database afterwards; on failure it prints the folder with
+# the screenshots.
+cmd_journey() {
+	ensure_deps "${SMOKE_DEPS[@]}" "${JOURNEY_DEPS[@]}"
+	build_linux
+	"$ROOT/.ci/journey.sh" "$BIN/jeugdmonitor"
+}
+
 # ---------------------------------------------------------------------------
 
 main() {
@@ -518,10 +531,11 @@ main() {
 	msi) cmd_msi ;;
 	wine) cmd_wine "$@" ;;
 	smoke) cmd_smoke "$@" ;;
+	journey) cmd_journey ;;
 	fuzz) cmd_fuzz "$@" ;;
 	race) cmd_race ;;
 	build) build_linux ;;
-	deps) ensure_deps "${LINUX_DEPS[@]}" "${TEST_DEPS[@]}" "${WINDOWS_DEPS[@]}" "${MSI_DEPS[@]}" "${SMOKE_DEPS[@]}" "${WINE_DEPS[@]}" ;;
+	deps) ensure_deps "${LINUX_DEPS[@]}" "${TEST_DEPS[@]}" "${WINDOWS_DEPS[@]}" "${MSI_DEPS[@]}" "${SMOKE_DEPS[@]}" "${WINE_DEPS[@]}" "${JOURNEY_DEPS[@]}" ;;
 	help | -h | --help) usage ;;
 	*) usage >&2; die "onbekend commando: $cmd" ;;
 	esac

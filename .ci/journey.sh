@@ -1,0 +1,359 @@
+#!/usr/bin/env bash
+# journey.sh: a user's journey through the real program, driven with the
+# keyboard and the mouse (xdotool) under Xvfb, checked afterwards with the
+# command line and LibreOffice. Run it through `./build.sh journey`, which
+# builds bin/jeugdmonitor and installs what it needs.
+#
+#   .ci/journey.sh BIN
+#
+# Every step is one function `stap_<naam>`; STAPPEN lists them in order. To
+# add a step (the PDF report, a .pptx, a chart as PNG, an import of a workbook
+# LibreOffice wrote, a restore), write a function and put its name in STAPPEN.
+# Helpers for steps: toets, typ, klik, menu, wacht_op_bestand, foto, faal.
+#
+# On failure the screenshots, the program's output and the files the journey
+# made stay in the folder printed at the end; on success it is removed
+# (JOURNEY_KEEP=1 keeps it).
+set -euo pipefail
+
+BIN="${1:?gebruik: journey.sh BIN (bin/jeugdmonitor)}"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+STAPPEN=(
+	stap_nieuwe_database
+	stap_bereik_invoeren
+	stap_ctrl_z_in_een_veld
+	stap_kiezer_annuleren
+	stap_exporteren_xlsx
+	stap_reservekopie
+	stap_presenteren
+	stap_afsluiten
+	stap_controle_cli
+	stap_controle_libreoffice
+	stap_controle_reservekopie
+	stap_draadcontrole
+)
+
+# The items of the Bestand menu in their order (separators do not count):
+# the menu is opened with Alt and an item chosen with Down and Enter, so a
+# step names the item and does not depend on pixels. Keep in step with
+# ui/app.go.
+BESTAND=(
+	"Database openen…"
+	"Nieuwe database…"
+	"Importeren uit Excel, CSV of CBS…"
+	"Exporteren naar Excel, CSV of JSON…"
+	"Rapport voor de raad (PDF)…"
+	"Presentatie opslaan als PowerPoint (.pptx)…"
+	"Reservekopie maken…"
+	"Reservekopie terugzetten…"
+	"Afsluiten"
+)
+
+WERK="$(mktemp -d "${TMPDIR:-/tmp}/jeugdmonitor-reis.XXXXXX")"
+# folders with the characters that broke file names before
+DBMAP="$WERK/Jeugd #1 ë €"
+UITMAP="$WERK/Uitvoer 100% #2 ë"
+mkdir -p "$DBMAP" "$UITMAP" "$WERK/config" "$WERK/cache" "$WERK/runtime" "$WERK/fotos"
+chmod 700 "$WERK/runtime"
+DB="$DBMAP/reis.db"
+XLSX="$UITMAP/alles #ë €.xlsx"
+KOPIE="$UITMAP/kopie 100% ë.db"
+# the figure the journey enters, and how the CLI writes it back
+INTERVENTIE="Jongerencentra"
+PERIODE="2024"
+BEREIK_GETYPT="1.400"
+BEREIK_WAARDE="1400"
+
+xvfb_pid="" app_pid="" stap="" fotonr=0 geslaagd=0
+
+log() { printf '==> reis: %s\n' "$*" >&2; }
+
+opruimen() {
+	[ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
+	[ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+	if [ "$geslaagd" -eq 1 ] && [ -z "${JOURNEY_KEEP:-}" ]; then
+		rm -rf "$WERK"
+	else
+		printf '==> reis: schermafdrukken, uitvoer en bestanden staan in %s\n' "$WERK" >&2
+	fi
+}
+trap opruimen EXIT
+
+# faal stops the journey with a message naming the step.
+faal() {
+	foto "fout" || true
+	printf 'reis: FOUT in %s: %s\n' "$stap" "$*" >&2
+	if [ -f "$WERK/app.log" ]; then
+		printf -- '--- uitvoer van jeugdmonitor (laatste regels) ---\n' >&2
+		tail -n 30 "$WERK/app.log" >&2
+	fi
+	exit 1
+}
+
+# foto saves a screenshot of the whole screen, numbered in order.
+foto() {
+	fotonr=$((fotonr + 1))
+	import -window root "$WERK/fotos/$(printf '%02d' "$fotonr")-${stap#stap_}-$1.png" 2>/dev/null
+}
+
+# leeft fails when the program is gone.
+leeft() {
+	kill -0 "$app_pid" 2>/dev/null || { wait "$app_pid" || true; app_pid=""; faal "het programma is gestopt"; }
+}
+
+toets() { leeft; xdotool key --clearmodifiers --delay 60 "$@"; sleep 0.4; }
+typ() { leeft; xdotool type --delay 25 -- "$1"; sleep 0.3; }
+klik() { leeft; xdotool mousemove "$1" "$2" click 1; sleep 0.6; }
+
+# menu opens an item of the Bestand menu by its label.
+menu() {
+	local i
+	for i in "${!BESTAND[@]}"; do
+		if [ "${BESTAND[$i]}" = "$1" ]; then
+			toets alt
+			local n
+			for ((n = 0; n <= i; n++)); do xdotool key Down; done
+			toets Return
+			sleep 0.6
+			return
+		fi
+	done
+	faal "menu-item '$1' staat niet in BESTAND"
+}
+
+# kiezer_typ types a whole path in the open file chooser (the cursor is in
+# its name field) and confirms it with Enter.
+kiezer_typ() {
+	toets ctrl+a BackSpace
+	typ "$1"
+	foto "kiezer"
+	toets Return
+}
+
+# wacht_op_bestand waits until a file exists and is not empty.
+wacht_op_bestand() {
+	local i
+	for i in $(seq 1 60); do
+		[ -s "$1" ] && return 0
+		leeft
+		sleep 0.25
+	done
+	faal "$1 is niet geschreven"
+}
+
+# sluit_melding closes a message with its only button, OK: Tab puts the
+# focus on it, Space presses it.
+sluit_melding() {
+	toets Tab space
+	sleep 0.3
+}
+
+# midden_klik clicks a dialog's button at (dx, dy) from the window's centre:
+# Fyne centres its dialogs.
+midden_klik() { klik $((640 + $1)) $((360 + $2)); }
+
+start_xvfb() {
+	Xvfb -displayfd 3 -screen 0 1366x768x24 -nolisten tcp -noreset 3>"$WERK/display" >"$WERK/xvfb.log" 2>&1 &
+	xvfb_pid=$!
+	local d="" i
+	for i in $(seq 1 100); do
+		d="$(tr -dc '0-9' <"$WERK/display" 2>/dev/null || true)"
+		[ -n "$d" ] && break
+		sleep 0.1
+	done
+	[ -n "$d" ] || faal "Xvfb gaf geen displaynummer"
+	export DISPLAY=":$d"
+	# a keyboard with ë and € on keys of their own, so xdotool types them as
+	# a user does (its own trick of remapping a key for one letter loses
+	# them in GLFW)
+	xkbcomp -xkb "$DISPLAY" "$WERK/toetsen.xkb" 2>/dev/null
+	sed -i 's/^\(\s*\)key <I247> {[^}]*};/\1key <I247> { [ ediaeresis ] };\n\1key <I248> { [ EuroSign ] };/' "$WERK/toetsen.xkb"
+	grep -q 'ediaeresis' "$WERK/toetsen.xkb" || faal "toetsenbord zonder ë (I247 niet gevonden in de keymap)"
+	xkbcomp "$WERK/toetsen.xkb" "$DISPLAY" 2>/dev/null
+	log "Xvfb op $DISPLAY"
+}
+
+# start_programma starts the program on $DB and waits for its window.
+start_programma() {
+	XDG_CONFIG_HOME="$WERK/config" XDG_CACHE_HOME="$WERK/cache" XDG_RUNTIME_DIR="$WERK/runtime" \
+		"$1" --db "$DB" >>"$WERK/app.log" 2>&1 </dev/null &
+	app_pid=$!
+	local i wid=""
+	for i in $(seq 1 60); do
+		wid="$(xdotool search --onlyvisible --name 'Jeugdmonitor' 2>/dev/null | head -n 1 || true)"
+		[ -n "$wid" ] && break
+		leeft
+		sleep 0.5
+	done
+	[ -n "$wid" ] || faal "geen venster binnen 30 s"
+	xdotool windowmove "$wid" 0 0 windowsize "$wid" 1280 720 windowfocus "$wid" 2>/dev/null || true
+	sleep 3 # the dashboard draws its charts
+}
+
+# ---------------------------------------------------------------------------
+# the steps
+
+stap_nieuwe_database() {
+	start_programma "$BIN"
+	[ -s "$DB" ] || faal "de nieuwe database $DB is niet gemaakt"
+	"$BIN" export --what bereik --format csv --db "$DB" >"$WERK/bereik-voor.csv" 2>"$WERK/export.err" ||
+		faal "export van de nieuwe database mislukte: $(cat "$WERK/export.err")"
+	foto "gestart"
+}
+
+stap_bereik_invoeren() {
+	toets ctrl+3 # Bereik invoeren: the cursor starts in the intervention field
+	typ "$INTERVENTIE"
+	toets Return # chooses it; the cursor moves to the period
+	typ "$PERIODE"
+	toets Tab
+	typ "$BEREIK_GETYPT"
+	toets Return # saves
+	sleep 0.5
+	foto "opgeslagen"
+}
+
+stap_ctrl_z_in_een_veld() {
+	# after the save the cursor is in the intervention field again: typing
+	# there and Ctrl+Z undoes the typing, not the save (checked afterwards)
+	typ "Travers"
+	toets ctrl+z
+	foto "typen-ongedaan"
+	toets Escape # empties the form
+}
+
+stap_kiezer_annuleren() {
+	menu "Database openen…"
+	foto "kiezer-open"
+	toets Escape
+	# Fyne's chooser has no key for Cancel: the button, bottom right
+	klik 987 637
+	foto "geannuleerd"
+	leeft
+}
+
+stap_exporteren_xlsx() {
+	menu "Exporteren naar Excel, CSV of JSON…"
+	foto "exportdialoog"
+	midden_klik 68 76 # Opslaan als… (alles, xlsx are the defaults)
+	kiezer_typ "$XLSX"
+	wacht_op_bestand "$XLSX"
+	foto "geexporteerd"
+	sluit_melding
+}
+
+stap_reservekopie() {
+	menu "Reservekopie maken…"
+	kiezer_typ "$KOPIE"
+	wacht_op_bestand "$KOPIE"
+	foto "gemaakt"
+	sluit_melding
+}
+
+stap_presenteren() {
+	klik 75 126 # a click in the navigation (Interventies) takes the focus
+	toets F5 # the presentation chooser, even so
+	foto "kiezer"
+	toets space # starts the presentation
+	sleep 2
+	local wid
+	wid="$(xdotool search --onlyvisible --name '^Presentatie$' 2>/dev/null | head -n 1 || true)"
+	[ -n "$wid" ] || faal "F5 en Spatie startten geen presentatie"
+	foto "presentatie"
+	xdotool windowfocus "$wid" 2>/dev/null || true
+	toets Escape
+	sleep 1
+	if xdotool search --onlyvisible --name '^Presentatie$' >/dev/null 2>&1; then
+		faal "Escape sloot de presentatie niet"
+	fi
+	foto "terug"
+}
+
+stap_afsluiten() {
+	local wid
+	wid="$(xdotool search --onlyvisible --name 'Jeugdmonitor' | head -n 1)"
+	xdotool windowfocus "$wid" 2>/dev/null || true
+	toets ctrl+q
+	local i
+	for i in $(seq 1 40); do
+		kill -0 "$app_pid" 2>/dev/null || break
+		sleep 0.25
+	done
+	kill -0 "$app_pid" 2>/dev/null && faal "Ctrl+Q sloot het programma niet binnen 10 s"
+	local rc=0
+	wait "$app_pid" || rc=$?
+	app_pid=""
+	[ "$rc" -eq 0 ] || faal "het programma stopte met exitcode $rc"
+	if grep -Eq '^panic:|fatal error:|SIGSEGV' "$WERK/app.log"; then
+		faal "het programma meldde een panic"
+	fi
+}
+
+stap_controle_cli() {
+	"$BIN" export --what bereik --format csv --db "$DB" >"$WERK/bereik-na.csv" 2>"$WERK/export.err" ||
+		faal "export via de opdrachtregel mislukte: $(cat "$WERK/export.err")"
+	# the built-in register brings reach figures of its own: compare with
+	# the export made right after the database was created
+	diff <(tr -d '\r' <"$WERK/bereik-voor.csv" | sort) <(tr -d '\r' <"$WERK/bereik-na.csv" | sort) >"$WERK/bereik.diff" || true
+	local erbij weg
+	erbij="$(grep -c '^>' "$WERK/bereik.diff" || true)"
+	weg="$(grep -c '^<' "$WERK/bereik.diff" || true)"
+	[ "$erbij" -eq 1 ] && [ "$weg" -eq 0 ] ||
+		faal "de database veranderde in $erbij nieuwe en $weg verdwenen regels, verwacht precies het ene ingevoerde cijfer (zie $WERK/bereik.diff)"
+	grep -q "^> $INTERVENTIE;$PERIODE;precies;$BEREIK_WAARDE;" "$WERK/bereik.diff" ||
+		faal "het nieuwe cijfer is niet $INTERVENTIE, $PERIODE, $BEREIK_WAARDE: $(cat "$WERK/bereik.diff")"
+	log "ok: precies het ingevoerde cijfer staat erbij ($(grep '^>' "$WERK/bereik.diff" | cut -d';' -f1-4))"
+}
+
+stap_controle_libreoffice() {
+	local uit="$WERK/libreoffice"
+	mkdir -p "$uit"
+	HOME="$WERK" timeout 120 soffice --headless --norestore --convert-to csv --outdir "$uit" "$XLSX" \
+		>"$WERK/soffice.log" 2>&1 || faal "LibreOffice opende $XLSX niet: $(cat "$WERK/soffice.log")"
+	local csv
+	csv="$(find "$uit" -name '*.csv' -print -quit)"
+	[ -s "$csv" ] || faal "LibreOffice maakte geen CSV van $XLSX"
+	log "ok: LibreOffice opent de export ($(wc -l <"$csv") regels op het eerste blad)"
+}
+
+stap_controle_reservekopie() {
+	"$BIN" check --db "$KOPIE" >"$WERK/check.log" 2>&1 || faal "de reservekopie is niet gaaf: $(cat "$WERK/check.log")"
+	"$BIN" export --what bereik --format csv --db "$KOPIE" | grep -q "^$INTERVENTIE;$PERIODE;precies;$BEREIK_WAARDE;" ||
+		faal "het ingevoerde cijfer staat niet in de reservekopie"
+	log "ok: de reservekopie is gaaf en bevat het cijfer"
+}
+
+# stap_draadcontrole starts a build without the tag migrated_fynedo, in which
+# Fyne checks that widgets change only on its UI goroutine and prints a
+# warning otherwise; it presents and quits while the dashboard draws.
+stap_draadcontrole() {
+	local bin="$WERK/jeugdmonitor-draadcontrole"
+	go -C "$ROOT" build -o "$bin" ./cmd/jeugdmonitor || faal "de controlebuild mislukte"
+	: >"$WERK/app.log"
+	start_programma "$bin"
+	toets F5
+	toets Escape
+	toets ctrl+1 ctrl+q # the dashboard draws again while the program closes
+	local i
+	for i in $(seq 1 40); do
+		kill -0 "$app_pid" 2>/dev/null || break
+		sleep 0.25
+	done
+	kill -0 "$app_pid" 2>/dev/null && faal "Ctrl+Q sloot de controlebuild niet"
+	app_pid=""
+	if grep -q 'Error in Fyne call thread' "$WERK/app.log"; then
+		faal "Fyne meldde een widget die buiten fyne.Do werd veranderd (zie de uitvoer)"
+	fi
+	log "ok: geen waarschuwing van Fyne over de UI-goroutine"
+}
+
+# ---------------------------------------------------------------------------
+
+start_xvfb
+for stap in "${STAPPEN[@]}"; do
+	log "$stap"
+	"$stap"
+done
+geslaagd=1
+log "reis geslaagd: ${#STAPPEN[@]} stappen"

@@ -397,7 +397,7 @@ func (m *Main) background(work func() error, done func(err error)) {
 		finish()
 		return
 	}
-	go finish()
+	uidraad.Go(finish)
 }
 
 // load runs work in the background and shows its error, if any, as a dialog;

@@ -15,6 +15,7 @@ import (
 	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/store"
 	"jeugdmonitor/ui/rapport"
+	"jeugdmonitor/ui/uidraad"
 	"jeugdmonitor/ui/uitvoer"
 )
 
@@ -146,10 +147,10 @@ func (s *Screen) kiezerVulOpgeslagen(k *Kiezer) {
 // achtergrond runs work off the UI goroutine and then klaar on it with
 // work's error.
 func (s *Screen) achtergrond(work func() error, klaar func(error)) {
-	go func() {
+	uidraad.Go(func() {
 		err := work()
 		s.ui(func() { klaar(err) })
-	}()
+	})
 }
 
 func (s *Screen) kiezerVoegToe(k *Kiezer, title string) {

@@ -144,7 +144,7 @@ func (s *Screen) Refresh() {
 	s.gen++
 	gen, o := s.gen, s.opties
 	s.mu.Unlock()
-	go s.load(gen, o)
+	uidraad.Go(func() { s.load(gen, o) })
 }
 
 // Stop ends the screen's background work when the program closes: charts

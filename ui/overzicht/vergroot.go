@@ -9,6 +9,7 @@ import (
 
 	"jeugdmonitor/data/dashboard"
 	"jeugdmonitor/ui/chart"
+	"jeugdmonitor/ui/uidraad"
 	"jeugdmonitor/ui/uitvoer"
 )
 
@@ -54,7 +55,7 @@ func (s *Screen) vergroot(i int) {
 
 // tekenGroot draws the enlarged chart off the UI goroutine.
 func (s *Screen) tekenGroot(v *Vergroting, g dashboard.Grafiek) {
-	go func() {
+	uidraad.Go(func() {
 		img, err := chart.TekenBeeld(g, chart.StandaardBreedte, chart.StandaardHoogte, s.Thema())
 		if err != nil {
 			s.fout(err)
@@ -65,13 +66,13 @@ func (s *Screen) tekenGroot(v *Vergroting, g dashboard.Grafiek) {
 			v.Beeld.Image = img
 			v.Beeld.Refresh()
 		})
-	}()
+	})
 }
 
 // opslaanKernboodschap stores the edited headline message and redraws.
 func (s *Screen) opslaanKernboodschap(v *Vergroting) {
 	text := v.Kernboodschap.Text
-	go func() {
+	uidraad.Go(func() {
 		if err := dashboard.SetKernboodschap(s.store, v.Naam, text); err != nil {
 			s.ui(func() { dialog.ShowError(err, s.window) })
 			return
@@ -89,5 +90,5 @@ func (s *Screen) opslaanKernboodschap(v *Vergroting) {
 			s.Status.SetText("Kernboodschap opgeslagen")
 			s.Refresh()
 		})
-	}()
+	})
 }

@@ -78,7 +78,7 @@ func Schrijf(w fyne.Window, titel, pad string, schrijf Schrijver) <-chan error {
 	voortgang.Show()
 	klaar := make(chan error, 1)
 	bezig.Add(1)
-	go func() {
+	uidraad.Go(func() {
 		err := bestand.Schrijf(pad, func(f io.Writer) error {
 			return schrijf(f, func(k, n int) {
 				if n > 0 {
@@ -96,7 +96,7 @@ func Schrijf(w fyne.Window, titel, pad string, schrijf Schrijver) <-chan error {
 			}
 		})
 		klaar <- err
-	}()
+	})
 	return klaar
 }
 

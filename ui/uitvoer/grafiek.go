@@ -16,6 +16,7 @@ import (
 	"jeugdmonitor/ui/chart"
 	"jeugdmonitor/ui/klembord"
 	"jeugdmonitor/ui/rapport"
+	"jeugdmonitor/ui/uidraad"
 )
 
 // Grafiek gives the chart as it is on screen, with its theme; ok is false
@@ -73,7 +74,7 @@ func KopieerGrafiek(w fyne.Window, g Grafiek) <-chan error {
 		klaar <- errNogNietGetekend
 		return klaar
 	}
-	go func() {
+	uidraad.Go(func() {
 		body, err := chart.Teken(gr, chart.Opties{Breedte: chart.StandaardBreedte, Hoogte: chart.StandaardHoogte, Formaat: chart.PNG, Thema: t})
 		if err == nil {
 			err = klembord.KopieerPNG(body)
@@ -97,7 +98,7 @@ func KopieerGrafiek(w fyne.Window, g Grafiek) <-chan error {
 			}
 		})
 		klaar <- err
-	}()
+	})
 	return klaar
 }
 

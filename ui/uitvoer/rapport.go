@@ -12,6 +12,7 @@ import (
 	"jeugdmonitor/data/dashboard"
 	"jeugdmonitor/data/store"
 	"jeugdmonitor/ui/rapport"
+	"jeugdmonitor/ui/uidraad"
 )
 
 // Knop is what the menu and the buttons call writing a report in format f.
@@ -61,7 +62,7 @@ func ToonRapport(s *store.Store, w fyne.Window, f rapport.Formaat, o dashboard.O
 		}, w)
 	r.Dialoog.Resize(fyne.NewSize(560, r.Dialoog.MinSize().Height))
 	r.Dialoog.Show()
-	go func() {
+	uidraad.Go(func() {
 		saved, err := s.Presentaties()
 		doe(func() {
 			defer close(r.Geladen)
@@ -75,7 +76,7 @@ func ToonRapport(s *store.Store, w fyne.Window, f rapport.Formaat, o dashboard.O
 			}
 			r.Keuze.SetOptions(opties)
 		})
-	}()
+	})
 	return r
 }
 

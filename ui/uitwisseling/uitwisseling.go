@@ -25,10 +25,10 @@ func (wk *worker) run(work func(), then func()) {
 		then()
 		return
 	}
-	go func() {
+	uidraad.Go(func() {
 		work()
 		uidraad.Doe(then)
-	}()
+	})
 }
 
 // showError logs an error and shows it in the window.

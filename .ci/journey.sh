@@ -127,6 +127,7 @@ menu() {
 kiezer_typ() {
 	toets ctrl+a BackSpace
 	typ "$1"
+	sleep 0.5
 	foto "kiezer"
 	toets Return
 }
@@ -252,8 +253,12 @@ stap_reservekopie() {
 }
 
 stap_presenteren() {
-	klik 75 126 # a click in the navigation (Interventies) takes the focus
+	# a click in the navigation on Help, a page without a field, leaves the
+	# focus in the navigation list, which used to swallow F5
+	klik 51 439
+	foto "help"
 	toets F5 # the presentation chooser, even so
+	sleep 1.5
 	foto "kiezer"
 	toets space # starts the presentation
 	sleep 2

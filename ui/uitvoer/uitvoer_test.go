@@ -248,3 +248,44 @@ func TestStoppedProgramLeavesTheWindowAlone(t *testing.T) {
 		t.Errorf("een nieuw programma toonde de uitkomst niet: %q", txt)
 	}
 }
+
+// TestBewaarTakesATypedPath: a full path typed in the chooser of the report,
+// the presentation and the chart is the file written (the new-user pass got
+// "Open /root/tmp/…: no such file" in English when the chooser glued a typed
+// path to the folder on show), with the kind's extension added.
+func TestBewaarTakesATypedPath(t *testing.T) {
+	w := venster(t)
+	dir := t.TempDir()
+	Bewaar(w, "Rapport voor de raad", "raad.pdf", func(out io.Writer, _ rapport.Voortgang) error {
+		_, err := io.WriteString(out, "%PDF-inhoud")
+		return err
+	})
+	var veld *widget.Entry
+	for _, o := range w.Canvas().Overlays().List() {
+		walk(o, func(o fyne.CanvasObject) {
+			if e, ok := o.(*widget.Entry); ok && veld == nil {
+				veld = e
+			}
+		})
+	}
+	if veld == nil {
+		t.Fatal("geen naamveld in de kiezer")
+	}
+	getypt := filepath.Join(dir, "raad #3 100% ë €")
+	veld.SetText(getypt)
+	veld.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	pad := getypt + ".pdf"
+	deadline := time.Now().Add(time.Minute)
+	for !strings.Contains(teksten(w), "Opgeslagen als "+pad) {
+		if time.Now().After(deadline) {
+			t.Fatalf("geen melding over %s; op het scherm: %q", pad, teksten(w))
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if got, err := os.ReadFile(pad); err != nil || string(got) != "%PDF-inhoud" {
+		t.Errorf("%s: %q, %v", pad, got, err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "raad.pdf")); err == nil {
+		t.Error("de voorgestelde naam in de map van de kiezer werd ook gemaakt")
+	}
+}

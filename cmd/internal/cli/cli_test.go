@@ -302,3 +302,30 @@ func TestExportDashMeansStdout(t *testing.T) {
 		t.Error("a file named - was written")
 	}
 }
+
+// TestEmptyDBIsRefused: `--db ""` (a script whose $DB is empty) is wrong use,
+// not the program's own database: the attack pass saw "Opgeslagen" go into a
+// database the user never named.
+func TestEmptyDBIsRefused(t *testing.T) {
+	config := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", config)
+	t.Setenv("APPDATA", config)
+	own, err := store.DefaultPath()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"bereik", "--db", "", "--interventie", "Match", "--periode", "2024", "--waarde", "4"},
+		{"bereik", "--db= ", "--interventie", "Match", "--periode", "2024", "--waarde", "4"},
+		{"check", "--db", ""},
+		{"export", "--db", "", "--what", "bereik", "--format", "csv", "-o", filepath.Join(t.TempDir(), "x.csv")},
+	} {
+		code, _, stderr := run(t, args...)
+		if code != ExitUsage || !strings.Contains(stderr, "--db is leeg") {
+			t.Errorf("%q: exit %d, %q", args, code, stderr)
+		}
+	}
+	if _, err := os.Stat(own); !os.IsNotExist(err) {
+		t.Errorf("de eigen database %s is gemaakt (%v)", own, err)
+	}
+}

@@ -165,6 +165,13 @@ func parseFlags(fs *flag.FlagSet, args []string) int {
 		fs.Usage()
 		return ExitOK
 	}
+	leeg := false
+	fs.Visit(func(f *flag.Flag) { leeg = leeg || (f.Name == "db" && strings.TrimSpace(f.Value.String()) == "") })
+	if leeg {
+		// a script with an empty $DB must not write into the program's own database
+		fmt.Fprintln(fs.Output(), "--db is leeg: geef het pad van een database, of laat --db weg voor de eigen database")
+		return ExitUsage
+	}
 	return -1
 }
 

@@ -40,7 +40,7 @@ func (b *bouwer) bereikInterventie(g *Grafiek) error {
 	for _, row := range rows {
 		if row.InterventieID == id && strings.EqualFold(row.Eenheid, unit) {
 			r.Punten[row.Jaar-b.o.Van] = Punt{Waarde: row.Waarde, Bekend: true, Voorlopig: row.Voorlopig}
-			b.laatste = max(b.laatste, row.Jaar)
+			b.bron(domain.BereikBron(row.Bron, row.Gebruiker), row.Jaar)
 		}
 	}
 	doelen := make([]Doel, len(r.Punten))
@@ -188,6 +188,7 @@ func (b *bouwer) bereikCluster(g *Grafiek) error {
 			p.Labels = append(p.Labels, "geen bereik vastgelegd · doel "+target+" ("+welkDoel(d)+")")
 			continue
 		}
+		b.bron(domain.BereikBron(r.bereik.BronTekst, r.bereik.Gebruiker), jaar)
 		share := r.bereik.Waarde / d.Waarde * 100
 		p.Staven[0].Punten = append(p.Staven[0].Punten, Punt{Waarde: share, Bekend: true,
 			Voorlopig: r.bereik.Status == domain.StatusVoorlopig})

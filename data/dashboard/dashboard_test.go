@@ -323,3 +323,35 @@ func TestKerncijfers(t *testing.T) {
 		t.Errorf("jeugdigen from the charts already built %+v", k[2])
 	}
 }
+
+// TestEnteredReachNamesItsSource: a figure typed without a source is credited
+// to the user who entered it, never only to the documents of the intervention
+// and its target (the new-user pass found 3.612 jongeren credited to the
+// Routekaart in the report); a figure with a source names that source.
+func TestEnteredReachNamesItsSource(t *testing.T) {
+	s := seeded(t)
+	in, err := s.InterventieByNaam("Ambulant jongerenwerk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.RecordBereikInvoer(store.BereikInvoer{Interventie: in.Naam, Periode: "2023", Waarde: "3.612"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.RecordBereikInvoer(store.BereikInvoer{Interventie: in.Naam, Periode: "2022", Waarde: "3.400",
+		Bron: "Jaarverslag jongerenwerk 2022"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, naam := range []string{"bereik-interventie", "bereik-cluster"} {
+		g := build(t, s, naam, 2022, 2023)
+		var bronnen []string
+		for _, b := range g.Bronnen {
+			bronnen = append(bronnen, b.String())
+		}
+		if !slices.Contains(bronnen, "Ingevoerd in Jeugdmonitor door test, zonder bron") {
+			t.Errorf("%s: de ingevoerde 3.612 staat niet als invoer bij de bronnen: %q", naam, bronnen)
+		}
+		if naam == "bereik-interventie" && !slices.Contains(bronnen, "Jaarverslag jongerenwerk 2022") {
+			t.Errorf("%s: de opgegeven bron ontbreekt: %q", naam, bronnen)
+		}
+	}
+}

@@ -144,6 +144,19 @@ type Bereik struct {
 // TableName is the table of reach figures.
 func (Bereik) TableName() string { return "bereik" }
 
+// BereikBron is the source a chart or report names for a reach figure: the
+// source entered with it, or, when none was, that a user entered it in the
+// program (a figure typed without a source is never credited to a document).
+func BereikBron(bronTekst, gebruiker string) Bron {
+	if bronTekst != "" {
+		return Bron{Document: bronTekst}
+	}
+	if gebruiker == "" {
+		return Bron{Document: "Ingevoerd in Jeugdmonitor, zonder bron"}
+	}
+	return Bron{Document: "Ingevoerd in Jeugdmonitor door " + gebruiker + ", zonder bron"}
+}
+
 // Indicator is a monitored series: the youth-care dashboard, the Preventie met
 // Gezag police figures, a budget criterion, a movement of Spoor 3.
 type Indicator struct {

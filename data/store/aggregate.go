@@ -34,6 +34,9 @@ type BereikJaartotaal struct {
 	Jaar          int
 	Waarde        float64
 	Voorlopig     bool
+	// Bron and Gebruiker say where the figure came from (see domain.BereikBron).
+	Bron      string
+	Gebruiker string
 }
 
 // BereikPerJaar gives, per intervention, unit and calendar year in the range,
@@ -42,7 +45,7 @@ type BereikJaartotaal struct {
 func (s *Store) BereikPerJaar(vanJaar, totJaar int) ([]BereikJaartotaal, error) {
 	var out []BereikJaartotaal
 	err := s.db.Model(&domain.Bereik{}).
-		Select("interventie_id, eenheid, jaar, waarde, status = ? AS voorlopig", domain.StatusVoorlopig).
+		Select("interventie_id, eenheid, jaar, waarde, status = ? AS voorlopig, bron, gebruiker", domain.StatusVoorlopig).
 		Where("periode_soort = ? AND jaar BETWEEN ? AND ? AND interventie_id IS NOT NULL", period.Jaar, vanJaar, totJaar).
 		Order("interventie_id").Order("jaar").Scan(&out).Error
 	return out, err

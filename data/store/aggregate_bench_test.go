@@ -100,7 +100,7 @@ func fillBenchDatabase(b *testing.B, s *Store) {
 type plainSQL struct{ db *sql.DB }
 
 func (p plainSQL) bereikPerJaar(van, tot int) (int, error) {
-	rows, err := p.db.Query(`SELECT interventie_id, jaar, waarde, status = ? FROM bereik
+	rows, err := p.db.Query(`SELECT interventie_id, jaar, waarde, status = ?, bron, gebruiker FROM bereik
 		WHERE periode_soort = ? AND jaar BETWEEN ? AND ? AND interventie_id IS NOT NULL
 		ORDER BY interventie_id, jaar`, domain.StatusVoorlopig, period.Jaar, van, tot)
 	if err != nil {
@@ -110,7 +110,7 @@ func (p plainSQL) bereikPerJaar(van, tot int) (int, error) {
 	n := 0
 	for rows.Next() {
 		var r BereikJaartotaal
-		if err := rows.Scan(&r.InterventieID, &r.Jaar, &r.Waarde, &r.Voorlopig); err != nil {
+		if err := rows.Scan(&r.InterventieID, &r.Jaar, &r.Waarde, &r.Voorlopig, &r.Bron, &r.Gebruiker); err != nil {
 			return n, err
 		}
 		n++

@@ -117,7 +117,7 @@ func (p *doelstellingenPanel) targetLine(d domain.Doelstelling) string {
 		line += " · " + lang.L("beëindigd na {{.Jaar}} ({{.Reden}})", map[string]any{"Jaar": *d.LaatsteJaar, "Reden": d.EindeReden})
 	}
 	for _, h := range p.revisions[d.ID] {
-		line += " · " + lang.L("herzien op {{.Wanneer}} door {{.Wie}}: {{.Oud}} → {{.Nieuw}} ({{.Reden}})", map[string]any{
+		line += " · " + lang.L("herzien op {{.Wanneer}} door {{.Wie}}: {{.Oud}} ⟶ {{.Nieuw}} ({{.Reden}})", map[string]any{
 			"Wanneer": store.FormatDatumTijd(h.Datum), "Wie": h.Gebruiker, "Oud": store.WaardeTekst(h.OudeWaarde, h.OudeWaardeTot),
 			"Nieuw": store.WaardeTekst(h.NieuweWaarde, h.NieuweWaardeTot), "Reden": h.Reden})
 	}

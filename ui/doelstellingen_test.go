@@ -81,7 +81,7 @@ func TestTargetEditingInTheEditForm(t *testing.T) {
 	if got := targetsOf(t, s, item.Naam)[1].Waarde; got != 3700 {
 		t.Fatalf("after revising: %v", got)
 	}
-	if line := p.targetLine(p.targets[1]); !strings.Contains(line, "3.612 → 3.700 (Begroting 2024 verhoogd)") {
+	if line := p.targetLine(p.targets[1]); !strings.Contains(line, "3.612 ⟶ 3.700 (Begroting 2024 verhoogd)") {
 		t.Errorf("revision not shown: %q", line)
 	}
 

@@ -118,7 +118,7 @@ func Bouw(s *store.Store, naam string, o Opties) (Grafiek, error) {
 	if o.Van > o.Tot || o.Van < domain.MinJaar || o.Tot > domain.MaxJaar {
 		return Grafiek{}, fmt.Errorf("ongeldige jaren %d-%d", o.Van, o.Tot)
 	}
-	b := &bouwer{s: s, o: o, bronnen: map[domain.Bron]bool{}}
+	b := &bouwer{s: s, o: o, bronnen: map[string]bool{}}
 	g := Grafiek{Naam: d.Naam, Titel: d.Titel, GeenGegevens: o.geenGegevens()}
 	if err := d.bouw(b, &g); err != nil {
 		return Grafiek{}, fmt.Errorf("grafiek %s: %w", naam, err)
@@ -151,15 +151,16 @@ func BouwAlle(s *store.Store, o Opties) ([]Grafiek, error) {
 type bouwer struct {
 	s         *store.Store
 	o         Opties
-	bronnen   map[domain.Bron]bool
+	bronnen   map[string]bool // the references listed, as printed
 	bronLijst []domain.Bron
 	laatste   int
 }
 
-// bron records a source reference of a figure on the chart.
+// bron records a source reference of a figure on the chart, once however
+// it is split over document and section.
 func (b *bouwer) bron(br domain.Bron, jaar int) {
-	if br != (domain.Bron{}) && !b.bronnen[br] {
-		b.bronnen[br] = true
+	if br != (domain.Bron{}) && !b.bronnen[br.String()] {
+		b.bronnen[br.String()] = true
 		b.bronLijst = append(b.bronLijst, br)
 	}
 	b.laatste = max(b.laatste, jaar)

@@ -55,6 +55,42 @@ func ParseCell(s string) (float64, error) {
 	return v, nil
 }
 
+// Punt says how a number cell uses a dot, for the check that one file uses
+// it one way only.
+type Punt int
+
+const (
+	// GeenPunt: no dot, or dots that can only be thousands ("1.234.567",
+	// "1.234,5").
+	GeenPunt Punt = iota
+	// DecimalePunt: a dot that can only be a decimal point ("12.5",
+	// "1,234.5").
+	DecimalePunt
+	// DubbelzinnigePunt: one dot followed by exactly three digits ("1.234"),
+	// read as thousands, which is wrong in a file with decimal points.
+	DubbelzinnigePunt
+)
+
+// PuntVan classifies the dot in a number cell's text as ParseCell reads it.
+func PuntVan(s string) Punt {
+	t := strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '\'' || r == '’' {
+			return -1
+		}
+		return r
+	}, strings.TrimSuffix(strings.TrimSpace(s), "%"))
+	dot, comma := strings.LastIndex(t, "."), strings.LastIndex(t, ",")
+	switch {
+	case dot < 0 || (comma >= 0 && comma > dot):
+		return GeenPunt
+	case normaliseSeparators(t) != t:
+		return DecimalePunt
+	case comma < 0 && strings.Count(t, ".") == 1:
+		return DubbelzinnigePunt
+	}
+	return GeenPunt
+}
+
 // normaliseSeparators rewrites a number with a decimal point into the Dutch
 // form Parse reads, where the point cannot be a thousands separator.
 func normaliseSeparators(t string) string {

@@ -13,6 +13,8 @@ import (
 	"jeugdmonitor/data/backup"
 	"jeugdmonitor/data/cbs"
 	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/dutchnum"
+	"jeugdmonitor/data/foutmelding"
 	"jeugdmonitor/data/spreadsheet"
 	"jeugdmonitor/data/store"
 )
@@ -64,6 +66,8 @@ type Rapport struct {
 	NieuweIndicatoren []string
 	// Opgeslagen is true once the rows are in the database.
 	Opgeslagen bool
+	// punten follows how each column uses a dot (see puntCheck).
+	punten map[int]*puntGebruik
 	// Reservekopie is the copy of the database made just before writing.
 	Reservekopie string
 }
@@ -451,7 +455,11 @@ func veldVan(label string) string {
 // value reads a number field: ok false with missing true when the cell holds
 // no value; a problem is reported when it is not a number.
 func (im *Import) value(row spreadsheet.Row, veld string, r *Rapport) (v float64, missing, ok bool) {
-	v, err := im.cell(row, veld).Value()
+	c := im.cell(row, veld)
+	v, err := c.Value()
+	if err == nil && c.Kind == spreadsheet.Text {
+		im.puntCheck(row.Line, im.Koppeling[veld], c.Text, r)
+	}
 	switch {
 	case errors.Is(err, spreadsheet.ErrMissing):
 		return 0, true, false
@@ -522,4 +530,52 @@ func (im *Import) backupFirst(r *Rapport) error {
 	}
 	r.Reservekopie = path
 	return nil
+}
+
+// puntGebruik is the first cell of a column with a decimal point and the
+// first with a dot that reads as thousands ("1.234").
+type puntGebruik struct {
+	decimaal, dubbelzinnig *puntCel
+	gemeld                 bool
+}
+
+// puntCel is a cell's line and text.
+type puntCel struct {
+	regel int
+	tekst string
+}
+
+// puntCheck refuses a column that uses a dot both as decimal point ("12.5")
+// and where it reads as thousands ("1.234"): in such a file "1.234" most
+// likely means 1,234 and would silently be stored 1.000 times too large.
+func (im *Import) puntCheck(line, col int, tekst string, r *Rapport) {
+	soort := dutchnum.PuntVan(tekst)
+	if soort == dutchnum.GeenPunt {
+		return
+	}
+	if r.punten == nil {
+		r.punten = map[int]*puntGebruik{}
+	}
+	g := r.punten[col]
+	if g == nil {
+		g = &puntGebruik{}
+		r.punten[col] = g
+	}
+	cel := &puntCel{regel: line, tekst: strings.TrimSpace(tekst)}
+	switch {
+	case soort == dutchnum.DecimalePunt && g.decimaal == nil:
+		g.decimaal = cel
+	case soort == dutchnum.DubbelzinnigePunt && g.dubbelzinnig == nil:
+		g.dubbelzinnig = cel
+	}
+	if g.gemeld || g.decimaal == nil || g.dubbelzinnig == nil {
+		return
+	}
+	g.gemeld = true
+	d, p := g.dubbelzinnig, g.decimaal
+	r.probleem(Probleem{Rij: d.regel, Kolom: im.Kolom(col), Melding: fmt.Sprintf(
+		"%s is dubbelzinnig: deze kolom gebruikt ook een decimale punt (%s in rij %d), dus het kan %s of %s zijn; "+
+			"schrijf het getal zonder punt of met een decimale komma",
+		foutmelding.Citeer(d.tekst), foutmelding.Citeer(p.tekst), p.regel,
+		strings.Replace(d.tekst, ".", ",", 1), strings.Replace(d.tekst, ".", "", 1))})
 }

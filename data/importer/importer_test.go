@@ -266,3 +266,47 @@ func TestBronVan(t *testing.T) {
 		}
 	}
 }
+
+// TestDotUsedBothWaysIsRefused: in a column that also has a decimal point
+// ("12.5"), "1.234" most likely means 1,234; reading it as 1234 stored a
+// figure 1.000 times too large without a word (attack pass). A column with
+// only thousands dots, or only decimal points, imports as before.
+func TestDotUsedBothWaysIsRefused(t *testing.T) {
+	s := openRegister(t)
+	dir := t.TempDir()
+	write := func(name string, rows ...string) string {
+		p := filepath.Join(dir, name)
+		csv := "Code,Indicator,Eenheid,Groep,Periode,Waarde\r\n" + strings.Join(rows, "\r\n") + "\r\n"
+		if err := os.WriteFile(p, []byte(csv), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	check := func(p string) *Rapport {
+		t.Helper()
+		im, err := Open(s, p, "", SoortIndicatoren)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := im.Controleer(context.Background(), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	row := func(jaar, waarde string) string {
+		return "pmg-test,Testcijfer,euro,Preventie met Gezag," + jaar + "," + `"` + waarde + `"`
+	}
+	r := check(write("beide.csv", row("2040", "1.234"), row("2041", "12.5")))
+	if len(r.Problemen) != 1 || r.Problemen[0].Rij != 2 ||
+		!strings.Contains(r.Problemen[0].Melding, `"1.234" is dubbelzinnig`) ||
+		!strings.Contains(r.Problemen[0].Melding, `"12.5" in rij 3`) {
+		t.Errorf("decimale punt en 1.234 in één kolom: %v", r.Problemen)
+	}
+	if r := check(write("duizendtallen.csv", row("2040", "1.234"), row("2041", "1.234.567"))); !r.OK() {
+		t.Errorf("alleen duizendtallen: %v", r.Problemen)
+	}
+	if r := check(write("decimalen.csv", row("2040", "12.5"), row("2041", "0.750"))); !r.OK() {
+		t.Errorf("alleen decimale punten: %v", r.Problemen)
+	}
+}

@@ -43,8 +43,9 @@ MSI_DEPS=(wixl msitools zip imagemagick)
 # debootstrap makes the Debian 13 root Wine runs in; pdftotext reads the report made there
 WINE_DEPS=(debootstrap util-linux poppler-utils)
 SMOKE_DEPS=(xvfb xdotool imagemagick libgl1-mesa-dri)
-# x11-xkb-utils: xkbcomp gives the journey's keyboard ë and €
-JOURNEY_DEPS=(x11-xkb-utils libreoffice-calc)
+# x11-xkb-utils: xkbcomp gives the journey's keyboard ë and €; libreoffice-impress, poppler-utils,
+# unzip and file check the report, the .pptx and the chart the journey writes
+JOURNEY_DEPS=(x11-xkb-utils libreoffice-calc libreoffice-impress poppler-utils unzip file)
 
 CI="${CI:-false}"
 GO_TEST_TIMEOUT="${GO_TEST_TIMEOUT:-10m}"

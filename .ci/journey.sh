@@ -26,11 +26,15 @@ STAPPEN=(
 	stap_kiezer_annuleren
 	stap_exporteren_xlsx
 	stap_reservekopie
+	stap_rapport_pdf
+	stap_presentatie_pptx
+	stap_grafiek_png
 	stap_presenteren
 	stap_afsluiten
 	stap_controle_cli
 	stap_controle_libreoffice
 	stap_controle_reservekopie
+	stap_controle_rapport
 	stap_draadcontrole
 )
 
@@ -59,6 +63,9 @@ chmod 700 "$WERK/runtime"
 DB="$DBMAP/reis.db"
 XLSX="$UITMAP/alles #ë €.xlsx"
 KOPIE="$UITMAP/kopie 100% ë.db"
+RAPPORT="$UITMAP/raad #3 ë €.pdf"
+PPTX="$UITMAP/raad 100% ë.pptx"
+GRAFIEK="$UITMAP/jeugdhulp #ë.png"
 # the figure the journey enters, and how the CLI writes it back
 INTERVENTIE="Jongerencentra"
 PERIODE="2024"
@@ -132,10 +139,11 @@ kiezer_typ() {
 	toets Return
 }
 
-# wacht_op_bestand waits until a file exists and is not empty.
+# wacht_op_bestand waits until a file exists and is not empty (at most 15
+# seconds, or the seconds given).
 wacht_op_bestand() {
 	local i
-	for i in $(seq 1 60); do
+	for i in $(seq 1 $((4 * ${2:-15}))); do
 		[ -s "$1" ] && return 0
 		leeft
 		sleep 0.25
@@ -252,6 +260,43 @@ stap_reservekopie() {
 	sluit_melding
 }
 
+# The report, the presentation and a chart are written whole under their
+# final name (a temporary file beside it until then), so a file that is
+# there is complete; the message naming it comes right after.
+stap_rapport_pdf() {
+	menu "Rapport voor de raad (PDF)…"
+	foto "rapportdialoog"
+	midden_klik 68 76 # Opslaan als… (alle grafieken is the default)
+	kiezer_typ "$RAPPORT"
+	wacht_op_bestand "$RAPPORT" 60
+	sleep 1
+	foto "geschreven"
+	sluit_melding
+}
+
+stap_presentatie_pptx() {
+	menu "Presentatie opslaan als PowerPoint (.pptx)…"
+	midden_klik 68 76
+	kiezer_typ "$PPTX"
+	wacht_op_bestand "$PPTX" 90
+	sleep 1
+	foto "geschreven"
+	sluit_melding
+}
+
+stap_grafiek_png() {
+	toets ctrl+1 # the dashboard
+	sleep 2
+	klik 729 505 # the menu button of the first chart, bottom right of its tile
+	foto "tegelmenu"
+	klik 775 581 # Opslaan als PNG…
+	kiezer_typ "$GRAFIEK"
+	wacht_op_bestand "$GRAFIEK" 30
+	sleep 1
+	foto "geschreven"
+	sluit_melding
+}
+
 stap_presenteren() {
 	# a click in the navigation on Help, a page without a field, leaves the
 	# focus in the navigation list, which used to swallow F5
@@ -327,6 +372,41 @@ stap_controle_reservekopie() {
 	"$BIN" export --what bereik --format csv --db "$KOPIE" | grep -q "^$INTERVENTIE;$PERIODE;precies;$BEREIK_WAARDE;" ||
 		faal "het ingevoerde cijfer staat niet in de reservekopie"
 	log "ok: de reservekopie is gaaf en bevat het cijfer"
+}
+
+# stap_controle_rapport opens what the window wrote in the real clients:
+# poppler reads the PDF report, LibreOffice Impress converts the PowerPoint
+# file (one page per slide), and the chart is a 1920x1080 PNG.
+stap_controle_rapport() {
+	local tekst pagina
+	tekst="$(pdftotext "$RAPPORT" - 2>&1)" || faal "poppler leest $RAPPORT niet: $tekst"
+	grep -q "Rapport voor de gemeenteraad: Alle grafieken van het dashboard" <<<"$tekst" ||
+		faal "het rapport mist zijn titel"
+	grep -q "Bronnen" <<<"$tekst" || faal "het rapport mist de lijst van bronnen"
+	pagina="$(pdfinfo "$RAPPORT" | awk '/^Pages:/ { print $2 }')"
+	[ "$pagina" -ge 3 ] || faal "het rapport heeft $pagina pagina's"
+	log "ok: poppler leest het rapport ($pagina pagina's)"
+
+	local uit="$WERK/impress" dias pdf
+	mkdir -p "$uit"
+	local delen
+	delen="$(unzip -Z1 "$PPTX")" || faal "$PPTX is geen zip-archief"
+	dias="$(grep -c '^ppt/slides/slide[0-9]*\.xml$' <<<"$delen")"
+	grep -q '^ppt/notesSlides/notesSlide2\.xml$' <<<"$delen" || faal "$PPTX heeft geen notities"
+	HOME="$WERK" timeout 180 soffice --headless --norestore --convert-to pdf --outdir "$uit" "$PPTX" \
+		>"$WERK/impress.log" 2>&1 || faal "LibreOffice Impress opende $PPTX niet: $(cat "$WERK/impress.log")"
+	pdf="$(find "$uit" -name '*.pdf' -print -quit)"
+	[ -s "$pdf" ] || faal "LibreOffice Impress maakte geen PDF van $PPTX"
+	pagina="$(pdfinfo "$pdf" | awk '/^Pages:/ { print $2 }')"
+	[ "$pagina" -eq "$dias" ] || faal "LibreOffice toont $pagina pagina's voor $dias dia's"
+	tekst="$(pdftotext "$pdf" -)"
+	grep -q "Presentatie voor de gemeenteraad" <<<"$tekst" || faal "de titeldia ontbreekt in LibreOffice"
+	grep -q "^Bron: " <<<"$tekst" || faal "geen bronregel op de dia's in LibreOffice"
+	log "ok: LibreOffice Impress toont de presentatie ($dias dia's)"
+
+	file "$GRAFIEK" | grep -q 'PNG image data, 1920 x 1080' || faal "$GRAFIEK is geen PNG van 1920x1080: $(file "$GRAFIEK")"
+	[ "$(identify -format '%wx%h' "$GRAFIEK")" = "1920x1080" ] || faal "identify leest $GRAFIEK niet als 1920x1080"
+	log "ok: de grafiek is een PNG van 1920x1080"
 }
 
 # stap_draadcontrole starts a build without the tag migrated_fynedo, in which

@@ -7,11 +7,12 @@ import (
 )
 
 // Standaard gives the year range of the dashboard: the five years up to the
-// latest yearly measurement, or up to last year when there is none.
+// latest year with figures or a dated target (store.LaatsteJaar), or up to
+// last year when there is none.
 func Standaard(s interface {
-	LaatsteMetingJaar() (int, bool, error)
+	LaatsteJaar() (int, bool, error)
 }) (Opties, error) {
-	tot, ok, err := s.LaatsteMetingJaar()
+	tot, ok, err := s.LaatsteJaar()
 	if err != nil {
 		return Opties{}, err
 	}

@@ -45,9 +45,9 @@ func TestPresentatieCreateUpdateDeleteAudited(t *testing.T) {
 	}
 }
 
-func TestLaatsteMetingJaar(t *testing.T) {
+func TestLaatsteJaarOfAnEmptyDatabase(t *testing.T) {
 	s := openTemp(t)
-	if _, ok, err := s.LaatsteMetingJaar(); ok || err != nil {
+	if _, ok, err := s.LaatsteJaar(); ok || err != nil {
 		t.Errorf("lege database: %v %v", ok, err)
 	}
 }

@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"crypto/sha256"
 	"database/sql"
 	"encoding/json"
 	"errors"
@@ -15,6 +14,7 @@ import (
 	"time"
 
 	"jeugdmonitor/data/backup"
+	"jeugdmonitor/data/bestand/bestandtest"
 	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/store"
 )
@@ -53,15 +53,6 @@ func interventionNames(t *testing.T, path string) []string {
 	}
 	sort.Strings(names)
 	return names
-}
-
-func sum(t *testing.T, path string) [32]byte {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sha256.Sum256(b)
 }
 
 func TestRestoreOntoAndFromPathsWithURICharacters(t *testing.T) {
@@ -242,11 +233,11 @@ func TestRestoreRefusesADatabaseWithForeignTriggers(t *testing.T) {
 	dir := t.TempDir()
 	doel := filepath.Join(dir, "jeugdmonitor.db")
 	dbWith(t, doel, "Match")
-	before := sum(t, doel)
+	before := bestandtest.Som(t, doel)
 	bron := filepath.Join(t.TempDir(), "vijandig.db")
 	dbWith(t, bron, "Match")
 	alterOutside(t, bron, hostileTriggers...)
-	bronBefore := sum(t, bron)
+	bronBefore := bestandtest.Som(t, bron)
 	_, err := Herstel(bron, doel, restoreMoment)
 	if err == nil {
 		t.Fatal("a database with foreign triggers was restored")
@@ -257,7 +248,7 @@ func TestRestoreRefusesADatabaseWithForeignTriggers(t *testing.T) {
 			t.Errorf("message %q lacks %q", err, want)
 		}
 	}
-	if sum(t, doel) != before || sum(t, bron) != bronBefore {
+	if bestandtest.Som(t, doel) != before || bestandtest.Som(t, bron) != bronBefore {
 		t.Fatal("a refused restore changed a file")
 	}
 	entries, _ := os.ReadDir(dir)
@@ -271,14 +262,14 @@ func TestRestoreReplacesADatabaseChangedOutsideAndKeepsIt(t *testing.T) {
 	doel := filepath.Join(dir, "jeugdmonitor.db")
 	dbWith(t, doel, "Oud")
 	alterOutside(t, doel, hostileTriggers...)
-	before := sum(t, doel)
+	before := bestandtest.Som(t, doel)
 	bron := filepath.Join(t.TempDir(), "goed.db")
 	dbWith(t, bron, "Goed")
 	kept, err := Herstel(bron, doel, restoreMoment)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum(t, kept) != before {
+	if bestandtest.Som(t, kept) != before {
 		t.Fatal("the replaced database was not kept as it was")
 	}
 	if got := interventionNames(t, doel); strings.Join(got, ",") != "Goed" {
@@ -317,7 +308,7 @@ func TestFullExportCarriesTheAuditChain(t *testing.T) {
 	dir := t.TempDir()
 	target := filepath.Join(dir, "mijn.db")
 	dbWith(t, target, "Oud")
-	before := sum(t, target)
+	before := bestandtest.Som(t, target)
 
 	rows[2].(map[string]any)["nieuwe_waarde"] = "vervalst"
 	forged := filepath.Join(dir, "vervalst.json")
@@ -328,7 +319,7 @@ func TestFullExportCarriesTheAuditChain(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "wijziging 3 (nummer 3): de keten klopt niet; de geschiedenis is na de export aangepast") {
 		t.Fatalf("a forged history: %v", err)
 	}
-	if sum(t, target) != before {
+	if bestandtest.Som(t, target) != before {
 		t.Fatal("the refused export changed the database")
 	}
 

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"jeugdmonitor/data/domain"
+
+	"jeugdmonitor/data/bestand/bestandtest"
 )
 
 // writeEveryWay changes the database through every path that writes audit
@@ -111,7 +113,7 @@ func TestCheckNamesTheFirstBrokenRowOfTheAuditTrail(t *testing.T) {
 			}
 			writeEveryWay(t, s)
 			tamperOutside(t, s, c.tamper)
-			before := fileSum(t, path)
+			before := bestandtest.Som(t, path)
 			s, err = Open(path, Options{ReadOnly: true})
 			if err != nil {
 				t.Fatalf("the schema is the program's, yet: %v", err)
@@ -125,7 +127,7 @@ func TestCheckNamesTheFirstBrokenRowOfTheAuditTrail(t *testing.T) {
 			if len(report.Problems) != 1 || !strings.Contains(report.Problems[0], want) {
 				t.Fatalf("check: %q, want %q", report.Problems, want)
 			}
-			if fileSum(t, path) != before {
+			if bestandtest.Som(t, path) != before {
 				t.Fatal("the check changed the file")
 			}
 		})
@@ -287,12 +289,12 @@ func TestBackupFileCopiesAnOlderSchemaAsItIs(t *testing.T) {
 	}
 	s.Close()
 	migrationFiles = restore
-	before := fileSum(t, path)
+	before := bestandtest.Som(t, path)
 	copyPath := filepath.Join(dir, "kopie.db")
 	if err := BackupFile(path, copyPath); err != nil {
 		t.Fatal(err)
 	}
-	if fileSum(t, path) != before {
+	if bestandtest.Som(t, path) != before {
 		t.Fatal("the copy changed the database")
 	}
 	c, err := open(copyPath, Options{ReadOnly: true}, true)

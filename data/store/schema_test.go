@@ -2,10 +2,9 @@ package store
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"errors"
 	"fmt"
-	"os"
+	"jeugdmonitor/data/bestand/bestandtest"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -39,15 +38,6 @@ var hostileTriggers = []string{
 	"CREATE TRIGGER logboek_wissen AFTER INSERT ON wijzigingen BEGIN DELETE FROM wijzigingen WHERE id = NEW.id; END",
 }
 
-func fileSum(t *testing.T, path string) [32]byte {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sha256.Sum256(b)
-}
-
 func TestOpenRefusesASchemaChangedOutsideTheProgram(t *testing.T) {
 	cases := []struct {
 		name  string
@@ -76,7 +66,7 @@ func TestOpenRefusesASchemaChangedOutsideTheProgram(t *testing.T) {
 			newIntervention(t, s, "Match")
 			s.Close()
 			alterOutside(t, path, c.alter...)
-			before := fileSum(t, path)
+			before := bestandtest.Som(t, path)
 			for _, opt := range []Options{{}, {ReadOnly: true}} {
 				_, err := Open(path, opt)
 				var se *SchemaError
@@ -88,7 +78,7 @@ func TestOpenRefusesASchemaChangedOutsideTheProgram(t *testing.T) {
 						t.Errorf("message %q does not name %q", err, w)
 					}
 				}
-				if fileSum(t, path) != before {
+				if bestandtest.Som(t, path) != before {
 					t.Fatal("the refused file was changed")
 				}
 			}

@@ -1,13 +1,12 @@
 package cli
 
 import (
-	"crypto/sha256"
 	"database/sql"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"jeugdmonitor/data/bestand/bestandtest"
 	"jeugdmonitor/data/store"
 )
 
@@ -27,15 +26,6 @@ func alterOutside(t *testing.T, path string, statements ...string) {
 	}
 }
 
-func fileSum(t *testing.T, path string) [32]byte {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sha256.Sum256(b)
-}
-
 // TestHostileTriggersAreRefusedByCheckRestoreAndOpen: a database with a
 // trigger that multiplies new reach by 10 and one that deletes its audit
 // rows is refused by check, restore and every command that opens it,
@@ -50,7 +40,7 @@ func TestHostileTriggersAreRefusedByCheckRestoreAndOpen(t *testing.T) {
 		"DROP TRIGGER wijzigingen_alleen_toevoegen_delete",
 		"CREATE TRIGGER bereik_maal_tien AFTER INSERT ON bereik BEGIN UPDATE bereik SET waarde = NEW.waarde * 10 WHERE id = NEW.id; END",
 		"CREATE TRIGGER logboek_wissen AFTER INSERT ON wijzigingen BEGIN DELETE FROM wijzigingen WHERE id = NEW.id; END")
-	hostileSum, goodSum := fileSum(t, hostile), fileSum(t, good)
+	hostileSum, goodSum := bestandtest.Som(t, hostile), bestandtest.Som(t, good)
 	commands := map[string][]string{
 		"check":   {"check", "--db", hostile},
 		"restore": {"restore", "--db", good, hostile},
@@ -65,7 +55,7 @@ func TestHostileTriggersAreRefusedByCheckRestoreAndOpen(t *testing.T) {
 			t.Errorf("%s: exit %d, stdout %q, stderr %q", name, code, stdout, stderr)
 		}
 	}
-	if fileSum(t, hostile) != hostileSum || fileSum(t, good) != goodSum {
+	if bestandtest.Som(t, hostile) != hostileSum || bestandtest.Som(t, good) != goodSum {
 		t.Fatal("a refused database or the restore's target was changed")
 	}
 }
@@ -113,12 +103,12 @@ func TestCheckNamesATamperedAuditRow(t *testing.T) {
 		t.Fatalf("guards: %v", drop)
 	}
 	alterOutside(t, db, append(append(drop, "UPDATE wijzigingen SET nieuwe_waarde = nieuwe_waarde || '0' WHERE id = 10"), create...)...)
-	before := fileSum(t, db)
+	before := bestandtest.Som(t, db)
 	code, stdout, stderr := run(t, "check", "--db", db)
 	if code != ExitError || !strings.Contains(stdout, "Probleem:     het wijzigingenlogboek is buiten het programma aangepast: regel 10 (nummer 10, ") {
 		t.Fatalf("check: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
-	if fileSum(t, db) != before {
+	if bestandtest.Som(t, db) != before {
 		t.Fatal("check changed the database")
 	}
 }

@@ -296,10 +296,8 @@ func TestTabelMarksMissingAndProvisional(t *testing.T) {
 	if strings.Join(rijen[0], "|") != "2021|geen cijfer|geen cijfer" || strings.Join(rijen[1], "|") != "2022|3.500 *|geen cijfer" {
 		t.Errorf("rijen %q", rijen)
 	}
-	// the register's latest dated targets are the Preventie met Gezag plan's
-	// "2024 t/m 2027": the default years end there, not at the 2022 figure
 	o, err := Standaard(s)
-	if err != nil || o.Tot != 2027 || o.Van != 2023 {
+	if err != nil || o.Tot != 2023 || o.Van != 2019 {
 		t.Errorf("standaard %+v %v", o, err)
 	}
 }
@@ -359,10 +357,11 @@ func TestEnteredReachNamesItsSource(t *testing.T) {
 }
 
 // TestStandaardFollowsTheFigures: the default years end at the latest year
-// with a figure of any kind or a dated target, so a reach figure just
-// entered for a later year is on the dashboard and in the report (the
-// new-user pass saw its 2024 figures left out of the report, whose years
-// followed the measurements only).
+// with a yearly figure of any kind, so a reach figure just entered for a
+// later year is on the dashboard and in the report (the new-user pass saw
+// its 2024 figures left out of the report, whose years followed the
+// measurements only). A figure for part of a year or a target does not move
+// them.
 func TestStandaardFollowsTheFigures(t *testing.T) {
 	s := seeded(t)
 	in, err := s.InterventieByNaam("Ambulant jongerenwerk")
@@ -375,18 +374,14 @@ func TestStandaardFollowsTheFigures(t *testing.T) {
 	if o, err := Standaard(s); err != nil || o.Van != 2025 || o.Tot != 2029 {
 		t.Errorf("na een cijfer voor 2029: %+v %v", o, err)
 	}
-	d, err := s.CreateDoelstellingInvoer(store.DoelstellingInvoer{Interventies: []string{in.Naam}, Periode: "2030-2032",
-		Soort: "minimaal", Waarde: "3.800"})
-	if err != nil {
+	if _, err := s.RecordBereikInvoer(store.BereikInvoer{Interventie: in.Naam, Periode: "2030-H1", Waarde: "1.700"}); err != nil {
 		t.Fatal(err)
 	}
-	if o, err := Standaard(s); err != nil || o.Tot != 2032 {
-		t.Errorf("na een doelstelling voor 2030-2032: %+v %v", o, err)
-	}
-	if err := s.EndDoelstelling(d.ID, 2030, "nieuwe Routekaart"); err != nil {
+	if _, err := s.CreateDoelstellingInvoer(store.DoelstellingInvoer{Interventies: []string{in.Naam}, Periode: "2031-2032",
+		Soort: "minimaal", Waarde: "3.800"}); err != nil {
 		t.Fatal(err)
 	}
-	if o, err := Standaard(s); err != nil || o.Tot != 2030 {
-		t.Errorf("na beëindigen na 2030: %+v %v", o, err)
+	if o, err := Standaard(s); err != nil || o.Tot != 2029 {
+		t.Errorf("na een halfjaar 2030 en een doelstelling voor 2031-2032: %+v %v", o, err)
 	}
 }

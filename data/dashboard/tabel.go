@@ -7,8 +7,8 @@ import (
 )
 
 // Standaard gives the year range of the dashboard: the five years up to the
-// latest year with figures or a dated target (store.LaatsteJaar), or up to
-// last year when there is none.
+// latest year with yearly figures (store.LaatsteJaar), or up to last year
+// when there is none.
 func Standaard(s interface {
 	LaatsteJaar() (int, bool, error)
 }) (Opties, error) {

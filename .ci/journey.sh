@@ -7,8 +7,7 @@
 #   .ci/journey.sh BIN
 #
 # Every step is one function `stap_<naam>`; STAPPEN lists them in order. To
-# add a step (the PDF report, a .pptx, a chart as PNG, an import of a workbook
-# LibreOffice wrote, a restore), write a function and put its name in STAPPEN.
+# add a step, write a function and put its name in STAPPEN.
 # Helpers for steps: toets, typ, klik, menu, wacht_op_bestand, foto, faal.
 #
 # On failure the screenshots, the program's output and the files the journey
@@ -26,6 +25,8 @@ STAPPEN=(
 	stap_kiezer_annuleren
 	stap_exporteren_xlsx
 	stap_reservekopie
+	stap_terugzetten
+	stap_importeren_xlsx
 	stap_rapport_pdf
 	stap_presentatie_pptx
 	stap_grafiek_png
@@ -71,6 +72,11 @@ INTERVENTIE="Jongerencentra"
 PERIODE="2024"
 BEREIK_GETYPT="1.400"
 BEREIK_WAARDE="1400"
+# the figure the journey imports from a workbook that LibreOffice writes
+IMPORT_CSV="$WERK/import.csv"
+IMPORT_XLSX="$UITMAP/import #ë.xlsx"
+IMPORT_INTERVENTIE="Match"
+IMPORT_WAARDE="55"
 
 xvfb_pid="" app_pid="" stap="" fotonr=0 geslaagd=0
 
@@ -260,6 +266,51 @@ stap_reservekopie() {
 	sluit_melding
 }
 
+# stap_terugzetten puts the backup just made back through its chooser and
+# the confirmation; the program reopens the database and goes on.
+stap_terugzetten() {
+	menu "Reservekopie terugzetten…"
+	kiezer_typ "$KOPIE"
+	sleep 2
+	foto "bevestigen"
+	midden_klik 64 95 # Terugzetten
+	sleep 4
+	foto "teruggezet"
+	sluit_melding
+	# the copy kept of the replaced database proves the restore ran
+	ls "$DBMAP/backups" | grep -q 'voor-herstel' || faal "terugzetten bewaarde de vorige database niet in $DBMAP/backups"
+}
+
+# stap_importeren_xlsx imports a workbook that LibreOffice wrote, through
+# the import wizard and its file chooser: check, then import.
+stap_importeren_xlsx() {
+	printf 'Interventie;Periode;Waarde;Bron\r\n%s;%s;%s;Jaarverslag 2024\r\n' \
+		"$IMPORT_INTERVENTIE" "$PERIODE" "$IMPORT_WAARDE" >"$IMPORT_CSV"
+	HOME="$WERK" timeout 120 soffice --headless --norestore --infilter="CSV:59,34,76,1" --convert-to xlsx \
+		--outdir "$WERK" "$IMPORT_CSV" >"$WERK/soffice-import.log" 2>&1 ||
+		faal "LibreOffice schreef de werkmap niet: $(cat "$WERK/soffice-import.log")"
+	mv "$WERK/import.xlsx" "$IMPORT_XLSX"
+	menu "Importeren uit Excel, CSV of CBS…"
+	klik 242 128 # Bestand kiezen…
+	kiezer_typ "$IMPORT_XLSX"
+	sleep 2
+	foto "voorbeeld"
+	klik 225 661 # Controleren
+	sleep 3
+	foto "gecontroleerd"
+	klik 328 661 # Importeren
+	local i
+	for i in $(seq 1 60); do
+		"$BIN" export --what bereik --format csv --db "$DB" 2>/dev/null |
+			grep -q "^$IMPORT_INTERVENTIE;$PERIODE;precies;$IMPORT_WAARDE;" && break
+		leeft
+		sleep 0.5
+	done
+	foto "geimporteerd"
+	[ "$i" -lt 60 ] || faal "het geïmporteerde cijfer staat na 30 s niet in de database"
+	klik 497 661 # Sluiten
+}
+
 # The report, the presentation and a chart are written whole under their
 # final name (a temporary file beside it until then), so a file that is
 # there is complete; the message naming it comes right after.
@@ -349,11 +400,13 @@ stap_controle_cli() {
 	local erbij weg
 	erbij="$(grep -c '^>' "$WERK/bereik.diff" || true)"
 	weg="$(grep -c '^<' "$WERK/bereik.diff" || true)"
-	[ "$erbij" -eq 1 ] && [ "$weg" -eq 0 ] ||
-		faal "de database veranderde in $erbij nieuwe en $weg verdwenen regels, verwacht precies het ene ingevoerde cijfer (zie $WERK/bereik.diff)"
+	[ "$erbij" -eq 2 ] && [ "$weg" -eq 0 ] ||
+		faal "de database veranderde in $erbij nieuwe en $weg verdwenen regels, verwacht precies het ingevoerde en het geïmporteerde cijfer (zie $WERK/bereik.diff)"
 	grep -q "^> $INTERVENTIE;$PERIODE;precies;$BEREIK_WAARDE;" "$WERK/bereik.diff" ||
-		faal "het nieuwe cijfer is niet $INTERVENTIE, $PERIODE, $BEREIK_WAARDE: $(cat "$WERK/bereik.diff")"
-	log "ok: precies het ingevoerde cijfer staat erbij ($(grep '^>' "$WERK/bereik.diff" | cut -d';' -f1-4))"
+		faal "het ingevoerde cijfer is niet $INTERVENTIE, $PERIODE, $BEREIK_WAARDE: $(cat "$WERK/bereik.diff")"
+	grep -q "^> $IMPORT_INTERVENTIE;$PERIODE;precies;$IMPORT_WAARDE;" "$WERK/bereik.diff" ||
+		faal "het geïmporteerde cijfer is niet $IMPORT_INTERVENTIE, $PERIODE, $IMPORT_WAARDE: $(cat "$WERK/bereik.diff")"
+	log "ok: precies het ingevoerde en het geïmporteerde cijfer staan erbij ($(grep '^>' "$WERK/bereik.diff" | cut -d';' -f1-4 | tr '\n' ' '))"
 }
 
 stap_controle_libreoffice() {

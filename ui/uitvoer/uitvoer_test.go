@@ -18,6 +18,7 @@ import (
 	"jeugdmonitor/data/store"
 	"jeugdmonitor/ui/chart"
 	"jeugdmonitor/ui/rapport"
+	"jeugdmonitor/ui/uidraad"
 )
 
 // venster is a laptop-sized test window.
@@ -256,6 +257,10 @@ func TestStoppedProgramLeavesTheWindowAlone(t *testing.T) {
 func TestBewaarTakesATypedPath(t *testing.T) {
 	w := venster(t)
 	dir := t.TempDir()
+	// the background write hands its widget changes to this goroutine, so
+	// reading the window below races with nothing
+	afwerken, stop := uidraad.Wachtrij()
+	defer stop()
 	Bewaar(w, "Rapport voor de raad", "raad.pdf", func(out io.Writer, _ rapport.Voortgang) error {
 		_, err := io.WriteString(out, "%PDF-inhoud")
 		return err
@@ -276,7 +281,7 @@ func TestBewaarTakesATypedPath(t *testing.T) {
 	veld.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	pad := getypt + ".pdf"
 	deadline := time.Now().Add(time.Minute)
-	for !strings.Contains(teksten(w), "Opgeslagen als "+pad) {
+	for afwerken(); !strings.Contains(teksten(w), "Opgeslagen als "+pad) || uidraad.Lopend() > 0; afwerken() {
 		if time.Now().After(deadline) {
 			t.Fatalf("geen melding over %s; op het scherm: %q", pad, teksten(w))
 		}

@@ -2,6 +2,7 @@ package klembord
 
 import (
 	"fmt"
+	"runtime"
 	"time"
 	"unsafe"
 
@@ -39,6 +40,11 @@ func kopieer(png []byte) error {
 	if err != nil {
 		return err
 	}
+	// Windows opens the clipboard for one thread: a goroutine that moved to
+	// another thread between OpenClipboard and EmptyClipboard got "Clipboard
+	// not open" (the window walk under Wine found it)
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
 	if err := open(); err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package klembord
 
 import (
 	"bytes"
+	"runtime"
 	"testing"
 	"unsafe"
 
@@ -16,6 +17,8 @@ var (
 // lees reads one format from the clipboard, as a program that pastes does.
 func lees(t *testing.T, format uintptr) []byte {
 	t.Helper()
+	runtime.LockOSThread() // the clipboard is open for one thread only
+	defer runtime.UnlockOSThread()
 	if err := open(); err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -17,6 +16,7 @@ import (
 	"jeugdmonitor/data/bestand/bestandtest"
 	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/store"
+	"jeugdmonitor/data/store/storetest"
 )
 
 var restoreMoment = time.Date(2026, 11, 22, 11, 0, 0, 0, time.Local)
@@ -205,22 +205,6 @@ func TestRestoreFromDatabaseOpenInWALKeepsItsLatestCommits(t *testing.T) {
 	}
 }
 
-// alterOutside changes a database with another SQLite connection, as a tool
-// outside the program would.
-func alterOutside(t *testing.T, path string, statements ...string) {
-	t.Helper()
-	db, err := sql.Open("sqlite", store.FileURI(path, ""))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	for _, stmt := range append(statements, "PRAGMA wal_checkpoint(TRUNCATE)", "PRAGMA journal_mode=DELETE") {
-		if _, err := db.Exec(stmt); err != nil {
-			t.Fatalf("%s: %v", stmt, err)
-		}
-	}
-}
-
 // hostileTriggers multiply every new reach figure by 10 and delete the audit
 // rows of every change, after dropping the guard that would stop that.
 var hostileTriggers = []string{
@@ -236,7 +220,7 @@ func TestRestoreRefusesADatabaseWithForeignTriggers(t *testing.T) {
 	before := bestandtest.Som(t, doel)
 	bron := filepath.Join(t.TempDir(), "vijandig.db")
 	dbWith(t, bron, "Match")
-	alterOutside(t, bron, hostileTriggers...)
+	storetest.AlterOutside(t, bron, hostileTriggers...)
 	bronBefore := bestandtest.Som(t, bron)
 	_, err := Herstel(bron, doel, restoreMoment)
 	if err == nil {
@@ -261,7 +245,7 @@ func TestRestoreReplacesADatabaseChangedOutsideAndKeepsIt(t *testing.T) {
 	dir := t.TempDir()
 	doel := filepath.Join(dir, "jeugdmonitor.db")
 	dbWith(t, doel, "Oud")
-	alterOutside(t, doel, hostileTriggers...)
+	storetest.AlterOutside(t, doel, hostileTriggers...)
 	before := bestandtest.Som(t, doel)
 	bron := filepath.Join(t.TempDir(), "goed.db")
 	dbWith(t, bron, "Goed")

@@ -162,15 +162,7 @@ func TestAuditTrailRefusesReplaceAndRowsOutOfOrder(t *testing.T) {
 }
 
 func TestMigrationChainsAnExistingAuditTrail(t *testing.T) {
-	restore := migrationFiles
-	t.Cleanup(func() { migrationFiles = restore })
-	old := fstest.MapFS{}
-	for _, m := range migrations() {
-		if m.version < chainVersion {
-			old["migrations/"+m.name] = &fstest.MapFile{Data: []byte(m.sql)}
-		}
-	}
-	migrationFiles = old
+	restore := migrationsBefore(t, chainVersion)
 	path := filepath.Join(t.TempDir(), "oud.db")
 	s, err := Open(path, Options{Create: true})
 	if err != nil {
@@ -186,7 +178,7 @@ func TestMigrationChainsAnExistingAuditTrail(t *testing.T) {
 	var before []domain.Wijziging
 	s.db.Order("id").Find(&before)
 	s.Close()
-	migrationFiles = restore
+	restore()
 	s, err = Open(path, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -272,15 +264,7 @@ func FuzzAuditChain(f *testing.F) {
 }
 
 func TestBackupFileCopiesAnOlderSchemaAsItIs(t *testing.T) {
-	restore := migrationFiles
-	t.Cleanup(func() { migrationFiles = restore })
-	old := fstest.MapFS{}
-	for _, m := range migrations() {
-		if m.version < chainVersion {
-			old["migrations/"+m.name] = &fstest.MapFile{Data: []byte(m.sql)}
-		}
-	}
-	migrationFiles = old
+	restore := migrationsBefore(t, chainVersion)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "oud #3.db")
 	s, err := Open(path, Options{Create: true})
@@ -288,7 +272,7 @@ func TestBackupFileCopiesAnOlderSchemaAsItIs(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	migrationFiles = restore
+	restore()
 	before := bestandtest.Som(t, path)
 	copyPath := filepath.Join(dir, "kopie.db")
 	if err := BackupFile(path, copyPath); err != nil {
@@ -308,4 +292,22 @@ func TestBackupFileCopiesAnOlderSchemaAsItIs(t *testing.T) {
 	if err := BackupFile(path, copyPath); err == nil || !strings.Contains(err.Error(), "er staat al een bestand met die naam") {
 		t.Fatalf("a second copy over the first: %v", err)
 	}
+}
+
+// migrationsBefore makes the store migrate only up to the version before
+// version, until the returned function (or the test's end) puts every
+// migration back: a database made in between is one of an older release.
+func migrationsBefore(t *testing.T, version int) (restore func()) {
+	t.Helper()
+	all := migrationFiles
+	restore = func() { migrationFiles = all }
+	t.Cleanup(restore)
+	old := fstest.MapFS{}
+	for _, m := range migrations() {
+		if m.version < version {
+			old["migrations/"+m.name] = &fstest.MapFile{Data: []byte(m.sql)}
+		}
+	}
+	migrationFiles = old
+	return restore
 }

@@ -8,23 +8,8 @@ import (
 
 	"jeugdmonitor/data/bestand/bestandtest"
 	"jeugdmonitor/data/store"
+	"jeugdmonitor/data/store/storetest"
 )
-
-// alterOutside changes a database with another SQLite connection, as a tool
-// outside the program would, leaving everything in the main file.
-func alterOutside(t *testing.T, path string, statements ...string) {
-	t.Helper()
-	db, err := sql.Open("sqlite", store.FileURI(path, ""))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	for _, stmt := range append(statements, "PRAGMA wal_checkpoint(TRUNCATE)", "PRAGMA journal_mode=DELETE") {
-		if _, err := db.Exec(stmt); err != nil {
-			t.Fatalf("%s: %v", stmt, err)
-		}
-	}
-}
 
 // TestHostileTriggersAreRefusedByCheckRestoreAndOpen: a database with a
 // trigger that multiplies new reach by 10 and one that deletes its audit
@@ -36,7 +21,7 @@ func TestHostileTriggersAreRefusedByCheckRestoreAndOpen(t *testing.T) {
 	if code, _, stderr := run(t, "backup", "--db", good, "-o", hostile); code != ExitOK {
 		t.Fatal(stderr)
 	}
-	alterOutside(t, hostile,
+	storetest.AlterOutside(t, hostile,
 		"DROP TRIGGER wijzigingen_alleen_toevoegen_delete",
 		"CREATE TRIGGER bereik_maal_tien AFTER INSERT ON bereik BEGIN UPDATE bereik SET waarde = NEW.waarde * 10 WHERE id = NEW.id; END",
 		"CREATE TRIGGER logboek_wissen AFTER INSERT ON wijzigingen BEGIN DELETE FROM wijzigingen WHERE id = NEW.id; END")
@@ -102,7 +87,7 @@ func TestCheckNamesATamperedAuditRow(t *testing.T) {
 	if len(drop) != 3 {
 		t.Fatalf("guards: %v", drop)
 	}
-	alterOutside(t, db, append(append(drop, "UPDATE wijzigingen SET nieuwe_waarde = nieuwe_waarde || '0' WHERE id = 10"), create...)...)
+	storetest.AlterOutside(t, db, append(append(drop, "UPDATE wijzigingen SET nieuwe_waarde = nieuwe_waarde || '0' WHERE id = 10"), create...)...)
 	before := bestandtest.Som(t, db)
 	code, stdout, stderr := run(t, "check", "--db", db)
 	if code != ExitError || !strings.Contains(stdout, "Probleem:     het wijzigingenlogboek is buiten het programma aangepast: regel 10 (nummer 10, ") {

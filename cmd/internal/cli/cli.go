@@ -152,6 +152,25 @@ func parse(fs *flag.FlagSet, args []string) int {
 	return -1
 }
 
+// parseFlags parses flags and allows positional arguments after them.
+func parseFlags(fs *flag.FlagSet, args []string) int {
+	if err := fs.Parse(args); err != nil {
+		return ExitUsage
+	}
+	if f := fs.Lookup("help"); f != nil && f.Value.String() == "true" {
+		fs.Usage()
+		return ExitOK
+	}
+	leeg := false
+	fs.Visit(func(f *flag.Flag) { leeg = leeg || (f.Name == "db" && strings.TrimSpace(f.Value.String()) == "") })
+	if leeg {
+		// a script with an empty $DB must not write into the program's own database
+		fmt.Fprintln(fs.Output(), "--db is leeg: geef het pad van een database, of laat --db weg voor de eigen database")
+		return ExitUsage
+	}
+	return -1
+}
+
 // usageError reports wrong use and returns ExitUsage.
 func usageError(env Env, format string, args ...any) int {
 	fmt.Fprintf(env.Stderr, format+"\n", args...)

@@ -156,25 +156,6 @@ func parseWithFile(fs *flag.FlagSet, args []string) (string, int) {
 	return file, -1
 }
 
-// parseFlags parses flags and allows positional arguments after them.
-func parseFlags(fs *flag.FlagSet, args []string) int {
-	if err := fs.Parse(args); err != nil {
-		return ExitUsage
-	}
-	if f := fs.Lookup("help"); f != nil && f.Value.String() == "true" {
-		fs.Usage()
-		return ExitOK
-	}
-	leeg := false
-	fs.Visit(func(f *flag.Flag) { leeg = leeg || (f.Name == "db" && strings.TrimSpace(f.Value.String()) == "") })
-	if leeg {
-		// a script with an empty $DB must not write into the program's own database
-		fmt.Fprintln(fs.Output(), "--db is leeg: geef het pad van een database, of laat --db weg voor de eigen database")
-		return ExitUsage
-	}
-	return -1
-}
-
 // applyColumns sets the columns given with --kolom; it returns a message
 // when a field or header does not exist.
 func applyColumns(im *importer.Import, kolommen map[string]string) string {

@@ -171,7 +171,7 @@ func (b *bouwer) bereikCluster(g *Grafiek) error {
 	if err != nil {
 		return err
 	}
-	p := Paneel{Soort: SoortDoel, Staven: []Reeks{{Naam: "Bereik als deel van de doelstelling", Eenheid: domain.EenheidPercentage}},
+	p := Paneel{Soort: SoortDoel, Staven: []Reeks{{Naam: "Bereik als deel van de doelstelling", Eenheid: domain.EenheidPercentage, Heel: true}},
 		GeenGegevens: g.GeenGegevens}
 	for _, r := range rows {
 		d := r.doel

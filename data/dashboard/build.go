@@ -123,7 +123,7 @@ func Bouw(s *store.Store, naam string, o Opties) (Grafiek, error) {
 	if err := d.bouw(b, &g); err != nil {
 		return Grafiek{}, fmt.Errorf("grafiek %s: %w", naam, err)
 	}
-	if g.Kernboodschap, err = kernboodschap(s, d); err != nil {
+	if g.Kernboodschap, g.KernboodschapHerkomst, err = kernboodschap(s, d); err != nil {
 		return Grafiek{}, err
 	}
 	if g.Demo, err = IsDemo(s); err != nil {

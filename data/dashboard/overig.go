@@ -126,10 +126,20 @@ func (b *bouwer) besparingen(g *Grafiek) error {
 	g.GeenGegevens = "Geen gerealiseerde besparingen vastgelegd"
 	perPeriode := Paneel{Titel: "Per periode", Soort: SoortStaven, GeenGegevens: g.GeenGegevens,
 		Staven: []Reeks{{Naam: "Gerealiseerde besparing", Eenheid: domain.EenheidEuro}}}
+	vorig := 0
 	for _, r := range o.Regels {
+		y, jaar := jaarVan(r.Periode)
+		// a year without a line between two years is a gap on the chart (up
+		// to a decade of them, so the bars stay readable)
+		for gat := vorig + 1; jaar && vorig > 0 && y-vorig <= 10 && gat < y; gat++ {
+			perPeriode.Categorieen = append(perPeriode.Categorieen, strconv.Itoa(gat))
+			perPeriode.Staven[0].Punten = append(perPeriode.Staven[0].Punten, Punt{})
+		}
+		if vorig = 0; jaar {
+			vorig = y
+		}
 		perPeriode.Categorieen = append(perPeriode.Categorieen, r.Periode)
 		perPeriode.Staven[0].Punten = append(perPeriode.Staven[0].Punten, Punt{Waarde: domain.Euros(r.BedragCent), Bekend: true})
-		y, _ := jaarVan(r.Periode)
 		b.bron(r.Bron, y)
 	}
 	totaal := Paneel{Titel: "Totaal", Soort: SoortStaven, GeenGegevens: g.GeenGegevens,

@@ -6,6 +6,7 @@
 package dashboard
 
 import (
+	"math"
 	"strings"
 
 	"jeugdmonitor/data/domain"
@@ -38,6 +39,17 @@ type Reeks struct {
 	Naam    string
 	Eenheid domain.Eenheid
 	Punten  []Punt
+	// Heel shows the values rounded to whole numbers, on the chart and in
+	// its table alike (a share of a target: 110%, not 110,33%).
+	Heel bool
+}
+
+// Tekst writes a value of the series as the chart and its table show it.
+func (r Reeks) Tekst(v float64) string {
+	if r.Heel {
+		v = math.Round(v)
+	}
+	return Opmaak(r.Eenheid, v)
 }
 
 // Bekend reports whether the series has at least one known value.
@@ -101,7 +113,10 @@ type Grafiek struct {
 	Naam          string
 	Titel         string
 	Kernboodschap string
-	Panelen       []Paneel
+	// KernboodschapHerkomst says where the headline message comes from: its
+	// document and date, or who changed it and when.
+	KernboodschapHerkomst string
+	Panelen               []Paneel
 	// Bronnen are the documents and sections the figures come from.
 	Bronnen []domain.Bron
 	// Peildatum says how recent the figures are ("stand 22-11-2026").
@@ -123,6 +138,13 @@ func (g Grafiek) HeeftGegevens() bool {
 		}
 	}
 	return false
+}
+
+// ToonKernboodschap reports whether the headline message belongs on the
+// chart: a chart without figures shows none, for a message about a trend
+// would claim what nothing on it shows.
+func (g Grafiek) ToonKernboodschap() bool {
+	return strings.TrimSpace(g.Kernboodschap) != "" && g.HeeftGegevens()
 }
 
 // HeeftVoorlopig reports whether any known value is provisional.

@@ -32,9 +32,9 @@ func cel(r Reeks, i int) string {
 	case !pt.Bekend:
 		return GeenCijfer
 	case pt.Voorlopig:
-		return Opmaak(r.Eenheid, pt.Waarde) + " *"
+		return r.Tekst(pt.Waarde) + " *"
 	}
-	return Opmaak(r.Eenheid, pt.Waarde)
+	return r.Tekst(pt.Waarde)
 }
 
 // Tabel gives the key figures of a panel as a table: a header and one row

@@ -1,13 +1,40 @@
 package chart
 
-import "math"
+import (
+	"math"
+
+	"jeugdmonitor/data/domain"
+)
+
+// ticksVoor gives the value axis for figures of a unit up to top: a
+// percentage axis runs from 0 to 100% unless a figure goes beyond it, counts
+// and euros get whole steps (a single count of 1 gets 0 and 1, not 0,2
+// steps), other units any round step.
+func ticksVoor(e domain.Eenheid, top float64) []float64 {
+	switch e {
+	case domain.EenheidPercentage:
+		if top <= 100 {
+			return []float64{0, 20, 40, 60, 80, 100}
+		}
+	case domain.EenheidAantal, domain.EenheidEuro:
+		if top < 5 {
+			top = max(math.Ceil(top), 1)
+			out := make([]float64, int(top)+1)
+			for i := range out {
+				out[i] = float64(i)
+			}
+			return out
+		}
+	}
+	return ticks(top, e == domain.EenheidAantal || e == domain.EenheidEuro)
+}
 
 // ticks gives the values of a value axis from zero to at least top, at a
 // round step (1, 2, 2,5 or 5 times a power of ten) with about five intervals.
 // An axis always starts at zero, so bars are never cut short. A top too
 // small or too large for a round step (denormal, near the float64 limit)
-// gets the axis 0..top.
-func ticks(top float64) []float64 {
+// gets the axis 0..top. With heel the steps are whole numbers (no 2,5).
+func ticks(top float64, heel bool) []float64 {
 	if top <= 0 || math.IsNaN(top) || math.IsInf(top, 0) {
 		return []float64{0, 1}
 	}
@@ -18,6 +45,9 @@ func ticks(top float64) []float64 {
 	}
 	step := 10 * mag
 	for _, m := range []float64{1, 2, 2.5, 5} {
+		if heel && math.Mod(m*mag, 1) != 0 {
+			continue
+		}
 		if m*mag >= raw {
 			step = m * mag
 			break

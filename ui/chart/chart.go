@@ -51,8 +51,15 @@ func Standaard() Opties {
 
 // Teken draws the chart and returns the PNG or SVG bytes.
 func Teken(g dashboard.Grafiek, o Opties) ([]byte, error) {
+	body, _, err := teken(g, o, nil)
+	return body, err
+}
+
+// teken draws the chart; a non-nil spoor records where its value labels and
+// target lines went.
+func teken(g dashboard.Grafiek, o Opties, sp *spoor) ([]byte, *pen, error) {
 	if o.Breedte < 320 || o.Hoogte < 180 || o.Breedte > 8000 || o.Hoogte > 8000 {
-		return nil, fmt.Errorf("ongeldige afmetingen %dx%d: kies tussen 320x180 en 8000x8000", o.Breedte, o.Hoogte)
+		return nil, nil, fmt.Errorf("ongeldige afmetingen %dx%d: kies tussen 320x180 en 8000x8000", o.Breedte, o.Hoogte)
 	}
 	var provider gochart.RendererProvider
 	switch o.Formaat {
@@ -61,22 +68,23 @@ func Teken(g dashboard.Grafiek, o Opties) ([]byte, error) {
 	case SVG:
 		provider = gochart.SVG
 	default:
-		return nil, fmt.Errorf("onbekend formaat %q: kies png of svg", o.Formaat)
+		return nil, nil, fmt.Errorf("onbekend formaat %q: kies png of svg", o.Formaat)
 	}
 	r, err := provider(o.Breedte, o.Hoogte)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	p, err := newPen(r, o)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	p.spoor = sp
 	p.grafiek(g)
 	var buf bytes.Buffer
 	if err := r.Save(&buf); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return buf.Bytes(), nil
+	return buf.Bytes(), p, nil
 }
 
 // TekenBeeld draws the chart as an image for the screen.

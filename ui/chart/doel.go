@@ -8,7 +8,7 @@ import (
 // category's name on the left and its label under the bar.
 func (p *pen) doelen(pn dashboard.Paneel, a [4]float64) {
 	r := pn.Staven[0]
-	t := ticks(top(pn.Staven, pn.Doelen))
+	t := ticksVoor(r.Eenheid, top(pn.Staven, pn.Doelen))
 	fmtV := formatter(r)
 	nameW := (a[2] - a[0]) * 0.32
 	x0, x1 := a[0]+nameW+p.px(24), a[2]-p.px(40)
@@ -34,7 +34,7 @@ func (p *pen) doelen(pn dashboard.Paneel, a [4]float64) {
 		}
 		by0, by1 := y+rowH*0.12, y+rowH*0.52
 		if pt := r.Punten[i]; pt.Bekend {
-			p.bar(x0, by0, at(pt.Waarde), by1, p.kleur(0), pt.Voorlopig)
+			p.bar(x0, by0, at(pt.Waarde), by1, p.reeksKleur(r.Naam), pt.Voorlopig)
 		}
 		if i < len(pn.Doelen) && pn.Doelen[i].Bekend {
 			d := pn.Doelen[i]

@@ -53,7 +53,7 @@ func TestExtremeWaardenHangenNiet(t *testing.T) {
 // TestTicksExtreem checks that the axis steps stay few and finite for any top.
 func TestTicksExtreem(t *testing.T) {
 	for _, top := range append(extremeWaarden, 0, -5, 1, 4100, 1e15) {
-		ts := ticks(top)
+		ts := ticks(top, false)
 		if len(ts) < 2 || len(ts) > 12 {
 			t.Errorf("ticks(%v) = %d stappen", top, len(ts))
 		}

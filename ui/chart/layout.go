@@ -10,10 +10,14 @@ import (
 // for a demonstration database, the demo mark.
 func (p *pen) grafiek(g dashboard.Grafiek) {
 	p.rect(0, 0, p.w, p.h, p.t.Achtergrond)
+	p.kleuren = kleurenVan(g)
 	m := p.px(56)
 	y := p.block(g.Titel, m, m, 48, true, p.t.Tekst, 2)
-	if g.Kernboodschap != "" {
+	if g.ToonKernboodschap() {
 		y = p.block(g.Kernboodschap, m, y+p.px(8), 32, false, p.t.Subtekst, 3)
+		if g.KernboodschapHerkomst != "" {
+			y = p.block(g.KernboodschapHerkomst, m, y, 22, false, p.t.Subtekst, 1)
+		}
 	}
 	if g.HeeftGegevens() {
 		y = p.legenda(g, m, y+p.px(20))

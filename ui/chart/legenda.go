@@ -36,11 +36,17 @@ func (p *pen) legendItems(g dashboard.Grafiek) []legendItem {
 		if !pn.HeeftGegevens() {
 			continue
 		}
-		for i, r := range pn.Staven {
-			add(legendItem{r.Naam, kindBar, p.kleur(i)})
+		for _, r := range pn.Staven {
+			if bekend(pn.Staven) { // no swatch for bars a panel does not draw
+				add(legendItem{r.Naam, kindBar, p.reeksKleur(r.Naam)})
+			}
 		}
 		if pn.Lijn != nil && pn.Lijn.Bekend() {
-			add(legendItem{pn.Lijn.Naam + " (rechteras)", kindLine, p.t.Lijn})
+			naam := pn.Lijn.Naam
+			if bekend(pn.Staven) {
+				naam += " (rechteras)"
+			}
+			add(legendItem{naam, kindLine, p.t.Lijn})
 		}
 		for _, d := range pn.Doelen {
 			switch {
@@ -57,8 +63,25 @@ func (p *pen) legendItems(g dashboard.Grafiek) []legendItem {
 	return items
 }
 
-// kleur is the colour of the i-th series.
-func (p *pen) kleur(i int) drawing.Color { return p.t.Reeksen[i%len(p.t.Reeksen)] }
+// kleurenVan numbers the series of a chart by name in order of appearance:
+// every series gets its own colour of the palette, and a series that appears
+// in several panels (Zwolle beside Nederland) keeps its colour in each.
+func kleurenVan(g dashboard.Grafiek) map[string]int {
+	out := map[string]int{}
+	for _, pn := range g.Panelen {
+		for _, r := range pn.Staven {
+			if _, ok := out[r.Naam]; !ok {
+				out[r.Naam] = len(out)
+			}
+		}
+	}
+	return out
+}
+
+// reeksKleur is the colour of the series with this name.
+func (p *pen) reeksKleur(naam string) drawing.Color {
+	return p.t.Reeksen[p.kleuren[naam]%len(p.t.Reeksen)]
+}
 
 // legenda draws the legend in rows from y and returns the y below it.
 func (p *pen) legenda(g dashboard.Grafiek, x0, y float64) float64 {

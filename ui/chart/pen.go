@@ -33,6 +33,12 @@ type pen struct {
 	scale        float64
 	svg          bool
 	medium, bold *truetype.Font
+	// kleuren gives each series of the chart its place in the palette.
+	kleuren map[string]int
+	// bezet is what value labels must stay clear of.
+	bezet bezetting
+	// spoor, when set, records where labels and target lines went.
+	spoor *spoor
 }
 
 func newPen(r gochart.Renderer, o Opties) (*pen, error) {

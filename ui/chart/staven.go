@@ -3,7 +3,10 @@ package chart
 import (
 	"math"
 
+	"github.com/wcharczuk/go-chart/v2/drawing"
+
 	"jeugdmonitor/data/dashboard"
+	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/dutchnum"
 )
 
@@ -77,24 +80,46 @@ func top(series []dashboard.Reeks, doelen []dashboard.Doel) float64 {
 	return t
 }
 
+// formatter writes the ticks of a value axis for a series: euros in full
+// with Dutch thousands separators ("€ 50.000.000"), other units as the
+// series writes its values.
 func formatter(r dashboard.Reeks) func(float64) string {
-	return func(v float64) string { return dashboard.Opmaak(r.Eenheid, v) }
+	if r.Eenheid == domain.EenheidEuro {
+		return func(v float64) string { return dutchnum.FormatEuro(domain.Cents(v)) }
+	}
+	return r.Tekst
 }
 
 // staven draws bars per category, series side by side, targets over them and
-// an optional line on a second axis.
+// an optional line on a second axis. A panel whose bars have no figure at
+// all draws its line on the left axis instead of bars on an empty one.
 func (p *pen) staven(pn dashboard.Paneel, a [4]float64) {
+	left, leftFmt := ticksVoor(pn.Staven[0].Eenheid, top(pn.Staven, pn.Doelen)), formatter(pn.Staven[0])
 	var right []float64
 	var rightFmt func(float64) string
+	lijnLinks := false
 	if pn.Lijn != nil && pn.Lijn.Bekend() {
-		right, rightFmt = ticks(top([]dashboard.Reeks{*pn.Lijn}, nil)), formatter(*pn.Lijn)
+		t, fm := ticksVoor(pn.Lijn.Eenheid, top([]dashboard.Reeks{*pn.Lijn}, nil)), formatter(*pn.Lijn)
+		if bekend(pn.Staven) {
+			right, rightFmt = t, fm
+		} else {
+			left, leftFmt, lijnLinks = t, fm, true
+		}
 	}
-	f, rs := p.axes(pn, a, ticks(top(pn.Staven, pn.Doelen)), formatter(pn.Staven[0]), right, rightFmt)
+	f, rs := p.axes(pn, a, left, leftFmt, right, rightFmt)
+	if lijnLinks {
+		rs = f.y
+	}
 	for i := range pn.Categorieen {
 		cx0, cx1 := f.column(i)
 		group := (cx1 - cx0) * 0.72
 		bw := group / float64(len(pn.Staven))
 		gx := (cx0+cx1)/2 - group/2
+		var doel dashboard.Doel
+		if i < len(pn.Doelen) {
+			doel = pn.Doelen[i]
+			p.bezet.lijnen = append(p.bezet.lijnen, p.doelVakken(doel, gx-p.px(10), gx+group+p.px(10), f.y)...)
+		}
 		missing := 0
 		for k, r := range pn.Staven {
 			pt := r.Punten[i]
@@ -103,24 +128,45 @@ func (p *pen) staven(pn dashboard.Paneel, a [4]float64) {
 				continue
 			}
 			bx0, bx1 := gx+float64(k)*bw+p.px(3), gx+float64(k+1)*bw-p.px(3)
-			p.bar(bx0, f.y.at(pt.Waarde), bx1, f.y.base, p.kleur(k), pt.Voorlopig)
+			kleur := p.reeksKleur(r.Naam)
+			p.bar(bx0, f.y.at(pt.Waarde), bx1, f.y.base, kleur, pt.Voorlopig)
 			yTop := f.y.at(pt.Waarde)
-			if right != nil && f.y.base-yTop > p.fontPx(24)*3 {
+			if pn.Lijn != nil && !lijnLinks && right != nil && f.y.base-yTop > p.fontPx(24)*3 {
 				yTop = f.y.base - p.fontPx(24)*1.8 // clear of the line, which runs high
 			}
-			p.valueLabel(dashboard.Opmaak(r.Eenheid, pt.Waarde), bx0, bx1, yTop, f.y.base, pt.Voorlopig)
+			p.valueLabel(r.Tekst(pt.Waarde), bx0, bx1, yTop, f.y.base, kleur, pt.Voorlopig)
 		}
-		if missing == len(pn.Staven) {
-			p.font(22, false, p.t.Subtekst)
-			p.text("geen cijfer", (cx0+cx1)/2, f.y.base-p.px(14), 0)
+		if missing == len(pn.Staven) && (!lijnLinks || !pn.Lijn.Punten[i].Bekend) {
+			p.geenCijfer((cx0+cx1)/2, f.y.base)
 		}
-		if i < len(pn.Doelen) {
-			p.target(pn.Doelen[i], gx-p.px(10), gx+group+p.px(10), f.y)
-		}
+		p.target(doel, gx-p.px(10), gx+group+p.px(10), f.y)
 	}
-	if right != nil {
+	if pn.Lijn != nil && pn.Lijn.Bekend() {
 		p.lijn(*pn.Lijn, f, rs, func(i int) float64 { return f.y.at(top(barsAt(pn.Staven, i), nil)) })
 	}
+}
+
+// bekend reports whether any of the series has a known value.
+func bekend(series []dashboard.Reeks) bool {
+	for _, r := range series {
+		if r.Bekend() {
+			return true
+		}
+	}
+	return false
+}
+
+// geenCijfer marks a category without any figure: a break in the base line
+// (two short slanted strokes, as on an interrupted axis) with "geen cijfer"
+// above it, so a missing year reads as a gap, never as a zero.
+func (p *pen) geenCijfer(x, base float64) {
+	d, h := p.px(9), p.px(14)
+	p.rect(x-2*d, base-p.px(3), x+2*d, base+p.px(3), p.t.Achtergrond)
+	for _, dx := range []float64{-d, d} {
+		p.line(x+dx-d/2, base+h/2, x+dx+d/2, base-h/2, p.px(4), p.t.As, nil)
+	}
+	p.font(22, false, p.t.Subtekst)
+	p.text("geen cijfer", x, base-h-p.px(8), 0)
 }
 
 // barsAt gives the series reduced to their point in category i.
@@ -132,17 +178,54 @@ func barsAt(series []dashboard.Reeks, i int) []dashboard.Reeks {
 	return out
 }
 
-// valueLabel writes a bar's value below yTop inside the bar when it fits
-// there, else just above it.
-func (p *pen) valueLabel(s string, x0, x1, yTop, base float64, voorlopig bool) {
+// valueLabel writes a bar's value: inside the bar under its top when it fits
+// there and is clear of target lines and other labels, in the text or
+// background colour that contrasts most with the bar; else above the bar,
+// moved up past a target line or a label in the way.
+func (p *pen) valueLabel(s string, x0, x1, yTop, base float64, kleur drawing.Color, voorlopig bool) {
 	p.font(24, true, p.t.Tekst)
 	size := p.fontPx(24)
-	if base-yTop > size*1.8 && !voorlopig && p.width(s) < x1-x0-p.px(6) {
-		p.font(24, true, p.t.Achtergrond)
-		p.text(s, (x0+x1)/2, yTop+size*1.2, 0)
+	w, cx := p.width(s), (x0+x1)/2
+	h := size * 1.25
+	binnen := vak{cx - w/2, yTop + size*0.15, cx + w/2, yTop + size*0.15 + h}
+	if base-yTop > size*1.8 && !voorlopig && w < x1-x0-p.px(6) && p.bezet.vrij(binnen) {
+		p.bezet.labels = append(p.bezet.labels, binnen)
+		p.font(24, true, p.t.LabelKleur(kleur))
+		p.labelTekst(s, cx, binnen.y1-size*0.3)
 		return
 	}
-	p.text(s, (x0+x1)/2, yTop-p.px(10), 0)
+	boven := vak{cx - w/2, yTop - p.px(8) - h, cx + w/2, yTop - p.px(8)}
+	v := p.bezet.kies(8, p.bovenLijnen(boven)...)
+	// on a background of its own: it may lie over a hatched bar or a grid line
+	p.rect(v.x0-p.px(4), v.y0, v.x1+p.px(4), v.y1, p.t.Achtergrond)
+	p.font(24, true, p.t.Tekst)
+	p.labelTekst(s, cx, v.y1-size*0.3)
+}
+
+// bovenLijnen gives a label's place and, when a target line crosses it, the
+// same place moved up just past that line.
+func (p *pen) bovenLijnen(v vak) []vak {
+	out := []vak{v}
+	for _, l := range p.bezet.lijnen {
+		if v.raakt(l) {
+			h := v.y1 - v.y0
+			out = append(out, vak{v.x0, l.y0 - p.px(4) - h, v.x1, l.y0 - p.px(4)})
+		}
+	}
+	return out
+}
+
+// doelVakken are the rectangles a target's dashed lines take, with a margin.
+func (p *pen) doelVakken(d dashboard.Doel, x0, x1 float64, s scale) []vak {
+	if !d.Bekend {
+		return nil
+	}
+	m := p.px(4) + p.px(6)
+	out := []vak{{x0, s.at(d.Van) - m, x1, s.at(d.Van) + m}}
+	if d.Band() {
+		out = append(out, vak{x0, s.at(d.Tot) - m, x1, s.at(d.Tot) + m})
+	}
+	return out
 }
 
 // target draws a target over a category: a dashed line, or a shaded band
@@ -153,15 +236,16 @@ func (p *pen) target(d dashboard.Doel, x0, x1 float64, s scale) {
 	}
 	if d.Band() {
 		p.rect(x0, s.at(d.Tot), x1, s.at(d.Van), p.t.Doel.WithAlpha(40))
-		p.line(x0, s.at(d.Tot), x1, s.at(d.Tot), p.px(4), p.t.Doel, p.dash())
+		p.doelLijn(x0, x1, s.at(d.Tot))
 	}
-	p.line(x0, s.at(d.Van), x1, s.at(d.Van), p.px(4), p.t.Doel, p.dash())
+	p.doelLijn(x0, x1, s.at(d.Van))
 }
 
 // lijn draws a series as a line on the second axis, broken where a year is
 // missing, with its values in the line's colour: above a point that lies
-// above the bars, below one that lies in them, so the bars' own labels stay
-// readable. barTop gives the top of the bars of a category.
+// above the bars, below one that lies in them, and wherever it is clear of
+// the bars' labels and the target lines. barTop gives the top of the bars
+// of a category.
 func (p *pen) lijn(r dashboard.Reeks, f frame, s scale, barTop func(int) float64) {
 	prevX, prevY, have := 0.0, 0.0, false
 	for i, pt := range r.Punten {
@@ -187,16 +271,19 @@ func (p *pen) lijn(r dashboard.Reeks, f frame, s scale, barTop func(int) float64
 		cx0, cx1 := f.column(i)
 		x, y := (cx0+cx1)/2, s.at(pt.Waarde)
 		p.dot(x, y, max(p.px(11), 3), p.t.Lijn)
-		label := dashboard.Opmaak(r.Eenheid, pt.Waarde)
+		label := r.Tekst(pt.Waarde)
 		p.font(24, true, p.t.Lijn)
 		w := p.width(label)
-		box := y - p.px(52) // top of the label's box, above the point
-		if y > barTop(i)-p.px(24) && y+p.px(52) < f.y.base {
-			box = y + p.px(20)
+		boven := vak{x - w/2 - p.px(6), y - p.px(52), x + w/2 + p.px(6), y - p.px(20)}
+		onder := vak{boven.x0, y + p.px(20), boven.x1, y + p.px(52)}
+		kandidaten := []vak{boven, onder}
+		if y > barTop(i)-p.px(24) && onder.y1 < f.y.base {
+			kandidaten = []vak{onder, boven}
 		}
-		p.rect(x-w/2-p.px(6), box, x+w/2+p.px(6), box+p.px(32), p.t.Achtergrond)
+		box := p.bezet.kies(6, kandidaten...)
+		p.rect(box.x0, box.y0, box.x1, box.y1, p.t.Achtergrond)
 		p.font(24, true, p.t.Lijn)
-		p.text(label, x, box+p.px(26), 0)
+		p.labelTekst(label, x, box.y0+p.px(26))
 	}
 }
 
@@ -217,16 +304,21 @@ func (p *pen) gestapeld(pn dashboard.Paneel, a [4]float64) {
 		for k, v := range shares {
 			y0, y1 := f.y.at(acc+v), f.y.at(acc)
 			acc += v
-			pt := pn.Staven[k].Punten[i]
-			p.bar(bx0, y0, bx1, y1, p.kleur(k), pt.Voorlopig)
-			if y1-y0 > p.fontPx(24)*1.4 {
-				c := p.t.Achtergrond
-				if pt.Voorlopig {
-					c = p.t.Tekst
-				}
-				p.font(24, true, c)
-				p.text(pct(math.Round(v)), (bx0+bx1)/2, (y0+y1)/2+p.fontPx(24)*0.35, 0)
+			r := pn.Staven[k]
+			pt := r.Punten[i]
+			kleur := p.reeksKleur(r.Naam)
+			p.bar(bx0, y0, bx1, y1, kleur, pt.Voorlopig)
+			if y1-y0 <= p.fontPx(24)*1.4 {
+				continue
 			}
+			label, cy := pct(math.Round(v)), (y0+y1)/2
+			p.font(24, true, p.t.LabelKleur(kleur))
+			if pt.Voorlopig { // on hatching: a background box keeps it readable
+				w, h := p.width(label), p.fontPx(24)
+				p.rect((bx0+bx1)/2-w/2-p.px(6), cy-h*0.75, (bx0+bx1)/2+w/2+p.px(6), cy+h*0.6, p.t.Achtergrond)
+				p.font(24, true, p.t.Tekst)
+			}
+			p.text(label, (bx0+bx1)/2, cy+p.fontPx(24)*0.35, 0)
 		}
 	}
 }

@@ -242,9 +242,9 @@ func grafiekDia(g dashboard.Grafiek) string {
 const langsteBronRegel = 200
 
 // diaTitel is a chart slide's title: its headline message, or the chart's
-// title while it has none.
+// title while it has none or the chart has no figures to back it.
 func diaTitel(g dashboard.Grafiek) string {
-	if strings.TrimSpace(g.Kernboodschap) == "" {
+	if !g.ToonKernboodschap() {
 		return g.Titel
 	}
 	return g.Kernboodschap
@@ -276,6 +276,9 @@ func notities(g dashboard.Grafiek) string {
 	s := alinea(g.Titel, klein, "", true)
 	if g.Kernboodschap != "" {
 		s += alinea("Kernboodschap: "+g.Kernboodschap, klein, "", false)
+		if g.KernboodschapHerkomst != "" {
+			s += alinea(g.KernboodschapHerkomst, klein, "", false)
+		}
 	}
 	if !g.HeeftGegevens() && g.GeenGegevens != "" {
 		s += alinea(g.GeenGegevens+".", klein, "", false)

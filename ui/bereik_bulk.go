@@ -271,7 +271,7 @@ func (g *bulkGrid) buildRows() {
 		}
 	}
 	g.fillTargets()
-	g.message.SetText(lang.L("{{.N}} rijen in de tabel: een per maat van elke interventie. Lege cellen worden overgeslagen.", map[string]any{"N": len(g.rows)}))
+	g.message.SetText(lang.L("{{.Rijen}} in de tabel: een per maat van elke interventie. Lege cellen worden overgeslagen.", map[string]any{"Rijen": dutchnum.Aantal(len(g.rows), lang.L("rij"), lang.L("rijen"))}))
 }
 
 // newRow makes the inputs of one row, wired for spreadsheet-like moving.
@@ -382,13 +382,16 @@ func (g *bulkGrid) onSave() {
 		case err != nil:
 			g.m.showError(err)
 		default:
-			g.message.SetText(lang.L("Opgeslagen: {{.N}} cijfers voor {{.Periode}}, in één keer.",
-				map[string]any{"N": len(in), "Periode": g.canonical()}))
+			g.message.SetText(lang.L("Opgeslagen: {{.Cijfers}} voor {{.Periode}}, in één keer.",
+				map[string]any{"Cijfers": dutchnum.Aantal(len(in), lang.L("cijfer"), lang.L("cijfers")), "Periode": g.canonical()}))
 			g.m.setStatus(g.message.Text)
 			for _, r := range index {
 				r.waarde.SetText("")
 				r.notitie.SetText("")
+				r.maat.SetText(r.maat.Text)
 			}
+			g.periode.SetText(g.periode.Text)
+			g.bron.SetText(g.bron.Text)
 			g.loadExisting()
 		}
 	})
@@ -425,8 +428,8 @@ func (g *bulkGrid) showRowErrors(batch *store.BatchError, index []*bulkRow) {
 	if len(sharedProblems) > 0 {
 		g.fields.show(&domain.ValidationError{Problemen: sharedProblems})
 	}
-	g.message.SetText(strings.Join(append([]string{lang.L("Niets opgeslagen: {{.N}} rij(en) hebben een fout. Verbeter ze en sla opnieuw op.",
-		map[string]any{"N": len(batch.Rows)})}, lines...), "\n"))
+	g.message.SetText(strings.Join(append([]string{lang.L("Niets opgeslagen: {{.Rijen}} met een fout. Verbeter ze en sla opnieuw op.",
+		map[string]any{"Rijen": dutchnum.Aantal(len(batch.Rows), lang.L("rij"), lang.L("rijen"))})}, lines...), "\n"))
 }
 
 // Cancel empties every cell (Esc).
@@ -439,10 +442,16 @@ func (g *bulkGrid) Cancel() {
 	g.fields.clear()
 }
 
-// dirty reports typed values that are not saved.
+// dirty reports typed input that is not saved: a value or note, a measure
+// typed over the one shown, or a period or source typed since the last save.
 func (g *bulkGrid) dirty() bool {
+	for _, e := range []*entry{g.periode, g.bron} {
+		if e.typed() && strings.TrimSpace(e.Text) != "" {
+			return true
+		}
+	}
 	for _, r := range g.rows {
-		if strings.TrimSpace(r.waarde.Text+r.notitie.Text) != "" {
+		if strings.TrimSpace(r.waarde.Text+r.notitie.Text) != "" || r.maat.typed() {
 			return true
 		}
 	}

@@ -473,15 +473,19 @@ func (f *bereikForm) onSave() {
 	})
 }
 
-// resetForNext clears what differs per intervention and keeps the period,
-// status and source for the next entry.
+// resetForNext clears the figure, its measure and note, and keeps the
+// intervention, period, status and source for the next entry (a second
+// measure of the same intervention needs no retyping); the kept text counts
+// as saved. The cursor goes to the intervention with its name selected, so
+// typing replaces it and Tab keeps it.
 func (f *bereikForm) resetForNext() {
-	f.interventie.SetText("")
-	f.waarde.SetText("")
-	f.maat.SetText("")
-	f.eenheid.SetText("")
-	f.notitie.SetText("")
-	f.m.win.Canvas().Focus(f.interventie)
+	for _, e := range []*entry{f.interventie, f.periode, f.bron} {
+		e.SetText(e.Text)
+	}
+	for _, e := range []*entry{f.waarde, f.maat, f.eenheid, f.notitie} {
+		e.SetText("")
+	}
+	f.focusSelected(f.interventie)
 }
 
 // focusFirstError puts the cursor in the first field with a message.
@@ -537,7 +541,13 @@ func (f *bereikForm) Cancel() {
 	f.m.win.Canvas().Focus(f.interventie)
 }
 
-// dirty reports typed input that is not saved.
+// dirty reports typed input that is not saved: any field the user typed in
+// since the form was emptied or saved.
 func (f *bereikForm) dirty() bool {
-	return strings.TrimSpace(f.waarde.Text+f.notitie.Text) != ""
+	for _, e := range []*entry{f.interventie, f.periode, f.waarde, f.maat, f.eenheid, f.bron, f.notitie} {
+		if e.typed() && strings.TrimSpace(e.Text) != "" {
+			return true
+		}
+	}
+	return false
 }

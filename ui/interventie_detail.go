@@ -175,7 +175,7 @@ func (d *interventieDetail) targetText() string {
 			line += " — " + t.Omschrijving
 		}
 		if len(t.InterventieIDs) > 1 {
-			line += " " + lang.L("(gedeeld met {{.N}} andere interventies)", map[string]any{"N": len(t.InterventieIDs) - 1})
+			line += " " + lang.L("(gedeeld met {{.Andere}})", map[string]any{"Andere": dutchnum.Aantal(len(t.InterventieIDs)-1, lang.L("andere interventie"), lang.L("andere interventies"))})
 		}
 		if b := t.Bron.String(); b != "" {
 			line += " [" + b + "]"
@@ -248,9 +248,9 @@ func (d *interventieDetail) onArchive() {
 // onDelete removes the intervention after confirmation.
 func (d *interventieDetail) onDelete() {
 	item := d.item
-	msg := widget.NewLabel(lang.L("{{.Naam}} wordt verwijderd met {{.N}} bereikcijfer(s) en de koppelingen aan doelstellingen. "+
+	msg := widget.NewLabel(lang.L("{{.Naam}} wordt verwijderd met {{.Bereik}} en de koppelingen aan doelstellingen. "+
 		"Dit blijft zichtbaar in Wijzigingen. Archiveren bewaart alles en haalt de interventie alleen uit de lijsten.",
-		map[string]any{"Naam": item.Naam, "N": len(d.reach)}))
+		map[string]any{"Naam": item.Naam, "Bereik": dutchnum.Aantal(len(d.reach), lang.L("bereikcijfer"), lang.L("bereikcijfers"))}))
 	msg.Wrapping = fyne.TextWrapWord
 	confirm := dialog.NewCustomConfirm(lang.L("Interventie verwijderen?"), lang.L("Verwijderen"), lang.L("Annuleren"), msg,
 		func(ok bool) {

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/dutchnum"
 	"jeugdmonitor/data/store"
 )
 
@@ -171,10 +172,7 @@ func (s *interventiesScreen) onFilter() {
 
 // aantalInterventies writes a count of interventions.
 func aantalInterventies(n int) string {
-	if n == 1 {
-		return lang.L("1 interventie")
-	}
-	return lang.L("{{.N}} interventies", map[string]any{"N": n})
+	return dutchnum.Aantal(n, lang.L("interventie"), lang.L("interventies"))
 }
 
 // interventieMeta is the second line of an intervention in the list.

@@ -54,8 +54,16 @@ func (b *backupList) buildUI() {
 
 // describeBackup is one line of the list: "22-11-2026 09:00 · dagelijks · 1,2 MB".
 func describeBackup(i backup.Info) string {
-	return fmt.Sprintf("%s · %s · %s MB", i.Made.Format("02-01-2006 15:04"), i.Reason,
-		dutchnum.Format(float64(i.Size)/(1<<20), 1))
+	return fmt.Sprintf("%s · %s · %s", i.Made.Format("02-01-2006 15:04"), i.Reason, fileSize(i.Size))
+}
+
+// fileSize writes a file's size as people read it: whole kB (rounded up, so
+// a small copy never shows as nothing) below one MB, else MB with one decimal.
+func fileSize(n int64) string {
+	if n < 1<<20 {
+		return dutchnum.Format(float64((n+1023)/1024), 0) + " kB"
+	}
+	return dutchnum.Format(float64(n)/(1<<20), 1) + " MB"
 }
 
 // Refresh reads the list of backups again, off the UI goroutine.

@@ -32,3 +32,14 @@ func TestBackupListShowsCopiesAndEnablesRestore(t *testing.T) {
 		t.Fatal("restore disabled after choosing a backup")
 	}
 }
+
+func TestFileSizeShowsSmallCopiesInKilobytes(t *testing.T) {
+	for _, c := range []struct {
+		n    int64
+		want string
+	}{{0, "0 kB"}, {1, "1 kB"}, {40 * 1024, "40 kB"}, {(1 << 20) - 1, "1.024 kB"}, {1 << 20, "1,0 MB"}, {5 * (1 << 20) / 2, "2,5 MB"}} {
+		if got := fileSize(c.n); got != c.want {
+			t.Errorf("fileSize(%d) = %q, want %q", c.n, got, c.want)
+		}
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/dutchnum"
 	"jeugdmonitor/data/geschiedenis"
 	"jeugdmonitor/data/store"
 )
@@ -216,7 +217,7 @@ func (s *wijzigingenScreen) onFilter() {
 		return err
 	}, func() {
 		s.changes = changes
-		s.count.SetText(lang.L("{{.N}} wijzigingen, nieuwste eerst", map[string]any{"N": len(changes)}))
+		s.count.SetText(lang.L("{{.Wijzigingen}}, nieuwste eerst", map[string]any{"Wijzigingen": dutchnum.Aantal(len(changes), lang.L("wijziging"), lang.L("wijzigingen"))}))
 		s.list.UnselectAll()
 		s.selected = -1
 		s.detailBox.Hide()

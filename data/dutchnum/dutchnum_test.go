@@ -287,3 +287,14 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestAantalChoosesSingularOnlyForOne(t *testing.T) {
+	for _, c := range []struct {
+		n    int
+		want string
+	}{{1, "1 fout"}, {0, "0 fouten"}, {2, "2 fouten"}, {3612, "3.612 fouten"}, {-1, "-1 fout"}} {
+		if got := Aantal(c.n, "fout", "fouten"); got != c.want {
+			t.Errorf("Aantal(%d) = %q, want %q", c.n, got, c.want)
+		}
+	}
+}

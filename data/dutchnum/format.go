@@ -119,3 +119,15 @@ func oneDecimal(neg bool, tenths uint64) string {
 	}
 	return compose(neg, strconv.FormatUint(tenths/10, 10), frac)
 }
+
+// Aantal writes a count with its noun in the right number, the count with
+// dots between thousands: Aantal(1, "fout", "fouten") is "1 fout",
+// Aantal(0, "fout", "fouten") is "0 fouten", Aantal(3612, "rij", "rijen")
+// is "3.612 rijen".
+func Aantal[N ~int | ~int64](n N, enkelvoud, meervoud string) string {
+	noun := meervoud
+	if n == 1 || n == -1 {
+		noun = enkelvoud
+	}
+	return Format(float64(n), 0) + " " + noun
+}

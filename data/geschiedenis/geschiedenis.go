@@ -207,7 +207,7 @@ func (w Wijziging) wat(limit int) string {
 	}
 	for i, v := range shown {
 		if i == limit {
-			parts = append(parts, fmt.Sprintf("en %d andere velden", len(shown)-limit))
+			parts = append(parts, "en "+dutchnum.Aantal(len(shown)-limit, "ander veld", "andere velden"))
 			break
 		}
 		parts = append(parts, v.Naam+" "+w.fieldText(v))

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"slices"
 
 	"gorm.io/gorm"
 
@@ -22,6 +23,9 @@ type BereikUndo struct {
 	Saved domain.Bereik
 	// Previous is the reach the save replaced; nil when the save added it.
 	Previous *domain.Bereik
+	// NewMaat is the measure the save added for the figure (a unit the
+	// intervention had never counted in); nil when the measure existed.
+	NewMaat *domain.Maat
 }
 
 // RecordBereikInvoerUndoable records typed reach exactly as RecordBereikInvoer
@@ -32,19 +36,33 @@ func (s *Store) RecordBereikInvoerUndoable(in BereikInvoer) (domain.Bereik, Bere
 	if err != nil {
 		return b, BereikUndo{}, err
 	}
-	var previous *domain.Bereik
+	var u BereikUndo
 	err = s.Update(func(t *Tx) (err error) {
-		previous, err = t.recordBereik(&b)
-		return err
+		var before []uint
+		if b.InterventieID != nil {
+			if err := t.db.Model(&domain.Maat{}).Where("interventie_id = ?", *b.InterventieID).Pluck("id", &before).Error; err != nil {
+				return err
+			}
+		}
+		if u.Previous, err = t.recordBereik(&b); err != nil {
+			return err
+		}
+		if b.MaatID != nil && !slices.Contains(before, *b.MaatID) {
+			u.NewMaat = &domain.Maat{}
+			return t.db.First(u.NewMaat, *b.MaatID).Error
+		}
+		return nil
 	})
 	if err != nil {
 		return b, BereikUndo{}, err
 	}
-	return b, BereikUndo{Saved: b, Previous: previous}, nil
+	u.Saved = b
+	return b, u, nil
 }
 
 // UndoBereik takes one save of reach back, in one audited transaction: a
-// figure the save added is removed, a figure it replaced is restored. It
+// figure the save added is removed, a figure it replaced is restored, and a
+// measure the save added goes too when no other figure counts in it. It
 // refuses with ErrUndoStale when the record no longer is as the save left it.
 func (s *Store) UndoBereik(u BereikUndo) error {
 	return s.Update(func(t *Tx) error {
@@ -62,14 +80,41 @@ func (s *Store) UndoBereik(u BereikUndo) error {
 		if !same {
 			return ErrUndoStale
 		}
-		if u.Previous == nil {
-			return t.remove(&current)
+		if u.Previous != nil {
+			restored := *u.Previous
+			restored.ID = current.ID
+			_, err = t.update(&current, &restored)
+			return err
 		}
-		restored := *u.Previous
-		restored.ID = current.ID
-		_, err = t.update(&current, &restored)
-		return err
+		if err := t.remove(&current); err != nil {
+			return err
+		}
+		return t.removeUnusedMaat(u.NewMaat)
 	})
+}
+
+// removeUnusedMaat removes a measure that no figure counts in any more; a
+// measure still in use, already gone or changed since is left alone.
+func (t *Tx) removeUnusedMaat(m *domain.Maat) error {
+	if m == nil {
+		return nil
+	}
+	var n int64
+	if err := t.db.Model(&domain.Bereik{}).Where("maat_id = ?", m.ID).Count(&n).Error; err != nil || n > 0 {
+		return err
+	}
+	var current domain.Maat
+	err := t.db.First(&current, m.ID).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("maat %d: %w", m.ID, err)
+	}
+	if same, err := t.sameRecord(&current, m); err != nil || !same {
+		return err
+	}
+	return t.remove(&current)
 }
 
 // sameRecord reports whether two records of one kind have the same stored

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"jeugdmonitor/data/bestand"
+	"jeugdmonitor/data/dutchnum"
 	"jeugdmonitor/data/export"
 	"jeugdmonitor/data/importer"
 	"jeugdmonitor/data/store"
@@ -193,8 +194,12 @@ func (d *RestoreDialog) Confirm(path string) {
 	var full bool
 	var err error
 	d.run(func() { counts, full, err = importer.Inhoud(path) }, func() {
-		text := fmt.Sprintf(lang.L("%s bevat %d interventies, %d bereikcijfers, %d indicatoren met %d metingen en %d wijzigingen."),
-			filepath.Base(path), counts.Interventies, counts.Bereik, counts.Indicatoren, counts.Metingen, counts.Wijzigingen)
+		text := fmt.Sprintf(lang.L("%s bevat %s, %s, %s met %s en %s."), filepath.Base(path),
+			dutchnum.Aantal(counts.Interventies, lang.L("interventie"), lang.L("interventies")),
+			dutchnum.Aantal(counts.Bereik, lang.L("bereikcijfer"), lang.L("bereikcijfers")),
+			dutchnum.Aantal(counts.Indicatoren, lang.L("indicator"), lang.L("indicatoren")),
+			dutchnum.Aantal(counts.Metingen, lang.L("meting"), lang.L("metingen")),
+			dutchnum.Aantal(counts.Wijzigingen, lang.L("wijziging"), lang.L("wijzigingen")))
 		if err != nil {
 			text = fmt.Sprintf(lang.L("De inhoud van %s kan niet vooraf worden geteld (%v); bij het terugzetten wordt het bestand volledig gecontroleerd."), filepath.Base(path), err)
 		}

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"jeugdmonitor/data/cbs"
+	"jeugdmonitor/data/dutchnum"
 	"jeugdmonitor/data/importer"
 	"jeugdmonitor/data/store"
 	"jeugdmonitor/ui/bestandskeuze"
@@ -291,7 +292,7 @@ func (wz *ImportWizard) progress(v importer.Voortgang) {
 		if v.Totaal > 0 {
 			wz.voortgang.SetValue(float64(v.Rijen) / float64(v.Totaal))
 		}
-		wz.status.SetText(fmt.Sprintf(lang.L("%s: %d rijen"), v.Fase, v.Rijen))
+		wz.status.SetText(v.Fase + ": " + rijen(v.Rijen))
 	}
 	if wz.sync {
 		update()
@@ -357,7 +358,7 @@ func (wz *ImportWizard) showReport(r *importer.Rapport) {
 		switch m.Zekerheid {
 		case importer.Gelijkend:
 			match := m
-			check := widget.NewCheck(fmt.Sprintf(lang.L("%q is %q (%d rijen)"), m.InBestand, m.Naam, m.Rijen), func(ok bool) {
+			check := widget.NewCheck(fmt.Sprintf(lang.L("%q is %q (%s)"), m.InBestand, m.Naam, rijen(m.Rijen)), func(ok bool) {
 				if ok {
 					wz.im.Bevestig(match.InBestand, match.Naam)
 				} else {
@@ -367,7 +368,7 @@ func (wz *ImportWizard) showReport(r *importer.Rapport) {
 			})
 			wz.namen.Add(check)
 		case importer.Exact, importer.Bevestigd:
-			wz.namen.Add(widget.NewLabel(fmt.Sprintf(lang.L("%q: %s (%d rijen)"), m.InBestand, lang.L(string(m.Zekerheid)), m.Rijen)))
+			wz.namen.Add(widget.NewLabel(fmt.Sprintf(lang.L("%q: %s (%s)"), m.InBestand, lang.L(string(m.Zekerheid)), rijen(m.Rijen))))
 		}
 	}
 	var lines []string
@@ -375,7 +376,7 @@ func (wz *ImportWizard) showReport(r *importer.Rapport) {
 		lines = append(lines, "• "+p.String())
 	}
 	if r.MeerProblemen > 0 {
-		lines = append(lines, fmt.Sprintf(lang.L("… en nog %d fouten"), r.MeerProblemen))
+		lines = append(lines, fmt.Sprintf(lang.L("… en nog %s"), fouten(r.MeerProblemen)))
 	}
 	for _, p := range r.Overgeslagen {
 		lines = append(lines, "○ "+p.String())
@@ -386,13 +387,13 @@ func (wz *ImportWizard) showReport(r *importer.Rapport) {
 	wz.problemen.SetText(strings.Join(lines, "\n"))
 	switch {
 	case !r.OK():
-		wz.status.SetText(fmt.Sprintf(lang.L("%d rijen gelezen, %d fouten: er wordt niets opgeslagen. Zie Controle."), r.Rijen, len(r.Problemen)+r.MeerProblemen))
+		wz.status.SetText(fmt.Sprintf(lang.L("%s gelezen, %s: er wordt niets opgeslagen. Zie Controle."), rijen(r.Rijen), fouten(len(r.Problemen)+r.MeerProblemen)))
 		wz.tabs.SelectIndex(3)
 	case len(r.TeBevestigen()) > 0:
-		wz.status.SetText(fmt.Sprintf(lang.L("%d rijen in orde. Bevestig de namen die erop lijken (tab Namen)."), r.Rijen))
+		wz.status.SetText(fmt.Sprintf(lang.L("%s in orde. Bevestig de namen die erop lijken (tab Namen)."), rijen(r.Rijen)))
 		wz.tabs.SelectIndex(2)
 	default:
-		wz.status.SetText(fmt.Sprintf(lang.L("%d rijen in orde: %d nieuw, %d bijgewerkt, %d overgeslagen."), r.Rijen, r.Nieuw, r.Bijgewerkt, len(r.Overgeslagen)))
+		wz.status.SetText(fmt.Sprintf(lang.L("%s in orde: %d nieuw, %d bijgewerkt, %d overgeslagen."), rijen(r.Rijen), r.Nieuw, r.Bijgewerkt, len(r.Overgeslagen)))
 	}
 	wz.updateImportButton()
 }
@@ -445,3 +446,9 @@ func (wz *ImportWizard) Cancel() {
 		wz.cancel()
 	}
 }
+
+// rijen writes a count of rows: "1 rij", "3 rijen".
+func rijen(n int) string { return dutchnum.Aantal(n, lang.L("rij"), lang.L("rijen")) }
+
+// fouten writes a count of problems: "1 fout", "3 fouten".
+func fouten(n int) string { return dutchnum.Aantal(n, lang.L("fout"), lang.L("fouten")) }

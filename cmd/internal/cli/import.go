@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"jeugdmonitor/data/dutchnum"
 	"jeugdmonitor/data/export"
 	"jeugdmonitor/data/importer"
 	"jeugdmonitor/data/store"
@@ -224,7 +225,7 @@ func printReport(env Env, r *importer.Rapport) {
 		fmt.Fprintln(env.Stdout, "Overgeslagen:", p)
 	}
 	printProblems(env, r)
-	fmt.Fprintf(env.Stdout, "Gecontroleerd: %d rijen, %d fouten.\n", r.Rijen, len(r.Problemen)+r.MeerProblemen)
+	fmt.Fprintf(env.Stdout, "Gecontroleerd: %s, %s.\n", dutchnum.Aantal(r.Rijen, "rij", "rijen"), dutchnum.Aantal(len(r.Problemen)+r.MeerProblemen, "fout", "fouten"))
 }
 
 func printProblems(env Env, r *importer.Rapport) {
@@ -232,6 +233,6 @@ func printProblems(env Env, r *importer.Rapport) {
 		fmt.Fprintln(env.Stderr, "fout:", p)
 	}
 	if r.MeerProblemen > 0 {
-		fmt.Fprintf(env.Stderr, "... en nog %d fouten\n", r.MeerProblemen)
+		fmt.Fprintf(env.Stderr, "... en nog %s\n", dutchnum.Aantal(r.MeerProblemen, "fout", "fouten"))
 	}
 }

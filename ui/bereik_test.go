@@ -1,0 +1,59 @@
+package ui
+
+import "testing"
+
+// TestReachFormUndoRemovesTheNewMeasure saves a figure in a unit the
+// intervention never counted in, then presses Ctrl+Z: the figure and the
+// measure the save added are gone, also from the form's measure buttons.
+func TestReachFormUndoRemovesTheNewMeasure(t *testing.T) {
+	m, s, w := newTestMain(t, t.TempDir())
+	f := m.navigate(pageBereik).(*bereikScreen).form
+	item, err := s.InterventieByNaam("Jongerencentra")
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _ := s.Maten(item.ID)
+	f.interventie.SetText(item.Naam)
+	typeInto(w, f.periode, "2024")
+	typeInto(w, f.waarde, "12")
+	typeInto(w, f.eenheid, "workshops")
+	m.save()
+	if after, _ := s.Maten(item.ID); len(after) != len(before)+1 {
+		t.Fatalf("the save added no measure: %d before, %d after (%s)", len(before), len(after), f.fields.message("eenheid"))
+	}
+	w.Canvas().Focus(nil)
+	m.undoKey()
+	if after, _ := s.Maten(item.ID); len(after) != len(before) {
+		t.Fatalf("after Ctrl+Z %d measures, want %d: %+v", len(after), len(before), after)
+	}
+	if len(f.maten) != len(before) {
+		t.Errorf("the form still offers %d measures, want %d", len(f.maten), len(before))
+	}
+}
+
+// TestReachFormKeepsTheInterventionAndAsksBeforeQuitting saves a figure:
+// the intervention stays for a second measure; a period typed alone then
+// counts as unsaved input, so Ctrl+Q asks.
+func TestReachFormKeepsTheInterventionAndAsksBeforeQuitting(t *testing.T) {
+	m, _, w := newTestMain(t, t.TempDir())
+	f := m.navigate(pageBereik).(*bereikScreen).form
+	typeInto(w, f.interventie, "Jongerencentra")
+	typeInto(w, f.periode, "2024")
+	typeInto(w, f.waarde, "1.400")
+	m.save()
+	if f.interventie.Text != "Jongerencentra" || f.waarde.Text != "" {
+		t.Fatalf("after saving: intervention %q, value %q", f.interventie.Text, f.waarde.Text)
+	}
+	if f.dirty() {
+		t.Fatal("the form counts the kept intervention and period as unsaved")
+	}
+	f.Cancel()
+	typeInto(w, f.periode, "2025")
+	if !f.dirty() {
+		t.Fatal("a typed period alone does not count as unsaved input")
+	}
+	m.requestQuit()
+	if len(w.Canvas().Overlays().List()) == 0 {
+		t.Fatal("Ctrl+Q with a typed period quit without asking")
+	}
+}

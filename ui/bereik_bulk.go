@@ -295,6 +295,9 @@ func (g *bulkGrid) newRow(item domain.Interventie) *bulkRow {
 	r.waarde = newEntry("")
 	r.waarde.OnChanged = func(string) { r.showShare() }
 	r.notitie = newEntry("")
+	for col := range bulkCellNames {
+		r.cell(col).onPaste = func(text string) bool { return g.onPaste(k, col, text) }
+	}
 	for col, e := range []*entry{r.waarde, r.notitie} {
 		e.onEscape = g.Cancel
 		e.OnSubmitted = func(string) { g.focusCell(k+1, col) }
@@ -401,28 +404,17 @@ func (g *bulkGrid) onSave() {
 // under the grid with the row's intervention and measure; problems with the
 // shared fields (period, status, source) go to those fields once.
 func (g *bulkGrid) showRowErrors(batch *store.BatchError, index []*bulkRow) {
-	shared := map[string]bool{"periode": true, "status": true, "bron": true}
 	var sharedProblems []domain.FieldError
 	var lines []string
 	for _, re := range batch.Rows {
-		var own []string
-		problems := domain.FieldProblems(re.Err)
-		if problems == nil {
-			own = append(own, re.Err.Error())
-		}
-		for _, p := range problems {
-			if shared[p.Veld] {
-				if !slices.Contains(sharedProblems, p) {
-					sharedProblems = append(sharedProblems, p)
-				}
-				continue
+		own, shared := rowProblems(re.Err)
+		for _, p := range shared {
+			if !slices.Contains(sharedProblems, p) {
+				sharedProblems = append(sharedProblems, p)
 			}
-			own = append(own, p.Error())
 		}
-		r := index[re.Row]
-		r.err.SetText(strings.Join(own, "; "))
-		if len(own) > 0 {
-			lines = append(lines, strings.TrimSpace(r.item.Naam+" "+strings.TrimSpace(r.maat.Text))+": "+strings.Join(own, "; "))
+		if line := index[re.Row].showProblems(own); line != "" {
+			lines = append(lines, line)
 		}
 	}
 	if len(sharedProblems) > 0 {

@@ -24,6 +24,9 @@ type entry struct {
 	onDown   func()
 	// onFocusLost runs when the cursor leaves the field (Tab, a click).
 	onFocusLost func()
+	// onPaste gets the clipboard's text on Ctrl+V and reports whether it
+	// took it; otherwise the field pastes as usual.
+	onPaste func(text string) bool
 	// set is the text the program put in the field last (SetText); other
 	// text was typed by the user, and Ctrl+Z undoes that before any save.
 	set string
@@ -80,9 +83,13 @@ func (e *entry) SetText(text string) {
 // typed reports whether the field holds text the user typed.
 func (e *entry) typed() bool { return e.Text != e.set }
 
-// TypedShortcut hands Ctrl+Z to the window, which decides between undoing
-// the typing and taking back the last save; other shortcuts go to the field.
+// TypedShortcut hands Ctrl+V to the screen when it asked for pastes, and
+// Ctrl+Z to the window, which decides between undoing the typing and taking
+// back the last save; other shortcuts go to the field.
 func (e *entry) TypedShortcut(s fyne.Shortcut) {
+	if paste, ok := s.(*fyne.ShortcutPaste); ok && e.onPaste != nil && paste.Clipboard != nil && e.onPaste(paste.Clipboard.Content()) {
+		return
+	}
 	if _, undo := s.(*fyne.ShortcutUndo); undo {
 		if c, ok := fyne.CurrentApp().Driver().CanvasForObject(e).(fyne.Shortcutable); ok {
 			c.TypedShortcut(s)

@@ -6,7 +6,10 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
+
+	"jeugdmonitor/data/bestand/bestandtest"
 )
 
 func TestSchrijfReplacesWholeFile(t *testing.T) {
@@ -86,6 +89,78 @@ func TestSchrijfKeepsPermissions(t *testing.T) {
 		}
 		if info, err := os.Stat(pad); err != nil || info.Mode().Perm() != want {
 			t.Errorf("%s: rechten %v, want %v", filepath.Base(pad), info.Mode().Perm(), want)
+		}
+	}
+}
+
+// TestSchrijfNeverReplacesASymlink (issue 13): a link to an existing file is
+// written through (the link stays, its target gets the content); a link to
+// nothing is refused in Dutch and stays a link.
+func TestSchrijfNeverReplacesASymlink(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolische links vragen op Windows beheerdersrechten")
+	}
+	dir := t.TempDir()
+	doel := filepath.Join(dir, "echt.csv")
+	if err := os.WriteFile(doel, []byte("oud"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.csv")
+	if err := os.Symlink(doel, link); err != nil {
+		t.Fatal(err)
+	}
+	write := func(w io.Writer) error { _, err := io.WriteString(w, "nieuw"); return err }
+	if err := Schrijf(link, write); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(doel); string(got) != "nieuw" {
+		t.Errorf("doel van de link: %q", got)
+	}
+	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("de link is vervangen: %v %v", info, err)
+	}
+	hangend := filepath.Join(dir, "hangend.csv")
+	if err := os.Symlink(filepath.Join(dir, "weg", "niets.csv"), hangend); err != nil {
+		t.Fatal(err)
+	}
+	err := Schrijf(hangend, write)
+	if err == nil || !strings.Contains(err.Error(), "snelkoppeling") || !strings.Contains(err.Error(), "er is niets geschreven") {
+		t.Fatalf("hangende link: %v", err)
+	}
+	if info, err := os.Lstat(hangend); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("de hangende link is vervangen: %v %v", info, err)
+	}
+}
+
+// TestSchrijfLongNameInDutch (issue 13): a name the system refuses as too
+// long gets a Dutch reason.
+func TestSchrijfLongNameInDutch(t *testing.T) {
+	pad := filepath.Join(t.TempDir(), strings.Repeat("lang", 100)+".csv")
+	err := Schrijf(pad, func(io.Writer) error { return nil })
+	if err == nil || !strings.Contains(err.Error(), "te lang") || strings.Contains(err.Error(), "file name") {
+		t.Fatalf("te lange naam: %v", err)
+	}
+}
+
+// TestGewoonRefusesWhatIsNoFile (issue 13): a folder, a named pipe and a
+// missing file are refused in Dutch without being opened (a pipe would
+// block).
+func TestGewoonRefusesWhatIsNoFile(t *testing.T) {
+	dir := t.TempDir()
+	gewoon := filepath.Join(dir, "a.csv")
+	if err := os.WriteFile(gewoon, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := Gewoon(gewoon); err != nil {
+		t.Errorf("gewoon bestand: %v", err)
+	}
+	cases := map[string]string{dir: "is een map", filepath.Join(dir, "weg.csv"): "bestaat niet"}
+	if pipe := bestandtest.FIFO(t, dir); pipe != "" {
+		cases[pipe] = "named pipe"
+	}
+	for pad, want := range cases {
+		if err := Gewoon(pad); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %v, verwacht %q", pad, err, want)
 		}
 	}
 }

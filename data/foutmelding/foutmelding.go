@@ -49,6 +49,12 @@ func Reden(err error) string {
 		return "het bestand of de map bestaat niet"
 	case errors.Is(err, fs.ErrPermission):
 		return "geen toestemming (alleen-lezen of afgeschermd)"
+	case errors.Is(err, fs.ErrExist):
+		return "er staat al een bestand met die naam"
+	case errors.Is(err, syscall.ENAMETOOLONG):
+		return "de naam van het bestand of het pad is te lang"
+	case errors.Is(err, syscall.ELOOP):
+		return "te veel snelkoppelingen (symbolische links) na elkaar"
 	case errors.Is(err, syscall.ENOSPC):
 		return "de schijf is vol"
 	case errors.Is(err, syscall.EISDIR):

@@ -37,6 +37,8 @@ func TestRedenIsDutch(t *testing.T) {
 		{&xml.SyntaxError{Msg: "unexpected EOF", Line: 7}, "ongeldige XML op regel 7"},
 		{io.ErrUnexpectedEOF, "houdt onverwacht op"},
 		{&os.PathError{Op: "open", Path: "x", Err: syscall.ENOTDIR}, "een deel van het pad is een bestand"},
+		{&os.PathError{Op: "open", Path: "x", Err: syscall.ENAMETOOLONG}, "is te lang"},
+		{&os.LinkError{Op: "rename", Old: "a", New: "b", Err: syscall.EEXIST}, "er staat al een bestand met die naam"},
 	} {
 		if got := Reden(c.err); !strings.Contains(got, c.want) {
 			t.Errorf("Reden(%v) = %q, verwacht %q", c.err, got, c.want)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"jeugdmonitor/data/backup"
+	"jeugdmonitor/data/bestand"
 	"jeugdmonitor/data/store"
 )
 
@@ -25,6 +26,9 @@ import (
 // It returns the path of the copy of the replaced database ("" when doel
 // did not exist).
 func Herstel(bron, doel string, now time.Time) (bewaard string, err error) {
+	if err := bestand.Gewoon(bron); err != nil {
+		return "", fmt.Errorf("er is niets hersteld: %w", err)
+	}
 	if err := os.MkdirAll(filepath.Dir(doel), 0o755); err != nil {
 		return "", &store.FileError{Action: "map maken voor", Path: doel, Err: err}
 	}

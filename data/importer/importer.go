@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"jeugdmonitor/data/backup"
+	"jeugdmonitor/data/bestand"
 	"jeugdmonitor/data/cbs"
 	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/dutchnum"
@@ -155,6 +156,9 @@ const voorbeeldRijen = 20
 func Open(s *store.Store, pad, blad string, soort Soort) (*Import, error) {
 	if !slices.Contains(Soorten, soort) {
 		return nil, fmt.Errorf("onbekende soort import %q; kies bereik of indicatoren", soort)
+	}
+	if err := bestand.Gewoon(pad); err != nil {
+		return nil, err
 	}
 	bladen, err := spreadsheet.Sheets(pad)
 	if err != nil {

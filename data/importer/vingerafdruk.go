@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"jeugdmonitor/data/bestand"
 	"jeugdmonitor/data/foutmelding"
 )
 
@@ -20,6 +21,9 @@ var ErrGewijzigd = errors.New("het bestand is veranderd sinds het werd gecontrol
 
 // afdrukVan reads a file through and returns its fingerprint.
 func afdrukVan(pad string) (vingerafdruk, error) {
+	if err := bestand.Gewoon(pad); err != nil {
+		return vingerafdruk{}, err
+	}
 	f, err := os.Open(pad)
 	if err != nil {
 		return vingerafdruk{}, fmt.Errorf("%s openen: %s", filepath.Base(pad), foutmelding.Reden(err))

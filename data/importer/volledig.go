@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"jeugdmonitor/data/bestand"
 	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/export"
 	"jeugdmonitor/data/foutmelding"
@@ -28,6 +29,9 @@ const LoadedKey = "ingelezen"
 // IsFullExport reports whether the file at path looks like a full export
 // (JSON) rather than a database file, by its first non-blank byte.
 func IsFullExport(path string) bool {
+	if bestand.Gewoon(path) != nil {
+		return false
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return false
@@ -127,6 +131,9 @@ func CheckFullExport(exportPath string, now time.Time) (store.Tellingen, error) 
 // buildBeside builds a database from the export at exportPath in a new
 // temporary file in dbPath's folder and returns its path.
 func buildBeside(exportPath, dbPath string, now time.Time) (string, store.Tellingen, error) {
+	if err := bestand.Gewoon(exportPath); err != nil {
+		return "", store.Tellingen{}, err
+	}
 	f, err := os.Open(exportPath)
 	if err != nil {
 		return "", store.Tellingen{}, fmt.Errorf("export openen: %s", foutmelding.Reden(err))
@@ -402,6 +409,9 @@ func (ld *loader) loadSavedSettings(a export.Alles) error {
 // as store.Tel counts a database, so the user sees it before restoring.
 func InspectFullExport(path string) (store.Tellingen, error) {
 	var n store.Tellingen
+	if err := bestand.Gewoon(path); err != nil {
+		return n, err
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return n, err

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"strconv"
 	"time"
@@ -11,6 +12,7 @@ import (
 	"gorm.io/gorm"
 
 	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/foutmelding"
 )
 
 // chainVersion is the schema version from which the audit trail is chained.
@@ -113,12 +115,31 @@ func verifyChain(db *gorm.DB) error {
 	})
 }
 
-// scanAuditRow reads one row of verifyChain's query.
+// scanAuditRow reads one row of verifyChain's query; a moment that is no
+// time (written outside the program) is a *badTimeError.
 func scanAuditRow(rows *sql.Rows, w *domain.Wijziging) error {
 	var actie string
-	err := rows.Scan(&w.ID, &w.Tijd, &w.Gebruiker, &actie, &w.Entiteit, &w.EntiteitID, &w.Veld, &w.OudeWaarde, &w.NieuweWaarde, &w.Keten)
+	var tijd any
+	if err := rows.Scan(&w.ID, &tijd, &w.Gebruiker, &actie, &w.Entiteit, &w.EntiteitID, &w.Veld, &w.OudeWaarde, &w.NieuweWaarde, &w.Keten); err != nil {
+		return err
+	}
 	w.Actie = domain.Actie(actie)
-	return err
+	t, ok := tijd.(time.Time)
+	if !ok {
+		return &badTimeError{id: w.ID, raw: fmt.Sprint(tijd)}
+	}
+	w.Tijd = t
+	return nil
+}
+
+// badTimeError is an audit row whose moment SQLite does not read as a time.
+type badTimeError struct {
+	id  uint
+	raw string
+}
+
+func (e *badTimeError) Error() string {
+	return fmt.Sprintf("wijziging %d: de tijd %s is geen tijd", e.id, foutmelding.Citeer(e.raw))
 }
 
 // walkChain checks the rows next gives, in order, against the chain.
@@ -127,6 +148,10 @@ func walkChain(next func(w *domain.Wijziging) (bool, error)) error {
 	var w domain.Wijziging
 	for n := 1; ; n++ {
 		ok, err := next(&w)
+		var bad *badTimeError
+		if errors.As(err, &bad) {
+			return &ChainError{Row: n, ID: bad.id, Content: "de tijd " + foutmelding.Citeer(bad.raw) + " is geen tijd"}
+		}
 		if err != nil || !ok {
 			return err
 		}

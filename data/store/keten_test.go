@@ -100,6 +100,7 @@ func TestCheckNamesTheFirstBrokenRowOfTheAuditTrail(t *testing.T) {
 		{"regel verwijderd", "DELETE FROM wijzigingen WHERE id = 7", 7, 8},
 		{"gebruiker aangepast", "UPDATE wijzigingen SET gebruiker = 'iemand anders' WHERE id = 3", 3, 3},
 		{"tijd aangepast", "UPDATE wijzigingen SET tijd = '2020-01-01 00:00:00+00:00' WHERE id = 12", 12, 12},
+		{"tijd onleesbaar", "UPDATE wijzigingen SET tijd = 'gisteren' WHERE id = 12", 12, 12},
 		{"regel tussengevoegd", "INSERT INTO wijzigingen SELECT id + 1000, tijd, gebruiker, actie, entiteit, entiteit_id, veld, " +
 			"oude_waarde, '999', keten FROM wijzigingen WHERE id = 5; UPDATE wijzigingen SET id = -1 WHERE id = 6;" +
 			" UPDATE wijzigingen SET id = 6 WHERE id = 1005; DELETE FROM wijzigingen WHERE id = -1", 6, 6},
@@ -310,4 +311,26 @@ func migrationsBefore(t *testing.T, version int) (restore func()) {
 	}
 	migrationFiles = old
 	return restore
+}
+
+// TestUnreadableAuditTimeInDutch (issue 13): a moment in the trail that is
+// no time (written outside the program) gives a Dutch message when the
+// trail is listed or exported, not Go's scan error.
+func TestUnreadableAuditTimeInDutch(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "logboek.db")
+	s, err := Open(path, Options{Create: true, User: "tester"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeEveryWay(t, s)
+	tamperOutside(t, s, "UPDATE wijzigingen SET tijd = 'gisteren' WHERE id = 3")
+	s, err = Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	_, err = s.Wijzigingen(WijzigingFilter{})
+	if err == nil || !strings.Contains(err.Error(), "de kolom tijd bevat een waarde die het programma niet kan lezen") || strings.Contains(err.Error(), "Scan error") {
+		t.Fatalf("listing the trail: %v", err)
+	}
 }

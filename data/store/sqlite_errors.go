@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"regexp"
 
 	sqlite "github.com/glebarez/go-sqlite"
 )
@@ -17,6 +18,22 @@ const (
 	sqliteConstraint = 19
 	sqliteNotADB     = 26
 )
+
+// scanErrorRE matches Go's database/sql failure to read a stored value
+// ("sql: Scan error on column index 1, name \"tijd\": ...").
+var scanErrorRE = regexp.MustCompile(`Scan error on column index \d+, name "([^"]*)"`)
+
+// describeReadError makes a stored value the program cannot read (a text
+// where a time belongs, put there outside the program) Dutch; other errors
+// pass through.
+func describeReadError(err error) error {
+	m := scanErrorRE.FindStringSubmatch(err.Error())
+	if m == nil {
+		return err
+	}
+	return fmt.Errorf("de kolom %s bevat een waarde die het programma niet kan lezen; de database is buiten het programma aangepast. "+
+		"Zet een reservekopie terug (restore)", m[1])
+}
 
 // describeSQLiteError turns SQLite's failures into Dutch messages that say
 // that nothing was saved and what the user can do; other errors pass through.

@@ -38,5 +38,8 @@ func (s *Store) Wijzigingen(f WijzigingFilter) ([]domain.Wijziging, error) {
 		q = q.Limit(f.Limit)
 	}
 	var out []domain.Wijziging
-	return out, q.Find(&out).Error
+	if err := q.Find(&out).Error; err != nil {
+		return nil, describeReadError(err)
+	}
+	return out, nil
 }

@@ -173,6 +173,7 @@ func (p *problems) moment(veld string, m Moment) {
 // Validate checks an intervention.
 func (i *Interventie) Validate() error {
 	var p problems
+	p.teksten(i)
 	p.required("naam", i.Naam)
 	p.oneOf("cluster", string(i.Cluster), stringsOf(Clusters))
 	p.oneOf("statuscategorie", string(i.StatusCategorie), stringsOf(StatusCategorieen))
@@ -202,6 +203,7 @@ func (i *Interventie) Validate() error {
 // Validate checks a target.
 func (d *Doelstelling) Validate() error {
 	var p problems
+	p.teksten(d)
 	p.required("omschrijving", d.Omschrijving)
 	p.periode("periode", d.Periode)
 	p.oneOf("soort", string(d.Soort), stringsOf(Soorten))
@@ -241,6 +243,7 @@ func (d *Doelstelling) GeldtVoor(p period.Period) bool {
 // Validate checks a measure: a name and a unit, for one intervention.
 func (m *Maat) Validate() error {
 	var p problems
+	p.teksten(m)
 	if m.InterventieID == 0 {
 		p.add("interventie", "een maat hoort bij een interventie")
 	}
@@ -268,6 +271,7 @@ func (p *problems) band(soort Soort, van float64, tot *float64, eenheid string) 
 // Validate checks a reach figure and fills Jaar and PeriodeSoort from Periode.
 func (b *Bereik) Validate() error {
 	var p problems
+	p.teksten(b)
 	if (b.InterventieID == nil) == (b.DoelstellingID == nil) {
 		p.add("interventie", "kies een interventie of een gedeelde doelstelling")
 	}
@@ -291,6 +295,7 @@ func (b *Bereik) Validate() error {
 // Validate checks an indicator.
 func (i *Indicator) Validate() error {
 	var p problems
+	p.teksten(i)
 	p.required("code", i.Code)
 	p.required("naam", i.Naam)
 	p.oneOf("eenheid", string(i.Eenheid), stringsOf(Eenheden))
@@ -302,6 +307,7 @@ func (i *Indicator) Validate() error {
 // PeriodeSoort from Periode.
 func (m *Meting) ValidateFor(ind *Indicator) error {
 	var p problems
+	p.teksten(m)
 	if per, ok := p.periode("periode", m.Periode); ok {
 		if per.Kind == period.Jaarlijks {
 			p.add("periode", "een meting hoort bij een bepaalde periode, niet bij \"jaarlijks\"")
@@ -338,6 +344,7 @@ func (p *problems) measured(veld string, v float64, eenheid Eenheid) {
 // Validate checks a budget goal.
 func (b *Begrotingsdoel) Validate() error {
 	var p problems
+	p.teksten(b)
 	p.required("code", b.Code)
 	p.required("naam", b.Naam)
 	jaar := b.Begrotingsjaar
@@ -348,6 +355,7 @@ func (b *Begrotingsdoel) Validate() error {
 // Validate checks a budget criterion.
 func (c *Criterium) Validate() error {
 	var p problems
+	p.teksten(c)
 	p.required("omschrijving", c.Omschrijving)
 	if c.Streefwaarde != nil && p.finite("streefwaarde", *c.Streefwaarde) && (*c.Streefwaarde < 0 || *c.Streefwaarde > 100) {
 		p.add("streefwaarde", "percentage %s ligt buiten 0-100", dutchnum.FormatAuto(*c.Streefwaarde))
@@ -366,6 +374,7 @@ func (c *Criterium) Validate() error {
 // Validate checks a budget line.
 func (r *Begrotingsregel) Validate() error {
 	var p problems
+	p.teksten(r)
 	jaar := r.Jaar
 	p.year("jaar", &jaar)
 	p.oneOf("soort", string(r.Soort), stringsOf(RegelSoorten))
@@ -375,6 +384,7 @@ func (r *Begrotingsregel) Validate() error {
 // Validate checks a realised saving.
 func (b *Besparing) Validate() error {
 	var p problems
+	p.teksten(b)
 	p.periode("periode", b.Periode)
 	p.required("omschrijving", b.Omschrijving)
 	if b.BedragCent < 0 {
@@ -386,6 +396,7 @@ func (b *Besparing) Validate() error {
 // Validate checks a reported savings total.
 func (b *BesparingTotaal) Validate() error {
 	var p problems
+	p.teksten(b)
 	if b.BedragCent < 0 {
 		p.add("bedrag", "een totaal is niet negatief")
 	}
@@ -395,6 +406,7 @@ func (b *BesparingTotaal) Validate() error {
 // Validate checks a policy text.
 func (t *Beleidstekst) Validate() error {
 	var p problems
+	p.teksten(t)
 	p.oneOf("soort", string(t.Soort), stringsOf(TekstSoorten))
 	p.required("titel", t.Titel)
 	return p.err()
@@ -403,6 +415,7 @@ func (t *Beleidstekst) Validate() error {
 // Validate checks a target revision.
 func (h *DoelstellingHerziening) Validate() error {
 	var p problems
+	p.teksten(h)
 	p.required("reden", h.Reden)
 	return p.err()
 }

@@ -287,6 +287,10 @@ func (s *csvSource) checkText(text string, line, col int) error {
 	if err := checkCell(text); err != nil {
 		return fmt.Errorf("regel %d, kolom %s: %w", line, ColumnLetter(col), err)
 	}
+	if i := strings.IndexFunc(text, isControl); i >= 0 {
+		return fmt.Errorf("regel %d, kolom %s: de cel bevat het stuurteken U+%04X%s op positie %d; zo'n teken hoort niet in een cel en wordt niet opgeslagen. Verwijder het teken",
+			line, ColumnLetter(col), text[i], nulName(text[i]), utf8.RuneCountInString(text[:i])+1)
+	}
 	if s.enc == windows1252 || utf8.ValidString(text) {
 		return nil
 	}
@@ -296,6 +300,21 @@ func (s *csvSource) checkText(text string, line, col int) error {
 	}
 	return fmt.Errorf("regel %d, kolom %s: byte 0x%02X in %s is geen UTF-8-teken, maar %s; sla het bestand op als \"CSV UTF-8\" of verbeter deze cel",
 		line, ColumnLetter(col), text[firstInvalid(text)], foutmelding.Citeer(strings.ToValidUTF8(text, "\uFFFD")), why)
+}
+
+// isControl reports a control character other than tab and line breaks:
+// a NUL byte or another character no spreadsheet cell or XML text holds.
+func isControl(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' && r != '\r'
+}
+
+// nulName adds the name of the NUL byte, the control character a damaged
+// or binary file holds most.
+func nulName(b byte) string {
+	if b == 0 {
+		return " (NUL)"
+	}
+	return ""
 }
 
 // firstInvalid is the offset of the first byte of text that is no UTF-8.

@@ -70,7 +70,7 @@ func TestFullDiskKeepsLastCommittedState(t *testing.T) {
 	if err := s.db.Exec(fmt.Sprintf("PRAGMA max_page_count = %d", pages)).Error; err != nil {
 		t.Fatal(err)
 	}
-	big := strings.Repeat("lange tekst ", 20000)
+	big := strings.Repeat("lange tekst ", 800) // within domain.MaxTekst, over two pages
 	i := domain.Interventie{Naam: "Groot", Doel: big, Cluster: domain.ClusterHVA, StatusCategorie: domain.StatusPilot}
 	err := s.CreateInterventie(&i)
 	if err == nil || !strings.Contains(err.Error(), "niet opgeslagen: de schijf is vol") {

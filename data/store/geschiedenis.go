@@ -127,6 +127,9 @@ func (s *Store) RenameUser(name string) error {
 	if name == "" {
 		return fieldError("naam", "vul een naam in")
 	}
+	if err := domain.CheckTekst("naam", name); err != nil {
+		return err
+	}
 	old := s.user
 	if name == old {
 		return nil

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"gorm.io/gorm"
+
+	"jeugdmonitor/data/domain"
 )
 
 // Importkoppeling is the remembered column mapping of one source of
@@ -51,7 +53,7 @@ func (k *Importkoppeling) Validate() error {
 	case k.Soort == "":
 		return fieldError("soort", "zeg voor welke soort import de koppeling is")
 	}
-	return nil
+	return domain.CheckTeksten(k)
 }
 
 // SaveImportkoppeling remembers the mapping for a source and kind in this

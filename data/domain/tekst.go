@@ -1,0 +1,79 @@
+package domain
+
+import (
+	"reflect"
+	"strings"
+	"unicode/utf8"
+
+	"jeugdmonitor/data/dutchnum"
+)
+
+// MaxTekst is the longest free text (a name, a note, a source, a policy
+// text) the program stores, in characters, on every way in: forms, the
+// command line, imports and full exports. It stays well below the 32.767
+// characters of an Excel cell, so everything stored can be exported.
+const MaxTekst = 10_000
+
+// CheckTekst refuses a text longer than MaxTekst characters, in Dutch,
+// naming the field.
+func CheckTekst(veld, tekst string) error {
+	var p problems
+	p.tekst(veld, tekst)
+	return p.err()
+}
+
+// tekst checks one free text against MaxTekst.
+func (p *problems) tekst(veld, tekst string) {
+	if len(tekst) <= MaxTekst {
+		return
+	}
+	if n := utf8.RuneCountInString(tekst); n > MaxTekst {
+		p.add(veld, "is %s tekens lang; een tekst mag hoogstens %s tekens zijn. Kort de tekst in",
+			dutchnum.Format(float64(n), 0), dutchnum.Format(MaxTekst, 0))
+	}
+}
+
+// teksten checks every text field of record (a pointer to a struct, with
+// embedded structs such as Bron and lists of texts) against MaxTekst; the
+// field is named by its Go name in lower case.
+func (p *problems) teksten(record any) {
+	v := reflect.Indirect(reflect.ValueOf(record))
+	if v.Kind() != reflect.Struct {
+		return
+	}
+	for i := 0; i < v.NumField(); i++ {
+		f, sf := v.Field(i), v.Type().Field(i)
+		if !sf.IsExported() {
+			continue
+		}
+		veld := veldNaam(sf.Name)
+		switch {
+		case f.Kind() == reflect.String:
+			p.tekst(veld, f.String())
+		case f.Kind() == reflect.Pointer && !f.IsNil() && f.Elem().Kind() == reflect.String:
+			p.tekst(veld, f.Elem().String())
+		case f.Kind() == reflect.Slice && f.Type().Elem().Kind() == reflect.String:
+			for j := 0; j < f.Len(); j++ {
+				p.tekst(veld, f.Index(j).String())
+			}
+		case f.Kind() == reflect.Struct:
+			p.teksten(f.Interface())
+		}
+	}
+}
+
+// veldNaam is the field name a message uses: "BronTekst" is "bron".
+func veldNaam(goName string) string {
+	if naam := strings.TrimSuffix(goName, "Tekst"); naam != "" {
+		return strings.ToLower(naam)
+	}
+	return strings.ToLower(goName)
+}
+
+// CheckTeksten checks every text field of record against MaxTekst (for
+// the records of other packages, such as saved presentations).
+func CheckTeksten(record any) error {
+	var p problems
+	p.teksten(record)
+	return p.err()
+}

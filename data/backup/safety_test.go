@@ -19,6 +19,9 @@ const backupWriterEnv = "JEUGDMONITOR_BACKUP_WRITER"
 
 // TestMain lets this test binary act as the copying process of the kill test.
 func TestMain(m *testing.M) {
+	if spec := os.Getenv(elsewhereWriterEnv); spec != "" {
+		os.Exit(runElsewhereWriter(spec))
+	}
 	if path := os.Getenv(backupWriterEnv); path != "" {
 		s, err := store.Open(path, store.Options{})
 		if err != nil {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 )
@@ -16,20 +17,57 @@ const TempBackup = "deel"
 // temporary name beside path, and only a complete copy, synced to disk, is
 // given the name. An existing file is never overwritten.
 func (s *Store) BackupTo(path string) error {
-	return writeCopy(path, s.vacuumInto)
+	return writeCopy(path, "", s.vacuumInto)
 }
 
 // BackupFile writes a consistent copy of the Jeugdmonitor database at src
 // to a new file at path as BackupTo does, opening src read-only as
 // Snapshot does: also a database with an older schema, which is copied as
-// it is.
+// it is. Its temporary file is registered beside src, so the next writer
+// of src removes it when the copy is killed (registerTemp).
 func BackupFile(src, path string) error {
-	return writeCopy(path, func(tmp string) error { return Snapshot(src, tmp) })
+	abs, err := ResolvePath(src)
+	if err != nil {
+		return err
+	}
+	return writeCopy(path, abs, func(tmp string) error { return Snapshot(abs, tmp) })
+}
+
+// BackupStream writes a consistent copy of the database at src, as
+// BackupFile makes it, to w (standard output): through a temporary file
+// in the system's temporary folder, registered beside src, and removed.
+func BackupStream(src string, w io.Writer) error {
+	abs, err := ResolvePath(src)
+	if err != nil {
+		return err
+	}
+	f, err := os.CreateTemp("", ".jeugdmonitor-"+filepath.Base(abs)+"."+TempBackup+"-*.db")
+	if err != nil {
+		return &FileError{Action: "tijdelijk bestand maken voor", Path: abs, Err: err}
+	}
+	tmp := f.Name()
+	f.Close()
+	release := registerTemp(abs, tmp)
+	defer release()
+	defer os.Remove(tmp)
+	if err := Snapshot(abs, tmp); err != nil {
+		return err
+	}
+	in, err := os.Open(tmp)
+	if err != nil {
+		return &FileError{Action: "reservekopie lezen uit", Path: tmp, Err: err}
+	}
+	defer in.Close()
+	if _, err := io.Copy(w, in); err != nil {
+		return &FileError{Action: "reservekopie schrijven naar", Path: "standaarduitvoer", Err: err}
+	}
+	return nil
 }
 
 // writeCopy has write fill a temporary file beside path and gives the
-// complete file the name path; an existing file is never overwritten.
-func writeCopy(path string, write func(tmp string) error) error {
+// complete file the name path; an existing file is never overwritten. The
+// temporary file is registered beside the database src, where given.
+func writeCopy(path, src string, write func(tmp string) error) error {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return &FileError{Action: "reservekopie schrijven naar", Path: path, Err: err}
@@ -42,6 +80,9 @@ func writeCopy(path string, write func(tmp string) error) error {
 	tmp, err := TempBeside(abs, TempBackup)
 	if err != nil {
 		return err
+	}
+	if src != "" {
+		defer registerTemp(src, tmp)()
 	}
 	defer os.Remove(tmp)
 	if err := write(tmp); err != nil {

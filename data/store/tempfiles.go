@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"time"
 )
 
 // Purposes of the temporary databases made beside a database; they name
@@ -42,8 +43,10 @@ func TempBeside(path, purpose string) (string, error) {
 const leftoverRE = `^\.%s\.(` + TempRestore + `|` + TempImport + `)-[^/\\]*\.db(-wal|-shm|-journal|\.lock)?$`
 
 // removeLeftovers deletes the temporary databases a killed restore or
-// import left beside the database at path. Only the writer of the database
-// calls it: no restore of it can be running then.
+// import left beside the database at path, and the temporary copies a
+// killed backup to elsewhere registered there (removeAbandonedTemps). Only
+// the writer of the database calls it: no restore of it can be running
+// then.
 func removeLeftovers(path string) {
 	dir, base := filepath.Dir(path), filepath.Base(path)
 	entries, err := os.ReadDir(dir)
@@ -56,4 +59,5 @@ func removeLeftovers(path string) {
 			os.Remove(filepath.Join(dir, e.Name()))
 		}
 	}
+	removeAbandonedTemps(path, time.Now())
 }

@@ -1,0 +1,83 @@
+package store
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/gofrs/flock"
+)
+
+// A copy written elsewhere (backup -o to another folder, or to standard
+// output) has its temporary file outside the database's folder, where no
+// cleanup looks. Its path is therefore registered beside the database in a
+// marker file, ".<database>.onderweg-<random>.lock", which the copying
+// process keeps locked; the next writer of the database finds markers whose
+// lock is free (their process was killed) and removes the temporary files
+// they name.
+
+// markerRE matches the markers of the database named %s.
+const markerRE = `^\.%s\.onderweg-[^/\\]*\.lock$`
+
+// registeredTempRE matches what a marker may name: a temporary copy.
+var registeredTempRE = regexp.MustCompile(`^\..*\.` + TempBackup + `-[^/\\]*\.db$`)
+
+// markerGrace is how old a marker must be before a cleanup looks at it: it
+// is written just before it is locked.
+const markerGrace = time.Minute
+
+// registerTemp records tmp, a temporary file made for the database at
+// dbPath (resolved), in a locked marker beside it; release removes the
+// marker. When the marker cannot be written (a read-only folder) the copy
+// goes ahead unregistered.
+func registerTemp(dbPath, tmp string) (release func()) {
+	f, err := os.CreateTemp(filepath.Dir(dbPath), "."+filepath.Base(dbPath)+".onderweg-*.lock")
+	if err != nil {
+		return func() {}
+	}
+	marker := f.Name()
+	_, err = f.WriteString(tmp)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	lock := flock.New(marker)
+	if ok, lerr := lock.TryLock(); err != nil || lerr != nil || !ok {
+		os.Remove(marker)
+		return func() {}
+	}
+	return func() {
+		os.Remove(marker)
+		lock.Unlock()
+	}
+}
+
+// removeAbandonedTemps removes the temporary files named by markers beside
+// the database at path whose process is gone, and the markers.
+func removeAbandonedTemps(path string, now time.Time) {
+	dir, base := filepath.Dir(path), filepath.Base(path)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	re := regexp.MustCompile(strings.Replace(markerRE, "%s", regexp.QuoteMeta(base), 1))
+	for _, e := range entries {
+		if e.IsDir() || !re.MatchString(e.Name()) {
+			continue
+		}
+		if info, err := e.Info(); err != nil || now.Sub(info.ModTime()) < markerGrace {
+			continue
+		}
+		marker := filepath.Join(dir, e.Name())
+		lock := flock.New(marker)
+		if ok, err := lock.TryLock(); err != nil || !ok {
+			continue // its copy is still being written
+		}
+		if named, err := os.ReadFile(marker); err == nil && registeredTempRE.MatchString(filepath.Base(string(named))) {
+			os.Remove(string(named))
+		}
+		os.Remove(marker)
+		lock.Unlock()
+	}
+}

@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 )
 
@@ -38,18 +39,12 @@ func (s *Store) Check() (CheckReport, error) {
 			r.Problems = append(r.Problems, "beschadigd: "+line)
 		}
 	}
-	var fk []struct {
-		Table  string
-		Rowid  int64
-		Parent string
-	}
-	if err := s.db.Raw("PRAGMA foreign_key_check").Scan(&fk).Error; err != nil {
+	broken, err := s.brokenReferences()
+	if err != nil {
 		r.Problems = append(r.Problems, "controle van verwijzingen mislukt: "+err.Error())
 		return r, nil
 	}
-	for _, f := range fk {
-		r.Problems = append(r.Problems, fmt.Sprintf("rij %d in %s verwijst naar een ontbrekende rij in %s", f.Rowid, f.Table, f.Parent))
-	}
+	r.Problems = append(r.Problems, broken...)
 	if e, err := s.schemaDifferences(); err != nil {
 		r.Problems = append(r.Problems, "schema lezen mislukt: "+err.Error())
 	} else if e != nil {
@@ -67,6 +62,38 @@ func (s *Store) Check() (CheckReport, error) {
 	return r, nil
 }
 
+// writerActive reports whether another process holds the writer lock of
+// the database at path, without leaving a lock file behind where there was
+// none (no writer without one).
+func writerActive(path string) (bool, error) {
+	if _, err := os.Lstat(path + ".lock"); errors.Is(err, os.ErrNotExist) {
+		return false, nil
+	}
+	lock, ok, err := acquireWriterLock(path)
+	if ok {
+		lock.Release()
+	}
+	return !ok && err == nil, err
+}
+
+// brokenReferences runs SQLite's foreign-key check and describes, in
+// Dutch, each row that refers to a row that is not there.
+func (s *Store) brokenReferences() ([]string, error) {
+	var fk []struct {
+		Table  string
+		Rowid  int64
+		Parent string
+	}
+	if err := s.db.Raw("PRAGMA foreign_key_check").Scan(&fk).Error; err != nil {
+		return nil, err
+	}
+	out := make([]string, len(fk))
+	for i, f := range fk {
+		out[i] = fmt.Sprintf("rij %d in %s verwijst naar een ontbrekende rij in %s", f.Rowid, f.Table, f.Parent)
+	}
+	return out, nil
+}
+
 // Situation describes, without writing anything, how the program would open
 // the file at path for writing: each entry says why it would be read-only or
 // use a rollback journal. Empty when it would open normally.
@@ -78,12 +105,12 @@ func Situation(path string) ([]string, error) {
 	var notes []string
 	if reason, _ := writability(abs, true); reason != "" {
 		notes = append(notes, "alleen-lezen: "+reason+"; het programma opent het bestand alleen-lezen")
-	} else if lock, ok, err := acquireWriterLock(abs); err != nil {
+	} else if inUse, err := writerActive(abs); err != nil {
 		return nil, err
-	} else if !ok {
+	} else if inUse {
 		notes = append(notes, "in gebruik: "+reasonInUse+"; een tweede venster opent het alleen-lezen")
-	} else {
-		lock.Release()
+	} else if bad := unwritableSidecar(abs); bad != "" {
+		notes = append(notes, "alleen-lezen: "+sidecarNotice(bad))
 	}
 	if onNetworkShare(filepath.Dir(abs)) {
 		notes = append(notes, "netwerkschijf: het bestand staat op een netwerkschijf; het programma gebruikt daar geen WAL maar een rollback-journal, en één gebruiker tegelijk")

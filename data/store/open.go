@@ -59,6 +59,9 @@ type Store struct {
 	notice  string
 	lock    *WriterLock
 	journal string
+	// made are the files beside the database (-wal, -shm) that did not
+	// exist when it was opened: a read-only store removes them at Close.
+	made []string
 }
 
 // OpenError says why a file could not be opened as a Jeugdmonitor database.
@@ -127,16 +130,24 @@ func open(path string, opt Options, anyVersion bool) (*Store, error) {
 		if notice, lock, err = claimForWriting(abs, exists, notice); err != nil {
 			return nil, err
 		}
+		if notice == "" && exists {
+			if notice = repairSidecars(abs); notice != "" {
+				lock.Release()
+				lock = nil
+			}
+		}
 		opt.ReadOnly = notice != ""
 	default:
 		notice = ""
 	}
+	made := missingSidecars(abs)
 	db, err := openGorm(dsn(abs, opt.ReadOnly, !folderWritable))
 	if err != nil {
 		lock.Release()
 		return nil, &OpenError{Path: abs, Reason: describeSQLiteError(err).Error()}
 	}
-	s := &Store{db: db, path: abs, user: opt.User, now: opt.Now, readOnly: opt.ReadOnly, notice: notice, lock: lock}
+	opened(abs)
+	s := &Store{db: db, path: abs, user: opt.User, now: opt.Now, readOnly: opt.ReadOnly, notice: notice, lock: lock, made: made}
 	if s.user == "" {
 		s.user = osUser()
 	}
@@ -157,13 +168,42 @@ func open(path string, opt Options, anyVersion bool) (*Store, error) {
 	case opt.ReadOnly:
 		err = s.checkCurrentSchema()
 	default:
-		err = s.prepareForWriting(opt.BeforeMigrate)
+		err = s.refuseWritesIfBroken()
+		switch {
+		case err != nil:
+		case s.readOnly:
+			err = s.checkCurrentSchema()
+		default:
+			err = s.prepareForWriting(opt.BeforeMigrate)
+		}
 	}
 	if err != nil {
 		s.Close()
 		return nil, err
 	}
 	return s, nil
+}
+
+// refuseWritesIfBroken makes a store opened for writing read-only, with a
+// notice that says why and points at restore, when rows of the database
+// refer to rows that are not there (changed outside the program): writing
+// on would build on records that are not whole. The writer lock is
+// released, so a restore can replace the database.
+func (s *Store) refuseWritesIfBroken() error {
+	broken, err := s.brokenReferences()
+	if err != nil || len(broken) == 0 {
+		return err
+	}
+	more := ""
+	if len(broken) > 1 {
+		more = fmt.Sprintf(" (en nog %d)", len(broken)-1)
+	}
+	s.readOnly = true
+	s.notice = fmt.Sprintf("de database is buiten het programma beschadigd: %s%s; wijzigingen worden geweigerd. "+
+		"Zet een reservekopie terug (restore, of Instellingen, Reservekopieën)", broken[0], more)
+	s.lock.Release()
+	s.lock = nil
+	return nil
 }
 
 // claimForWriting takes the writer lock of a file that can be written (reason
@@ -249,21 +289,25 @@ func dsn(path string, readOnly, folderReadOnly bool) string {
 // precheckFile reads the first bytes of an existing file and refuses one that
 // is empty or not SQLite, before SQLite gets a chance to touch it.
 func precheckFile(path string) (exists bool, err error) {
-	f, err := os.Open(path)
+	info, err := os.Stat(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return false, nil
 	}
 	if err != nil {
 		return false, &OpenError{Path: path, Reason: describeFileError(err)}
 	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return true, &OpenError{Path: path, Reason: describeFileError(err)}
-	}
 	if info.IsDir() {
 		return true, &OpenError{Path: path, Reason: "dit is een map, geen databasebestand"}
 	}
+	if !info.Mode().IsRegular() {
+		// opening a named pipe waits for a writer: never open one
+		return true, &OpenError{Path: path, Reason: "dit is geen gewoon bestand (maar bijvoorbeeld een named pipe of apparaat); kies een databasebestand"}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return true, &OpenError{Path: path, Reason: describeFileError(err)}
+	}
+	defer f.Close()
 	if info.Size() == 0 {
 		return true, &OpenError{Path: path, Reason: "het bestand is leeg; dit is geen Jeugdmonitor-database"}
 	}
@@ -363,7 +407,11 @@ func (s *Store) Close() error {
 	if err != nil {
 		return err
 	}
-	return sqlDB.Close()
+	err = sqlDB.Close()
+	if closed(s.path) && s.readOnly {
+		removeOwnSidecars(s.path, s.made)
+	}
+	return err
 }
 
 // Notice says why a database that was asked for writing is open read-only

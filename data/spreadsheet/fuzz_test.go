@@ -51,7 +51,8 @@ func FuzzOpenTable(f *testing.F) {
 
 // FuzzCSVQuoting writes rows of arbitrary cells the way a correct CSV writer
 // quotes them (';', CRLF, quotes doubled, quoted cells with line breaks) and
-// reads them back: every row and cell must return as written, so that no
+// reads them back: every row and cell must return as written (or, where a
+// cell holds a control character such as NUL, be refused there), so that no
 // quote ever swallows a following row; an arbitrary stray quote added to a
 // cell must either read back as that cell or be refused at its row.
 func FuzzCSVQuoting(f *testing.F) {
@@ -78,6 +79,7 @@ func FuzzCSVQuoting(f *testing.F) {
 			w.Write(row)
 		}
 		w.Flush()
+		control := strings.IndexFunc(buf.String(), isControl) >= 0
 		path := filepath.Join(t.TempDir(), "f.csv")
 		os.WriteFile(path, buf.Bytes(), 0o644)
 		table, err := OpenTable(path, "")
@@ -92,6 +94,9 @@ func FuzzCSVQuoting(f *testing.F) {
 					t.Fatalf("%d rijen gelezen, %d geschreven", i, len(want))
 				}
 				break
+			}
+			if err != nil && control && strings.Contains(err.Error(), "stuurteken") {
+				return // a control character is refused at its cell
 			}
 			if err != nil {
 				t.Fatalf("rij %d: %v", i, err)

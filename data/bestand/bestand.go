@@ -104,11 +104,11 @@ func soort(m fs.FileMode) string {
 }
 
 // modus keeps the permissions of the file that is replaced; a new file can be
-// read by others, as a file saved by any program (a temporary file is
-// private).
+// read by others, as a file saved by any program, 0644 less the umask (a
+// temporary file is private).
 func modus(pad string) os.FileMode {
 	if info, err := os.Stat(pad); err == nil {
 		return info.Mode().Perm()
 	}
-	return 0o644
+	return 0o644 &^ umask()
 }

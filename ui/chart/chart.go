@@ -42,6 +42,14 @@ type Opties struct {
 	Breedte, Hoogte int
 	Formaat         Formaat
 	Thema           Thema
+	// AlleenGrafiek leaves out the title, the headline message, the notes
+	// and the source line, for a document that prints them as text around
+	// the chart (the PDF report); the legend and a demo mark stay.
+	AlleenGrafiek bool
+	// Tekstschaal enlarges all text against the design for the projector
+	// (below 1, as 0, counts as 1): a chart printed 18 cm wide needs 1,4
+	// for 9 pt.
+	Tekstschaal float64
 }
 
 // Standaard is a 1920x1080 PNG in the light theme.

@@ -2,6 +2,8 @@ package chart
 
 import (
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"jeugdmonitor/data/dashboard"
@@ -79,4 +81,41 @@ func TestGoldenKernboodschapAangepast(t *testing.T) {
 		t.Fatal(err)
 	}
 	compareGolden(t, filepath.Join("testdata", "defect-kernboodschap-aangepast.png"), got)
+}
+
+// TestAlleenGrafiekZonderKop checks that a chart drawn for the report
+// leaves out its title, headline message, notes and source line (the page
+// prints them once as text; they were printed twice), and keeps its legend,
+// its values and the demo mark; drawn normally it has them all.
+func TestAlleenGrafiekZonderKop(t *testing.T) {
+	s := fixture(t, true)
+	g, err := dashboard.Bouw(s, "besparingen", dashboard.Opties{Van: 2019, Tot: 2024})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.Kernboodschap = "Besparingen boven verwachting"
+	kop := []string{g.Titel, g.Kernboodschap, g.Opmerkingen[0]}
+	for _, alleen := range []bool{false, true} {
+		o := Standaard()
+		o.AlleenGrafiek, o.Tekstschaal = alleen, 1.4
+		sp := &spoor{}
+		if _, _, err := teken(g, o, sp); err != nil {
+			t.Fatal(err)
+		}
+		alles := strings.Join(sp.teksten, "\n")
+		for _, k := range kop { // drawn whole or as the first line of its wrapping
+			getekend := slices.ContainsFunc(sp.teksten, func(s string) bool { return s == k || len(s) > 30 && strings.HasPrefix(k, s) })
+			if getekend == alleen {
+				t.Errorf("alleen grafiek %v: %q getekend: %v", alleen, k, getekend)
+			}
+		}
+		if strings.Contains(alles, "Bron:") == alleen {
+			t.Errorf("alleen grafiek %v: bronregel getekend: %v", alleen, !alleen)
+		}
+		for _, want := range []string{"Gerealiseerde besparing", "€ 150.000", "DEMO - fictieve cijfers"} {
+			if !strings.Contains(alles, want) {
+				t.Errorf("alleen grafiek %v: %q ontbreekt in %q", alleen, want, sp.teksten)
+			}
+		}
+	}
 }

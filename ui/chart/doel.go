@@ -13,7 +13,7 @@ func (p *pen) doelen(pn dashboard.Paneel, a [4]float64) {
 	nameW := (a[2] - a[0]) * 0.32
 	x0, x1 := a[0]+nameW+p.px(24), a[2]-p.px(40)
 	axisH := p.fontPx(24) * 1.8
-	rowH := min((a[3]-a[1]-axisH)/float64(len(pn.Categorieen)), p.px(150))
+	rowH := min((a[3]-a[1]-axisH)/float64(len(pn.Categorieen)), max(p.px(150), p.fontPx(24)*5.6))
 	at := func(v float64) float64 { return x0 + (x1-x0)*v/t[len(t)-1] }
 	bottom := a[1] + rowH*float64(len(pn.Categorieen))
 	for _, v := range t {
@@ -25,8 +25,8 @@ func (p *pen) doelen(pn dashboard.Paneel, a [4]float64) {
 	for i, name := range pn.Categorieen {
 		y := a[1] + rowH*float64(i)
 		p.font(24, false, p.t.Tekst)
-		lines := p.wrap(name, nameW, 3)
 		lh := p.fontPx(24) * 1.2
+		lines := p.wrap(name, nameW, max(3, int(rowH*0.95/lh)))
 		ly := y + rowH/2 - lh*float64(len(lines))/2 + lh*0.8
 		for _, l := range lines {
 			p.text(l, a[0], ly, -1)

@@ -12,17 +12,14 @@ func (p *pen) grafiek(g dashboard.Grafiek) {
 	p.rect(0, 0, p.w, p.h, p.t.Achtergrond)
 	p.kleuren = kleurenVan(g)
 	m := p.px(56)
-	y := p.block(g.Titel, m, m, 48, true, p.t.Tekst, 2)
-	if g.ToonKernboodschap() {
-		y = p.block(g.Kernboodschap, m, y+p.px(8), 32, false, p.t.Subtekst, 3)
-		if g.KernboodschapHerkomst != "" {
-			y = p.block(g.KernboodschapHerkomst, m, y, 22, false, p.t.Subtekst, 1)
-		}
+	y, bottom := p.px(8), p.h-p.px(24)
+	if !p.alleen {
+		y = p.kop(g, m)
+		bottom = p.footer(g, m)
 	}
 	if g.HeeftGegevens() {
 		y = p.legenda(g, m, y+p.px(20))
 	}
-	bottom := p.footer(g, m)
 	area := [4]float64{m, y + p.px(24), p.w - m, bottom - p.px(20)}
 	switch {
 	case !g.HeeftGegevens():
@@ -33,6 +30,19 @@ func (p *pen) grafiek(g dashboard.Grafiek) {
 	if g.Demo {
 		p.demo()
 	}
+}
+
+// kop draws the title and the headline message with where it comes from,
+// and returns the y below them.
+func (p *pen) kop(g dashboard.Grafiek, m float64) float64 {
+	y := p.block(g.Titel, m, m, 48, true, p.t.Tekst, 2)
+	if g.ToonKernboodschap() {
+		y = p.block(g.Kernboodschap, m, y+p.px(8), 32, false, p.t.Subtekst, 3)
+		if g.KernboodschapHerkomst != "" {
+			y = p.block(g.KernboodschapHerkomst, m, y, 22, false, p.t.Subtekst, 1)
+		}
+	}
+	return y
 }
 
 // block draws wrapped text from top y and returns the y below it.

@@ -39,6 +39,10 @@ type pen struct {
 	bezet bezetting
 	// spoor, when set, records where labels and target lines went.
 	spoor *spoor
+	// alleen draws the chart without its title, headline and footer.
+	alleen bool
+	// tekst scales the text beyond the scale of the canvas.
+	tekst float64
 }
 
 func newPen(r gochart.Renderer, o Opties) (*pen, error) {
@@ -52,13 +56,13 @@ func newPen(r gochart.Renderer, o Opties) (*pen, error) {
 	r.SetDPI(72) // font sizes are then pixels
 	w, h := float64(o.Breedte), float64(o.Hoogte)
 	return &pen{r: r, t: o.Thema, w: w, h: h, scale: min(w/StandaardBreedte, h/StandaardHoogte),
-		svg: o.Formaat == SVG, medium: f[0], bold: f[1]}, nil
+		svg: o.Formaat == SVG, medium: f[0], bold: f[1], alleen: o.AlleenGrafiek, tekst: max(o.Tekstschaal, 1)}, nil
 }
 
 // px scales a size of the 1920x1080 design; text never drops below 11 pixels.
 func (p *pen) px(v float64) float64 { return v * p.scale }
 
-func (p *pen) fontPx(v float64) float64 { return max(v*p.scale, 11) }
+func (p *pen) fontPx(v float64) float64 { return max(v*p.scale*p.tekst, 11) }
 
 // font selects a face and size for the next text.
 func (p *pen) font(size float64, bold bool, c drawing.Color) {
@@ -82,6 +86,9 @@ func (p *pen) text(s string, x, y float64, align int) {
 		x -= p.width(s) / 2
 	case 1:
 		x -= p.width(s)
+	}
+	if p.spoor != nil {
+		p.spoor.teksten = append(p.spoor.teksten, s)
 	}
 	if p.svg {
 		s = html.EscapeString(s)

@@ -54,10 +54,11 @@ func (b *bezetting) kies(limit int, kandidaten ...vak) vak {
 	return v
 }
 
-// spoor records what a chart drew where, for the tests of the placement
-// rule: the boxes of the value labels' text and of the target lines.
+// spoor records what a chart drew where, for the tests: the boxes of the
+// value labels' text and of the target lines, and every text.
 type spoor struct {
 	labels, doelen []vak
+	teksten        []string
 }
 
 // labelTekst writes a value label centred on x with its baseline at y, and

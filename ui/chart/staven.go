@@ -274,8 +274,9 @@ func (p *pen) lijn(r dashboard.Reeks, f frame, s scale, barTop func(int) float64
 		label := r.Tekst(pt.Waarde)
 		p.font(24, true, p.t.Lijn)
 		w := p.width(label)
-		boven := vak{x - w/2 - p.px(6), y - p.px(52), x + w/2 + p.px(6), y - p.px(20)}
-		onder := vak{boven.x0, y + p.px(20), boven.x1, y + p.px(52)}
+		h := p.fontPx(24) * 1.33
+		boven := vak{x - w/2 - p.px(6), y - p.px(20) - h, x + w/2 + p.px(6), y - p.px(20)}
+		onder := vak{boven.x0, y + p.px(20), boven.x1, y + p.px(20) + h}
 		kandidaten := []vak{boven, onder}
 		if y > barTop(i)-p.px(24) && onder.y1 < f.y.base {
 			kandidaten = []vak{onder, boven}
@@ -283,7 +284,7 @@ func (p *pen) lijn(r dashboard.Reeks, f frame, s scale, barTop func(int) float64
 		box := p.bezet.kies(6, kandidaten...)
 		p.rect(box.x0, box.y0, box.x1, box.y1, p.t.Achtergrond)
 		p.font(24, true, p.t.Lijn)
-		p.labelTekst(label, x, box.y0+p.px(26))
+		p.labelTekst(label, x, box.y0+p.fontPx(24)*1.08)
 	}
 }
 

@@ -5,158 +5,316 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
+	"fyne.io/fyne/v2/theme"
 	"github.com/go-pdf/fpdf"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goregular"
 
 	"jeugdmonitor/data/dashboard"
 	"jeugdmonitor/ui/chart"
 )
 
-// SchrijfPDF writes the PDF report: a title page, a page per chart with its
-// key figures and sources, and the list of all sources.
+// The A4 page of the report in millimetres: the margins and the width
+// between them, which the charts and tables fill.
+const (
+	paginaHoogte = 297.0
+	paginaMarge  = 15.0
+	ondermarge   = 20.0
+	breedte      = 210.0 - 2*paginaMarge
+)
+
+// The chart as the report draws it: the full width of the page and two
+// thirds as high, at 10 pixels per millimetre, its text 1,4 times the
+// projector's (9 pt on paper), without its own title and source (the page
+// prints them once, as text).
+const (
+	grafiekBreedte = 1800
+	grafiekHoogte  = 1200
+	tekstschaal    = 1.4
+)
+
+// grafiekHoogteVan is the height of a chart in the report: a chart of bars
+// against targets per name needs a band per name, not two thirds of a page.
+func grafiekHoogteVan(g dashboard.Grafiek) int {
+	rijen := 0
+	for _, p := range g.Panelen {
+		if p.Soort != dashboard.SoortDoel || !p.HeeftGegevens() {
+			return grafiekHoogte
+		}
+		rijen += len(p.Categorieen)
+	}
+	return min(grafiekHoogte, 260+190*rijen)
+}
+
+// SchrijfPDF writes the PDF report: a title page with the table of contents,
+// a page per chart with its headline message, key figures and sources, and
+// the list of all sources; every page numbered "pagina 2 van 12". The
+// contents list the page of every chart, so the pages are laid out twice:
+// once to count, once to write (the charts are drawn once).
 func SchrijfPDF(w io.Writer, in Inhoud, v Voortgang) error {
-	titel, graphs := in.Titel, in.Grafieken
+	beelden := make([][]byte, len(in.Grafieken))
+	for i, g := range in.Grafieken {
+		v.meld(i, len(in.Grafieken))
+		o := chart.Standaard()
+		o.Breedte, o.Hoogte, o.AlleenGrafiek, o.Tekstschaal = grafiekBreedte, grafiekHoogteVan(g), true, tekstschaal
+		img, err := chart.Teken(g, o)
+		if err != nil {
+			return err
+		}
+		beelden[i] = img
+	}
+	v.meld(len(in.Grafieken), len(in.Grafieken))
+	proef := opmaak(in, beelden, nil)
+	if err := proef.pdf.Error(); err != nil {
+		return err
+	}
+	return opmaak(in, beelden, proef.paginas).pdf.Output(w)
+}
+
+// document is a report being laid out.
+type document struct {
+	pdf *fpdf.Fpdf
+	// paginas holds the first page of every chart and, last, of the sources.
+	paginas []int
+}
+
+// opmaak lays out the report; paginas are the pages the contents list (nil
+// on the counting pass, which prints "…" there).
+func opmaak(in Inhoud, beelden [][]byte, paginas []int) *document {
 	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.AddUTF8FontFromBytes("go", "", goregular.TTF)
-	pdf.AddUTF8FontFromBytes("go", "B", gobold.TTF)
-	pdf.SetTitle("Jeugdmonitor Zwolle: "+titel, true)
+	pdf.SetMargins(paginaMarge, paginaMarge, paginaMarge)
+	pdf.SetAutoPageBreak(true, ondermarge)
+	pdf.AddUTF8FontFromBytes("NotoSans", "", theme.DefaultTextFont().Content())
+	pdf.AddUTF8FontFromBytes("NotoSans", "B", theme.DefaultTextBoldFont().Content())
+	pdf.AddUTF8FontFromBytes("NotoSans", "I", theme.DefaultTextItalicFont().Content())
+	pdf.SetTitle("Jeugdmonitor Zwolle: "+in.Titel, true)
+	pdf.AliasNbPages("{nb}")
 	demo := in.Demo()
 	pdf.SetFooterFunc(func() {
 		pdf.SetY(-14)
-		pdf.SetFont("go", "", 9)
-		foot := fmt.Sprintf("Jeugdmonitor Zwolle · %s · pagina %d", titel, pdf.PageNo())
+		pdf.SetFont("NotoSans", "", 9)
+		pdf.SetTextColor(80, 80, 80)
+		foot := fmt.Sprintf("Jeugdmonitor Zwolle · %s · pagina %d van {nb}", in.Titel, pdf.PageNo())
 		if demo {
 			foot = "DEMO - fictieve cijfers · " + foot
 		}
 		pdf.CellFormat(0, 6, foot, "", 0, "C", false, 0, "")
+		pdf.SetTextColor(0, 0, 0)
 	})
-	titlePage(pdf, titel, graphs, in.Stand, demo)
-	for i, g := range graphs {
-		v.meld(i, len(graphs))
-		if err := chartPage(pdf, i, g); err != nil {
-			return err
-		}
+	d := &document{pdf: pdf}
+	d.titelpagina(in, paginas)
+	for i, g := range in.Grafieken {
+		d.paginas = append(d.paginas, pdf.PageNo()+1)
+		d.grafiekpagina(i, g, beelden[i])
 	}
-	v.meld(len(graphs), len(graphs))
-	sourcesPage(pdf, graphs)
-	return pdf.Output(w)
+	d.paginas = append(d.paginas, pdf.PageNo()+1)
+	d.bronnenpagina(in.Grafieken)
+	return d
 }
 
-func titlePage(pdf *fpdf.Fpdf, titel string, graphs []dashboard.Grafiek, stand time.Time, demo bool) {
+// titelpagina writes the title, the date in words and the table of
+// contents with the page of every chart.
+func (d *document) titelpagina(in Inhoud, paginas []int) {
+	pdf := d.pdf
 	pdf.AddPage()
-	pdf.SetY(60)
-	pdf.SetFont("go", "B", 28)
-	pdf.MultiCell(0, 14, "Jeugdmonitor Zwolle", "", "L", false)
-	pdf.SetFont("go", "", 18)
-	pdf.MultiCell(0, 10, "Rapport voor de gemeenteraad: "+titel, "", "L", false)
-	pdf.Ln(4)
-	pdf.SetFont("go", "", 12)
-	pdf.MultiCell(0, 7, "Gemaakt op "+stand.Format("02-01-2006"), "", "L", false)
-	if demo {
-		pdf.Ln(6)
+	pdf.SetY(50)
+	pdf.SetFont("NotoSans", "B", 28)
+	pdf.MultiCell(0, 13, "Jeugdmonitor Zwolle", "", "L", false)
+	pdf.SetFont("NotoSans", "", 18)
+	pdf.MultiCell(0, 9, "Rapport voor de gemeenteraad: "+in.Titel, "", "L", false)
+	pdf.Ln(3)
+	pdf.SetFont("NotoSans", "", 12)
+	pdf.MultiCell(0, 7, "Gemaakt op "+dashboard.Datum(in.Stand), "", "L", false)
+	if in.Demo() {
+		pdf.Ln(5)
 		pdf.SetTextColor(192, 0, 0)
-		pdf.SetFont("go", "B", 16)
-		pdf.MultiCell(0, 9, "DEMO - fictieve cijfers: dit rapport komt uit een demodatabase; geen enkel cijfer is echt.", "", "L", false)
+		pdf.SetFont("NotoSans", "B", 15)
+		pdf.MultiCell(0, 8, "DEMO - fictieve cijfers: dit rapport komt uit een demodatabase; geen enkel cijfer is echt.", "", "L", false)
 		pdf.SetTextColor(0, 0, 0)
 	}
 	pdf.Ln(10)
-	pdf.SetFont("go", "B", 13)
+	pdf.SetFont("NotoSans", "B", 14)
 	pdf.MultiCell(0, 8, "Inhoud", "", "L", false)
-	pdf.SetFont("go", "", 12)
-	for i, g := range graphs {
-		pdf.MultiCell(0, 7, fmt.Sprintf("%d. %s", i+1, g.Titel), "", "L", false)
+	pdf.Ln(1)
+	titels := make([]string, 0, len(in.Grafieken)+1)
+	for i, g := range in.Grafieken {
+		titels = append(titels, fmt.Sprintf("%d.  %s", i+1, g.Titel))
+	}
+	titels = append(titels, "Bronnen")
+	for i, t := range titels {
+		nummer := "…"
+		if i < len(paginas) {
+			nummer = fmt.Sprint(paginas[i])
+		}
+		d.inhoudsregel(t, nummer)
 	}
 }
 
-// chartPage draws one chart with the table of its key figures and its sources.
-func chartPage(pdf *fpdf.Fpdf, i int, g dashboard.Grafiek) error {
+// inhoudsregel writes one entry of the contents: its title, wrapped, and the
+// page number at the right margin.
+func (d *document) inhoudsregel(titel, pagina string) {
+	pdf := d.pdf
+	pdf.SetFont("NotoSans", "", 11)
+	const nummerBreedte = 15.0
+	lines := pdf.SplitText(titel, breedte-nummerBreedte)
+	for k, l := range lines {
+		pdf.CellFormat(breedte-nummerBreedte, 6.5, l, "", 0, "L", false, 0, "")
+		if k == len(lines)-1 {
+			pdf.CellFormat(nummerBreedte, 6.5, pagina, "", 0, "R", false, 0, "")
+		}
+		pdf.Ln(6.5)
+	}
+	pdf.Ln(0.8)
+}
+
+// grafiekpagina writes one chart: its title, headline message with where it
+// comes from, the chart the width of the page, the key figures, notes and
+// sources.
+func (d *document) grafiekpagina(i int, g dashboard.Grafiek, img []byte) {
+	pdf := d.pdf
 	pdf.AddPage()
-	pdf.SetFont("go", "B", 15)
-	pdf.MultiCell(0, 8, fmt.Sprintf("%d. %s", i+1, g.Titel), "", "L", false)
-	img, err := chart.Teken(g, chart.Standaard())
-	if err != nil {
-		return err
+	pdf.SetFont("NotoSans", "B", 15)
+	pdf.MultiCell(0, 7.5, fmt.Sprintf("%d. %s", i+1, g.Titel), "", "L", false)
+	if g.ToonKernboodschap() {
+		pdf.Ln(1)
+		pdf.SetFont("NotoSans", "I", 11)
+		pdf.MultiCell(0, 5.5, g.Kernboodschap, "", "L", false)
+		if g.KernboodschapHerkomst != "" {
+			pdf.SetFont("NotoSans", "", 8.5)
+			pdf.SetTextColor(80, 80, 80)
+			pdf.MultiCell(0, 4.5, g.KernboodschapHerkomst, "", "L", false)
+			pdf.SetTextColor(0, 0, 0)
+		}
 	}
 	name := fmt.Sprintf("grafiek%d", i)
-	pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(img))
-	pdf.ImageOptions(name, 10, pdf.GetY()+2, 190, 190*9.0/16, true, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
-	pdf.Ln(4)
-	pdf.SetFont("go", "B", 12)
+	opts := fpdf.ImageOptions{ImageType: "PNG"}
+	pdf.RegisterImageOptionsReader(name, opts, bytes.NewReader(img))
+	h := breedte * float64(grafiekHoogteVan(g)) / grafiekBreedte
+	pdf.ImageOptions(name, paginaMarge, pdf.GetY()+2, breedte, h, true, opts, 0, "")
+	pdf.Ln(3)
+	pdf.SetFont("NotoSans", "B", 12)
 	pdf.MultiCell(0, 7, "Kerncijfers", "", "L", false)
 	if !g.HeeftGegevens() {
-		pdf.SetFont("go", "", 10)
-		pdf.MultiCell(0, 6, g.GeenGegevens+".", "", "L", false)
+		pdf.SetFont("NotoSans", "", 10)
+		pdf.MultiCell(0, 5.5, g.GeenGegevens+".", "", "L", false)
 	}
 	for _, p := range g.Panelen {
 		if p.HeeftGegevens() {
-			table(pdf, p)
+			d.tabel(p)
 		}
 	}
 	pdf.Ln(2)
-	pdf.SetFont("go", "", 9)
+	pdf.SetFont("NotoSans", "", 9)
 	if g.HeeftVoorlopig() {
-		pdf.MultiCell(0, 5, "* voorlopig cijfer", "", "L", false)
+		pdf.MultiCell(0, 4.8, "* voorlopig cijfer", "", "L", false)
 	}
 	for _, o := range g.Opmerkingen {
-		pdf.SetFont("go", "B", 10)
+		pdf.SetFont("NotoSans", "B", 9.5)
 		pdf.MultiCell(0, 5, o, "", "L", false)
 	}
-	pdf.SetFont("go", "", 9)
-	pdf.MultiCell(0, 5, "Bron: "+g.BronTekst()+" · "+g.Peildatum, "", "L", false)
-	return nil
+	pdf.SetFont("NotoSans", "", 9)
+	pdf.MultiCell(0, 4.8, "Bron: "+g.BronTekst()+" · "+g.Peildatum, "", "L", false)
 }
 
-// table writes the key figures of a panel; long cells are cut to fit.
-func table(pdf *fpdf.Fpdf, p dashboard.Paneel) {
+// kolommen gives the widths of a table's columns in millimetres and which
+// hold numbers (right-aligned): a panel against targets has a wide name and
+// a wide explanation, others a name column and equal number columns.
+func kolommen(p dashboard.Paneel, n int) (widths []float64, getal []bool) {
+	widths, getal = make([]float64, n), make([]bool, n)
+	if p.Soort == dashboard.SoortDoel && n == 3 {
+		return []float64{72, 28, breedte - 100}, []bool{false, true, false}
+	}
+	widths[0] = 42
+	for k := 1; k < n; k++ { // at most 45 mm, so a number stays near its name
+		widths[k], getal[k] = min((breedte-widths[0])/float64(n-1), 45), true
+	}
+	return widths, getal
+}
+
+// tabel writes the key figures of a panel: names and explanations wrapped
+// over as many lines as they need, numbers right-aligned; a table that runs
+// past the page continues on the next with its header again.
+func (d *document) tabel(p dashboard.Paneel) {
+	pdf := d.pdf
 	head, rows := p.Tabel()
 	if p.Titel != "" {
-		pdf.SetFont("go", "B", 10)
+		pdf.SetFont("NotoSans", "B", 10)
 		pdf.MultiCell(0, 6, p.Titel, "", "L", false)
 	}
-	widths := make([]float64, len(head))
-	first := 45.0
-	if p.Soort == dashboard.SoortDoel {
-		first = 70
-	}
-	widths[0] = first
-	for k := 1; k < len(head); k++ {
-		widths[k] = (190 - first) / float64(len(head)-1)
-	}
-	row := func(cells []string, style string) {
-		pdf.SetFont("go", style, 9)
-		for k, c := range cells {
-			pdf.CellFormat(widths[k], 6, fit(pdf, c, widths[k]-2), "1", 0, "L", style == "B", 0, "")
-		}
-		pdf.Ln(-1)
-	}
+	widths, getal := kolommen(p, len(head))
 	pdf.SetFillColor(235, 235, 235)
-	row(head, "B")
+	d.rij(head, widths, getal, true)
 	for _, r := range rows {
-		row(r, "")
+		if d.rijHoogte(r, widths, false)+pdf.GetY() > paginaHoogte-ondermarge {
+			pdf.AddPage()
+			d.rij(head, widths, getal, true)
+		}
+		d.rij(r, widths, getal, false)
 	}
 }
 
-// fit cuts a text to a width, ending in "…" when cut.
-func fit(pdf *fpdf.Fpdf, s string, w float64) string {
-	if pdf.GetStringWidth(s) <= w {
-		return s
+// regelHoogte is the height of a line in a table cell.
+const regelHoogte = 4.6
+
+// celRegels wraps the text of a cell to its column.
+func (d *document) celRegels(s string, w float64) []string {
+	lines := d.pdf.SplitText(strings.TrimSpace(s), w)
+	if len(lines) == 0 {
+		return []string{""}
 	}
-	r := []rune(s)
-	for len(r) > 0 && pdf.GetStringWidth(string(r)+"…") > w {
-		r = r[:len(r)-1]
-	}
-	return string(r) + "…"
+	return lines
 }
 
-func sourcesPage(pdf *fpdf.Fpdf, graphs []dashboard.Grafiek) {
+// rijHoogte is the height a row takes.
+func (d *document) rijHoogte(cells []string, widths []float64, kop bool) float64 {
+	d.lettertype(kop)
+	n := 1
+	for k, c := range cells {
+		n = max(n, len(d.celRegels(c, widths[k])))
+	}
+	return float64(n)*regelHoogte + 2
+}
+
+func (d *document) lettertype(kop bool) {
+	if kop {
+		d.pdf.SetFont("NotoSans", "B", 9)
+	} else {
+		d.pdf.SetFont("NotoSans", "", 9)
+	}
+}
+
+// rij writes one row with a border around each cell.
+func (d *document) rij(cells []string, widths []float64, getal []bool, kop bool) {
+	pdf := d.pdf
+	h := d.rijHoogte(cells, widths, kop)
+	x0, y0 := pdf.GetX(), pdf.GetY()
+	x := x0
+	for k, c := range cells {
+		style := "D"
+		if kop {
+			style = "FD"
+		}
+		pdf.Rect(x, y0, widths[k], h, style)
+		align := "L"
+		if getal[k] {
+			align = "R"
+		}
+		for j, l := range d.celRegels(c, widths[k]) {
+			pdf.SetXY(x, y0+1+float64(j)*regelHoogte)
+			pdf.CellFormat(widths[k], regelHoogte, l, "", 0, align, false, 0, "")
+		}
+		x += widths[k]
+	}
+	pdf.SetXY(x0, y0+h)
+}
+
+// bronnenpagina lists every source of the report once.
+func (d *document) bronnenpagina(graphs []dashboard.Grafiek) {
+	pdf := d.pdf
 	pdf.AddPage()
-	pdf.SetFont("go", "B", 15)
+	pdf.SetFont("NotoSans", "B", 15)
 	pdf.MultiCell(0, 8, "Bronnen", "", "L", false)
 	seen := map[string]bool{}
-	pdf.SetFont("go", "", 10)
+	pdf.SetFont("NotoSans", "", 10)
 	for _, g := range graphs {
 		for _, b := range g.Bronnen {
 			if t := b.String(); !seen[t] {

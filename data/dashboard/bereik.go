@@ -56,6 +56,9 @@ func (b *bouwer) bereikInterventie(g *Grafiek) error {
 			years[t.ID] = append(years[t.ID], b.o.Van+i)
 		}
 	}
+	if zonder := jarenZonderDoel(r, doelen, b.o.Van); len(zonder) > 0 {
+		g.Opmerkingen = append(g.Opmerkingen, "Geen doelstelling voor "+jarenTekst(zonder))
+	}
 	for _, t := range used {
 		g.Opmerkingen = append(g.Opmerkingen, fmt.Sprintf("Doelstelling %s: %s (%s)", jarenTekst(years[t.ID]),
 			doelTekst(t.Soort, t.Waarde, t.WaardeTot, t.Eenheid), welkDoel(*t)))
@@ -166,9 +169,11 @@ func (b *bouwer) bereikCluster(g *Grafiek) error {
 	}
 	jaar := b.o.Tot
 	g.Titel = fmt.Sprintf("Bereik tegenover doelstelling: %s, %d", cluster, jaar)
-	g.GeenGegevens = fmt.Sprintf("Geen bereikcijfers voor %d", jaar)
 	rows, err := b.doelRealisaties(cluster, jaar)
 	if err != nil {
+		return err
+	}
+	if g.GeenGegevens, err = b.clusterOntbreekt(cluster, jaar, rows); err != nil {
 		return err
 	}
 	p := Paneel{Soort: SoortDoel, Staven: []Reeks{{Naam: "Bereik als deel van de doelstelling", Eenheid: domain.EenheidPercentage, Heel: true}},
@@ -198,4 +203,72 @@ func (b *bouwer) bereikCluster(g *Grafiek) error {
 	}
 	g.Panelen = []Paneel{p}
 	return nil
+}
+
+// clusterOntbreekt says what the cluster chart of a year lacks when it has
+// no bar: reach against its targets, or targets for the reach there is.
+// Reach without a target is named as such, never as no figures.
+func (b *bouwer) clusterOntbreekt(cluster domain.Cluster, jaar int, rows []doelRealisatie) (string, error) {
+	zonder, err := b.bereikZonderDoel(cluster, jaar, rows)
+	if err != nil {
+		return "", err
+	}
+	var msg string
+	switch {
+	case len(rows) == 1:
+		msg = fmt.Sprintf("Geen bereikcijfer voor %d bij de doelstelling van dat jaar", jaar)
+	case len(rows) > 1:
+		msg = fmt.Sprintf("Geen bereikcijfers voor %d bij de %d doelstellingen van dat jaar", jaar, len(rows))
+	case len(zonder) > 0:
+		msg = fmt.Sprintf("Geen doelstelling voor %d", jaar)
+	default:
+		return fmt.Sprintf("Geen doelstelling en geen bereikcijfers voor %d", jaar), nil
+	}
+	if len(zonder) > 0 {
+		msg += fmt.Sprintf(". Bereik voor %d zonder doelstelling: %s", jaar, strings.Join(zonder, ", "))
+	}
+	return msg, nil
+}
+
+// bereikZonderDoel names the interventions of a cluster that have reach for
+// a whole year but no target of that year among rows.
+func (b *bouwer) bereikZonderDoel(cluster domain.Cluster, jaar int, rows []doelRealisatie) ([]string, error) {
+	reach, err := b.s.BereikPerJaar(jaar, jaar)
+	if err != nil {
+		return nil, err
+	}
+	all, err := b.s.Interventies(false)
+	if err != nil {
+		return nil, err
+	}
+	met := map[uint]bool{}
+	for _, r := range rows {
+		for _, id := range r.doel.InterventieIDs {
+			met[id] = true
+		}
+	}
+	var out []string
+	for _, in := range all {
+		if in.Cluster != cluster || met[in.ID] {
+			continue
+		}
+		for _, r := range reach {
+			if r.InterventieID == in.ID {
+				out = append(out, in.Naam)
+				break
+			}
+		}
+	}
+	return out, nil
+}
+
+// jarenZonderDoel lists the years, from van, that have reach but no target.
+func jarenZonderDoel(r Reeks, doelen []Doel, van int) []int {
+	var out []int
+	for i, p := range r.Punten {
+		if p.Bekend && !doelen[i].Bekend {
+			out = append(out, van+i)
+		}
+	}
+	return out
 }

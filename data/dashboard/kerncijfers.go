@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"jeugdmonitor/data/dutchnum"
-	"jeugdmonitor/data/period"
 	"jeugdmonitor/data/store"
 )
 
@@ -13,10 +12,14 @@ type Kerncijfer struct {
 	Label       string
 	Waarde      string
 	Toelichting string
+	// Berekend marks a figure the program derived from other figures (the
+	// progress on the targets), not one from a source.
+	Berekend bool
 }
 
 // Kerncijfers gives the key figures of the dashboard for the range: the
-// interventions in the register, their targets for the last year, the latest
+// interventions in the register, the progress on the targets of the last
+// year (derived from the targets and the reach, VoortgangVan), the latest
 // number of young people with youth care, and the realised savings. built are
 // charts already built for the same range; the youth-care chart is taken
 // from them when it is there, and built otherwise.
@@ -25,19 +28,13 @@ func Kerncijfers(s *store.Store, o Opties, built []Grafiek) ([]Kerncijfer, error
 	if err != nil {
 		return nil, err
 	}
-	targets, err := s.AlleDoelstellingen()
+	v, err := VoortgangVan(s, o.Tot)
 	if err != nil {
 		return nil, err
 	}
-	n := 0
-	for _, t := range targets {
-		if t.GeldtVoor(period.Period{Kind: period.Jaar, Year: o.Tot}) {
-			n++
-		}
-	}
 	out := []Kerncijfer{
 		{Label: "Interventies", Waarde: dutchnum.FormatAuto(float64(len(all))), Toelichting: "in het register"},
-		{Label: fmt.Sprintf("Doelstellingen %d", o.Tot), Waarde: dutchnum.FormatAuto(float64(n)), Toelichting: "voor dat jaar of jaarlijks"},
+		v.kerncijfer(),
 	}
 	jeugd, err := builtOr(s, "jeugdhulp", o, built)
 	if err != nil {

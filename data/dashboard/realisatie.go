@@ -14,7 +14,8 @@ type doelRealisatie struct {
 	bereik *domain.Bereik
 }
 
-// doelRealisaties lists the targets of the interventions of a cluster for one
+// doelRealisaties lists the targets of the interventions of a cluster (every
+// cluster when it is empty) for one
 // year (a target for that calendar year or a yearly one, not ended) with
 // their reach in that year, in the target's unit: the intervention's own reach for a target of one intervention,
 // the reach recorded against the target for a shared one. Reach of several
@@ -26,7 +27,7 @@ func (b *bouwer) doelRealisaties(cluster domain.Cluster, jaar int) ([]doelRealis
 	}
 	names := map[uint]string{}
 	for _, in := range all {
-		if in.Cluster == cluster {
+		if cluster == "" || in.Cluster == cluster {
 			names[in.ID] = in.Naam
 		}
 	}

@@ -1,26 +1,8 @@
 package dashboard
 
 import (
-	"time"
-
 	"jeugdmonitor/data/dutchnum"
 )
-
-// Standaard gives the year range of the dashboard: the five years up to the
-// latest year with yearly figures (store.LaatsteJaar), or up to last year
-// when there is none.
-func Standaard(s interface {
-	LaatsteJaar() (int, bool, error)
-}) (Opties, error) {
-	tot, ok, err := s.LaatsteJaar()
-	if err != nil {
-		return Opties{}, err
-	}
-	if !ok {
-		tot = time.Now().Year() - 1
-	}
-	return Opties{Van: tot - 4, Tot: tot}, nil
-}
 
 // GeenCijfer is written in a table where the store has no value.
 const GeenCijfer = "geen cijfer"

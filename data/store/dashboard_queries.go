@@ -23,3 +23,20 @@ func (s *Store) LaatsteJaar() (jaar int, ok bool, err error) {
 	}
 	return jaar, ok, nil
 }
+
+// EigenCijfers reports whether the database holds a reach figure recorded by
+// someone other than gebruiker, or a measurement whose source is none of
+// documenten: figures a user entered or imported, beside those of the
+// built-in register (whose recorder and documents the caller names).
+func (s *Store) EigenCijfers(gebruiker string, documenten []string) (bool, error) {
+	var n int64
+	if err := s.db.Model(&domain.Bereik{}).Where("gebruiker <> ?", gebruiker).Limit(1).Count(&n).Error; err != nil || n > 0 {
+		return n > 0, err
+	}
+	q := s.db.Model(&domain.Meting{})
+	if len(documenten) > 0 {
+		q = q.Where("bron_document NOT IN ?", documenten)
+	}
+	err := q.Limit(1).Count(&n).Error
+	return n > 0, err
+}

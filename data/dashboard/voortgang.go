@@ -1,0 +1,85 @@
+package dashboard
+
+import (
+	"fmt"
+
+	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/register"
+	"jeugdmonitor/data/store"
+)
+
+// Leeg reports whether the dashboard has no figures of the user yet: no
+// reach and no measurement beside those of the built-in register (a new
+// database). The Overzicht then shows how to fill it.
+func Leeg(s *store.Store) (bool, error) {
+	docs, err := register.Builtin()
+	if err != nil {
+		return false, err
+	}
+	titels := make([]string, len(docs))
+	for i, d := range docs {
+		titels[i] = d.Titel
+	}
+	eigen, err := s.EigenCijfers(register.SeedUser, titels)
+	return !eigen, err
+}
+
+// Voortgang counts the targets that apply to one calendar year (a target for
+// that year or a yearly one, not ended) and how many of them the reach of
+// that year meets; zonderBereik have no reach figure for the year in the
+// target's unit.
+type Voortgang struct {
+	Jaar                          int
+	Doelen, Gehaald, ZonderBereik int
+}
+
+// VoortgangVan derives the progress on the targets of a year from the
+// targets and the reach recorded against them, as the cluster chart does.
+func VoortgangVan(s *store.Store, jaar int) (Voortgang, error) {
+	b := &bouwer{s: s, bronnen: map[string]bool{}}
+	rows, err := b.doelRealisaties("", jaar)
+	if err != nil {
+		return Voortgang{}, err
+	}
+	v := Voortgang{Jaar: jaar, Doelen: len(rows)}
+	for _, r := range rows {
+		switch {
+		case r.bereik == nil:
+			v.ZonderBereik++
+		case gehaald(r.doel, r.bereik.Waarde):
+			v.Gehaald++
+		}
+	}
+	return v, nil
+}
+
+// gehaald reports whether a reach meets a target: at least the value for a
+// minimum, more for "meer dan", at most for a maximum, within a bandwidth.
+// A reach target "precies" or "ongeveer" counts as met once the reach gets to
+// the value.
+func gehaald(d domain.Doelstelling, waarde float64) bool {
+	switch d.Soort {
+	case domain.SoortMeerDan:
+		return waarde > d.Waarde
+	case domain.SoortMaximaal:
+		return waarde <= d.Waarde
+	case domain.SoortBandbreedte:
+		return waarde >= d.Waarde && (d.WaardeTot == nil || waarde <= *d.WaardeTot)
+	}
+	return waarde >= d.Waarde
+}
+
+// kerncijfer writes the progress as a key figure: "7 van 11 gehaald".
+func (v Voortgang) kerncijfer() Kerncijfer {
+	k := Kerncijfer{Label: fmt.Sprintf("Doelstellingen %d", v.Jaar), Berekend: true}
+	if v.Doelen == 0 {
+		k.Waarde, k.Toelichting = "geen", fmt.Sprintf("geen doelstelling voor %d of jaarlijks", v.Jaar)
+		return k
+	}
+	k.Waarde = fmt.Sprintf("%d van %d gehaald", v.Gehaald, v.Doelen)
+	k.Toelichting = "berekend uit doelstellingen en bereik"
+	if v.ZonderBereik > 0 {
+		k.Toelichting += fmt.Sprintf("; %d zonder bereikcijfer voor %d", v.ZonderBereik, v.Jaar)
+	}
+	return k
+}

@@ -92,6 +92,7 @@ func (m *Main) build(id int) Screen {
 	case pageOverzicht:
 		sc := overzicht.New(m.store, m.win)
 		sc.SetThema(chartTheme(m.app.Preferences().StringWithFallback(prefTheme, themeLicht)))
+		sc.Wegen = overzicht.Wegen{BereikInvoeren: func() { m.navigate(pageBereik) }, Importeren: m.importWizard, Demo: m.openDemo}
 		return sc
 	case pageInterventies:
 		return newInterventiesScreen(m)
@@ -553,9 +554,7 @@ func (m *Main) menu() *fyne.MainMenu {
 		item(lang.L("Database openen…"), nil, func() { settings().onOpen() }),
 		item(lang.L("Nieuwe database…"), nil, func() { settings().onCreate() }),
 		fyne.NewMenuItemSeparator(),
-		item(lang.L("Importeren uit Excel, CSV of CBS…"), nil, withStore(func() {
-			uitwisseling.NewImportWizard(m.store, m.win, m.reload).Show()
-		})),
+		item(lang.L("Importeren uit Excel, CSV of CBS…"), nil, withStore(m.importWizard)),
 		item(lang.L("Exporteren naar Excel, CSV of JSON…"), nil, withStore(func() {
 			uitwisseling.NewExportDialog(m.store, m.win).Show()
 		})),

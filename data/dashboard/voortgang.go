@@ -83,3 +83,15 @@ func (v Voortgang) kerncijfer() Kerncijfer {
 	}
 	return k
 }
+
+// MetCijfers keeps the charts that have figures, in their order: what a
+// presentation shows unless the user asks for the empty charts too.
+func MetCijfers(gs []Grafiek) []Grafiek {
+	var out []Grafiek
+	for _, g := range gs {
+		if g.HeeftGegevens() {
+			out = append(out, g)
+		}
+	}
+	return out
+}

@@ -37,6 +37,12 @@ const (
 	StandaardHoogte  = 1080
 )
 
+// The smallest size Teken draws.
+const (
+	MinBreedte = 320
+	MinHoogte  = 180
+)
+
 // Opties say how a chart is drawn.
 type Opties struct {
 	Breedte, Hoogte int
@@ -66,8 +72,8 @@ func Teken(g dashboard.Grafiek, o Opties) ([]byte, error) {
 // teken draws the chart; a non-nil spoor records where its value labels and
 // target lines went.
 func teken(g dashboard.Grafiek, o Opties, sp *spoor) ([]byte, *pen, error) {
-	if o.Breedte < 320 || o.Hoogte < 180 || o.Breedte > 8000 || o.Hoogte > 8000 {
-		return nil, nil, fmt.Errorf("ongeldige afmetingen %dx%d: kies tussen 320x180 en 8000x8000", o.Breedte, o.Hoogte)
+	if o.Breedte < MinBreedte || o.Hoogte < MinHoogte || o.Breedte > 8000 || o.Hoogte > 8000 {
+		return nil, nil, fmt.Errorf("ongeldige afmetingen %dx%d: kies tussen %dx%d en 8000x8000", o.Breedte, o.Hoogte, MinBreedte, MinHoogte)
 	}
 	var provider gochart.RendererProvider
 	switch o.Formaat {

@@ -2,6 +2,7 @@ package overzicht
 
 import (
 	"fmt"
+	"image"
 	"slices"
 	"strings"
 
@@ -37,28 +38,39 @@ type Kiezer struct {
 	// Rapport and PowerPoint write the saved presentation as PDF report
 	// or as .pptx.
 	Rapport, PowerPoint *escKnop
-	Melding             *widget.Label
-	Dias                []string
-	Gekozen             int
-	Dialoog             *dialog.CustomDialog
-	Presentatie         *Presentatie
-	titels              map[string]string
-	namen               []string
-	bewaard             store.Presentatie // as loaded or saved last
+	// MetLege shows, and writes, charts without figures for the chosen
+	// years too; without it they are left out.
+	MetLege     *widget.Check
+	Melding     *widget.Label
+	Dias        []string
+	Gekozen     int
+	Dialoog     *dialog.CustomDialog
+	Presentatie *Presentatie
+	titels      map[string]string
+	namen       []string
+	bewaard     store.Presentatie // as loaded or saved last
 }
 
 // Kiezer is the slide chooser that is open, or nil.
 func (s *Screen) Kiezer() *Kiezer { return s.kiezer }
 
-// Presenteer opens the slide chooser with every chart of the dashboard, with
-// the keyboard focus on Starten: Space starts, Tab reaches everything else.
+// Presenteer opens the slide chooser with every chart of the dashboard that
+// has figures for the chosen years, with the keyboard focus on Starten: Space
+// starts, Tab reaches everything else.
 func (s *Screen) Presenteer() {
 	k := &Kiezer{Naam: widget.NewEntry(), Melding: widget.NewLabel(""), Gekozen: -1, titels: map[string]string{}}
+	leeg := s.zonderCijfers()
 	var titles []string
 	for _, g := range dashboard.Grafieken() {
 		k.titels[g.Naam] = g.Titel
-		k.Dias = append(k.Dias, g.Naam)
+		if !leeg[g.Naam] {
+			k.Dias = append(k.Dias, g.Naam)
+		}
 		titles = append(titles, g.Titel)
+	}
+	k.MetLege = widget.NewCheck(fmt.Sprintf("Ook grafieken zonder cijfers (%d)", len(leeg)), func(aan bool) { k.metLege(aan, leeg) })
+	if len(leeg) > 0 {
+		k.Melding.SetText(fmt.Sprintf("%d grafieken zonder cijfers voor %s blijven weg.", len(leeg), s.jarenTekst()))
 	}
 	k.Naam.SetPlaceHolder("Naam, bijvoorbeeld Raadsvergadering 12 december")
 	k.Toevoegen = widget.NewSelect(titles, func(t string) { s.kiezerVoegToe(k, t) })
@@ -81,7 +93,7 @@ func (s *Screen) Presenteer() {
 	k.Opgeslagen.PlaceHolder = "Kies een opgeslagen presentatie"
 	s.kiezerVulOpgeslagen(k)
 	top := container.NewVBox(widget.NewForm(widget.NewFormItem("Opgeslagen", k.Opgeslagen), widget.NewFormItem("Naam", k.Naam)), k.Toevoegen)
-	bottom := container.NewVBox(container.NewHBox(k.Omhoog, k.Omlaag, k.Weg), k.Melding, container.NewHBox(k.Opslaan, k.Start, k.Rapport, k.PowerPoint))
+	bottom := container.NewVBox(container.NewHBox(k.Omhoog, k.Omlaag, k.Weg), k.MetLege, k.Melding, container.NewHBox(k.Opslaan, k.Start, k.Rapport, k.PowerPoint))
 	k.Dialoog = dialog.NewCustom("Presentatie samenstellen", "Sluiten", container.NewBorder(top, bottom, nil, nil, k.Lijst), s.window)
 	k.Dialoog.SetOnClosed(func() { s.kiezer = nil })
 	k.Dialoog.Resize(fyne.NewSize(640, 620))
@@ -232,7 +244,7 @@ func (s *Screen) kiezerRapport(k *Kiezer, f rapport.Formaat) {
 		k.Melding.SetText("Sla de presentatie eerst op: het rapport en PowerPoint nemen de opgeslagen dia's.")
 		return
 	}
-	uitvoer.Rapport(s.store, s.window, f, k.bewaard.Naam, s.Opties())
+	uitvoer.Rapport(s.store, s.window, f, k.bewaard.Naam, s.Opties(), k.MetLege.Checked)
 }
 
 // kiezerStart starts the presentation of the chosen slides.
@@ -245,13 +257,58 @@ func (s *Screen) kiezerStart(k *Kiezer) {
 	built := s.grafieken
 	s.mu.Unlock()
 	var dias []dashboard.Grafiek
+	var beelden []image.Image
 	for _, naam := range k.Dias {
 		i := slices.IndexFunc(built, func(g dashboard.Grafiek) bool { return g.Naam == naam })
 		if i < 0 {
 			k.Melding.SetText("De grafieken zijn nog niet klaar; probeer het zo opnieuw.")
 			return
 		}
+		if !k.MetLege.Checked && !built[i].HeeftGegevens() {
+			continue
+		}
 		dias = append(dias, built[i])
+		beelden = append(beelden, s.Kaarten[i].Beeld.Image)
 	}
-	k.Presentatie = s.presenteer(dias)
+	if len(dias) == 0 {
+		k.Melding.SetText("Geen van deze grafieken heeft cijfers voor " + s.jarenTekst() + "; vink 'Ook grafieken zonder cijfers' aan om ze toch te tonen.")
+		return
+	}
+	k.Presentatie = s.presenteer(dias, beelden)
+}
+
+// metLege adds the charts without figures to the slides (at the end) or
+// takes them out again.
+func (k *Kiezer) metLege(aan bool, leeg map[string]bool) {
+	if aan {
+		for _, g := range dashboard.Grafieken() {
+			if leeg[g.Naam] && !slices.Contains(k.Dias, g.Naam) {
+				k.Dias = append(k.Dias, g.Naam)
+			}
+		}
+	} else {
+		k.Dias = slices.DeleteFunc(k.Dias, func(naam string) bool { return leeg[naam] })
+	}
+	k.Lijst.UnselectAll()
+	k.Gekozen = -1
+	k.Lijst.Refresh()
+}
+
+// zonderCijfers names the charts drawn last that have no figures.
+func (s *Screen) zonderCijfers() map[string]bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := map[string]bool{}
+	for _, g := range s.grafieken {
+		if !g.HeeftGegevens() {
+			out[g.Naam] = true
+		}
+	}
+	return out
+}
+
+// jarenTekst writes the chosen years: "2020-2024".
+func (s *Screen) jarenTekst() string {
+	o := s.Opties()
+	return fmt.Sprintf("%d-%d", o.Van, o.Tot)
 }

@@ -1,12 +1,15 @@
 // Package overzicht is the dashboard screen (Overzicht) of Jeugdmonitor: a grid
-// of chart thumbnails with key-figure tiles, a year-range selector, a click to
-// enlarge (where the headline message is edited), and the presentation mode
-// for the council. Charts are drawn off the UI goroutine; widgets change only
-// on it, through Screen.ui (uidraad.Doe in the program).
+// of chart tiles drawn at the size they are shown, key-figure tiles, a
+// year-range selector remembered with the database, a Begin hier panel on a
+// database without figures of its own, a click to enlarge (where the headline
+// message is edited), and the presentation mode for the council. Charts are
+// drawn off the UI goroutine; widgets change only on it, through Screen.ui
+// (uidraad.Doe in the program).
 package overzicht
 
 import (
 	"fmt"
+	"image"
 	"os"
 	"strconv"
 	"sync"
@@ -26,11 +29,15 @@ import (
 	"jeugdmonitor/ui/uitvoer"
 )
 
-// The size thumbnails are drawn at: sharp at the grid's size, cheap to draw.
+// The size a tile is drawn at before the window has laid it out.
 const (
 	duimBreedte = 800
 	duimHoogte  = 450
 )
+
+// hertekenNa is how long the tiles' size must stay the same before they are
+// drawn again at it: a window being dragged larger is not redrawn per pixel.
+const hertekenNa = 250 * time.Millisecond
 
 // Screen is the Overzicht. Its widgets are fields so tests can reach them.
 type Screen struct {
@@ -49,6 +56,11 @@ type Screen struct {
 	PresenteerKnop *widget.Button
 	// RapportKnop writes the report for the council (PDF).
 	RapportKnop *widget.Button
+	// BeginHier shows the ways to fill a database without figures of its
+	// own; hidden once it has some.
+	BeginHier *BeginHier
+	// Wegen are the places the Begin hier panel leads to, set by the window.
+	Wegen Wegen
 
 	content fyne.CanvasObject
 
@@ -58,6 +70,13 @@ type Screen struct {
 	opties    dashboard.Opties
 	grafieken []dashboard.Grafiek
 	stil      bool // set while the year selectors are set from code
+
+	// tegel is the size in pixels the chart tiles are shown at (zero until
+	// laid out), getekendOp the size each tile's image was drawn at.
+	tegel      image.Point
+	getekendOp []image.Point
+	maatTijd   time.Time // when tegel last changed
+	hertekent  bool      // hertekenTegels is waiting or drawing
 
 	vergroting *Vergroting
 	kiezer     *Kiezer
@@ -97,12 +116,15 @@ func New(s *store.Store, w fyne.Window) *Screen {
 		k := newKaart(g, w, append([]*fyne.MenuItem{fyne.NewMenuItem("Vergroten", func() { sc.vergroot(i) })},
 			uitvoer.GrafiekMenu(w, sc.getekend(i))...))
 		k.OnTapped = func() { sc.vergroot(i) }
+		k.onMaat = sc.kaartMaat
 		sc.Kaarten = append(sc.Kaarten, k)
 		cards = append(cards, k)
 	}
+	sc.getekendOp = make([]image.Point, len(sc.Kaarten))
+	sc.BeginHier = newBeginHier(&sc.Wegen)
 	bar := container.NewHBox(widget.NewLabel("Jaren"), sc.Van, widget.NewLabel("t/m"), sc.Tot, sc.PresenteerKnop, sc.RapportKnop, sc.Status)
-	grid := container.New(&thumbGrid{minWidth: 360}, cards...)
-	sc.content = container.NewBorder(container.NewVBox(bar, sc.Tegels), nil, nil, nil, container.NewVScroll(grid))
+	grid := container.New(&thumbGrid{minWidth: minTegel, maxWidth: maxTegel}, cards...)
+	sc.content = container.NewBorder(bar, nil, nil, nil, container.NewVScroll(container.NewVBox(sc.BeginHier, sc.Tegels, grid)))
 	return sc
 }
 
@@ -193,6 +215,11 @@ func (s *Screen) load(gen int, o dashboard.Opties) {
 		s.fout(err)
 		return
 	}
+	leeg, err := dashboard.Leeg(s.store)
+	if err != nil {
+		s.fout(err)
+		return
+	}
 	s.mu.Lock()
 	if gen != s.gen {
 		s.mu.Unlock()
@@ -206,17 +233,12 @@ func (s *Screen) load(gen int, o dashboard.Opties) {
 		s.Tot.SetSelected(strconv.Itoa(o.Tot))
 		s.stil = false
 		s.toonTegels(tiles)
+		s.BeginHier.toon(leeg)
 	})
-	for i, g := range graphs {
-		img, err := chart.TekenBeeld(g, duimBreedte, duimHoogte, s.Thema())
-		if err != nil {
-			s.fout(err)
+	for i := range graphs {
+		if !s.tekenTegel(gen, i, true) {
 			return
 		}
-		if !s.current(gen) {
-			return
-		}
-		s.ui(func() { s.Kaarten[i].zet(img) })
 	}
 	s.ui(func() {
 		s.Status.SetText(fmt.Sprintf("%d grafieken, %d-%d", len(graphs), o.Van, o.Tot))
@@ -255,7 +277,8 @@ func (s *Screen) fout(err error) {
 	})
 }
 
-// toonTegels replaces the key-figure tiles.
+// toonTegels replaces the key-figure tiles; a figure the program derived
+// says so in its heading.
 func (s *Screen) toonTegels(tiles []dashboard.Kerncijfer) {
 	s.Tegels.Objects = nil
 	for _, k := range tiles {
@@ -264,9 +287,88 @@ func (s *Screen) toonTegels(tiles []dashboard.Kerncijfer) {
 		note := widget.NewLabel(k.Toelichting)
 		note.Wrapping = fyne.TextWrapWord
 		value.Truncation = fyne.TextTruncateEllipsis
-		s.Tegels.Add(widget.NewCard("", k.Label, container.NewVBox(value, note)))
+		label := k.Label
+		if k.Berekend {
+			label += " · berekend"
+		}
+		s.Tegels.Add(widget.NewCard("", label, container.NewVBox(value, note)))
 	}
 	s.Tegels.Refresh()
+}
+
+// tekenTegel draws chart i of refresh gen at the tiles' size off the UI
+// goroutine and shows it; unless altijd, only when it was drawn at another
+// size. It reports false once gen is no longer the newest refresh.
+func (s *Screen) tekenTegel(gen, i int, altijd bool) bool {
+	s.mu.Lock()
+	maat, klaar := s.tegel, s.getekendOp[i]
+	var g dashboard.Grafiek
+	if i < len(s.grafieken) {
+		g = s.grafieken[i]
+	}
+	s.mu.Unlock()
+	if maat == (image.Point{}) {
+		maat = image.Pt(duimBreedte, duimHoogte)
+	}
+	if g.Naam == "" || !altijd && maat == klaar {
+		return s.current(gen)
+	}
+	img, err := chart.TekenBeeld(g, max(maat.X, chart.MinBreedte), max(maat.Y, chart.MinHoogte), s.Thema())
+	if err != nil {
+		s.fout(err)
+		return false
+	}
+	if !s.current(gen) {
+		return false
+	}
+	s.mu.Lock()
+	s.getekendOp[i] = maat
+	s.mu.Unlock()
+	s.ui(func() { s.Kaarten[i].zet(img) })
+	return true
+}
+
+// kaartMaat records the size a tile is laid out at (on the UI goroutine)
+// and, once it has stayed the same for hertekenNa, draws the tiles again at
+// that size in pixels, off the UI goroutine.
+func (s *Screen) kaartMaat(size fyne.Size) {
+	scale := float32(1)
+	if c := s.window.Canvas(); c != nil && c.Scale() > 0 {
+		scale = c.Scale()
+	}
+	px := image.Pt(int(size.Width*scale+0.5), int(size.Height*scale+0.5))
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if px == s.tegel || px.X <= 0 || px.Y <= 0 {
+		return
+	}
+	s.tegel, s.maatTijd = px, time.Now()
+	if !s.hertekent {
+		s.hertekent = true
+		uidraad.Go(s.hertekenTegels)
+	}
+}
+
+// hertekenTegels waits until the tiles' size has not changed for
+// hertekenNa and then draws every tile drawn at another size again.
+func (s *Screen) hertekenTegels() {
+	for {
+		time.Sleep(hertekenNa)
+		s.mu.Lock()
+		if time.Since(s.maatTijd) < hertekenNa {
+			s.mu.Unlock()
+			continue
+		}
+		s.hertekent = false // a size from now on starts a new wait
+		gen, n := s.gen, len(s.grafieken)
+		s.mu.Unlock()
+		for i := range n {
+			if !s.tekenTegel(gen, i, false) {
+				return
+			}
+		}
+		return
+	}
 }
 
 // onJaren redraws the charts for the chosen years.
@@ -285,9 +387,15 @@ func (s *Screen) onJaren() {
 	}
 	s.mu.Lock()
 	s.opties.Van, s.opties.Tot = van, tot
+	o := s.opties
 	s.mu.Unlock()
 	s.Status.SetText("Grafieken worden getekend…")
 	s.Refresh()
+	uidraad.Go(func() {
+		if err := dashboard.Onthoud(s.store, o); err != nil {
+			s.fout(err)
+		}
+	})
 }
 
 // Opties are the years the charts are drawn for (zero until the first

@@ -16,6 +16,7 @@ import (
 	"jeugdmonitor/data/dashboard"
 	"jeugdmonitor/data/store"
 	"jeugdmonitor/ui/chart"
+	"jeugdmonitor/ui/uidraad"
 )
 
 // demoScreen shows the Overzicht of a new demo database in a test window and
@@ -31,15 +32,46 @@ func demoScreen(t *testing.T) (*Screen, *store.Store) {
 	if err := dashboard.VulDemo(s); err != nil {
 		t.Fatal(err)
 	}
+	return screenOn(t, s, fyne.NewSize(1366, 768)), s
+}
+
+// screenOn shows the Overzicht of s in a test window of the given size,
+// waits until its charts are drawn at the size of their tiles, and stops
+// its background work when the test ends, before the store closes.
+func screenOn(t *testing.T, s *store.Store, size fyne.Size) *Screen {
+	t.Helper()
 	w := test.NewWindow(nil)
-	w.Resize(fyne.NewSize(1366, 768))
+	w.Resize(size)
 	t.Cleanup(w.Close)
 	sc := New(s, w)
 	sc.ui = testUI.do
-	t.Cleanup(testUI.drain)
+	t.Cleanup(func() {
+		sc.Stop()
+		for deadline := time.Now().Add(30 * time.Second); uidraad.Lopend() > 0 && time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+			testUI.drain()
+		}
+		testUI.drain()
+	})
 	w.SetContent(sc.Content())
 	waitRefresh(t, sc, sc.Refresh)
-	return sc, s
+	waitTiles(t, sc)
+	return sc
+}
+
+// waitTiles waits until every tile shows its chart drawn at the tile's size.
+func waitTiles(t *testing.T, sc *Screen) {
+	t.Helper()
+	eventually(t, "de tegels zijn niet op hun maat getekend", func() bool {
+		sc.mu.Lock()
+		maat := sc.tegel
+		sc.mu.Unlock()
+		for _, k := range sc.Kaarten {
+			if k.Beeld.Image == nil || k.Beeld.Image.Bounds().Size() != maat {
+				return false
+			}
+		}
+		return uidraad.Lopend() == 0
+	})
 }
 
 // uiQueue stands in for the UI goroutine in the tests: background work hands
@@ -90,8 +122,8 @@ func eventually(t *testing.T, what string, ok func() bool) {
 func TestOverzichtDrawsEveryChartAndTiles(t *testing.T) {
 	sc, _ := demoScreen(t)
 	for _, k := range sc.Kaarten {
-		if k.Beeld.Image == nil || k.Beeld.Image.Bounds().Dx() != duimBreedte {
-			t.Errorf("%s: geen afbeelding", k.Naam)
+		if k.Beeld.Image == nil || k.Beeld.Image.Bounds().Dx() != int(k.Size().Width) {
+			t.Errorf("%s: geen afbeelding op de maat van de tegel (%v)", k.Naam, k.Size())
 		}
 	}
 	if sc.Van.Selected != "2020" || sc.Tot.Selected != "2024" {

@@ -33,9 +33,17 @@ type Presentatie struct {
 }
 
 // presenteer opens the presentation of the given charts, in their order.
-func (s *Screen) presenteer(dias []dashboard.Grafiek) *Presentatie {
+// voorlopig are their tiles as drawn on the Overzicht (nil where none is):
+// a slide shows its tile, enlarged, at once, until it is drawn sharp at
+// the projector's size, so the first slide is never blank.
+func (s *Screen) presenteer(dias []dashboard.Grafiek, voorlopig []image.Image) *Presentatie {
 	p := &Presentatie{Venster: fyne.CurrentApp().NewWindow("Presentatie"), Beeld: canvas.NewImageFromImage(nil),
 		Teller: widget.NewLabel(""), Dias: dias, beelden: map[int]image.Image{}, thema: s.Thema(), ui: s.ui}
+	for i, img := range voorlopig {
+		if img != nil && i < len(dias) {
+			p.beelden[i] = img
+		}
+	}
 	p.Beeld.FillMode = canvas.ImageFillContain
 	bg := canvas.NewRectangle(p.thema.Achtergrond)
 	p.Menu = fyne.NewMenu("", uitvoer.GrafiekMenu(p.Venster, p.getoond)...)
@@ -50,7 +58,8 @@ func (s *Screen) presenteer(dias []dashboard.Grafiek) *Presentatie {
 }
 
 // Ga shows slide i (clamped to the slides there are); a slide not drawn yet
-// stays empty until it is, never showing the previous one under a new number.
+// shows its tile, or stays empty until it is drawn, never showing the
+// previous one under a new number.
 func (p *Presentatie) Ga(i int) {
 	i = max(0, min(i, len(p.Dias)-1))
 	p.Index = i

@@ -1,6 +1,7 @@
 package uitvoer
 
 import (
+	"errors"
 	"io"
 	"time"
 
@@ -36,7 +37,9 @@ func Titel(f rapport.Formaat) string {
 // o are the years of the charts (the database's default years when o.Tot is
 // 0). Its fields are reachable for tests.
 type RapportDialoog struct {
-	Keuze   *widget.Select
+	Keuze *widget.Select
+	// MetLege takes charts without figures into the report too.
+	MetLege *widget.Check
 	Dialoog *dialog.ConfirmDialog
 	// Geladen is closed once the saved presentations are in Keuze.
 	Geladen chan struct{}
@@ -48,16 +51,17 @@ func ToonRapport(s *store.Store, w fyne.Window, f rapport.Formaat, o dashboard.O
 	alle := rapport.AlleGrafieken
 	r.Keuze = widget.NewSelect([]string{alle}, nil)
 	r.Keuze.SetSelected(alle)
-	uitleg := widget.NewLabel(lang.L("Kies een opgeslagen presentatie (samen te stellen met Presenteren…) of alle grafieken; daarna de plaats van het bestand."))
+	r.MetLege = widget.NewCheck(lang.L("Ook grafieken zonder cijfers"), nil)
+	uitleg := widget.NewLabel(lang.L("Kies een opgeslagen presentatie (samen te stellen met Presenteren…) of alle grafieken; daarna de plaats van het bestand. Grafieken zonder cijfers voor de gekozen jaren blijven weg, tenzij u ze aanvinkt."))
 	uitleg.Wrapping = fyne.TextWrapWord
 	r.Dialoog = dialog.NewCustomConfirm(Titel(f), lang.L("Opslaan als…"), lang.L("Annuleren"),
-		widget.NewForm(widget.NewFormItem(lang.L("Presentatie"), r.Keuze), widget.NewFormItem("", uitleg)), func(ok bool) {
+		widget.NewForm(widget.NewFormItem(lang.L("Presentatie"), r.Keuze), widget.NewFormItem("", r.MetLege), widget.NewFormItem("", uitleg)), func(ok bool) {
 			if ok {
 				naam := r.Keuze.Selected
 				if naam == alle {
 					naam = ""
 				}
-				Rapport(s, w, f, naam, o)
+				Rapport(s, w, f, naam, o, r.MetLege.Checked)
 			}
 		}, w)
 	r.Dialoog.Resize(fyne.NewSize(560, r.Dialoog.MinSize().Height))
@@ -82,22 +86,30 @@ func ToonRapport(s *store.Store, w fyne.Window, f rapport.Formaat, o dashboard.O
 
 // Rapport writes the report of the saved presentation naam (every chart of
 // the dashboard when naam is empty) in format f, to a file chosen in the
-// file chooser.
-func Rapport(s *store.Store, w fyne.Window, f rapport.Formaat, naam string, o dashboard.Opties) {
+// file chooser. Charts without figures are left out unless metLege is set.
+func Rapport(s *store.Store, w fyne.Window, f rapport.Formaat, naam string, o dashboard.Opties, metLege bool) {
 	stand := time.Now()
 	titel := naam
 	if titel == "" {
 		titel = rapport.AlleGrafieken
 	}
-	Bewaar(w, Titel(f), rapport.Bestandsnaam(titel, f, stand), rapportSchrijver(s, f, naam, o, stand))
+	Bewaar(w, Titel(f), rapport.Bestandsnaam(titel, f, stand), rapportSchrijver(s, f, naam, o, metLege, stand))
 }
 
-// rapportSchrijver builds the charts of the report and writes it.
-func rapportSchrijver(s *store.Store, f rapport.Formaat, naam string, o dashboard.Opties, stand time.Time) Schrijver {
+// rapportSchrijver builds the charts of the report and writes it; without
+// metLege it leaves out the charts without figures, and refuses a report
+// that would have none.
+func rapportSchrijver(s *store.Store, f rapport.Formaat, naam string, o dashboard.Opties, metLege bool, stand time.Time) Schrijver {
 	return func(out io.Writer, v rapport.Voortgang) error {
 		in, err := rapport.Verzamel(s, naam, o, stand)
 		if err != nil {
 			return err
+		}
+		if !metLege {
+			alle := len(in.Grafieken)
+			if in.Grafieken = dashboard.MetCijfers(in.Grafieken); len(in.Grafieken) == 0 && alle > 0 {
+				return errors.New(lang.L("Geen van de grafieken heeft cijfers voor de gekozen jaren. Vink 'Ook grafieken zonder cijfers' aan om ze toch op te nemen, of kies andere jaren."))
+			}
 		}
 		return rapport.Schrijf(out, f, in, v)
 	}

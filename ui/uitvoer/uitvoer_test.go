@@ -1,6 +1,7 @@
 package uitvoer
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"io"
@@ -15,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"jeugdmonitor/data/dashboard"
+	"jeugdmonitor/data/register/registertest"
 	"jeugdmonitor/data/store"
 	"jeugdmonitor/ui/chart"
 	"jeugdmonitor/ui/rapport"
@@ -151,14 +153,14 @@ func TestRapportSchrijverWritesPDFAndPPTX(t *testing.T) {
 	dir := t.TempDir()
 	for f, magic := range map[rapport.Formaat]string{rapport.PDF: "%PDF", rapport.PPTX: "PK"} {
 		pad := filepath.Join(dir, rapport.Bestandsnaam("Raad", f, time.Now()))
-		if err := wacht(t, Schrijf(w, Titel(f), pad, rapportSchrijver(s, f, "Raad", dashboard.Opties{}, time.Now()))); err != nil {
+		if err := wacht(t, Schrijf(w, Titel(f), pad, rapportSchrijver(s, f, "Raad", dashboard.Opties{}, true, time.Now()))); err != nil {
 			t.Fatal(err)
 		}
 		if body, _ := os.ReadFile(pad); !bytes.HasPrefix(body, []byte(magic)) {
 			t.Errorf("%s begint niet met %q", pad, magic)
 		}
 	}
-	if err := wacht(t, Schrijf(w, "x", filepath.Join(dir, "x.pdf"), rapportSchrijver(s, rapport.PDF, "bestaat niet", dashboard.Opties{}, time.Now()))); err == nil {
+	if err := wacht(t, Schrijf(w, "x", filepath.Join(dir, "x.pdf"), rapportSchrijver(s, rapport.PDF, "bestaat niet", dashboard.Opties{}, true, time.Now()))); err == nil {
 		t.Error("een onbekende presentatie gaf geen fout")
 	}
 }
@@ -292,5 +294,56 @@ func TestBewaarTakesATypedPath(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "raad.pdf")); err == nil {
 		t.Error("de voorgestelde naam in de map van de kiezer werd ook gemaakt")
+	}
+}
+
+// slides counts the slides of a .pptx.
+func slides(t *testing.T, body []byte) int {
+	t.Helper()
+	z, err := zip.NewReader(bytes.NewReader(body), int64(len(body)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, f := range z.File {
+		if strings.HasPrefix(f.Name, "ppt/slides/slide") && strings.HasSuffix(f.Name, ".xml") {
+			n++
+		}
+	}
+	return n
+}
+
+// TestReportLeavesOutChartsWithoutFigures: unless asked, a report on every
+// chart leaves out those without figures, and one with none left is refused
+// with a message that says how to include them.
+func TestReportLeavesOutChartsWithoutFigures(t *testing.T) {
+	s := registertest.Open(t, "", store.Options{User: "test"}, nil)
+	o := dashboard.Opties{Van: 2019, Tot: 2023}
+	var zonder, met bytes.Buffer
+	if err := rapportSchrijver(s, rapport.PPTX, "", o, false, time.Now())(&zonder, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := rapportSchrijver(s, rapport.PPTX, "", o, true, time.Now())(&met, nil); err != nil {
+		t.Fatal(err)
+	}
+	graphs, err := dashboard.BouwAlle(s, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vol := len(dashboard.MetCijfers(graphs))
+	if n := slides(t, zonder.Bytes()); n != vol+1 || vol == len(graphs) {
+		t.Errorf("zonder lege: %d dia's, want titeldia + %d van %d grafieken", n, vol, len(graphs))
+	}
+	if n := slides(t, met.Bytes()); n != len(graphs)+1 {
+		t.Errorf("met lege: %d dia's, want %d", n, len(graphs)+1)
+	}
+	leeg, err := store.Open(filepath.Join(t.TempDir(), "leeg.db"), store.Options{Create: true, User: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer leeg.Close()
+	err = rapportSchrijver(leeg, rapport.PDF, "", o, false, time.Now())(io.Discard, nil)
+	if err == nil || !strings.Contains(err.Error(), "Ook grafieken zonder cijfers") {
+		t.Errorf("rapport zonder één grafiek met cijfers: %v", err)
 	}
 }

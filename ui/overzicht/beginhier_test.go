@@ -186,3 +186,29 @@ func TestPresentationLeavesOutEmptyCharts(t *testing.T) {
 	eventually(t, "de eerste dia is niet scherp getekend", func() bool { return p.Beeld.Image.Bounds().Dx() == 1920 })
 	p.Venster.Close()
 }
+
+// TestNewFigureMovesTheYearsUntilChosen: without a choice, a figure for a
+// later year moves the Overzicht's years on the next refresh (leaving and
+// returning to the page); once years are chosen they stay, and the status
+// line says there are later figures.
+func TestNewFigureMovesTheYearsUntilChosen(t *testing.T) {
+	sc, s := newScreen(t, fyne.NewSize(1366, 697))
+	if sc.Tot.Selected != "2023" {
+		t.Fatalf("register: t/m %s", sc.Tot.Selected)
+	}
+	if _, err := s.RecordBereikInvoer(store.BereikInvoer{Interventie: "Ambulant jongerenwerk", Periode: "2024", Waarde: "3.612"}); err != nil {
+		t.Fatal(err)
+	}
+	waitRefresh(t, sc, sc.Refresh)
+	if sc.Van.Selected != "2020" || sc.Tot.Selected != "2024" {
+		t.Errorf("na een cijfer voor 2024: %s-%s", sc.Van.Selected, sc.Tot.Selected)
+	}
+	waitRefresh(t, sc, func() { sc.Tot.SetSelected("2023") })
+	if _, err := s.RecordBereikInvoer(store.BereikInvoer{Interventie: "Ambulant jongerenwerk", Periode: "2025", Waarde: "3.700"}); err != nil {
+		t.Fatal(err)
+	}
+	waitRefresh(t, sc, sc.Refresh)
+	if sc.Tot.Selected != "2023" || sc.Status.Text != "10 grafieken, 2020-2023; er zijn ook cijfers voor 2025: kies t/m 2025" {
+		t.Errorf("gekozen t/m %s, status %q", sc.Tot.Selected, sc.Status.Text)
+	}
+}

@@ -64,10 +64,14 @@ type Screen struct {
 
 	content fyne.CanvasObject
 
-	mu        sync.Mutex
-	gen       int
-	gestopt   bool // the program is closing: background results are dropped
-	opties    dashboard.Opties
+	mu      sync.Mutex
+	gen     int
+	gestopt bool             // the program is closing: background results are dropped
+	opties  dashboard.Opties // the years drawn last
+	// keuze are the years chosen on this screen; zero until then, when
+	// each refresh takes the database's (dashboard.Standaard), so a figure
+	// for a later year moves them
+	keuze     dashboard.Opties
 	grafieken []dashboard.Grafiek
 	stil      bool // set while the year selectors are set from code
 
@@ -164,7 +168,7 @@ func (s *Screen) Content() fyne.CanvasObject { return s.content }
 func (s *Screen) Refresh() {
 	s.mu.Lock()
 	s.gen++
-	gen, o := s.gen, s.opties
+	gen, o := s.gen, s.keuze
 	s.mu.Unlock()
 	uidraad.Go(func() { s.load(gen, o) })
 }
@@ -220,6 +224,13 @@ func (s *Screen) load(gen int, o dashboard.Opties) {
 		s.fout(err)
 		return
 	}
+	status := fmt.Sprintf("%d grafieken, %d-%d", len(graphs), o.Van, o.Tot)
+	if laatste, ok, err := s.store.LaatsteJaar(); err != nil {
+		s.fout(err)
+		return
+	} else if ok && laatste > o.Tot {
+		status += fmt.Sprintf("; er zijn ook cijfers voor %d: kies t/m %d", laatste, laatste)
+	}
 	s.mu.Lock()
 	if gen != s.gen {
 		s.mu.Unlock()
@@ -241,7 +252,7 @@ func (s *Screen) load(gen int, o dashboard.Opties) {
 		}
 	}
 	s.ui(func() {
-		s.Status.SetText(fmt.Sprintf("%d grafieken, %d-%d", len(graphs), o.Van, o.Tot))
+		s.Status.SetText(status)
 		meldEersteBeeld()
 		if s.klaar != nil {
 			s.klaar()
@@ -386,8 +397,8 @@ func (s *Screen) onJaren() {
 		return
 	}
 	s.mu.Lock()
-	s.opties.Van, s.opties.Tot = van, tot
-	o := s.opties
+	s.keuze.Van, s.keuze.Tot = van, tot
+	o := s.keuze
 	s.mu.Unlock()
 	s.Status.SetText("Grafieken worden getekend…")
 	s.Refresh()

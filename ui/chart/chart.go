@@ -65,15 +65,36 @@ func Standaard() Opties {
 
 // Teken draws the chart and returns the PNG or SVG bytes.
 func Teken(g dashboard.Grafiek, o Opties) ([]byte, error) {
-	body, _, err := teken(g, o, nil)
-	return body, err
+	body, img, _, err := teken(g, o, nil)
+	if err != nil || img == nil {
+		return body, err
+	}
+	var buf bytes.Buffer
+	if err := pngEncoder.Encode(&buf, img); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
-// teken draws the chart; a non-nil spoor records where its value labels and
-// target lines went.
-func teken(g dashboard.Grafiek, o Opties, sp *spoor) ([]byte, *pen, error) {
+// pngEncoder writes a chart's PNG. Its fastest compression makes the ten
+// charts of the dashboard 5% larger (2,1 MB instead of 2,0 MB) and the
+// encoding, most of the time a chart takes, faster (see
+// BenchmarkHuisstijlTegenKaal).
+var pngEncoder = png.Encoder{CompressionLevel: png.BestSpeed}
+
+// beeldVanger takes the drawn image from go-chart's PNG renderer (its
+// RGBACollector) instead of PNG bytes, so the screen need not encode a
+// chart only to decode it again.
+type beeldVanger struct{ img *image.RGBA }
+
+func (b *beeldVanger) SetRGBA(img *image.RGBA)     { b.img = img }
+func (b *beeldVanger) Write(p []byte) (int, error) { return len(p), nil }
+
+// teken draws the chart: a PNG as an image, an SVG as bytes. A non-nil
+// spoor records where its value labels and target lines went.
+func teken(g dashboard.Grafiek, o Opties, sp *spoor) ([]byte, *image.RGBA, *pen, error) {
 	if o.Breedte < MinBreedte || o.Hoogte < MinHoogte || o.Breedte > 8000 || o.Hoogte > 8000 {
-		return nil, nil, fmt.Errorf("ongeldige afmetingen %dx%d: kies tussen %dx%d en 8000x8000", o.Breedte, o.Hoogte, MinBreedte, MinHoogte)
+		return nil, nil, nil, fmt.Errorf("ongeldige afmetingen %dx%d: kies tussen %dx%d en 8000x8000", o.Breedte, o.Hoogte, MinBreedte, MinHoogte)
 	}
 	var provider gochart.RendererProvider
 	switch o.Formaat {
@@ -82,30 +103,35 @@ func teken(g dashboard.Grafiek, o Opties, sp *spoor) ([]byte, *pen, error) {
 	case SVG:
 		provider = gochart.SVG
 	default:
-		return nil, nil, fmt.Errorf("onbekend formaat %q: kies png of svg", o.Formaat)
+		return nil, nil, nil, fmt.Errorf("onbekend formaat %q: kies png of svg", o.Formaat)
 	}
 	r, err := provider(o.Breedte, o.Hoogte)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	p, err := newPen(r, o)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	p.spoor = sp
 	p.grafiek(g)
+	if o.Formaat == PNG {
+		var v beeldVanger
+		err := r.Save(&v)
+		return nil, v.img, p, err
+	}
 	var buf bytes.Buffer
 	if err := r.Save(&buf); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return buf.Bytes(), p, nil
+	return buf.Bytes(), nil, p, nil
 }
 
 // TekenBeeld draws the chart as an image for the screen.
 func TekenBeeld(g dashboard.Grafiek, breedte, hoogte int, t Thema) (image.Image, error) {
-	body, err := Teken(g, Opties{Breedte: breedte, Hoogte: hoogte, Formaat: PNG, Thema: t})
+	_, img, _, err := teken(g, Opties{Breedte: breedte, Hoogte: hoogte, Formaat: PNG, Thema: t}, nil)
 	if err != nil {
 		return nil, err
 	}
-	return png.Decode(bytes.NewReader(body))
+	return img, nil
 }

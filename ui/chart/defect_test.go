@@ -99,7 +99,7 @@ func TestAlleenGrafiekZonderKop(t *testing.T) {
 		o := Standaard()
 		o.AlleenGrafiek, o.Tekstschaal = alleen, 1.4
 		sp := &spoor{}
-		if _, _, err := teken(g, o, sp); err != nil {
+		if _, _, _, err := teken(g, o, sp); err != nil {
 			t.Fatal(err)
 		}
 		alles := strings.Join(sp.teksten, "\n")

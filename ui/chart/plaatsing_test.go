@@ -36,7 +36,7 @@ func doelGrafiek(waarden []float64, doel float64, band bool, eenheid domain.Eenh
 func controleerPlaatsing(t *testing.T, naam string, g dashboard.Grafiek, o Opties) {
 	t.Helper()
 	sp := &spoor{}
-	if _, _, err := teken(g, o, sp); err != nil {
+	if _, _, _, err := teken(g, o, sp); err != nil {
 		t.Fatal(err)
 	}
 	for i, l := range sp.labels {

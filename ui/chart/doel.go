@@ -36,17 +36,22 @@ func (p *pen) doelen(pn dashboard.Paneel, a [4]float64) {
 		if pt := r.Punten[i]; pt.Bekend {
 			p.bar(x0, by0, at(pt.Waarde), by1, p.reeksKleur(r.Naam), pt.Voorlopig)
 		}
+		// the target's dashed lines span the bar and a little more; the
+		// label goes below their ends, so the two never cross
+		ly0, ly1 := by0-p.px(8), by1+p.px(8)
 		if i < len(pn.Doelen) && pn.Doelen[i].Bekend {
 			d := pn.Doelen[i]
 			if d.Band() {
-				p.rect(at(d.Van), y+rowH*0.04, at(d.Tot), y+rowH*0.6, p.t.Doel.WithAlpha(40))
-				p.line(at(d.Tot), y+rowH*0.04, at(d.Tot), y+rowH*0.6, p.px(4), p.t.Doel, p.dash())
+				p.rect(at(d.Van), ly0, at(d.Tot), ly1, p.t.Doel.WithAlpha(40))
+				p.doelStreep(at(d.Tot), ly0, ly1)
 			}
-			p.line(at(d.Van), y+rowH*0.04, at(d.Van), y+rowH*0.6, p.px(4), p.t.Doel, p.dash())
+			p.doelStreep(at(d.Van), ly0, ly1)
 		}
-		if i < len(pn.Labels) {
+		// the label only where it fits in its row (on a small tile the
+		// rows are too tight; the enlarged chart and the table have it)
+		if base := ly1 + p.px(6) + p.fontPx(22)*0.8; i < len(pn.Labels) && base+p.fontPx(22)*0.25 <= y+rowH {
 			p.font(22, false, p.t.Subtekst)
-			p.text(p.wrap(pn.Labels[i], x1-x0, 1)[0], x0, y+rowH*0.52+p.fontPx(22)*1.15, -1)
+			p.spoorTekst(p.wrap(pn.Labels[i], x1-x0, 1)[0], x0, base, -1, 22)
 		}
 	}
 }

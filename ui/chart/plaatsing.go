@@ -63,18 +63,31 @@ type spoor struct {
 
 // labelTekst writes a value label centred on x with its baseline at y, and
 // records the box of its text.
-func (p *pen) labelTekst(s string, x, y float64) {
-	p.text(s, x, y, 0)
+func (p *pen) labelTekst(s string, x, y float64) { p.spoorTekst(s, x, y, 0, 24) }
+
+// spoorTekst writes a label of a font size (in the design's pixels) aligned
+// as p.text does, and records the box of its text.
+func (p *pen) spoorTekst(s string, x, y float64, align int, size float64) {
+	p.text(s, x, y, align)
 	if p.spoor != nil {
-		w, size := p.width(s), p.fontPx(24)
-		p.spoor.labels = append(p.spoor.labels, vak{x - w/2, y - size*0.75, x + w/2, y + size*0.2})
+		w, h := p.width(s), p.fontPx(size)
+		x0 := x - w*float64(align+1)/2
+		p.spoor.labels = append(p.spoor.labels, vak{x0, y - h*0.75, x0 + w, y + h*0.2})
 	}
 }
 
-// doelLijn strokes a dashed target line and records its box.
+// doelLijn strokes a horizontal dashed target line and records its box.
 func (p *pen) doelLijn(x0, x1, y float64) {
 	p.line(x0, y, x1, y, p.px(4), p.t.Doel, p.dash())
 	if p.spoor != nil {
 		p.spoor.doelen = append(p.spoor.doelen, vak{x0, y - p.px(2), x1, y + p.px(2)})
+	}
+}
+
+// doelStreep strokes a vertical dashed target line and records its box.
+func (p *pen) doelStreep(x, y0, y1 float64) {
+	p.line(x, y0, x, y1, p.px(4), p.t.Doel, p.dash())
+	if p.spoor != nil {
+		p.spoor.doelen = append(p.spoor.doelen, vak{x - p.px(2), y0, x + p.px(2), y1})
 	}
 }

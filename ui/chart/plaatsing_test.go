@@ -56,15 +56,19 @@ func controleerPlaatsing(t *testing.T, naam string, g dashboard.Grafiek, o Optie
 // TestLabelsRakenGeenDoellijnOfElkaar draws bars with targets from 20% below
 // to 20% above the bars' tops in steps of 2% (single values and bands; one, two and three
 // series of counts and euros) and every dashboard chart of the demo and
-// register databases, at the projector size, at half of it and at the
-// smallest size, and checks the geometry: no value label touches a target
-// line or another label.
+// register databases, at the projector size, at half of it, at the
+// smallest size and as the PDF report draws them, and checks the geometry:
+// no value label (nor a label under a bar against its target) touches a
+// target line or another label.
 func TestLabelsRakenGeenDoellijnOfElkaar(t *testing.T) {
-	sizes := [][2]int{{1920, 1080}, {960, 540}, {400, 225}}
+	sizes := []struct {
+		w, h  int
+		tekst float64
+	}{{1920, 1080, 1}, {960, 540, 1}, {400, 225, 1}, {1800, 1200, 1.4}} // the last as the PDF report draws
 	waarden := []float64{2650, 2890, 3120, 3240, 3310, 1200}
 	for _, sz := range sizes {
 		o := Standaard()
-		o.Breedte, o.Hoogte = sz[0], sz[1]
+		o.Breedte, o.Hoogte, o.Tekstschaal, o.AlleenGrafiek = sz.w, sz.h, sz.tekst, sz.tekst > 1
 		o.Formaat = SVG // the same geometry as PNG, without the rasteriser
 		for doel := 0.80; doel <= 1.20; doel += 0.02 {
 			for _, band := range []bool{false, true} {

@@ -36,8 +36,9 @@ FYNE_TOOLS_VERSION="v1.7.4"
 LINUX_DEPS=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev)
 # poppler-utils: pdftotext/pdfinfo read the PDF report; libreoffice-calc opens exported
 # workbooks and writes workbooks to import; libreoffice-impress opens the .pptx presentation;
-# util-linux's setpriv runs a test as 'nobody'.
-TEST_DEPS=(poppler-utils libreoffice-calc libreoffice-impress util-linux)
+# util-linux's setpriv runs a test as 'nobody'; postgresql gives the team tests a throwaway
+# server of their own (data/team/pgtest: initdb and pg_ctl on a local port, as user postgres).
+TEST_DEPS=(poppler-utils libreoffice-calc libreoffice-impress util-linux postgresql)
 WINDOWS_DEPS=(gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 file)
 MSI_DEPS=(wixl msitools zip imagemagick)
 # debootstrap makes the Debian 13 root Wine runs in; pdftotext reads the report made there

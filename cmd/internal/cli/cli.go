@@ -51,6 +51,9 @@ var commands = map[string]command{
 	"import":       {"bereik of indicatoren inlezen uit Excel, CSV of CBS StatLine", runImport},
 	"backup":       {"kopie van de hele database naar één bestand", runBackup},
 	"restore":      {"reservekopie terugzetten als database", runRestore},
+	"team":         {"teamdatabase (PostgreSQL) inrichten of een laptop koppelen", runTeam},
+	"sync":         {"synchroniseren met de teamdatabase", runSync},
+	"conflicten":   {"conflicten na synchroniseren tonen", runConflicten},
 }
 
 // IsCommand reports whether name is a headless subcommand.

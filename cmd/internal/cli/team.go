@@ -1,0 +1,199 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"strings"
+
+	"gorm.io/gorm"
+
+	"jeugdmonitor/data/register"
+	"jeugdmonitor/data/store"
+	"jeugdmonitor/data/team"
+)
+
+// teamFlag adds the --team option.
+func teamFlag(fs *flag.FlagSet) *string {
+	return fs.String("team", "", "teamdatabase (postgres://gebruiker@server:5432/database); standaard de laatst gebruikte.\n"+
+		"Het wachtwoord komt uit ~/.pgpass (alleen voor de gebruiker leesbaar) of PGPASSWORD, nooit uit de database")
+}
+
+// runTeam dispatches "team init|koppel".
+func runTeam(env Env, args []string) int {
+	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
+		fmt.Fprintln(env.Stdout, "Gebruik: jeugdmonitor team init|koppel [opties]")
+		fmt.Fprintln(env.Stdout, "\nEen teamregister in een PostgreSQL-database, gedeeld door de laptops van het team:")
+		fmt.Fprintln(env.Stdout, "  init    richt een lege teamdatabase in met het register van deze database")
+		fmt.Fprintln(env.Stdout, "  koppel  maakt een nieuwe database op deze laptop met het register van het team")
+		fmt.Fprintln(env.Stdout, "Daarna: 'jeugdmonitor sync' en 'jeugdmonitor conflicten'.\n\nOpties:\n  -h, --help\n      deze hulp")
+		return ExitOK
+	}
+	if len(args) == 0 {
+		return usageError(env, "kies een actie: init of koppel; gebruik --help")
+	}
+	switch args[0] {
+	case "init":
+		return runTeamInit(env, args[1:])
+	case "koppel":
+		return runTeamKoppel(env, args[1:])
+	}
+	return usageError(env, "onbekende actie %q: kies init of koppel", args[0])
+}
+
+func runTeamInit(env Env, args []string) int {
+	fs := newFlags(env, "team init", "--team URL [--db PAD]",
+		"Richt een lege PostgreSQL-database in als teamdatabase, met alle gegevens van deze database\n"+
+			"(het ingebouwde register en wat er is ingevoerd) als eerste wijzigingen van het team.\n"+
+			"Deze database hoort daarna bij het team.")
+	db := dbFlag(fs)
+	url := teamFlag(fs)
+	if code := parse(fs, args); code >= 0 {
+		return code
+	}
+	if *url == "" {
+		return usageError(env, "--team is verplicht; gebruik --help")
+	}
+	s, err := OpenDatabase(*db, store.Options{})
+	if err != nil {
+		return failure(env, err)
+	}
+	defer s.Close()
+	srv, err := team.Connect(*url)
+	if err != nil {
+		return failure(env, err)
+	}
+	defer srv.Close()
+	res, err := team.Init(s, srv)
+	if err == nil {
+		err = team.RememberServer(s, *url)
+	}
+	if err != nil {
+		return failure(env, err)
+	}
+	fmt.Fprintf(env.Stdout, "Teamdatabase ingericht met %d wijzigingen uit %s.\n", res.Verzonden, s.Path())
+	return ExitOK
+}
+
+func runTeamKoppel(env Env, args []string) int {
+	fs := newFlags(env, "team koppel", "--team URL --db NIEUW-PAD",
+		"Maakt op deze laptop een nieuwe database die bij het team hoort, met het register van het\n"+
+			"team (het ingebouwde register wordt niet apart geladen). Een bestaand bestand wordt niet\n"+
+			"overschreven.")
+	db := dbFlag(fs)
+	url := teamFlag(fs)
+	if code := parse(fs, args); code >= 0 {
+		return code
+	}
+	if *url == "" || *db == "" {
+		return usageError(env, "--team en --db zijn verplicht; gebruik --help")
+	}
+	srv, err := team.Connect(*url)
+	if err != nil {
+		return failure(env, err)
+	}
+	defer srv.Close()
+	var res team.Resultaat
+	path, err := createDatabase(*db, func(s *store.Store) error {
+		if err := s.SetSetting(register.SeededKey, "nee: het register komt uit de teamdatabase"); err != nil {
+			return err
+		}
+		if err := team.RememberServer(s, *url); err != nil {
+			return err
+		}
+		res, err = team.Join(s, srv, nil)
+		return err
+	})
+	if err != nil {
+		return failure(env, err)
+	}
+	fmt.Fprintf(env.Stdout, "%s hoort nu bij het team: %d wijzigingen ontvangen.\n", path, res.Ontvangen)
+	return ExitOK
+}
+
+func runSync(env Env, args []string) int {
+	fs := newFlags(env, "sync", "[--team URL] [--db PAD]",
+		"Synchroniseert met de teamdatabase: stuurt de wijzigingen van deze laptop sinds de vorige keer\n"+
+			"en haalt die van de anderen op. Afgebroken? Dan gaat de volgende keer verder waar het bleef.\n"+
+			"Conflicten (hetzelfde gegeven op twee laptops gewijzigd) toont 'jeugdmonitor conflicten'.")
+	db := dbFlag(fs)
+	url := teamFlag(fs)
+	if code := parse(fs, args); code >= 0 {
+		return code
+	}
+	s, err := OpenDatabase(*db, store.Options{})
+	if err != nil {
+		return failure(env, err)
+	}
+	defer s.Close()
+	dsn := *url
+	if dsn == "" {
+		saved, ok, err := team.SavedServer(s)
+		if err != nil {
+			return failure(env, err)
+		}
+		if !ok {
+			return failure(env, team.ErrNoServer)
+		}
+		dsn = saved
+	}
+	srv, err := team.Connect(dsn)
+	if err != nil {
+		return failure(env, err)
+	}
+	defer srv.Close()
+	res, err := team.Sync(s, srv, func(step string) { fmt.Fprintln(env.Stderr, step) })
+	if err != nil {
+		return failure(env, err)
+	}
+	fmt.Fprintf(env.Stdout, "Gesynchroniseerd: %d verstuurd, %d ontvangen (%d toegepast), %d nieuwe conflicten.\n",
+		res.Verzonden, res.Ontvangen, res.Toegepast, res.Conflicten)
+	return ExitOK
+}
+
+func runConflicten(env Env, args []string) int {
+	fs := newFlags(env, "conflicten", "[--alle] [--db PAD]",
+		"Toont de gegevens die op twee laptops verschillend zijn gewijzigd, met beide waarden.")
+	db := dbFlag(fs)
+	all := fs.Bool("alle", false, "ook de opgeloste conflicten")
+	if code := parse(fs, args); code >= 0 {
+		return code
+	}
+	s, err := openForReading(*db)
+	if err != nil {
+		return failure(env, err)
+	}
+	defer s.Close()
+	var list []team.Conflict
+	err = s.ReadRaw(func(db *gorm.DB) (err error) {
+		list, err = team.Conflicten(db, *all)
+		return err
+	})
+	if err != nil {
+		return failure(env, err)
+	}
+	if len(list) == 0 {
+		fmt.Fprintln(env.Stdout, "Geen conflicten.")
+		return ExitOK
+	}
+	for _, c := range list {
+		fmt.Fprintln(env.Stdout, describeConflict(c))
+	}
+	return ExitOK
+}
+
+// describeConflict is one conflict in a line of Dutch.
+func describeConflict(c team.Conflict) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d. %s nummer %d, veld %s: ", c.ID, c.Entiteit, c.LokaalID, c.Veld)
+	side := func(w team.Wijziging) string {
+		if w.Actie == "geweigerd" {
+			return "hier niet toegepast: " + w.NieuweWaarde
+		}
+		return fmt.Sprintf("%s %q (%s, %s)", w.Actie, w.NieuweWaarde, w.Gebruiker, store.FormatDatumTijd(w.Tijd))
+	}
+	fmt.Fprintf(&b, "eerst %s; daarna %s", side(c.Eerste), side(c.Tweede))
+	if c.OpgelostDoor != "" {
+		fmt.Fprintf(&b, " [opgelost door %s: %s]", c.OpgelostDoor, c.Keuze)
+	}
+	return b.String()
+}

@@ -1,0 +1,53 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"jeugdmonitor/data/team/pgtest"
+)
+
+func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+
+// TestTeamCommands: one laptop sets up the team database, a second joins
+// with a new database, a figure entered on the second reaches the first by
+// two syncs that find the team database by themselves, and neither has
+// conflicts.
+func TestTeamCommands(t *testing.T) {
+	dsn := pgtest.Database(t)
+	a := newDatabase(t)
+	if code, out, stderr := run(t, "team", "init", "--team", dsn, "--db", a); code != ExitOK || !strings.Contains(out, "Teamdatabase ingericht") {
+		t.Fatalf("team init: exit %d: %s%s", code, out, stderr)
+	}
+	if code, _, stderr := run(t, "team", "init", "--team", dsn, "--db", a); code != ExitError || !strings.Contains(stderr, "hoort al bij een team") {
+		t.Fatalf("tweede team init: exit %d: %s", code, stderr)
+	}
+	b := filepath.Join(t.TempDir(), "laptop-b.db")
+	if code, out, stderr := run(t, "team", "koppel", "--team", dsn, "--db", b); code != ExitOK || !strings.Contains(out, "hoort nu bij het team") {
+		t.Fatalf("team koppel: exit %d: %s%s", code, out, stderr)
+	}
+	if code, _, stderr := run(t, "team", "koppel", "--team", dsn, "--db", b); code != ExitError || !strings.Contains(stderr, "bestaat al") {
+		t.Fatalf("koppel over een bestaand bestand: exit %d: %s", code, stderr)
+	}
+	if code, _, stderr := run(t, "bereik", "--db", b, "--interventie", "Doorbraakmethode IPW", "--periode", "2025",
+		"--waarde", "4.321", "--eenheid", "deelnemers", "--bron", "teamtest"); code != ExitOK {
+		t.Fatalf("bereik op b: exit %d: %s", code, stderr)
+	}
+	for _, db := range []string{b, a} {
+		if code, out, stderr := run(t, "sync", "--db", db); code != ExitOK || !strings.Contains(out, "Gesynchroniseerd") {
+			t.Fatalf("sync %s: exit %d: %s%s", db, code, out, stderr)
+		}
+	}
+	code, out, stderr := run(t, "export", "--db", a, "--what", "bereik", "--format", "csv")
+	if code != ExitOK || !strings.Contains(out, "4321") || !strings.Contains(out, "teamtest") {
+		t.Fatalf("export van a mist het cijfer van b: exit %d: %s%s", code, out, stderr)
+	}
+	if code, out, _ := run(t, "conflicten", "--db", a); code != ExitOK || !strings.Contains(out, "Geen conflicten") {
+		t.Fatalf("conflicten: exit %d: %s", code, out)
+	}
+	if code, _, stderr := run(t, "sync", "--db", newDatabase(t)); code != ExitError || !strings.Contains(stderr, "geen teamdatabase bekend") {
+		t.Fatalf("sync zonder team: exit %d: %s", code, stderr)
+	}
+}

@@ -1,0 +1,209 @@
+package team
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gorm.io/gorm"
+)
+
+// The laptop's team state, kept in team_staat.
+const (
+	staatHerkomst     = "herkomst"      // this laptop's origin id
+	staatTeam         = "team"          // the id of the team it belongs to
+	staatVerzondenTot = "verzonden_tot" // the last audit row sent (or received)
+	staatOntvangenTot = "ontvangen_tot" // the last team change received
+)
+
+// staat is the laptop's team state.
+type staat struct {
+	Herkomst     string
+	Team         string
+	VerzondenTot uint
+	OntvangenTot int64
+}
+
+// ErrNotInTeam is returned by a synchronisation of a database that has not
+// joined a team.
+var ErrNotInTeam = errors.New("deze database hoort nog niet bij een team (eerst: jeugdmonitor team init of team koppel)")
+
+// readState reads the team state; ok is false before the laptop joined a team.
+func readState(db *gorm.DB) (st staat, ok bool, err error) {
+	var rows []struct{ Sleutel, Waarde string }
+	if err := db.Raw("SELECT sleutel, waarde FROM team_staat").Scan(&rows).Error; err != nil {
+		return st, false, err
+	}
+	m := map[string]string{}
+	for _, r := range rows {
+		m[r.Sleutel] = r.Waarde
+	}
+	if m[staatHerkomst] == "" {
+		return st, false, nil
+	}
+	st.Herkomst, st.Team = m[staatHerkomst], m[staatTeam]
+	v, err1 := strconv.ParseUint(m[staatVerzondenTot], 10, 64)
+	o, err2 := strconv.ParseInt(m[staatOntvangenTot], 10, 64)
+	if err := errors.Join(err1, err2); err != nil {
+		return st, false, fmt.Errorf("de teamstatus van deze database is beschadigd: %w", err)
+	}
+	st.VerzondenTot, st.OntvangenTot = uint(v), o
+	return st, true, nil
+}
+
+// writeState stores the team state.
+func writeState(db *gorm.DB, st staat) error {
+	for k, v := range map[string]string{staatHerkomst: st.Herkomst, staatTeam: st.Team,
+		staatVerzondenTot: strconv.FormatUint(uint64(st.VerzondenTot), 10),
+		staatOntvangenTot: strconv.FormatInt(st.OntvangenTot, 10)} {
+		if err := db.Exec("INSERT INTO team_staat (sleutel, waarde) VALUES (?, ?)"+
+			" ON CONFLICT (sleutel) DO UPDATE SET waarde = excluded.waarde", k, v).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// newID is a random id (128 bits, hex) for a laptop or a team.
+func newID() string {
+	b := make([]byte, 16)
+	_, _ = rand.Read(b) // crypto/rand.Read never fails (Go 1.24+)
+	return hex.EncodeToString(b)
+}
+
+// lastAuditRow is the number of the last row of the local audit trail.
+func lastAuditRow(db *gorm.DB) (uint, error) {
+	var n uint
+	err := db.Raw("SELECT coalesce(max(id), 0) FROM wijzigingen").Scan(&n).Error
+	return n, err
+}
+
+// column is one column of a shared table.
+type column struct {
+	name     string
+	typ      string // INTEGER, REAL, DATETIME, TEXT
+	nullable bool
+	ref      string // the table a reference points to, or ""
+}
+
+// tables knows the columns of the shared tables, read once per transaction.
+type tables struct {
+	db   *gorm.DB
+	cols map[string]map[string]column
+}
+
+// columns lists the columns of a shared table by name.
+func (t *tables) columns(table string) (map[string]column, error) {
+	if c, ok := t.cols[table]; ok {
+		return c, nil
+	}
+	if t.cols == nil {
+		t.cols = map[string]map[string]column{}
+	}
+	var info []struct {
+		Name    string
+		Type    string
+		Notnull int
+	}
+	if err := t.db.Raw("SELECT name, type, \"notnull\" FROM pragma_table_info(?)", table).Scan(&info).Error; err != nil {
+		return nil, err
+	}
+	if len(info) == 0 {
+		return nil, fmt.Errorf("onbekende tabel %s", table)
+	}
+	var fks []struct {
+		From  string
+		Table string
+	}
+	if err := t.db.Raw("SELECT \"from\", \"table\" FROM pragma_foreign_key_list(?)", table).Scan(&fks).Error; err != nil {
+		return nil, err
+	}
+	cols := map[string]column{}
+	for _, c := range info {
+		cols[c.Name] = column{name: c.Name, typ: strings.ToUpper(c.Type), nullable: c.Notnull == 0}
+	}
+	for _, fk := range fks {
+		c := cols[fk.From]
+		c.ref = fk.Table
+		cols[fk.From] = c
+	}
+	t.cols[table] = cols
+	return cols, nil
+}
+
+// keys maps local record numbers to team-wide keys and back, in a transaction.
+type keys struct {
+	db *gorm.DB
+}
+
+// keyOf is the team-wide key of a local record ("" when it has none).
+func (k keys) keyOf(table string, id uint) (string, error) {
+	var key string
+	err := k.db.Raw("SELECT sleutel FROM team_sleutels WHERE entiteit = ? AND lokaal_id = ? ORDER BY rowid LIMIT 1", table, id).
+		Scan(&key).Error
+	return key, err
+}
+
+// localID is the local number of the record with a team-wide key (0: none here).
+func (k keys) localID(table, key string) (uint, error) {
+	var id uint
+	err := k.db.Raw("SELECT lokaal_id FROM team_sleutels WHERE sleutel = ? AND entiteit = ?", key, table).Scan(&id).Error
+	return id, err
+}
+
+// add gives a local record a team-wide key.
+func (k keys) add(table string, id uint, key string) error {
+	return k.db.Exec("INSERT INTO team_sleutels (sleutel, entiteit, lokaal_id) VALUES (?, ?, ?)", key, table, id).Error
+}
+
+// forget removes every key of a local record that no longer exists.
+func (k keys) forget(table string, id uint) error {
+	return k.db.Exec("DELETE FROM team_sleutels WHERE entiteit = ? AND lokaal_id = ?", table, id).Error
+}
+
+// refToKey writes a reference (a local number as text) as the referenced
+// record's team-wide key.
+func (k keys) refToKey(table, value string) (string, error) {
+	if value == "" {
+		return "", nil
+	}
+	id, err := strconv.ParseUint(value, 10, 64)
+	if err != nil {
+		return "", fmt.Errorf("verwijzing %q naar %s is geen nummer", value, table)
+	}
+	key, err := k.keyOf(table, uint(id))
+	if err != nil {
+		return "", err
+	}
+	if key == "" {
+		return "", fmt.Errorf("%s nummer %d heeft geen teamsleutel (het is buiten het logboek om toegevoegd)", table, id)
+	}
+	return key, nil
+}
+
+// keyToRef writes a team-wide key as the local number of that record;
+// found is false when the record does not exist here.
+func (k keys) keyToRef(table, key string) (ref string, found bool, err error) {
+	if key == "" {
+		return "", true, nil
+	}
+	id, err := k.localID(table, key)
+	if err != nil || id == 0 {
+		return "", false, err
+	}
+	return strconv.FormatUint(uint64(id), 10), true, nil
+}
+
+// sortedColumns lists a table's column names in name order.
+func sortedColumns(cols map[string]column) []string {
+	names := make([]string, 0, len(cols))
+	for name := range cols {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return names
+}

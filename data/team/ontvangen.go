@@ -1,0 +1,369 @@
+package team
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/store"
+)
+
+// applier applies changes from other laptops to the local database in one
+// transaction, writing each into the local audit trail under its own author
+// and moment.
+type applier struct {
+	r        *store.RawTx
+	db       *gorm.DB
+	k        keys
+	t        *tables
+	herkomst string
+	// applied counts the changes that changed something here; skipped
+	// those that did not (superseded, or about a record that is gone).
+	applied, skipped int
+	conflicts        []conflict
+}
+
+// apply applies a batch of changes fetched from the team database, in order.
+func (a *applier) apply(batch []received) error {
+	for i := 0; i < len(batch); {
+		n := groupLength(batch[i:])
+		if err := a.applyGroup(batch[i : i+n]); err != nil {
+			return err
+		}
+		i += n
+	}
+	return nil
+}
+
+// groupLength is how many changes at the start of batch add or remove one
+// record together (1 for any other change).
+func groupLength(batch []received) int {
+	first := batch[0]
+	if first.Entiteit == linkTable || first.Actie == domain.ActieGewijzigd {
+		return 1
+	}
+	n := 1
+	for n < len(batch) {
+		c := batch[n]
+		if c.Herkomst != first.Herkomst || c.Actie != first.Actie || c.Entiteit != first.Entiteit || c.Sleutel != first.Sleutel {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+// applyGroup applies one change, or the changes that add or remove one record.
+func (a *applier) applyGroup(group []received) error {
+	for _, c := range group {
+		if c.ConflictMet != "" {
+			a.conflicts = append(a.conflicts, conflict{tweede: c.Wijziging, eersteID: c.ConflictMet})
+		}
+	}
+	if group[0].Herkomst == a.herkomst {
+		return nil // this laptop's own change: here already
+	}
+	var done []logged
+	var err error
+	err = a.savepoint(func() error {
+		switch {
+		case group[0].Entiteit == linkTable:
+			done, err = a.applyLink(group[0].Wijziging)
+		case group[0].Actie == domain.ActieVerwijderd:
+			done, err = a.applyRemoval(group)
+		default:
+			done, err = a.applyFields(group)
+		}
+		return err
+	})
+	var refused *refusal
+	if errors.As(err, &refused) {
+		// the change cannot be applied here (a rule of the database refuses
+		// it): it is kept as a conflict for the user to decide
+		for _, c := range group {
+			a.conflicts = append(a.conflicts, conflict{tweede: c.Wijziging, reden: refused.reden})
+		}
+		done, err = nil, nil
+	}
+	if err != nil {
+		return err
+	}
+	rows := make([]domain.Wijziging, len(done))
+	for i, d := range done {
+		rows[i] = d.row
+	}
+	if err := a.r.Log(rows); err != nil {
+		return err
+	}
+	a.applied += len(rows)
+	a.skipped += len(group) - len(rows)
+	logregels := map[string]uint{}
+	for i, d := range done {
+		logregels[d.changeID] = rows[i].ID
+	}
+	return a.remember(group, logregels)
+}
+
+// logged is a received change that changed something here, with the local
+// audit row that records it.
+type logged struct {
+	changeID string
+	row      domain.Wijziging
+}
+
+// refusal is a change the local database refuses (a unique name, a
+// reference): not applied, kept as a conflict.
+type refusal struct{ reden string }
+
+func (r *refusal) Error() string { return r.reden }
+
+// savepoint runs fn so that a refused change leaves nothing behind.
+func (a *applier) savepoint(fn func() error) error {
+	if err := a.db.Exec("SAVEPOINT team_toepassen").Error; err != nil {
+		return err
+	}
+	if err := fn(); err != nil {
+		if e := a.db.Exec("ROLLBACK TO team_toepassen").Error; e != nil {
+			return errors.Join(err, e)
+		}
+		if e := a.db.Exec("RELEASE team_toepassen").Error; e != nil {
+			return errors.Join(err, e)
+		}
+		if !errors.As(err, new(*refusal)) && isConstraint(err) {
+			return &refusal{reden: "de database hier weigert de wijziging: " + err.Error()}
+		}
+		return err
+	}
+	return a.db.Exec("RELEASE team_toepassen").Error
+}
+
+// isConstraint reports whether SQLite refused a statement for a rule of the schema.
+func isConstraint(err error) bool {
+	return errors.Is(err, gorm.ErrDuplicatedKey) || errors.Is(err, gorm.ErrForeignKeyViolated) ||
+		strings.Contains(err.Error(), "constraint failed")
+}
+
+// remember records the changes as received, with the audit row each became.
+func (a *applier) remember(group []received, logregels map[string]uint) error {
+	for _, c := range group {
+		var logregel any
+		if id, ok := logregels[c.ID]; ok {
+			logregel = id
+		}
+		if err := a.db.Exec("INSERT INTO team_ontvangen (wijziging_id, volgnummer, logregel) VALUES (?, ?, ?)",
+			c.ID, c.Volgnummer, logregel).Error; err != nil {
+			return fmt.Errorf("wijziging %s is al eens ontvangen: %w", c.ID, err)
+		}
+	}
+	return nil
+}
+
+// auditRow is the local audit row of a received change.
+func auditRow(c Wijziging, id uint, veld, oud, nieuw string) logged {
+	return logged{changeID: c.ID, row: domain.Wijziging{Tijd: c.Tijd, Gebruiker: c.Gebruiker, Actie: c.Actie,
+		Entiteit: c.Entiteit, EntiteitID: id, Veld: veld, OudeWaarde: oud, NieuweWaarde: nieuw}}
+}
+
+// applyFields adds a record (a group of added fields) or changes fields of
+// one that exists here.
+func (a *applier) applyFields(group []received) ([]logged, error) {
+	first := group[0]
+	cols, err := a.t.columns(first.Entiteit)
+	if err != nil {
+		return nil, err
+	}
+	id, err := a.k.localID(first.Entiteit, first.Sleutel)
+	if err != nil {
+		return nil, err
+	}
+	if id == 0 && first.Actie == domain.ActieToegevoegd {
+		return a.insert(group, cols)
+	}
+	if id == 0 {
+		return nil, &refusal{reden: "dit gegeven is hier verwijderd"}
+	}
+	var rows []logged
+	for _, c := range group {
+		if c.LaterEigen {
+			continue // this laptop changed the field later: its value stands
+		}
+		col, ok := cols[c.Veld]
+		if !ok || c.Veld == "id" {
+			return nil, &refusal{reden: "onbekend veld " + c.Veld}
+		}
+		value, local, err := a.value(col, c.NieuweWaarde)
+		if err != nil {
+			return nil, err
+		}
+		if err := a.db.Exec(fmt.Sprintf("UPDATE %s SET %s = ? WHERE id = ?", quote(c.Entiteit), quote(c.Veld)), value, id).Error; err != nil {
+			return nil, err
+		}
+		oud, _, _ := a.localText(col, c.OudeWaarde)
+		rows = append(rows, auditRow(c.Wijziging, id, c.Veld, oud, local))
+	}
+	return rows, nil
+}
+
+// insert adds a record from the fields of a group.
+func (a *applier) insert(group []received, cols map[string]column) ([]logged, error) {
+	names := make([]string, 0, len(group))
+	marks := make([]string, 0, len(group))
+	values := make([]any, 0, len(group))
+	locals := make([]string, 0, len(group))
+	for _, c := range group {
+		col, ok := cols[c.Veld]
+		if !ok || c.Veld == "id" {
+			return nil, &refusal{reden: "onbekend veld " + c.Veld}
+		}
+		value, local, err := a.value(col, c.NieuweWaarde)
+		if err != nil {
+			return nil, err
+		}
+		names, marks, values, locals = append(names, quote(c.Veld)), append(marks, "?"), append(values, value), append(locals, local)
+	}
+	first := group[0]
+	var id uint
+	err := a.db.Raw(fmt.Sprintf("INSERT INTO %s (%s) VALUES (%s) RETURNING id", quote(first.Entiteit),
+		strings.Join(names, ", "), strings.Join(marks, ", ")), values...).Scan(&id).Error
+	if err != nil {
+		return nil, err
+	}
+	if err := a.k.add(first.Entiteit, id, first.Sleutel); err != nil {
+		return nil, err
+	}
+	rows := make([]logged, len(group))
+	for i, c := range group {
+		rows[i] = auditRow(c.Wijziging, id, c.Veld, "", locals[i])
+	}
+	return rows, nil
+}
+
+// applyRemoval removes a record.
+func (a *applier) applyRemoval(group []received) ([]logged, error) {
+	first := group[0]
+	id, err := a.k.localID(first.Entiteit, first.Sleutel)
+	if err != nil || id == 0 {
+		return nil, err // already gone here: nothing to do
+	}
+	cols, err := a.t.columns(first.Entiteit)
+	if err != nil {
+		return nil, err
+	}
+	if err := a.db.Exec(fmt.Sprintf("DELETE FROM %s WHERE id = ?", quote(first.Entiteit)), id).Error; err != nil {
+		return nil, err
+	}
+	if err := a.k.forget(first.Entiteit, id); err != nil {
+		return nil, err
+	}
+	rows := make([]logged, len(group))
+	for i, c := range group {
+		oud, _, _ := a.localText(cols[c.Veld], c.OudeWaarde)
+		rows[i] = auditRow(c.Wijziging, id, c.Veld, oud, "")
+	}
+	return rows, nil
+}
+
+// applyLink adds or removes a target-intervention link.
+func (a *applier) applyLink(c Wijziging) ([]logged, error) {
+	target, err := a.k.localID("doelstellingen", c.Sleutel)
+	if err != nil {
+		return nil, err
+	}
+	interventie, err := a.k.localID("interventies", strings.TrimPrefix(c.Veld, linkField))
+	if err != nil {
+		return nil, err
+	}
+	if target == 0 || interventie == 0 {
+		return nil, &refusal{reden: "de doelstelling of de interventie is hier verwijderd"}
+	}
+	ref := strconv.FormatUint(uint64(interventie), 10)
+	if c.Actie == domain.ActieVerwijderd {
+		err = a.db.Exec("DELETE FROM doelstelling_interventies WHERE doelstelling_id = ? AND interventie_id = ?", target, interventie).Error
+		return []logged{auditRow(c, target, "interventie_id", ref, "")}, err
+	}
+	err = a.db.Exec("INSERT OR IGNORE INTO doelstelling_interventies (doelstelling_id, interventie_id) VALUES (?, ?)", target, interventie).Error
+	return []logged{auditRow(c, target, "interventie_id", "", ref)}, err
+}
+
+// value converts a change's text to the value of a local column, and
+// gives the text as the local audit trail writes it (a reference as the
+// local number).
+func (a *applier) value(col column, text string) (any, string, error) {
+	local, found, err := a.localText(col, text)
+	if err != nil {
+		return nil, "", err
+	}
+	if !found {
+		return nil, "", &refusal{reden: fmt.Sprintf("het gegeven waarnaar %s verwijst is hier verwijderd", col.name)}
+	}
+	if local == "" && (col.nullable || col.ref != "") {
+		return nil, local, nil
+	}
+	switch {
+	case strings.Contains(col.typ, "INT"):
+		switch local {
+		case "true":
+			return 1, local, nil
+		case "false", "":
+			return 0, local, nil
+		}
+		n, err := strconv.ParseInt(local, 10, 64)
+		if err != nil {
+			return nil, "", &refusal{reden: fmt.Sprintf("%s: %q is geen geheel getal", col.name, local)}
+		}
+		return n, local, nil
+	case strings.Contains(col.typ, "REAL"):
+		if local == "" {
+			return 0.0, local, nil
+		}
+		f, err := strconv.ParseFloat(local, 64)
+		if err != nil {
+			return nil, "", &refusal{reden: fmt.Sprintf("%s: %q is geen getal", col.name, local)}
+		}
+		return f, local, nil
+	case strings.Contains(col.typ, "DATE") || strings.Contains(col.typ, "TIME"):
+		t, err := parseTime(local)
+		if err != nil {
+			return nil, "", &refusal{reden: fmt.Sprintf("%s: %q is geen tijdstip", col.name, local)}
+		}
+		return t.UTC(), local, nil
+	default:
+		return local, local, nil
+	}
+}
+
+// localText writes a change's text as the local audit trail would: a
+// reference's key as the local number; found is false when the referenced
+// record does not exist here.
+func (a *applier) localText(col column, text string) (string, bool, error) {
+	if col.ref == "" {
+		return text, true, nil
+	}
+	return a.k.keyToRef(col.ref, text)
+}
+
+// timeLayouts are how a moment can be written: as the audit trail writes
+// it, and as SQLite stores it.
+var timeLayouts = []string{time.RFC3339Nano, "2006-01-02 15:04:05.999999999-07:00", "2006-01-02 15:04:05.999999999", "2006-01-02"}
+
+// parseTime reads a moment in any of timeLayouts.
+func parseTime(text string) (time.Time, error) {
+	var err error
+	for _, layout := range timeLayouts {
+		var t time.Time
+		if t, err = time.Parse(layout, text); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, err
+}
+
+// quote quotes an SQL name.
+func quote(name string) string {
+	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
+}

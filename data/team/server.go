@@ -1,0 +1,271 @@
+package team
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgtype"
+	"gorm.io/driver/postgres"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+
+	"jeugdmonitor/data/domain"
+)
+
+// serverSchemaVersion is the version of the team database's schema this
+// program makes and understands.
+const serverSchemaVersion = "1"
+
+// serverSchema makes the team database: the changes of all laptops in the
+// order they arrived, and a few facts about the team.
+const serverSchema = `
+CREATE TABLE team_info (
+    sleutel TEXT PRIMARY KEY,
+    waarde  TEXT NOT NULL
+);
+CREATE TABLE team_wijzigingen (
+    volgnummer     BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    wijziging_id   TEXT NOT NULL UNIQUE,
+    herkomst       TEXT NOT NULL,
+    basis          BIGINT NOT NULL,
+    gebruiker      TEXT NOT NULL,
+    tijd           TIMESTAMPTZ NOT NULL,
+    actie          TEXT NOT NULL,
+    entiteit       TEXT NOT NULL,
+    sleutel        TEXT NOT NULL,
+    veld           TEXT NOT NULL,
+    oude_waarde    TEXT NOT NULL,
+    nieuwe_waarde  TEXT NOT NULL,
+    conflict_met   TEXT NOT NULL DEFAULT '',
+    ontvangen      TIMESTAMPTZ NOT NULL DEFAULT now(),
+    verzonden_door TEXT NOT NULL DEFAULT current_user
+);
+CREATE INDEX team_wijzigingen_veld ON team_wijzigingen (entiteit, sleutel, veld, volgnummer);
+`
+
+// Server is an open connection to the team database.
+type Server struct {
+	db *gorm.DB
+}
+
+// Connect opens the team database at dsn (a postgres:// URL or key=value
+// list). Without an sslmode in dsn, TLS is used when the server offers it.
+func Connect(dsn string) (*Server, error) {
+	if strings.TrimSpace(dsn) == "" {
+		return nil, errors.New("geen teamdatabase opgegeven (--team postgres://…)")
+	}
+	db, err := gorm.Open(postgres.Open(dsn), &gorm.Config{Logger: logger.Discard})
+	if err != nil {
+		return nil, fmt.Errorf("kan de teamdatabase niet bereiken: %w", err)
+	}
+	sqlDB, err := db.DB()
+	if err != nil {
+		return nil, err
+	}
+	sqlDB.SetMaxOpenConns(2)
+	if err := sqlDB.Ping(); err != nil {
+		sqlDB.Close()
+		return nil, fmt.Errorf("kan de teamdatabase niet bereiken: %w", err)
+	}
+	return &Server{db: db}, nil
+}
+
+// Close ends the connection.
+func (s *Server) Close() error {
+	sqlDB, err := s.db.DB()
+	if err != nil {
+		return err
+	}
+	return sqlDB.Close()
+}
+
+// ErrServerNotEmpty is returned by team init for a database that already
+// holds a team register.
+var ErrServerNotEmpty = errors.New("de teamdatabase bevat al een teamregister; team init is alleen voor een lege database")
+
+// ErrNoTeam is returned when the database is not (yet) a team database.
+var ErrNoTeam = errors.New("de database is geen teamdatabase van Jeugdmonitor (eerst: jeugdmonitor team init)")
+
+// hasSchema reports whether the team tables exist.
+func (s *Server) hasSchema(db *gorm.DB) (bool, error) {
+	var n int64
+	err := db.Raw("SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = 'team_wijzigingen'").Scan(&n).Error
+	return n > 0, err
+}
+
+// create makes the schema in the transaction tx with the team's id.
+func (s *Server) create(tx *gorm.DB, teamID string) error {
+	exists, err := s.hasSchema(tx)
+	if err != nil {
+		return err
+	}
+	if exists {
+		return ErrServerNotEmpty
+	}
+	if err := tx.Exec(serverSchema).Error; err != nil {
+		return fmt.Errorf("de tabellen van de teamdatabase kunnen niet worden gemaakt: %w", err)
+	}
+	return tx.Exec("INSERT INTO team_info (sleutel, waarde) VALUES ('schema', ?), ('team', ?), ('gemaakt', ?)",
+		serverSchemaVersion, teamID, time.Now().UTC().Format(time.RFC3339)).Error
+}
+
+// teamID reads the team's id, checking that the schema is one this program knows.
+func (s *Server) teamID() (string, error) {
+	exists, err := s.hasSchema(s.db)
+	if err != nil {
+		return "", err
+	}
+	if !exists {
+		return "", ErrNoTeam
+	}
+	var rows []struct{ Sleutel, Waarde string }
+	if err := s.db.Raw("SELECT sleutel, waarde FROM team_info").Scan(&rows).Error; err != nil {
+		return "", err
+	}
+	info := map[string]string{}
+	for _, r := range rows {
+		info[r.Sleutel] = r.Waarde
+	}
+	if info["schema"] != serverSchemaVersion {
+		return "", fmt.Errorf("de teamdatabase heeft schemaversie %q; dit programma kent versie %s (werk Jeugdmonitor bij)", info["schema"], serverSchemaVersion)
+	}
+	return info["team"], nil
+}
+
+// insertSQL appends changes given as arrays, in their order, skipping any
+// whose id the team database already has (a retried sync), and marks each
+// with the latest earlier change to the same field from another laptop
+// that it was made without knowing.
+const insertSQL = `
+INSERT INTO team_wijzigingen (wijziging_id, herkomst, basis, gebruiker, tijd, actie, entiteit, sleutel, veld,
+    oude_waarde, nieuwe_waarde, conflict_met)
+SELECT u.id, u.herkomst, u.basis, u.gebruiker, u.tijd, u.actie, u.entiteit, u.sleutel, u.veld, u.oud, u.nieuw,
+    coalesce((SELECT e.wijziging_id FROM team_wijzigingen e
+        WHERE e.entiteit = u.entiteit AND e.sleutel = u.sleutel AND e.veld = u.veld
+          AND e.volgnummer > u.basis AND e.herkomst <> u.herkomst
+        ORDER BY e.volgnummer DESC LIMIT 1), '')
+FROM unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[],
+    ?::text[], ?::text[], ?::text[])
+    WITH ORDINALITY AS u(id, herkomst, basis, gebruiker, tijd, actie, entiteit, sleutel, veld, oud, nieuw, nr)
+ORDER BY u.nr
+ON CONFLICT (wijziging_id) DO NOTHING`
+
+// sendBatch is how many changes one statement sends.
+const sendBatch = 5000
+
+// send stores changes in the team database in one transaction: all or none.
+func (s *Server) send(changes []Wijziging) error {
+	if len(changes) == 0 {
+		return nil
+	}
+	return s.db.Transaction(func(tx *gorm.DB) error { return sendIn(tx, changes) })
+}
+
+// sendIn stores changes in the transaction tx. Sends are serialised (a lock
+// on the table), so that the order of the numbers is the order in which
+// they become visible and no reader skips one.
+func sendIn(tx *gorm.DB, changes []Wijziging) error {
+	{
+		if err := tx.Exec("LOCK TABLE team_wijzigingen IN SHARE ROW EXCLUSIVE MODE").Error; err != nil {
+			return err
+		}
+		for start := 0; start < len(changes); start += sendBatch {
+			part := changes[start:min(start+sendBatch, len(changes))]
+			n := len(part)
+			ids, herkomst, gebruiker, actie, entiteit, sleutel, veld, oud, nieuw :=
+				make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n),
+				make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+			basis, tijd := make([]int64, n), make([]time.Time, n)
+			for i, c := range part {
+				ids[i], herkomst[i], basis[i], gebruiker[i], tijd[i] = c.ID, c.Herkomst, c.Basis, c.Gebruiker, c.Tijd.UTC()
+				actie[i], entiteit[i], sleutel[i], veld[i] = string(c.Actie), c.Entiteit, c.Sleutel, c.Veld
+				oud[i], nieuw[i] = c.OudeWaarde, c.NieuweWaarde
+			}
+			if err := tx.Exec(insertSQL, array(ids), array(herkomst), array(basis), array(gebruiker), array(tijd), array(actie),
+				array(entiteit), array(sleutel), array(veld), array(oud), array(nieuw)).Error; err != nil {
+				return fmt.Errorf("wijzigingen naar de teamdatabase sturen: %w", err)
+			}
+		}
+		return nil
+	}
+}
+
+// array passes a list as one PostgreSQL array parameter (gorm would write
+// a plain slice as a list of parameters).
+func array[T any](v []T) pgtype.Array[T] {
+	return pgtype.Array[T]{Elements: v, Dims: []pgtype.ArrayDimension{{Length: int32(len(v)), LowerBound: 1}}, Valid: true}
+}
+
+// received is a change fetched from the team database, with whether the
+// fetching laptop itself changed the same field later.
+type received struct {
+	Wijziging
+	LaterEigen bool
+}
+
+// serverRow is a row of team_wijzigingen as fetched.
+type serverRow struct {
+	Volgnummer   int64
+	WijzigingID  string
+	Herkomst     string
+	Basis        int64
+	Gebruiker    string
+	Tijd         time.Time
+	Actie        string
+	Entiteit     string
+	Sleutel      string
+	Veld         string
+	OudeWaarde   string
+	NieuweWaarde string
+	ConflictMet  string
+	LaterEigen   bool
+}
+
+// fetch reads up to limit changes after number after, oldest first.
+func (s *Server) fetch(after int64, herkomst string, limit int) ([]received, error) {
+	var rows []serverRow
+	err := s.db.Raw(`SELECT w.volgnummer, w.wijziging_id, w.herkomst, w.basis, w.gebruiker, w.tijd, w.actie, w.entiteit,
+    w.sleutel, w.veld, w.oude_waarde, w.nieuwe_waarde, w.conflict_met,
+    EXISTS (SELECT 1 FROM team_wijzigingen y WHERE y.entiteit = w.entiteit AND y.sleutel = w.sleutel
+        AND y.veld = w.veld AND y.volgnummer > w.volgnummer AND y.herkomst = ?) AS later_eigen
+FROM team_wijzigingen w WHERE w.volgnummer > ? ORDER BY w.volgnummer LIMIT ?`, herkomst, after, limit).Scan(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("wijzigingen uit de teamdatabase halen: %w", err)
+	}
+	out := make([]received, len(rows))
+	for i, r := range rows {
+		out[i] = received{Wijziging: Wijziging{Volgnummer: r.Volgnummer, ID: r.WijzigingID, Herkomst: r.Herkomst,
+			Basis: r.Basis, Gebruiker: r.Gebruiker, Tijd: r.Tijd.UTC(), Actie: domain.Actie(r.Actie), Entiteit: r.Entiteit,
+			Sleutel: r.Sleutel, Veld: r.Veld, OudeWaarde: r.OudeWaarde, NieuweWaarde: r.NieuweWaarde,
+			ConflictMet: r.ConflictMet}, LaterEigen: r.LaterEigen}
+	}
+	return out, nil
+}
+
+// head is the number of the team database's last change (0: none).
+func head(db *gorm.DB) (int64, error) {
+	var n int64
+	err := db.Raw("SELECT coalesce(max(volgnummer), 0) FROM team_wijzigingen").Scan(&n).Error
+	return n, err
+}
+
+// byID reads changes by their ids.
+func (s *Server) byID(ids []string) (map[string]Wijziging, error) {
+	out := map[string]Wijziging{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var rows []serverRow
+	if err := s.db.Raw(`SELECT volgnummer, wijziging_id, herkomst, basis, gebruiker, tijd, actie, entiteit, sleutel, veld,
+    oude_waarde, nieuwe_waarde, conflict_met FROM team_wijzigingen WHERE wijziging_id = ANY(?::text[])`, array(ids)).Scan(&rows).Error; err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		out[r.WijzigingID] = Wijziging{Volgnummer: r.Volgnummer, ID: r.WijzigingID, Herkomst: r.Herkomst, Basis: r.Basis,
+			Gebruiker: r.Gebruiker, Tijd: r.Tijd.UTC(), Actie: domain.Actie(r.Actie), Entiteit: r.Entiteit, Sleutel: r.Sleutel,
+			Veld: r.Veld, OudeWaarde: r.OudeWaarde, NieuweWaarde: r.NieuweWaarde, ConflictMet: r.ConflictMet}
+	}
+	return out, nil
+}

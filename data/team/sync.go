@@ -1,0 +1,330 @@
+package team
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"gorm.io/gorm"
+
+	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/store"
+)
+
+// Resultaat says what a synchronisation did.
+type Resultaat struct {
+	// Verzonden is how many changes were sent, Ontvangen how many were
+	// fetched from other laptops, Toegepast how many of those changed
+	// something here, Conflicten how many new conflicts were found.
+	Verzonden, Ontvangen, Toegepast, Conflicten int
+}
+
+// fetchBatch is how many changes one local transaction applies.
+const fetchBatch = 2000
+
+// maxRounds bounds how often a synchronisation sends again because the
+// laptop made new changes while it was receiving.
+const maxRounds = 5
+
+// errUnsent stops receiving when the laptop has changes it has not sent.
+var errUnsent = errors.New("er zijn nieuwe wijzigingen op deze laptop")
+
+// Sync sends the laptop's changes since the last synchronisation, then
+// fetches everyone else's, each side in transactions that leave both
+// consistent when the synchronisation is cut off: the next one continues.
+// progress, when not nil, is told what happens (in Dutch).
+func Sync(s *store.Store, srv *Server, progress func(string)) (Resultaat, error) {
+	var res Resultaat
+	if progress == nil {
+		progress = func(string) {}
+	}
+	teamID, err := srv.teamID()
+	if err != nil {
+		return res, err
+	}
+	for range maxRounds {
+		progress("wijzigingen van deze laptop versturen")
+		if err := sendOwn(s, srv, teamID, &res); err != nil {
+			return res, err
+		}
+		progress("wijzigingen van het team ophalen")
+		err := receive(s, srv, &res, progress)
+		if errors.Is(err, errUnsent) {
+			continue
+		}
+		return res, err
+	}
+	return res, errors.New("er werd tijdens het synchroniseren steeds opnieuw gewijzigd; probeer het zo nog eens")
+}
+
+// checkTeam reads the laptop's state and checks that it belongs to the team.
+func checkTeam(db *gorm.DB, teamID string) (staat, error) {
+	st, ok, err := readState(db)
+	if err != nil {
+		return st, err
+	}
+	if !ok {
+		return st, ErrNotInTeam
+	}
+	if st.Team != teamID {
+		return st, errors.New("deze database hoort bij een ander team dan deze teamdatabase")
+	}
+	return st, nil
+}
+
+// sendOwn sends the laptop's unsent changes: the team database stores them
+// in one transaction, and only then does the laptop note them as sent. A
+// send cut off in between is repeated; the team database skips what it has.
+func sendOwn(s *store.Store, srv *Server, teamID string, res *Resultaat) error {
+	return s.UpdateRaw(func(r *store.RawTx) error {
+		db := r.DB()
+		st, err := checkTeam(db, teamID)
+		if err != nil {
+			return err
+		}
+		changes, last, err := outgoing(db, st)
+		if err != nil {
+			return err
+		}
+		if last == st.VerzondenTot {
+			return nil
+		}
+		if err := srv.send(changes); err != nil {
+			return err
+		}
+		st.VerzondenTot = last
+		res.Verzonden += len(changes)
+		return writeState(db, st)
+	})
+}
+
+// receive applies the team's changes after the last one received, a batch
+// per local transaction together with how far it got.
+func receive(s *store.Store, srv *Server, res *Resultaat, progress func(string)) error {
+	for {
+		done := false
+		err := s.UpdateRaw(func(r *store.RawTx) error {
+			db := r.DB()
+			st, ok, err := readState(db)
+			if err != nil || !ok {
+				return errors.Join(err, ErrNotInTeam)
+			}
+			last, err := lastAuditRow(db)
+			if err != nil {
+				return err
+			}
+			if last != st.VerzondenTot {
+				return errUnsent
+			}
+			batch, err := srv.fetch(st.OntvangenTot, st.Herkomst, fetchBatch)
+			if err != nil {
+				return err
+			}
+			if len(batch) < fetchBatch {
+				done = true
+			}
+			if len(batch) == 0 {
+				return nil
+			}
+			a := &applier{r: r, db: db, k: keys{db: db}, t: &tables{db: db}, herkomst: st.Herkomst}
+			if err := a.apply(batch); err != nil {
+				return err
+			}
+			if err := saveConflicts(db, srv, a.conflicts); err != nil {
+				return err
+			}
+			if st.VerzondenTot, err = lastAuditRow(db); err != nil {
+				return err
+			}
+			st.OntvangenTot = batch[len(batch)-1].Volgnummer
+			res.Toegepast += a.applied
+			res.Conflicten += len(a.conflicts)
+			for _, c := range batch {
+				if c.Herkomst != st.Herkomst {
+					res.Ontvangen++
+				}
+			}
+			progress(fmt.Sprintf("%d wijzigingen van het team verwerkt", res.Ontvangen))
+			return writeState(db, st)
+		})
+		if err != nil || done {
+			return err
+		}
+	}
+}
+
+// Init sets up an empty team database from the laptop's database: the
+// team's tables, and every shared record of the laptop as the team's
+// first changes. The laptop then belongs to the team.
+func Init(s *store.Store, srv *Server) (Resultaat, error) {
+	var res Resultaat
+	err := s.UpdateRaw(func(r *store.RawTx) error {
+		db := r.DB()
+		if _, ok, err := readState(db); err != nil || ok {
+			return errors.Join(err, errors.New("deze database hoort al bij een team"))
+		}
+		st := staat{Herkomst: newID(), Team: newID()}
+		changes, err := snapshot(db, st, s.User(), time.Now().UTC())
+		if err != nil {
+			return err
+		}
+		if st.VerzondenTot, err = lastAuditRow(db); err != nil {
+			return err
+		}
+		err = srv.db.Transaction(func(tx *gorm.DB) error {
+			if err := srv.create(tx, st.Team); err != nil {
+				return err
+			}
+			if err := sendIn(tx, changes); err != nil {
+				return err
+			}
+			st.OntvangenTot, err = head(tx)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		res.Verzonden = len(changes)
+		return writeState(db, st)
+	})
+	return res, err
+}
+
+// ErrLocalNotEmpty is returned when a database with records joins a team.
+var ErrLocalNotEmpty = errors.New("deze database bevat al gegevens; koppel een nieuwe, lege database aan het team")
+
+// Join makes an empty database part of the team and fetches the team's register.
+func Join(s *store.Store, srv *Server, progress func(string)) (Resultaat, error) {
+	teamID, err := srv.teamID()
+	if err != nil {
+		return Resultaat{}, err
+	}
+	err = s.UpdateRaw(func(r *store.RawTx) error {
+		db := r.DB()
+		if _, ok, err := readState(db); err != nil || ok {
+			return errors.Join(err, errors.New("deze database hoort al bij een team"))
+		}
+		for table := range gedeeldeEntiteiten {
+			var n int64
+			if err := db.Table(table).Count(&n).Error; err != nil {
+				return err
+			}
+			if n > 0 {
+				return ErrLocalNotEmpty
+			}
+		}
+		last, err := lastAuditRow(db)
+		if err != nil {
+			return err
+		}
+		return writeState(db, staat{Herkomst: newID(), Team: teamID, VerzondenTot: last})
+	})
+	if err != nil {
+		return Resultaat{}, err
+	}
+	return Sync(s, srv, progress)
+}
+
+// snapshot turns every shared record of the laptop into added fields,
+// giving each record its team-wide key.
+func snapshot(db *gorm.DB, st staat, user string, at time.Time) ([]Wijziging, error) {
+	k, t := keys{db: db}, &tables{db: db}
+	var out []Wijziging
+	for _, table := range initOrder {
+		rows, err := db.Raw("SELECT * FROM " + quote(table) + " ORDER BY rowid").Rows()
+		if err != nil {
+			return nil, err
+		}
+		var records []map[string]any
+		for rows.Next() {
+			rec := map[string]any{}
+			if err := db.ScanRows(rows, &rec); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			records = append(records, rec)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		cols, err := t.columns(table)
+		if err != nil {
+			return nil, err
+		}
+		for _, rec := range records {
+			changes, err := snapshotRecord(k, table, cols, rec, st, user, at)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, changes...)
+		}
+	}
+	return out, nil
+}
+
+// snapshotRecord turns one record into added fields.
+func snapshotRecord(k keys, table string, cols map[string]column, rec map[string]any, st staat, user string, at time.Time) ([]Wijziging, error) {
+	base := Wijziging{Herkomst: st.Herkomst, Gebruiker: user, Tijd: at, Actie: domain.ActieToegevoegd, Entiteit: table}
+	if table == linkTable {
+		target, err := k.refToKey("doelstellingen", rawText(rec["doelstelling_id"]))
+		if err != nil {
+			return nil, err
+		}
+		ikey, err := k.refToKey("interventies", rawText(rec["interventie_id"]))
+		if err != nil {
+			return nil, err
+		}
+		base.Sleutel, base.Veld, base.NieuweWaarde = target, linkField+ikey, ikey
+		base.ID = st.Herkomst + ".init." + table + "." + target + "." + ikey
+		return []Wijziging{base}, nil
+	}
+	id, err := strconv.ParseUint(rawText(rec["id"]), 10, 64)
+	if err != nil {
+		return nil, fmt.Errorf("%s: nummer %v: %w", table, rec["id"], err)
+	}
+	base.Sleutel = st.Herkomst + ".init." + table + "." + strconv.FormatUint(id, 10)
+	if err := k.add(table, uint(id), base.Sleutel); err != nil {
+		return nil, err
+	}
+	var out []Wijziging
+	for _, name := range sortedColumns(cols) {
+		value := rawText(rec[name])
+		if name == "id" || value == "" {
+			continue
+		}
+		if ref := cols[name].ref; ref != "" {
+			if value, err = k.refToKey(ref, value); err != nil {
+				return nil, err
+			}
+		}
+		ch := base
+		ch.ID, ch.Veld, ch.NieuweWaarde = base.Sleutel+"."+name, name, value
+		out = append(out, ch)
+	}
+	return out, nil
+}
+
+// rawText writes a stored value as text: numbers plainly, moments in RFC
+// 3339 (UTC), nothing as empty.
+func rawText(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case bool:
+		return strconv.FormatBool(x)
+	case []byte:
+		return string(x)
+	case string:
+		return x
+	case time.Time:
+		return x.UTC().Format(time.RFC3339Nano)
+	default:
+		return fmt.Sprint(x)
+	}
+}

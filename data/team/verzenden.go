@@ -1,0 +1,184 @@
+package team
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+
+	"gorm.io/gorm"
+
+	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/geschiedenis"
+)
+
+// linkField is how a change to a link names its field: the linked
+// intervention's key follows, so that linking and unlinking the same pair
+// is the same field.
+const linkField = "interventie_id:"
+
+// outgoing turns the laptop's audit rows after st.VerzondenTot into
+// changes, giving records added since their team-wide key. It returns the
+// changes and the number of the last audit row read.
+func outgoing(db *gorm.DB, st staat) ([]Wijziging, uint, error) {
+	var rows []domain.Wijziging
+	if err := db.Where("id > ?", st.VerzondenTot).Order("id").Find(&rows).Error; err != nil {
+		return nil, 0, err
+	}
+	c := &converter{k: keys{db: db}, t: &tables{db: db}, st: st, deleted: map[string]bool{}}
+	var out []Wijziging
+	last := st.VerzondenTot
+	for _, w := range rows {
+		changes, err := c.convert(w)
+		if err != nil {
+			return nil, 0, fmt.Errorf("logboekregel %d (%s %s %d %s): %w", w.ID, w.Actie, w.Entiteit, w.EntiteitID, w.Veld, err)
+		}
+		out = append(out, changes...)
+		last = w.ID
+	}
+	for rec := range c.deleted {
+		var table string
+		var id uint
+		if _, err := fmt.Sscanf(rec, "%s %d", &table, &id); err != nil {
+			return nil, 0, err
+		}
+		if err := c.k.forget(table, id); err != nil {
+			return nil, 0, err
+		}
+	}
+	return out, last, nil
+}
+
+// converter turns audit rows into changes, in the order of the trail.
+type converter struct {
+	k  keys
+	t  *tables
+	st staat
+	// deleted are the records ("table id") removed in the rows read so far;
+	// their keys are forgotten at the end (a number can be used again).
+	deleted map[string]bool
+}
+
+// convert turns one audit row into changes: none for kinds the team does not
+// share, several for a row that records a whole record.
+func (c *converter) convert(w domain.Wijziging) ([]Wijziging, error) {
+	link, shared := gedeeldeEntiteiten[w.Entiteit]
+	if !shared {
+		return nil, nil
+	}
+	base := Wijziging{ID: c.st.Herkomst + "." + strconv.FormatUint(uint64(w.ID), 10), Herkomst: c.st.Herkomst,
+		Basis: c.st.OntvangenTot, Gebruiker: w.Gebruiker, Tijd: w.Tijd, Actie: w.Actie, Entiteit: w.Entiteit, Veld: w.Veld}
+	if link {
+		return c.convertLink(base, w)
+	}
+	key, err := c.recordKey(w, base.ID)
+	if err != nil {
+		return nil, err
+	}
+	base.Sleutel = key
+	if w.Veld == geschiedenis.AlleVelden {
+		return c.expand(base, w.NieuweWaarde)
+	}
+	if err := c.translate(&base, w.OudeWaarde, w.NieuweWaarde); err != nil {
+		return nil, err
+	}
+	return []Wijziging{base}, nil
+}
+
+// recordKey finds, or for a new record makes, the team-wide key of the
+// record an audit row is about.
+func (c *converter) recordKey(w domain.Wijziging, changeID string) (string, error) {
+	rec := fmt.Sprintf("%s %d", w.Entiteit, w.EntiteitID)
+	key, err := c.k.keyOf(w.Entiteit, w.EntiteitID)
+	if err != nil {
+		return "", err
+	}
+	switch {
+	case w.Actie == domain.ActieToegevoegd && (key == "" || c.deleted[rec]):
+		delete(c.deleted, rec)
+		if err := c.k.forget(w.Entiteit, w.EntiteitID); err != nil {
+			return "", err
+		}
+		return changeID, c.k.add(w.Entiteit, w.EntiteitID, changeID)
+	case key == "":
+		return "", fmt.Errorf("dit gegeven heeft geen teamsleutel")
+	case w.Actie == domain.ActieVerwijderd:
+		c.deleted[rec] = true
+	}
+	return key, nil
+}
+
+// translate sets a change's values, a reference written as the key of the
+// record it refers to.
+func (c *converter) translate(ch *Wijziging, oud, nieuw string) error {
+	cols, err := c.t.columns(ch.Entiteit)
+	if err != nil {
+		return err
+	}
+	ch.OudeWaarde, ch.NieuweWaarde = oud, nieuw
+	ref := cols[ch.Veld].ref
+	if ref == "" {
+		return nil
+	}
+	if ch.NieuweWaarde, err = c.k.refToKey(ref, nieuw); err != nil {
+		return err
+	}
+	// the old value of a reference only informs; a record it named may be gone
+	if ch.OudeWaarde, err = c.k.refToKey(ref, oud); err != nil {
+		ch.OudeWaarde = ""
+	}
+	return nil
+}
+
+// expand turns an audit row with all fields of a new record (a JSON
+// object) into one change per field, in the order of the field names.
+func (c *converter) expand(base Wijziging, object string) ([]Wijziging, error) {
+	var fields map[string]any
+	if err := json.Unmarshal([]byte(object), &fields); err != nil {
+		return nil, fmt.Errorf("de velden van het nieuwe gegeven zijn geen JSON-object: %w", err)
+	}
+	names := make([]string, 0, len(fields))
+	for name := range fields {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	out := make([]Wijziging, 0, len(names))
+	for _, name := range names {
+		ch := base
+		ch.ID, ch.Veld = base.ID+"."+name, name
+		value, ok := fields[name].(string)
+		if !ok {
+			b, _ := json.Marshal(fields[name])
+			value = string(b)
+		}
+		if err := c.translate(&ch, "", value); err != nil {
+			return nil, err
+		}
+		out = append(out, ch)
+	}
+	return out, nil
+}
+
+// convertLink turns a row about a target-intervention link into a change
+// keyed by the target, its field naming the intervention.
+func (c *converter) convertLink(base Wijziging, w domain.Wijziging) ([]Wijziging, error) {
+	target, err := c.k.refToKey("doelstellingen", strconv.FormatUint(uint64(w.EntiteitID), 10))
+	if err != nil {
+		return nil, err
+	}
+	interventie := w.NieuweWaarde
+	if w.Actie == domain.ActieVerwijderd {
+		interventie = w.OudeWaarde
+	}
+	ikey, err := c.k.refToKey("interventies", interventie)
+	if err != nil {
+		return nil, err
+	}
+	base.Sleutel, base.Veld = target, linkField+ikey
+	if w.Actie == domain.ActieVerwijderd {
+		base.OudeWaarde = ikey
+	} else {
+		base.NieuweWaarde = ikey
+	}
+	return []Wijziging{base}, nil
+}

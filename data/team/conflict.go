@@ -1,11 +1,14 @@
 package team
 
 import (
+	"errors"
+	"fmt"
 	"time"
 
 	"gorm.io/gorm"
 
 	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/store"
 )
 
 // conflict is a received change that was made without knowing an earlier
@@ -112,4 +115,96 @@ func Conflicten(db *gorm.DB, all bool) ([]Conflict, error) {
 			Keuze: r.Keuze, OpgelostDoor: r.OpgelostDoor, OpgelostOp: r.OpgelostOp}
 	}
 	return out, nil
+}
+
+// Keuzes are the sides of a conflict a user can keep.
+const (
+	KeuzeEerste = "eerste"
+	KeuzeTweede = "tweede"
+)
+
+// ErrConflictNotFound is returned for a conflict number that is not open.
+var ErrConflictNotFound = errors.New("er is geen open conflict met dat nummer (zie jeugdmonitor conflicten)")
+
+// Resolve settles an open conflict by keeping one side: the kept value
+// becomes the field's value here as a change by the store's user (sent to
+// the team with the next synchronisation), and the choice is recorded
+// with the conflict.
+func Resolve(s *store.Store, id uint, keuze string) error {
+	if keuze != KeuzeEerste && keuze != KeuzeTweede {
+		return fmt.Errorf("kies %s of %s", KeuzeEerste, KeuzeTweede)
+	}
+	return s.UpdateRaw(func(r *store.RawTx) error {
+		db := r.DB()
+		list, err := Conflicten(db, false)
+		if err != nil {
+			return err
+		}
+		var c *Conflict
+		for i := range list {
+			if list[i].ID == id {
+				c = &list[i]
+			}
+		}
+		if c == nil {
+			return ErrConflictNotFound
+		}
+		kept := c.Eerste
+		if keuze == KeuzeTweede {
+			kept = c.Tweede
+		}
+		if err := keep(r, c, kept, s.User()); err != nil {
+			return err
+		}
+		return db.Exec("UPDATE team_conflicten SET keuze = ?, opgelost_door = ?, opgelost_op = ? WHERE id = ?",
+			fmt.Sprintf("%s: %s %q", keuze, kept.Actie, kept.NieuweWaarde), s.User(), time.Now().UTC(), id).Error
+	})
+}
+
+// keep makes the kept side of a conflict the field's value here.
+func keep(r *store.RawTx, c *Conflict, kept Wijziging, user string) error {
+	removedHere := c.LokaalID == 0
+	switch {
+	case kept.Actie == refusedAction || kept.Actie == domain.ActieVerwijderd:
+		if removedHere {
+			return nil // the record is gone here, as the kept side has it
+		}
+		if kept.Actie == refusedAction {
+			return nil // the local database refused the other side: it stays as it is
+		}
+		return errors.New("het verwijderen van een gegeven dat hier nog bestaat kan (nog) niet als keuze; verwijder het in het programma")
+	case removedHere:
+		return errors.New("dit gegeven is verwijderd; terugzetten kan (nog) niet als keuze: voer het opnieuw in")
+	case c.Entiteit == linkTable:
+		return nil // a link added on one side and removed on the other: as it is here
+	}
+	db := r.DB()
+	t := &tables{db: db}
+	cols, err := t.columns(c.Entiteit)
+	if err != nil {
+		return err
+	}
+	col, ok := cols[c.Veld]
+	if !ok {
+		return fmt.Errorf("onbekend veld %s", c.Veld)
+	}
+	a := &applier{r: r, db: db, k: keys{db: db}, t: t}
+	value, local, err := a.value(col, kept.NieuweWaarde)
+	if err != nil {
+		return err
+	}
+	var current []any
+	if err := db.Raw(fmt.Sprintf("SELECT %s FROM %s WHERE id = ?", quote(c.Veld), quote(c.Entiteit)), c.LokaalID).
+		Pluck(c.Veld, &current).Error; err != nil {
+		return err
+	}
+	old := ""
+	if len(current) == 1 {
+		old = rawText(current[0])
+	}
+	if err := db.Exec(fmt.Sprintf("UPDATE %s SET %s = ? WHERE id = ?", quote(c.Entiteit), quote(c.Veld)), value, c.LokaalID).Error; err != nil {
+		return err
+	}
+	return r.Log([]domain.Wijziging{{Tijd: time.Now().UTC(), Gebruiker: user, Actie: domain.ActieGewijzigd,
+		Entiteit: c.Entiteit, EntiteitID: c.LokaalID, Veld: c.Veld, OudeWaarde: old, NieuweWaarde: local}})
 }

@@ -137,12 +137,13 @@ func (s *Server) teamID() (string, error) {
 // insertSQL appends changes given as arrays, in their order, skipping any
 // whose id the team database already has (a retried sync), and marks each
 // with the latest earlier change to the same field from another laptop
-// that it was made without knowing.
+// that it was made without knowing, unless that change did the same.
 const insertSQL = `
 INSERT INTO team_wijzigingen (wijziging_id, herkomst, basis, gebruiker, tijd, actie, entiteit, sleutel, veld,
     oude_waarde, nieuwe_waarde, conflict_met)
 SELECT u.id, u.herkomst, u.basis, u.gebruiker, u.tijd, u.actie, u.entiteit, u.sleutel, u.veld, u.oud, u.nieuw,
-    coalesce((SELECT e.wijziging_id FROM team_wijzigingen e
+    coalesce((SELECT CASE WHEN e.actie = u.actie AND e.nieuwe_waarde = u.nieuw THEN '' ELSE e.wijziging_id END
+        FROM team_wijzigingen e
         WHERE e.entiteit = u.entiteit AND e.sleutel = u.sleutel AND e.veld = u.veld
           AND e.volgnummer > u.basis AND e.herkomst <> u.herkomst
         ORDER BY e.volgnummer DESC LIMIT 1), '')

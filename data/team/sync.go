@@ -27,6 +27,22 @@ const fetchBatch = 2000
 // laptop made new changes while it was receiving.
 const maxRounds = 5
 
+// cutOff, when set (by tests), is asked at the two moments where a
+// synchronisation cut off leaves the sides furthest apart: after the team
+// database stored the sent changes but before the laptop noted them as
+// sent ("verzonden"), and after a batch was applied but before the laptop
+// committed it ("toegepast"). An error it returns ends the synchronisation
+// there, as a lost network or a closed laptop would.
+var cutOff func(moment string) error
+
+// cut asks cutOff, if set.
+func cut(moment string) error {
+	if cutOff == nil {
+		return nil
+	}
+	return cutOff(moment)
+}
+
 // errUnsent stops receiving when the laptop has changes it has not sent.
 var errUnsent = errors.New("er zijn nieuwe wijzigingen op deze laptop")
 
@@ -93,6 +109,9 @@ func sendOwn(s *store.Store, srv *Server, teamID string, res *Resultaat) error {
 		if err := srv.send(changes); err != nil {
 			return err
 		}
+		if err := cut("verzonden"); err != nil {
+			return err
+		}
 		st.VerzondenTot = last
 		res.Verzonden += len(changes)
 		return writeState(db, st)
@@ -145,8 +164,11 @@ func receive(s *store.Store, srv *Server, res *Resultaat, progress func(string))
 					res.Ontvangen++
 				}
 			}
+			if err := writeState(db, st); err != nil {
+				return err
+			}
 			progress(fmt.Sprintf("%d wijzigingen van het team verwerkt", res.Ontvangen))
-			return writeState(db, st)
+			return cut("toegepast")
 		})
 		if err != nil || done {
 			return err

@@ -47,6 +47,31 @@ func TestTeamCommands(t *testing.T) {
 	if code, out, _ := run(t, "conflicten", "--db", a); code != ExitOK || !strings.Contains(out, "Geen conflicten") {
 		t.Fatalf("conflicten: exit %d: %s", code, out)
 	}
+	// the same figure changed on both laptops: listed with both values, resolved by a choice
+	for db, value := range map[string]string{a: "1.111", b: "2.222"} {
+		if code, _, stderr := run(t, "bereik", "--db", db, "--interventie", "Doorbraakmethode IPW", "--periode", "2025",
+			"--waarde", value, "--eenheid", "deelnemers"); code != ExitOK {
+			t.Fatalf("bereik: exit %d: %s", code, stderr)
+		}
+	}
+	for _, db := range []string{a, b} {
+		if code, _, stderr := run(t, "sync", "--db", db); code != ExitOK {
+			t.Fatalf("sync: exit %d: %s", code, stderr)
+		}
+	}
+	code, out, _ = run(t, "conflicten", "--db", b)
+	if code != ExitOK || !strings.Contains(out, "1. bereik") || !strings.Contains(out, `"1111"`) || !strings.Contains(out, `"2222"`) {
+		t.Fatalf("conflicten op b: exit %d: %s", code, out)
+	}
+	if code, out, stderr := run(t, "conflicten", "--db", b, "--kies", "1", "--houd", "eerste"); code != ExitOK || !strings.Contains(out, "opgelost") {
+		t.Fatalf("conflicten --kies: exit %d: %s%s", code, out, stderr)
+	}
+	if code, out, _ := run(t, "conflicten", "--db", b); code != ExitOK || !strings.Contains(out, "Geen conflicten") {
+		t.Fatalf("conflicten na de keuze: exit %d: %s", code, out)
+	}
+	if code, out, _ := run(t, "export", "--db", b, "--what", "bereik", "--format", "csv"); code != ExitOK || !strings.Contains(out, "1111") || strings.Contains(out, "2222") {
+		t.Fatalf("b houdt na de keuze niet 1111: %s", out)
+	}
 	if code, _, stderr := run(t, "sync", "--db", newDatabase(t)); code != ExitError || !strings.Contains(stderr, "geen teamdatabase bekend") {
 		t.Fatalf("sync zonder team: exit %d: %s", code, stderr)
 	}

@@ -1,0 +1,114 @@
+package team
+
+import (
+	"testing"
+
+	"gorm.io/gorm"
+
+	"jeugdmonitor/data/store"
+)
+
+func conflicts(t *testing.T, s *store.Store) []Conflict {
+	t.Helper()
+	var list []Conflict
+	if err := s.ReadRaw(func(db *gorm.DB) (err error) { list, err = Conflicten(db, false); return err }); err != nil {
+		t.Fatal(err)
+	}
+	return list
+}
+
+// TestSameFieldOnTwoLaptops: the same text changed on two laptops since
+// they last synchronised ends with the same value on both (the one that
+// reached the team last) and, on both, an open conflict with both values.
+func TestSameFieldOnTwoLaptops(t *testing.T) {
+	srv, _ := teamServer(t)
+	a := founder(t, srv, "anna")
+	b := member(t, srv, "bram")
+	for _, s := range []*store.Store{a, b} {
+		iv := interventies(t, s)[0]
+		iv.Werkwijze = "werkwijze volgens " + s.User()
+		if err := s.UpdateInterventie(&iv); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sync(t, a, srv)
+	if res := sync(t, b, srv); res.Conflicten != 1 {
+		t.Fatalf("bram: %+v, verwacht 1 conflict", res)
+	}
+	if res := sync(t, a, srv); res.Conflicten != 1 {
+		t.Fatalf("anna: %+v, verwacht 1 conflict", res)
+	}
+	sameContent(t, a, b)
+	for _, s := range []*store.Store{a, b} {
+		if got := interventies(t, s)[0].Werkwijze; got != "werkwijze volgens bram" {
+			t.Fatalf("%s: werkwijze %q", s.User(), got)
+		}
+		list := conflicts(t, s)
+		if len(list) != 1 {
+			t.Fatalf("%s: %d conflicten: %+v", s.User(), len(list), list)
+		}
+		c := list[0]
+		if c.Veld != "werkwijze" || c.Eerste.NieuweWaarde != "werkwijze volgens anna" || c.Eerste.Gebruiker != "anna" ||
+			c.Tweede.NieuweWaarde != "werkwijze volgens bram" || c.Tweede.Gebruiker != "bram" || c.LokaalID == 0 {
+			t.Fatalf("%s: conflict %+v", s.User(), c)
+		}
+	}
+
+	// anna keeps her own value: it becomes the value on both laptops,
+	// without a new conflict, and the choice is recorded
+	if err := Resolve(a, conflicts(t, a)[0].ID, KeuzeEerste); err != nil {
+		t.Fatal(err)
+	}
+	if err := Resolve(a, conflicts(t, b)[0].ID, KeuzeEerste); err == nil {
+		t.Fatal("een opgelost conflict kon nog eens worden opgelost")
+	}
+	sync(t, a, srv)
+	if res := sync(t, b, srv); res.Conflicten != 0 || res.Toegepast != 1 {
+		t.Fatalf("bram na annas keuze: %+v", res)
+	}
+	sameContent(t, a, b)
+	if got := interventies(t, b)[0].Werkwijze; got != "werkwijze volgens anna" {
+		t.Fatalf("bram: werkwijze %q na annas keuze", got)
+	}
+	var all []Conflict
+	if err := a.ReadRaw(func(db *gorm.DB) (err error) { all, err = Conflicten(db, true); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if len(conflicts(t, a)) != 0 || len(all) != 1 || all[0].OpgelostDoor != "anna" || all[0].Keuze == "" || all[0].OpgelostOp == nil {
+		t.Fatalf("anna na haar keuze: open %d, alle %+v", len(conflicts(t, a)), all)
+	}
+}
+
+// TestDeleteVersusEdit: a figure removed on one laptop and changed on the
+// other is removed on both, and both keep the conflict with the changed value.
+func TestDeleteVersusEdit(t *testing.T) {
+	srv, _ := teamServer(t)
+	a := founder(t, srv, "anna")
+	naam := interventies(t, a)[0].Naam
+	r := reach(t, a, naam, "2025", "50")
+	sync(t, a, srv)
+	b := member(t, srv, "bram")
+	if err := a.DeleteBereik(r.ID); err != nil {
+		t.Fatal(err)
+	}
+	reach(t, b, naam, "2025", "65")
+	sync(t, a, srv)
+	sync(t, b, srv)
+	sync(t, a, srv)
+	sameContent(t, a, b)
+	for _, s := range []*store.Store{a, b} {
+		list := conflicts(t, s)
+		if len(list) == 0 {
+			t.Fatalf("%s: geen conflict", s.User())
+		}
+		found := false
+		for _, c := range list {
+			if c.Entiteit == "bereik" && c.Veld == "waarde" && c.Tweede.NieuweWaarde == "65" && c.Tweede.Gebruiker == "bram" {
+				found = true
+			}
+		}
+		if !found {
+			t.Fatalf("%s: het gewijzigde cijfer 65 ontbreekt in de conflicten: %+v", s.User(), list)
+		}
+	}
+}

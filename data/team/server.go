@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgtype"
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
@@ -19,7 +21,10 @@ import (
 const serverSchemaVersion = "1"
 
 // serverSchema makes the team database: the changes of all laptops in the
-// order they arrived, and a few facts about the team.
+// order they arrived, and a few facts about the team. The changes can only
+// be added to: a trigger refuses changing, removing and emptying them for
+// every role (only the owner of the table can switch it off), and other
+// roles get only what Grant gives them.
 const serverSchema = `
 CREATE TABLE team_info (
     sleutel TEXT PRIMARY KEY,
@@ -43,6 +48,15 @@ CREATE TABLE team_wijzigingen (
     verzonden_door TEXT NOT NULL DEFAULT current_user
 );
 CREATE INDEX team_wijzigingen_veld ON team_wijzigingen (entiteit, sleutel, veld, volgnummer);
+CREATE FUNCTION team_wijzigingen_alleen_toevoegen() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'het logboek van het team kan alleen worden aangevuld, niet aangepast';
+END $$;
+CREATE TRIGGER team_wijzigingen_alleen_toevoegen BEFORE UPDATE OR DELETE ON team_wijzigingen
+    FOR EACH ROW EXECUTE FUNCTION team_wijzigingen_alleen_toevoegen();
+CREATE TRIGGER team_wijzigingen_niet_legen BEFORE TRUNCATE ON team_wijzigingen
+    FOR EACH STATEMENT EXECUTE FUNCTION team_wijzigingen_alleen_toevoegen();
+REVOKE ALL ON team_info, team_wijzigingen FROM PUBLIC;
 `
 
 // Server is an open connection to the team database.
@@ -164,12 +178,16 @@ func (s *Server) send(changes []Wijziging) error {
 	return s.db.Transaction(func(tx *gorm.DB) error { return sendIn(tx, changes) })
 }
 
-// sendIn stores changes in the transaction tx. Sends are serialised (a lock
-// on the table), so that the order of the numbers is the order in which
-// they become visible and no reader skips one.
+// sendLock is the advisory lock that serialises sends (a lock on the table
+// would need more than the right to add).
+const sendLock = 0x4A4D5A57
+
+// sendIn stores changes in the transaction tx. Sends are serialised, so that
+// the order of the numbers is the order in which they become visible and no
+// reader skips one.
 func sendIn(tx *gorm.DB, changes []Wijziging) error {
 	{
-		if err := tx.Exec("LOCK TABLE team_wijzigingen IN SHARE ROW EXCLUSIVE MODE").Error; err != nil {
+		if err := tx.Exec("SELECT pg_advisory_xact_lock(?)", sendLock).Error; err != nil {
 			return err
 		}
 		for start := 0; start < len(changes); start += sendBatch {
@@ -186,7 +204,7 @@ func sendIn(tx *gorm.DB, changes []Wijziging) error {
 			}
 			if err := tx.Exec(insertSQL, array(ids), array(herkomst), array(basis), array(gebruiker), array(tijd), array(actie),
 				array(entiteit), array(sleutel), array(veld), array(oud), array(nieuw)).Error; err != nil {
-				return fmt.Errorf("wijzigingen naar de teamdatabase sturen: %w", err)
+				return describeSendError(err)
 			}
 		}
 		return nil
@@ -269,4 +287,72 @@ func (s *Server) byID(ids []string) (map[string]Wijziging, error) {
 			Veld: r.Veld, OudeWaarde: r.OudeWaarde, NieuweWaarde: r.NieuweWaarde, ConflictMet: r.ConflictMet}
 	}
 	return out, nil
+}
+
+// Rechten are what a role may do in the team database.
+type Rechten string
+
+// The roles' rights: reading only, or reading and adding changes.
+const (
+	RechtLezen     Rechten = "lezen"
+	RechtSchrijven Rechten = "schrijven"
+)
+
+// Grant gives a PostgreSQL role (one per person, or one for the team) the
+// right to read the team register, or to read it and add changes. Only
+// the owner of the team tables can grant; nobody is given the right to
+// change or remove a change.
+func (s *Server) Grant(role string, r Rechten) error {
+	if _, err := s.teamID(); err != nil {
+		return err
+	}
+	var privileges string
+	switch r {
+	case RechtLezen:
+		privileges = "SELECT"
+	case RechtSchrijven:
+		privileges = "SELECT, INSERT"
+	default:
+		return fmt.Errorf("onbekend recht %q: kies %s of %s", r, RechtLezen, RechtSchrijven)
+	}
+	name := pgx.Identifier{role}.Sanitize()
+	return s.db.Transaction(func(tx *gorm.DB) error {
+		// PostgreSQL only warns when someone else grants: ask first
+		var owner bool
+		if err := tx.Raw("SELECT pg_has_role(current_user, relowner, 'USAGE') FROM pg_class WHERE oid = 'team_wijzigingen'::regclass").
+			Scan(&owner).Error; err != nil {
+			return err
+		}
+		if !owner {
+			return errors.New("alleen de eigenaar van de teamdatabase kan rechten geven")
+		}
+		if err := tx.Exec("REVOKE ALL ON team_info, team_wijzigingen FROM " + name).Error; err != nil {
+			return describeGrantError(role, err)
+		}
+		if err := tx.Exec("GRANT SELECT ON team_info TO " + name).Error; err != nil {
+			return describeGrantError(role, err)
+		}
+		return describeGrantError(role, tx.Exec("GRANT "+privileges+" ON team_wijzigingen TO "+name).Error)
+	})
+}
+
+// describeGrantError says in Dutch why granting failed.
+func describeGrantError(role string, err error) error {
+	var pgErr *pgconn.PgError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &pgErr) && pgErr.Code == "42704":
+		return fmt.Errorf("de rol %q bestaat niet op de server; IT maakt hem eerst (CREATE ROLE %s LOGIN …)", role, role)
+	}
+	return fmt.Errorf("rechten geven: %w", err)
+}
+
+// describeSendError says in Dutch why the team database refused changes.
+func describeSendError(err error) error {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) && pgErr.Code == "42501" {
+		return errors.New("u hebt alleen leesrechten op de teamdatabase: de wijzigingen van deze laptop kunnen niet worden verstuurd")
+	}
+	return fmt.Errorf("wijzigingen naar de teamdatabase sturen: %w", err)
 }

@@ -21,23 +21,26 @@ func teamFlag(fs *flag.FlagSet) *string {
 // runTeam dispatches "team init|koppel".
 func runTeam(env Env, args []string) int {
 	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
-		fmt.Fprintln(env.Stdout, "Gebruik: jeugdmonitor team init|koppel [opties]")
+		fmt.Fprintln(env.Stdout, "Gebruik: jeugdmonitor team init|koppel|rechten [opties]")
 		fmt.Fprintln(env.Stdout, "\nEen teamregister in een PostgreSQL-database, gedeeld door de laptops van het team:")
 		fmt.Fprintln(env.Stdout, "  init    richt een lege teamdatabase in met het register van deze database")
 		fmt.Fprintln(env.Stdout, "  koppel  maakt een nieuwe database op deze laptop met het register van het team")
+		fmt.Fprintln(env.Stdout, "  rechten geeft een PostgreSQL-rol lees- of schrijfrechten (alleen de eigenaar)")
 		fmt.Fprintln(env.Stdout, "Daarna: 'jeugdmonitor sync' en 'jeugdmonitor conflicten'.\n\nOpties:\n  -h, --help\n      deze hulp")
 		return ExitOK
 	}
 	if len(args) == 0 {
-		return usageError(env, "kies een actie: init of koppel; gebruik --help")
+		return usageError(env, "kies een actie: init, koppel of rechten; gebruik --help")
 	}
 	switch args[0] {
 	case "init":
 		return runTeamInit(env, args[1:])
 	case "koppel":
 		return runTeamKoppel(env, args[1:])
+	case "rechten":
+		return runTeamRechten(env, args[1:])
 	}
-	return usageError(env, "onbekende actie %q: kies init of koppel", args[0])
+	return usageError(env, "onbekende actie %q: kies init, koppel of rechten", args[0])
 }
 
 func runTeamInit(env Env, args []string) int {
@@ -107,6 +110,32 @@ func runTeamKoppel(env Env, args []string) int {
 		return failure(env, err)
 	}
 	fmt.Fprintf(env.Stdout, "%s hoort nu bij het team: %d wijzigingen ontvangen.\n", path, res.Ontvangen)
+	return ExitOK
+}
+
+func runTeamRechten(env Env, args []string) int {
+	fs := newFlags(env, "team rechten", "--team URL --rol NAAM --recht lezen|schrijven",
+		"Geeft een PostgreSQL-rol (een per medewerker, of een voor het team) het recht het teamregister\n"+
+			"te lezen, of te lezen en wijzigingen toe te voegen. Alleen de eigenaar van de teamdatabase kan\n"+
+			"dat; niemand krijgt het recht wijzigingen in het logboek van het team aan te passen.")
+	url := teamFlag(fs)
+	role := fs.String("rol", "", "de PostgreSQL-rol (IT maakt hem: CREATE ROLE naam LOGIN PASSWORD …)")
+	recht := fs.String("recht", "", "lezen of schrijven")
+	if code := parse(fs, args); code >= 0 {
+		return code
+	}
+	if *url == "" || *role == "" || (*recht != string(team.RechtLezen) && *recht != string(team.RechtSchrijven)) {
+		return usageError(env, "--team, --rol en --recht lezen|schrijven zijn verplicht; gebruik --help")
+	}
+	srv, err := team.Connect(*url)
+	if err != nil {
+		return failure(env, err)
+	}
+	defer srv.Close()
+	if err := srv.Grant(*role, team.Rechten(*recht)); err != nil {
+		return failure(env, err)
+	}
+	fmt.Fprintf(env.Stdout, "De rol %s mag nu %s in de teamdatabase.\n", *role, *recht)
 	return ExitOK
 }
 

@@ -72,6 +72,12 @@ func TestTeamCommands(t *testing.T) {
 	if code, out, _ := run(t, "export", "--db", b, "--what", "bereik", "--format", "csv"); code != ExitOK || !strings.Contains(out, "1111") || strings.Contains(out, "2222") {
 		t.Fatalf("b houdt na de keuze niet 1111: %s", out)
 	}
+	if code, _, stderr := run(t, "team", "rechten", "--team", dsn, "--rol", "niemand_hier", "--recht", "lezen"); code != ExitError || !strings.Contains(stderr, "bestaat niet") {
+		t.Fatalf("rechten voor een onbekende rol: exit %d: %s", code, stderr)
+	}
+	if code, _, stderr := run(t, "team", "rechten", "--team", dsn, "--rol", "x", "--recht", "alles"); code != ExitUsage {
+		t.Fatalf("onbekend recht: exit %d: %s", code, stderr)
+	}
 	if code, _, stderr := run(t, "sync", "--db", newDatabase(t)); code != ExitError || !strings.Contains(stderr, "geen teamdatabase bekend") {
 		t.Fatalf("sync zonder team: exit %d: %s", code, stderr)
 	}

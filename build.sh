@@ -293,8 +293,10 @@ cmd_windows() {
 		# the fyne CLI adds -H=windowsgui itself and takes extra linker flags from GOFLAGS
 		export GOFLAGS="${GOFLAGS:+$GOFLAGS }-ldflags=-X=main.version=$version"
 		# no_emoji leaves out Fyne's colour emoji font (4,2 MB), which the program's texts
-		# do not use, to keep the .exe under 35 MB; an emoji typed in a field shows as a box
-		"$fyne" package --verbose --os windows --release --tags no_emoji --src "$stage/$PKG" \
+		# do not use, to keep the .exe under 35 MB; an emoji typed in a field shows as a box.
+		# nopgxregisterdefaulttypes leaves out pgx's generic variants of every PostgreSQL type
+		# (1,45 MB; the team sync passes its arrays as pgtype.Array, see data/team)
+		"$fyne" package --verbose --os windows --release --tags no_emoji,nopgxregisterdefaulttypes --src "$stage/$PKG" \
 			--exe "$stage/$PKG/jeugdmonitor.exe" \
 			--icon "$stage/$icon" --app-version "$version" --app-build "${build:-1}"
 	) 2>&1 | tee "$stage/fyne-package.log" >&2

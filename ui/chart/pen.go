@@ -11,6 +11,7 @@ import (
 	"github.com/wcharczuk/go-chart/v2/drawing"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/gomedium"
+	"golang.org/x/image/math/fixed"
 )
 
 // fonts are Go Medium for text and Go Bold for titles: heavier than go-chart's
@@ -43,6 +44,9 @@ type pen struct {
 	alleen bool
 	// tekst scales the text beyond the scale of the canvas.
 	tekst float64
+	// letter and maat are the font and size of the next text.
+	letter *truetype.Font
+	maat   float64
 }
 
 func newPen(r gochart.Renderer, o Opties) (*pen, error) {
@@ -56,7 +60,7 @@ func newPen(r gochart.Renderer, o Opties) (*pen, error) {
 	r.SetDPI(72) // font sizes are then pixels
 	w, h := float64(o.Breedte), float64(o.Hoogte)
 	return &pen{r: r, t: o.Thema, w: w, h: h, scale: min(w/StandaardBreedte, h/StandaardHoogte),
-		svg: o.Formaat == SVG, medium: f[0], bold: f[1], alleen: o.AlleenGrafiek, tekst: max(o.Tekstschaal, 1)}, nil
+		svg: o.Formaat == SVG, medium: f[0], bold: f[1], alleen: o.AlleenGrafiek, tekst: max(o.Tekstschaal, 1), letter: f[0], maat: 11}, nil
 }
 
 // px scales a size of the 1920x1080 design; text never drops below 11 pixels.
@@ -67,17 +71,39 @@ func (p *pen) fontPx(v float64) float64 { return max(v*p.scale*p.tekst, 11) }
 // font selects a face and size for the next text.
 func (p *pen) font(size float64, bold bool, c drawing.Color) {
 	p.r.ResetStyle()
+	p.letter, p.maat = p.medium, p.fontPx(size)
 	if bold {
-		p.r.SetFont(p.bold)
-	} else {
-		p.r.SetFont(p.medium)
+		p.letter = p.bold
 	}
-	p.r.SetFontSize(p.fontPx(size))
+	p.r.SetFont(p.letter)
+	p.r.SetFontSize(p.maat)
 	p.r.SetFontColor(c)
 }
 
-// width measures a text in the current font.
-func (p *pen) width(s string) float64 { return float64(p.r.MeasureText(s).Width()) }
+// width measures a text in the current font from its glyphs' advances and
+// kerning, the way go-chart places them, without loading their outlines as
+// go-chart's MeasureText does (that made measuring, mostly while wrapping
+// text, the larger part of drawing a small chart). go-chart's PNG renderer
+// takes 64ths where TrueType means 72nds, so its glyphs are 72/64 of the
+// size asked; its SVG renderer writes the size asked.
+func (p *pen) width(s string) float64 {
+	em := p.maat * 72 // in 26.6 fixed point, as the PNG renderer scales
+	if p.svg {
+		em = p.maat * 64
+	}
+	scale := fixed.Int26_6(em)
+	var w fixed.Int26_6
+	prev, has := truetype.Index(0), false
+	for _, r := range s {
+		i := p.letter.Index(r)
+		if has {
+			w += p.letter.Kern(scale, prev, i)
+		}
+		w += p.letter.HMetric(scale, i).AdvanceWidth
+		prev, has = i, true
+	}
+	return float64(w) / 64
+}
 
 // text draws s with its baseline at y; align -1 left of x, 0 centred, 1 right.
 func (p *pen) text(s string, x, y float64, align int) {

@@ -54,6 +54,9 @@ func SchrijfPDF(w io.Writer, in Inhoud, v Voortgang) error {
 	beelden := make([][]byte, len(in.Grafieken))
 	for i, g := range in.Grafieken {
 		v.meld(i, len(in.Grafieken))
+		if !g.HeeftGegevens() {
+			continue // the page says what is missing; an empty chart would only take room
+		}
 		o := chart.Standaard()
 		o.Breedte, o.Hoogte, o.AlleenGrafiek, o.Tekstschaal = grafiekBreedte, grafiekHoogteVan(g), true, tekstschaal
 		img, err := chart.Teken(g, o)
@@ -167,7 +170,8 @@ func (d *document) inhoudsregel(titel, pagina string) {
 }
 
 // grafiekpagina writes one chart: its title, headline message with where it
-// comes from, the chart the width of the page, the key figures, notes and
+// comes from, the chart the width of the page (none for a chart without
+// figures; the page says what is missing), the key figures, notes and
 // sources.
 func (d *document) grafiekpagina(i int, g dashboard.Grafiek, img []byte) {
 	pdf := d.pdf
@@ -185,11 +189,13 @@ func (d *document) grafiekpagina(i int, g dashboard.Grafiek, img []byte) {
 			pdf.SetTextColor(0, 0, 0)
 		}
 	}
-	name := fmt.Sprintf("grafiek%d", i)
-	opts := fpdf.ImageOptions{ImageType: "PNG"}
-	pdf.RegisterImageOptionsReader(name, opts, bytes.NewReader(img))
-	h := breedte * float64(grafiekHoogteVan(g)) / grafiekBreedte
-	pdf.ImageOptions(name, paginaMarge, pdf.GetY()+2, breedte, h, true, opts, 0, "")
+	if img != nil {
+		name := fmt.Sprintf("grafiek%d", i)
+		opts := fpdf.ImageOptions{ImageType: "PNG"}
+		pdf.RegisterImageOptionsReader(name, opts, bytes.NewReader(img))
+		h := breedte * float64(grafiekHoogteVan(g)) / grafiekBreedte
+		pdf.ImageOptions(name, paginaMarge, pdf.GetY()+2, breedte, h, true, opts, 0, "")
+	}
 	pdf.Ln(3)
 	pdf.SetFont("NotoSans", "B", 12)
 	pdf.MultiCell(0, 7, "Kerncijfers", "", "L", false)

@@ -181,3 +181,37 @@ func atoi(t *testing.T, s string) int {
 	}
 	return n
 }
+
+// TestPDFZonderLegeGrafieken checks that a chart without figures gets no
+// image in the report (its page says what is missing): the register's
+// report has exactly as many images as charts with figures.
+func TestPDFZonderLegeGrafieken(t *testing.T) {
+	if _, err := exec.LookPath("pdfimages"); err != nil {
+		t.Skip("pdfimages ontbreekt: installeer poppler-utils")
+	}
+	in, err := Verzamel(registerStore(t), "", dashboard.Opties{Van: 2019, Tot: 2023}, stand)
+	if err != nil {
+		t.Fatal(err)
+	}
+	met := 0
+	for _, g := range in.Grafieken {
+		if g.HeeftGegevens() {
+			met++
+		}
+	}
+	pad := filepath.Join(t.TempDir(), "register.pdf")
+	if err := bestand.Schrijf(pad, func(w io.Writer) error { return SchrijfPDF(w, in, nil) }); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdfimages", "-list", pad).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := strings.Count(strings.TrimSpace(string(out)), "\n") - 1 // two header lines
+	if met == 0 || met == len(in.Grafieken) || rows != met {
+		t.Errorf("%d afbeeldingen voor %d van %d grafieken met cijfers:\n%s", rows, met, len(in.Grafieken), out)
+	}
+	if text := pdfTekst(t, pad, 2, 2); !strings.Contains(text, "Geen gegevens voor 2019-2023") {
+		t.Errorf("de pagina van een lege grafiek zegt niet wat er ontbreekt:\n%s", text)
+	}
+}

@@ -37,9 +37,13 @@ func Citeer(s string) string {
 }
 
 // Reden says in Dutch why an operation on a file failed: the cause of err
-// for the common failures of the system, the zip and the XML reader, and
-// err's own text (which may be English) for anything else.
+// for the common failures of the system (with Windows' own codes:
+// SysteemReden), the zip and the XML reader, and err's own text (which may
+// be English) for anything else.
 func Reden(err error) string {
+	if r := SysteemReden(err); r != "" {
+		return r
+	}
 	var syntax *xml.SyntaxError
 	var pathErr *fs.PathError
 	switch {

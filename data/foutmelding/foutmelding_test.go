@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -27,6 +28,11 @@ func TestCiteerShortens(t *testing.T) {
 // Dutch reason, also wrapped in a path error.
 func TestRedenIsDutch(t *testing.T) {
 	_, notExist := os.Open("/bestaat/niet")
+	file := filepath.Join(t.TempDir(), "bestand")
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, underFile := os.Open(filepath.Join(file, "x.db")) // ENOTDIR on Linux, "path not found" on Windows
 	for _, c := range []struct {
 		err  error
 		want string
@@ -36,7 +42,7 @@ func TestRedenIsDutch(t *testing.T) {
 		{fmt.Errorf("lezen: %w", zip.ErrFormat), "geen geldig zip-bestand"},
 		{&xml.SyntaxError{Msg: "unexpected EOF", Line: 7}, "ongeldige XML op regel 7"},
 		{io.ErrUnexpectedEOF, "houdt onverwacht op"},
-		{&os.PathError{Op: "open", Path: "x", Err: syscall.ENOTDIR}, "een deel van het pad is een bestand"},
+		{underFile, "een deel van het pad is een bestand"},
 		{&os.PathError{Op: "open", Path: "x", Err: syscall.ENAMETOOLONG}, "is te lang"},
 		{&os.LinkError{Op: "rename", Old: "a", New: "b", Err: syscall.EEXIST}, "er staat al een bestand met die naam"},
 	} {

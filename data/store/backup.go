@@ -5,6 +5,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+
+	"jeugdmonitor/data/foutmelding"
 )
 
 // TempBackup is the purpose of the temporary file a copy is written to
@@ -74,7 +76,7 @@ func writeCopy(path, src string, write func(tmp string) error) error {
 	}
 	if _, err := os.Lstat(abs); err == nil {
 		return &FileError{Action: "reservekopie schrijven naar", Path: abs, Err: os.ErrExist}
-	} else if !errors.Is(err, os.ErrNotExist) {
+	} else if !errors.Is(err, os.ErrNotExist) || foutmelding.DeelIsBestand(abs) {
 		return &FileError{Action: "reservekopie schrijven naar", Path: abs, Err: err}
 	}
 	tmp, err := TempBeside(abs, TempBackup)

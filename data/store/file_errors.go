@@ -4,12 +4,18 @@ import (
 	"errors"
 	"io/fs"
 	"syscall"
+
+	"jeugdmonitor/data/foutmelding"
 )
 
 // describeFileError says in Dutch why a file operation failed: no access,
-// missing, a full disk, a read-only disk, a name too long; other failures
-// keep the system's own text behind a Dutch start.
+// missing, a full disk, a read-only disk, a name too long (and Windows' own
+// codes: foutmelding.SysteemReden); other failures keep the system's own
+// text behind a Dutch start.
 func describeFileError(err error) string {
+	if reden := foutmelding.SysteemReden(err); reden != "" {
+		return reden
+	}
 	var errno syscall.Errno
 	switch {
 	case errors.Is(err, fs.ErrPermission):
@@ -18,7 +24,7 @@ func describeFileError(err error) string {
 		return "het bestand of de map bestaat niet"
 	case errors.Is(err, fs.ErrExist):
 		return "er staat al een bestand met die naam"
-	case errors.As(err, &errno) && isDiskFull(errno):
+	case errors.As(err, &errno) && (errno == syscall.ENOSPC || errno == syscall.EDQUOT):
 		return "de schijf is vol; maak ruimte vrij en probeer het opnieuw"
 	case errors.As(err, &errno) && errno == syscall.EROFS:
 		return "de schijf is alleen-lezen"

@@ -18,6 +18,8 @@ import (
 	"github.com/glebarez/sqlite"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
+
+	"jeugdmonitor/data/foutmelding"
 )
 
 // ApplicationID marks an SQLite file as a Jeugdmonitor database (PRAGMA
@@ -290,7 +292,7 @@ func dsn(path string, readOnly, folderReadOnly bool) string {
 // is empty or not SQLite, before SQLite gets a chance to touch it.
 func precheckFile(path string) (exists bool, err error) {
 	info, err := os.Stat(path)
-	if errors.Is(err, os.ErrNotExist) {
+	if errors.Is(err, os.ErrNotExist) && !foutmelding.DeelIsBestand(path) {
 		return false, nil
 	}
 	if err != nil {

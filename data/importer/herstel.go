@@ -18,11 +18,13 @@ import (
 // full export (JSON). It first checks, on a copy beside doel, that
 // bron is a sound Jeugdmonitor database (and brings its schema up to date);
 // then keeps the current database as a copy of its own in the backups
-// folder; then puts the new file in place with one rename, so a failure at
-// any step leaves the current database as it was. It holds doel's writer
-// lock from the first step to the rename, so no other writer can save
-// anything in between that the rename would lose. doel must not be open in
-// this process; another process that has it open makes Herstel refuse.
+// folder; then puts the new content in place in one step (one SQLite
+// transaction, or one rename; see putInPlace), so a failure at any step
+// leaves the current database as it was. It holds doel's writer lock from
+// the first step to the last, so no other writer can save anything in
+// between that the last step would lose. doel must not be open in this
+// process; another process that writes it makes Herstel refuse, one that
+// reads it reads the restored database afterwards.
 // It returns the path of the copy of the replaced database ("" when doel
 // did not exist).
 func Herstel(bron, doel string, now time.Time) (bewaard string, err error) {
@@ -64,16 +66,38 @@ func Herstel(bron, doel string, now time.Time) (bewaard string, err error) {
 	if err := recordRestore(tmp, bron, bewaard, now); err != nil {
 		return bewaard, err
 	}
+	return bewaard, putInPlace(lock, tmp)
+}
+
+// putInPlace makes the checked copy tmp the database lock guards. An
+// existing database is overwritten in place (store.Overwrite): that also
+// works while another process has it open, which Windows refuses a rename
+// for, and that process then reads the restored figures. A file SQLite
+// cannot overwrite (damaged, not a database), or none, is replaced by
+// renaming tmp over it, after its write-ahead log and shared memory are
+// removed.
+func putInPlace(lock *store.WriterLock, tmp string) error {
+	doel := lock.Path()
+	var overwriteErr error
+	if _, err := os.Stat(doel); err == nil {
+		if overwriteErr = store.Overwrite(lock, tmp); overwriteErr == nil {
+			return nil
+		}
+	}
 	for _, suffix := range []string{"-wal", "-shm"} {
 		if err := os.Remove(doel + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return bewaard, &store.FileError{Action: "opruimen van", Path: doel + suffix, Err: err}
+			return &store.FileError{Action: "opruimen van", Path: doel + suffix, Err: err}
 		}
 	}
 	if err := os.Rename(tmp, doel); err != nil {
-		return bewaard, fmt.Errorf("de herstelde database kon niet op zijn plaats worden gezet: %w",
+		err = fmt.Errorf("de herstelde database kon niet op zijn plaats worden gezet: %w",
 			&store.FileError{Action: "hernoemen naar", Path: doel, Err: err})
+		if overwriteErr != nil {
+			err = fmt.Errorf("%w; overschrijven lukte evenmin: %v", err, overwriteErr)
+		}
+		return err
 	}
-	return bewaard, nil
+	return nil
 }
 
 // Inhoud counts what a file Herstel accepts holds, a database copy or a full

@@ -175,6 +175,46 @@ func TestRestoreKeepsEveryWriteReportedSaved(t *testing.T) {
 	}
 }
 
+// TestRestoreWhileAnotherReaderHasItOpen: a restore while another
+// connection reads the database (Windows refuses a rename over an open
+// file) succeeds, and that connection then reads the restored figures.
+func TestRestoreWhileAnotherReaderHasItOpen(t *testing.T) {
+	dir := t.TempDir()
+	doel := filepath.Join(dir, "jeugdmonitor.db")
+	dbWith(t, doel, "Oud")
+	bron := filepath.Join(t.TempDir(), "kopie.db")
+	dbWith(t, bron, "Nieuw")
+	reader, err := store.Open(doel, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+	names := func() string {
+		all, err := reader.Interventies(true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, i := range all {
+			names = append(names, i.Naam)
+		}
+		return strings.Join(names, ",")
+	}
+	if got := names(); got != "Oud" {
+		t.Fatalf("before: %s", got)
+	}
+	kept, err := Herstel(bron, doel, restoreMoment)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := names(); got != "Nieuw" {
+		t.Fatalf("the reader reads %q after the restore", got)
+	}
+	if got := interventionNames(t, kept); strings.Join(got, ",") != "Oud" {
+		t.Fatalf("the kept copy %s holds %v", kept, got)
+	}
+}
+
 func TestRestoreFromDatabaseOpenInWALKeepsItsLatestCommits(t *testing.T) {
 	dir := t.TempDir()
 	bronPath := filepath.Join(dir, "open.db")

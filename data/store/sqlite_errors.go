@@ -42,22 +42,25 @@ func describeSQLiteError(err error) error {
 	if !errors.As(err, &e) {
 		return err
 	}
-	var msg string
-	switch e.Code() & 0xff {
+	return fmt.Errorf("niet opgeslagen: %s (%w)", sqliteCodeMessage(e.Code()), err)
+}
+
+// sqliteCodeMessage says in Dutch what SQLite's result code means for the
+// user.
+func sqliteCodeMessage(code int) string {
+	switch code & 0xff {
 	case sqliteFull:
-		msg = "de schijf is vol; maak ruimte vrij en probeer het opnieuw"
+		return "de schijf is vol; maak ruimte vrij en probeer het opnieuw"
 	case sqliteIOErr:
-		msg = "schrijffout op de schijf (is een USB-stick of netwerkschijf losgekoppeld?)"
+		return "schrijffout op de schijf (is een USB-stick of netwerkschijf losgekoppeld?)"
 	case sqliteReadOnly:
-		msg = "het bestand kan niet worden beschreven (alleen-lezen)"
+		return "het bestand kan niet worden beschreven (alleen-lezen)"
 	case sqliteBusy:
-		msg = "de database is bezet door een ander programma; probeer het zo opnieuw"
+		return "de database is bezet door een ander programma; probeer het zo opnieuw"
 	case sqliteCorrupt, sqliteNotADB:
-		msg = "het databasebestand is beschadigd; open een reservekopie (Instellingen, Reservekopieën)"
+		return "het databasebestand is beschadigd; open een reservekopie (Instellingen, Reservekopieën)"
 	case sqliteConstraint:
-		msg = "de database weigert deze wijziging"
-	default:
-		msg = "de database gaf een fout"
+		return "de database weigert deze wijziging"
 	}
-	return fmt.Errorf("niet opgeslagen: %s (%w)", msg, err)
+	return "de database gaf een fout"
 }

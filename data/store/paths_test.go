@@ -7,6 +7,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"jeugdmonitor/data/bestand/bestandtest"
 )
 
 // hostileNames are file names that mean something in a URI: SQLite used to
@@ -34,6 +36,9 @@ func TestHostilePathsOpenExactlyTheNamedFile(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "map #1 %41")
 			path := filepath.Join(dir, name)
+			if bestandtest.WindowsWeigert(t, name, func() error { _, err := Open(path, Options{Create: true}); return err }) {
+				return
+			}
 			s, err := Open(path, Options{Create: true})
 			if err != nil {
 				t.Fatal(err)
@@ -94,7 +99,10 @@ func TestSymlinkSharesTheDatabasesLock(t *testing.T) {
 	defer first.Close()
 	link := filepath.Join(dir, "snelkoppeling.db")
 	if err := os.Symlink(real, link); err != nil {
-		t.Skip("no symbolic links here:", err)
+		t.Skip("no symbolic links here (Windows: only with developer mode or as administrator):", err)
+	}
+	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Skip("the symbolic link did not appear (Wine reports success and makes none):", err)
 	}
 	second, err := Open(link, Options{})
 	if err != nil {

@@ -4,18 +4,19 @@ import (
 	"bytes"
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"jeugdmonitor/data/spreadsheet/vijandig"
 )
 
 // TestRefusedFilesLeaveDatabase imports the hostile files of issue 13 that
 // are refused for what they hold rather than their size (the unbalanced
-// quote built with the issue's own printf, a BOM before Windows-1252 text,
-// one stray Windows-1252 byte in UTF-8, and numbers stored as 1e308 and 1e20
-// in an .xlsx, a NUL byte in a cell, a note over domain.MaxTekst) and requires a Dutch message at the row and column, and the
-// database exactly as it was.
+// quote as the issue's printf wrote it, a BOM before Windows-1252 text, one
+// stray Windows-1252 byte in UTF-8, numbers stored as 1e308 and 1e20 in an
+// .xlsx, a NUL byte in a cell, a note over domain.MaxTekst) and requires a
+// Dutch message at the row and column, and the database exactly as it was.
 func TestRefusedFilesLeaveDatabase(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name, content string) string {
@@ -25,15 +26,11 @@ func TestRefusedFilesLeaveDatabase(t *testing.T) {
 		}
 		return p
 	}
-	quote := filepath.Join(dir, "q.csv")
-	if out, err := exec.Command("sh", "-c", `printf 'Interventie;Periode;Waarde;Bron\r\nMatch;2024;12;"x\r\nJongerencentra;2024;56;b\r\nMake it!;2024;7;b\r\n' > "$0"`, quote).CombinedOutput(); err != nil {
-		t.Fatalf("%v %s", err, out)
-	}
 	cases := []struct {
 		name, path string
 		wants      []string
 	}{
-		{"unbalanced quote", quote, []string{"regel 2, kolom D", "niet gesloten"}},
+		{"unbalanced quote", write("q.csv", vijandig.OngeslotenAanhalingsteken), []string{"regel 2, kolom D", "niet gesloten"}},
 		{"BOM with Windows-1252", write("bom.csv", "\xEF\xBB\xBFInterventie;Periode;Waarde;Bron\r\nMatch;2024;12;Caf\xE9\r\n"), []string{"regel 2, kolom D", "byte 0xE9", "UTF-8"}},
 		{"stray Windows-1252 byte", write("los.csv", "Interventie;Periode;Waarde;Bron\r\nMatch;2024;12;één\r\nMake it!;2024;7;na\xEFef\r\n"), []string{"regel 3, kolom D", "byte 0xEF"}},
 		{"1e308 in xlsx", writeXLSX(t, dir, "groot.xlsx", "Bereik", [][]any{{"Interventie", "Periode", "Waarde"}, {"Match", "2024", 1e308}}), []string{"rij 4", "Waarde (C)", "meer dan 15 cijfers"}},

@@ -2,23 +2,22 @@ package spreadsheet_test
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"jeugdmonitor/data/spreadsheet"
+	"jeugdmonitor/data/spreadsheet/vijandig"
 )
 
-// TestUnbalancedQuoteRefused builds the file of issue 13 with the issue's own
-// printf: the quote that opens Bron in row 2 never closes, which used to
-// swallow the two rows after it into that cell ("1 rijen, 0 fouten"). Now it
-// is refused at row 2, column D.
+// TestUnbalancedQuoteRefused reads the file of issue 13 as the issue's own
+// printf wrote it: the quote that opens Bron in row 2 never closes, which
+// used to swallow the two rows after it into that cell ("1 rijen, 0
+// fouten"). Now it is refused at row 2, column D.
 func TestUnbalancedQuoteRefused(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "q.csv")
-	cmd := exec.Command("sh", "-c", `printf 'Interventie;Periode;Waarde;Bron\r\nMatch;2024;12;"x\r\nJongerencentra;2024;56;b\r\nMake it!;2024;7;b\r\n' > "$0"`, p)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("%v: %s", err, out)
+	if err := os.WriteFile(p, []byte(vijandig.OngeslotenAanhalingsteken), 0o644); err != nil {
+		t.Fatal(err)
 	}
 	err := readErr(p)
 	if err == nil {

@@ -107,3 +107,8 @@ func CSV(t testing.TB, dir, name, head, body string, n int) string {
 	}
 	return p
 }
+
+// OngeslotenAanhalingsteken is the CSV file of issue 13, byte for byte as the
+// issue's printf wrote it: the quote that opens Bron in row 2 never closes,
+// and used to swallow the two rows after it into that cell.
+const OngeslotenAanhalingsteken = "Interventie;Periode;Waarde;Bron\r\nMatch;2024;12;\"x\r\nJongerencentra;2024;56;b\r\nMake it!;2024;7;b\r\n"

@@ -81,7 +81,7 @@ func Open(w fyne.Window, k Keuze, gekozen func(pad string)) *dialog.FileDialog {
 		}
 		if r != nil {
 			r.Close()
-			gekozen(r.URI().Path())
+			gekozen(padVan(r.URI()))
 		}
 	}, w)
 	k.toon(d, w, gekozen)
@@ -102,7 +102,7 @@ func Opslaan(w fyne.Window, k Keuze, gekozen func(pad string)) *dialog.FileDialo
 		}
 		// Fyne's own confirmation (a double click on a file) has made the
 		// file, empty, after asking to overwrite; the caller writes it anew
-		path := wc.URI().Path()
+		path := padVan(wc.URI())
 		wc.Close()
 		if info, err := os.Stat(path); err == nil && info.Size() == 0 {
 			os.Remove(path)
@@ -347,7 +347,14 @@ func huidigeMap() string {
 	if err != nil || u.Scheme() != "file" {
 		return ""
 	}
-	return u.Path()
+	return padVan(u)
+}
+
+// padVan is the path of the file URI u as the system writes it: Fyne gives
+// "C:/users/..." on Windows, where the user and the messages expect
+// "C:\users\...".
+func padVan(u fyne.URI) string {
+	return filepath.FromSlash(u.Path())
 }
 
 // pad turns what the user typed into the path of the file meant, relative to

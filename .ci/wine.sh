@@ -366,8 +366,11 @@ test_tests() {
 		if [ "$rc" -eq 0 ] && grep -q '^PASS$' "$WORK/tests/$name.log"; then
 			printf 'ok   %-36s (Windows, Wine) %3d tests geslaagd, %d overgeslagen\n' "$pkg" \
 				"$(grep -c '^--- PASS' "$WORK/tests/$name.log")" "$(grep -c '^--- SKIP' "$WORK/tests/$name.log")"
-			# go test -v prints the reason of a skip on the line before "--- SKIP: Name"
-			awk '/^--- SKIP: / { n = $3; sub(/^ +/, "", prev); print "     overgeslagen: " n ": " prev } { prev = $0 }' \
+			# every skipped test and subtest with its reason: go test -v prints the
+			# reason (file.go:N: ..., its last line) after "=== RUN Name", "--- SKIP: Name" later
+			awk '/^=== (RUN|CONT)/ { cur = $3; next }
+				/^ *--- SKIP: / { print "     overgeslagen: " $3 ": " reason[$3]; next }
+				/^ +[^ -].*_test\.go:[0-9]+: / && cur != "" { r = $0; sub(/^ +/, "", r); reason[cur] = r }' \
 				"$WORK/tests/$name.log"
 		else
 			printf 'FAIL %s (Windows, Wine; exitcode %d)\n' "$pkg" "$rc"

@@ -34,7 +34,7 @@ func TestRefusedFilesLeaveDatabase(t *testing.T) {
 		{"BOM with Windows-1252", write("bom.csv", "\xEF\xBB\xBFInterventie;Periode;Waarde;Bron\r\nMatch;2024;12;Caf\xE9\r\n"), []string{"regel 2, kolom D", "byte 0xE9", "UTF-8"}},
 		{"stray Windows-1252 byte", write("los.csv", "Interventie;Periode;Waarde;Bron\r\nMatch;2024;12;één\r\nMake it!;2024;7;na\xEFef\r\n"), []string{"regel 3, kolom D", "byte 0xEF"}},
 		{"1e308 in xlsx", writeXLSX(t, dir, "groot.xlsx", "Bereik", [][]any{{"Interventie", "Periode", "Waarde"}, {"Match", "2024", 1e308}}), []string{"rij 4", "Waarde (C)", "meer dan 15 cijfers"}},
-		{"NUL byte in a cell", write("nul.csv", "Interventie;Periode;Waarde;Bron\r\nMatch;2024;12;ja\x00nee\r\n"), []string{"regel 2, kolom D", "stuurteken U+0000 (NUL)"}},
+		{"NUL byte in a cell", write("nulteken.csv", "Interventie;Periode;Waarde;Bron\r\nMatch;2024;12;ja\x00nee\r\n"), []string{"regel 2, kolom D", "stuurteken U+0000 (NUL)"}},
 		{"note over the text limit", write("notitie.csv", "Interventie;Periode;Waarde;Notitie\r\nMatch;2024;12;"+strings.Repeat("ë", 20_000)+"\r\n"), []string{"rij 2, kolom Notitie (D)", "is 20.000 tekens lang; een tekst mag hoogstens 10.000 tekens zijn"}},
 		{"1e20 in xlsx", writeXLSX(t, dir, "groot2.xlsx", "Bereik", [][]any{{"Interventie", "Periode", "Waarde"}, {"Match", "2024", 1e20}}), []string{"rij 4", "meer dan 15 cijfers"}},
 	}

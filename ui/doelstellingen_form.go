@@ -1,9 +1,7 @@
 package ui
 
 import (
-	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -21,8 +19,10 @@ var targetKinds = []string{string(domain.SoortMinimaal), string(domain.SoortMaxi
 	string(domain.SoortBandbreedte)}
 
 // doelstellingenPanel lists the targets of one intervention in Interventie
-// bewerken and adds, revises (with a reason) and ends them; each action is
-// its own audited save, apart from the intervention's fields.
+// bewerken and adds, revises (with a reason) and ends them. Each change is
+// checked against the store when it is made, and kept in the form until
+// Opslaan stores it with the intervention (see store.DoelstellingWijziging):
+// Annuleren leaves the targets as they were.
 type doelstellingenPanel struct {
 	m    *Main
 	item domain.Interventie
@@ -40,6 +40,15 @@ type doelstellingenPanel struct {
 	names   map[uint]string
 	// revisions are the revisions of each target, oldest first.
 	revisions map[uint][]domain.DoelstellingHerziening
+	// staged are the changes made in the form, in their order, with the
+	// line that describes each.
+	staged []stagedChange
+}
+
+// stagedChange is a change to the targets kept until Opslaan.
+type stagedChange struct {
+	change store.DoelstellingWijziging
+	line   string
 }
 
 func newDoelstellingenPanel(m *Main, item domain.Interventie) *doelstellingenPanel {
@@ -67,6 +76,15 @@ func newDoelstellingenPanel(m *Main, item domain.Interventie) *doelstellingenPan
 		p.fields.form(), container.NewHBox(p.add))
 	p.reload()
 	return p
+}
+
+// changes are the changes to the targets made in the form, in their order.
+func (p *doelstellingenPanel) changes() []store.DoelstellingWijziging {
+	out := make([]store.DoelstellingWijziging, len(p.staged))
+	for k, c := range p.staged {
+		out[k] = c.change
+	}
+	return out
 }
 
 // reload reads the intervention's targets and the names of the
@@ -127,10 +145,12 @@ func (p *doelstellingenPanel) targetLine(d domain.Doelstelling) string {
 	return line
 }
 
-// showList writes a row per target with its Herzien and Beëindigen buttons.
+// showList writes a row per target with its Herzien and Beëindigen buttons,
+// and then the changes kept until Opslaan, each with a button that takes
+// it out again.
 func (p *doelstellingenPanel) showList() {
 	p.list.RemoveAll()
-	if len(p.targets) == 0 {
+	if len(p.targets) == 0 && len(p.staged) == 0 {
 		p.list.Add(widget.NewLabel(lang.L("Nog geen doelstelling.")))
 	}
 	for _, d := range p.targets {
@@ -138,39 +158,82 @@ func (p *doelstellingenPanel) showList() {
 		label.Wrapping = fyne.TextWrapWord
 		revise := widget.NewButton(lang.L("Herzien…"), func() { p.showRevise(d) })
 		end := widget.NewButton(lang.L("Beëindigen…"), func() { p.showEnd(d) })
-		if d.LaatsteJaar != nil {
+		if d.LaatsteJaar != nil || p.isStaged(store.DoelstellingBeeindigen, d.ID) {
 			end.Disable()
+		}
+		if p.isStaged(store.DoelstellingHerzien, d.ID) {
+			revise.Disable()
 		}
 		p.list.Add(container.NewBorder(nil, nil, nil, container.NewHBox(revise, end), label))
 	}
+	for k, c := range p.staged {
+		label := widget.NewLabel(lang.L("Bij Opslaan: {{.Wijziging}}", map[string]any{"Wijziging": c.line}))
+		label.Wrapping = fyne.TextWrapWord
+		label.Importance = widget.HighImportance
+		undo := widget.NewButton(lang.L("Weghalen"), func() {
+			p.staged = append(p.staged[:k:k], p.staged[k+1:]...)
+			p.showList()
+		})
+		p.list.Add(container.NewBorder(nil, nil, nil, undo, label))
+	}
 }
 
-// onAdd stores the typed target for this intervention, or shows the
-// store's messages at the fields and stores nothing.
-func (p *doelstellingenPanel) onAdd() {
-	in := store.DoelstellingInvoer{Interventies: []string{p.item.Naam}, Periode: p.periode.Text, Soort: p.soort.Selected,
-		Waarde: p.waarde.Text, Eenheid: p.eenheid.Text, BronDocument: p.bron.Text}
-	var saved domain.Doelstelling
-	p.add.Disable()
-	p.m.background(func() (err error) {
-		saved, err = p.m.store.CreateDoelstellingInvoer(in)
-		return err
-	}, func(err error) {
-		p.add.Enable()
-		p.fields.show(err)
+// isStaged reports whether the form holds a change of this kind to target id.
+func (p *doelstellingenPanel) isStaged(actie store.DoelstellingActie, id uint) bool {
+	for _, c := range p.staged {
+		if c.change.Actie == actie && c.change.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// stage checks a change, after the changes already made, against the store
+// (which stores nothing) and keeps it for Opslaan; else it shows the
+// problems at fs. done runs when the change is kept.
+func (p *doelstellingenPanel) stage(c store.DoelstellingWijziging, line string, fs *fieldSet, button *widget.Button, done func()) {
+	all := append(p.changes(), c)
+	button.Disable()
+	p.m.background(func() error { return p.m.store.CheckDoelstellingWijzigingen(all) }, func(err error) {
+		button.Enable()
+		fs.show(err)
 		if err != nil {
 			return
 		}
-		for _, e := range []*entry{p.periode, p.waarde, p.eenheid, p.bron} {
-			e.SetText("")
-		}
-		p.m.setStatus(lang.L("Doelstelling toegevoegd: {{.Naam}}, {{.Doel}}", map[string]any{"Naam": p.item.Naam, "Doel": saved.Omschrijving}))
-		p.reload()
+		p.staged = append(p.staged, stagedChange{change: c, line: line})
+		p.showList()
+		p.m.setStatus(lang.L("Doelstelling gewijzigd in het formulier; Opslaan bewaart het, Annuleren niet."))
+		done()
 	})
 }
 
-// showRevise asks for the new value and the reason, and revises the target;
-// the old value stays in its history and in the audit trail.
+// onAdd keeps the typed target for this intervention until Opslaan, or
+// shows the store's messages at the fields.
+func (p *doelstellingenPanel) onAdd() {
+	in := store.DoelstellingInvoer{Interventies: []string{p.item.Naam}, Periode: p.periode.Text, Soort: p.soort.Selected,
+		Waarde: p.waarde.Text, Eenheid: p.eenheid.Text, BronDocument: p.bron.Text}
+	line := lang.L("nieuwe doelstelling {{.Periode}}: {{.Soort}} {{.Waarde}} {{.Eenheid}}", map[string]any{
+		"Periode": strings.TrimSpace(in.Periode), "Soort": in.Soort, "Waarde": strings.TrimSpace(in.Waarde), "Eenheid": strings.TrimSpace(in.Eenheid)})
+	p.stage(store.DoelstellingWijziging{Actie: store.DoelstellingToevoegen, Nieuw: in}, strings.TrimSpace(line), p.fields, p.add, func() {
+		for _, e := range []*entry{p.periode, p.waarde, p.eenheid, p.bron} {
+			e.SetText("")
+		}
+	})
+}
+
+// typed reports text typed in the new target's fields and not yet added.
+func (p *doelstellingenPanel) typed() bool {
+	for _, e := range []*entry{p.periode, p.waarde, p.eenheid, p.bron} {
+		if strings.TrimSpace(e.Text) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// showRevise asks for the new value and the reason; the revision is kept
+// until Opslaan, and then the old value stays in the target's history and
+// in the audit trail.
 func (p *doelstellingenPanel) showRevise(d domain.Doelstelling) {
 	value := newEntry("")
 	value.SetText(store.WaardeTekst(d.Waarde, d.WaardeTot))
@@ -178,52 +241,52 @@ func (p *doelstellingenPanel) showRevise(d domain.Doelstelling) {
 	fs := newFieldSet()
 	fs.add("waarde", lang.L("Nieuwe waarde"), value)
 	fs.add("reden", lang.L("Reden"), reason)
-	p.ask(lang.L("Doelstelling herzien: {{.Doel}}", map[string]any{"Doel": p.targetLine(d)}), fs, lang.L("Herzien"),
-		func() error { return p.m.store.ReviseDoelstellingInvoer(d.ID, value.Text, "", reason.Text) }, value, reason)
+	target := p.targetLine(d)
+	p.ask(lang.L("Doelstelling herzien: {{.Doel}}", map[string]any{"Doel": target}), fs, lang.L("Herzien"),
+		func() (store.DoelstellingWijziging, string) {
+			return store.DoelstellingWijziging{Actie: store.DoelstellingHerzien, ID: d.ID, Waarde: value.Text, Reden: reason.Text},
+				lang.L("{{.Doel}} herzien naar {{.Waarde}} ({{.Reden}})", map[string]any{"Doel": target,
+					"Waarde": strings.TrimSpace(value.Text), "Reden": strings.TrimSpace(reason.Text)})
+		}, fieldEntry{"waarde", value}, fieldEntry{"reden", reason})
 }
 
-// showEnd asks for the last year the target applies to and why.
+// showEnd asks for the last year the target applies to and why; the end
+// is kept until Opslaan.
 func (p *doelstellingenPanel) showEnd(d domain.Doelstelling) {
 	year := newEntry(lang.L("laatste jaar waarin de doelstelling geldt"))
 	reason := newEntry(lang.L("waarom de doelstelling stopt"))
 	fs := newFieldSet()
 	fs.add("laatste jaar", lang.L("Laatste jaar"), year)
 	fs.add("reden", lang.L("Reden"), reason)
-	p.ask(lang.L("Doelstelling beëindigen: {{.Doel}}", map[string]any{"Doel": p.targetLine(d)}), fs, lang.L("Beëindigen"),
-		func() error {
-			y, err := store.ParseGeheel("laatste jaar", year.Text)
-			if err != nil {
-				return err
-			}
-			if y == nil {
-				return &domain.ValidationError{Problemen: []domain.FieldError{{Veld: "laatste jaar", Melding: "geef het laatste jaar op, bijvoorbeeld " + strconv.Itoa(time.Now().Year())}}}
-			}
-			return p.m.store.EndDoelstelling(d.ID, *y, reason.Text)
-		}, year, reason)
+	target := p.targetLine(d)
+	p.ask(lang.L("Doelstelling beëindigen: {{.Doel}}", map[string]any{"Doel": target}), fs, lang.L("Beëindigen"),
+		func() (store.DoelstellingWijziging, string) {
+			return store.DoelstellingWijziging{Actie: store.DoelstellingBeeindigen, ID: d.ID, LaatsteJaar: year.Text, Reden: reason.Text},
+				lang.L("{{.Doel}} beëindigd na {{.Jaar}} ({{.Reden}})", map[string]any{"Doel": target,
+					"Jaar": strings.TrimSpace(year.Text), "Reden": strings.TrimSpace(reason.Text)})
+		}, fieldEntry{"laatste jaar", year}, fieldEntry{"reden", reason})
 }
 
-// ask shows a small form in a dialog; its button runs save in the
-// background and closes the dialog only when save succeeds, else the
-// messages appear at the fields and nothing is stored.
-func (p *doelstellingenPanel) ask(title string, fs *fieldSet, action string, save func() error, entries ...*entry) {
+// fieldEntry is an entry of a small form with the store's name of its field.
+type fieldEntry struct {
+	key string
+	e   *entry
+}
+
+// ask shows a small form in a dialog; its button checks the change it
+// describes and keeps it for Opslaan, closing the dialog, or shows the
+// problems at the fields. A field's message goes as soon as it is edited.
+func (p *doelstellingenPanel) ask(title string, fs *fieldSet, action string, change func() (store.DoelstellingWijziging, string), entries ...fieldEntry) {
 	var dlg *dialog.CustomDialog
 	var button *widget.Button
 	run := func() {
-		button.Disable()
-		p.m.background(save, func(err error) {
-			button.Enable()
-			fs.show(err)
-			if err != nil {
-				return
-			}
-			dlg.Hide()
-			p.m.setStatus(lang.L("Opgeslagen: {{.Naam}}", map[string]any{"Naam": p.item.Naam}))
-			p.reload()
-		})
+		c, line := change()
+		p.stage(c, line, fs, button, func() { dlg.Hide() })
 	}
 	button = widget.NewButton(action, run)
-	for _, e := range entries {
-		e.OnSubmitted = func(string) { run() }
+	for _, f := range entries {
+		f.e.OnSubmitted = func(string) { run() }
+		f.e.OnChanged = func(string) { fs.clearField(f.key) }
 	}
 	button.Importance = widget.HighImportance
 	cancel := widget.NewButton(lang.L("Annuleren"), func() { dlg.Hide() })
@@ -234,5 +297,5 @@ func (p *doelstellingenPanel) ask(title string, fs *fieldSet, action string, sav
 	dlg.SetButtons([]fyne.CanvasObject{cancel, button})
 	dlg.Show()
 	dlg.Resize(fyne.NewSize(640, 320))
-	p.m.win.Canvas().Focus(entries[0])
+	p.m.win.Canvas().Focus(entries[0].e)
 }

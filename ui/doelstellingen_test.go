@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/store"
@@ -37,15 +38,20 @@ func targetsOf(t *testing.T, s *store.Store, naam string) []domain.Doelstelling 
 }
 
 // TestTargetEditingInTheEditForm adds next year's target in Interventie
-// bewerken (a bad period is refused at its field, nothing stored), revises
-// it with a reason (refused without one) and ends it.
+// bewerken (a bad period is refused at its field), revises the 2023 target
+// with a reason (refused without one, the message going as the reason is
+// typed) and ends it: nothing is stored until Opslaan, which stores it all
+// and shows the new target on the detail page at once.
 func TestTargetEditingInTheEditForm(t *testing.T) {
 	m, s, w := newTestMain(t, t.TempDir())
+	sc := m.navigate(pageInterventies).(*interventiesScreen)
 	item, err := s.InterventieByNaam("Ambulant jongerenwerk")
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := showInterventieForm(m, &item, nil)
+	sc.onOpen(item)
+	before := countChanges(t, s)
+	f := showInterventieForm(m, &item, func(domain.Interventie) { sc.detail.Refresh() })
 	p := f.targets
 	if p == nil || len(p.targets) != 1 || !strings.Contains(p.targetLine(p.targets[0]), "2023: minimaal 3.500 jongeren") {
 		t.Fatalf("targets panel: %+v", p)
@@ -53,46 +59,81 @@ func TestTargetEditingInTheEditForm(t *testing.T) {
 	typeInto(w, p.periode, "volgend jaar")
 	typeInto(w, p.waarde, "3.612")
 	test.Tap(p.add)
-	if !strings.Contains(p.fields.message("periode"), "geen periode") || len(targetsOf(t, s, item.Naam)) != 1 {
-		t.Fatalf("bad period: message %q, %d targets", p.fields.message("periode"), len(targetsOf(t, s, item.Naam)))
+	if !strings.Contains(p.fields.message("periode"), "geen periode") || len(p.staged) != 0 {
+		t.Fatalf("bad period: message %q, %d staged", p.fields.message("periode"), len(p.staged))
 	}
 	p.periode.SetText("2024")
 	enter(p.periode)
-	targets := targetsOf(t, s, item.Naam)
-	if len(targets) != 2 || targets[1].Periode != "2024" || targets[1].Waarde != 3612 || targets[1].Eenheid != "jongeren" {
-		t.Fatalf("after adding: %+v", targets)
-	}
-	if len(p.list.Objects) != 2 || p.periode.Text != "" {
-		t.Fatalf("the panel shows %d targets, period %q", len(p.list.Objects), p.periode.Text)
+	if len(p.staged) != 1 || p.periode.Text != "" || !strings.Contains(p.staged[0].line, "2024") {
+		t.Fatalf("after adding: %+v, period %q", p.staged, p.periode.Text)
 	}
 
-	p.showRevise(targets[1])
+	p.showRevise(p.targets[0])
 	entries := overlayEntries(w)
-	if len(entries) != 2 || entries[0].Text != "3.612" {
+	if len(entries) != 2 || entries[0].Text != "3.500" {
 		t.Fatalf("revise dialog entries: %d", len(entries))
 	}
 	entries[0].SetText("3.700")
 	test.Tap(overlayButton(t, w, "Herzien"))
-	if got := targetsOf(t, s, item.Naam)[1].Waarde; got != 3612 {
-		t.Fatalf("revised without a reason: %v", got)
+	if len(p.staged) != 1 || !p.isStaged(store.DoelstellingToevoegen, 0) {
+		t.Fatalf("revised without a reason: %+v", p.staged)
 	}
-	entries[1].SetText("Begroting 2024 verhoogd")
+	var reasonMessage *widget.Label
+	walkObjects(w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "reden") && l.Visible() {
+			reasonMessage = l
+		}
+	})
+	if reasonMessage == nil {
+		t.Fatal("no message at the reason")
+	}
+	typeInto(w, entries[1], "Begroting 2024 verhoogd")
+	if reasonMessage.Visible() {
+		t.Fatal("the reason's message stays while the reason is typed")
+	}
 	test.Tap(overlayButton(t, w, "Herzien"))
-	if got := targetsOf(t, s, item.Naam)[1].Waarde; got != 3700 {
-		t.Fatalf("after revising: %v", got)
-	}
-	if line := p.targetLine(p.targets[1]); !strings.Contains(line, "3.612 ⟶ 3.700 (Begroting 2024 verhoogd)") {
-		t.Errorf("revision not shown: %q", line)
-	}
-
 	p.showEnd(p.targets[0])
 	entries = overlayEntries(w)
-	entries[0].SetText("2023")
-	entries[1].SetText("vervangen door de doelstelling voor 2024")
+	entries[0].SetText("2024")
+	entries[1].SetText("vervangen door de doelstelling voor 2025")
 	test.Tap(overlayButton(t, w, "Beëindigen"))
-	ended := targetsOf(t, s, item.Naam)[0]
-	if ended.LaatsteJaar == nil || *ended.LaatsteJaar != 2023 || !strings.Contains(p.targetLine(p.targets[0]), "beëindigd na 2023") {
-		t.Fatalf("after ending: %+v", ended)
+	if len(p.staged) != 3 || countChanges(t, s) != before {
+		t.Fatalf("%d changes staged, trail %d -> %d: something was stored before Opslaan", len(p.staged), before, countChanges(t, s))
+	}
+
+	test.Tap(f.saveButton)
+	targets := targetsOf(t, s, item.Naam)
+	if len(targets) != 2 || targets[0].Waarde != 3700 || targets[0].LaatsteJaar == nil || *targets[0].LaatsteJaar != 2024 ||
+		targets[1].Periode != "2024" || targets[1].Waarde != 3612 {
+		t.Fatalf("after Opslaan: %+v", targets)
+	}
+	if len(sc.detail.targets) != 2 {
+		t.Fatalf("the detail page shows %d targets right after saving, want 2", len(sc.detail.targets))
+	}
+}
+
+// TestCancelLeavesTheTargetsAlone adds and revises targets in Interventie
+// bewerken and leaves with Annuleren: it asks first, and the targets and
+// the audit trail are as before.
+func TestCancelLeavesTheTargetsAlone(t *testing.T) {
+	m, s, w := newTestMain(t, t.TempDir())
+	item, err := s.InterventieByNaam("Ambulant jongerenwerk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := countChanges(t, s)
+	f := showInterventieForm(m, &item, nil)
+	p := f.targets
+	typeInto(w, p.periode, "2025")
+	typeInto(w, p.waarde, "3.800")
+	enter(p.waarde)
+	if len(p.staged) != 1 {
+		t.Fatalf("not staged: %s", p.fields.general.Text)
+	}
+	test.Tap(f.cancelButton)
+	test.Tap(overlayButton(t, w, "Weggooien"))
+	if got := targetsOf(t, s, item.Naam); len(got) != 1 || countChanges(t, s) != before {
+		t.Fatalf("after Annuleren: %d targets, trail %d -> %d", len(got), before, countChanges(t, s))
 	}
 }
 

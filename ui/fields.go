@@ -164,6 +164,14 @@ func (f *fieldSet) clear() {
 	f.relayout()
 }
 
+// clearField hides the message at one field (when the user edits it).
+func (f *fieldSet) clearField(key string) {
+	if l, ok := f.errs[key]; ok && l.Text != "" {
+		setMessage(l, "")
+		f.relayout()
+	}
+}
+
 // show clears the messages and shows err: each field problem at its field,
 // anything else on the general line.
 func (f *fieldSet) show(err error) {

@@ -227,12 +227,20 @@ func (f *interventieForm) onSave() {
 		f.fields.show(err)
 		return
 	}
+	var changes []store.DoelstellingWijziging
+	if f.targets != nil {
+		if f.targets.typed() {
+			f.targets.fields.show(errors.New(lang.L("Deze doelstelling is nog niet toegevoegd: kies Doelstelling toevoegen, of maak de velden leeg.")))
+			return
+		}
+		changes = f.targets.changes()
+	}
 	f.saveButton.Disable()
 	f.m.background(func() error {
 		if f.original == nil {
 			return f.m.store.CreateInterventie(&i)
 		}
-		return f.m.store.UpdateInterventie(&i)
+		return f.m.store.UpdateInterventieMetDoelstellingen(&i, changes)
 	}, func(err error) {
 		f.saveButton.Enable()
 		if err != nil {
@@ -240,6 +248,9 @@ func (f *interventieForm) onSave() {
 				fyne.LogError("interventie opslaan", err)
 			}
 			f.fields.show(err)
+			if f.targets != nil && f.fields.general.Visible() {
+				f.targets.fields.show(err) // a target's problem, shown at the targets too
+			}
 			return
 		}
 		f.dialog.Hide()
@@ -250,8 +261,8 @@ func (f *interventieForm) onSave() {
 	})
 }
 
-// Cancel closes the form without saving (Escape, Annuleren); with edits it
-// asks first.
+// Cancel closes the form without saving (Escape, Annuleren); with edits,
+// also to the targets, it asks first. Nothing of the form is stored.
 func (f *interventieForm) Cancel() {
 	if f.values() == f.opened {
 		f.dialog.Hide()
@@ -279,5 +290,8 @@ func (f *interventieForm) values() string {
 		b.WriteByte(0)
 	}
 	fmt.Fprintf(&b, "%s\x00%s\x00%v\x00%q", f.cluster.Selected, f.statusCategorie.Selected, f.structureel.Checked, f.ambities.Selected)
+	if f.targets != nil {
+		fmt.Fprintf(&b, "\x00%d\x00%v", len(f.targets.staged), f.targets.typed())
+	}
 	return b.String()
 }

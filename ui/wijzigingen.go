@@ -25,6 +25,10 @@ type wijzigingenScreen struct {
 	m *Main
 
 	changes []geschiedenis.Wijziging
+	// shown is the filter the list was read with; next is where its next
+	// page starts (0: the list holds the whole filtered trail).
+	shown store.GeschiedenisFilter
+	next  uint
 
 	interventie *widget.Select
 	soort       *widget.Select
@@ -33,6 +37,7 @@ type wijzigingenScreen struct {
 	tot         *entry
 	fields      *fieldSet
 	count       *widget.Label
+	moreButton  *widget.Button
 	list        *widget.List
 	// interventieIDs and soorten are the records behind the choices of the
 	// intervention and kind filters (after their "all" choice).
@@ -73,7 +78,9 @@ func (s *wijzigingenScreen) buildUI() {
 	s.fields.add("soort", lang.L("Soort gegeven"), container.NewGridWithColumns(3, s.soort,
 		widget.NewLabelWithStyle(lang.L("Gebruiker"), fyne.TextAlignTrailing, fyne.TextStyle{}), s.gebruiker))
 	s.fields.add("vanaf", lang.L("Vanaf"), container.NewGridWithColumns(4, s.vanaf, widget.NewLabel(lang.L("tot en met")), s.tot, filter))
-	s.fields.add("tot", "", s.count)
+	s.moreButton = widget.NewButtonWithIcon(lang.L("Meer laden"), theme.MoreVerticalIcon(), s.onMore)
+	s.moreButton.Hide()
+	s.fields.add("tot", "", container.NewHBox(s.count, s.moreButton))
 
 	s.list = widget.NewList(func() int { return len(s.changes) },
 		func() fyne.CanvasObject {
@@ -200,7 +207,10 @@ func (s *wijzigingenScreen) filter() (store.GeschiedenisFilter, error) {
 	return f, nil
 }
 
-// onFilter reads the history as the filters ask.
+// historyPage is how many changes the list reads at a time.
+const historyPage = 200
+
+// onFilter reads the first page of the history as the filters ask.
 func (s *wijzigingenScreen) onFilter() {
 	if s.interventie.Selected == "" || s.soort.Selected == "" || s.gebruiker.Selected == "" {
 		return // the choices are not read yet
@@ -211,19 +221,61 @@ func (s *wijzigingenScreen) onFilter() {
 		return
 	}
 	s.fields.clear()
-	var changes []geschiedenis.Wijziging
+	var (
+		changes []geschiedenis.Wijziging
+		next    uint
+	)
 	s.m.load(func() (err error) {
-		changes, err = s.m.store.Geschiedenis(f)
+		changes, next, err = s.m.store.GeschiedenisPagina(f, 0, historyPage)
 		return err
 	}, func() {
-		s.changes = changes
-		s.count.SetText(lang.L("{{.Wijzigingen}}, nieuwste eerst", map[string]any{"Wijzigingen": dutchnum.Aantal(len(changes), lang.L("wijziging"), lang.L("wijzigingen"))}))
+		s.shown = f
+		s.changes, s.next = changes, next
+		s.showCount()
 		s.list.UnselectAll()
 		s.selected = -1
 		s.detailBox.Hide()
 		s.content.Refresh()
 		s.list.ScrollToTop()
 	})
+}
+
+// onMore reads the next page of the history and adds it under the list.
+func (s *wijzigingenScreen) onMore() {
+	if s.next == 0 {
+		return
+	}
+	f, from := s.shown, s.next
+	var (
+		changes []geschiedenis.Wijziging
+		next    uint
+	)
+	s.moreButton.Disable()
+	s.m.load(func() (err error) {
+		changes, next, err = s.m.store.GeschiedenisPagina(f, from, historyPage)
+		return err
+	}, func() {
+		s.moreButton.Enable()
+		if from != s.next {
+			return // the filter changed meanwhile
+		}
+		s.changes, s.next = append(s.changes, changes...), next
+		s.showCount()
+		s.list.Refresh()
+	})
+}
+
+// showCount says how many changes the list holds, and offers more when
+// the trail goes on.
+func (s *wijzigingenScreen) showCount() {
+	n := dutchnum.Aantal(len(s.changes), lang.L("wijziging"), lang.L("wijzigingen"))
+	if s.next == 0 {
+		s.count.SetText(lang.L("{{.Wijzigingen}}, nieuwste eerst", map[string]any{"Wijzigingen": n}))
+		s.moreButton.Hide()
+		return
+	}
+	s.count.SetText(lang.L("de nieuwste {{.Wijzigingen}}; oudere met Meer laden", map[string]any{"Wijzigingen": n}))
+	s.moreButton.Show()
 }
 
 // Cancel clears the date filters (Esc).

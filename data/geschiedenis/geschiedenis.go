@@ -23,6 +23,24 @@ const AlleVelden = "alle velden"
 // the name the trail records changes under.
 const Gebruikersnaam = "gebruikersnaam"
 
+// The settings whose change is an event of its own, written as a sentence
+// rather than as "instelling toegevoegd".
+const (
+	// InstellingTeruggezet records, in a restored database, where it was
+	// restored from and where the replaced one went.
+	InstellingTeruggezet = "teruggezet"
+	// InstellingIngelezen records that a database was read from a full
+	// export, and from which.
+	InstellingIngelezen = "ingelezen"
+)
+
+// settingEvents name the events that settings record; the setting's value
+// ("uit … op …") completes the sentence.
+var settingEvents = map[string]string{
+	InstellingTeruggezet: "Reservekopie teruggezet",
+	InstellingIngelezen:  "Volledige export ingelezen",
+}
+
 // Records gives the fields of stored records as the audit trail writes them,
 // so a change that names a record only by its number can be named in words.
 type Records interface {
@@ -55,6 +73,9 @@ type Wijziging struct {
 	Velden        []Veld
 	// Rijen are the audit rows, as stored.
 	Rijen []domain.Wijziging
+	// event is set for a setting that records an event (settingEvents):
+	// the change is then that event, told by the setting's value.
+	event bool
 }
 
 // Beschrijf groups audit rows (newest first, as the store lists them) into
@@ -127,6 +148,9 @@ func describe(w *Wijziging, r Records) {
 	}
 	n := namer{r: r}
 	w.Soort, w.Onderwerp, w.InterventieID = n.subject(w.Entiteit, w.EntiteitID, fields)
+	if event, ok := settingEvents[singleField(order)]; ok && w.Entiteit == "instellingen" {
+		w.Onderwerp, w.event = event, true
+	}
 	for _, f := range order {
 		if f == "id" || f == "keten" {
 			continue
@@ -134,6 +158,14 @@ func describe(w *Wijziging, r Records) {
 		w.Velden = append(w.Velden, Veld{Kolom: f, Naam: fieldName(w.Entiteit, f),
 			Oud: n.value(w.Entiteit, f, before[f]), Nieuw: n.value(w.Entiteit, f, after[f])})
 	}
+}
+
+// singleField is the field of a change of one field ("" otherwise).
+func singleField(order []string) string {
+	if len(order) != 1 {
+		return ""
+	}
+	return order[0]
 }
 
 // jsonFields reads a flat JSON object of texts as name-value pairs, in order.
@@ -164,12 +196,19 @@ func FormatTijd(t time.Time) string { return t.Local().Format("02-01-2006 15:04"
 // subject, what changed, who and when. A new or removed record shows its
 // main figures; the full text (Tekst) shows every field.
 func (w Wijziging) Regel() string {
+	if w.event {
+		return w.Onderwerp + " " + w.Velden[0].Nieuw + " (" + w.Gebruiker + ", " + FormatTijd(w.Tijd) + ")"
+	}
 	return w.Onderwerp + ": " + w.wat(shortFields) + " (" + w.Gebruiker + ", " + FormatTijd(w.Tijd) + ")"
 }
 
 // Tekst is the change in full: the line's head and every field a line.
 func (w Wijziging) Tekst() string {
 	var b strings.Builder
+	if w.event {
+		fmt.Fprintf(&b, "%s, %s: %s\n%s %s", FormatTijd(w.Tijd), w.Gebruiker, w.Onderwerp, w.Onderwerp, w.Velden[0].Nieuw)
+		return b.String()
+	}
 	fmt.Fprintf(&b, "%s, %s: %s %s\n", FormatTijd(w.Tijd), w.Gebruiker, w.Soort, w.actie())
 	b.WriteString(w.Onderwerp)
 	for _, v := range w.Velden {

@@ -142,3 +142,20 @@ func TestReferencesAndSettingsAreWrittenInWords(t *testing.T) {
 		t.Errorf("reference: %q", line)
 	}
 }
+
+// TestRestoreIsTold reads the setting a restore writes as the sentence it
+// stands for, not as "Instelling toegevoegd".
+func TestRestoreIsTold(t *testing.T) {
+	note := "uit db-20261128-dagelijks.db op 29-11-2026 14:05; de vervangen database is bewaard als db-20261129-voor-terugzetten.db"
+	got := Beschrijf([]domain.Wijziging{row(at(14, 5), "Jan de Vries", domain.ActieToegevoegd, "instellingen", 0, InstellingTeruggezet, "", note)}, stored)
+	if len(got) != 1 {
+		t.Fatalf("%d changes", len(got))
+	}
+	want := "Reservekopie teruggezet " + note + " (Jan de Vries, 29-11-2026 14:05)"
+	if line := got[0].Regel(); line != want {
+		t.Errorf("line %q, want %q", line, want)
+	}
+	if text := got[0].Tekst(); strings.Contains(text, "instelling") || !strings.Contains(text, "Reservekopie teruggezet uit") {
+		t.Errorf("full text %q", text)
+	}
+}

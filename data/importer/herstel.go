@@ -10,6 +10,7 @@ import (
 
 	"jeugdmonitor/data/backup"
 	"jeugdmonitor/data/bestand"
+	"jeugdmonitor/data/geschiedenis"
 	"jeugdmonitor/data/store"
 )
 
@@ -171,7 +172,7 @@ func checkCopy(tmp, bron string) error {
 
 // RestoredKey is the setting in which a restored database records, in its
 // audit trail, where it was restored from and where the replaced one went.
-const RestoredKey = "teruggezet"
+const RestoredKey = geschiedenis.InstellingTeruggezet
 
 // recordRestore writes the restore into the copy's own audit trail before it
 // takes the database's place, so the trail shows that (and by whom) the

@@ -17,6 +17,7 @@ import (
 	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/export"
 	"jeugdmonitor/data/foutmelding"
+	"jeugdmonitor/data/geschiedenis"
 	"jeugdmonitor/data/register"
 	"jeugdmonitor/data/store"
 	"jeugdmonitor/data/strictjson"
@@ -24,7 +25,7 @@ import (
 
 // LoadedKey is the setting in which a database built from a full export
 // records, in its audit trail, which file it was built from and when.
-const LoadedKey = "ingelezen"
+const LoadedKey = geschiedenis.InstellingIngelezen
 
 // IsFullExport reports whether the file at path looks like a full export
 // (JSON) rather than a database file, by its first non-blank byte.

@@ -165,6 +165,17 @@ func (s *Store) CreateDoelstellingInvoer(in DoelstellingInvoer) (domain.Doelstel
 // ReviseDoelstellingInvoer revises a target with a typed value ("3.700", or
 // "90-135" for a band) and reason (see ReviseDoelstelling).
 func (s *Store) ReviseDoelstellingInvoer(id uint, waarde, waardeTot, reden string) error {
+	v, tot, err := parseRevision(waarde, waardeTot, reden)
+	if err != nil {
+		return err
+	}
+	return s.ReviseDoelstelling(id, v, tot, reden)
+}
+
+// parseRevision reads a typed revision: the new value ("3.700", or "90-135"
+// for a band, or the band's upper bound in waardeTot) and the reason,
+// which is required.
+func parseRevision(waarde, waardeTot, reden string) (float64, *float64, error) {
 	waarde, waardeTot = strings.TrimSpace(waarde), strings.TrimSpace(waardeTot)
 	if m := bandForm.FindStringSubmatch(waarde); m != nil && waardeTot == "" {
 		waarde, waardeTot = m[1], m[2]
@@ -186,34 +197,37 @@ func (s *Store) ReviseDoelstellingInvoer(id uint, waarde, waardeTot, reden strin
 		problems = append(problems, domain.FieldError{Veld: "reden", Melding: "geef de reden van de herziening op"})
 	}
 	if len(problems) > 0 {
-		return &domain.ValidationError{Problemen: problems}
+		return 0, nil, &domain.ValidationError{Problemen: problems}
 	}
-	return s.ReviseDoelstelling(id, v, tot, reden)
+	return v, tot, nil
 }
 
 // EndDoelstelling ends a target: it applies up to and including laatsteJaar
 // and no longer after it. The reason is required and, like the year, lands
 // in the audit trail.
 func (s *Store) EndDoelstelling(id uint, laatsteJaar int, reden string) error {
-	return s.Update(func(t *Tx) error {
-		old, err := t.doelstelling(id)
-		if err != nil {
-			return err
-		}
-		if old.LaatsteJaar != nil {
-			return fieldError("laatste jaar", "deze doelstelling is al beëindigd na %d", *old.LaatsteJaar)
-		}
-		ended := old
-		ended.LaatsteJaar, ended.EindeReden = &laatsteJaar, strings.TrimSpace(reden)
-		if ended.EindeReden == "" {
-			return fieldError("reden", "geef de reden op waarom de doelstelling stopt")
-		}
-		if err := ended.Validate(); err != nil {
-			return err
-		}
-		_, err = t.update(&old, &ended)
+	return s.Update(func(t *Tx) error { return t.endDoelstelling(id, laatsteJaar, reden) })
+}
+
+// endDoelstelling ends a target in this transaction (see EndDoelstelling).
+func (t *Tx) endDoelstelling(id uint, laatsteJaar int, reden string) error {
+	old, err := t.doelstelling(id)
+	if err != nil {
 		return err
-	})
+	}
+	if old.LaatsteJaar != nil {
+		return fieldError("laatste jaar", "deze doelstelling is al beëindigd na %d", *old.LaatsteJaar)
+	}
+	ended := old
+	ended.LaatsteJaar, ended.EindeReden = &laatsteJaar, strings.TrimSpace(reden)
+	if ended.EindeReden == "" {
+		return fieldError("reden", "geef de reden op waarom de doelstelling stopt")
+	}
+	if err := ended.Validate(); err != nil {
+		return err
+	}
+	_, err = t.update(&old, &ended)
+	return err
 }
 
 // Doelstelling reads one target with the interventions sharing it.

@@ -132,28 +132,31 @@ func (s *Store) fillLinks(targets []domain.Doelstelling) error {
 // ReviseDoelstelling changes a target's value and keeps the old value, the
 // moment and the reason as a revision.
 func (s *Store) ReviseDoelstelling(id uint, waarde float64, waardeTot *float64, reden string) error {
-	return s.Update(func(t *Tx) error {
-		old, err := t.doelstelling(id)
-		if err != nil {
-			return err
-		}
-		updated := old
-		updated.Waarde, updated.WaardeTot = waarde, waardeTot
-		if err := updated.Validate(); err != nil {
-			return err
-		}
-		rev := domain.DoelstellingHerziening{DoelstellingID: id, Datum: t.at, OudeWaarde: old.Waarde,
-			OudeWaardeTot: old.WaardeTot, NieuweWaarde: waarde, NieuweWaardeTot: waardeTot,
-			Reden: strings.TrimSpace(reden), Gebruiker: t.user}
-		if err := rev.Validate(); err != nil {
-			return err
-		}
-		if err := t.insert(&rev); err != nil {
-			return err
-		}
-		_, err = t.update(&old, &updated)
+	return s.Update(func(t *Tx) error { return t.reviseDoelstelling(id, waarde, waardeTot, reden) })
+}
+
+// reviseDoelstelling revises a target in this transaction (see ReviseDoelstelling).
+func (t *Tx) reviseDoelstelling(id uint, waarde float64, waardeTot *float64, reden string) error {
+	old, err := t.doelstelling(id)
+	if err != nil {
 		return err
-	})
+	}
+	updated := old
+	updated.Waarde, updated.WaardeTot = waarde, waardeTot
+	if err := updated.Validate(); err != nil {
+		return err
+	}
+	rev := domain.DoelstellingHerziening{DoelstellingID: id, Datum: t.at, OudeWaarde: old.Waarde,
+		OudeWaardeTot: old.WaardeTot, NieuweWaarde: waarde, NieuweWaardeTot: waardeTot,
+		Reden: strings.TrimSpace(reden), Gebruiker: t.user}
+	if err := rev.Validate(); err != nil {
+		return err
+	}
+	if err := t.insert(&rev); err != nil {
+		return err
+	}
+	_, err = t.update(&old, &updated)
+	return err
 }
 
 // doelstelling reads one target with the interventions sharing it in this

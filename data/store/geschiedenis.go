@@ -1,6 +1,7 @@
 package store
 
 import (
+	"math"
 	"sort"
 	"strings"
 
@@ -19,24 +20,78 @@ type GeschiedenisFilter struct {
 	InterventieID uint
 }
 
-// Geschiedenis lists the audit trail as readable changes, newest first: one
-// per record per save, named and written in Dutch (see package geschiedenis).
+// Geschiedenis lists the whole audit trail as readable changes, newest
+// first: one per record per save, named and written in Dutch (see package
+// geschiedenis). The window reads it a page at a time (GeschiedenisPagina).
 func (s *Store) Geschiedenis(f GeschiedenisFilter) ([]geschiedenis.Wijziging, error) {
-	rows, err := s.Wijzigingen(f.WijzigingFilter)
-	if err != nil {
-		return nil, err
-	}
-	all := geschiedenis.Beschrijf(rows, newRecordReader(s.db))
-	if f.InterventieID == 0 {
-		return all, nil
-	}
+	all, _, err := s.GeschiedenisPagina(f, 0, math.MaxInt32)
+	return all, err
+}
+
+// GeschiedenisPagina reads the next page of the history, newest first: at
+// least n changes (fewer at the end of the trail) from the audit rows
+// numbered below voor (0: from the newest), each change whole. It returns
+// where the page after this one starts, 0 when the trail is read to the
+// end. A visit to Wijzigingen thus reads a page, not the whole trail.
+func (s *Store) GeschiedenisPagina(f GeschiedenisFilter, voor uint, n int) ([]geschiedenis.Wijziging, uint, error) {
+	records := newRecordReader(s.db)
+	wf := f.WijzigingFilter
+	wf.Limit = max(4*n, 4)
 	var out []geschiedenis.Wijziging
-	for _, w := range all {
-		if w.InterventieID == f.InterventieID {
-			out = append(out, w)
+	for len(out) < n {
+		wf.VoorID = voor
+		rows, err := s.Wijzigingen(wf)
+		if err != nil || len(rows) == 0 {
+			return out, 0, err
+		}
+		end := len(rows) < wf.Limit
+		if !end {
+			if rows, err = s.wholeSaves(wf, rows); err != nil {
+				return nil, 0, err
+			}
+		}
+		for _, w := range geschiedenis.Beschrijf(rows, records) {
+			if f.InterventieID == 0 || w.InterventieID == f.InterventieID {
+				out = append(out, w)
+			}
+		}
+		if end {
+			return out, 0, nil
+		}
+		voor = rows[len(rows)-1].ID
+	}
+	return out, voor, nil
+}
+
+// wholeSaves ends a full chunk of audit rows (newest first) at the border
+// of a save, so no change is split over two pages: the rows of its oldest
+// save are left for the next chunk, unless that save is all the chunk
+// holds; then the rest of that save is read too.
+func (s *Store) wholeSaves(f WijzigingFilter, rows []domain.Wijziging) ([]domain.Wijziging, error) {
+	last := rows[len(rows)-1].Tijd
+	k := len(rows)
+	for k > 0 && rows[k-1].Tijd.Equal(last) {
+		k--
+	}
+	if k > 0 {
+		return rows[:k], nil
+	}
+	for {
+		f.VoorID = rows[len(rows)-1].ID
+		more, err := s.Wijzigingen(f)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range more {
+			if !r.Tijd.Equal(last) {
+				return rows, nil
+			}
+			rows = append(rows, r)
+		}
+		if len(more) < f.Limit {
+			return rows, nil
 		}
 	}
-	return out, nil
 }
 
 // recordModels make an empty record of each table the trail can name.

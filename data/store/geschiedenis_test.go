@@ -1,8 +1,11 @@
 package store
 
 import (
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/geschiedenis"
@@ -71,5 +74,81 @@ func TestRenameUserIsRecorded(t *testing.T) {
 	}
 	if err := verifyChain(s.db); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestGeschiedenisPagina reads a trail of 30 saves 7 changes at a time:
+// the pages hold every change once, newest first, none split, and the last
+// page says the trail is read to the end. A save of many rows at one
+// moment (an import) stays whole on its page.
+func TestGeschiedenisPagina(t *testing.T) {
+	now := fixedNow
+	s, err := Open(filepath.Join(t.TempDir(), "test.db"), Options{Create: true, User: "tester", Now: func() time.Time {
+		now = now.Add(time.Minute)
+		return now
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	aj := newIntervention(t, s, "Ambulant jongerenwerk")
+	for k := range 30 {
+		if _, err := s.RecordBereikInvoer(BereikInvoer{Interventie: aj.Naam, Periode: "2024", Waarde: strconv.Itoa(1000 + k), Eenheid: "jongeren"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	all, err := s.Geschiedenis(GeschiedenisFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paged []string
+	voor, pages := uint(0), 0
+	for {
+		page, next, err := s.GeschiedenisPagina(GeschiedenisFilter{}, voor, 7)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages++
+		for _, w := range page {
+			paged = append(paged, w.Regel())
+		}
+		if next == 0 {
+			break
+		}
+		if len(page) < 7 || pages > 10 {
+			t.Fatalf("page %d holds %d changes and is not the last", pages, len(page))
+		}
+		voor = next
+	}
+	var whole []string
+	for _, w := range all {
+		whole = append(whole, w.Regel())
+	}
+	if strings.Join(paged, "\n") != strings.Join(whole, "\n") || pages < 3 {
+		t.Fatalf("%d pages differ from the whole history:\n%s\n---\n%s", pages, strings.Join(paged, "\n"), strings.Join(whole, "\n"))
+	}
+	if !strings.Contains(paged[0], "1.028 ⟶ 1.029") {
+		t.Fatalf("the first page does not start with the newest change: %q", paged[0])
+	}
+}
+
+// TestGeschiedenisPaginaKeepsAMomentWhole: rows written at one moment (as
+// an import writes them, here every save under a fixed clock) are never
+// split over pages, however small the page.
+func TestGeschiedenisPaginaKeepsAMomentWhole(t *testing.T) {
+	s := openTemp(t)
+	aj := newIntervention(t, s, "Ambulant jongerenwerk")
+	for k := range 12 {
+		if _, err := s.RecordBereikInvoer(BereikInvoer{Interventie: aj.Naam, Periode: strconv.Itoa(2010 + k), Waarde: "5", Eenheid: "jongeren"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	all, err := s.Geschiedenis(GeschiedenisFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _, err := s.GeschiedenisPagina(GeschiedenisFilter{}, 0, 2)
+	if err != nil || len(page) != len(all) || len(all) < 14 {
+		t.Fatalf("a page of a moment's %d changes holds %d (%v)", len(all), len(page), err)
 	}
 }

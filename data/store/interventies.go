@@ -72,17 +72,21 @@ func (s *Store) UpdateInterventie(i *domain.Interventie) error {
 	if err := i.Validate(); err != nil {
 		return err
 	}
-	return s.Update(func(t *Tx) error {
-		var old domain.Interventie
-		if err := t.db.First(&old, i.ID).Error; err != nil {
-			return fmt.Errorf("interventie %d: %w", i.ID, translate(err))
-		}
-		_, err := t.update(&old, i)
-		if errors.Is(err, ErrDuplicate) {
-			return fieldError("naam", "er is al een interventie met de naam %q", i.Naam)
-		}
-		return err
-	})
+	return s.Update(func(t *Tx) error { return t.updateInterventie(i) })
+}
+
+// updateInterventie saves a changed, validated intervention in this
+// transaction.
+func (t *Tx) updateInterventie(i *domain.Interventie) error {
+	var old domain.Interventie
+	if err := t.db.First(&old, i.ID).Error; err != nil {
+		return fmt.Errorf("interventie %d: %w", i.ID, translate(err))
+	}
+	_, err := t.update(&old, i)
+	if errors.Is(err, ErrDuplicate) {
+		return fieldError("naam", "er is al een interventie met de naam %q", i.Naam)
+	}
+	return err
 }
 
 // ArchiveInterventie retires an intervention (or brings it back): it stays in

@@ -13,7 +13,10 @@ type WijzigingFilter struct {
 	Gebruiker  string
 	Vanaf      time.Time // inclusive
 	Tot        time.Time // exclusive
-	Limit      int
+	// VoorID keeps the rows numbered below it (0: all), to read the trail
+	// a page at a time.
+	VoorID uint
+	Limit  int
 }
 
 // Wijzigingen lists the audit trail, newest first.
@@ -33,6 +36,9 @@ func (s *Store) Wijzigingen(f WijzigingFilter) ([]domain.Wijziging, error) {
 	}
 	if !f.Tot.IsZero() {
 		q = q.Where("tijd < ?", f.Tot.UTC())
+	}
+	if f.VoorID != 0 {
+		q = q.Where("id < ?", f.VoorID)
 	}
 	if f.Limit > 0 {
 		q = q.Limit(f.Limit)

@@ -241,8 +241,8 @@ func (p *doelstellingenPanel) showRevise(d domain.Doelstelling) {
 	fs := newFieldSet()
 	fs.add("waarde", lang.L("Nieuwe waarde"), value)
 	fs.add("reden", lang.L("Reden"), reason)
-	target := p.targetLine(d)
-	p.ask(lang.L("Doelstelling herzien: {{.Doel}}", map[string]any{"Doel": target}), fs, lang.L("Herzien"),
+	target := d.Periode + ": " + store.Grootte(d.Soort, d.Waarde, d.WaardeTot, d.Eenheid)
+	p.ask(lang.L("Doelstelling herzien: {{.Doel}}", map[string]any{"Doel": p.targetLine(d)}), fs, lang.L("Herzien"),
 		func() (store.DoelstellingWijziging, string) {
 			return store.DoelstellingWijziging{Actie: store.DoelstellingHerzien, ID: d.ID, Waarde: value.Text, Reden: reason.Text},
 				lang.L("{{.Doel}} herzien naar {{.Waarde}} ({{.Reden}})", map[string]any{"Doel": target,
@@ -258,8 +258,8 @@ func (p *doelstellingenPanel) showEnd(d domain.Doelstelling) {
 	fs := newFieldSet()
 	fs.add("laatste jaar", lang.L("Laatste jaar"), year)
 	fs.add("reden", lang.L("Reden"), reason)
-	target := p.targetLine(d)
-	p.ask(lang.L("Doelstelling beëindigen: {{.Doel}}", map[string]any{"Doel": target}), fs, lang.L("Beëindigen"),
+	target := d.Periode + ": " + store.Grootte(d.Soort, d.Waarde, d.WaardeTot, d.Eenheid)
+	p.ask(lang.L("Doelstelling beëindigen: {{.Doel}}", map[string]any{"Doel": p.targetLine(d)}), fs, lang.L("Beëindigen"),
 		func() (store.DoelstellingWijziging, string) {
 			return store.DoelstellingWijziging{Actie: store.DoelstellingBeeindigen, ID: d.ID, LaatsteJaar: year.Text, Reden: reason.Text},
 				lang.L("{{.Doel}} beëindigd na {{.Jaar}} ({{.Reden}})", map[string]any{"Doel": target,
@@ -293,6 +293,7 @@ func (p *doelstellingenPanel) ask(title string, fs *fieldSet, action string, cha
 	heading := widget.NewLabel(title)
 	heading.Wrapping = fyne.TextWrapWord
 	body := container.NewVBox(heading, fs.form())
+	fs.outer = body
 	dlg = dialog.NewCustomWithoutButtons(lang.L("Doelstelling"), body, p.m.win)
 	dlg.SetButtons([]fyne.CanvasObject{cancel, button})
 	dlg.Show()

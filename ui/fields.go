@@ -110,6 +110,10 @@ type fieldSet struct {
 	rows    []fyne.CanvasObject
 	errs    map[string]*widget.Label
 	general *widget.Label
+	// outer is what the form sits in when that is not the window's content
+	// (a dialog's body or scroll): it is laid out again too, or a message
+	// that appears has no room there.
+	outer fyne.CanvasObject
 }
 
 // newFieldSet makes an empty field set.
@@ -148,6 +152,9 @@ func (f *fieldSet) relayout() {
 	}
 	f.box.Objects[0].Refresh()
 	f.box.Refresh()
+	if f.outer != nil {
+		f.outer.Refresh()
+	}
 	if c := fyne.CurrentApp().Driver().CanvasForObject(f.box); c != nil {
 		c.Content().Refresh()
 	}

@@ -115,6 +115,10 @@ func (f *interventieForm) buildUI() {
 	}
 	body := container.NewVScroll(content)
 	body.SetMinSize(fyne.NewSize(880, 520))
+	f.fields.outer = body
+	if f.targets != nil {
+		f.targets.fields.outer = body
+	}
 	f.dialog = dialog.NewCustomWithoutButtons(title, body, f.m.win)
 	f.dialog.SetButtons([]fyne.CanvasObject{f.cancelButton, f.saveButton})
 }

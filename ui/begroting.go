@@ -38,11 +38,13 @@ type begrotingScreen struct {
 	lines        []rowButtons
 	addLine      *widget.Button
 	addCriterium *widget.Button
-	form         *recordForm
-	list         *widget.List
-	detail       *fyne.Container
-	scroll       *container.Scroll
-	root         fyne.CanvasObject
+	// editGoal corrects the chosen goal's name and description.
+	editGoal *widget.Button
+	form     *recordForm
+	list     *widget.List
+	detail   *fyne.Container
+	scroll   *container.Scroll
+	root     fyne.CanvasObject
 }
 
 func newBegrotingScreen(m *Main) *begrotingScreen {
@@ -168,7 +170,16 @@ func (s *begrotingScreen) onChoose(id int) {
 		lines = append(lines, []string{fmt.Sprint(r.Jaar), string(r.Soort), dutchnum.FormatEuro(r.BedragCent), r.Omschrijving, r.Bron.String()})
 		s.lines = append(s.lines, budgetLineButtons(s.m, d.doel, r, func(f *recordForm) { s.form = f }, s.Refresh))
 	}
-	objs := []fyne.CanvasObject{title, text,
+	goal := d.doel
+	s.editGoal = editTextButton(func() {
+		editTekst(s.m, tekstForm{title: lang.L("Begrotingsdoel aanpassen: {{.C}}", map[string]any{"C": goal.Code}),
+			naamKey: "naam", naamLabel: lang.L("Naam"), tekstLabel: lang.L("Beschrijving"), naam: goal.Naam, tekst: goal.Beschrijving,
+			bron: goal.Bron}, func(in store.TekstInvoer) error {
+			_, err := s.m.store.SaveBegrotingsdoelTekst(goal.ID, in)
+			return err
+		}, func(f *recordForm) { s.form = f }, s.Refresh)
+	})
+	objs := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, container.NewVBox(s.editGoal), title), text,
 		container.NewBorder(nil, nil, nil, s.addCriterium, sectionTitle(lang.L("Criteria: streefwaarde en gerealiseerd")))}
 	if len(criteria) > 0 {
 		objs = append(objs, editableTable(columns{3.5, 1.8, 1.6, 2}, []string{lang.L("Criterium"), lang.L("Streefwaarde"),
@@ -211,18 +222,39 @@ func yearText(y *int) string {
 	return fmt.Sprint(*y)
 }
 
-// onCriterium opens the form for a criterion: a new one when c has no number.
+// onCriterium opens the form for a criterion: a new one when c has no
+// number. Its indicator, which measures its realisation, can be chosen
+// again (or none).
 func (s *begrotingScreen) onCriterium(c domain.Criterium) {
+	var indicators []domain.Indicator
+	s.m.load(func() (err error) {
+		indicators, err = s.m.store.Indicatoren("")
+		return err
+	}, func() { s.criteriumForm(c, indicators) })
+}
+
+// criteriumForm is the form of onCriterium, offering indicators.
+func (s *begrotingScreen) criteriumForm(c domain.Criterium, indicators []domain.Indicator) {
 	f := newRecordForm(s.m)
 	target := ""
 	if c.Streefwaarde != nil {
 		target = dutchnum.FormatAuto(*c.Streefwaarde)
+	}
+	none := lang.L("(geen indicator)")
+	options, chosen := []string{none}, none
+	for _, ind := range indicators {
+		name := ind.Code + " · " + ind.Naam
+		options = append(options, name)
+		if c.IndicatorID != nil && *c.IndicatorID == ind.ID {
+			chosen = name
+		}
 	}
 	f.paragraph("omschrijving", lang.L("Omschrijving"), c.Omschrijving, "")
 	f.entry("streefwaarde", lang.L("Streefwaarde (%)"), target, lang.L("mag leeg"))
 	f.choice("soort", lang.L("Soort"), append([]string{""}, soortNames()...), string(c.Soort))
 	f.entry("referentiejaar", lang.L("Referentiejaar"), yearText(c.Referentiejaar), "")
 	f.entry("doeljaar", lang.L("Doeljaar"), yearText(c.Doeljaar), "")
+	indicator := f.choice("indicator", lang.L("Gemeten met"), options, chosen)
 	f.source(c.Bron.Document, c.Bron.Sectie)
 	title := lang.L("Criterium toevoegen")
 	if c.ID != 0 {
@@ -230,7 +262,11 @@ func (s *begrotingScreen) onCriterium(c domain.Criterium) {
 	}
 	s.form = f
 	f.show(title, lang.L("Opslaan"), func() error {
-		_, err := s.m.store.SaveCriterium(c.ID, store.CriteriumInvoer{BegrotingsdoelID: c.BegrotingsdoelID, IndicatorID: c.IndicatorID,
+		var id *uint
+		if k := indicator.SelectedIndex(); k > 0 {
+			id = &indicators[k-1].ID
+		}
+		_, err := s.m.store.SaveCriterium(c.ID, store.CriteriumInvoer{BegrotingsdoelID: c.BegrotingsdoelID, IndicatorID: id,
 			Omschrijving: f.text("omschrijving"), Streefwaarde: f.text("streefwaarde"), Soort: f.text("soort"),
 			Referentiejaar: f.text("referentiejaar"), Doeljaar: f.text("doeljaar"), BronDocument: f.text("bron"), BronSectie: f.text("bronvermelding")})
 		return err

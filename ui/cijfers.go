@@ -41,6 +41,9 @@ type cijfersScreen struct {
 	save     *widget.Button
 	remove   *widget.Button
 	message  *widget.Label
+	// editText corrects the chosen indicator's name and key message.
+	editText *widget.Button
+	textForm *recordForm
 	selected *domain.Meting
 	content  fyne.CanvasObject
 }
@@ -102,7 +105,10 @@ func (s *cijfersScreen) buildUI() {
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	form := container.NewVBox(widget.NewSeparator(), editTitle, s.fields.form(),
 		container.NewHBox(s.save, s.remove, s.message))
-	right := container.NewBorder(container.NewVBox(s.title, s.info), form, nil, nil, s.table)
+	s.editText = editTextButton(s.onEditText)
+	s.editText.Disable()
+	right := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, container.NewVBox(s.editText), s.title), s.info),
+		form, nil, nil, s.table)
 	split := container.NewHSplit(s.list, right)
 	split.Offset = 0.3
 	s.content = split
@@ -153,6 +159,7 @@ func (s *cijfersScreen) onChoose(id int) {
 	}
 	s.chosen = id
 	ind := s.indicators[id]
+	s.editText.Enable()
 	s.title.SetText(ind.Naam)
 	info := lang.L("Eenheid: {{.E}}. Bron: {{.B}}.", map[string]any{"E": ind.Eenheid, "B": orNone(ind.Bron.String())})
 	if ind.Vergelijking != "" {
@@ -170,6 +177,21 @@ func (s *cijfersScreen) onChoose(id int) {
 		s.metingen = metingen
 		s.table.Refresh()
 	})
+}
+
+// onEditText opens the form that corrects the chosen indicator's name and
+// key message.
+func (s *cijfersScreen) onEditText() {
+	if s.chosen < 0 {
+		return
+	}
+	ind := s.indicators[s.chosen]
+	editTekst(s.m, tekstForm{title: lang.L("Indicator aanpassen: {{.C}}", map[string]any{"C": ind.Code}), naamKey: "naam",
+		naamLabel: lang.L("Naam"), tekstLabel: lang.L("Kernboodschap"), naam: ind.Naam, tekst: ind.Kernboodschap, bron: ind.Bron},
+		func(in store.TekstInvoer) error {
+			_, err := s.m.store.SaveIndicatorTekst(ind.ID, in)
+			return err
+		}, func(f *recordForm) { s.textForm = f }, s.Refresh)
 }
 
 // onEdit puts a measurement in the form.

@@ -102,6 +102,7 @@ func (f *recordForm) show(title, action string, save func() error, done func()) 
 			f.save.Enable()
 			f.fields.show(err)
 			if err != nil {
+				f.dialog.Resize(fyne.NewSize(640, 0)) // room for the messages
 				return
 			}
 			f.dialog.Hide()
@@ -118,7 +119,9 @@ func (f *recordForm) show(title, action string, save func() error, done func()) 
 	}
 	cancel := widget.NewButton(lang.L("Annuleren"), func() { f.dialog.Hide() })
 	note := lowLabel(lang.L("De wijziging wordt met uw naam vastgelegd in Wijzigingen."))
-	f.dialog = dialog.NewCustomWithoutButtons(title, container.NewVBox(f.fields.form(), note), f.m.win)
+	body := container.NewVBox(f.fields.form(), note)
+	f.fields.outer = body
+	f.dialog = dialog.NewCustomWithoutButtons(title, body, f.m.win)
 	f.dialog.SetButtons([]fyne.CanvasObject{cancel, f.save})
 	f.dialog.Show()
 	f.dialog.Resize(fyne.NewSize(640, 0))

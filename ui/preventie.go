@@ -189,16 +189,36 @@ func (s *preventieScreen) trackDetail(n int, t domain.Beleidstekst) fyne.CanvasO
 			items = append(items, fmt.Sprintf("%s %s — %s", i.Code, i.Naam, orNone(i.Uitvoerder)))
 		}
 	}
-	results := ""
-	for _, r := range s.data.results {
+	var result *domain.Beleidstekst
+	for k, r := range s.data.results {
 		if strings.HasSuffix(strings.ToLower(r.Titel), fmt.Sprintf("spoor %d", n)) {
-			results = r.Tekst
+			result = &s.data.results[k]
 		}
 	}
 	text := wrapLabel(t.Tekst)
-	box := container.NewVBox(text, sectionTitle(lang.L("Interventies")), wrapLabel(orNone(strings.Join(items, "\n"))),
-		sectionTitle(lang.L("Gewenste resultaten")), wrapLabel(orNone(results)), lowLabel(lang.L("Bron: {{.B}}", map[string]any{"B": t.Bron.String()})))
+	box := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewVBox(s.editTextButton(t)), text),
+		sectionTitle(lang.L("Interventies")), wrapLabel(orNone(strings.Join(items, "\n"))),
+		sectionTitle(lang.L("Gewenste resultaten")))
+	if result != nil {
+		box.Add(container.NewBorder(nil, nil, nil, container.NewVBox(s.editTextButton(*result)), wrapLabel(result.Tekst)))
+	} else {
+		box.Add(wrapLabel(orNone("")))
+	}
+	box.Add(lowLabel(lang.L("Bron: {{.B}}", map[string]any{"B": t.Bron.String()})))
 	return box
+}
+
+// editTextButton is the button that corrects a policy text shown on the
+// page: its title, text and source.
+func (s *preventieScreen) editTextButton(t domain.Beleidstekst) *widget.Button {
+	return editTextButton(func() {
+		editTekst(s.m, tekstForm{title: lang.L("Tekst aanpassen: {{.T}}", map[string]any{"T": t.Titel}), naamKey: "titel",
+			naamLabel: lang.L("Titel"), tekstLabel: lang.L("Tekst"), naam: t.Titel, tekst: t.Tekst, bron: t.Bron},
+			func(in store.TekstInvoer) error {
+				_, err := s.m.store.SaveBeleidstekst(t.ID, in)
+				return err
+			}, func(f *recordForm) { s.form = f }, s.Refresh)
+	})
 }
 
 // wrapLabel is a label whose text wraps at word boundaries.

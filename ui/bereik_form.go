@@ -58,8 +58,11 @@ type bereikForm struct {
 	targetText   *widget.Label
 	historyList  *widget.List
 
-	undos   []store.BereikUndo
-	preSeq  int
+	undos  []store.BereikUndo
+	preSeq int
+	// left scrolls the form; it is laid out again when a part of it changes
+	// height, or the parts below it would be drawn over the fields.
+	left    *container.Scroll
 	content fyne.CanvasObject
 }
 
@@ -143,7 +146,8 @@ func (f *bereikForm) buildUI() {
 	buttons := container.NewHBox(f.saveButton, f.undoButton, f.clearButton)
 	left := container.NewVBox(f.fields.form(), f.preview, buttons, f.message)
 	right := container.NewBorder(container.NewVBox(f.historyTitle, f.targetText, widget.NewSeparator()), nil, nil, nil, f.historyList)
-	split := container.NewHSplit(container.NewVScroll(left), right)
+	f.left = container.NewVScroll(left)
+	split := container.NewHSplit(f.left, right)
 	split.Offset = 0.52
 	f.content = split
 	f.showSuggestions()
@@ -250,6 +254,7 @@ func (f *bereikForm) showSuggestions() {
 		row.SetText(prefix + i.Naam + " — " + orNone(i.Uitvoerder))
 		row.Show()
 	}
+	defer f.relayout()
 	switch extra := len(f.suggestions) - maxSuggestions; {
 	case extra > 0:
 		setMessage(f.more, lang.L("… en nog {{.N}}; typ verder om te kiezen", map[string]any{"N": extra}))
@@ -334,6 +339,7 @@ func (f *bereikForm) onInputChanged() {
 			return
 		}
 		f.preview.SetText(previewText(in, parsed, targets))
+		f.relayout()
 		if parsed.InterventieID != nil && *parsed.InterventieID != f.historyFor {
 			f.loadHistory(*parsed.InterventieID)
 		}
@@ -435,6 +441,15 @@ func (f *bereikForm) showMeasures() {
 	}
 	if len(f.maten) == 0 {
 		f.maatKeuze.Add(widget.NewLabel(lang.L("Nog geen maat: geef de eenheid op, dan wordt dat de maat.")))
+	}
+	f.relayout()
+}
+
+// relayout lays the form out again after a part of it changed height (the
+// measure buttons, the suggestions, a hint that wraps to more lines).
+func (f *bereikForm) relayout() {
+	if f.left != nil {
+		relayoutScroll(f.left)
 	}
 }
 

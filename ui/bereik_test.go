@@ -1,6 +1,10 @@
 package ui
 
-import "testing"
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+)
 
 // TestReachFormUndoRemovesTheNewMeasure saves a figure in a unit the
 // intervention never counted in, then presses Ctrl+Z: the figure and the
@@ -55,5 +59,28 @@ func TestReachFormKeepsTheInterventionAndAsksBeforeQuitting(t *testing.T) {
 	m.requestQuit()
 	if len(w.Canvas().Overlays().List()) == 0 {
 		t.Fatal("Ctrl+Q with a typed period quit without asking")
+	}
+}
+
+// TestReachFormHintStaysBelowTheFields chooses an intervention, which adds
+// a line of measure buttons to the form, and types a value whose hint
+// wraps in a narrow window: the hint stays below the Notitie field instead
+// of being drawn over it.
+func TestReachFormHintStaysBelowTheFields(t *testing.T) {
+	m, _, w := newTestMain(t, t.TempDir())
+	w.Resize(fyne.NewSize(1000, 700))
+	f := m.navigate(pageBereik).(*bereikScreen).form
+	typeInto(w, f.interventie, "ambulant jongerenwerk")
+	enter(f.interventie)
+	typeInto(w, f.periode, "2023")
+	typeInto(w, f.waarde, "3.612")
+	d := fyne.CurrentApp().Driver()
+	notitie, hint := d.AbsolutePositionForObject(f.notitie), d.AbsolutePositionForObject(f.preview)
+	if bottom := notitie.Y + f.notitie.Size().Height; hint.Y < bottom {
+		t.Fatalf("the hint (y %v) is drawn over the Notitie field (bottom %v)", hint.Y, bottom)
+	}
+	buttons := d.AbsolutePositionForObject(f.saveButton)
+	if hint.Y+f.preview.Size().Height > buttons.Y+1 {
+		t.Fatalf("the hint (y %v, height %v) runs into the buttons (y %v)", hint.Y, f.preview.Size().Height, buttons.Y)
 	}
 }

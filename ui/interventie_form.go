@@ -100,7 +100,6 @@ func (f *interventieForm) buildUI() {
 	fs.add("bron", lang.L("Bron"), pair(f.bronDocument, f.bronSectie))
 
 	f.fill()
-	f.opened = f.values()
 	title := lang.L("Nieuwe interventie")
 	if f.original != nil {
 		title = lang.L("Interventie bewerken")
@@ -113,6 +112,7 @@ func (f *interventieForm) buildUI() {
 		f.targets = newDoelstellingenPanel(f.m, *f.original)
 		content = container.NewVBox(content, f.targets.content)
 	}
+	f.opened = f.values()
 	body := container.NewVScroll(content)
 	body.SetMinSize(fyne.NewSize(880, 520))
 	f.fields.outer = body

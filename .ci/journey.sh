@@ -317,7 +317,7 @@ stap_importeren_xlsx() {
 stap_rapport_pdf() {
 	menu "Rapport voor de raad (PDF)…"
 	foto "rapportdialoog"
-	midden_klik 68 76 # Opslaan als… (alle grafieken is the default)
+	midden_klik 68 105 # Opslaan als… (alle grafieken is the default; below the check for charts without figures)
 	kiezer_typ "$RAPPORT"
 	wacht_op_bestand "$RAPPORT" 60
 	sleep 1
@@ -327,7 +327,7 @@ stap_rapport_pdf() {
 
 stap_presentatie_pptx() {
 	menu "Presentatie opslaan als PowerPoint (.pptx)…"
-	midden_klik 68 76
+	midden_klik 68 105
 	kiezer_typ "$PPTX"
 	wacht_op_bestand "$PPTX" 90
 	sleep 1
@@ -338,9 +338,9 @@ stap_presentatie_pptx() {
 stap_grafiek_png() {
 	toets ctrl+1 # the dashboard
 	sleep 2
-	klik 729 505 # the menu button of the first chart, bottom right of its tile
+	klik 729 524 # the menu button of the first chart, bottom right of its tile
 	foto "tegelmenu"
-	klik 775 581 # Opslaan als PNG…
+	klik 680 600 # Opslaan als PNG… (the menu opens leftwards from the button)
 	kiezer_typ "$GRAFIEK"
 	wacht_op_bestand "$GRAFIEK" 30
 	sleep 1
@@ -433,7 +433,8 @@ stap_controle_reservekopie() {
 stap_controle_rapport() {
 	local tekst pagina
 	tekst="$(pdftotext "$RAPPORT" - 2>&1)" || faal "poppler leest $RAPPORT niet: $tekst"
-	grep -q "Rapport voor de gemeenteraad: Alle grafieken van het dashboard" <<<"$tekst" ||
+	# the title may wrap over two lines on the title page
+	grep -q "Rapport voor de gemeenteraad: Alle grafieken van het dashboard" <<<"$(tr -s '\n' ' ' <<<"$tekst")" ||
 		faal "het rapport mist zijn titel"
 	grep -q "Bronnen" <<<"$tekst" || faal "het rapport mist de lijst van bronnen"
 	pagina="$(pdfinfo "$RAPPORT" | awk '/^Pages:/ { print $2 }')"

@@ -3,6 +3,7 @@ package overzicht
 import (
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -185,6 +186,19 @@ func TestPresentationLeavesOutEmptyCharts(t *testing.T) {
 	}
 	eventually(t, "de eerste dia is niet scherp getekend", func() bool { return p.Beeld.Image.Bounds().Dx() == 1920 })
 	p.Venster.Close()
+
+	// slides of a saved presentation without figures are skipped too
+	var naam string
+	for n := range leeg {
+		naam = n
+	}
+	k.Dias = append(k.Dias, naam)
+	k.Start.Tapped(nil)
+	if p := k.Presentatie; slices.ContainsFunc(p.Dias, func(g dashboard.Grafiek) bool { return g.Naam == naam }) ||
+		!strings.HasPrefix(k.Melding.Text, "1 dia zonder cijfers voor 2019-2023 overgeslagen") {
+		t.Errorf("lege dia %s: dia's %d, melding %q", naam, len(p.Dias), k.Melding.Text)
+	}
+	k.Presentatie.Venster.Close()
 }
 
 // TestNewFigureMovesTheYearsUntilChosen: without a choice, a figure for a

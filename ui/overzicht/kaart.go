@@ -33,6 +33,10 @@ type Kaart struct {
 	// OnTapped is called when the card is tapped.
 	OnTapped func()
 
+	// kader and hintVlak are the hint's frame and background, coloured
+	// from the theme in use when the hint shows
+	kader, hintVlak *canvas.Rectangle
+
 	window fyne.Window
 	// menu is the menu shown last
 	menu *widget.PopUpMenu
@@ -48,11 +52,11 @@ func newKaart(b dashboard.Beschrijving, w fyne.Window, items []*fyne.MenuItem) *
 		k.toonMenu(fyne.NewPos(k.MenuKnop.Size().Width, k.MenuKnop.Size().Height), k.MenuKnop, true)
 	})
 	frame := canvas.NewRectangle(nil)
-	frame.StrokeColor = theme.Color(theme.ColorNamePrimary)
 	frame.StrokeWidth = 2
 	label := widget.NewLabelWithStyle(VergrotenHint, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
+	bg := canvas.NewRectangle(nil)
 	bg.CornerRadius = theme.InputRadiusSize()
+	k.kader, k.hintVlak = frame, bg
 	// at the bottom left, over the source line, beside the menu button:
 	// the chart itself stays in view
 	k.Hint = container.NewStack(frame, container.NewVBox(layout.NewSpacer(),
@@ -110,7 +114,12 @@ func (k *Kaart) Tapped(*fyne.PointEvent) {
 }
 
 // MouseIn shows that a click enlarges the chart.
-func (k *Kaart) MouseIn(*desktop.MouseEvent) { k.Hint.Show() }
+func (k *Kaart) MouseIn(*desktop.MouseEvent) {
+	k.kader.StrokeColor = theme.Color(theme.ColorNamePrimary)
+	k.hintVlak.FillColor = theme.Color(theme.ColorNameOverlayBackground)
+	k.Hint.Show()
+	k.Hint.Refresh()
+}
 
 // MouseMoved does nothing: the hint stays while the pointer is on the tile.
 func (k *Kaart) MouseMoved(*desktop.MouseEvent) {}

@@ -14,6 +14,7 @@ import (
 
 	"jeugdmonitor/data/dashboard"
 	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/dutchnum"
 	"jeugdmonitor/data/store"
 	"jeugdmonitor/ui/rapport"
 	"jeugdmonitor/ui/uidraad"
@@ -69,8 +70,11 @@ func (s *Screen) Presenteer() {
 		titles = append(titles, g.Titel)
 	}
 	k.MetLege = widget.NewCheck(fmt.Sprintf("Ook grafieken zonder cijfers (%d)", len(leeg)), func(aan bool) { k.metLege(aan, leeg) })
-	if len(leeg) > 0 {
-		k.Melding.SetText(fmt.Sprintf("%d grafieken zonder cijfers voor %s blijven weg.", len(leeg), s.jarenTekst()))
+	switch n := len(leeg); {
+	case n == 1:
+		k.Melding.SetText(fmt.Sprintf("1 grafiek zonder cijfers voor %s blijft weg.", s.jarenTekst()))
+	case n > 1:
+		k.Melding.SetText(fmt.Sprintf("%d grafieken zonder cijfers voor %s blijven weg.", n, s.jarenTekst()))
 	}
 	k.Naam.SetPlaceHolder("Naam, bijvoorbeeld Raadsvergadering 12 december")
 	k.Toevoegen = widget.NewSelect(titles, func(t string) { s.kiezerVoegToe(k, t) })
@@ -258,6 +262,7 @@ func (s *Screen) kiezerStart(k *Kiezer) {
 	s.mu.Unlock()
 	var dias []dashboard.Grafiek
 	var beelden []image.Image
+	overgeslagen := 0
 	for _, naam := range k.Dias {
 		i := slices.IndexFunc(built, func(g dashboard.Grafiek) bool { return g.Naam == naam })
 		if i < 0 {
@@ -265,6 +270,7 @@ func (s *Screen) kiezerStart(k *Kiezer) {
 			return
 		}
 		if !k.MetLege.Checked && !built[i].HeeftGegevens() {
+			overgeslagen++
 			continue
 		}
 		dias = append(dias, built[i])
@@ -273,6 +279,10 @@ func (s *Screen) kiezerStart(k *Kiezer) {
 	if len(dias) == 0 {
 		k.Melding.SetText("Geen van deze grafieken heeft cijfers voor " + s.jarenTekst() + "; vink 'Ook grafieken zonder cijfers' aan om ze toch te tonen.")
 		return
+	}
+	if overgeslagen > 0 {
+		k.Melding.SetText(dutchnum.Aantal(overgeslagen, "dia", "dia's") + " zonder cijfers voor " + s.jarenTekst() +
+			" overgeslagen; vink 'Ook grafieken zonder cijfers' aan om ze te tonen.")
 	}
 	k.Presentatie = s.presenteer(dias, beelden)
 }

@@ -70,6 +70,9 @@ func (s *Screen) Presenteer() {
 		titles = append(titles, g.Titel)
 	}
 	k.MetLege = widget.NewCheck(fmt.Sprintf("Ook grafieken zonder cijfers (%d)", len(leeg)), func(aan bool) { k.metLege(aan, leeg) })
+	if len(leeg) == 0 {
+		k.MetLege.Disable() // every chart has figures: nothing to add
+	}
 	switch n := len(leeg); {
 	case n == 1:
 		k.Melding.SetText(fmt.Sprintf("1 grafiek zonder cijfers voor %s blijft weg.", s.jarenTekst()))

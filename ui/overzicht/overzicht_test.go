@@ -199,6 +199,9 @@ func TestPresentationThroughSavedSlidesWithKeyboard(t *testing.T) {
 	if k == nil || len(k.Dias) != 10 {
 		t.Fatalf("kiezer %+v", k)
 	}
+	if !k.MetLege.Disabled() {
+		t.Error("'Ook grafieken zonder cijfers' kan aan terwijl elke grafiek cijfers heeft")
+	}
 	if focused := sc.window.Canvas().Focused(); focused != k.Start {
 		t.Fatalf("focus on %v, want the Starten button (Space starts)", focused)
 	}

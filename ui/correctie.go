@@ -116,6 +116,7 @@ func (f *recordForm) show(title, action string, save func() error, done func()) 
 		if !e.MultiLine {
 			e.OnSubmitted = func(string) { run() }
 		}
+		e.onEscape = func() { f.dialog.Hide() }
 	}
 	cancel := widget.NewButton(lang.L("Annuleren"), func() { f.dialog.Hide() })
 	note := lowLabel(lang.L("De wijziging wordt met uw naam vastgelegd in Wijzigingen."))

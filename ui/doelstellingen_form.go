@@ -287,6 +287,7 @@ func (p *doelstellingenPanel) ask(title string, fs *fieldSet, action string, cha
 	for _, f := range entries {
 		f.e.OnSubmitted = func(string) { run() }
 		f.e.OnChanged = func(string) { fs.clearField(f.key) }
+		f.e.onEscape = func() { dlg.Hide() }
 	}
 	button.Importance = widget.HighImportance
 	cancel := widget.NewButton(lang.L("Annuleren"), func() { dlg.Hide() })

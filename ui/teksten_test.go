@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"jeugdmonitor/data/domain"
@@ -97,5 +98,23 @@ func TestTextsCorrectedWhereShown(t *testing.T) {
 	texts, _ := s.Beleidsteksten(domain.TekstSpoor)
 	if texts[0].ID != track.ID || !strings.HasSuffix(texts[0].Tekst, " Aangevuld.") || !strings.HasSuffix(p.data.tracks[0].Tekst, " Aangevuld.") {
 		t.Fatalf("stored %q", texts[0].Tekst)
+	}
+}
+
+// TestEscapeClosesACorrectionForm: Escape in a field of a correction form
+// closes it without storing, as Annuleren does.
+func TestEscapeClosesACorrectionForm(t *testing.T) {
+	m, s, w := newTestMain(t, t.TempDir())
+	b := m.navigate(pageBegroting).(*begrotingScreen)
+	b.list.Select(0)
+	before := countChanges(t, s)
+	test.Tap(b.editGoal)
+	if w.Canvas().Overlays().Top() == nil {
+		t.Fatal("the form did not open")
+	}
+	fill(t, b.form, map[string]string{"naam": "Iets anders"})
+	b.form.entries["naam"].TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.Canvas().Overlays().Top() != nil || countChanges(t, s) != before {
+		t.Fatal("Escape did not close the form, or stored something")
 	}
 }

@@ -89,6 +89,9 @@ func TestPDFRapportIsDrukklaar(t *testing.T) {
 	}
 
 	titel := pdfTekst(t, pad, 1, 1)
+	if !strings.Contains(titel, "Rapport voor de gemeenteraad: Alle grafieken van het dashboard\n") { // on one line, as the journey reads it
+		t.Errorf("titelpagina zonder de titel op één regel:\n%s", titel)
+	}
 	if !strings.Contains(titel, "Gemaakt op 29 november 2026") {
 		t.Errorf("titelpagina zonder Nederlandse datum:\n%s", titel)
 	}

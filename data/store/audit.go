@@ -80,7 +80,10 @@ func (t *Tx) auditedFields(model any) (table string, id uint, values map[string]
 }
 
 // auditText renders a field value for the audit trail: plain numbers with a
-// dot, times in RFC 3339, lists as JSON, nil as empty.
+// dot, times in RFC 3339 to the nanosecond (to the second, a figure replaced
+// within the same second changed its moment without an audit row, and the
+// team sync, which sends what the trail records, lost it), lists as JSON,
+// nil as empty.
 func auditText(v any) string {
 	rv := reflect.ValueOf(v)
 	if !rv.IsValid() || ((rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Slice) && rv.IsNil()) {
@@ -98,7 +101,7 @@ func auditText(v any) string {
 		if x.IsZero() {
 			return ""
 		}
-		return x.UTC().Format(time.RFC3339)
+		return x.UTC().Format(time.RFC3339Nano)
 	case []string, []uint, map[string]string:
 		b, _ := json.Marshal(x)
 		return string(b)

@@ -89,8 +89,8 @@ type conflictRow struct {
 	OpgelostOp                                           *time.Time
 }
 
-// Conflicten lists the conflicts of a database, the open ones only unless all.
-func Conflicten(db *gorm.DB, all bool) ([]Conflict, error) {
+// listConflicts lists the conflicts of a database, the open ones only unless all.
+func listConflicts(db *gorm.DB, all bool) ([]Conflict, error) {
 	q := db.Table("team_conflicten").Order("id")
 	if !all {
 		q = q.Where("opgelost_door = ''")
@@ -99,7 +99,7 @@ func Conflicten(db *gorm.DB, all bool) ([]Conflict, error) {
 	if err := q.Find(&rows).Error; err != nil {
 		return nil, err
 	}
-	k := keys{db: db}
+	k := newKeys(db)
 	out := make([]Conflict, len(rows))
 	for i, r := range rows {
 		table := r.Entiteit
@@ -136,7 +136,7 @@ func Resolve(s *store.Store, id uint, keuze string) error {
 	}
 	return s.UpdateRaw(func(r *store.RawTx) error {
 		db := r.DB()
-		list, err := Conflicten(db, false)
+		list, err := listConflicts(db, false)
 		if err != nil {
 			return err
 		}
@@ -188,7 +188,7 @@ func keep(r *store.RawTx, c *Conflict, kept Wijziging, user string) error {
 	if !ok {
 		return fmt.Errorf("onbekend veld %s", c.Veld)
 	}
-	a := &applier{r: r, db: db, k: keys{db: db}, t: t}
+	a := &applier{r: r, db: db, k: newKeys(db), t: t}
 	value, local, err := a.value(col, kept.NieuweWaarde)
 	if err != nil {
 		return err
@@ -207,4 +207,38 @@ func keep(r *store.RawTx, c *Conflict, kept Wijziging, user string) error {
 	}
 	return r.Log([]domain.Wijziging{{Tijd: time.Now().UTC(), Gebruiker: user, Actie: domain.ActieGewijzigd,
 		Entiteit: c.Entiteit, EntiteitID: c.LokaalID, Veld: c.Veld, OudeWaarde: old, NieuweWaarde: local}})
+}
+
+// OpenConflicten lists the open conflicts of a store.
+func OpenConflicten(s *store.Store) ([]Conflict, error) { return storeConflicts(s, false) }
+
+// AlleConflicten lists all conflicts of a store, the resolved ones too.
+func AlleConflicten(s *store.Store) ([]Conflict, error) { return storeConflicts(s, true) }
+
+func storeConflicts(s *store.Store, all bool) (list []Conflict, err error) {
+	err = s.ReadRaw(func(db *gorm.DB) error {
+		list, err = listConflicts(db, all)
+		return err
+	})
+	return list, err
+}
+
+// Omschrijving describes a conflict in a line of Dutch: the record, the
+// field, both sides with who and when, and the choice once made.
+func (c Conflict) Omschrijving() string {
+	side := func(w Wijziging) string {
+		if w.Actie == refusedAction {
+			return "hier niet toegepast: " + w.NieuweWaarde
+		}
+		return fmt.Sprintf("%s %q (%s, %s)", w.Actie, w.NieuweWaarde, w.Gebruiker, store.FormatDatumTijd(w.Tijd))
+	}
+	where := fmt.Sprintf("%s nummer %d", c.Entiteit, c.LokaalID)
+	if c.LokaalID == 0 {
+		where = c.Entiteit + " (hier verwijderd)"
+	}
+	text := fmt.Sprintf("%d. %s, veld %s: eerst %s; daarna %s", c.ID, where, c.Veld, side(c.Eerste), side(c.Tweede))
+	if c.OpgelostDoor != "" {
+		text += fmt.Sprintf(" [opgelost door %s: %s]", c.OpgelostDoor, c.Keuze)
+	}
+	return text
 }

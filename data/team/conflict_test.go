@@ -11,7 +11,7 @@ import (
 func conflicts(t *testing.T, s *store.Store) []Conflict {
 	t.Helper()
 	var list []Conflict
-	if err := s.ReadRaw(func(db *gorm.DB) (err error) { list, err = Conflicten(db, false); return err }); err != nil {
+	if err := s.ReadRaw(func(db *gorm.DB) (err error) { list, err = listConflicts(db, false); return err }); err != nil {
 		t.Fatal(err)
 	}
 	return list
@@ -71,7 +71,7 @@ func TestSameFieldOnTwoLaptops(t *testing.T) {
 		t.Fatalf("bram: werkwijze %q na annas keuze", got)
 	}
 	var all []Conflict
-	if err := a.ReadRaw(func(db *gorm.DB) (err error) { all, err = Conflicten(db, true); return err }); err != nil {
+	if err := a.ReadRaw(func(db *gorm.DB) (err error) { all, err = listConflicts(db, true); return err }); err != nil {
 		t.Fatal(err)
 	}
 	if len(conflicts(t, a)) != 0 || len(all) != 1 || all[0].OpgelostDoor != "anna" || all[0].Keuze == "" || all[0].OpgelostOp == nil {

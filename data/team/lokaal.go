@@ -135,33 +135,65 @@ func (t *tables) columns(table string) (map[string]column, error) {
 	return cols, nil
 }
 
-// keys maps local record numbers to team-wide keys and back, in a transaction.
+// keys maps local record numbers to team-wide keys and back, in a
+// transaction, remembering what it looked up.
 type keys struct {
-	db *gorm.DB
+	db      *gorm.DB
+	byLocal map[string]string // "table id" -> first key
+	byKey   map[string]uint   // "table key" -> local number (0: none)
+}
+
+// newKeys maps keys in the transaction db.
+func newKeys(db *gorm.DB) keys {
+	return keys{db: db, byLocal: map[string]string{}, byKey: map[string]uint{}}
 }
 
 // keyOf is the team-wide key of a local record ("" when it has none).
 func (k keys) keyOf(table string, id uint) (string, error) {
+	local := table + " " + strconv.FormatUint(uint64(id), 10)
+	if key, ok := k.byLocal[local]; ok {
+		return key, nil
+	}
 	var key string
 	err := k.db.Raw("SELECT sleutel FROM team_sleutels WHERE entiteit = ? AND lokaal_id = ? ORDER BY rowid LIMIT 1", table, id).
 		Scan(&key).Error
+	if err == nil {
+		k.byLocal[local] = key
+	}
 	return key, err
 }
 
 // localID is the local number of the record with a team-wide key (0: none here).
 func (k keys) localID(table, key string) (uint, error) {
+	if id, ok := k.byKey[table+" "+key]; ok {
+		return id, nil
+	}
 	var id uint
 	err := k.db.Raw("SELECT lokaal_id FROM team_sleutels WHERE sleutel = ? AND entiteit = ?", key, table).Scan(&id).Error
+	if err == nil {
+		k.byKey[table+" "+key] = id
+	}
 	return id, err
 }
 
-// add gives a local record a team-wide key.
+// add gives a local record a team-wide key (a record can have more).
 func (k keys) add(table string, id uint, key string) error {
+	local := table + " " + strconv.FormatUint(uint64(id), 10)
+	if k.byLocal[local] == "" {
+		delete(k.byLocal, local) // it may have had a key before: ask again
+	}
+	k.byKey[table+" "+key] = id
 	return k.db.Exec("INSERT INTO team_sleutels (sleutel, entiteit, lokaal_id) VALUES (?, ?, ?)", key, table, id).Error
 }
 
 // forget removes every key of a local record that no longer exists.
 func (k keys) forget(table string, id uint) error {
+	delete(k.byLocal, table+" "+strconv.FormatUint(uint64(id), 10))
+	for key, local := range k.byKey {
+		if local == id && strings.HasPrefix(key, table+" ") {
+			delete(k.byKey, key)
+		}
+	}
 	return k.db.Exec("DELETE FROM team_sleutels WHERE entiteit = ? AND lokaal_id = ?", table, id).Error
 }
 
@@ -206,4 +238,9 @@ func sortedColumns(cols map[string]column) []string {
 	}
 	sort.Strings(names)
 	return names
+}
+
+// isTime reports whether a column holds moments.
+func isTime(col column) bool {
+	return strings.Contains(col.typ, "DATE") || strings.Contains(col.typ, "TIME")
 }

@@ -22,6 +22,7 @@ type applier struct {
 	k        keys
 	t        *tables
 	herkomst string
+	srv      *Server
 	// applied counts the changes that changed something here; skipped
 	// those that did not (superseded, or about a record that is gone).
 	applied, skipped int
@@ -189,7 +190,11 @@ func (a *applier) applyFields(group []received) ([]logged, error) {
 	}
 	var rows []logged
 	for _, c := range group {
-		if c.LaterEigen {
+		later, err := a.laterOwn(c, id)
+		if err != nil {
+			return nil, err
+		}
+		if later {
 			continue // this laptop changed the field later: its value stands
 		}
 		col, ok := cols[c.Veld]
@@ -230,6 +235,17 @@ func (a *applier) insert(group []received, cols map[string]column) ([]logged, er
 	var id uint
 	err := a.db.Raw(fmt.Sprintf("INSERT INTO %s (%s) VALUES (%s) RETURNING id", quote(first.Entiteit),
 		strings.Join(names, ", "), strings.Join(marks, ", ")), values...).Scan(&id).Error
+	if err != nil && isConstraint(err) {
+		byColumn := map[string]any{}
+		for i, c := range group {
+			byColumn[c.Veld] = values[i]
+		}
+		same, cerr := a.collision(first.Entiteit, byColumn)
+		if cerr != nil || same == 0 {
+			return nil, errors.Join(err, cerr)
+		}
+		return a.merge(group, cols, same)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -326,7 +342,7 @@ func (a *applier) value(col column, text string) (any, string, error) {
 			return nil, "", &refusal{reden: fmt.Sprintf("%s: %q is geen getal", col.name, local)}
 		}
 		return f, local, nil
-	case strings.Contains(col.typ, "DATE") || strings.Contains(col.typ, "TIME"):
+	case isTime(col):
 		t, err := parseTime(local)
 		if err != nil {
 			return nil, "", &refusal{reden: fmt.Sprintf("%s: %q is geen tijdstip", col.name, local)}
@@ -366,4 +382,63 @@ func parseTime(text string) (time.Time, error) {
 // quote quotes an SQL name.
 func quote(name string) string {
 	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
+}
+
+// merge makes a record added here and on another laptop one record: the
+// other laptop's key now names the local record too, and the record's
+// fields follow the team's order: the values of the addition that reached
+// the team later win, a field only one of them set is kept. Differing
+// values are kept as conflicts.
+func (a *applier) merge(group []received, cols map[string]column, id uint) ([]logged, error) {
+	first := group[0]
+	var ownKeys []string
+	if err := a.db.Raw("SELECT sleutel FROM team_sleutels WHERE entiteit = ? AND lokaal_id = ?", first.Entiteit, id).
+		Scan(&ownKeys).Error; err != nil {
+		return nil, err
+	}
+	var localFirst int64
+	if err := a.srv.db.Raw("SELECT coalesce(min(volgnummer), 0) FROM team_wijzigingen WHERE entiteit = ? AND sleutel = ANY(?::text[])",
+		first.Entiteit, array(ownKeys)).Scan(&localFirst).Error; err != nil {
+		return nil, err
+	}
+	if err := a.k.add(first.Entiteit, id, first.Sleutel); err != nil {
+		return nil, err
+	}
+	current := map[string]any{}
+	rows, err := a.db.Raw(fmt.Sprintf("SELECT * FROM %s WHERE id = ?", quote(first.Entiteit)), id).Rows()
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		if err := a.db.ScanRows(rows, &current); err != nil {
+			rows.Close()
+			return nil, err
+		}
+	}
+	rows.Close()
+	incomingWins := localFirst < first.Volgnummer
+	var out []logged
+	for _, c := range group {
+		value, local, err := a.value(cols[c.Veld], c.NieuweWaarde)
+		if err != nil {
+			return nil, err
+		}
+		old, here := rawText(current[c.Veld]), rawText(value)
+		if old == here || (old != "" && !incomingWins) {
+			if old != here {
+				a.conflicts = append(a.conflicts, conflict{tweede: c.Wijziging,
+					reden: fmt.Sprintf("ook hier toegevoegd, met %q; die waarde bereikte het team later en blijft", old)})
+			}
+			continue
+		}
+		if old != "" {
+			a.conflicts = append(a.conflicts, conflict{tweede: c.Wijziging,
+				reden: fmt.Sprintf("ook hier toegevoegd, met %q; de waarde van de andere laptop bereikte het team later en vervangt die", old)})
+		}
+		if err := a.db.Exec(fmt.Sprintf("UPDATE %s SET %s = ? WHERE id = ?", quote(c.Entiteit), quote(c.Veld)), value, id).Error; err != nil {
+			return nil, err
+		}
+		out = append(out, auditRow(c.Wijziging, id, c.Veld, old, local))
+	}
+	return out, nil
 }

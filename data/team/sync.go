@@ -142,11 +142,13 @@ func receive(s *store.Store, srv *Server, res *Resultaat, progress func(string))
 			}
 			if len(batch) < fetchBatch {
 				done = true
+			} else {
+				batch = wholeGroups(batch)
 			}
 			if len(batch) == 0 {
 				return nil
 			}
-			a := &applier{r: r, db: db, k: keys{db: db}, t: &tables{db: db}, herkomst: st.Herkomst}
+			a := &applier{r: r, db: db, k: newKeys(db), t: &tables{db: db}, herkomst: st.Herkomst, srv: srv}
 			if err := a.apply(batch); err != nil {
 				return err
 			}
@@ -174,6 +176,20 @@ func receive(s *store.Store, srv *Server, res *Resultaat, progress func(string))
 			return err
 		}
 	}
+}
+
+// wholeGroups leaves off the changes at the end of a full batch that add
+// or remove a record whose other changes are in the next batch: a record
+// is added or removed whole.
+func wholeGroups(batch []received) []received {
+	last := 0
+	for i := 0; i < len(batch); i += groupLength(batch[i:]) {
+		last = i
+	}
+	if last == 0 {
+		return batch // one group fills the batch
+	}
+	return batch[:last]
 }
 
 // Init sets up an empty team database from the laptop's database: the
@@ -251,7 +267,7 @@ func Join(s *store.Store, srv *Server, progress func(string)) (Resultaat, error)
 // snapshot turns every shared record of the laptop into added fields,
 // giving each record its team-wide key.
 func snapshot(db *gorm.DB, st staat, user string, at time.Time) ([]Wijziging, error) {
-	k, t := keys{db: db}, &tables{db: db}
+	k, t := newKeys(db), &tables{db: db}
 	var out []Wijziging
 	for _, table := range initOrder {
 		rows, err := db.Raw("SELECT * FROM " + quote(table) + " ORDER BY rowid").Rows()

@@ -17,7 +17,12 @@ import (
 	"jeugdmonitor/data/team/pgtest"
 )
 
-func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+func TestMain(m *testing.M) {
+	if path := os.Getenv(killDBEnv); path != "" {
+		os.Exit(runKillSyncer(path, os.Getenv(killDSNEnv)))
+	}
+	os.Exit(pgtest.Main(m))
+}
 
 // clock is a test clock that moves a second per reading.
 func clock() func() time.Time {
@@ -26,7 +31,7 @@ func clock() func() time.Time {
 }
 
 // teamServer makes a fresh team database and connects to it.
-func teamServer(t *testing.T) (*Server, string) {
+func teamServer(t testing.TB) (*Server, string) {
 	t.Helper()
 	dsn := pgtest.Database(t)
 	srv, err := Connect(dsn)
@@ -38,7 +43,7 @@ func teamServer(t *testing.T) (*Server, string) {
 }
 
 // founder is a laptop with the built-in register that sets up the team.
-func founder(t *testing.T, srv *Server, user string) *store.Store {
+func founder(t testing.TB, srv *Server, user string) *store.Store {
 	t.Helper()
 	s := registertest.Open(t, "", store.Options{User: user, Now: clock()}, nil)
 	if _, err := Init(s, srv); err != nil {
@@ -48,7 +53,7 @@ func founder(t *testing.T, srv *Server, user string) *store.Store {
 }
 
 // member is a new, empty laptop database that joins the team.
-func member(t *testing.T, srv *Server, user string) *store.Store {
+func member(t testing.TB, srv *Server, user string) *store.Store {
 	t.Helper()
 	s, err := store.Open(filepath.Join(t.TempDir(), "laptop.db"), store.Options{Create: true, User: user, Now: clock()})
 	if err != nil {
@@ -64,7 +69,7 @@ func member(t *testing.T, srv *Server, user string) *store.Store {
 	return s
 }
 
-func sync(t *testing.T, s *store.Store, srv *Server) Resultaat {
+func sync(t testing.TB, s *store.Store, srv *Server) Resultaat {
 	t.Helper()
 	res, err := Sync(s, srv, nil)
 	if err != nil {
@@ -123,7 +128,6 @@ func sameContent(t *testing.T, laptops ...*store.Store) {
 	want := content(t, laptops[0])
 	for _, s := range laptops[1:] {
 		if got := content(t, s); got != want {
-			os.WriteFile(filepath.Join(t.TempDir(), "a.json"), []byte(want), 0o644)
 			t.Fatalf("inhoud van %s wijkt af van %s:\n%s", s.User(), laptops[0].User(), firstDifference(want, got))
 		}
 	}

@@ -25,7 +25,7 @@ func outgoing(db *gorm.DB, st staat) ([]Wijziging, uint, error) {
 	if err := db.Where("id > ?", st.VerzondenTot).Order("id").Find(&rows).Error; err != nil {
 		return nil, 0, err
 	}
-	c := &converter{k: keys{db: db}, t: &tables{db: db}, st: st, deleted: map[string]bool{}}
+	c := &converter{k: newKeys(db), t: &tables{db: db}, st: st, deleted: map[string]bool{}}
 	var out []Wijziging
 	last := st.VerzondenTot
 	for _, w := range rows {

@@ -3,9 +3,6 @@ package cli
 import (
 	"flag"
 	"fmt"
-	"strings"
-
-	"gorm.io/gorm"
 
 	"jeugdmonitor/data/register"
 	"jeugdmonitor/data/store"
@@ -213,10 +210,11 @@ func runConflicten(env Env, args []string) int {
 	}
 	defer s.Close()
 	var list []team.Conflict
-	err = s.ReadRaw(func(db *gorm.DB) (err error) {
-		list, err = team.Conflicten(db, *all)
-		return err
-	})
+	if *all {
+		list, err = team.AlleConflicten(s)
+	} else {
+		list, err = team.OpenConflicten(s)
+	}
 	if err != nil {
 		return failure(env, err)
 	}
@@ -225,24 +223,7 @@ func runConflicten(env Env, args []string) int {
 		return ExitOK
 	}
 	for _, c := range list {
-		fmt.Fprintln(env.Stdout, describeConflict(c))
+		fmt.Fprintln(env.Stdout, c.Omschrijving())
 	}
 	return ExitOK
-}
-
-// describeConflict is one conflict in a line of Dutch.
-func describeConflict(c team.Conflict) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%d. %s nummer %d, veld %s: ", c.ID, c.Entiteit, c.LokaalID, c.Veld)
-	side := func(w team.Wijziging) string {
-		if w.Actie == "geweigerd" {
-			return "hier niet toegepast: " + w.NieuweWaarde
-		}
-		return fmt.Sprintf("%s %q (%s, %s)", w.Actie, w.NieuweWaarde, w.Gebruiker, store.FormatDatumTijd(w.Tijd))
-	}
-	fmt.Fprintf(&b, "eerst %s; daarna %s", side(c.Eerste), side(c.Tweede))
-	if c.OpgelostDoor != "" {
-		fmt.Fprintf(&b, " [opgelost door %s: %s]", c.OpgelostDoor, c.Keuze)
-	}
-	return b.String()
 }

@@ -1,0 +1,116 @@
+package team
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+
+	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/store"
+)
+
+// copyChanges writes changes into a plain table of the same columns with
+// PostgreSQL's COPY: the baseline of the benchmark.
+func copyChanges(b *testing.B, srv *Server, changes []Wijziging) time.Duration {
+	b.Helper()
+	if err := srv.db.Exec(`CREATE TABLE IF NOT EXISTS kopie (volgnummer BIGINT GENERATED ALWAYS AS IDENTITY, wijziging_id TEXT,
+    herkomst TEXT, basis BIGINT, gebruiker TEXT, tijd TIMESTAMPTZ, actie TEXT, entiteit TEXT, sleutel TEXT, veld TEXT,
+    oude_waarde TEXT, nieuwe_waarde TEXT)`).Error; err != nil {
+		b.Fatal(err)
+	}
+	rows := make([][]any, len(changes))
+	for i, c := range changes {
+		rows[i] = []any{c.ID, c.Herkomst, c.Basis, c.Gebruiker, c.Tijd, string(c.Actie), c.Entiteit, c.Sleutel, c.Veld, c.OudeWaarde, c.NieuweWaarde}
+	}
+	sqlDB, err := srv.db.DB()
+	if err != nil {
+		b.Fatal(err)
+	}
+	conn, err := sqlDB.Conn(context.Background())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer conn.Close()
+	start := time.Now()
+	err = conn.Raw(func(dc any) error {
+		_, err := dc.(*stdlib.Conn).Conn().CopyFrom(context.Background(), pgx.Identifier{"kopie"},
+			[]string{"wijziging_id", "herkomst", "basis", "gebruiker", "tijd", "actie", "entiteit", "sleutel", "veld", "oude_waarde", "nieuwe_waarde"},
+			pgx.CopyFromRows(rows))
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return time.Since(start)
+}
+
+// BenchmarkSync10000: a laptop sends 10.000 changes (a bulk import of
+// reach figures, a change per field) in one synchronisation, against a COPY
+// of the same rows into PostgreSQL in the same run; then a second laptop
+// receives and applies them. Run: go test ./data/team -run '^$' -bench Sync10000 -benchtime 1x
+func BenchmarkSync10000(b *testing.B) {
+	for range b.N {
+		srv, _ := teamServer(b)
+		a := founder(b, srv, "anna")
+		other := member(b, srv, "bram")
+		all, err := a.Interventies(false)
+		if err != nil {
+			b.Fatal(err)
+		}
+		const fields = 12 // the stored fields of a figure entered this way
+		rows := make([]domain.Bereik, 10000/fields)
+		for k := range rows {
+			id := all[k%len(all)].ID
+			rows[k] = domain.Bereik{InterventieID: &id, Periode: fmt.Sprint(2000 + k/len(all)), Waarde: float64(k),
+				Eenheid: "deelnemers", MaatNaam: "deelnemers", Status: domain.StatusDefinitief, Notitie: "benchmark", BronTekst: "benchmark"}
+		}
+		if err := a.Update(func(t *store.Tx) error { return t.AddBereikBulk(rows) }); err != nil {
+			b.Fatal(err)
+		}
+		changes := pending(b, a)
+		b.ResetTimer()
+		start := time.Now()
+		sync(b, a, srv)
+		send := time.Since(start)
+		start = time.Now()
+		res := sync(b, other, srv)
+		receive := time.Since(start)
+		b.StopTimer()
+		copied := copyChanges(b, srv, changes)
+		if res.Ontvangen != len(changes) || res.Toegepast != len(changes) {
+			b.Fatalf("verstuurd %d, ontvangen %+v", len(changes), res)
+		}
+		b.ReportMetric(float64(len(changes)), "wijzigingen")
+		b.ReportMetric(send.Seconds(), "s_verzenden")
+		b.ReportMetric(receive.Seconds(), "s_ontvangen")
+		b.ReportMetric(copied.Seconds(), "s_COPY")
+		b.ReportMetric(copied.Seconds()/send.Seconds(), "x_verzenden_tegen_COPY")
+	}
+}
+
+// pending is what a laptop would send now (computed in a transaction
+// that is rolled back).
+func pending(tb testing.TB, s *store.Store) []Wijziging {
+	tb.Helper()
+	undo := errors.New("terugdraaien")
+	var changes []Wijziging
+	err := s.UpdateRaw(func(r *store.RawTx) error {
+		st, _, err := readState(r.DB())
+		if err != nil {
+			return err
+		}
+		if changes, _, err = outgoing(r.DB(), st); err != nil {
+			return err
+		}
+		return undo
+	})
+	if !errors.Is(err, undo) {
+		tb.Fatal(err)
+	}
+	return changes
+}

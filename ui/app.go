@@ -561,6 +561,9 @@ func (m *Main) menu() *fyne.MainMenu {
 		item(uitvoer.Knop(rapport.PDF), nil, func() { m.report(rapport.PDF) }),
 		item(uitvoer.Knop(rapport.PPTX), nil, func() { m.report(rapport.PPTX) }),
 		fyne.NewMenuItemSeparator(),
+		item(lang.L("Synchroniseren met het team"), nil, m.onSync),
+		item(lang.L("Conflicten…"), nil, func() { m.showConflicts() }),
+		fyne.NewMenuItemSeparator(),
 		item(lang.L("Reservekopie maken…"), nil, withStore(func() { uitwisseling.NewBackupDialog(m.store, m.win).Show() })),
 		item(lang.L("Reservekopie terugzetten…"), nil, withStore(func() { m.restoreDialog().Show() })),
 		fyne.NewMenuItemSeparator(), quit)

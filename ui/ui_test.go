@@ -13,11 +13,12 @@ import (
 	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/register/registertest"
 	"jeugdmonitor/data/store"
+	"jeugdmonitor/data/team/pgtest"
 )
 
 func TestMain(m *testing.M) {
 	time.Local = time.UTC // the times in the goldens do not depend on the machine's zone
-	os.Exit(m.Run())
+	os.Exit(pgtest.Main(m))
 }
 
 // clock is a fixed moment, so the audit trail and the goldens are stable.

@@ -103,6 +103,7 @@ func (v *conflictsView) refresh() {
 			v.buttons[c.ID] = [2]*widget.Button{first, second}
 			v.list.Add(container.NewBorder(nil, nil, nil, container.NewHBox(first, second), text))
 		}
+		v.list.Refresh()
 	})
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
+	"gorm.io/gorm"
 
 	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/store"
@@ -82,6 +83,17 @@ func BenchmarkSync10000(b *testing.B) {
 		receive := time.Since(start)
 		b.StopTimer()
 		copied := copyChanges(b, srv, changes)
+		// the team database's part of sending: the same rows into a fresh one
+		bare, _ := teamServer(b)
+		if err := bare.db.Transaction(func(tx *gorm.DB) error { return bare.create(tx, "meting") }); err != nil {
+			b.Fatal(err)
+		}
+		start = time.Now()
+		if err := bare.send(changes); err != nil {
+			b.Fatal(err)
+		}
+		stored := time.Since(start)
+		b.ReportMetric(stored.Seconds(), "s_teamdatabase")
 		if res.Ontvangen != len(changes) || res.Toegepast != len(changes) {
 			b.Fatalf("verstuurd %d, ontvangen %+v", len(changes), res)
 		}

@@ -63,7 +63,7 @@ func groupLength(batch []received) int {
 func (a *applier) applyGroup(group []received) error {
 	for _, c := range group {
 		if c.ConflictMet != "" {
-			a.conflicts = append(a.conflicts, conflict{tweede: c.Wijziging, eersteID: c.ConflictMet})
+			a.conflict(conflict{tweede: c.Wijziging, eersteID: c.ConflictMet})
 		}
 	}
 	if group[0].Herkomst == a.herkomst {
@@ -87,7 +87,7 @@ func (a *applier) applyGroup(group []received) error {
 		// the change cannot be applied here (a rule of the database refuses
 		// it): it is kept as a conflict for the user to decide
 		for _, c := range group {
-			a.conflicts = append(a.conflicts, conflict{tweede: c.Wijziging, reden: refused.reden})
+			a.conflict(conflict{tweede: c.Wijziging, reden: refused.reden})
 		}
 		done, err = nil, nil
 	}
@@ -115,6 +115,17 @@ func (a *applier) applyGroup(group []received) error {
 type logged struct {
 	changeID string
 	row      domain.Wijziging
+}
+
+// bookkeeping are the fields that say who entered a figure and when: they
+// differ whenever two people enter one, and are no conflict of their own.
+var bookkeeping = map[string]bool{"gebruiker": true, "vastgelegd": true}
+
+// conflict keeps a conflict, unless it is about bookkeeping only.
+func (a *applier) conflict(c conflict) {
+	if !bookkeeping[c.tweede.Veld] {
+		a.conflicts = append(a.conflicts, c)
+	}
 }
 
 // refusal is a change the local database refuses (a unique name, a
@@ -426,13 +437,13 @@ func (a *applier) merge(group []received, cols map[string]column, id uint) ([]lo
 		old, here := rawText(current[c.Veld]), rawText(value)
 		if old == here || (old != "" && !incomingWins) {
 			if old != here {
-				a.conflicts = append(a.conflicts, conflict{tweede: c.Wijziging,
+				a.conflict(conflict{tweede: c.Wijziging,
 					reden: fmt.Sprintf("ook hier toegevoegd, met %q; die waarde bereikte het team later en blijft", old)})
 			}
 			continue
 		}
 		if old != "" {
-			a.conflicts = append(a.conflicts, conflict{tweede: c.Wijziging,
+			a.conflict(conflict{tweede: c.Wijziging,
 				reden: fmt.Sprintf("ook hier toegevoegd, met %q; de waarde van de andere laptop bereikte het team later en vervangt die", old)})
 		}
 		if err := a.db.Exec(fmt.Sprintf("UPDATE %s SET %s = ? WHERE id = ?", quote(c.Entiteit), quote(c.Veld)), value, id).Error; err != nil {

@@ -56,7 +56,9 @@ func TestKilledBackupElsewhereIsRemovedAtNextStart(t *testing.T) {
 	path := s.Path()
 	s.Close()
 	elders := t.TempDir()
-	t.Setenv("TMPDIR", elders) // backup -o - writes its temporary file there
+	for _, v := range []string{"TMPDIR", "TMP", "TEMP"} { // Linux, Windows
+		t.Setenv(v, elders) // backup -o - writes its temporary file there
+	}
 	killed := 0
 	for trial := 0; trial < 8 && killed < 2; trial++ {
 		cmd := exec.Command(os.Args[0], "-test.run=^$")

@@ -1,5 +1,6 @@
-// Package bestandtest helps tests check that a file was left alone, and
-// that a name Windows does not allow is refused in Dutch there.
+// Package bestandtest helps tests with files: check that a file was left
+// alone, that a name Windows does not allow is refused in Dutch there, and
+// make a symbolic link where the system can.
 package bestandtest
 
 import (
@@ -35,4 +36,17 @@ func WindowsWeigert(t testing.TB, name string, actie func() error) bool {
 		t.Fatalf("%s op Windows: %v, verwacht een Nederlandse weigering", name, err)
 	}
 	return true
+}
+
+// Koppeling makes a symbolic link at link to doel, or skips the test where
+// the system makes none: Windows refuses without developer mode or
+// administrator rights, and Wine reports success and makes nothing.
+func Koppeling(t testing.TB, doel, link string) {
+	t.Helper()
+	if err := os.Symlink(doel, link); err != nil {
+		t.Skip("geen symbolische koppelingen hier (Windows: alleen met ontwikkelaarsmodus of als beheerder):", err)
+	}
+	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Skip("de symbolische koppeling kwam er niet (Wine meldt succes en maakt niets):", err)
+	}
 }

@@ -66,18 +66,21 @@ type Interventie struct {
 // share it. A shared target appears under each of its interventions with the
 // same ID, its revisions and the reach recorded against it as a whole.
 type Doelstelling struct {
-	ID             uint         `json:"id"`
-	Omschrijving   string       `json:"omschrijving"`
-	Periode        string       `json:"periode"`
-	Soort          string       `json:"soort"`
-	Waarde         float64      `json:"waarde"`
-	WaardeTot      *float64     `json:"waarde_tot,omitempty"`
-	Eenheid        string       `json:"eenheid"`
-	Leeftijdsgroep string       `json:"leeftijdsgroep,omitempty"`
-	GedeeldMet     []string     `json:"gedeeld_met,omitempty"`
-	Bron           domain.Bron  `json:"bron"`
-	Herzieningen   []Herziening `json:"herzieningen,omitempty"`
-	Bereik         []Bereik     `json:"bereik,omitempty"`
+	ID             uint     `json:"id"`
+	Omschrijving   string   `json:"omschrijving"`
+	Periode        string   `json:"periode"`
+	Soort          string   `json:"soort"`
+	Waarde         float64  `json:"waarde"`
+	WaardeTot      *float64 `json:"waarde_tot,omitempty"`
+	Eenheid        string   `json:"eenheid"`
+	Leeftijdsgroep string   `json:"leeftijdsgroep,omitempty"`
+	// LaatsteJaar and EindeReden say when and why an ended target ended.
+	LaatsteJaar  *int         `json:"laatste_jaar,omitempty"`
+	EindeReden   string       `json:"einde_reden,omitempty"`
+	GedeeldMet   []string     `json:"gedeeld_met,omitempty"`
+	Bron         domain.Bron  `json:"bron"`
+	Herzieningen []Herziening `json:"herzieningen,omitempty"`
+	Bereik       []Bereik     `json:"bereik,omitempty"`
 }
 
 // Herziening is a revision of a target: the value before and after, when,
@@ -356,7 +359,8 @@ func nonNil(s []string) []string {
 // with its revisions and the reach recorded against it as a whole.
 func (c *collector) doelstelling(t domain.Doelstelling, self uint) (Doelstelling, error) {
 	d := Doelstelling{ID: t.ID, Omschrijving: t.Omschrijving, Periode: t.Periode, Soort: string(t.Soort), Waarde: t.Waarde,
-		WaardeTot: t.WaardeTot, Eenheid: t.Eenheid, Leeftijdsgroep: t.Leeftijdsgroep, Bron: t.Bron}
+		WaardeTot: t.WaardeTot, Eenheid: t.Eenheid, Leeftijdsgroep: t.Leeftijdsgroep, Bron: t.Bron,
+		LaatsteJaar: t.LaatsteJaar, EindeReden: t.EindeReden}
 	for _, id := range t.InterventieIDs {
 		if id != self {
 			d.GedeeldMet = append(d.GedeeldMet, c.names[id])

@@ -160,6 +160,12 @@ func buildBeside(exportPath, dbPath string, now time.Time) (string, store.Tellin
 	}
 	note := fmt.Sprintf("uit %s op %s", filepath.Base(exportPath), now.Local().Format("02-01-2006 15:04"))
 	err = s.Load(s.User(), func(l *store.Loader) error { return loadAll(l, a, note) })
+	if err == nil {
+		// the records must be what their audit trail makes them: an
+		// export whose trail was emptied or cut short, or with a figure
+		// changed without a trail row, is refused
+		err = s.VerifyTrail()
+	}
 	var counts store.Tellingen
 	if err == nil {
 		counts, err = s.Tel()
@@ -210,6 +216,9 @@ func (ld *loader) loadGoals(a export.Alles) error {
 	for _, g := range a.Begrotingsdoelen {
 		rec := domain.Begrotingsdoel{ID: g.ID, Code: g.Code, Naam: g.Naam, Beschrijving: g.Beschrijving,
 			Begrotingsjaar: g.Begrotingsjaar, Activiteiten: g.Activiteiten, Bron: g.Bron}
+		if len(rec.Activiteiten) == 0 {
+			rec.Activiteiten = nil // the export writes none as []
+		}
 		if err := ld.l.Put(&rec); err != nil {
 			return fmt.Errorf("begrotingsdoel %d (%s): %w", g.ID, g.Code, err)
 		}
@@ -327,7 +336,7 @@ func (ld *loader) loadTargets(a export.Alles) error {
 		d := t.first
 		rec := domain.Doelstelling{ID: d.ID, Omschrijving: d.Omschrijving, Periode: d.Periode, Soort: domain.Soort(d.Soort),
 			Waarde: d.Waarde, WaardeTot: d.WaardeTot, Eenheid: d.Eenheid, Leeftijdsgroep: d.Leeftijdsgroep, Bron: d.Bron,
-			InterventieIDs: t.links}
+			LaatsteJaar: d.LaatsteJaar, EindeReden: d.EindeReden, InterventieIDs: t.links}
 		if err := ld.l.PutDoelstelling(&rec); err != nil {
 			return fmt.Errorf("doelstelling %d (%s): %w", d.ID, d.Omschrijving, err)
 		}

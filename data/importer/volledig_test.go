@@ -19,7 +19,7 @@ var loadMoment = time.Date(2026, 11, 22, 14, 0, 0, 0, time.UTC)
 
 // usedDatabase is the register after a season of use: reach entered and one
 // figure taken back (a gap in the numbers), a target revised, reach of a
-// shared target, an archived and a new intervention with a month as start,
+// shared target, an ended target, an archived and a new intervention with a month as start,
 // a measurement added and one removed.
 func usedDatabase(t *testing.T) *store.Store {
 	t.Helper()
@@ -55,6 +55,12 @@ func usedDatabase(t *testing.T) *store.Store {
 		t.Fatal("the register has no shared target")
 	}
 	must(s.ReviseDoelstelling(shared.ID, shared.Waarde+10, nil, "bijgesteld in de voortgangsrapportage"))
+	for i := range targets { // an ended target keeps its end through an export
+		if len(targets[i].InterventieIDs) == 1 && targets[i].LaatsteJaar == nil {
+			must(s.EndDoelstelling(targets[i].ID, 2026, "opgegaan in de nieuwe aanpak"))
+			break
+		}
+	}
 	must(s.RecordBereik(&domain.Bereik{DoelstellingID: &shared.ID, Periode: "2024", Waarde: 210, Eenheid: shared.Eenheid,
 		Status: domain.StatusDefinitief, BronTekst: "gezamenlijke rapportage"}))
 

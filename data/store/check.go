@@ -55,11 +55,32 @@ func (s *Store) Check() (CheckReport, error) {
 		var chain *ChainError
 		if err := verifyChain(s.db); errors.As(err, &chain) {
 			r.Problems = append(r.Problems, chain.Error())
+			return r, nil
 		} else if err != nil {
 			r.Problems = append(r.Problems, "controle van het wijzigingenlogboek mislukt: "+err.Error())
+			return r, nil
+		}
+	}
+	if r.Version == SchemaVersion() {
+		if err := s.VerifyTrail(); err != nil {
+			r.Problems = append(r.Problems, err.Error())
 		}
 	}
 	return r, nil
+}
+
+// VerifyTrail plays the audit trail back and compares every record with
+// it; it returns a *TrailError, in Dutch, naming the first record that
+// differs (a figure changed without a trail row, a trail emptied or cut
+// short). It reads a batch of records at a time.
+func (s *Store) VerifyTrail() error {
+	var trail *TrailError
+	if err := verifyTrail(s.db); err != nil && !errors.As(err, &trail) {
+		return errors.New("de gegevens tegen het wijzigingenlogboek controleren mislukte: " + err.Error())
+	} else if err != nil {
+		return err
+	}
+	return nil
 }
 
 // writerActive reports whether another process holds the writer lock of

@@ -75,7 +75,9 @@ func removeAbandonedTemps(path string, now time.Time) {
 			continue // its copy is still being written
 		}
 		if named, err := os.ReadFile(marker); err == nil && registeredTempRE.MatchString(filepath.Base(string(named))) {
-			os.Remove(string(named))
+			for _, suffix := range []string{"", "-journal", "-wal", "-shm"} { // SQLite's files beside a copy it was writing
+				os.Remove(string(named) + suffix)
+			}
 		}
 		os.Remove(marker)
 		lock.Unlock()

@@ -67,7 +67,13 @@ func Herstel(bron, doel string, now time.Time) (bewaard string, err error) {
 	if err := recordRestore(tmp, bron, bewaard, now); err != nil {
 		return bewaard, err
 	}
-	return bewaard, putInPlace(lock, tmp)
+	if err := putInPlace(lock, tmp); err != nil {
+		return bewaard, err
+	}
+	if err := store.Reanchor(doel); err != nil {
+		return bewaard, fmt.Errorf("teruggezet, maar het anker van het wijzigingenlogboek kon niet worden bijgewerkt: %w", err)
+	}
+	return bewaard, nil
 }
 
 // putInPlace makes the checked copy tmp the database lock guards. An

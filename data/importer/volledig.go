@@ -113,6 +113,9 @@ func NewDatabaseFromExport(exportPath, dbPath string, now time.Time) (store.Tell
 	if err := os.Rename(tmp, dbPath); err != nil {
 		return counts, fmt.Errorf("de nieuwe database kon niet op zijn plaats worden gezet: %s", foutmelding.Reden(err))
 	}
+	if err := store.Reanchor(dbPath); err != nil {
+		return counts, fmt.Errorf("de database is gemaakt, maar het anker van het wijzigingenlogboek kon niet worden geschreven: %w", err)
+	}
 	return counts, nil
 }
 

@@ -45,9 +45,13 @@ func (s *Store) UpdateAs(user string, fn func(t *Tx) error) error {
 		return ErrReadOnly
 	}
 	at := s.now().UTC()
-	return describeSQLiteError(s.db.Transaction(func(tx *gorm.DB) error {
+	err := describeSQLiteError(s.db.Transaction(func(tx *gorm.DB) error {
 		return fn(&Tx{db: tx, user: user, at: at})
 	}))
+	if err == nil {
+		s.anchorAfterChange()
+	}
+	return err
 }
 
 // auditedFields lists the stored fields of a model with their text values.

@@ -11,6 +11,9 @@ import (
 type CheckReport struct {
 	Version  int
 	Problems []string
+	// Warnings are what check could not verify (no anchor of the audit
+	// trail on this computer); they do not make the report fail.
+	Warnings []string
 }
 
 // OK reports whether no problem was found.
@@ -64,6 +67,17 @@ func (s *Store) Check() (CheckReport, error) {
 	if r.Version == SchemaVersion() {
 		if err := s.VerifyTrail(); err != nil {
 			r.Problems = append(r.Problems, err.Error())
+		}
+	}
+	if r.Version >= chainVersion {
+		problem, warning, err := s.checkAnchor()
+		switch {
+		case err != nil:
+			r.Problems = append(r.Problems, err.Error())
+		case problem != "":
+			r.Problems = append(r.Problems, problem)
+		case warning != "":
+			r.Warnings = append(r.Warnings, warning)
 		}
 	}
 	return r, nil

@@ -162,3 +162,28 @@ func TestBrokenReferencesRefuseWritesFromTheCommandLine(t *testing.T) {
 		t.Fatal("the database changed")
 	}
 }
+
+// TestCheckComparesRecordsWithTrailAndAnchor: check plays the audit trail
+// back and names a figure changed outside the program; a database this
+// computer has no anchor of (copied by hand) is in order with a warning.
+func TestCheckComparesRecordsWithTrailAndAnchor(t *testing.T) {
+	db := newDatabase(t)
+	if code, _, stderr := run(t, "bereik", "--db", db, "--interventie", "Match", "--periode", "2024", "--waarde", "12"); code != ExitOK {
+		t.Fatal(stderr)
+	}
+	if code, stdout, _ := run(t, "check", "--db", db); code != ExitOK || !strings.Contains(stdout, "in orde") || strings.Contains(stdout, "Let op") {
+		t.Fatalf("check: exit %d: %s", code, stdout)
+	}
+	kopie := filepath.Join(t.TempDir(), "kopie.db")
+	if b, err := os.ReadFile(db); err != nil || os.WriteFile(kopie, b, 0o644) != nil {
+		t.Fatal(err)
+	}
+	if code, stdout, _ := run(t, "check", "--db", kopie); code != ExitOK || !strings.Contains(stdout, "in orde") || !strings.Contains(stdout, "geen anker") {
+		t.Fatalf("check of a copy: exit %d: %s", code, stdout)
+	}
+	storetest.AlterOutside(t, db, "UPDATE bereik SET waarde = 120 WHERE waarde = 12")
+	code, stdout, _ := run(t, "check", "--db", db)
+	if code != ExitError || !strings.Contains(stdout, `veld waarde, is "120", maar volgens het wijzigingenlogboek "12"`) {
+		t.Fatalf("check after a figure changed outside: exit %d: %s", code, stdout)
+	}
+}

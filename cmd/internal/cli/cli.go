@@ -11,6 +11,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"jeugdmonitor/data/backup"
@@ -68,7 +69,22 @@ func Run(env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "onbekende opdracht; gebruik --help")
 		return ExitUsage
 	}
+	useAnchors()
 	return commands[args[0]].run(env, args[1:])
+}
+
+// anchorsOnce sets the anchor folder once per process.
+var anchorsOnce sync.Once
+
+// useAnchors makes the program keep the anchor of every database's audit
+// trail in this installation's settings folder (see store.SetAnchorFolder);
+// without a settings folder it keeps none, and check says so.
+func useAnchors() {
+	anchorsOnce.Do(func() {
+		if dir, err := store.DefaultAnchorFolder(); err == nil {
+			store.SetAnchorFolder(dir)
+		}
+	})
 }
 
 // Usage writes the overview of the program's use.
@@ -196,6 +212,7 @@ func dbFlag(fs *flag.FlagSet) *string {
 // opt.Create says so; the program's own database at the default path (path
 // empty) is created whenever it is opened for writing.
 func OpenDatabase(path string, opt store.Options) (*store.Store, error) {
+	useAnchors()
 	if path == "" {
 		opt.Create = !opt.ReadOnly
 	}

@@ -134,7 +134,7 @@ func runCheck(env Env, args []string) int {
 	for _, p := range report.Problems {
 		fmt.Fprintln(env.Stdout, "Probleem:    ", p)
 	}
-	for _, n := range notes {
+	for _, n := range append(report.Warnings, notes...) {
 		fmt.Fprintln(env.Stdout, "Let op:      ", n)
 	}
 	if !report.OK() || len(notes) > 0 {

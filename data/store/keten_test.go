@@ -17,7 +17,7 @@ import (
 // writeEveryWay changes the database through every path that writes audit
 // rows: single changes, a batch, the import's bulk insert and its replacing
 // of figures, settings.
-func writeEveryWay(t *testing.T, s *Store) {
+func writeEveryWay(t testing.TB, s *Store) {
 	t.Helper()
 	i := newIntervention(t, s, "Match")
 	i.Doel = "meer jongeren bereiken"

@@ -1,7 +1,10 @@
 package store
 
 import (
+	"fmt"
+	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -91,4 +94,80 @@ func endATarget(t *testing.T, s *Store) {
 	if err := s.EndDoelstelling(d.ID, 2025, "afgerond"); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// trailFuzzColumns are the columns FuzzRecordsAgainstTrail changes.
+var trailFuzzColumns = []struct{ table, column string }{
+	{"bereik", "waarde"}, {"bereik", "notitie"}, {"bereik", "status"}, {"bereik", "periode"},
+	{"interventies", "doel"}, {"interventies", "uitvoerder"}, {"instellingen", "waarde"},
+}
+
+// FuzzRecordsAgainstTrail changes one field of one record outside the
+// program, without a trail row, to an arbitrary value: check must then
+// report a problem exactly when the stored value changed.
+func FuzzRecordsAgainstTrail(f *testing.F) {
+	base := filepath.Join(f.TempDir(), "basis.db")
+	s, err := Open(base, Options{Create: true, User: "tester"})
+	if err != nil {
+		f.Fatal(err)
+	}
+	writeEveryWay(f, s)
+	s.Close()
+	body, err := os.ReadFile(base)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(uint8(0), uint8(0), "120")
+	f.Add(uint8(1), uint8(3), "import ë€ \"x\"")
+	f.Add(uint8(2), uint8(1), "definitief")
+	f.Add(uint8(6), uint8(0), "waarde")
+	f.Fuzz(func(t *testing.T, which, row uint8, value string) {
+		col := trailFuzzColumns[int(which)%len(trailFuzzColumns)]
+		if col.column == "waarde" && col.table == "bereik" {
+			if _, err := strconv.ParseFloat(value, 64); err != nil {
+				return
+			}
+		}
+		path := filepath.Join(t.TempDir(), "kopie.db")
+		if err := os.WriteFile(path, body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		db, err := openGorm(FileURI(path, ""))
+		if err != nil {
+			t.Fatal(err)
+		}
+		key := "id"
+		if col.table == "instellingen" {
+			key = "sleutel"
+		}
+		var keys []string
+		db.Raw(fmt.Sprintf("SELECT CAST(%s AS TEXT) FROM %s ORDER BY %s", key, col.table, key)).Scan(&keys)
+		target := keys[int(row)%len(keys)]
+		read := func() string {
+			var v []string
+			db.Raw(fmt.Sprintf("SELECT CAST(%s AS TEXT) FROM %s WHERE CAST(%s AS TEXT) = ?", col.column, col.table, key), target).Scan(&v)
+			return strings.Join(v, "")
+		}
+		before := read()
+		err = db.Exec(fmt.Sprintf("UPDATE %s SET %s = ? WHERE CAST(%s AS TEXT) = ?", col.table, col.column, key), value, target).Error
+		after := read()
+		db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+		sqlDB, _ := db.DB()
+		sqlDB.Close()
+		if err != nil {
+			return // refused by a constraint: nothing changed
+		}
+		s, err := Open(path, Options{ReadOnly: true})
+		if err != nil {
+			return // refused before check (a value the program cannot read)
+		}
+		defer s.Close()
+		report, err := s.Check()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if changed := after != before; changed == report.OK() {
+			t.Fatalf("%s.%s of %s: %q -> %q, check %q", col.table, col.column, target, before, after, report.Problems)
+		}
+	})
 }

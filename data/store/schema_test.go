@@ -13,7 +13,7 @@ import (
 
 // alterOutside changes the database at path the way another SQLite tool
 // would, bypassing the program, and checkpoints so the file holds it all.
-func alterOutside(t *testing.T, path string, statements ...string) {
+func alterOutside(t testing.TB, path string, statements ...string) {
 	t.Helper()
 	db, err := openGorm(FileURI(path, ""))
 	if err != nil {

@@ -39,7 +39,7 @@ func newTarget(t *testing.T, s *Store, id uint) domain.Doelstelling {
 	return target
 }
 
-func newIntervention(t *testing.T, s *Store, naam string) domain.Interventie {
+func newIntervention(t testing.TB, s *Store, naam string) domain.Interventie {
 	t.Helper()
 	i := domain.Interventie{Naam: naam, Uitvoerder: "Travers", Cluster: domain.ClusterSocialeBasis,
 		StatusCategorie: domain.StatusStructureel, Start: domain.Moment{Jaar: intPtr(2012), Tekst: "2012"},

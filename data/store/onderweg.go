@@ -48,8 +48,8 @@ func registerTemp(dbPath, tmp string) (release func()) {
 		return func() {}
 	}
 	return func() {
+		lock.Unlock() // first: Windows removes no file that is open
 		os.Remove(marker)
-		lock.Unlock()
 	}
 }
 
@@ -74,12 +74,14 @@ func removeAbandonedTemps(path string, now time.Time) {
 		if ok, err := lock.TryLock(); err != nil || !ok {
 			continue // its copy is still being written
 		}
+		// its process is gone; unlocked again first, as Windows refuses
+		// to read a locked file through another handle
+		lock.Unlock()
 		if named, err := os.ReadFile(marker); err == nil && registeredTempRE.MatchString(filepath.Base(string(named))) {
 			for _, suffix := range []string{"", "-journal", "-wal", "-shm"} { // SQLite's files beside a copy it was writing
 				os.Remove(string(named) + suffix)
 			}
 		}
 		os.Remove(marker)
-		lock.Unlock()
 	}
 }

@@ -25,6 +25,9 @@ func Schrijf(pad string, schrijf func(io.Writer) error) error {
 	if err != nil {
 		return err
 	}
+	if info, err := os.Stat(pad); err == nil && info.IsDir() {
+		return fmt.Errorf("%s is een map; er is niets geschreven. Kies een bestandsnaam", pad)
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(pad), "."+filepath.Base(pad)+".*.tmp")
 	if err != nil {
 		return nietGeschreven(pad, err)

@@ -133,12 +133,17 @@ func TestSchrijfNeverReplacesASymlink(t *testing.T) {
 }
 
 // TestSchrijfLongNameInDutch (issue 13): a name the system refuses as too
-// long gets a Dutch reason.
+// long, and a folder given as the file, get a Dutch reason.
 func TestSchrijfLongNameInDutch(t *testing.T) {
 	pad := filepath.Join(t.TempDir(), strings.Repeat("lang", 100)+".csv")
 	err := Schrijf(pad, func(io.Writer) error { return nil })
 	if err == nil || !strings.Contains(err.Error(), "te lang") || strings.Contains(err.Error(), "file name") {
 		t.Fatalf("te lange naam: %v", err)
+	}
+	folder := filepath.Join(t.TempDir(), "map.csv")
+	os.MkdirAll(filepath.Join(folder, "x"), 0o755)
+	if err := Schrijf(folder, func(io.Writer) error { return nil }); err == nil || !strings.Contains(err.Error(), "is een map; er is niets geschreven") {
+		t.Fatalf("map: %v", err)
 	}
 }
 

@@ -32,6 +32,9 @@ func Herstel(bron, doel string, now time.Time) (bewaard string, err error) {
 	if err := bestand.Gewoon(bron); err != nil {
 		return "", fmt.Errorf("er is niets hersteld: %w", err)
 	}
+	if info, err := os.Stat(doel); err == nil && info.IsDir() {
+		return "", fmt.Errorf("er is niets hersteld: %s is een map, geen database; kies een databasebestand", doel)
+	}
 	if err := os.MkdirAll(filepath.Dir(doel), 0o755); err != nil {
 		return "", &store.FileError{Action: "map maken voor", Path: doel, Err: err}
 	}

@@ -4,10 +4,13 @@ import (
 	"fmt"
 	"os"
 	"testing"
+
+	"jeugdmonitor/data/team/pgtest"
 )
 
 // TestMain gives the commands under test a settings folder of their own, so
-// the anchors of the test databases' audit trails stay out of the user's.
+// the anchors of the test databases' audit trails stay out of the user's,
+// and a PostgreSQL server for the team commands (pgtest.Main).
 func TestMain(m *testing.M) {
 	config, err := os.MkdirTemp("", "jeugdmonitor-instellingen-")
 	if err != nil {
@@ -16,7 +19,7 @@ func TestMain(m *testing.M) {
 	}
 	os.Setenv("XDG_CONFIG_HOME", config)
 	os.Setenv("APPDATA", config)
-	code := m.Run()
+	code := pgtest.Main(m)
 	os.RemoveAll(config)
 	os.Exit(code)
 }

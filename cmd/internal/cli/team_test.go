@@ -1,15 +1,12 @@
 package cli
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"jeugdmonitor/data/team/pgtest"
 )
-
-func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
 
 // TestTeamCommands: one laptop sets up the team database, a second joins
 // with a new database, a figure entered on the second reaches the first by

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -203,16 +204,36 @@ func replay(db *gorm.DB, table string, after, last uint) (map[uint]*trailState, 
 	return states, rows.Err()
 }
 
-// sameValue compares a stored field with the trail's: as text, or as
-// numbers (a bulk import writes a rare number of 16 or more digits with
-// one digit more).
+// sameValue compares a stored field with the trail's: as text, or as the
+// same number, truth value or moment written another way (a bulk import
+// writes a rare number of 16 or more digits with one digit more; the team
+// synchronisation logs values as SQLite gives them: 0 for false, a moment
+// with a space).
 func sameValue(stored, logged string) bool {
-	if stored == logged {
-		return true
+	return stored == logged || canonical(stored) == canonical(logged)
+}
+
+// timeLayouts are the ways a moment is written in the trail.
+var timeLayouts = []string{time.RFC3339Nano, "2006-01-02 15:04:05.999999999-07:00", "2006-01-02 15:04:05.999999999Z07:00", "2006-01-02 15:04:05"}
+
+// canonical writes a value one way: a number as the shortest decimal, a
+// truth value as 0 or 1, a moment as UTC to the second.
+func canonical(v string) string {
+	switch v {
+	case "true":
+		return "1"
+	case "false":
+		return "0"
 	}
-	a, errA := strconv.ParseFloat(stored, 64)
-	b, errB := strconv.ParseFloat(logged, 64)
-	return errA == nil && errB == nil && a == b
+	if f, err := strconv.ParseFloat(v, 64); err == nil {
+		return strconv.FormatFloat(f, 'g', -1, 64)
+	}
+	for _, layout := range timeLayouts {
+		if t, err := time.Parse(layout, v); err == nil {
+			return t.UTC().Truncate(time.Second).Format(time.RFC3339)
+		}
+	}
+	return v
 }
 
 // verifyLinks compares which interventions share each target with the

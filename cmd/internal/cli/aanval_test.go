@@ -11,6 +11,7 @@ import (
 	"jeugdmonitor/data/bestand/bestandtest"
 	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/store/storetest"
+	"jeugdmonitor/data/team/pgtest"
 )
 
 // The remaining holes of issue 13's attack pass, each refused in Dutch with
@@ -185,5 +186,49 @@ func TestCheckComparesRecordsWithTrailAndAnchor(t *testing.T) {
 	code, stdout, _ := run(t, "check", "--db", db)
 	if code != ExitError || !strings.Contains(stdout, `veld waarde, is "120", maar volgens het wijzigingenlogboek "12"`) {
 		t.Fatalf("check after a figure changed outside: exit %d: %s", code, stdout)
+	}
+}
+
+// TestCheckAgreesAfterTeamSync: figures that arrive from the team (a new
+// one, and a conflict resolved by a choice) are in order with the audit
+// trail and the anchor: check on both laptops finds no problem.
+func TestCheckAgreesAfterTeamSync(t *testing.T) {
+	dsn := pgtest.Database(t)
+	a := newDatabase(t)
+	if code, _, stderr := run(t, "team", "init", "--team", dsn, "--db", a); code != ExitOK {
+		t.Fatalf("team init: exit %d: %s", code, stderr)
+	}
+	b := filepath.Join(t.TempDir(), "laptop-b.db")
+	if code, _, stderr := run(t, "team", "koppel", "--team", dsn, "--db", b); code != ExitOK {
+		t.Fatalf("team koppel: exit %d: %s", code, stderr)
+	}
+	sync := func() {
+		t.Helper()
+		for _, db := range []string{b, a} {
+			if code, _, stderr := run(t, "sync", "--db", db); code != ExitOK {
+				t.Fatalf("sync: exit %d: %s", code, stderr)
+			}
+		}
+	}
+	if code, _, stderr := run(t, "bereik", "--db", b, "--interventie", "Doorbraakmethode IPW", "--periode", "2025",
+		"--waarde", "4.321", "--eenheid", "deelnemers", "--bron", "teamtest", "--notitie", "van b"); code != ExitOK {
+		t.Fatalf("bereik: exit %d: %s", code, stderr)
+	}
+	sync()
+	for db, value := range map[string]string{a: "1.111", b: "2.222"} {
+		if code, _, stderr := run(t, "bereik", "--db", db, "--interventie", "Doorbraakmethode IPW", "--periode", "2025",
+			"--waarde", value, "--eenheid", "deelnemers"); code != ExitOK {
+			t.Fatalf("bereik: exit %d: %s", code, stderr)
+		}
+	}
+	sync()
+	sync()
+	if code, _, stderr := run(t, "conflicten", "--db", b, "--kies", "1", "--houd", "eerste"); code != ExitOK {
+		t.Fatalf("conflicten --kies: exit %d: %s", code, stderr)
+	}
+	for _, db := range []string{a, b} {
+		if code, out, _ := run(t, "check", "--db", db); code != ExitOK || !strings.Contains(out, "in orde") {
+			t.Errorf("check of %s after the team sync: exit %d: %s", filepath.Base(db), code, out)
+		}
 	}
 }

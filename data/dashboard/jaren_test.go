@@ -133,13 +133,52 @@ func TestProgressOnTargets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := strings.Join([]string{"Doelstellingen 2023", itoa(after.Gehaald) + " van " + itoa(after.Doelen) + " gehaald"}, "|")
+	want := strings.Join([]string{"Doelstellingen 2023", itoa(after.Gehaald) + " van " + itoa(after.Doelen-after.ZonderBereik) + " gehaald"}, "|")
 	if got := k[1].Label + "|" + k[1].Waarde; got != want || !k[1].Berekend || !strings.HasPrefix(k[1].Toelichting, "berekend uit doelstellingen en bereik") {
 		t.Errorf("kerncijfer %+v, want %s", k[1], want)
 	}
 	if k, _ := Kerncijfers(openStore(t), Opties{Van: 2028, Tot: 2030}, nil); k[1].Waarde != "geen" {
 		t.Errorf("jaar zonder doelstellingen: %+v", k[1])
 	}
+}
+
+// TestProgressCountsOnlyTargetsWithReach: a target without a reach figure for
+// the year is not counted as missed; a new database says no figures yet, and
+// one figure against its target reads "1 van 1 gehaald" with the rest named
+// as without a figure.
+func TestProgressCountsOnlyTargetsWithReach(t *testing.T) {
+	s := seeded(t)
+	o := Opties{Van: 2019, Tot: 2023}
+	k, err := Kerncijfers(s, o, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, _ := VoortgangVan(s, 2023)
+	if v.Doelen < 2 || v.ZonderBereik != v.Doelen {
+		t.Fatalf("register 2023: %+v", v)
+	}
+	wantToel := itoa(v.Doelen) + " doelstellingen voor 2023, geen met een bereikcijfer voor dat jaar"
+	if k[1].Waarde != "nog geen bereikcijfers" || k[1].Toelichting != wantToel {
+		t.Errorf("nieuwe database: %+v", k[1])
+	}
+	if _, err := s.RecordBereikInvoer(store.BereikInvoer{Interventie: "Ambulant jongerenwerk", Periode: "2023", Waarde: "3.612"}); err != nil {
+		t.Fatal(err)
+	}
+	k, _ = Kerncijfers(s, o, nil)
+	wantToel = "berekend uit doelstellingen en bereik; " + itoa(v.Doelen-1) + " zonder bereikcijfer voor 2023"
+	if k[1].Waarde != "1 van 1 gehaald" || k[1].Toelichting != wantToel {
+		t.Errorf("een bereikcijfer boven het doel: %+v", k[1])
+	}
+	if _, err := s.RecordBereikInvoer(store.BereikInvoer{Interventie: "Ambulant jongerenwerk", Periode: "2023", Waarde: "3.000"}); err != nil {
+		t.Fatal(err)
+	}
+	if k, _ = Kerncijfers(s, o, nil); k[1].Waarde != "0 van 1 gehaald" {
+		t.Errorf("een bereikcijfer onder het doel: %+v", k[1])
+	}
+}
+
+// TestGehaald: which reach meets which kind of target.
+func TestGehaald(t *testing.T) {
 	for _, c := range []struct {
 		soort  domain.Soort
 		waarde float64

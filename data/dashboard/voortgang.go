@@ -69,14 +69,27 @@ func gehaald(d domain.Doelstelling, waarde float64) bool {
 	return waarde >= d.Waarde
 }
 
-// kerncijfer writes the progress as a key figure: "7 van 11 gehaald".
+// kerncijfer writes the progress as a key figure: "7 van 9 gehaald", counting
+// only the targets with a reach figure for the year, so that a missing
+// figure is never read as a target not met; the targets without one are
+// named in the explanation ("2 zonder bereikcijfer voor 2025").
 func (v Voortgang) kerncijfer() Kerncijfer {
 	k := Kerncijfer{Label: fmt.Sprintf("Doelstellingen %d", v.Jaar), Berekend: true}
 	if v.Doelen == 0 {
 		k.Waarde, k.Toelichting = "geen", fmt.Sprintf("geen doelstelling voor %d of jaarlijks", v.Jaar)
 		return k
 	}
-	k.Waarde = fmt.Sprintf("%d van %d gehaald", v.Gehaald, v.Doelen)
+	metBereik := v.Doelen - v.ZonderBereik
+	if metBereik == 0 {
+		k.Waarde = "nog geen bereikcijfers"
+		woord := "doelstellingen"
+		if v.Doelen == 1 {
+			woord = "doelstelling"
+		}
+		k.Toelichting = fmt.Sprintf("%d %s voor %d, geen met een bereikcijfer voor dat jaar", v.Doelen, woord, v.Jaar)
+		return k
+	}
+	k.Waarde = fmt.Sprintf("%d van %d gehaald", v.Gehaald, metBereik)
 	k.Toelichting = "berekend uit doelstellingen en bereik"
 	if v.ZonderBereik > 0 {
 		k.Toelichting += fmt.Sprintf("; %d zonder bereikcijfer voor %d", v.ZonderBereik, v.Jaar)

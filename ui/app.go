@@ -215,9 +215,14 @@ func newMain(a fyne.App, w fyne.Window, open Opener) *Main {
 }
 
 // installKeys makes the window handle its own keys: Escape, F1, F5 (which
-// the program's fields and lists pass on) and Ctrl+Z.
+// the program's fields and lists pass on) and Ctrl+Z. With a dialog open,
+// Escape and Enter act on the dialog only (dialogKey).
 func (m *Main) installKeys() {
 	m.win.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if top := m.win.Canvas().Overlays().Top(); top != nil {
+			dialogKey(top, k)
+			return
+		}
 		switch k.Name {
 		case fyne.KeyEscape:
 			m.cancel()

@@ -547,8 +547,20 @@ func (f *bereikForm) onUndo() bool {
 	return true
 }
 
-// Cancel empties the form (Esc).
+// Cancel empties the form (Esc, Leegmaken); with typed input that is not
+// saved it asks first, as Help promises.
 func (f *bereikForm) Cancel() {
+	if !f.dirty() {
+		f.clear()
+		return
+	}
+	askDiscard(f.m.win, lang.L("Invoer weggooien?"),
+		lang.L("U heeft bereik ingevoerd zonder het op te slaan. Wilt u de invoer weggooien?"), f.clear)
+}
+
+// clear empties every field and puts the cursor in the intervention, so the
+// next letter typed goes there.
+func (f *bereikForm) clear() {
 	for _, e := range []*entry{f.interventie, f.periode, f.waarde, f.maat, f.eenheid, f.bron, f.notitie} {
 		e.SetText("")
 	}

@@ -272,15 +272,8 @@ func (f *interventieForm) Cancel() {
 		f.dialog.Hide()
 		return
 	}
-	dialog.NewCustomConfirm(lang.L("Wijzigingen weggooien?"), lang.L("Weggooien"), lang.L("Terug naar het formulier"),
-		widget.NewLabel(lang.L("U heeft deze interventie gewijzigd zonder op te slaan. Wilt u de wijzigingen weggooien?")),
-		func(discard bool) {
-			if discard {
-				f.dialog.Hide()
-				return
-			}
-			f.m.win.Canvas().Focus(f.naam)
-		}, f.m.win).Show()
+	askDiscard(f.m.win, lang.L("Wijzigingen weggooien?"),
+		lang.L("U heeft deze interventie gewijzigd zonder op te slaan. Wilt u de wijzigingen weggooien?"), f.dialog.Hide)
 }
 
 // values is everything the form holds, to tell edits from what it was

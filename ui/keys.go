@@ -1,9 +1,128 @@
 package ui
 
 import (
+	"fmt"
+	"reflect"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
+
+// askDiscard asks whether to throw away input that is not saved (Escape or
+// a cancel button in a form with edits): Weggooien runs discard, Terug naar
+// het formulier (also Escape on the question) puts the cursor back where it
+// was.
+func askDiscard(w fyne.Window, title, message string, discard func()) {
+	was := w.Canvas().Focused()
+	d := dialog.NewCustomConfirm(title, lang.L("Weggooien"), lang.L("Terug naar het formulier"), widget.NewLabel(message),
+		func(yes bool) {
+			if yes {
+				discard()
+				return
+			}
+			if was != nil {
+				w.Canvas().Focus(was)
+			}
+		}, w)
+	// not the default button: Enter on the question keeps the input
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.Show()
+}
+
+// dialogKey works the dialog on top of the window with the keyboard, and
+// never the page behind it: Escape taps its cancel button (the one button of
+// a message, the one with the cancel icon, or the one that is not the
+// default), Enter its default button (the one of high importance, or the one
+// button of a message). Other
+// overlays (menus, lists of a choice) and other keys are left alone.
+func dialogKey(top fyne.CanvasObject, k *fyne.KeyEvent) {
+	var buttons []*widget.Button
+	for _, b := range dialogButtons(top) {
+		if !b.Disabled() {
+			buttons = append(buttons, b)
+		}
+	}
+	var pick func(*widget.Button) bool
+	switch k.Name {
+	case fyne.KeyEscape:
+		pick = func(b *widget.Button) bool { return len(buttons) == 1 || b.Icon == theme.CancelIcon() }
+		if only(buttons, pick) == nil {
+			pick = func(b *widget.Button) bool {
+				return b.Importance != widget.HighImportance && b.Importance != widget.DangerImportance
+			}
+		}
+	case fyne.KeyReturn, fyne.KeyEnter:
+		pick = func(b *widget.Button) bool { return len(buttons) == 1 || b.Importance == widget.HighImportance }
+	default:
+		return
+	}
+	if b := only(buttons, pick); b != nil && b.OnTapped != nil {
+		b.OnTapped()
+	}
+}
+
+// only is the one button that pick chooses, or nil when none or several are.
+func only(buttons []*widget.Button, pick func(*widget.Button) bool) *widget.Button {
+	var found *widget.Button
+	for _, b := range buttons {
+		if pick(b) {
+			if found != nil {
+				return nil
+			}
+			found = b
+		}
+	}
+	return found
+}
+
+// overlayContent is what an overlay shows: Fyne 2.8.1 wraps a pop-up in an
+// overlay container of an internal package, read here through its exported
+// field Content.
+func overlayContent(o fyne.CanvasObject) fyne.CanvasObject {
+	if _, ok := o.(*widget.PopUp); ok {
+		return o
+	}
+	v := reflect.ValueOf(o)
+	if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
+		return o
+	}
+	f := v.Elem().FieldByName("Content")
+	if !f.IsValid() || !f.CanInterface() {
+		return o
+	}
+	if c, ok := f.Interface().(fyne.CanvasObject); ok && c != nil {
+		return c
+	}
+	return o
+}
+
+// dialogButtons are the buttons in the button row of a dialog of Fyne's
+// dialog package (a pop-up whose content is laid out by that package: icon,
+// background, content, buttons, title); nil for any other overlay.
+func dialogButtons(top fyne.CanvasObject) []*widget.Button {
+	pop, ok := overlayContent(top).(*widget.PopUp)
+	if !ok {
+		return nil
+	}
+	c, ok := pop.Content.(*fyne.Container)
+	if !ok || len(c.Objects) != 5 || fmt.Sprintf("%T", c.Layout) != "*dialog.dialogLayout" {
+		return nil
+	}
+	row, ok := c.Objects[3].(*fyne.Container)
+	if !ok {
+		return nil
+	}
+	var buttons []*widget.Button
+	for _, o := range row.Objects {
+		if b, ok := o.(*widget.Button); ok {
+			buttons = append(buttons, b)
+		}
+	}
+	return buttons
+}
 
 // windowKeys are the keys the window handles wherever the focus is: F1
 // (Help), F5 (present) and Escape. A focused widget gets every key, so the

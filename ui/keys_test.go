@@ -4,8 +4,11 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"jeugdmonitor/ui/rapport"
 )
 
 // TestCtrlZUndoesTypingBeforeTheLastSave: Ctrl+Z in a field with typed text
@@ -192,5 +195,122 @@ func walkObjects(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
 		for _, c := range test.WidgetRenderer(t).Objects() {
 			walkObjects(c, visit)
 		}
+	}
+}
+
+// TestEscapeInTheReachFormAsksBeforeClearing: Escape in Bereik invoeren with
+// typed figures asks first and keeps them on Terug naar het formulier (also
+// on Escape at the question); Weggooien clears the form and the next letter
+// typed goes to the intervention. An empty form clears without asking.
+func TestEscapeInTheReachFormAsksBeforeClearing(t *testing.T) {
+	m, _, w := newTestMain(t, t.TempDir())
+	f := m.navigate(pageBereik).(*bereikScreen).form
+	escape := &fyne.KeyEvent{Name: fyne.KeyEscape}
+
+	f.notitie.TypedKey(escape)
+	if n := len(w.Canvas().Overlays().List()); n != 0 {
+		t.Fatalf("Escape in an empty form asks (%d overlays)", n)
+	}
+
+	typeInto(w, f.waarde, "1.400")
+	typeInto(w, f.notitie, "telling van de GGD")
+	f.notitie.TypedKey(escape)
+	overlayButton(t, w, "Weggooien")
+	if f.waarde.Text != "1.400" || f.notitie.Text != "telling van de GGD" {
+		t.Fatalf("the question came after clearing: %q, %q", f.waarde.Text, f.notitie.Text)
+	}
+	w.Canvas().OnTypedKey()(escape) // Escape on the question: back to the form
+	if n := len(w.Canvas().Overlays().List()); n != 0 {
+		t.Fatalf("Escape on the question left %d overlays", n)
+	}
+	if f.waarde.Text != "1.400" || f.notitie.Text != "telling van de GGD" {
+		t.Fatalf("going back lost the input: %q, %q", f.waarde.Text, f.notitie.Text)
+	}
+	if w.Canvas().Focused() != f.notitie {
+		t.Fatalf("going back put the cursor in %v, want the note", w.Canvas().Focused())
+	}
+
+	f.notitie.TypedKey(escape)
+	test.Tap(overlayButton(t, w, "Weggooien"))
+	if f.waarde.Text != "" || f.notitie.Text != "" {
+		t.Fatalf("Weggooien kept %q, %q", f.waarde.Text, f.notitie.Text)
+	}
+	if w.Canvas().Focused() != f.interventie {
+		t.Fatalf("after clearing the cursor is in %v, want the intervention", w.Canvas().Focused())
+	}
+	test.Type(w.Canvas().Focused(), "J")
+	if f.interventie.Text != "J" {
+		t.Fatalf("the first letter after clearing gave %q", f.interventie.Text)
+	}
+}
+
+// TestEscapeOnTheQuestionKeepsEditing: Escape on "Wijzigingen weggooien?"
+// closes the question only; the form stays open with the edit and the detail
+// page behind it stays too.
+func TestEscapeOnTheQuestionKeepsEditing(t *testing.T) {
+	m, _, w := newTestMain(t, t.TempDir())
+	sc := m.navigate(pageInterventies).(*interventiesScreen)
+	sc.onOpen(sc.rows[1].item)
+	detail := sc.root.Objects[0]
+	item := sc.rows[1].item
+	f := showInterventieForm(m, &item, nil)
+	typeInto(w, f.naam, "nieuw: ")
+	edited := f.naam.Text
+	escape := &fyne.KeyEvent{Name: fyne.KeyEscape}
+	f.naam.TypedKey(escape)
+	overlayButton(t, w, "Weggooien")
+	w.Canvas().OnTypedKey()(escape) // nothing is focused on the question
+	if n := len(w.Canvas().Overlays().List()); n != 1 {
+		t.Fatalf("Escape on the question left %d overlays, want the form", n)
+	}
+	if sc.root.Objects[0] != detail {
+		t.Fatal("Escape on the question went back to the list behind the form")
+	}
+	if f.naam.Text != edited || f.naam.Text == item.Naam || w.Canvas().Focused() != f.naam {
+		t.Fatalf("back in the form: naam %q, focus %v", f.naam.Text, w.Canvas().Focused())
+	}
+	f.naam.TypedKey(escape)
+	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter does not throw the edit away
+	if n := len(w.Canvas().Overlays().List()); n != 2 || f.naam.Text != edited {
+		t.Fatalf("Enter on the question: %d overlays, naam %q", n, f.naam.Text)
+	}
+}
+
+// TestEscapeAndEnterInTheReportDialogs: Escape cancels the report and
+// PowerPoint dialogs, Enter goes on to the file chooser, and both close the
+// message that tells where the file was saved.
+func TestEscapeAndEnterInTheReportDialogs(t *testing.T) {
+	m, _, w := newTestMain(t, t.TempDir())
+	sc := m.navigate(pageInterventies).(*interventiesScreen)
+	sc.onOpen(sc.rows[1].item)
+	detail := sc.root.Objects[0]
+	key := func(name fyne.KeyName) { w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: name}) }
+	for _, f := range []rapport.Formaat{rapport.PDF, rapport.PPTX} {
+		m.report(f)
+		overlayButton(t, w, "Opslaan als…")
+		key(fyne.KeyEscape)
+		if n := len(w.Canvas().Overlays().List()); n != 0 {
+			t.Fatalf("%v: Escape left %d overlays", f, n)
+		}
+		if sc.root.Objects[0] != detail {
+			t.Fatalf("%v: Escape reached the page behind the dialog", f)
+		}
+		m.report(f)
+		top := w.Canvas().Overlays().Top()
+		key(fyne.KeyReturn)
+		if now := w.Canvas().Overlays().Top(); now == nil || now == top || dialogButtons(now) != nil {
+			t.Fatalf("%v: Enter did not go on to the file chooser (top %T)", f, now)
+		}
+		w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
+	}
+	for _, name := range []fyne.KeyName{fyne.KeyEscape, fyne.KeyReturn} {
+		dialog.ShowInformation("Rapport (PDF)", "Opgeslagen als /tmp/rapport.pdf", w)
+		key(name)
+		if n := len(w.Canvas().Overlays().List()); n != 0 {
+			t.Fatalf("%s left the message open (%d overlays)", name, n)
+		}
+	}
+	if sc.root.Objects[0] != detail {
+		t.Fatal("the keys reached the page behind the message")
 	}
 }

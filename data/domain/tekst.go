@@ -22,8 +22,19 @@ func CheckTekst(veld, tekst string) error {
 	return p.err()
 }
 
-// tekst checks one free text against MaxTekst.
+// tekst checks one free text against MaxTekst, and refuses characters
+// that are not text: control characters other than tab and line breaks
+// (a NUL or an escape sequence ends up in every export, and an Excel cell
+// cannot hold them), direction overrides that make a text read otherwise
+// than it is stored, and bytes that are not UTF-8.
 func (p *problems) tekst(veld, tekst string) {
+	if r, ok := geenTekst(tekst); ok {
+		if r == utf8.RuneError {
+			p.add(veld, "bevat bytes die geen UTF-8-tekst zijn")
+		} else {
+			p.add(veld, "bevat het stuurteken U+%04X; dat hoort niet in een tekst. Haal het weg", r)
+		}
+	}
 	if len(tekst) <= MaxTekst {
 		return
 	}
@@ -31,6 +42,24 @@ func (p *problems) tekst(veld, tekst string) {
 		p.add(veld, "is %s tekens lang; een tekst mag hoogstens %s tekens zijn. Kort de tekst in",
 			dutchnum.Format(float64(n), 0), dutchnum.Format(MaxTekst, 0))
 	}
+}
+
+// geenTekst finds the first character in tekst that is not text (see
+// tekst), utf8.RuneError for invalid UTF-8.
+func geenTekst(tekst string) (rune, bool) {
+	for i, r := range tekst {
+		switch {
+		case r == utf8.RuneError:
+			if _, size := utf8.DecodeRuneInString(tekst[i:]); size <= 1 {
+				return r, true
+			}
+		case r == '\t' || r == '\n' || r == '\r':
+		case r < 0x20, r >= 0x7f && r <= 0x9f,
+			r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+			return r, true
+		}
+	}
+	return 0, false
 }
 
 // teksten checks every text field of record (a pointer to a struct, with

@@ -2,6 +2,7 @@ package dashboard
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -89,21 +90,55 @@ func chartUnit(rows []store.BereikJaartotaal, id uint, targets []domain.Doelstel
 }
 
 // kiesInterventie picks the intervention of the chart: the one named in the
-// options, or the one with the most yearly figures.
+// options; else, of those with yearly reach in the range, the one whose reach
+// met a target of its year most recently, then one with any target, then the
+// one with the most yearly figures (on a tie the first). So reach entered for
+// an intervention without a target never takes the place of one with a target.
 func (b *bouwer) kiesInterventie(rows []store.BereikJaartotaal) (uint, error) {
 	if b.o.Interventie != "" {
 		in, err := b.s.InterventieByNaam(b.o.Interventie)
 		return in.ID, err
 	}
-	count := map[uint]int{}
 	var best uint
-	for _, r := range rows {
-		count[r.InterventieID]++
-		if count[r.InterventieID] > count[best] {
-			best = r.InterventieID
+	var bestScore [3]int
+	for i, r := range rows {
+		if i > 0 && rows[i-1].InterventieID == r.InterventieID {
+			continue // rows come by intervention
+		}
+		score, err := b.interventieScore(rows, r.InterventieID)
+		if err != nil {
+			return 0, err
+		}
+		if best == 0 || slices.Compare(score[:], bestScore[:]) > 0 {
+			best, bestScore = r.InterventieID, score
 		}
 	}
 	return best, nil
+}
+
+// interventieScore ranks an intervention for the chart: the latest year its
+// reach has a target of that year, whether it has a target at all, and its
+// number of yearly figures in the range.
+func (b *bouwer) interventieScore(rows []store.BereikJaartotaal, id uint) ([3]int, error) {
+	targets, err := b.s.Doelstellingen(id)
+	if err != nil {
+		return [3]int{}, err
+	}
+	var score [3]int
+	if len(targets) > 0 {
+		score[1] = 1
+	}
+	unit := chartUnit(rows, id, targets)
+	for _, r := range rows {
+		if r.InterventieID != id {
+			continue
+		}
+		score[2]++
+		if strings.EqualFold(r.Eenheid, unit) && store.DoelVoorPeriode(targets, strconv.Itoa(r.Jaar), unit) != nil {
+			score[0] = max(score[0], r.Jaar)
+		}
+	}
+	return score, nil
 }
 
 func doelVan(waarde float64, tot *float64) Doel {

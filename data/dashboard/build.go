@@ -13,7 +13,7 @@ type Opties struct {
 	// Van and Tot are the first and last calendar year of the series.
 	Van, Tot int
 	// Interventie names the intervention of the chart bereik-interventie;
-	// empty: the one with the most yearly reach figures in the range.
+	// empty: one with reach against a target in the range (kiesInterventie).
 	Interventie string
 	// Cluster is the cluster of the chart bereik-cluster; empty: Sociale basis jeugd.
 	Cluster domain.Cluster

@@ -385,3 +385,37 @@ func TestStandaardFollowsTheFigures(t *testing.T) {
 		t.Errorf("na een halfjaar 2030 en een doelstelling voor 2031-2032: %+v %v", o, err)
 	}
 }
+
+// TestReachChartKeepsTheInterventionWithATarget: the chart of reach per year
+// shows an intervention with reach against a target in the range; reach of
+// interventions without a target entered later does not take its place (the
+// new-user pass saw "Proeftuin samenspel in de wijk", without a target, replace
+// Ambulant jongerenwerk after figures for 2024 were entered in the bulk grid).
+func TestReachChartKeepsTheInterventionWithATarget(t *testing.T) {
+	s := seeded(t)
+	if _, err := s.CreateDoelstellingInvoer(store.DoelstellingInvoer{Interventies: []string{"Ambulant jongerenwerk"},
+		Periode: "2025", Soort: "minimaal", Waarde: "3.600"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range []store.BereikInvoer{{Interventie: "Ambulant jongerenwerk", Periode: "2025", Waarde: "3.650"},
+		{Interventie: "Doorbraakmethode IPW", Periode: "2024", Waarde: "40", Eenheid: "jongeren"},
+		{Interventie: "Proeftuin samenspel in de wijk", Periode: "2024", Waarde: "120", Eenheid: "gezinnen"},
+		{Interventie: "Proeftuin samenspel in de wijk", Periode: "2023", Waarde: "100", Eenheid: "gezinnen"}} {
+		if _, err := s.RecordBereikInvoer(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	g := build(t, s, "bereik-interventie", 2021, 2025)
+	if g.Titel != "Bereik tegenover doelstelling: Ambulant jongerenwerk" {
+		t.Fatalf("titel %q, opmerkingen %q", g.Titel, g.Opmerkingen)
+	}
+	p := g.Panelen[0]
+	if p.Staven[0].Punten[4].Waarde != 3650 || p.Doelen[4].Van != 3600 {
+		t.Errorf("2025: %+v", p)
+	}
+	// Named in the options, the chart shows that intervention, target or not.
+	g, err := Bouw(s, "bereik-interventie", Opties{Van: 2021, Tot: 2025, Interventie: "Proeftuin samenspel in de wijk"})
+	if err != nil || g.Titel != "Bereik tegenover doelstelling: Proeftuin samenspel in de wijk" {
+		t.Errorf("gekozen interventie: %q, %v", g.Titel, err)
+	}
+}

@@ -54,6 +54,12 @@ type Interventie struct {
 	BegrotingsdoelID *uint
 	Bron             Bron `gorm:"embedded"`
 	Gearchiveerd     bool
+	// Afgeleid marks the fields whose value the register derived rather
+	// than quoted, with the reasoning; Veldbronnen gives the section of a
+	// field quoted from elsewhere in the document than Bron. A change of
+	// such a field by a user drops its note.
+	Afgeleid    Veldnoten `gorm:"serializer:json"`
+	Veldbronnen Veldnoten `gorm:"serializer:json"`
 }
 
 // TableName is the table of interventions.
@@ -75,6 +81,9 @@ type Doelstelling struct {
 	// ended (nil: not ended); EindeReden says why it was ended.
 	LaatsteJaar *int
 	EindeReden  string
+	// Afgeleid marks the fields the register derived rather than quoted
+	// (a yearly period read from "jaarlijks"), with the reasoning.
+	Afgeleid Veldnoten `gorm:"serializer:json"`
 	// InterventieIDs are the interventions that share this target; the store
 	// keeps them in the table doelstelling_interventies.
 	InterventieIDs []uint `gorm:"-"`
@@ -139,6 +148,9 @@ type Bereik struct {
 	Notitie      string
 	Gebruiker    string
 	Vastgelegd   time.Time
+	// Afgeleid marks the fields the register derived rather than quoted
+	// (a period the document does not name), with the reasoning.
+	Afgeleid Veldnoten `gorm:"serializer:json"`
 }
 
 // TableName is the table of reach figures.
@@ -230,6 +242,9 @@ type Begrotingsregel struct {
 	BedragCent       int64
 	Omschrijving     string
 	Bron             Bron `gorm:"embedded"`
+	// Afgeleid marks the fields the register derived rather than quoted
+	// (a year the document does not name), with the reasoning.
+	Afgeleid Veldnoten `gorm:"serializer:json"`
 }
 
 // TableName is the table of budget lines.

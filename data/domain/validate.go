@@ -197,6 +197,8 @@ func (i *Interventie) Validate() error {
 	for _, a := range i.Ambities {
 		p.oneOf("ambities", a, Ambities)
 	}
+	p.notes("afgeleid", i.Afgeleid, InterventieAfleidbaar...)
+	p.notes("veldbronnen", i.Veldbronnen, InterventieAfleidbaar...)
 	return p.err()
 }
 
@@ -221,6 +223,7 @@ func (d *Doelstelling) Validate() error {
 			p.add("laatste jaar", "%d ligt voor het begin van de periode %s", *d.LaatsteJaar, per.Label())
 		}
 	}
+	p.notes("afgeleid", d.Afgeleid, DoelstellingAfleidbaar...)
 	return p.err()
 }
 
@@ -289,16 +292,21 @@ func (b *Bereik) Validate() error {
 	p.amount("waarde", b.Waarde, b.Eenheid)
 	p.band(b.Soort, b.Waarde, b.WaardeTot, b.Eenheid)
 	p.oneOf("status", string(b.Status), stringsOf(Statussen))
+	p.notes("afgeleid", b.Afgeleid, BereikAfleidbaar...)
 	return p.err()
 }
 
-// Validate checks an indicator.
+// Validate checks an indicator. Its unit may be empty where the source names
+// none (the two movements of Spoor 3); its values are then checked only for
+// being finite and not negative.
 func (i *Indicator) Validate() error {
 	var p problems
 	p.teksten(i)
 	p.required("code", i.Code)
 	p.required("naam", i.Naam)
-	p.oneOf("eenheid", string(i.Eenheid), stringsOf(Eenheden))
+	if i.Eenheid != "" {
+		p.oneOf("eenheid", string(i.Eenheid), stringsOf(Eenheden))
+	}
 	p.oneOf("groep", string(i.Groep), stringsOf(IndicatorGroepen))
 	return p.err()
 }
@@ -378,6 +386,7 @@ func (r *Begrotingsregel) Validate() error {
 	jaar := r.Jaar
 	p.year("jaar", &jaar)
 	p.oneOf("soort", string(r.Soort), stringsOf(RegelSoorten))
+	p.notes("afgeleid", r.Afgeleid, BegrotingsregelAfleidbaar...)
 	return p.err()
 }
 

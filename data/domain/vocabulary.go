@@ -109,11 +109,16 @@ const (
 	RegelGeraamdResultaat    RegelSoort = "geraamd resultaat"
 	RegelMaximaalBudget      RegelSoort = "maximaal budget"
 	RegelAfwijking           RegelSoort = "afwijking"
+	// RegelIncidenteel is an amount added to a year's budget once.
+	RegelIncidenteel RegelSoort = "incidentele toevoeging"
+	// RegelVerwachteBesparing is a saving a budget expects, not yet realised.
+	RegelVerwachteBesparing RegelSoort = "verwachte besparing"
 )
 
 // RegelSoorten lists every kind of budget line.
 var RegelSoorten = []RegelSoort{RegelLasten, RegelBaten, RegelSaldo, RegelToevoegingReserves,
-	RegelOnttrekkingReserves, RegelGeraamdResultaat, RegelMaximaalBudget, RegelAfwijking}
+	RegelOnttrekkingReserves, RegelGeraamdResultaat, RegelMaximaalBudget, RegelAfwijking, RegelIncidenteel,
+	RegelVerwachteBesparing}
 
 // TekstSoort is the kind of a policy text.
 type TekstSoort string

@@ -44,7 +44,7 @@ func sourceText(t *testing.T, docs map[string]Document, seeds map[string]string,
 
 // TestDatabaseMatchesDocuments builds a database from the register and checks
 // what it holds, not the JSON it was built from, against the source
-// documents: every reach figure of Spoor 3 with its measure (none lost to
+// documents: every reach figure (Spoor 3, the Routekaart, Begroting 2021) with its measure (none lost to
 // another measure of the same intervention and period), every number stored
 // as a target, reach, measurement, budget line or saving is written in the
 // document its source names, the shared target of 300 is one target of four
@@ -80,6 +80,11 @@ func TestDatabaseMatchesDocuments(t *testing.T) {
 		{"Proeftuin samenspel in de wijk", "casussen besproken", "2022 t/m 2024", "precies", 179, 0, "casussen"},
 		{"Proeftuin samenspel in de wijk", "partners betrokken", "2022 t/m 2024", "precies", 115, 0, "partners"},
 		{"Proeftuin samenspel in de wijk", "professionals betrokken", "2022 t/m 2024", "meer dan", 60, 0, "professionals"},
+		// Figures the review of issue 12 found missing.
+		{"Doorbraakmethode IPW", "gezinnen geholpen in de pilotfase", "2023", "precies", 17, 0, "gezinnen"},
+		{"Deltion Jongerenteam", "studenten begeleid per schooljaar", "2022/2023", "ongeveer", 700, 0, "studenten"},
+		{"Jeugd- en gezinswerkers bij de huisarts", "huisartsen met een jeugd- en gezinswerker", "2023", "precies", 80, 0, "procent"},
+		{"Jeugd- en gezinswerkers bij de huisarts", "huisartsenpraktijken met een jeugd- en gezinswerker", "2019", "precies", 73, 0, "procent"},
 	}
 	interventies, err := s.Interventies(true)
 	if err != nil {

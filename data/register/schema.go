@@ -44,7 +44,13 @@ type Interventie struct {
 	Resultaten      string        `json:"resultaten"`
 	Ambities        []string      `json:"ambities,omitempty"`
 	Begrotingsdoel  string        `json:"begrotingsdoel,omitempty"`
-	Sectie          string        `json:"sectie"`
+	// Afgeleid gives, per field the register derived rather than quoted,
+	// the reasoning; Veldbronnen the section of a field quoted from another
+	// section than Sectie (both keyed by the stored column, see
+	// domain.Veldnoten).
+	Afgeleid    domain.Veldnoten `json:"afgeleid,omitempty"`
+	Veldbronnen domain.Veldnoten `json:"veldbronnen,omitempty"`
+	Sectie      string           `json:"sectie"`
 }
 
 // Doelstelling is a quantitative target, for one intervention or shared by
@@ -58,7 +64,9 @@ type Doelstelling struct {
 	WaardeTot      *float64 `json:"waarde_tot,omitempty"`
 	Eenheid        string   `json:"eenheid"`
 	Leeftijdsgroep string   `json:"leeftijdsgroep,omitempty"`
-	Sectie         string   `json:"sectie"`
+	// Afgeleid gives the reasoning per derived field.
+	Afgeleid domain.Veldnoten `json:"afgeleid,omitempty"`
+	Sectie   string           `json:"sectie"`
 }
 
 // Bereik is a reported reach of an intervention in a period.
@@ -72,7 +80,9 @@ type Bereik struct {
 	Eenheid     string   `json:"eenheid"`
 	Status      string   `json:"status"`
 	Notitie     string   `json:"notitie,omitempty"`
-	Sectie      string   `json:"sectie"`
+	// Afgeleid gives the reasoning per derived field.
+	Afgeleid domain.Veldnoten `json:"afgeleid,omitempty"`
+	Sectie   string           `json:"sectie"`
 }
 
 // Indicator is a monitored series (dashboard, Preventie met Gezag, budget
@@ -127,7 +137,9 @@ type Begrotingsregel struct {
 	Soort        string  `json:"soort"`
 	Bedrag       float64 `json:"bedrag"`
 	Omschrijving string  `json:"omschrijving,omitempty"`
-	Sectie       string  `json:"sectie"`
+	// Afgeleid gives the reasoning per derived field.
+	Afgeleid domain.Veldnoten `json:"afgeleid,omitempty"`
+	Sectie   string           `json:"sectie"`
 }
 
 // Besparingen holds the realised savings lines and the total the document

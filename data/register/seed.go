@@ -100,7 +100,7 @@ func (sd *seeder) criteriaAndLines(d Document) error {
 		}
 		for _, r := range g.Regels {
 			rec := domain.Begrotingsregel{BegrotingsdoelID: goalID, Jaar: r.Jaar, Soort: domain.RegelSoort(r.Soort),
-				BedragCent: domain.Cents(r.Bedrag), Omschrijving: r.Omschrijving, Bron: bron(d, r.Sectie)}
+				BedragCent: domain.Cents(r.Bedrag), Omschrijving: r.Omschrijving, Bron: bron(d, r.Sectie), Afgeleid: r.Afgeleid}
 			if err := sd.tx.Create(&rec); err != nil {
 				return fmt.Errorf("begrotingsdoel %s, regel %s %d: %w", g.Code, r.Soort, r.Jaar, err)
 			}
@@ -115,7 +115,7 @@ func (sd *seeder) interventionsOf(d Document) error {
 			Code: in.Code, Doel: in.Doel, Doelgroep: in.Doelgroep, LeeftijdVan: in.LeeftijdVan, LeeftijdTot: in.LeeftijdTot,
 			Werkwijze: in.Werkwijze, StatusTekst: in.Status, StatusCategorie: domain.StatusCategorie(in.StatusCategorie),
 			Start: in.Start, Einde: in.Einde, Resultaten: in.Resultaten, Ambities: in.Ambities,
-			Bron: bron(d, in.Sectie)}
+			Bron: bron(d, in.Sectie), Afgeleid: in.Afgeleid, Veldbronnen: in.Veldbronnen}
 		if in.Begrotingsdoel != "" {
 			id, ok := sd.goals[in.Begrotingsdoel]
 			if !ok {
@@ -143,7 +143,7 @@ func (sd *seeder) targetsOf(d Document) error {
 	for _, t := range d.Doelstellingen {
 		rec := domain.Doelstelling{Omschrijving: t.Omschrijving, Periode: t.Periode, Soort: domain.Soort(t.Soort),
 			Waarde: t.Waarde, WaardeTot: t.WaardeTot, Eenheid: t.Eenheid, Leeftijdsgroep: t.Leeftijdsgroep,
-			Bron: bron(d, t.Sectie)}
+			Bron: bron(d, t.Sectie), Afgeleid: t.Afgeleid}
 		for _, naam := range t.Interventies {
 			id, err := sd.interventionID(naam)
 			if err != nil {
@@ -166,7 +166,7 @@ func (sd *seeder) reachOf(d Document) error {
 		}
 		rec := domain.Bereik{InterventieID: &id, MaatNaam: b.Maat, Periode: b.Periode, Soort: domain.Soort(b.Soort), Waarde: b.Waarde,
 			WaardeTot: b.WaardeTot, Eenheid: b.Eenheid, Status: domain.Status(b.Status),
-			BronTekst: bron(d, b.Sectie).String(), Notitie: b.Notitie}
+			BronTekst: bron(d, b.Sectie).String(), Notitie: b.Notitie, Afgeleid: b.Afgeleid}
 		if err := sd.tx.RecordBereik(&rec); err != nil {
 			return fmt.Errorf("bereik %q %s: %w", b.Interventie, b.Periode, err)
 		}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"reflect"
 	"strconv"
 	"time"
@@ -93,6 +94,13 @@ func auditText(v any) string {
 	if !rv.IsValid() || ((rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Slice) && rv.IsNil()) {
 		return ""
 	}
+	if rv.Kind() == reflect.Map {
+		if rv.Len() == 0 {
+			return ""
+		}
+		b, _ := json.Marshal(v)
+		return string(b)
+	}
 	v = reflect.Indirect(rv).Interface()
 	switch x := v.(type) {
 	case string:
@@ -106,7 +114,7 @@ func auditText(v any) string {
 			return ""
 		}
 		return x.UTC().Format(time.RFC3339Nano)
-	case []string, []uint, map[string]string:
+	case []string, []uint:
 		b, _ := json.Marshal(x)
 		return string(b)
 	default:
@@ -191,11 +199,60 @@ func (t *Tx) update(old, updated any) (bool, error) {
 	if err != nil {
 		return false, err
 	}
+	if dropChangedNotes(old, updated, before, after) {
+		if _, _, after, order, err = t.auditedFields(updated); err != nil {
+			return false, err
+		}
+	}
 	n, err := t.logFields(domain.ActieGewijzigd, table, id, order, before, after)
 	if err != nil || n == 0 {
 		return false, err
 	}
 	return true, translate(t.db.Select("*").Save(updated).Error)
+}
+
+// dropChangedNotes drops the note on every field of updated whose stored
+// value differs from old's: a value a user changed is no longer the
+// register's derivation, nor quoted from the section the note names. A note
+// the caller set anew (differing from old's, as an undo restoring a derived
+// value does) stays; a caller that gives no notes keeps old's on the fields
+// it left alone. It reports whether it changed updated's notes.
+func dropChangedNotes(old, updated any, before, after map[string]string) bool {
+	o, ok1 := old.(domain.Notities)
+	u, ok2 := updated.(domain.Notities)
+	if !ok1 || !ok2 {
+		return false
+	}
+	changed := false
+	oldNotes, newNotes := o.Noten(), u.Noten()
+	for k, np := range newNotes {
+		prev := *oldNotes[k]
+		notes := *np
+		if notes == nil && len(prev) > 0 {
+			notes, changed = maps.Clone(prev), true
+		}
+		for veld, text := range notes {
+			if prevText, had := prev[veld]; had && prevText == text && fieldChanged(veld, before, after) {
+				delete(notes, veld)
+				changed = true
+			}
+		}
+		if len(notes) == 0 {
+			notes = nil
+		}
+		*np = notes
+	}
+	return changed
+}
+
+// fieldChanged reports whether a stored column the field covers differs.
+func fieldChanged(veld string, before, after map[string]string) bool {
+	for col, v := range after {
+		if domain.Dekt(veld, col) && before[col] != v {
+			return true
+		}
+	}
+	return false
 }
 
 // remove deletes a record and logs each of its non-empty fields as removed.

@@ -167,7 +167,12 @@ func (s *begrotingScreen) onChoose(id int) {
 	}
 	var lines [][]string
 	for _, r := range d.regels {
-		lines = append(lines, []string{fmt.Sprint(r.Jaar), string(r.Soort), dutchnum.FormatEuro(r.BedragCent), r.Omschrijving, r.Bron.String()})
+		toelichting := r.Omschrijving
+		if derived := afgeleidRegels("", r.Afgeleid); len(derived) > 0 {
+			toelichting = strings.TrimSpace(toelichting + "\n" + lang.L("Afgeleid:") + "\n" + strings.Join(derived, "\n"))
+		}
+		lines = append(lines, []string{fmt.Sprint(r.Jaar) + afgeleidMerk(r.Afgeleid, "jaar"), string(r.Soort),
+			dutchnum.FormatEuro(r.BedragCent) + afgeleidMerk(r.Afgeleid, "bedrag_cent"), toelichting, r.Bron.String()})
 		s.lines = append(s.lines, budgetLineButtons(s.m, d.doel, r, func(f *recordForm) { s.form = f }, s.Refresh))
 	}
 	goal := d.doel

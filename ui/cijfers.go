@@ -60,7 +60,7 @@ func (s *cijfersScreen) buildUI() {
 		newTwoLineRow,
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			ind := s.indicators[id]
-			setTwoLineRow(o, ind.Naam, fmt.Sprintf("%s · %s", ind.Groep, ind.Eenheid), false)
+			setTwoLineRow(o, ind.Naam, fmt.Sprintf("%s · %s", ind.Groep, eenheidTekst(ind.Eenheid)), false)
 		})
 	s.list.OnSelected = func(id widget.ListItemID) { s.onChoose(id) }
 
@@ -161,7 +161,7 @@ func (s *cijfersScreen) onChoose(id int) {
 	ind := s.indicators[id]
 	s.editText.Enable()
 	s.title.SetText(ind.Naam)
-	info := lang.L("Eenheid: {{.E}}. Bron: {{.B}}.", map[string]any{"E": ind.Eenheid, "B": orNone(ind.Bron.String())})
+	info := lang.L("Eenheid: {{.E}}. Bron: {{.B}}.", map[string]any{"E": eenheidTekst(ind.Eenheid), "B": orNone(ind.Bron.String())})
 	if ind.Vergelijking != "" {
 		info += " " + lang.L("Vergelijking met: {{.V}}.", map[string]any{"V": ind.Vergelijking})
 	}
@@ -265,3 +265,11 @@ func (s *cijfersScreen) Cancel() {
 
 // dirty reports a typed value that is not saved.
 func (s *cijfersScreen) dirty() bool { return s.selected == nil && s.waarde.Text != "" }
+
+// eenheidTekst names an indicator's unit, or says that the source names none.
+func eenheidTekst(e domain.Eenheid) string {
+	if e == "" {
+		return lang.L("eenheid niet genoemd in de bron")
+	}
+	return string(e)
+}

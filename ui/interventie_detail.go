@@ -52,7 +52,7 @@ func (d *interventieDetail) buildUI() {
 	d.meta = widget.NewLabel("")
 	d.meta.Wrapping = fyne.TextWrapWord
 	d.text = container.NewVBox()
-	d.reachGrid = container.NewGridWithColumns(6)
+	d.reachGrid = container.NewGridWithColumns(7)
 
 	d.backButton = widget.NewButtonWithIcon(lang.L("Terug naar overzicht (Esc)"), theme.NavigateBackIcon(), d.onBack)
 	d.bereikButton = widget.NewButtonWithIcon(lang.L("Bereik invoeren"), theme.DocumentCreateIcon(), d.onBereik)
@@ -112,7 +112,7 @@ func (d *interventieDetail) render() {
 	if i.Code != "" {
 		meta = append(meta, lang.L("code {{.Code}}", map[string]any{"Code": i.Code}))
 	}
-	meta = append(meta, lang.L("uitvoering: {{.Wie}}", map[string]any{"Wie": orNone(i.Uitvoerder)}))
+	meta = append(meta, lang.L("uitvoering: {{.Wie}}", map[string]any{"Wie": orNone(i.Uitvoerder)})+afgeleidMerk(i.Afgeleid, "uitvoerder"))
 	if len(i.Ambities) > 0 {
 		meta = append(meta, lang.L("ambitie: {{.Ambities}}", map[string]any{"Ambities": strings.Join(i.Ambities, ", ")}))
 	}
@@ -126,7 +126,8 @@ func (d *interventieDetail) render() {
 		doelgroep = strings.TrimSpace(doelgroep + "\n" + leeftijd)
 	}
 	status := strings.TrimSpace(i.StatusTekst + "\n" + lang.L("Categorie: {{.C}}. Start: {{.S}}. Beoogd einde: {{.E}}.",
-		map[string]any{"C": i.StatusCategorie, "S": orNone(i.Start.Tekst), "E": orNone(i.Einde.Tekst)}))
+		map[string]any{"C": string(i.StatusCategorie) + afgeleidMerk(i.Afgeleid, "status_categorie"),
+			"S": afgeleidMoment(i.Afgeleid, "start", i.Start), "E": afgeleidMoment(i.Afgeleid, "einde", i.Einde)}))
 	var objs []fyne.CanvasObject
 	section := func(title, body string) {
 		objs = append(objs, sectionTitle(title), wrapLabel(orNone(strings.TrimSpace(body))))
@@ -137,7 +138,10 @@ func (d *interventieDetail) render() {
 	section(lang.L("Status"), status)
 	section(lang.L("Welke resultaten zijn er tot nu toe bereikt?"), i.Resultaten)
 	section(lang.L("Doelgroep en kwantitatieve doelstelling"), d.targetText())
-	section(lang.L("Bron"), i.Bron.String())
+	section(lang.L("Bron"), d.bronText())
+	if derived := d.derivedText(); derived != "" {
+		section(lang.L("Afgeleid, niet letterlijk uit de bron"), derived)
+	}
 	d.text.Objects = objs
 	d.text.Refresh()
 
@@ -148,6 +152,31 @@ func (d *interventieDetail) render() {
 	} else {
 		d.archiveButton.SetText(lang.L("Archiveren"))
 	}
+}
+
+// bronText is the intervention's source, with the section of each field
+// quoted from elsewhere in the document.
+func (d *interventieDetail) bronText() string {
+	lines := []string{d.item.Bron.String()}
+	for _, veld := range d.item.Veldbronnen.Velden() {
+		lines = append(lines, lang.L("{{.Veld}}: {{.Sectie}}", map[string]any{"Veld": domain.VeldLabel(veld),
+			"Sectie": d.item.Veldbronnen[veld]}))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// derivedText gives the reasoning of every value on the page that the
+// register derived rather than quoted: the intervention's fields, its
+// targets and its reach.
+func (d *interventieDetail) derivedText() string {
+	lines := afgeleidRegels("", d.item.Afgeleid)
+	for _, t := range d.targets {
+		lines = append(lines, afgeleidRegels(lang.L("doelstelling {{.P}}", map[string]any{"P": t.Periode}), t.Afgeleid)...)
+	}
+	for _, b := range d.reach {
+		lines = append(lines, afgeleidRegels(lang.L("bereik {{.P}} ({{.E}})", map[string]any{"P": b.Periode, "E": b.Eenheid}), b.Afgeleid)...)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // leeftijdTekst writes the age range of the target group.
@@ -180,6 +209,9 @@ func (d *interventieDetail) targetText() string {
 		if b := t.Bron.String(); b != "" {
 			line += " [" + b + "]"
 		}
+		if len(t.Afgeleid) > 0 {
+			line += " (" + lang.L("afgeleid") + ")"
+		}
 		lines = append(lines, "• "+line)
 	}
 	return strings.Join(lines, "\n")
@@ -195,7 +227,7 @@ func (d *interventieDetail) renderReach() {
 	}
 	objs := []fyne.CanvasObject{cell(lang.L("Periode"), true), cell(lang.L("Bereik"), true),
 		cell(lang.L("Doelstelling"), true), cell(lang.L("Gerealiseerd"), true),
-		cell(lang.L("Vastgelegd door, op"), true), cell(lang.L("Bron"), true)}
+		cell(lang.L("Vastgelegd door, op"), true), cell(lang.L("Bron"), true), cell(lang.L("Afgeleid"), true)}
 	for _, b := range d.reach {
 		target := store.DoelVoorPeriode(d.targets, b.Periode, b.Eenheid)
 		doel, pct := "–", "–"
@@ -210,7 +242,8 @@ func (d *interventieDetail) renderReach() {
 			value += " " + lang.L("(voorlopig)")
 		}
 		objs = append(objs, cell(b.Periode, false), cell(value, false), cell(doel, false), cell(pct, false),
-			cell(b.Gebruiker+", "+store.FormatDatumTijd(b.Vastgelegd), false), cell(orNone(b.BronTekst), false))
+			cell(b.Gebruiker+", "+store.FormatDatumTijd(b.Vastgelegd), false), cell(orNone(b.BronTekst), false),
+			cell(afgeleidVelden(b.Afgeleid), false))
 	}
 	if len(d.reach) == 0 {
 		objs = append(objs, cell("–", false))

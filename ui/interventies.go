@@ -177,7 +177,8 @@ func aantalInterventies(n int) string {
 
 // interventieMeta is the second line of an intervention in the list.
 func interventieMeta(i domain.Interventie) string {
-	meta := fmt.Sprintf("%s · %s · %s", orNone(i.Uitvoerder), i.StatusCategorie, looptijd(i))
+	meta := fmt.Sprintf("%s · %s · %s", orNone(i.Uitvoerder)+afgeleidMerk(i.Afgeleid, "uitvoerder"),
+		string(i.StatusCategorie)+afgeleidMerk(i.Afgeleid, "status_categorie"), looptijd(i))
 	if i.Gearchiveerd {
 		meta += " · " + lang.L("gearchiveerd")
 	}
@@ -187,6 +188,12 @@ func interventieMeta(i domain.Interventie) string {
 // looptijd writes when an intervention runs, in the documents' own words.
 func looptijd(i domain.Interventie) string {
 	start, end := i.Start.Tekst, i.Einde.Tekst
+	if start != "" {
+		start += afgeleidMerk(i.Afgeleid, "start")
+	}
+	if end != "" {
+		end += afgeleidMerk(i.Afgeleid, "einde")
+	}
 	switch {
 	case start == "" && end == "":
 		return lang.L("looptijd onbekend")

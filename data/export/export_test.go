@@ -65,7 +65,7 @@ func TestCSVAsDutchExcelReadsIt(t *testing.T) {
 		t.Fatal("no BOM")
 	}
 	text := string(out[3:])
-	if !strings.HasPrefix(text, "Interventie;Periode;Soort;Waarde;Waarde tot;Eenheid;Maat;Status;Bron;Notitie;Vastgelegd door;Vastgelegd op\r\n") {
+	if !strings.HasPrefix(text, "Interventie;Periode;Soort;Waarde;Waarde tot;Eenheid;Maat;Status;Bron;Notitie;Vastgelegd door;Vastgelegd op;Afgeleid\r\n") {
 		t.Fatalf("header: %q", text[:120])
 	}
 	if !strings.Contains(text, "Match;2024-H1;precies;1234,5;;uren;uren;voorlopig;\"Humanitas; \"\"kwartaal\"\"\";\"regel\r\neen\";tester;") {
@@ -172,6 +172,71 @@ func TestXLSXWorkbook(t *testing.T) {
 				if a.Text != b.Text && !(b.Kind == spreadsheet.Date && strings.HasPrefix(a.Text, b.Time.Format("02-01-2006"))) {
 					t.Fatalf("%s row %d column %d: CSV %q, sheet %q", k, i+1, j+1, a.Text, b.Text)
 				}
+			}
+		}
+	}
+}
+
+// TestDerivedValuesMarkedInExports checks that a value the register derived
+// carries its "afgeleid" mark and reasoning in every export: the CSV and the
+// Excel sheets of interventions, reach and budget, and the full JSON export,
+// from which an import restores it.
+func TestDerivedValuesMarkedInExports(t *testing.T) {
+	s := openRegister(t)
+	csv := string(export(t, s, KindInterventies, FormatCSV))
+	if !strings.Contains(csv, ";Afgeleid;Bron per veld\r\n") {
+		t.Fatalf("interventies: no columns Afgeleid and Bron per veld: %q", csv[:400])
+	}
+	for _, want := range []string{
+		"uitvoering: De kaart noemt geen uitvoerder;",                   // Gemeente Zwolle on a card that names none
+		"beoogd einde: Berekend: “Start april 2022, looptijd 2 jaar”",   // Proeftuin
+		"statuscategorie: Het plan (mei 2024) noemt geen status",        // Preventie met Gezag
+		"(afgeleid: periode: De kaart beschrijft de verwachte instroom", // Team Zwerfjongeren's yearly target
+		"status: Borging", // Praktijkklas Ambelt's status
+	} {
+		if !strings.Contains(csv, want) {
+			t.Errorf("interventies CSV mist %q", want)
+		}
+	}
+	if reach := string(export(t, s, KindBereik, FormatCSV)); !strings.Contains(reach, "periode: De kaart noemt de jaren van de pilotfase niet") {
+		t.Error("bereik CSV: de afgeleide periode van de 17 gezinnen is niet gemarkeerd")
+	}
+	if budget := string(export(t, s, KindBegroting, FormatCSV)); !strings.Contains(budget, "jaar: De Berap noemt geen jaar voor de besparing") {
+		t.Error("begroting CSV: het afgeleide jaar van de verwachte besparing is niet gemarkeerd")
+	}
+
+	path := filepath.Join(t.TempDir(), "alles.xlsx")
+	if err := os.WriteFile(path, export(t, s, KindAlles, FormatXLSX), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tab, rows := readSheet(t, path, "Interventies")
+	col := -1
+	for k, h := range tab.Header {
+		if h == "Afgeleid" {
+			col = k
+		}
+	}
+	if col < 0 {
+		t.Fatalf("Excel, Interventies: geen kolom Afgeleid in %v", tab.Header)
+	}
+	marked := 0
+	for _, r := range rows {
+		if r.Cell(col).Text != "" {
+			marked++
+		}
+	}
+	if marked < 20 {
+		t.Errorf("Excel, Interventies: %d rijen met een afgeleide waarde, verwacht minstens 20", marked)
+	}
+
+	var a Alles
+	if err := json.Unmarshal(export(t, s, KindAlles, FormatJSON), &a); err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range a.Interventies {
+		if in.Naam == "Proeftuin samenspel in de wijk" {
+			if _, ok := in.Afgeleid.Van("einde"); !ok {
+				t.Error("volledige export: het afgeleide einde van de proeftuin ontbreekt")
 			}
 		}
 	}

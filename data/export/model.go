@@ -39,27 +39,30 @@ const Formaat = "Jeugdmonitor volledige export"
 // Interventie is an intervention with its targets and reach nested inside it.
 // ID is the record's number in the database, as the audit trail names it.
 type Interventie struct {
-	ID              uint           `json:"id"`
-	Naam            string         `json:"naam"`
-	Uitvoerder      string         `json:"uitvoerder"`
-	Cluster         string         `json:"cluster"`
-	Code            string         `json:"code,omitempty"`
-	Doel            string         `json:"doel"`
-	Doelgroep       string         `json:"doelgroep"`
-	LeeftijdVan     *int           `json:"leeftijd_van,omitempty"`
-	LeeftijdTot     *int           `json:"leeftijd_tot,omitempty"`
-	Werkwijze       string         `json:"werkwijze"`
-	Status          string         `json:"status"`
-	StatusCategorie string         `json:"status_categorie"`
-	Start           domain.Moment  `json:"start"`
-	BeoogdEinde     domain.Moment  `json:"beoogd_einde"`
-	Resultaten      string         `json:"resultaten"`
-	Ambities        []string       `json:"ambities"`
-	Begrotingsdoel  string         `json:"begrotingsdoel,omitempty"`
-	Gearchiveerd    bool           `json:"gearchiveerd"`
-	Bron            domain.Bron    `json:"bron"`
-	Doelstellingen  []Doelstelling `json:"doelstellingen"`
-	Bereik          []Bereik       `json:"bereik"`
+	ID              uint          `json:"id"`
+	Naam            string        `json:"naam"`
+	Uitvoerder      string        `json:"uitvoerder"`
+	Cluster         string        `json:"cluster"`
+	Code            string        `json:"code,omitempty"`
+	Doel            string        `json:"doel"`
+	Doelgroep       string        `json:"doelgroep"`
+	LeeftijdVan     *int          `json:"leeftijd_van,omitempty"`
+	LeeftijdTot     *int          `json:"leeftijd_tot,omitempty"`
+	Werkwijze       string        `json:"werkwijze"`
+	Status          string        `json:"status"`
+	StatusCategorie string        `json:"status_categorie"`
+	Start           domain.Moment `json:"start"`
+	BeoogdEinde     domain.Moment `json:"beoogd_einde"`
+	Resultaten      string        `json:"resultaten"`
+	Ambities        []string      `json:"ambities"`
+	Begrotingsdoel  string        `json:"begrotingsdoel,omitempty"`
+	Gearchiveerd    bool          `json:"gearchiveerd"`
+	Bron            domain.Bron   `json:"bron"`
+	// Afgeleid and Veldbronnen are the notes per field (see domain.Veldnoten).
+	Afgeleid       domain.Veldnoten `json:"afgeleid,omitempty"`
+	Veldbronnen    domain.Veldnoten `json:"veldbronnen,omitempty"`
+	Doelstellingen []Doelstelling   `json:"doelstellingen"`
+	Bereik         []Bereik         `json:"bereik"`
 }
 
 // Doelstelling is a target; GedeeldMet names the other interventions that
@@ -75,12 +78,14 @@ type Doelstelling struct {
 	Eenheid        string   `json:"eenheid"`
 	Leeftijdsgroep string   `json:"leeftijdsgroep,omitempty"`
 	// LaatsteJaar and EindeReden say when and why an ended target ended.
-	LaatsteJaar  *int         `json:"laatste_jaar,omitempty"`
-	EindeReden   string       `json:"einde_reden,omitempty"`
-	GedeeldMet   []string     `json:"gedeeld_met,omitempty"`
-	Bron         domain.Bron  `json:"bron"`
-	Herzieningen []Herziening `json:"herzieningen,omitempty"`
-	Bereik       []Bereik     `json:"bereik,omitempty"`
+	LaatsteJaar *int        `json:"laatste_jaar,omitempty"`
+	EindeReden  string      `json:"einde_reden,omitempty"`
+	GedeeldMet  []string    `json:"gedeeld_met,omitempty"`
+	Bron        domain.Bron `json:"bron"`
+	// Afgeleid marks the derived fields with the reasoning.
+	Afgeleid     domain.Veldnoten `json:"afgeleid,omitempty"`
+	Herzieningen []Herziening     `json:"herzieningen,omitempty"`
+	Bereik       []Bereik         `json:"bereik,omitempty"`
 }
 
 // Herziening is a revision of a target: the value before and after, when,
@@ -111,6 +116,8 @@ type Bereik struct {
 	Notitie     string    `json:"notitie,omitempty"`
 	Gebruiker   string    `json:"vastgelegd_door"`
 	Vastgelegd  time.Time `json:"vastgelegd_op"`
+	// Afgeleid marks the derived fields with the reasoning.
+	Afgeleid domain.Veldnoten `json:"afgeleid,omitempty"`
 }
 
 // Wijziging is one row of the audit trail.
@@ -186,6 +193,8 @@ type Begrotingsregel struct {
 	Bedrag       float64     `json:"bedrag"`
 	Omschrijving string      `json:"omschrijving,omitempty"`
 	Bron         domain.Bron `json:"bron"`
+	// Afgeleid marks the derived fields with the reasoning.
+	Afgeleid domain.Veldnoten `json:"afgeleid,omitempty"`
 }
 
 // Besparingen are the savings lines, their sum, the totals the documents
@@ -319,7 +328,8 @@ func (c *collector) interventies() ([]Interventie, error) {
 			Doelgroep: i.Doelgroep, LeeftijdVan: i.LeeftijdVan, LeeftijdTot: i.LeeftijdTot, Werkwijze: i.Werkwijze,
 			Status: i.StatusTekst, StatusCategorie: string(i.StatusCategorie), Start: i.Start,
 			BeoogdEinde: i.Einde, Resultaten: i.Resultaten, Ambities: nonNil(i.Ambities),
-			Gearchiveerd: i.Gearchiveerd, Bron: i.Bron, Doelstellingen: []Doelstelling{}, Bereik: []Bereik{}}
+			Gearchiveerd: i.Gearchiveerd, Bron: i.Bron, Afgeleid: i.Afgeleid, Veldbronnen: i.Veldbronnen,
+			Doelstellingen: []Doelstelling{}, Bereik: []Bereik{}}
 		if i.BegrotingsdoelID != nil {
 			e.Begrotingsdoel = goalCode[*i.BegrotingsdoelID]
 		}
@@ -360,7 +370,7 @@ func nonNil(s []string) []string {
 func (c *collector) doelstelling(t domain.Doelstelling, self uint) (Doelstelling, error) {
 	d := Doelstelling{ID: t.ID, Omschrijving: t.Omschrijving, Periode: t.Periode, Soort: string(t.Soort), Waarde: t.Waarde,
 		WaardeTot: t.WaardeTot, Eenheid: t.Eenheid, Leeftijdsgroep: t.Leeftijdsgroep, Bron: t.Bron,
-		LaatsteJaar: t.LaatsteJaar, EindeReden: t.EindeReden}
+		LaatsteJaar: t.LaatsteJaar, EindeReden: t.EindeReden, Afgeleid: t.Afgeleid}
 	for _, id := range t.InterventieIDs {
 		if id != self {
 			d.GedeeldMet = append(d.GedeeldMet, c.names[id])
@@ -393,7 +403,7 @@ func (c *collector) bereik(b domain.Bereik) Bereik {
 	}
 	return Bereik{ID: b.ID, Maat: maat, Periode: b.Periode, Soort: string(b.Soort), Waarde: b.Waarde, WaardeTot: b.WaardeTot,
 		Eenheid: b.Eenheid, Status: string(b.Status), Bron: b.BronTekst, Notitie: b.Notitie,
-		Gebruiker: b.Gebruiker, Vastgelegd: b.Vastgelegd}
+		Gebruiker: b.Gebruiker, Vastgelegd: b.Vastgelegd, Afgeleid: b.Afgeleid}
 }
 
 // bereikRows lists every reach figure with its intervention's name (or the
@@ -487,7 +497,7 @@ func (c *collector) begroting() ([]Begrotingsdoel, error) {
 		}
 		for _, r := range lines {
 			e.Regels = append(e.Regels, Begrotingsregel{ID: r.ID, Jaar: r.Jaar, Soort: string(r.Soort), Bedrag: domain.Euros(r.BedragCent),
-				Omschrijving: r.Omschrijving, Bron: r.Bron})
+				Omschrijving: r.Omschrijving, Bron: r.Bron, Afgeleid: r.Afgeleid})
 		}
 		out = append(out, e)
 	}

@@ -208,23 +208,27 @@ func tableOf(value any) table {
 	case []Interventie:
 		t := table{columns: cols("Naam", "Uitvoerder", "Cluster", "Code", "Status", "Statuscategorie", "Start",
 			"Beoogd einde", "Doelgroep", "Leeftijd van", "Leeftijd tot", "Begrotingsdoel", "Gearchiveerd",
-			"Doelstellingen", "Bron")}
+			"Doelstellingen", "Bron", "Afgeleid", "Bron per veld")}
 		for _, i := range v {
 			targets := make([]string, len(i.Doelstellingen))
 			for k, d := range i.Doelstellingen {
 				targets[k] = fmt.Sprintf("%s %s: %s %s %s", d.Periode, d.Soort, number(d.Waarde), upper(d.WaardeTot), d.Eenheid)
+				if len(d.Afgeleid) > 0 {
+					targets[k] += " (afgeleid: " + d.Afgeleid.Tekst() + ")"
+				}
 			}
 			t.rows = append(t.rows, []any{i.Naam, i.Uitvoerder, i.Cluster, i.Code, i.Status, i.StatusCategorie,
 				momentText(i.Start), momentText(i.BeoogdEinde), i.Doelgroep, optInt(i.LeeftijdVan), optInt(i.LeeftijdTot),
-				i.Begrotingsdoel, yesNo(i.Gearchiveerd), strings.Join(targets, " | "), i.Bron.String()})
+				i.Begrotingsdoel, yesNo(i.Gearchiveerd), strings.Join(targets, " | "), i.Bron.String(),
+				i.Afgeleid.Tekst(), i.Veldbronnen.Tekst()})
 		}
 		return t
 	case []Bereik:
 		t := table{columns: with(cols("Interventie", "Periode", "Soort", "Waarde", "Waarde tot", "Eenheid", "Maat", "Status",
-			"Bron", "Notitie", "Vastgelegd door", "Vastgelegd op"), moment, "Vastgelegd op")}
+			"Bron", "Notitie", "Vastgelegd door", "Vastgelegd op", "Afgeleid"), moment, "Vastgelegd op")}
 		for _, b := range v {
 			t.rows = append(t.rows, []any{b.Interventie, b.Periode, b.Soort, b.Waarde, optFloat(b.WaardeTot),
-				b.Eenheid, b.Maat, b.Status, b.Bron, b.Notitie, b.Gebruiker, b.Vastgelegd})
+				b.Eenheid, b.Maat, b.Status, b.Bron, b.Notitie, b.Gebruiker, b.Vastgelegd, b.Afgeleid.Tekst()})
 		}
 		return t
 	case []Indicator:
@@ -242,14 +246,15 @@ func tableOf(value any) table {
 		return t
 	case []Begrotingsdoel:
 		t := table{columns: with(cols("Doel", "Naam", "Regel", "Jaar", "Bedrag (EUR)", "Streefwaarde (%)",
-			"Referentiejaar", "Doeljaar", "Omschrijving", "Bron"), amount, "Bedrag (EUR)")}
+			"Referentiejaar", "Doeljaar", "Omschrijving", "Bron", "Afgeleid"), amount, "Bedrag (EUR)")}
 		for _, g := range v {
 			for _, r := range g.Regels {
-				t.rows = append(t.rows, []any{g.Code, g.Naam, r.Soort, r.Jaar, r.Bedrag, nil, nil, nil, r.Omschrijving, r.Bron.String()})
+				t.rows = append(t.rows, []any{g.Code, g.Naam, r.Soort, r.Jaar, r.Bedrag, nil, nil, nil, r.Omschrijving, r.Bron.String(),
+					r.Afgeleid.Tekst()})
 			}
 			for _, c := range g.Criteria {
 				t.rows = append(t.rows, []any{g.Code, g.Naam, "criterium", nil, nil, optFloat(c.Streefwaarde),
-					optInt(c.Referentiejaar), optInt(c.Doeljaar), c.Omschrijving, c.Bron.String()})
+					optInt(c.Referentiejaar), optInt(c.Doeljaar), c.Omschrijving, c.Bron.String(), ""})
 			}
 		}
 		return t

@@ -267,7 +267,7 @@ func (ld *loader) loadCriteriaAndLines(a export.Alles) error {
 		}
 		for _, r := range g.Regels {
 			rec := domain.Begrotingsregel{ID: r.ID, BegrotingsdoelID: g.ID, Jaar: r.Jaar, Soort: domain.RegelSoort(r.Soort),
-				BedragCent: domain.Cents(r.Bedrag), Omschrijving: r.Omschrijving, Bron: r.Bron}
+				BedragCent: domain.Cents(r.Bedrag), Omschrijving: r.Omschrijving, Bron: r.Bron, Afgeleid: r.Afgeleid}
 			if err := ld.l.Put(&rec); err != nil {
 				return fmt.Errorf("begrotingsdoel %s, regel %d: %w", g.Code, r.ID, err)
 			}
@@ -282,7 +282,7 @@ func (ld *loader) loadInterventions(a export.Alles) error {
 			Code: in.Code, Doel: in.Doel, Doelgroep: in.Doelgroep, LeeftijdVan: in.LeeftijdVan, LeeftijdTot: in.LeeftijdTot,
 			Werkwijze: in.Werkwijze, StatusTekst: in.Status, StatusCategorie: domain.StatusCategorie(in.StatusCategorie),
 			Start: in.Start, Einde: in.BeoogdEinde, Resultaten: in.Resultaten, Ambities: in.Ambities,
-			Gearchiveerd: in.Gearchiveerd, Bron: in.Bron}
+			Gearchiveerd: in.Gearchiveerd, Bron: in.Bron, Afgeleid: in.Afgeleid, Veldbronnen: in.Veldbronnen}
 		if len(rec.Ambities) == 0 {
 			rec.Ambities = nil
 		}
@@ -308,7 +308,8 @@ func (ld *loader) loadInterventions(a export.Alles) error {
 func (ld *loader) reach(b export.Bereik, interventie, doelstelling *uint) error {
 	rec := domain.Bereik{ID: b.ID, InterventieID: interventie, DoelstellingID: doelstelling, MaatNaam: b.Maat, Periode: b.Periode,
 		Soort: domain.Soort(b.Soort), Waarde: b.Waarde, WaardeTot: b.WaardeTot, Eenheid: b.Eenheid,
-		Status: domain.Status(b.Status), BronTekst: b.Bron, Notitie: b.Notitie, Gebruiker: b.Gebruiker, Vastgelegd: b.Vastgelegd}
+		Status: domain.Status(b.Status), BronTekst: b.Bron, Notitie: b.Notitie, Gebruiker: b.Gebruiker, Vastgelegd: b.Vastgelegd,
+		Afgeleid: b.Afgeleid}
 	return ld.l.PutBereik(&rec)
 }
 
@@ -339,7 +340,7 @@ func (ld *loader) loadTargets(a export.Alles) error {
 		d := t.first
 		rec := domain.Doelstelling{ID: d.ID, Omschrijving: d.Omschrijving, Periode: d.Periode, Soort: domain.Soort(d.Soort),
 			Waarde: d.Waarde, WaardeTot: d.WaardeTot, Eenheid: d.Eenheid, Leeftijdsgroep: d.Leeftijdsgroep, Bron: d.Bron,
-			LaatsteJaar: d.LaatsteJaar, EindeReden: d.EindeReden, InterventieIDs: t.links}
+			LaatsteJaar: d.LaatsteJaar, EindeReden: d.EindeReden, Afgeleid: d.Afgeleid, InterventieIDs: t.links}
 		if err := ld.l.PutDoelstelling(&rec); err != nil {
 			return fmt.Errorf("doelstelling %d (%s): %w", d.ID, d.Omschrijving, err)
 		}

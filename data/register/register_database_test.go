@@ -83,8 +83,8 @@ func TestDatabaseMatchesDocuments(t *testing.T) {
 		// Figures the review of issue 12 found missing.
 		{"Doorbraakmethode IPW", "gezinnen geholpen in de pilotfase", "2023", "precies", 17, 0, "gezinnen"},
 		{"Deltion Jongerenteam", "studenten begeleid per schooljaar", "2022/2023", "ongeveer", 700, 0, "studenten"},
-		{"Jeugd- en gezinswerkers bij de huisarts", "huisartsen met een jeugd- en gezinswerker", "2023", "precies", 80, 0, "procent"},
-		{"Jeugd- en gezinswerkers bij de huisarts", "huisartsenpraktijken met een jeugd- en gezinswerker", "2019", "precies", 73, 0, "procent"},
+		{"Jeugd- en gezinswerkers bij de huisarts", "huisartsen met een jeugd- en gezinswerker", "2023", "precies", 80, 0, "procent van de huisartsen"},
+		{"Jeugd- en gezinswerkers bij de huisarts", "huisartsenpraktijken met een jeugd- en gezinswerker", "2019", "precies", 73, 0, "procent van de huisartsenpraktijken"},
 	}
 	interventies, err := s.Interventies(true)
 	if err != nil {

@@ -628,8 +628,8 @@ func TestDocumentsExpectedFigures(t *testing.T) {
 		{"Proeftuin samenspel in de wijk", "2022 t/m 2024", "meer dan", 60, 0, "professionals", "voorlopig"},
 		{"Doorbraakmethode IPW", "2023", "precies", 17, 0, "gezinnen", "definitief"},
 		{"Deltion Jongerenteam", "2022/2023", "ongeveer", 700, 0, "studenten", "definitief"},
-		{"Jeugd- en gezinswerkers bij de huisarts", "2023", "precies", 80, 0, "procent", "voorlopig"},
-		{"Jeugd- en gezinswerkers bij de huisarts", "2019", "precies", 73, 0, "procent", "definitief"},
+		{"Jeugd- en gezinswerkers bij de huisarts", "2023", "precies", 80, 0, "procent van de huisartsen", "voorlopig"},
+		{"Jeugd- en gezinswerkers bij de huisarts", "2019", "precies", 73, 0, "procent van de huisartsenpraktijken", "definitief"},
 	}
 	var gotReach []reach
 	for _, doc := range docs {

@@ -366,6 +366,7 @@ var fieldNames = map[string]map[string]string{
 		"einde_tekst": "einde", "laatste_jaar": "laatste jaar", "einde_reden": "reden van beëindigen",
 		"oude_waarde": "oude waarde", "nieuwe_waarde": "nieuwe waarde", "oude_waarde_tot": "oude waarde tot",
 		"nieuwe_waarde_tot": "nieuwe waarde tot", "vastgelegd": "vastgelegd op", "gebruiker": "vastgelegd door",
+		"afgeleid": "afgeleid (met toelichting)", "veldbronnen": "bron per veld",
 	},
 	"bereik":       {"waarde": "bereik", "bron": "bron"},
 	"instellingen": {"waarde": "waarde"},

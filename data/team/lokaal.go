@@ -87,7 +87,11 @@ type column struct {
 	name     string
 	typ      string // INTEGER, REAL, DATETIME, TEXT
 	nullable bool
-	ref      string // the table a reference points to, or ""
+	// emptyText: a text column that may be empty but has no default, so
+	// a record added from audit rows (which leave empty fields out) must
+	// name it (an indicator whose source names no unit).
+	emptyText bool
+	ref       string // the table a reference points to, or ""
 }
 
 // tables knows the columns of the shared tables, read once per transaction.
@@ -105,11 +109,12 @@ func (t *tables) columns(table string) (map[string]column, error) {
 		t.cols = map[string]map[string]column{}
 	}
 	var info []struct {
-		Name    string
-		Type    string
-		Notnull int
+		Name      string
+		Type      string
+		Notnull   int
+		DfltValue *string
 	}
-	if err := t.db.Raw("SELECT name, type, \"notnull\" FROM pragma_table_info(?)", table).Scan(&info).Error; err != nil {
+	if err := t.db.Raw("SELECT name, type, \"notnull\", dflt_value FROM pragma_table_info(?)", table).Scan(&info).Error; err != nil {
 		return nil, err
 	}
 	if len(info) == 0 {
@@ -124,7 +129,9 @@ func (t *tables) columns(table string) (map[string]column, error) {
 	}
 	cols := map[string]column{}
 	for _, c := range info {
-		cols[c.Name] = column{name: c.Name, typ: strings.ToUpper(c.Type), nullable: c.Notnull == 0}
+		typ := strings.ToUpper(c.Type)
+		cols[c.Name] = column{name: c.Name, typ: typ, nullable: c.Notnull == 0,
+			emptyText: c.Notnull != 0 && c.DfltValue == nil && typ == "TEXT"}
 	}
 	for _, fk := range fks {
 		c := cols[fk.From]

@@ -3,6 +3,7 @@ package team
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -241,6 +242,11 @@ func (a *applier) insert(group []received, cols map[string]column) ([]logged, er
 			return nil, err
 		}
 		names, marks, values, locals = append(names, quote(c.Veld)), append(marks, "?"), append(values, value), append(locals, local)
+	}
+	for _, name := range sortedColumns(cols) {
+		if cols[name].emptyText && !slices.Contains(names, quote(name)) {
+			names, marks, values = append(names, quote(name)), append(marks, "?"), append(values, "")
+		}
 	}
 	first := group[0]
 	var id uint

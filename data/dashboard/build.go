@@ -154,6 +154,7 @@ type bouwer struct {
 	bronnen   map[string]bool // the references listed, as printed
 	bronLijst []domain.Bron
 	laatste   int
+	voorVan   int // criteria shown with a measurement from before the range
 }
 
 // bron records a source reference of a figure on the chart, once however

@@ -164,6 +164,31 @@ func TestBudgetCriteria(t *testing.T) {
 	if p.Labels[1] != "82% in 2019 · streefwaarde 90%" {
 		t.Errorf("label %q", p.Labels[1])
 	}
+	if g := build(t, seeded(t), "begrotingscriteria", 2019, 2023); len(g.Opmerkingen) != 0 {
+		t.Errorf("metingen in de gekozen jaren, toch opmerkingen %q", g.Opmerkingen)
+	}
+}
+
+// TestChartsSayWhenTheyShowFiguresBeforeTheRange: with 2021-2025 chosen the
+// budget criterion of 2019 and the savings of 2020 are said to lie outside
+// the chosen years (the new-user pass saw them without a word).
+func TestChartsSayWhenTheyShowFiguresBeforeTheRange(t *testing.T) {
+	s := seeded(t)
+	g := build(t, s, "begrotingscriteria", 2021, 2025)
+	want := []string{"1 criterium heeft geen meting in 2021-2025; daar staat de laatste meting van ervoor"}
+	if !slices.Equal(g.Opmerkingen, want) || g.Panelen[0].Labels[1] != "82% in 2019 · streefwaarde 90%" {
+		t.Errorf("begrotingscriteria 2021-2025: %q, labels %q", g.Opmerkingen, g.Panelen[0].Labels)
+	}
+	g = build(t, s, "besparingen", 2021, 2025)
+	if !slices.Contains(g.Opmerkingen, "Buiten de gekozen jaren 2021-2025: 2020. De grafiek toont alle vastgelegde perioden en hun som") {
+		t.Errorf("besparingen 2021-2025: %q, perioden %q", g.Opmerkingen, g.Panelen[0].Categorieen)
+	}
+	g = build(t, s, "besparingen", 2020, 2024)
+	for _, o := range g.Opmerkingen {
+		if strings.HasPrefix(o, "Buiten de gekozen jaren") {
+			t.Errorf("besparingen 2020-2024: %q, perioden %q", o, g.Panelen[0].Categorieen)
+		}
+	}
 }
 
 func TestReachAgainstTarget(t *testing.T) {

@@ -83,11 +83,21 @@ func (b *bouwer) begrotingscriteria(g *Grafiek) error {
 			}
 		}
 	}
+	if b.voorVan > 0 {
+		wie := fmt.Sprintf("%d criteria hebben", b.voorVan)
+		if b.voorVan == 1 {
+			wie = "1 criterium heeft"
+		}
+		g.Opmerkingen = append(g.Opmerkingen, fmt.Sprintf(
+			"%s geen meting in %d-%d; daar staat de laatste meting van ervoor", wie, b.o.Van, b.o.Tot))
+	}
 	g.Panelen = []Paneel{p}
 	return nil
 }
 
 // criterium adds one criterion to the panel; inds are the budget indicators.
+// Its latest measurement up to the last year is shown, also when that lies
+// before the range (counted in b.voorVan, so the chart can say so).
 func (b *bouwer) criterium(p *Paneel, c domain.Criterium, inds []domain.Indicator) error {
 	i := slices.IndexFunc(inds, func(ind domain.Indicator) bool { return ind.ID == *c.IndicatorID })
 	if i < 0 {
@@ -99,13 +109,17 @@ func (b *bouwer) criterium(p *Paneel, c domain.Criterium, inds []domain.Indicato
 		return err
 	}
 	target := "streefwaarde " + Opmaak(ind.Eenheid, *c.Streefwaarde)
-	pt, label := Punt{}, "geen meting · "+target
+	pt, label, laatste := Punt{}, "geen meting · "+target, 0
 	for _, m := range metingen {
 		if m.Jaar <= b.o.Tot {
+			laatste = m.Jaar
 			pt = Punt{Waarde: m.Waarde, Bekend: true, Voorlopig: m.Status == domain.StatusVoorlopig}
 			label = fmt.Sprintf("%s in %s · %s", Opmaak(ind.Eenheid, m.Waarde), m.Periode, target)
 			b.bron(m.Bron, m.Jaar)
 		}
+	}
+	if pt.Bekend && laatste < b.o.Van {
+		b.voorVan++
 	}
 	b.bron(c.Bron, 0)
 	p.Categorieen = append(p.Categorieen, ind.Naam)
@@ -127,6 +141,7 @@ func (b *bouwer) besparingen(g *Grafiek) error {
 	perPeriode := Paneel{Titel: "Per periode", Soort: SoortStaven, GeenGegevens: g.GeenGegevens,
 		Staven: []Reeks{{Naam: "Gerealiseerde besparing", Eenheid: domain.EenheidEuro}}}
 	vorig := 0
+	var buiten []int
 	for _, r := range o.Regels {
 		y, jaar := jaarVan(r.Periode)
 		// a year without a line between two years is a gap on the chart (up
@@ -141,6 +156,14 @@ func (b *bouwer) besparingen(g *Grafiek) error {
 		perPeriode.Categorieen = append(perPeriode.Categorieen, r.Periode)
 		perPeriode.Staven[0].Punten = append(perPeriode.Staven[0].Punten, Punt{Waarde: domain.Euros(r.BedragCent), Bekend: true})
 		b.bron(r.Bron, y)
+		if jaar && (y < b.o.Van || y > b.o.Tot) {
+			buiten = append(buiten, y)
+		}
+	}
+	if len(buiten) > 0 {
+		slices.Sort(buiten)
+		g.Opmerkingen = append(g.Opmerkingen, fmt.Sprintf(
+			"Buiten de gekozen jaren %d-%d: %s. De grafiek toont alle vastgelegde perioden en hun som", b.o.Van, b.o.Tot, jarenTekst(buiten)))
 	}
 	totaal := Paneel{Titel: "Totaal", Soort: SoortStaven, GeenGegevens: g.GeenGegevens,
 		Categorieen: []string{"Som van de regels"},

@@ -43,13 +43,10 @@ func BackupStream(src string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	f, err := os.CreateTemp("", ".jeugdmonitor-"+filepath.Base(abs)+"."+TempBackup+"-*.db")
+	tmp, release, err := registeredTemp(abs, os.TempDir(), ".jeugdmonitor-"+filepath.Base(abs)+"."+TempBackup+"-*.db")
 	if err != nil {
-		return &FileError{Action: "tijdelijk bestand maken voor", Path: abs, Err: err}
+		return err
 	}
-	tmp := f.Name()
-	f.Close()
-	release := registerTemp(abs, tmp)
 	defer release()
 	defer os.Remove(tmp)
 	if err := Snapshot(abs, tmp); err != nil {
@@ -66,6 +63,17 @@ func BackupStream(src string, w io.Writer) error {
 	return nil
 }
 
+// tempForCopy makes the temporary file of a copy to abs: registered beside
+// src when the copy is of another database than a store's own (src not ""),
+// so that it is found when the copy is killed.
+func tempForCopy(abs, src string) (tmp string, release func(), err error) {
+	if src != "" {
+		return registeredTemp(src, filepath.Dir(abs), "."+filepath.Base(abs)+"."+TempBackup+"-*.db")
+	}
+	tmp, err = TempBeside(abs, TempBackup)
+	return tmp, func() {}, err
+}
+
 // writeCopy has write fill a temporary file beside path and gives the
 // complete file the name path; an existing file is never overwritten. The
 // temporary file is registered beside the database src, where given.
@@ -79,13 +87,11 @@ func writeCopy(path, src string, write func(tmp string) error) error {
 	} else if !errors.Is(err, os.ErrNotExist) || foutmelding.DeelIsBestand(abs) {
 		return &FileError{Action: "reservekopie schrijven naar", Path: abs, Err: err}
 	}
-	tmp, err := TempBeside(abs, TempBackup)
+	tmp, release, err := tempForCopy(abs, src)
 	if err != nil {
 		return err
 	}
-	if src != "" {
-		defer registerTemp(src, tmp)()
-	}
+	defer release()
 	defer os.Remove(tmp)
 	if err := write(tmp); err != nil {
 		return err

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"crypto/rand"
+	"encoding/hex"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -28,11 +30,38 @@ var registeredTempRE = regexp.MustCompile(`^\..*\.` + TempBackup + `-[^/\\]*\.db
 // is written just before it is locked.
 const markerGrace = time.Minute
 
-// registerTemp records tmp, a temporary file made for the database at
-// dbPath (resolved), in a locked marker beside it; release removes the
-// marker. When the marker cannot be written (a read-only folder) the copy
-// goes ahead unregistered.
-func registerTemp(dbPath, tmp string) (release func()) {
+// registeredTemp makes a new, empty temporary file in dir, named after
+// pattern ("*" is replaced by a random part), for a copy of the database at
+// dbPath (resolved), and records it in a locked marker beside the database
+// first, so that a copy killed at any moment after the file exists is
+// found by the next writer; release removes the marker. When the marker
+// cannot be written (a read-only folder) the copy goes ahead unregistered.
+func registeredTemp(dbPath, dir, pattern string) (tmp string, release func(), err error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", nil, &FileError{Action: "map maken voor", Path: dir, Err: err}
+	}
+	var random [8]byte
+	if _, err := rand.Read(random[:]); err != nil {
+		return "", nil, err
+	}
+	tmp = filepath.Join(dir, strings.Replace(pattern, "*", hex.EncodeToString(random[:]), 1))
+	release = lockedMarker(dbPath, tmp)
+	f, err := os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		release()
+		return "", nil, &FileError{Action: "tijdelijk bestand maken in", Path: dir, Err: err}
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(tmp)
+		release()
+		return "", nil, &FileError{Action: "tijdelijk bestand maken in", Path: dir, Err: err}
+	}
+	return tmp, release, nil
+}
+
+// lockedMarker writes the marker naming tmp beside the database at dbPath
+// and keeps it locked until release (a no-op when it cannot be written).
+func lockedMarker(dbPath, tmp string) (release func()) {
 	f, err := os.CreateTemp(filepath.Dir(dbPath), "."+filepath.Base(dbPath)+".onderweg-*.lock")
 	if err != nil {
 		return func() {}

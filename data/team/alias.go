@@ -65,6 +65,6 @@ func (a *applier) laterOwn(c received, id uint) (bool, error) {
 	}
 	var n int64
 	err := a.srv.db.Raw("SELECT count(*) FROM team_wijzigingen WHERE entiteit = ? AND sleutel = ANY(?::text[]) AND veld = ?"+
-		" AND volgnummer > ? AND herkomst = ?", c.Entiteit, array(keys), c.Veld, c.Volgnummer, a.herkomst).Scan(&n).Error
+		" AND volgnummer > ? AND herkomst = ?", c.Entiteit, array(keys), c.Veld, c.Volgnummer, a.st.Herkomst).Scan(&n).Error
 	return n > 0, err
 }

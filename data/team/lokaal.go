@@ -18,6 +18,7 @@ const (
 	staatTeam         = "team"          // the id of the team it belongs to
 	staatVerzondenTot = "verzonden_tot" // the last audit row sent (or received)
 	staatOntvangenTot = "ontvangen_tot" // the last team change received
+	staatVoorgangers  = "voorgangers"   // earlier origins of this file, see staat.Voorgangers
 )
 
 // staat is the laptop's team state.
@@ -26,6 +27,12 @@ type staat struct {
 	Team         string
 	VerzondenTot uint
 	OntvangenTot int64
+	// Voorgangers are the origins this database file had before it was
+	// found restored or copied, each with the last team change it had
+	// received then: that origin's changes up to there are in this file,
+	// its later ones were made by another copy (or before the restore) and
+	// are fetched like anyone else's.
+	Voorgangers map[string]int64
 }
 
 // ErrNotInTeam is returned by a synchronisation of a database that has not
@@ -52,20 +59,49 @@ func readState(db *gorm.DB) (st staat, ok bool, err error) {
 		return st, false, fmt.Errorf("de teamstatus van deze database is beschadigd: %w", err)
 	}
 	st.VerzondenTot, st.OntvangenTot = uint(v), o
+	st.Voorgangers = map[string]int64{}
+	for _, item := range strings.Split(m[staatVoorgangers], ",") {
+		if item == "" {
+			continue
+		}
+		h, tot, _ := strings.Cut(item, ":")
+		n, err := strconv.ParseInt(tot, 10, 64)
+		if err != nil {
+			return st, false, fmt.Errorf("de teamstatus van deze database is beschadigd: %w", err)
+		}
+		st.Voorgangers[h] = n
+	}
 	return st, true, nil
 }
 
 // writeState stores the team state.
 func writeState(db *gorm.DB, st staat) error {
+	var voorgangers []string
+	for h, tot := range st.Voorgangers {
+		voorgangers = append(voorgangers, h+":"+strconv.FormatInt(tot, 10))
+	}
+	sort.Strings(voorgangers)
 	for k, v := range map[string]string{staatHerkomst: st.Herkomst, staatTeam: st.Team,
 		staatVerzondenTot: strconv.FormatUint(uint64(st.VerzondenTot), 10),
-		staatOntvangenTot: strconv.FormatInt(st.OntvangenTot, 10)} {
+		staatOntvangenTot: strconv.FormatInt(st.OntvangenTot, 10),
+		staatVoorgangers:  strings.Join(voorgangers, ",")} {
 		if err := db.Exec("INSERT INTO team_staat (sleutel, waarde) VALUES (?, ?)"+
 			" ON CONFLICT (sleutel) DO UPDATE SET waarde = excluded.waarde", k, v).Error; err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// own reports whether a team change was made in this database file: by
+// its origin, or by an earlier origin of the file before it was restored
+// or copied.
+func (st staat) own(c Wijziging) bool {
+	if c.Herkomst == st.Herkomst {
+		return true
+	}
+	tot, ok := st.Voorgangers[c.Herkomst]
+	return ok && c.Volgnummer <= tot
 }
 
 // newID is a random id (128 bits, hex) for a laptop or a team.

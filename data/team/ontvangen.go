@@ -11,6 +11,7 @@ import (
 	"gorm.io/gorm"
 
 	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/dutchnum"
 	"jeugdmonitor/data/store"
 )
 
@@ -18,12 +19,12 @@ import (
 // transaction, writing each into the local audit trail under its own author
 // and moment.
 type applier struct {
-	r        *store.RawTx
-	db       *gorm.DB
-	k        keys
-	t        *tables
-	herkomst string
-	srv      *Server
+	r   *store.RawTx
+	db  *gorm.DB
+	k   keys
+	t   *tables
+	st  staat
+	srv *Server
 	// applied counts the changes that changed something here; skipped
 	// those that did not (superseded, or about a record that is gone).
 	applied, skipped int
@@ -67,8 +68,8 @@ func (a *applier) applyGroup(group []received) error {
 			a.conflict(conflict{tweede: c.Wijziging, eersteID: c.ConflictMet})
 		}
 	}
-	if group[0].Herkomst == a.herkomst {
-		return nil // this laptop's own change: here already
+	if a.st.own(group[0].Wijziging) {
+		return nil // this file's own change: here already
 	}
 	var done []logged
 	var err error
@@ -358,6 +359,9 @@ func (a *applier) value(col column, text string) (any, string, error) {
 		if err != nil {
 			return nil, "", &refusal{reden: fmt.Sprintf("%s: %q is geen getal", col.name, local)}
 		}
+		if _, err := dutchnum.CheckStored(f); err != nil {
+			return nil, "", &refusal{reden: fmt.Sprintf("%s: %v", col.name, err)}
+		}
 		return f, local, nil
 	case isTime(col):
 		t, err := parseTime(local)
@@ -366,8 +370,21 @@ func (a *applier) value(col column, text string) (any, string, error) {
 		}
 		return t.UTC(), local, nil
 	default:
+		if err := checkText(col.name, local); err != nil {
+			return nil, "", err
+		}
 		return local, local, nil
 	}
+}
+
+// checkText holds a received text to the rules of every other way in
+// (domain.CheckTekst: at most domain.MaxTekst characters, UTF-8, no
+// control characters other than tab and line breaks).
+func checkText(veld, text string) error {
+	if err := domain.CheckTekst(veld, text); err != nil {
+		return &refusal{reden: err.Error()}
+	}
+	return nil
 }
 
 // localText writes a change's text as the local audit trail would: a

@@ -202,6 +202,9 @@ func sendIn(tx *gorm.DB, changes []Wijziging) error {
 				actie[i], entiteit[i], sleutel[i], veld[i] = string(c.Actie), c.Entiteit, c.Sleutel, c.Veld
 				oud[i], nieuw[i] = c.OudeWaarde, c.NieuweWaarde
 			}
+			if err := checkResent(tx, part, ids); err != nil {
+				return err
+			}
 			if err := tx.Exec(insertSQL, array(ids), array(herkomst), array(basis), array(gebruiker), array(tijd), array(actie),
 				array(entiteit), array(sleutel), array(veld), array(oud), array(nieuw)).Error; err != nil {
 				return describeSendError(err)
@@ -209,6 +212,35 @@ func sendIn(tx *gorm.DB, changes []Wijziging) error {
 		}
 		return nil
 	}
+}
+
+// checkResent refuses changes whose id the team database already has with
+// other content: a change sent again (a retried synchronisation) is
+// skipped, but a different change under a known id would be lost.
+func checkResent(tx *gorm.DB, part []Wijziging, ids []string) error {
+	var rows []serverRow
+	if err := tx.Raw(`SELECT wijziging_id, herkomst, gebruiker, actie, entiteit, sleutel, veld, oude_waarde, nieuwe_waarde
+FROM team_wijzigingen WHERE wijziging_id = ANY(?::text[])`, array(ids)).Scan(&rows).Error; err != nil {
+		return describeSendError(err)
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	known := make(map[string]serverRow, len(rows))
+	for _, r := range rows {
+		known[r.WijzigingID] = r
+	}
+	for _, c := range part {
+		r, ok := known[c.ID]
+		if !ok {
+			continue
+		}
+		if r.Herkomst != c.Herkomst || r.Gebruiker != c.Gebruiker || r.Actie != string(c.Actie) || r.Entiteit != c.Entiteit ||
+			r.Sleutel != c.Sleutel || r.Veld != c.Veld || r.OudeWaarde != c.OudeWaarde || r.NieuweWaarde != c.NieuweWaarde {
+			return fmt.Errorf("de teamdatabase heeft al een andere wijziging met nummer %s; er is niets verstuurd (is deze database teruggezet of gekopieerd? meld het de beheerder)", c.ID)
+		}
+	}
+	return nil
 }
 
 // array passes a list as one PostgreSQL array parameter (gorm would write
@@ -261,6 +293,14 @@ FROM team_wijzigingen w WHERE w.volgnummer > ? ORDER BY w.volgnummer LIMIT ?`, h
 			ConflictMet: r.ConflictMet}, LaterEigen: r.LaterEigen}
 	}
 	return out, nil
+}
+
+// idsAfter lists the ids of an origin's changes after number after.
+func (s *Server) idsAfter(herkomst string, after int64) ([]string, error) {
+	var ids []string
+	err := s.db.Raw("SELECT wijziging_id FROM team_wijzigingen WHERE herkomst = ? AND volgnummer > ? ORDER BY volgnummer",
+		herkomst, after).Scan(&ids).Error
+	return ids, err
 }
 
 // head is the number of the team database's last change (0: none).

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -99,6 +100,17 @@ func sendOwn(s *store.Store, srv *Server, teamID string, res *Resultaat) error {
 		if err != nil {
 			return err
 		}
+		copied, err := detectCopy(db, srv, st)
+		if err != nil {
+			return err
+		}
+		if copied {
+			st.Voorgangers[st.Herkomst] = st.OntvangenTot
+			st.Herkomst = newID()
+			if err := writeState(db, st); err != nil {
+				return err
+			}
+		}
 		changes, last, err := outgoing(db, st)
 		if err != nil {
 			return err
@@ -116,6 +128,38 @@ func sendOwn(s *store.Store, srv *Server, teamID string, res *Resultaat) error {
 		res.Verzonden += len(changes)
 		return writeState(db, st)
 	})
+}
+
+// detectCopy reports whether this database file was restored from a
+// backup, or copied, after its origin sent changes: the team then has
+// changes of this origin after the last one the file received that no
+// audit row here made. Such a file needs a new origin, so that its new
+// changes get ids of their own and the team's later changes of the old
+// origin are fetched like anyone else's. A synchronisation cut off after
+// sending is no copy: its changes are the file's own rows.
+func detectCopy(db *gorm.DB, srv *Server, st staat) (bool, error) {
+	ids, err := srv.idsAfter(st.Herkomst, st.OntvangenTot)
+	if err != nil {
+		return false, err
+	}
+	for _, id := range ids {
+		parts := strings.Split(id, ".")
+		if len(parts) < 3 || len(parts[2]) != 16 {
+			continue // a change of team init, or an id from before the digest
+		}
+		n, err := strconv.ParseUint(parts[1], 10, 64)
+		if err != nil {
+			continue
+		}
+		var rows []domain.Wijziging
+		if err := db.Where("id = ?", n).Find(&rows).Error; err != nil {
+			return false, err
+		}
+		if len(rows) != 1 || rowDigest(rows[0]) != parts[2] {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // receive applies the team's changes after the last one received, a batch
@@ -148,7 +192,7 @@ func receive(s *store.Store, srv *Server, res *Resultaat, progress func(string))
 			if len(batch) == 0 {
 				return nil
 			}
-			a := &applier{r: r, db: db, k: newKeys(db), t: &tables{db: db}, herkomst: st.Herkomst, srv: srv}
+			a := &applier{r: r, db: db, k: newKeys(db), t: &tables{db: db}, st: st, srv: srv}
 			if err := a.apply(batch); err != nil {
 				return err
 			}
@@ -162,7 +206,7 @@ func receive(s *store.Store, srv *Server, res *Resultaat, progress func(string))
 			res.Toegepast += a.applied
 			res.Conflicten += len(a.conflicts)
 			for _, c := range batch {
-				if c.Herkomst != st.Herkomst {
+				if !st.own(c.Wijziging) {
 					res.Ontvangen++
 				}
 			}

@@ -20,9 +20,10 @@ type Wijziging struct {
 	// Volgnummer is the change's place in the team database's order (0
 	// before it has been sent).
 	Volgnummer int64
-	// ID is unique in the team: the origin and the number of the audit row
-	// on that laptop (and the field, for an audit row that records a whole
-	// record at once).
+	// ID is unique in the team: the origin, the number of the audit row on
+	// that laptop and a digest of the row (and the field, for an audit row
+	// that records a whole record at once). A database file restored or
+	// copied gets a new origin at its next synchronisation (detectCopy).
 	ID string
 	// Herkomst is the laptop the change was made on.
 	Herkomst string

@@ -1,10 +1,13 @@
 package team
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"sort"
 	"strconv"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -66,7 +69,7 @@ func (c *converter) convert(w domain.Wijziging) ([]Wijziging, error) {
 	if !shared {
 		return nil, nil
 	}
-	base := Wijziging{ID: c.st.Herkomst + "." + strconv.FormatUint(uint64(w.ID), 10), Herkomst: c.st.Herkomst,
+	base := Wijziging{ID: changeID(c.st.Herkomst, w), Herkomst: c.st.Herkomst,
 		Basis: c.st.OntvangenTot, Gebruiker: w.Gebruiker, Tijd: w.Tijd, Actie: w.Actie, Entiteit: w.Entiteit, Veld: w.Veld}
 	if link {
 		return c.convertLink(base, w)
@@ -83,6 +86,26 @@ func (c *converter) convert(w domain.Wijziging) ([]Wijziging, error) {
 		return nil, err
 	}
 	return []Wijziging{base}, nil
+}
+
+// changeID is the team-wide id of the changes an audit row becomes: the
+// origin, the row's number and a digest of its content. A restored or
+// copied database numbers its new rows as rows already sent; the digest
+// makes their ids differ, and lets a synchronisation see that the team
+// has changes of its origin this file did not make (see detectCopy).
+func changeID(herkomst string, w domain.Wijziging) string {
+	return herkomst + "." + strconv.FormatUint(uint64(w.ID), 10) + "." + rowDigest(w)
+}
+
+// rowDigest is a short digest (64 bits, hex) of an audit row's content.
+func rowDigest(w domain.Wijziging) string {
+	h := sha256.New()
+	for _, part := range []string{w.Tijd.UTC().Format(time.RFC3339Nano), w.Gebruiker, string(w.Actie), w.Entiteit,
+		strconv.FormatUint(uint64(w.EntiteitID), 10), w.Veld, w.OudeWaarde, w.NieuweWaarde} {
+		h.Write([]byte(part))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:8])
 }
 
 // recordKey finds, or for a new record makes, the team-wide key of the

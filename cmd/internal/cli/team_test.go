@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -77,5 +78,75 @@ func TestTeamCommands(t *testing.T) {
 	}
 	if code, _, stderr := run(t, "sync", "--db", newDatabase(t)); code != ExitError || !strings.Contains(stderr, "geen teamdatabase bekend") {
 		t.Fatalf("sync zonder team: exit %d: %s", code, stderr)
+	}
+}
+
+// TestTeamRestoreAndCopyLoseNothing: a laptop restored from a backup after
+// it sent a figure, and a database file copied to a second laptop, make new
+// changes under audit numbers they sent (or their copy sent) before. The
+// team gets every figure, and the restored laptop gets back what it sent
+// after the backup.
+func TestTeamRestoreAndCopyLoseNothing(t *testing.T) {
+	dsn := pgtest.Database(t)
+	a := newDatabase(t)
+	mustRun := func(args ...string) string {
+		t.Helper()
+		code, out, stderr := run(t, args...)
+		if code != ExitOK {
+			t.Fatalf("%s: exit %d: %s%s", strings.Join(args, " "), code, out, stderr)
+		}
+		return out
+	}
+	figure := func(db, periode, waarde string) {
+		t.Helper()
+		mustRun("bereik", "--db", db, "--interventie", "Doorbraakmethode IPW", "--periode", periode,
+			"--waarde", waarde, "--eenheid", "deelnemers", "--bron", "teamtest")
+	}
+	has := func(db string, periodes ...string) {
+		t.Helper()
+		out := mustRun("export", "--db", db, "--what", "bereik", "--format", "csv")
+		for _, p := range periodes {
+			if !strings.Contains(out, ";"+p+";") {
+				t.Fatalf("%s mist het cijfer over %s:\n%s", filepath.Base(db), p, out)
+			}
+		}
+	}
+	mustRun("team", "init", "--team", dsn, "--db", a)
+	dir := t.TempDir()
+	d, bkd := filepath.Join(dir, "d.db"), filepath.Join(dir, "bkd.db")
+	mustRun("team", "koppel", "--team", dsn, "--db", d)
+
+	// restore: backup, change, sync, restore, change, sync
+	mustRun("backup", "-o", bkd, "--db", d)
+	figure(d, "2080", "80")
+	if out := mustRun("sync", "--db", d); !strings.Contains(out, "verstuurd") {
+		t.Fatalf("sync d: %s", out)
+	}
+	mustRun("restore", bkd, "--db", d)
+	figure(d, "2081", "81")
+	mustRun("sync", "--db", d)
+	mustRun("sync", "--db", a)
+	has(a, "2080", "2081")
+	mustRun("sync", "--db", d)
+	has(d, "2080", "2081")
+
+	// copy: b's next change has the number of one g already sent
+	b, g := filepath.Join(dir, "b.db"), filepath.Join(dir, "g.db")
+	mustRun("team", "koppel", "--team", dsn, "--db", b)
+	raw, err := os.ReadFile(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(g, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	figure(g, "2090", "90")
+	mustRun("sync", "--db", g)
+	figure(b, "2091", "91")
+	for _, db := range []string{b, a, g, b} {
+		mustRun("sync", "--db", db)
+	}
+	for _, db := range []string{a, b, g} {
+		has(db, "2080", "2081", "2090", "2091")
 	}
 }

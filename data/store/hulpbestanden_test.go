@@ -50,7 +50,7 @@ func TestReadingLeavesNoFilesBeside(t *testing.T) {
 	}
 	before := bestandtest.Som(t, path)
 	for k := 0; k < 2; k++ {
-		r, err := Open(path, Options{ReadOnly: true})
+		r, err := Open(path, Options{ReadOnly: true, SoleConnection: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -73,7 +73,7 @@ func TestReadingLeavesNoFilesBeside(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.Close()
-	r, err := Open(path, Options{ReadOnly: true})
+	r, err := Open(path, Options{ReadOnly: true, SoleConnection: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,7 +150,7 @@ func TestReadOnlyOpeningDoesNotLockOthersOut(t *testing.T) {
 func sidecarStep(t *testing.T, step, path string) {
 	switch step {
 	case "lezen":
-		s, err := Open(path, Options{ReadOnly: true})
+		s, err := Open(path, Options{ReadOnly: true, SoleConnection: true})
 		if err != nil {
 			t.Fatal(err)
 		}

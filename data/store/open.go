@@ -44,6 +44,15 @@ type Options struct {
 	// is brought from version from to version to (to make a backup, say); an
 	// error stops the opening and leaves the file as it was.
 	BeforeMigrate func(s *Store, from, to int) error
+	// SoleConnection promises that this store is this process's only
+	// connection to the database while it is open (a command on the
+	// command line): a read-only store then removes, when it closes, the
+	// files beside the database its opening made, when no other process
+	// uses them. SQLite's locks cannot tell whether another connection of
+	// the same process still uses those files, so a program with several
+	// connections (the window) leaves this off; removing them under such a
+	// connection lost writes reported saved.
+	SoleConnection bool
 	// Writer, when set, is the writer lock of this database that the caller
 	// already holds (ClaimWriter): the store writes under it and leaves it
 	// held when it closes.
@@ -57,6 +66,8 @@ type Store struct {
 	user     string
 	now      func() time.Time
 	readOnly bool
+	// soleConnection: see Options.SoleConnection
+	soleConnection bool
 	// notice says why a database asked for writing was opened read-only.
 	notice  string
 	lock    *WriterLock
@@ -149,7 +160,7 @@ func open(path string, opt Options, anyVersion bool) (*Store, error) {
 		return nil, &OpenError{Path: abs, Reason: describeSQLiteError(err).Error()}
 	}
 	opened(abs)
-	s := &Store{db: db, path: abs, user: opt.User, now: opt.Now, readOnly: opt.ReadOnly, notice: notice, lock: lock, made: made}
+	s := &Store{db: db, path: abs, user: opt.User, now: opt.Now, readOnly: opt.ReadOnly, soleConnection: opt.SoleConnection, notice: notice, lock: lock, made: made}
 	if s.user == "" {
 		s.user = osUser()
 	}
@@ -410,7 +421,7 @@ func (s *Store) Close() error {
 		return err
 	}
 	err = sqlDB.Close()
-	if closed(s.path) && s.readOnly {
+	if closed(s.path) && s.readOnly && s.soleConnection {
 		removeOwnSidecars(s.path, s.made)
 	}
 	return err

@@ -251,7 +251,7 @@ func openForReading(path string) (*store.Store, error) {
 			return OpenDatabase(path, store.Options{})
 		}
 	}
-	s, err := OpenDatabase(path, store.Options{ReadOnly: true})
+	s, err := OpenDatabase(path, store.Options{ReadOnly: true, SoleConnection: true})
 	if errors.Is(err, store.ErrOutdated) {
 		return OpenDatabase(path, store.Options{})
 	}

@@ -113,7 +113,7 @@ func runCheck(env Env, args []string) int {
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
-	s, err := OpenDatabase(*db, store.Options{ReadOnly: true})
+	s, err := OpenDatabase(*db, store.Options{ReadOnly: true, SoleConnection: true})
 	if err != nil {
 		return failure(env, err)
 	}

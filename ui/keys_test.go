@@ -2,6 +2,7 @@ package ui
 
 import (
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"jeugdmonitor/ui/rapport"
+	"jeugdmonitor/ui/uidraad"
 )
 
 // TestCtrlZUndoesTypingBeforeTheLastSave: Ctrl+Z in a field with typed text
@@ -280,13 +282,25 @@ func TestEscapeOnTheQuestionKeepsEditing(t *testing.T) {
 // PowerPoint dialogs, Enter goes on to the file chooser, and both close the
 // message that tells where the file was saved.
 func TestEscapeAndEnterInTheReportDialogs(t *testing.T) {
+	// the dialog fills its list of charts in the background: its widget
+	// changes run here, not on the background goroutine (the race detector)
+	afwerken, stop := uidraad.Wachtrij()
+	t.Cleanup(stop)
+	settle := func() {
+		for uidraad.Lopend() > 0 {
+			time.Sleep(time.Millisecond)
+		}
+		afwerken()
+	}
 	m, _, w := newTestMain(t, t.TempDir())
 	sc := m.navigate(pageInterventies).(*interventiesScreen)
+	settle()
 	sc.onOpen(sc.rows[1].item)
 	detail := sc.root.Objects[0]
 	key := func(name fyne.KeyName) { w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: name}) }
 	for _, f := range []rapport.Formaat{rapport.PDF, rapport.PPTX} {
 		m.report(f)
+		settle()
 		overlayButton(t, w, "Opslaan als…")
 		key(fyne.KeyEscape)
 		if n := len(w.Canvas().Overlays().List()); n != 0 {
@@ -296,6 +310,7 @@ func TestEscapeAndEnterInTheReportDialogs(t *testing.T) {
 			t.Fatalf("%v: Escape reached the page behind the dialog", f)
 		}
 		m.report(f)
+		settle()
 		top := w.Canvas().Overlays().Top()
 		key(fyne.KeyReturn)
 		if now := w.Canvas().Overlays().Top(); now == nil || now == top || dialogButtons(now) != nil {

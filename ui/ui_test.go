@@ -312,6 +312,11 @@ func goldenMain(t *testing.T, dirName string) (*Main, *store.Store, fyne.Window)
 // its image in testdata (the Overzicht has its own goldens in its package).
 // The window writes the database's folder as a fixed path because the goldens show it.
 func TestGoldenScreens(t *testing.T) {
+	if raceDetector {
+		// ./build.sh test compares them; under the race detector (CI step 2)
+		// the screens drawn in the background were caught half drawn
+		t.Skip("de beelden worden zonder race detector vergeleken (./build.sh test)")
+	}
 	m, _, w := goldenMain(t, "jeugdmonitor-ui-golden")
 	names := map[int]string{pageInterventies: "interventies", pageBereik: "bereik", pageCijfers: "cijfers",
 		pageBegroting: "begroting", pagePreventie: "preventie", pageBesparingen: "besparingen",

@@ -1,0 +1,6 @@
+//go:build !race
+
+package ui
+
+// raceDetector reports whether the tests run under the race detector.
+const raceDetector = false

@@ -323,14 +323,14 @@ func TestGoldenScreens(t *testing.T) {
 		pageWijzigingen: "wijzigingen", pageInstellingen: "instellingen", pageHelp: "help"}
 	for id := pageInterventies; id <= pageHelp; id++ {
 		m.navigate(id)
-		test.AssertImageMatches(t, "screen_"+names[id]+".png", w.Canvas().Capture())
+		assertScreen(t, "screen_"+names[id]+".png", w.Canvas().Capture())
 	}
 	sc := m.navigate(pageInterventies).(*interventiesScreen)
 	i, _ := m.store.InterventieByNaam("Ambulant jongerenwerk")
 	sc.onOpen(i)
-	test.AssertImageMatches(t, "screen_interventie_detail.png", w.Canvas().Capture())
+	assertScreen(t, "screen_interventie_detail.png", w.Canvas().Capture())
 	m.navigate(pageBereik).(*bereikScreen).tabs.SelectIndex(1)
-	test.AssertImageMatches(t, "screen_bereik_tabel.png", w.Canvas().Capture())
+	assertScreen(t, "screen_bereik_tabel.png", w.Canvas().Capture())
 }
 
 // TestAuditRowShownWhole: the history shows an imported figure as one
@@ -365,7 +365,7 @@ func TestAuditRowShownWhole(t *testing.T) {
 	if !sc.detailBox.Visible() {
 		t.Fatal("detail not shown")
 	}
-	test.AssertImageMatches(t, "screen_wijzigingen_detail.png", w.Canvas().Capture())
+	assertScreen(t, "screen_wijzigingen_detail.png", w.Canvas().Capture())
 	test.Tap(sc.rawButton)
 	if raw := sc.detail.Text; !strings.Contains(raw, "bereik nr. ") || !strings.Contains(raw, "veld "+store.AlleVelden) ||
 		!strings.Contains(raw, `\"waarde\":\"4100\"`) {

@@ -61,11 +61,11 @@ func TestPagesDrawnAgainKeepTheirLayout(t *testing.T) {
 	m.navigate(pageBesparingen)
 	m.navigate(pageInterventies)
 	m.navigate(pageBesparingen)
-	assertScreen(t, "screen_besparingen.png", w.Canvas().Capture())
+	test.AssertImageMatches(t, "screen_besparingen.png", w.Canvas().Capture())
 	b := m.navigate(pageBegroting).(*begrotingScreen)
 	b.list.Select(1)
 	b.list.Select(0)
-	assertScreen(t, "screen_begroting.png", w.Canvas().Capture())
+	test.AssertImageMatches(t, "screen_begroting.png", w.Canvas().Capture())
 }
 
 // TestSetChoicesFiltersOnce: filling a filter's choices does not run the

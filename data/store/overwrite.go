@@ -29,12 +29,6 @@ func Overwrite(w *WriterLock, src string) error {
 		return err
 	}
 	defer sqlite3.Xsqlite3_close_v2(tls, from)
-	// counted as a store of this process, so that a read-only store of
-	// this process closing meanwhile leaves the files beside the database
-	// alone: its check whether anyone uses them goes through fcntl locks,
-	// which do not see this process's own connections
-	opened(w.path)
-	defer closed(w.path)
 	to, err := rawOpen(tls, FileURI(w.path, ""), sqlite3.SQLITE_OPEN_READWRITE)
 	if err != nil {
 		return err

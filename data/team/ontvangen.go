@@ -210,11 +210,7 @@ func (a *applier) applyFields(group []received) ([]logged, error) {
 		if later {
 			continue // this laptop changed the field later: its value stands
 		}
-		col, ok := cols[c.Veld]
-		if !ok || c.Veld == "id" {
-			return nil, &refusal{reden: "onbekend veld " + c.Veld}
-		}
-		value, local, err := a.value(col, c.NieuweWaarde)
+		col, value, local, err := a.newValue(cols, c)
 		if err != nil {
 			return nil, err
 		}
@@ -234,11 +230,7 @@ func (a *applier) insert(group []received, cols map[string]column) ([]logged, er
 	values := make([]any, 0, len(group))
 	locals := make([]string, 0, len(group))
 	for _, c := range group {
-		col, ok := cols[c.Veld]
-		if !ok || c.Veld == "id" {
-			return nil, &refusal{reden: "onbekend veld " + c.Veld}
-		}
-		value, local, err := a.value(col, c.NieuweWaarde)
+		_, value, local, err := a.newValue(cols, c)
 		if err != nil {
 			return nil, err
 		}
@@ -322,6 +314,17 @@ func (a *applier) applyLink(c Wijziging) ([]logged, error) {
 	}
 	err = a.db.Exec("INSERT OR IGNORE INTO doelstelling_interventies (doelstelling_id, interventie_id) VALUES (?, ?)", target, interventie).Error
 	return []logged{auditRow(c, target, "interventie_id", "", ref)}, err
+}
+
+// newValue finds the local column the change c sets among cols (never the
+// record's own number) and converts its new value (see value).
+func (a *applier) newValue(cols map[string]column, c received) (column, any, string, error) {
+	col, ok := cols[c.Veld]
+	if !ok || c.Veld == "id" {
+		return column{}, nil, "", &refusal{reden: "onbekend veld " + c.Veld}
+	}
+	value, local, err := a.value(col, c.NieuweWaarde)
+	return col, value, local, err
 }
 
 // value converts a change's text to the value of a local column, and

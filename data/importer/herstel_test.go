@@ -43,6 +43,12 @@ func interventionNames(t *testing.T, path string) []string {
 		t.Fatal(err)
 	}
 	defer s.Close()
+	return namesIn(t, s)
+}
+
+// namesIn lists the interventions the open store s reads now, sorted.
+func namesIn(t *testing.T, s *store.Store) []string {
+	t.Helper()
 	all, err := s.Interventies(true)
 	if err != nil {
 		t.Fatal(err)
@@ -197,17 +203,7 @@ func TestRestoreWhileAnotherReaderHasItOpen(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer reader.Close()
-	names := func() string {
-		all, err := reader.Interventies(true)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var names []string
-		for _, i := range all {
-			names = append(names, i.Naam)
-		}
-		return strings.Join(names, ",")
-	}
+	names := func() string { return strings.Join(namesIn(t, reader), ",") }
 	if got := names(); got != "Oud" {
 		t.Fatalf("before: %s", got)
 	}

@@ -14,8 +14,8 @@ import (
 // characters of an Excel cell, so everything stored can be exported.
 const MaxTekst = 10_000
 
-// CheckTekst refuses a text longer than MaxTekst characters, in Dutch,
-// naming the field.
+// CheckTekst refuses, in Dutch and naming the field, a text longer than
+// MaxTekst characters or one that holds characters that are not text.
 func CheckTekst(veld, tekst string) error {
 	var p problems
 	p.tekst(veld, tekst)

@@ -37,22 +37,32 @@ func TestEveryTextFieldHasTheLimit(t *testing.T) {
 }
 
 // FuzzTekstGrens: a text is refused exactly when it has more than MaxTekst
-// characters, counted as characters, not bytes.
+// characters (counted as characters, not bytes) or holds something that is
+// not text (a control character, a direction override, bytes that are not
+// UTF-8), and the message says which.
 func FuzzTekstGrens(f *testing.F) {
 	f.Add("ë", 10000)
 	f.Add("ab", 5001)
 	f.Add("€🙂", 3334)
+	f.Add("\xff", 3)
+	f.Add("a\x00", 2)
+	f.Add("\u202e", 10001)
 	f.Fuzz(func(t *testing.T, part string, n int) {
 		if n < 0 || n > 30000 || len(part)*n > 1<<20 {
 			return
 		}
 		text := strings.Repeat(part, n)
 		err := CheckTekst("notitie", text)
-		if want := utf8.RuneCountInString(text) > MaxTekst; (err != nil) != want {
-			t.Fatalf("%d tekens: %v", utf8.RuneCountInString(text), err)
+		tooLong := utf8.RuneCountInString(text) > MaxTekst
+		_, notText := geenTekst(text)
+		if (err != nil) != (tooLong || notText) {
+			t.Fatalf("%d tekens, geen tekst %v: %v", utf8.RuneCountInString(text), notText, err)
 		}
-		if err != nil && !strings.HasPrefix(err.Error(), "notitie: is ") {
-			t.Fatalf("message %q", err)
+		if err == nil {
+			return
+		}
+		if msg := err.Error(); tooLong != strings.Contains(msg, " tekens lang; ") || notText != strings.Contains(msg, "notitie: bevat ") {
+			t.Fatalf("message %q (te lang %v, geen tekst %v)", msg, tooLong, notText)
 		}
 	})
 }

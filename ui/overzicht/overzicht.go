@@ -293,11 +293,13 @@ func (s *Screen) fout(err error) {
 func (s *Screen) toonTegels(tiles []dashboard.Kerncijfer) {
 	s.Tegels.Objects = nil
 	for _, k := range tiles {
+		// the whole figure or message, on two lines where it must: "nog
+		// geen bereikcijfers" cut to "nog geen bereikcij…" said nothing
 		value := widget.NewLabelWithStyle(k.Waarde, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		value.SizeName = theme.SizeNameHeadingText
+		value.Wrapping = fyne.TextWrapWord
 		note := widget.NewLabel(k.Toelichting)
 		note.Wrapping = fyne.TextWrapWord
-		value.Truncation = fyne.TextTruncateEllipsis
 		label := k.Label
 		if k.Berekend {
 			label += " · berekend"

@@ -1,0 +1,45 @@
+package overzicht
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// TestKeyFiguresShowTheirWholeText: on a new database ("nog geen
+// bereikcijfers") at 1366x697 and 1920x1080, every key figure is shown
+// whole: not cut with "…", each of its words as wide as the tile allows,
+// and the tile as high as its wrapped lines.
+func TestKeyFiguresShowTheirWholeText(t *testing.T) {
+	sc, _ := newScreen(t, fyne.NewSize(1366, 697))
+	nav := container.NewHSplit(widget.NewLabel("Jeugdmonitor Zwolle"), sc.Content())
+	nav.Offset = 0.17
+	sc.window.SetContent(nav)
+	zag := false
+	for _, size := range []fyne.Size{fyne.NewSize(1366, 697), fyne.NewSize(1920, 1080)} {
+		sc.window.Resize(size)
+		for _, o := range sc.Tegels.Objects {
+			value := o.(*widget.Card).Content.(*fyne.Container).Objects[0].(*widget.Label)
+			zag = zag || value.Text == "nog geen bereikcijfers"
+			if value.Truncation != fyne.TextTruncateOff || value.Wrapping != fyne.TextWrapWord {
+				t.Errorf("%v: %q wordt afgekapt (afkappen %v, terugloop %v)", size, value.Text, value.Truncation, value.Wrapping)
+			}
+			room := value.Size().Width - 2*theme.InnerPadding()
+			for _, word := range strings.Fields(value.Text) {
+				if w := fyne.MeasureText(word, theme.TextHeadingSize(), value.TextStyle).Width; w > room {
+					t.Errorf("%v: %q is %.0f breed in een tegel met %.0f ruimte", size, word, w, room)
+				}
+			}
+			if value.Size().Height < value.MinSize().Height {
+				t.Errorf("%v: %q krijgt %.0f hoogte van de %.0f die het nodig heeft", size, value.Text, value.Size().Height, value.MinSize().Height)
+			}
+		}
+	}
+	if !zag {
+		t.Error("geen kerncijfer \"nog geen bereikcijfers\" op een nieuwe database")
+	}
+}

@@ -8,10 +8,15 @@ import (
 // category's name on the left and its label under the bar.
 func (p *pen) doelen(pn dashboard.Paneel, a [4]float64) {
 	r := pn.Staven[0]
-	t := ticksVoor(r.Eenheid, top(pn.Staven, pn.Doelen))
 	fmtV := formatter(r)
 	nameW := (a[2] - a[0]) * 0.32
-	x0, x1 := a[0]+nameW+p.px(24), a[2]-p.px(40)
+	// as many ticks as their labels leave room for, the last one's label
+	// within the panel
+	p.font(24, false, p.t.Subtekst)
+	t := ticksVoor(r.Eenheid, top(pn.Staven, pn.Doelen), 5)
+	tw := p.width(fmtV(t[len(t)-1]))
+	x0, x1 := a[0]+nameW+p.px(24), a[2]-max(p.px(40), tw/2)
+	t = ticksVoor(r.Eenheid, top(pn.Staven, pn.Doelen), int((x1-x0)/(tw+p.fontPx(24))))
 	axisH := p.fontPx(24) * 1.8
 	rowH := min((a[3]-a[1]-axisH)/float64(len(pn.Categorieen)), max(p.px(150), p.fontPx(24)*5.6))
 	at := func(v float64) float64 { return x0 + (x1-x0)*v/t[len(t)-1] }

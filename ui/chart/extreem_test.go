@@ -50,16 +50,19 @@ func TestExtremeWaardenHangenNiet(t *testing.T) {
 	}
 }
 
-// TestTicksExtreem checks that the axis steps stay few and finite for any top.
+// TestTicksExtreem checks that the axis steps stay few and finite for any
+// top, and never more intervals than there is room for.
 func TestTicksExtreem(t *testing.T) {
 	for _, top := range append(extremeWaarden, 0, -5, 1, 4100, 1e15) {
-		ts := ticks(top, false)
-		if len(ts) < 2 || len(ts) > 12 {
-			t.Errorf("ticks(%v) = %d stappen", top, len(ts))
-		}
-		for _, v := range ts {
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				t.Errorf("ticks(%v) bevat %v", top, v)
+		for n := 1; n <= 5; n++ {
+			ts := ticks(top, false, n)
+			if len(ts) < 2 || len(ts)-1 > n {
+				t.Errorf("ticks(%v, %d) = %d stappen", top, n, len(ts))
+			}
+			for _, v := range ts {
+				if math.IsNaN(v) || math.IsInf(v, 0) {
+					t.Errorf("ticks(%v) bevat %v", top, v)
+				}
 			}
 		}
 	}

@@ -38,6 +38,9 @@ type pen struct {
 	kleuren map[string]int
 	// bezet is what value labels must stay clear of.
 	bezet bezetting
+	// vlak is the plot frame of the panel being drawn, which its value
+	// labels stay within.
+	vlak vak
 	// spoor, when set, records where labels and target lines went.
 	spoor *spoor
 	// alleen draws the chart without its title, headline and footer.
@@ -115,6 +118,7 @@ func (p *pen) text(s string, x, y float64, align int) {
 	}
 	if p.spoor != nil {
 		p.spoor.teksten = append(p.spoor.teksten, s)
+		p.spoor.tekstVakken = append(p.spoor.tekstVakken, vak{x, y - p.maat*0.75, x + p.width(s), y + p.maat*0.2})
 	}
 	if p.svg {
 		s = html.EscapeString(s)

@@ -14,6 +14,19 @@ func (a vak) raakt(b vak) bool {
 // checked on the rectangles alone (see plaatsing_test.go).
 type bezetting struct {
 	labels, lijnen []vak
+	// staven are the bars of the panel, which a line's labels on a small
+	// chart stay off
+	staven []vak
+}
+
+// opStaaf reports whether a rectangle covers part of a bar.
+func (b *bezetting) opStaaf(v vak) bool {
+	for _, s := range b.staven {
+		if v.raakt(s) {
+			return true
+		}
+	}
+	return false
 }
 
 // vrij reports whether a label may take the rectangle.
@@ -55,10 +68,14 @@ func (b *bezetting) kies(limit int, kandidaten ...vak) vak {
 }
 
 // spoor records what a chart drew where, for the tests: the boxes of the
-// value labels' text and of the target lines, and every text.
+// value labels' text and of the target lines, and every text with the box
+// it takes (from its ascent to its descent).
 type spoor struct {
 	labels, doelen []vak
-	teksten        []string
+	// lijnLabels are the boxes of a line's value labels, staven the bars
+	lijnLabels, staven []vak
+	teksten            []string
+	tekstVakken        []vak
 }
 
 // labelTekst writes a value label centred on x with its baseline at y, and

@@ -2,6 +2,7 @@ package chart
 
 import (
 	"math"
+	"slices"
 
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
@@ -24,31 +25,45 @@ func (f frame) column(i int) (float64, float64) {
 	return f.x0 + float64(i)*w, f.x0 + float64(i+1)*w
 }
 
+// as is a value axis: its ticks in at most n intervals and how a tick is
+// written.
+type as struct {
+	ticks func(n int) []float64
+	tekst func(float64) string
+}
+
 // axes draws the grid, the left axis (and the right one when right is set)
-// and the category labels, and returns the plot frame. Both axes start at zero.
-func (p *pen) axes(pn dashboard.Paneel, a [4]float64, left []float64, leftFmt func(float64) string,
-	right []float64, rightFmt func(float64) string) (frame, scale) {
+// and the category labels, and returns the plot frame. Both axes start at
+// zero and get as many ticks as their height leaves room for, so their
+// labels never crowd on a small tile.
+func (p *pen) axes(pn dashboard.Paneel, a [4]float64, left as, right *as) (frame, scale) {
 	p.font(24, false, p.t.Subtekst)
-	lw := p.width(leftFmt(left[len(left)-1])) + p.px(18)
+	labelH := p.fontPx(24) * 1.3
+	y := scale{base: a[3] - 2*labelH - p.px(8), y0: a[1] + p.fontPx(24)*1.6}
+	n := int((y.base - y.y0) / (p.fontPx(24) * 1.6))
+	lt := left.ticks(n)
+	lw := p.width(left.tekst(lt[len(lt)-1])) + p.px(18)
+	var rt []float64
 	rw := 0.0
 	if right != nil {
-		rw = p.width(rightFmt(right[len(right)-1])) + p.px(18)
+		rt = right.ticks(n)
+		rw = p.width(right.tekst(rt[len(rt)-1])) + p.px(18)
 	}
-	labelH := p.fontPx(24) * 1.3
-	f := frame{x0: a[0] + lw, x1: a[2] - rw, n: len(pn.Categorieen)}
-	f.y = scale{base: a[3] - 2*labelH - p.px(8), y0: a[1] + p.fontPx(24)*1.6, top: left[len(left)-1]}
-	for _, v := range left {
+	f := frame{x0: a[0] + lw, x1: a[2] - rw, n: len(pn.Categorieen), y: y}
+	f.y.top = lt[len(lt)-1]
+	p.vlak = vak{f.x0, f.y.y0, f.x1, f.y.base}
+	for _, v := range lt {
 		y := f.y.at(v)
 		p.line(f.x0, y, f.x1, y, p.px(2), p.t.Raster, nil)
 		p.font(24, false, p.t.Subtekst)
-		p.text(leftFmt(v), f.x0-p.px(12), y+p.fontPx(24)*0.35, 1)
+		p.text(left.tekst(v), f.x0-p.px(12), y+p.fontPx(24)*0.35, 1)
 	}
 	var rs scale
 	if right != nil {
-		rs = scale{base: f.y.base, y0: f.y.y0, top: right[len(right)-1]}
+		rs = scale{base: f.y.base, y0: f.y.y0, top: rt[len(rt)-1]}
 		p.font(24, false, p.t.Lijn)
-		for _, v := range right {
-			p.text(rightFmt(v), f.x1+p.px(12), rs.at(v)+p.fontPx(24)*0.35, -1)
+		for _, v := range rt {
+			p.text(right.tekst(v), f.x1+p.px(12), rs.at(v)+p.fontPx(24)*0.35, -1)
 		}
 	}
 	p.line(f.x0, f.y.base, f.x1, f.y.base, p.px(3), p.t.As, nil)
@@ -60,6 +75,16 @@ func (p *pen) axes(pn dashboard.Paneel, a [4]float64, left []float64, leftFmt fu
 		}
 	}
 	return f, rs
+}
+
+// binnen gives the centre for a text of width w at cx, moved as far as
+// needed to keep the text within the plot frame of its panel (a label
+// wider than its bar ran into the axis labels beside the frame).
+func (p *pen) binnen(cx, w float64) float64 {
+	if w >= p.vlak.x1-p.vlak.x0 {
+		return cx
+	}
+	return min(max(cx, p.vlak.x0+w/2), p.vlak.x1-w/2)
 }
 
 // top is the largest value an axis must reach.
@@ -94,19 +119,21 @@ func formatter(r dashboard.Reeks) func(float64) string {
 // an optional line on a second axis. A panel whose bars have no figure at
 // all draws its line on the left axis instead of bars on an empty one.
 func (p *pen) staven(pn dashboard.Paneel, a [4]float64) {
-	left, leftFmt := ticksVoor(pn.Staven[0].Eenheid, top(pn.Staven, pn.Doelen)), formatter(pn.Staven[0])
-	var right []float64
-	var rightFmt func(float64) string
+	asVan := func(r dashboard.Reeks, top float64) as {
+		return as{func(n int) []float64 { return ticksVoor(r.Eenheid, top, n) }, formatter(r)}
+	}
+	left := asVan(pn.Staven[0], top(pn.Staven, pn.Doelen))
+	var right *as
 	lijnLinks := false
 	if pn.Lijn != nil && pn.Lijn.Bekend() {
-		t, fm := ticksVoor(pn.Lijn.Eenheid, top([]dashboard.Reeks{*pn.Lijn}, nil)), formatter(*pn.Lijn)
+		l := asVan(*pn.Lijn, top([]dashboard.Reeks{*pn.Lijn}, nil))
 		if bekend(pn.Staven) {
-			right, rightFmt = t, fm
+			right = &l
 		} else {
-			left, leftFmt, lijnLinks = t, fm, true
+			left, lijnLinks = l, true
 		}
 	}
-	f, rs := p.axes(pn, a, left, leftFmt, right, rightFmt)
+	f, rs := p.axes(pn, a, left, right)
 	if lijnLinks {
 		rs = f.y
 	}
@@ -130,6 +157,11 @@ func (p *pen) staven(pn dashboard.Paneel, a [4]float64) {
 			bx0, bx1 := gx+float64(k)*bw+p.px(3), gx+float64(k+1)*bw-p.px(3)
 			kleur := p.reeksKleur(r.Naam)
 			p.bar(bx0, f.y.at(pt.Waarde), bx1, f.y.base, kleur, pt.Voorlopig)
+			staaf := vak{bx0, f.y.at(pt.Waarde), bx1, f.y.base}
+			p.bezet.staven = append(p.bezet.staven, staaf)
+			if p.spoor != nil {
+				p.spoor.staven = append(p.spoor.staven, staaf)
+			}
 			yTop := f.y.at(pt.Waarde)
 			if pn.Lijn != nil && !lijnLinks && right != nil && f.y.base-yTop > p.fontPx(24)*3 {
 				yTop = f.y.base - p.fontPx(24)*1.8 // clear of the line, which runs high
@@ -137,7 +169,7 @@ func (p *pen) staven(pn dashboard.Paneel, a [4]float64) {
 			p.valueLabel(r.Tekst(pt.Waarde), bx0, bx1, yTop, f.y.base, kleur, pt.Voorlopig)
 		}
 		if missing == len(pn.Staven) && (!lijnLinks || !pn.Lijn.Punten[i].Bekend) {
-			p.geenCijfer((cx0+cx1)/2, f.y.base)
+			p.geenCijfer(cx0, cx1, f.y.base)
 		}
 		p.target(doel, gx-p.px(10), gx+group+p.px(10), f.y)
 	}
@@ -158,15 +190,28 @@ func bekend(series []dashboard.Reeks) bool {
 
 // geenCijfer marks a category without any figure: a break in the base line
 // (two short slanted strokes, as on an interrupted axis) with "geen cijfer"
-// above it, so a missing year reads as a gap, never as a zero.
-func (p *pen) geenCijfer(x, base float64) {
+// above it, so a missing year reads as a gap, never as a zero. In a column
+// too narrow for the words they go on two lines, or are left out.
+func (p *pen) geenCijfer(x0, x1, base float64) {
+	x := (x0 + x1) / 2
 	d, h := p.px(9), p.px(14)
 	p.rect(x-2*d, base-p.px(3), x+2*d, base+p.px(3), p.t.Achtergrond)
 	for _, dx := range []float64{-d, d} {
 		p.line(x+dx-d/2, base+h/2, x+dx+d/2, base-h/2, p.px(4), p.t.As, nil)
 	}
 	p.font(22, false, p.t.Subtekst)
-	p.text("geen cijfer", x, base-h-p.px(8), 0)
+	room := x1 - x0 - p.px(8)
+	lines := p.wrap("geen cijfer", room, 2)
+	for _, l := range lines {
+		if p.width(l) > room {
+			return
+		}
+	}
+	y := base - h - p.px(8) - p.fontPx(22)*1.2*float64(len(lines)-1)
+	for _, l := range lines {
+		p.text(l, x, y, 0)
+		y += p.fontPx(22) * 1.2
+	}
 }
 
 // barsAt gives the series reduced to their point in category i.
@@ -185,7 +230,8 @@ func barsAt(series []dashboard.Reeks, i int) []dashboard.Reeks {
 func (p *pen) valueLabel(s string, x0, x1, yTop, base float64, kleur drawing.Color, voorlopig bool) {
 	p.font(24, true, p.t.Tekst)
 	size := p.fontPx(24)
-	w, cx := p.width(s), (x0+x1)/2
+	w := p.width(s)
+	cx := p.binnen((x0+x1)/2, w)
 	h := size * 1.25
 	binnen := vak{cx - w/2, yTop + size*0.15, cx + w/2, yTop + size*0.15 + h}
 	if base-yTop > size*1.8 && !voorlopig && w < x1-x0-p.px(6) && p.bezet.vrij(binnen) {
@@ -244,7 +290,10 @@ func (p *pen) target(d dashboard.Doel, x0, x1 float64, s scale) {
 // lijn draws a series as a line on the second axis, broken where a year is
 // missing, with its values in the line's colour: above a point that lies
 // above the bars, below one that lies in them, and wherever it is clear of
-// the bars' labels and the target lines. barTop gives the top of the bars
+// the bars' labels and the target lines. On a plot less than ten labels
+// high (a dashboard tile) a label there would cut its bar in two: there a
+// label goes above or below its point only where that is off the bars, and
+// else in a row along the top of the plot. barTop gives the top of the bars
 // of a category.
 func (p *pen) lijn(r dashboard.Reeks, f frame, s scale, barTop func(int) float64) {
 	prevX, prevY, have := 0.0, 0.0, false
@@ -275,23 +324,32 @@ func (p *pen) lijn(r dashboard.Reeks, f frame, s scale, barTop func(int) float64
 		p.font(24, true, p.t.Lijn)
 		w := p.width(label)
 		h := p.fontPx(24) * 1.33
-		boven := vak{x - w/2 - p.px(6), y - p.px(20) - h, x + w/2 + p.px(6), y - p.px(20)}
+		lx := p.binnen(x, w+2*p.px(6))
+		boven := vak{lx - w/2 - p.px(6), y - p.px(20) - h, lx + w/2 + p.px(6), y - p.px(20)}
 		onder := vak{boven.x0, y + p.px(20), boven.x1, y + p.px(20) + h}
 		kandidaten := []vak{boven, onder}
 		if y > barTop(i)-p.px(24) && onder.y1 < f.y.base {
 			kandidaten = []vak{onder, boven}
 		}
+		if h > (f.y.base-f.y.y0)/10 {
+			kandidaten = slices.DeleteFunc(kandidaten, p.bezet.opStaaf)
+			rij := f.y.y0 - p.fontPx(24)*1.6 + p.px(4)
+			kandidaten = append(kandidaten, vak{boven.x0, rij, boven.x1, rij + h})
+		}
 		box := p.bezet.kies(6, kandidaten...)
+		if p.spoor != nil {
+			p.spoor.lijnLabels = append(p.spoor.lijnLabels, box)
+		}
 		p.rect(box.x0, box.y0, box.x1, box.y1, p.t.Achtergrond)
 		p.font(24, true, p.t.Lijn)
-		p.labelTekst(label, x, box.y0+p.fontPx(24)*1.08)
+		p.labelTekst(label, lx, box.y0+p.fontPx(24)*1.08)
 	}
 }
 
 // gestapeld draws one bar per category with its series stacked to 100%.
 func (p *pen) gestapeld(pn dashboard.Paneel, a [4]float64) {
 	pct := func(v float64) string { return dutchnum.FormatAuto(v) + "%" }
-	f, _ := p.axes(pn, a, []float64{0, 25, 50, 75, 100}, pct, nil, nil)
+	f, _ := p.axes(pn, a, as{func(n int) []float64 { return ticks(100, false, min(n, 4)) }, pct}, nil)
 	for i := range pn.Categorieen {
 		cx0, cx1 := f.column(i)
 		bx0, bx1 := cx0+(cx1-cx0)*0.2, cx1-(cx1-cx0)*0.2

@@ -1,0 +1,57 @@
+package chart
+
+import (
+	"testing"
+
+	"jeugdmonitor/data/dashboard"
+)
+
+// TestTileTextsClearOfEachOther draws every chart of the register and of a
+// demo database at the sizes of a dashboard tile (at 1366x697 and at
+// 1920x1080) and checks every text the chart writes: none overlaps
+// another, and each lies on the canvas; on the small tile no label of a
+// line lies on a bar.
+func TestTileTextsClearOfEachOther(t *testing.T) {
+	for _, demo := range []bool{false, true} {
+		graphs, err := dashboard.BouwAlle(fixture(t, demo), dashboard.Opties{Van: 2020, Tot: 2024})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, size := range [][2]int{{559, 315}, {520, 292}, {960, 540}} {
+			for _, g := range graphs {
+				o := Standaard()
+				o.Breedte, o.Hoogte = size[0], size[1]
+				controleerTeksten(t, g, o)
+			}
+		}
+	}
+}
+
+// controleerTeksten fails when two texts of a chart come closer than 2
+// pixels or one leaves the canvas, and on a tile of 1366x697 when a line's
+// value label lies over a bar (its background box cut the bar in two).
+func controleerTeksten(t *testing.T, g dashboard.Grafiek, o Opties) {
+	t.Helper()
+	sp := &spoor{}
+	if _, _, _, err := teken(g, o, sp); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range sp.lijnLabels {
+		for _, s := range sp.staven {
+			if o.Breedte < 600 && l.raakt(s) {
+				t.Errorf("%s %dx%d: label van de lijn %v ligt op staaf %v", g.Naam, o.Breedte, o.Hoogte, l, s)
+			}
+		}
+	}
+	doek := vak{0, 0, float64(o.Breedte), float64(o.Hoogte)}
+	for i, a := range sp.tekstVakken {
+		if a.x0 < doek.x0 || a.y0 < doek.y0 || a.x1 > doek.x1 || a.y1 > doek.y1 {
+			t.Errorf("%s %dx%d: %q valt buiten de grafiek: %v", g.Naam, o.Breedte, o.Hoogte, sp.teksten[i], a)
+		}
+		for j := i + 1; j < len(sp.tekstVakken); j++ {
+			if b := sp.tekstVakken[j]; a.raakt(vak{b.x0 - 2, b.y0 - 1, b.x1 + 2, b.y1 + 1}) {
+				t.Errorf("%s %dx%d: %q %v en %q %v overlappen", g.Naam, o.Breedte, o.Hoogte, sp.teksten[i], a, sp.teksten[j], b)
+			}
+		}
+	}
+}

@@ -56,6 +56,10 @@ type Opties struct {
 	// (below 1, as 0, counts as 1): a chart printed 18 cm wide needs 1,4
 	// for 9 pt.
 	Tekstschaal float64
+	// VrijeHoek is a corner at the bottom right, in pixels, that the chart
+	// leaves empty: the menu button of a dashboard tile lies over it, and
+	// hid the end of the source line.
+	VrijeHoek image.Point
 }
 
 // Standaard is a 1920x1080 PNG in the light theme.
@@ -127,9 +131,11 @@ func teken(g dashboard.Grafiek, o Opties, sp *spoor) ([]byte, *image.RGBA, *pen,
 	return buf.Bytes(), nil, p, nil
 }
 
-// TekenBeeld draws the chart as an image for the screen.
-func TekenBeeld(g dashboard.Grafiek, breedte, hoogte int, t Thema) (image.Image, error) {
-	_, img, _, err := teken(g, Opties{Breedte: breedte, Hoogte: hoogte, Formaat: PNG, Thema: t}, nil)
+// TekenBeeld draws the chart as an image for the screen (o.Formaat is
+// ignored).
+func TekenBeeld(g dashboard.Grafiek, o Opties) (image.Image, error) {
+	o.Formaat = PNG
+	_, img, _, err := teken(g, o, nil)
 	if err != nil {
 		return nil, err
 	}

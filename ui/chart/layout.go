@@ -17,6 +17,9 @@ func (p *pen) grafiek(g dashboard.Grafiek) {
 		y = p.kop(g, m)
 		bottom = p.footer(g, m)
 	}
+	if p.hoek.Y > 0 { // the plot ends above the free corner
+		bottom = min(bottom, p.h-float64(p.hoek.Y))
+	}
 	if g.HeeftGegevens() {
 		y = p.legenda(g, m, y+p.px(20))
 	}
@@ -56,12 +59,16 @@ func (p *pen) block(s string, x, y, size float64, bold bool, c drawing.Color, ma
 	return y
 }
 
-// footer draws the notes and the source line from the bottom up and returns
-// the top of what it drew.
+// footer draws the notes and the source line from the bottom up, clear of
+// the free corner, and returns the top of what it drew.
 func (p *pen) footer(g dashboard.Grafiek, m float64) float64 {
 	src := "Bron: " + g.BronTekst() + " · " + g.Peildatum
+	breed := p.w - 2*m
+	if p.hoek.X > 0 {
+		breed = min(breed, p.w-m-float64(p.hoek.X)-p.px(16))
+	}
 	p.font(22, false, p.t.Subtekst)
-	lines := p.wrap(src, p.w-2*m, 3)
+	lines := p.wrap(src, breed, 3)
 	lh := p.fontPx(22) * 1.3
 	y := p.h - p.px(28) - lh*float64(len(lines)-1)
 	top := y - lh
@@ -75,7 +82,7 @@ func (p *pen) footer(g dashboard.Grafiek, m float64) float64 {
 	p.font(26, true, p.t.Let)
 	var notes []string
 	for _, o := range g.Opmerkingen {
-		notes = append(notes, p.wrap(o, p.w-2*m, 3)...)
+		notes = append(notes, p.wrap(o, breed, 3)...)
 	}
 	lh = p.fontPx(26) * 1.3
 	y = top - p.px(8) - lh*float64(len(notes)-1)

@@ -2,6 +2,7 @@ package chart
 
 import (
 	"html"
+	"image"
 	"math"
 	"strings"
 	"sync"
@@ -47,6 +48,8 @@ type pen struct {
 	alleen bool
 	// tekst scales the text beyond the scale of the canvas.
 	tekst float64
+	// hoek is the corner at the bottom right to leave empty.
+	hoek image.Point
 	// letter and maat are the font and size of the next text.
 	letter *truetype.Font
 	maat   float64
@@ -63,7 +66,7 @@ func newPen(r gochart.Renderer, o Opties) (*pen, error) {
 	r.SetDPI(72) // font sizes are then pixels
 	w, h := float64(o.Breedte), float64(o.Hoogte)
 	return &pen{r: r, t: o.Thema, w: w, h: h, scale: min(w/StandaardBreedte, h/StandaardHoogte),
-		svg: o.Formaat == SVG, medium: f[0], bold: f[1], alleen: o.AlleenGrafiek, tekst: max(o.Tekstschaal, 1), letter: f[0], maat: 11}, nil
+		svg: o.Formaat == SVG, medium: f[0], bold: f[1], alleen: o.AlleenGrafiek, tekst: max(o.Tekstschaal, 1), hoek: o.VrijeHoek, letter: f[0], maat: 11}, nil
 }
 
 // px scales a size of the 1920x1080 design; text never drops below 11 pixels.

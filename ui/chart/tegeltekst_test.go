@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"image"
 	"testing"
 
 	"jeugdmonitor/data/dashboard"
@@ -51,6 +52,34 @@ func controleerTeksten(t *testing.T, g dashboard.Grafiek, o Opties) {
 		for j := i + 1; j < len(sp.tekstVakken); j++ {
 			if b := sp.tekstVakken[j]; a.raakt(vak{b.x0 - 2, b.y0 - 1, b.x1 + 2, b.y1 + 1}) {
 				t.Errorf("%s %dx%d: %q %v en %q %v overlappen", g.Naam, o.Breedte, o.Hoogte, sp.teksten[i], a, sp.teksten[j], b)
+			}
+		}
+	}
+}
+
+// TestTileLeavesTheMenuCornerFree: with a corner to leave free (where a
+// tile's menu button lies), no text of any chart, the long source lines of
+// the register's included, reaches into it.
+func TestTileLeavesTheMenuCornerFree(t *testing.T) {
+	for _, demo := range []bool{false, true} {
+		graphs, err := dashboard.BouwAlle(fixture(t, demo), dashboard.Opties{Van: 2020, Tot: 2024})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, size := range [][2]int{{559, 315}, {520, 292}, {960, 540}} {
+			for _, g := range graphs {
+				o := Standaard()
+				o.Breedte, o.Hoogte, o.VrijeHoek = size[0], size[1], image.Pt(36, 36)
+				sp := &spoor{}
+				if _, _, _, err := teken(g, o, sp); err != nil {
+					t.Fatal(err)
+				}
+				hoek := vak{float64(size[0] - 36), float64(size[1] - 36), float64(size[0]), float64(size[1])}
+				for i, v := range sp.tekstVakken {
+					if v.raakt(hoek) {
+						t.Errorf("%s %dx%d: %q %v ligt in de hoek van de menuknop", g.Naam, size[0], size[1], sp.teksten[i], v)
+					}
+				}
 			}
 		}
 	}

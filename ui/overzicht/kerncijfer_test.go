@@ -1,6 +1,7 @@
 package overzicht
 
 import (
+	"image/color"
 	"strings"
 	"testing"
 
@@ -8,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"jeugdmonitor/ui/chart"
 )
 
 // TestKeyFiguresShowTheirWholeText: on a new database ("nog geen
@@ -41,5 +44,30 @@ func TestKeyFiguresShowTheirWholeText(t *testing.T) {
 	}
 	if !zag {
 		t.Error("geen kerncijfer \"nog geen bereikcijfers\" op een nieuwe database")
+	}
+}
+
+// TestMenuButtonCoversNoPartOfTheChart: on a new database (the register's
+// long source lines) at 1366x697, every tile's chart is drawn with the
+// corner under its menu button empty: only the chart's background there.
+func TestMenuButtonCoversNoPartOfTheChart(t *testing.T) {
+	sc, _ := newScreen(t, fyne.NewSize(1366, 697))
+	waitTiles(t, sc)
+	bg := color.NRGBAModel.Convert(chart.Licht.Achtergrond)
+	for _, k := range sc.Kaarten {
+		img := k.Beeld.Image
+		knop := k.MenuKnop.Size()
+		b := img.Bounds()
+		vreemd := 0
+		for y := b.Max.Y - int(knop.Height); y < b.Max.Y; y++ {
+			for x := b.Max.X - int(knop.Width); x < b.Max.X; x++ {
+				if color.NRGBAModel.Convert(img.At(x, y)) != bg {
+					vreemd++
+				}
+			}
+		}
+		if vreemd > 0 {
+			t.Errorf("%s: %d pixels van de grafiek onder de menuknop (%v)", k.Naam, vreemd, knop)
+		}
 	}
 }

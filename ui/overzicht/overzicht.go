@@ -79,8 +79,11 @@ type Screen struct {
 	// laid out), getekendOp the size each tile's image was drawn at.
 	tegel      image.Point
 	getekendOp []image.Point
-	maatTijd   time.Time // when tegel last changed
-	hertekent  bool      // hertekenTegels is waiting or drawing
+	// knop is the size in pixels of a tile's menu button, whose corner
+	// the charts leave free
+	knop      image.Point
+	maatTijd  time.Time // when tegel last changed
+	hertekent bool      // hertekenTegels is waiting or drawing
 
 	vergroting *Vergroting
 	kiezer     *Kiezer
@@ -314,7 +317,7 @@ func (s *Screen) toonTegels(tiles []dashboard.Kerncijfer) {
 // size. It reports false once gen is no longer the newest refresh.
 func (s *Screen) tekenTegel(gen, i int, altijd bool) bool {
 	s.mu.Lock()
-	maat, klaar := s.tegel, s.getekendOp[i]
+	maat, klaar, knop := s.tegel, s.getekendOp[i], s.knop
 	var g dashboard.Grafiek
 	if i < len(s.grafieken) {
 		g = s.grafieken[i]
@@ -326,7 +329,8 @@ func (s *Screen) tekenTegel(gen, i int, altijd bool) bool {
 	if g.Naam == "" || !altijd && maat == klaar {
 		return s.current(gen)
 	}
-	img, err := chart.TekenBeeld(g, max(maat.X, chart.MinBreedte), max(maat.Y, chart.MinHoogte), s.Thema())
+	img, err := chart.TekenBeeld(g, chart.Opties{Breedte: max(maat.X, chart.MinBreedte), Hoogte: max(maat.Y, chart.MinHoogte),
+		Thema: s.Thema(), VrijeHoek: knop})
 	if err != nil {
 		s.fout(err)
 		return false
@@ -350,8 +354,10 @@ func (s *Screen) kaartMaat(size fyne.Size) {
 		scale = c.Scale()
 	}
 	px := image.Pt(int(size.Width*scale+0.5), int(size.Height*scale+0.5))
+	knop := s.Kaarten[0].MenuKnop.MinSize()
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.knop = image.Pt(int(knop.Width*scale+0.5), int(knop.Height*scale+0.5))
 	if px == s.tegel || px.X <= 0 || px.Y <= 0 {
 		return
 	}

@@ -72,7 +72,7 @@ func (p *Presentatie) Ga(i int) {
 // slide being shown is not slowed down by the others.
 func (p *Presentatie) teken() {
 	for i, g := range p.Dias {
-		img, err := chart.TekenBeeld(g, chart.StandaardBreedte, chart.StandaardHoogte, p.thema)
+		img, err := chart.TekenBeeld(g, chart.Opties{Breedte: chart.StandaardBreedte, Hoogte: chart.StandaardHoogte, Thema: p.thema})
 		if err != nil {
 			fyne.LogError("dia tekenen", err)
 			return

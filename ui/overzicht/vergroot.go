@@ -56,7 +56,7 @@ func (s *Screen) vergroot(i int) {
 // tekenGroot draws the enlarged chart off the UI goroutine.
 func (s *Screen) tekenGroot(v *Vergroting, g dashboard.Grafiek) {
 	uidraad.Go(func() {
-		img, err := chart.TekenBeeld(g, chart.StandaardBreedte, chart.StandaardHoogte, s.Thema())
+		img, err := chart.TekenBeeld(g, chart.Opties{Breedte: chart.StandaardBreedte, Hoogte: chart.StandaardHoogte, Thema: s.Thema()})
 		if err != nil {
 			s.fout(err)
 			return

@@ -52,6 +52,10 @@ type Opties struct {
 	// and the source line, for a document that prints them as text around
 	// the chart (the PDF report); the legend and a demo mark stay.
 	AlleenGrafiek bool
+	// ZonderTitel and ZonderKernboodschap leave the title or the headline
+	// message out of the chart's header, for a slide that has it as its
+	// own title; where the headline comes from stays under the title.
+	ZonderTitel, ZonderKernboodschap bool
 	// Tekstschaal enlarges all text against the design for the projector
 	// (below 1, as 0, counts as 1): a chart printed 18 cm wide needs 1,4
 	// for 9 pt.

@@ -35,12 +35,17 @@ func (p *pen) grafiek(g dashboard.Grafiek) {
 	}
 }
 
-// kop draws the title and the headline message with where it comes from,
-// and returns the y below them.
+// kop draws the title and the headline message with where it comes from
+// (each unless left out), and returns the y below them.
 func (p *pen) kop(g dashboard.Grafiek, m float64) float64 {
-	y := p.block(g.Titel, m, m, 48, true, p.t.Tekst, 2)
+	y := m
+	if !p.zonderTitel {
+		y = p.block(g.Titel, m, m, 48, true, p.t.Tekst, 2)
+	}
 	if g.ToonKernboodschap() {
-		y = p.block(g.Kernboodschap, m, y+p.px(8), 32, false, p.t.Subtekst, 3)
+		if !p.zonderKernboodschap {
+			y = p.block(g.Kernboodschap, m, y+p.px(8), 32, false, p.t.Subtekst, 3)
+		}
 		if g.KernboodschapHerkomst != "" {
 			y = p.block(g.KernboodschapHerkomst, m, y, 22, false, p.t.Subtekst, 1)
 		}

@@ -46,6 +46,8 @@ type pen struct {
 	spoor *spoor
 	// alleen draws the chart without its title, headline and footer.
 	alleen bool
+	// zonderTitel and zonderKernboodschap leave those out of the header.
+	zonderTitel, zonderKernboodschap bool
 	// tekst scales the text beyond the scale of the canvas.
 	tekst float64
 	// hoek is the corner at the bottom right to leave empty.
@@ -66,7 +68,7 @@ func newPen(r gochart.Renderer, o Opties) (*pen, error) {
 	r.SetDPI(72) // font sizes are then pixels
 	w, h := float64(o.Breedte), float64(o.Hoogte)
 	return &pen{r: r, t: o.Thema, w: w, h: h, scale: min(w/StandaardBreedte, h/StandaardHoogte),
-		svg: o.Formaat == SVG, medium: f[0], bold: f[1], alleen: o.AlleenGrafiek, tekst: max(o.Tekstschaal, 1), hoek: o.VrijeHoek, letter: f[0], maat: 11}, nil
+		svg: o.Formaat == SVG, medium: f[0], bold: f[1], alleen: o.AlleenGrafiek, zonderTitel: o.ZonderTitel, zonderKernboodschap: o.ZonderKernboodschap, tekst: max(o.Tekstschaal, 1), hoek: o.VrijeHoek, letter: f[0], maat: 11}, nil
 }
 
 // px scales a size of the 1920x1080 design; text never drops below 11 pixels.

@@ -2,9 +2,11 @@ package chart
 
 import (
 	"image"
+	"slices"
 	"testing"
 
 	"jeugdmonitor/data/dashboard"
+	"jeugdmonitor/data/domain"
 )
 
 // TestTileTextsClearOfEachOther draws every chart of the register and of a
@@ -80,6 +82,42 @@ func TestTileLeavesTheMenuCornerFree(t *testing.T) {
 						t.Errorf("%s %dx%d: %q %v ligt in de hoek van de menuknop", g.Naam, size[0], size[1], sp.teksten[i], v)
 					}
 				}
+			}
+		}
+	}
+}
+
+// TestKopLaatWegWatDeDiaAlHeeft: a chart drawn without its headline message
+// writes its title and where the headline comes from, not the headline;
+// without its title, not the title.
+func TestKopLaatWegWatDeDiaAlHeeft(t *testing.T) {
+	g := doelGrafiek([]float64{10, 20}, 1, false, domain.EenheidAantal, 1)
+	g.Titel, g.Kernboodschap, g.KernboodschapHerkomst = "Een titel", "Een kernboodschap", "Kernboodschap uit een document"
+	if !g.ToonKernboodschap() {
+		t.Fatal("de proefgrafiek toont geen kernboodschap")
+	}
+	for _, c := range []struct {
+		o         Opties
+		wel, niet []string
+	}{
+		{Opties{}, []string{g.Titel, g.Kernboodschap, g.KernboodschapHerkomst}, nil},
+		{Opties{ZonderKernboodschap: true}, []string{g.Titel, g.KernboodschapHerkomst}, []string{g.Kernboodschap}},
+		{Opties{ZonderTitel: true}, []string{g.Kernboodschap}, []string{g.Titel}},
+	} {
+		o := c.o
+		o.Breedte, o.Hoogte, o.Formaat = 1920, 1080, SVG
+		sp := &spoor{}
+		if _, _, _, err := teken(g, o, sp); err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range c.wel {
+			if !slices.Contains(sp.teksten, s) {
+				t.Errorf("%+v: %q ontbreekt in %q", c.o, s, sp.teksten)
+			}
+		}
+		for _, s := range c.niet {
+			if slices.Contains(sp.teksten, s) {
+				t.Errorf("%+v: %q staat er toch", c.o, s)
 			}
 		}
 	}

@@ -79,8 +79,7 @@ func SchrijfPPTX(w io.Writer, in Inhoud, v Voortgang) error {
 	p.dia(titelDia(in), "slideLayout1", "", nil)
 	for i, g := range in.Grafieken {
 		v.meld(i, len(in.Grafieken))
-		img, err := chart.Teken(g, chart.Opties{Breedte: 2 * chart.StandaardBreedte, Hoogte: 2 * chart.StandaardHoogte,
-			Formaat: chart.PNG, Thema: chart.Licht})
+		img, err := chart.Teken(g, diaGrafiek(g))
 		if err != nil {
 			return err
 		}
@@ -208,11 +207,11 @@ func (p *pakket) contentTypes() {
 	p.deel("[Content_Types].xml", "", []byte(b.String()))
 }
 
-// titelDia is the title slide: program, title, date, number of charts and
-// the DEMO mark.
+// titelDia is the title slide: program, title, date, number of charts, the
+// years they cover and the DEMO mark.
 func titelDia(in Inhoud) string {
 	regels := []string{alinea("Presentatie voor de gemeenteraad: "+in.Titel, 2400, "", true),
-		alinea(fmt.Sprintf("Gemaakt op %s · %d grafieken", in.Stand.Format("02-01-2006"), len(in.Grafieken)), 1800, "", false)}
+		alinea(strings.TrimSpace(fmt.Sprintf("Gemaakt op %s · %d grafieken %s", in.Stand.Format("02-01-2006"), len(in.Grafieken), in.Jaren())), 1800, "", false)}
 	if in.Demo() {
 		regels = append(regels, alinea(demoMerk+": deze presentatie komt uit een demodatabase; geen enkel cijfer is echt.", 2000, demoKleur, true))
 	}
@@ -235,6 +234,14 @@ func grafiekDia(g dashboard.Grafiek) string {
 		s += tekstvak(5, "DEMO", diaBreedte-marge-3657600, 0, 3657600, 274320, alinea(demoMerk, 1400, demoKleur, true))
 	}
 	return s
+}
+
+// diaGrafiek says how a chart is drawn on its slide: at twice the projector
+// size, without what the slide has as its title (the headline message, or
+// else the chart's title), so that it is not there twice.
+func diaGrafiek(g dashboard.Grafiek) chart.Opties {
+	return chart.Opties{Breedte: 2 * chart.StandaardBreedte, Hoogte: 2 * chart.StandaardHoogte, Formaat: chart.PNG,
+		Thema: chart.Licht, ZonderKernboodschap: true, ZonderTitel: diaTitel(g) == g.Titel}
 }
 
 // langsteBronRegel is the longest source line that still reads on a slide;

@@ -188,6 +188,9 @@ func TestPPTXIsAValidPackage(t *testing.T) {
 	if n := strings.Count(pres, "<p:sldId "); n != 3 {
 		t.Errorf("%d dia's, want een titeldia en 2 grafieken", n)
 	}
+	if titel := deel(t, z, "ppt/slides/slide1.xml"); in.Tot == 0 || !strings.Contains(titel, in.Jaren()) {
+		t.Errorf("de titeldia noemt de jaren %q niet", in.Jaren())
+	}
 	g := in.Grafieken[0]
 	dia := deel(t, z, "ppt/slides/slide2.xml")
 	if g.Kernboodschap != kernboodschap || !strings.Contains(dia, `<p:ph type="title"/>`) ||
@@ -196,6 +199,14 @@ func TestPPTXIsAValidPackage(t *testing.T) {
 	}
 	if titel := diaTitel(in.Grafieken[1]); titel != in.Grafieken[1].Titel || !strings.Contains(deel(t, z, "ppt/slides/slide3.xml"), tekst(titel)) {
 		t.Errorf("dia 3 zonder kernboodschap heeft niet de titel van de grafiek %q", titel)
+	}
+	// the chart on a slide leaves out what the slide has as its title
+	// (TestKopLaatWegWatDeDiaAlHeeft shows the options do)
+	if o := diaGrafiek(g); !o.ZonderKernboodschap || o.ZonderTitel {
+		t.Errorf("dia 2 (titel: de kernboodschap) tekent de grafiek met %+v", o)
+	}
+	if o := diaGrafiek(in.Grafieken[1]); !o.ZonderTitel {
+		t.Errorf("dia 3 (titel: de titel van de grafiek) tekent de grafiek met %+v", o)
 	}
 	bron := "Plan van aanpak Preventie met Gezag (mei 2024)"
 	if !strings.Contains(dia, "Bron: "+bron) || !strings.Contains(deel(t, z, "ppt/notesSlides/notesSlide2.xml"), "Bron: "+bron) {

@@ -48,6 +48,20 @@ type Inhoud struct {
 	Titel     string
 	Grafieken []dashboard.Grafiek
 	Stand     time.Time
+	// Van and Tot are the years the charts cover (zero when unknown).
+	Van, Tot int
+}
+
+// Jaren writes the years the report covers, "over 2020 t/m 2024", or ""
+// when they are unknown.
+func (in Inhoud) Jaren() string {
+	switch {
+	case in.Tot == 0:
+		return ""
+	case in.Van == in.Tot || in.Van == 0:
+		return fmt.Sprintf("over %d", in.Tot)
+	}
+	return fmt.Sprintf("over %d t/m %d", in.Van, in.Tot)
 }
 
 // Demo reports whether the charts come from a demonstration database.
@@ -65,7 +79,7 @@ func Verzamel(s *store.Store, presentatie string, o dashboard.Opties, stand time
 		std.Interventie = o.Interventie
 		o = std
 	}
-	in := Inhoud{Titel: AlleGrafieken, Stand: stand}
+	in := Inhoud{Titel: AlleGrafieken, Stand: stand, Van: o.Van, Tot: o.Tot}
 	var namen []string
 	for _, g := range dashboard.Grafieken() {
 		namen = append(namen, g.Naam)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	"fyne.io/fyne/v2/theme"
@@ -66,11 +67,30 @@ func SchrijfPDF(w io.Writer, in Inhoud, v Voortgang) error {
 		beelden[i] = img
 	}
 	v.meld(len(in.Grafieken), len(in.Grafieken))
-	proef := opmaak(in, beelden, nil)
-	if err := proef.pdf.Error(); err != nil {
+	d := indelen(in, beelden)
+	if err := d.pdf.Error(); err != nil {
 		return err
 	}
-	return opmaak(in, beelden, proef.paginas).pdf.Output(w)
+	return d.pdf.Output(w)
+}
+
+// indelen lays the report out in three passes: the first finds the pages
+// whose last lines run onto the next page, the second lays those out with
+// a lower chart and counts the pages for the contents, the third is the
+// report.
+func indelen(in Inhoud, beelden [][]byte) *document {
+	krimp := make([]float64, len(in.Grafieken))
+	for i, uit := range opmaak(in, beelden, nil, krimp).uitloop {
+		h := breedte * float64(grafiekHoogteVan(in.Grafieken[i])) / grafiekBreedte
+		if beelden[i] != nil && uit > 0 && uit+1 <= h*(1-kleinsteGrafiek) {
+			krimp[i] = uit + 1
+		}
+	}
+	proef := opmaak(in, beelden, nil, krimp)
+	if proef.pdf.Error() != nil {
+		return proef
+	}
+	return opmaak(in, beelden, proef.paginas, krimp)
 }
 
 // document is a report being laid out.
@@ -78,11 +98,20 @@ type document struct {
 	pdf *fpdf.Fpdf
 	// paginas holds the first page of every chart and, last, of the sources.
 	paginas []int
+	// uitloop is, per chart, how many millimetres of its page ran onto the
+	// next page: 0 when it fit, infinite when it ran over more than one.
+	uitloop []float64
 }
 
+// kleinsteGrafiek is the share of its height a chart keeps at least when
+// it is drawn lower to keep the last lines of its page on that page; a
+// page that needs more (a long table) continues on the next.
+const kleinsteGrafiek = 0.6
+
 // opmaak lays out the report; paginas are the pages the contents list (nil
-// on the counting pass, which prints "…" there).
-func opmaak(in Inhoud, beelden [][]byte, paginas []int) *document {
+// on the counting pass, which prints "…" there), krimp how many millimetres
+// lower than its full height each chart is drawn.
+func opmaak(in Inhoud, beelden [][]byte, paginas []int, krimp []float64) *document {
 	pdf := fpdf.New("P", "mm", "A4", "")
 	pdf.SetMargins(paginaMarge, paginaMarge, paginaMarge)
 	pdf.SetAutoPageBreak(true, ondermarge)
@@ -107,15 +136,15 @@ func opmaak(in Inhoud, beelden [][]byte, paginas []int) *document {
 	d.titelpagina(in, paginas)
 	for i, g := range in.Grafieken {
 		d.paginas = append(d.paginas, pdf.PageNo()+1)
-		d.grafiekpagina(i, g, beelden[i])
+		d.grafiekpagina(i, g, beelden[i], krimp[i])
 	}
 	d.paginas = append(d.paginas, pdf.PageNo()+1)
 	d.bronnenpagina(in.Grafieken)
 	return d
 }
 
-// titelpagina writes the title, the date in words and the table of
-// contents with the page of every chart.
+// titelpagina writes the title, the years the charts cover, the date in
+// words and the table of contents with the page of every chart.
 func (d *document) titelpagina(in Inhoud, paginas []int) {
 	pdf := d.pdf
 	pdf.AddPage()
@@ -126,6 +155,9 @@ func (d *document) titelpagina(in Inhoud, paginas []int) {
 	pdf.MultiCell(0, 8, "Rapport voor de gemeenteraad: "+in.Titel, "", "L", false)
 	pdf.Ln(3)
 	pdf.SetFont("NotoSans", "", 12)
+	if jaren := in.Jaren(); jaren != "" {
+		pdf.MultiCell(0, 7, "Cijfers "+jaren, "", "L", false)
+	}
 	pdf.MultiCell(0, 7, "Gemaakt op "+dashboard.Datum(in.Stand), "", "L", false)
 	if in.Demo() {
 		pdf.Ln(5)
@@ -170,12 +202,25 @@ func (d *document) inhoudsregel(titel, pagina string) {
 }
 
 // grafiekpagina writes one chart: its title, headline message with where it
-// comes from, the chart the width of the page (none for a chart without
-// figures; the page says what is missing), the key figures, notes and
-// sources.
-func (d *document) grafiekpagina(i int, g dashboard.Grafiek, img []byte) {
+// comes from, the chart the width of the page and krimp millimetres lower
+// than its full height (none for a chart without figures; the page says
+// what is missing), the key figures, notes and sources. It records how
+// much lower the chart must be for all of it to fit on the page.
+func (d *document) grafiekpagina(i int, g dashboard.Grafiek, img []byte, krimp float64) {
 	pdf := d.pdf
 	pdf.AddPage()
+	begin := pdf.PageNo()
+	defer func() {
+		uit := 0.0
+		switch pdf.PageNo() - begin {
+		case 0:
+		case 1: // the top margin of the next page not counted
+			uit = pdf.GetY() - paginaMarge
+		default:
+			uit = math.Inf(1)
+		}
+		d.uitloop = append(d.uitloop, uit)
+	}()
 	pdf.SetFont("NotoSans", "B", 15)
 	pdf.MultiCell(0, 7.5, fmt.Sprintf("%d. %s", i+1, g.Titel), "", "L", false)
 	if g.ToonKernboodschap() {
@@ -193,8 +238,11 @@ func (d *document) grafiekpagina(i int, g dashboard.Grafiek, img []byte) {
 		name := fmt.Sprintf("grafiek%d", i)
 		opts := fpdf.ImageOptions{ImageType: "PNG"}
 		pdf.RegisterImageOptionsReader(name, opts, bytes.NewReader(img))
+		// lower by krimp, the chart keeps its proportions, centred
 		h := breedte * float64(grafiekHoogteVan(g)) / grafiekBreedte
-		pdf.ImageOptions(name, paginaMarge, pdf.GetY()+2, breedte, h, true, opts, 0, "")
+		w := breedte * (h - krimp) / h
+		pdf.Ln(2)
+		pdf.ImageOptions(name, paginaMarge+(breedte-w)/2, pdf.GetY(), w, h-krimp, true, opts, 0, "")
 	}
 	pdf.Ln(3)
 	pdf.SetFont("NotoSans", "B", 12)

@@ -95,6 +95,9 @@ func TestPDFRapportIsDrukklaar(t *testing.T) {
 	if !strings.Contains(titel, "Gemaakt op 29 november 2026") {
 		t.Errorf("titelpagina zonder Nederlandse datum:\n%s", titel)
 	}
+	if !strings.Contains(titel, "Cijfers over 2020 t/m 2024") {
+		t.Errorf("titelpagina zonder de jaren van het rapport:\n%s", titel)
+	}
 	for i, g := range append(in.Grafieken, dashboard.Grafiek{Titel: "Bronnen"}) {
 		entry := regexp.QuoteMeta(g.Titel)
 		if i < n {

@@ -135,6 +135,21 @@ func teken(g dashboard.Grafiek, o Opties, sp *spoor) ([]byte, *image.RGBA, *pen,
 	return buf.Bytes(), nil, p, nil
 }
 
+// schermLabel is the height in pixels a value label has at least on a
+// chart drawn with OpScherm.
+const schermLabel = 16
+
+// OpScherm are the options for a chart shown large on a screen (an enlarged
+// tile): drawn at the size it is shown, with its text enlarged (up to 1,6
+// times) so that a value label is at least schermLabel pixels high. Drawn at
+// 1920x1080 and shown at half that, its labels were as small as a tile's.
+func OpScherm(breedte, hoogte int, t Thema) Opties {
+	o := Opties{Breedte: breedte, Hoogte: hoogte, Formaat: PNG, Thema: t}
+	schaal := min(float64(breedte)/StandaardBreedte, float64(hoogte)/StandaardHoogte)
+	o.Tekstschaal = min(max(schermLabel/(24*schaal), 1), 1.6)
+	return o
+}
+
 // TekenBeeld draws the chart as an image for the screen (o.Formaat is
 // ignored).
 func TekenBeeld(g dashboard.Grafiek, o Opties) (image.Image, error) {

@@ -55,16 +55,14 @@ func (p *pen) axes(pn dashboard.Paneel, a [4]float64, left as, right *as) (frame
 	for _, v := range lt {
 		y := f.y.at(v)
 		p.line(f.x0, y, f.x1, y, p.px(2), p.t.Raster, nil)
-		p.font(24, false, p.t.Subtekst)
-		p.text(left.tekst(v), f.x0-p.px(12), y+p.fontPx(24)*0.35, 1)
 	}
+	p.font(24, false, p.t.Subtekst)
+	p.asLabels(lt, f.y, left.tekst, f.x0-p.px(12), 1)
 	var rs scale
 	if right != nil {
 		rs = scale{base: f.y.base, y0: f.y.y0, top: rt[len(rt)-1]}
 		p.font(24, false, p.t.Lijn)
-		for _, v := range rt {
-			p.text(right.tekst(v), f.x1+p.px(12), rs.at(v)+p.fontPx(24)*0.35, -1)
-		}
+		p.asLabels(rt, rs, right.tekst, f.x1+p.px(12), -1)
 	}
 	p.line(f.x0, f.y.base, f.x1, f.y.base, p.px(3), p.t.As, nil)
 	for i, c := range pn.Categorieen {
@@ -75,6 +73,22 @@ func (p *pen) axes(pn dashboard.Paneel, a [4]float64, left as, right *as) (frame
 		}
 	}
 	return f, rs
+}
+
+// asLabels writes the labels of an axis's ticks at x, aligned as p.text
+// does, from the top down, leaving out a label that would touch the one
+// above it: on a panel lower than two labels only the top of the axis is
+// written.
+func (p *pen) asLabels(ticks []float64, s scale, tekst func(float64) string, x float64, align int) {
+	vorige := math.Inf(-1)
+	for i := len(ticks) - 1; i >= 0; i-- {
+		y := s.at(ticks[i])
+		if y-vorige < p.fontPx(24)*1.1 {
+			continue
+		}
+		p.text(tekst(ticks[i]), x, y+p.fontPx(24)*0.35, align)
+		vorige = y
+	}
 }
 
 // binnen gives the centre for a text of width w at cx, moved as far as

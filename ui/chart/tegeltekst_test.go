@@ -2,8 +2,11 @@ package chart
 
 import (
 	"image"
+	"math"
 	"slices"
 	"testing"
+
+	gochart "github.com/wcharczuk/go-chart/v2"
 
 	"jeugdmonitor/data/dashboard"
 	"jeugdmonitor/data/domain"
@@ -25,6 +28,45 @@ func TestTileTextsClearOfEachOther(t *testing.T) {
 				o := Standaard()
 				o.Breedte, o.Hoogte = size[0], size[1]
 				controleerTeksten(t, g, o)
+			}
+		}
+		// enlarged on a screen of 1366x697 and 1920x1080, and at the
+		// smallest an enlarged chart gets
+		for _, size := range [][2]int{{800, 450}, {1220, 480}, {1766, 870}} {
+			for _, g := range graphs {
+				controleerTeksten(t, g, OpScherm(size[0], size[1], Licht))
+			}
+		}
+	}
+}
+
+// TestEnlargedChartTextFitsTheScreen: a chart drawn with OpScherm at the
+// sizes an enlarged chart is shown at has value labels of at least
+// schermLabel pixels and no text under 11.
+func TestEnlargedChartTextFitsTheScreen(t *testing.T) {
+	graphs, err := dashboard.BouwAlle(fixture(t, true), dashboard.Opties{Van: 2020, Tot: 2024})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, size := range [][2]int{{800, 450}, {1220, 480}, {1766, 870}} {
+		o := OpScherm(size[0], size[1], Licht)
+		r, err := gochart.PNG(size[0], size[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := newPen(r, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if label := p.fontPx(24); label < schermLabel-0.01 {
+			t.Errorf("%dx%d: waardelabels van %.1f px", size[0], size[1], label)
+		}
+		for _, g := range graphs {
+			rec := &letterMaten{Renderer: r, kleinste: math.Inf(1)}
+			p.r = rec
+			p.grafiek(g)
+			if rec.kleinste < 11 {
+				t.Errorf("%s %dx%d: kleinste letter %.1f px", g.Naam, size[0], size[1], rec.kleinste)
 			}
 		}
 	}

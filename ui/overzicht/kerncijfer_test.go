@@ -1,16 +1,19 @@
 package overzicht
 
 import (
+	"image"
 	"image/color"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"jeugdmonitor/ui/chart"
+	"jeugdmonitor/ui/uidraad"
 )
 
 // TestKeyFiguresShowTheirWholeText: on a new database ("nog geen
@@ -68,6 +71,30 @@ func TestMenuButtonCoversNoPartOfTheChart(t *testing.T) {
 		}
 		if vreemd > 0 {
 			t.Errorf("%s: %d pixels van de grafiek onder de menuknop (%v)", k.Naam, vreemd, knop)
+		}
+	}
+}
+
+// TestEnlargedChartIsDrawnAtItsSize: the enlarged chart is drawn at the
+// size it is shown (its text made for that size, see
+// chart.TestEnlargedChartTextFitsTheScreen), at 1366x697 and again when
+// the window grows to 1920x1080, not at 1920x1080 and shrunk.
+func TestEnlargedChartIsDrawnAtItsSize(t *testing.T) {
+	sc, _ := demoScreen(t)
+	for _, size := range []fyne.Size{fyne.NewSize(1366, 697), fyne.NewSize(1920, 1080)} {
+		sc.window.Resize(size)
+		if sc.Vergroting() == nil {
+			test.Tap(sc.Kaarten[0])
+		}
+		v := sc.Vergroting()
+		v.Dialoog.Resize(fyne.NewSize(size.Width*0.92, size.Height*0.92))
+		eventually(t, "de vergrote grafiek is niet op zijn maat getekend", func() bool {
+			img := v.Beeld.Image
+			want := image.Pt(int(v.Beeld.Size().Width+0.5), int(v.Beeld.Size().Height+0.5))
+			return img != nil && img.Bounds().Size() == want && uidraad.Lopend() == 0
+		})
+		if got := v.Beeld.Image.Bounds().Size(); got.X < 800 || got.X >= int(size.Width) {
+			t.Errorf("%v: vergroting %v", size, got)
 		}
 	}
 }

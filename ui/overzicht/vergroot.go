@@ -1,6 +1,8 @@
 package overzicht
 
 import (
+	"image"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -24,7 +26,26 @@ type Vergroting struct {
 	Dialoog *dialog.CustomDialog
 
 	grafiek dashboard.Grafiek // as drawn last, with its headline message
+	// maat is the size in pixels the chart is shown at (zero until laid
+	// out), under Screen.mu
+	maat image.Point
 }
+
+// maatVak lays one object out over its whole area and reports the area's
+// size: the enlarged chart is drawn at the size it is shown.
+type maatVak struct{ onMaat func(fyne.Size) }
+
+// Layout gives the object the whole area.
+func (m *maatVak) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+	m.onMaat(size)
+}
+
+// MinSize is the object's.
+func (m *maatVak) MinSize(objects []fyne.CanvasObject) fyne.Size { return objects[0].MinSize() }
 
 // Vergroting is the enlarged chart that is open, or nil.
 func (s *Screen) Vergroting() *Vergroting { return s.vergroting }
@@ -44,21 +65,55 @@ func (s *Screen) vergroot(i int) {
 	v.Opslaan = widget.NewButton("Kernboodschap opslaan", func() { s.opslaanKernboodschap(v) })
 	form := container.NewBorder(nil, nil, nil, v.Opslaan, v.Kernboodschap)
 	v.Acties = uitvoer.GrafiekKnoppen(s.window, func() (dashboard.Grafiek, chart.Thema, bool) { return v.grafiek, s.Thema(), true })
-	v.Dialoog = dialog.NewCustom(g.Titel, "Sluiten", container.NewBorder(container.NewHBox(v.Acties...), form, nil, nil, v.Beeld), s.window)
+	vak := container.New(&maatVak{onMaat: func(size fyne.Size) { s.grootMaat(v, size) }}, v.Beeld)
+	v.Dialoog = dialog.NewCustom(g.Titel, "Sluiten", container.NewBorder(container.NewHBox(v.Acties...), form, nil, nil, vak), s.window)
 	v.Dialoog.SetOnClosed(func() { s.vergroting = nil })
 	size := s.window.Canvas().Size()
 	v.Dialoog.Resize(fyne.NewSize(size.Width*0.92, size.Height*0.92))
 	s.vergroting = v
 	v.Dialoog.Show()
-	s.tekenGroot(v, g)
 }
 
-// tekenGroot draws the enlarged chart off the UI goroutine.
+// grootMaat records the size the enlarged chart is laid out at (on the UI
+// goroutine) and draws it again when that is another size in pixels.
+func (s *Screen) grootMaat(v *Vergroting, size fyne.Size) {
+	scale := float32(1)
+	if c := s.window.Canvas(); c != nil && c.Scale() > 0 {
+		scale = c.Scale()
+	}
+	px := image.Pt(int(size.Width*scale+0.5), int(size.Height*scale+0.5))
+	s.mu.Lock()
+	nieuw := px != v.maat && px.X > 0 && px.Y > 0
+	if nieuw {
+		v.maat = px
+	}
+	g := v.grafiek
+	s.mu.Unlock()
+	if nieuw {
+		s.tekenGroot(v, g)
+	}
+}
+
+// tekenGroot draws the enlarged chart off the UI goroutine at the size it
+// is shown (once it is laid out), its text enlarged for the screen
+// (chart.OpScherm); a drawing for a size it no longer has is dropped.
 func (s *Screen) tekenGroot(v *Vergroting, g dashboard.Grafiek) {
 	uidraad.Go(func() {
-		img, err := chart.TekenBeeld(g, chart.Opties{Breedte: chart.StandaardBreedte, Hoogte: chart.StandaardHoogte, Thema: s.Thema()})
+		s.mu.Lock()
+		maat := v.maat
+		s.mu.Unlock()
+		if maat == (image.Point{}) {
+			return
+		}
+		img, err := chart.TekenBeeld(g, chart.OpScherm(max(maat.X, chart.MinBreedte), max(maat.Y, chart.MinHoogte), s.Thema()))
 		if err != nil {
 			s.fout(err)
+			return
+		}
+		s.mu.Lock()
+		actueel := maat == v.maat
+		s.mu.Unlock()
+		if !actueel {
 			return
 		}
 		s.ui(func() {

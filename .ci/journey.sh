@@ -8,7 +8,8 @@
 #
 # Every step is one function `stap_<naam>`; STAPPEN lists them in order. To
 # add a step, write a function and put its name in STAPPEN.
-# Helpers for steps: toets, typ, klik, menu, wacht_op_bestand, foto, faal.
+# Helpers for steps: toets, typ, klik, menu, wacht_op_bestand, wacht_op_cijfer,
+# toont (reads the window with OCR), foto, faal.
 #
 # On failure the screenshots, the program's output and the files the journey
 # made stay in the folder printed at the end; on success it is removed
@@ -27,6 +28,12 @@ STAPPEN=(
 	stap_reservekopie
 	stap_terugzetten
 	stap_importeren_xlsx
+	stap_doelstelling_venster
+	stap_twee_maten
+	stap_plakken_uit_excel
+	stap_correctie_begroting
+	stap_formule_als_bron
+	stap_vijandige_import
 	stap_rapport_pdf
 	stap_presentatie_pptx
 	stap_grafiek_png
@@ -50,6 +57,8 @@ BESTAND=(
 	"Exporteren naar Excel, CSV of JSON…"
 	"Rapport voor de raad (PDF)…"
 	"Presentatie opslaan als PowerPoint (.pptx)…"
+	"Synchroniseren met het team"
+	"Conflicten…"
 	"Reservekopie maken…"
 	"Reservekopie terugzetten…"
 	"Afsluiten"
@@ -77,6 +86,21 @@ IMPORT_CSV="$WERK/import.csv"
 IMPORT_XLSX="$UITMAP/import #ë.xlsx"
 IMPORT_INTERVENTIE="Match"
 IMPORT_WAARDE="55"
+# the intervention that gets a target for 2025 in the window, and then two
+# measures for 2025 (issue 12)
+DOEL_INTERVENTIE="Ambulant jongerenwerk"
+# the reach figures the journey adds, as the CLI's CSV export begins their
+# lines (interventie;periode;soort;waarde;tot;eenheid;maat;status;bron;notitie)
+NIEUWE_CIJFERS=(
+	"$INTERVENTIE;$PERIODE;precies;$BEREIK_WAARDE;;jongeren;jongeren;definitief;"
+	"$IMPORT_INTERVENTIE;$PERIODE;precies;$IMPORT_WAARDE;"
+	"$DOEL_INTERVENTIE;2025;precies;3650;;jongeren;jongeren;definitief;"
+	"$DOEL_INTERVENTIE;2025;precies;212;;activiteiten;groepsactiviteiten;definitief;"
+	"Doorbraakmethode IPW;2025;precies;21;;gezinnen;gezinnen geholpen in de pilotfase;definitief;;vervolg op de pilot;"
+	'Proeftuin samenspel in de wijk;2025;precies;180;;casussen;casussen besproken;definitief;;"uit ""Excel""";'
+	"Proeftuin samenspel in de wijk;2025;precies;117;;partners;partners betrokken;definitief;;;"
+	"$INTERVENTIE;2023;precies;1350;;jongeren;jongeren;definitief;'=1+1;'@SOM(1);"
+)
 
 xvfb_pid="" app_pid="" stap="" fotonr=0 geslaagd=0
 
@@ -118,6 +142,7 @@ leeft() {
 toets() { leeft; xdotool key --clearmodifiers --delay 60 "$@"; sleep 0.4; }
 typ() { leeft; xdotool type --delay 25 -- "$1"; sleep 0.3; }
 klik() { leeft; xdotool mousemove "$1" "$2" click 1; sleep 0.6; }
+klik_rechts() { leeft; xdotool mousemove "$1" "$2" click 3; sleep 0.6; }
 
 # menu opens an item of the Bestand menu by its label.
 menu() {
@@ -143,6 +168,55 @@ kiezer_typ() {
 	sleep 0.5
 	foto "kiezer"
 	toets Return
+}
+
+# lees prints what OCR (tesseract, Dutch) reads on the screen in the
+# rectangle "X,Y,W,H" (default: the whole 1280x720 window), enlarged twice
+# for the interface's small letters, on one line.
+lees() {
+	local x y w h
+	IFS=, read -r x y w h <<<"${1:-0,0,1280,720}"
+	import -window root -crop "${w}x${h}+${x}+${y}" +repage -resize 200% -colorspace Gray "$WERK/lees.png" 2>/dev/null
+	tesseract "$WERK/lees.png" - -l nld 2>/dev/null | tr -s '[:space:]' ' '
+}
+
+# toont waits (at most about 15 seconds) until the window shows every text
+# given in the rectangle "X,Y,W,H" (or "venster"), read with OCR; case does
+# not count. It fails naming the first text it did not find.
+toont() {
+	local deel="$1" gelezen="" poging t ontbreekt=""
+	shift
+	[ "$deel" = "venster" ] && deel="0,0,1280,720"
+	for poging in 1 2 3 4 5 6; do
+		gelezen="$(lees "$deel")"
+		ontbreekt=""
+		for t in "$@"; do
+			grep -qiF -- "$t" <<<"$gelezen" || { ontbreekt="$t"; break; }
+		done
+		[ -z "$ontbreekt" ] && return 0
+		leeft
+		sleep 1
+	done
+	faal "het venster toont '$ontbreekt' niet (OCR las in $deel: ${gelezen:0:400})"
+}
+
+# bereik_csv writes the reach in the database as the CLI exports it.
+bereik_csv() { "$BIN" export --what bereik --format csv --db "$DB" 2>/dev/null | tr -d '\r'; }
+
+# begint_met reports whether a line of its input begins with the text given.
+begint_met() { awk -v p="$1" 'index($0, p) == 1 { f = 1 } END { exit !f }'; }
+
+# wacht_op_cijfer waits (at most 30 seconds) until the CLI's export of the
+# reach has a line beginning with the text given (the window saves in the
+# background).
+wacht_op_cijfer() {
+	local i
+	for i in $(seq 1 60); do
+		bereik_csv | begint_met "$1" && return 0
+		leeft
+		sleep 0.5
+	done
+	faal "na 30 s staat er geen cijfer in de database dat begint met: $1"
 }
 
 # wacht_op_bestand waits until a file exists and is not empty (at most 15
@@ -229,13 +303,30 @@ stap_bereik_invoeren() {
 	foto "opgeslagen"
 }
 
+# stap_ctrl_z_in_een_veld: after the save the cursor is in the intervention
+# field with its name selected (the form keeps intervention and period for a
+# next figure). Typing replaces the name; Ctrl+Z undoes the typing (the first
+# the letters, the second brings the name back), never the save. Then a
+# figure typed and not saved makes Escape ask first; Escape on the question
+# goes back to the form with the figure kept.
 stap_ctrl_z_in_een_veld() {
-	# after the save the cursor is in the intervention field again: typing
-	# there and Ctrl+Z undoes the typing, not the save (checked afterwards)
 	typ "Travers"
-	toets ctrl+z
+	toets ctrl+z ctrl+z
+	toont 222,65,700,45 "$INTERVENTIE"
 	foto "typen-ongedaan"
-	toets Escape # empties the form
+	bereik_csv | begint_met "$INTERVENTIE;$PERIODE;precies;$BEREIK_WAARDE;" ||
+		faal "Ctrl+Z in het veld nam de opslag terug: $INTERVENTIE $PERIODE staat niet meer in de database"
+	toets Tab Tab # the period (kept), the figure (emptied by the save)
+	typ "99"
+	toets Escape
+	toont 340,270,600,180 "Invoer weggooien?"
+	foto "weggooien-vraag"
+	toets Escape # Terug naar het formulier
+	toont 222,145,700,45 "99"
+	toets ctrl+a BackSpace # nothing unsaved left: Escape empties the form without asking
+	toets Escape
+	toont 222,65,700,45 "een deel van de naam"
+	foto "leeg"
 }
 
 stap_kiezer_annuleren() {
@@ -311,6 +402,196 @@ stap_importeren_xlsx() {
 	klik 497 661 # Sluiten
 }
 
+# stap_doelstelling_venster gives an intervention a target for 2025 in
+# Interventie bewerken, below its fields (#12): added to the form, stored
+# with Opslaan; then the command line lists it.
+stap_doelstelling_venster() {
+	toets ctrl+2 # Interventies: the cursor in the search field
+	typ "$DOEL_INTERVENTIE"
+	toets Return # opens the first one found
+	toont 222,70,1050,50 "$DOEL_INTERVENTIE"
+	klik 658 49 # Bewerken, the third button above the detail
+	toont 74,45,1132,40 "Interventie bewerken"
+	# the cursor is in Naam; Shift+Tab goes round to the dialog's buttons
+	# (Opslaan, Annuleren), Doelstelling toevoegen, and up the new target's
+	# fields: Bron, Eenheid, Waarde, Soort, Periode
+	local i
+	for i in 1 2 3 4 5 6 7 8; do toets shift+Tab; done
+	typ "2025"
+	toets Tab Tab # Soort stays minimaal
+	typ "3.700"
+	toets Tab Tab # Eenheid stays empty: that of the measure, jongeren
+	typ "Begroting 2025, programma 3"
+	toets Return # Doelstelling toevoegen: checked, and kept until Opslaan
+	# the targets are below the fields: scroll there, the pointer on the
+	# labels (a text field with more lines would take the wheel)
+	xdotool mousemove 100 450 click --repeat 60 --delay 10 5
+	toont 74,200,1132,420 "Bij Opslaan: nieuwe doelstelling 2025: minimaal 3.700"
+	foto "toegevoegd"
+	toets Tab Tab Tab space # from Bron past Doelstelling toevoegen and Annuleren to Opslaan
+	local lijst=""
+	for i in $(seq 1 40); do
+		lijst="$("$BIN" doelstelling lijst --interventie "$DOEL_INTERVENTIE" --db "$DB" 2>&1 || true)"
+		grep -qP "^\d+\t2025\tminimaal 3\.700 jongeren\t$DOEL_INTERVENTIE\$" <<<"$lijst" && break
+		leeft
+		sleep 0.5
+	done
+	[ "$i" -lt 40 ] || faal "doelstelling lijst toont de doelstelling voor 2025 niet: $lijst"
+	foto "opgeslagen"
+	toets Escape # back to the register
+}
+
+# stap_twee_maten enters two figures for one intervention and period in
+# two measures (#12): the form keeps the intervention and period after a
+# save, and a new measure with its unit is another series, no overwrite.
+# The first figure shows the share of the target just set for 2025.
+stap_twee_maten() {
+	toets ctrl+3 # Bereik invoeren, the form for one intervention
+	typ "$DOEL_INTERVENTIE"
+	toets Return
+	typ "2025"
+	toets Tab
+	typ "3.650"
+	toont 222,60,700,500 "Doelstelling 2025: minimaal 3.700 jongeren" "99% gerealiseerd"
+	foto "doelstelling-in-beeld"
+	toets Return
+	local eerste="$DOEL_INTERVENTIE;2025;precies;3650;;jongeren;jongeren;"
+	wacht_op_cijfer "$eerste"
+	toets Tab Tab # keeps the intervention and the period
+	typ "212"
+	toets Tab
+	typ "groepsactiviteiten" # a measure the intervention does not have yet
+	toets Tab Tab # past the button of its measure (jongeren) to Eenheid
+	typ "activiteiten"
+	toets Return
+	wacht_op_cijfer "$DOEL_INTERVENTIE;2025;precies;212;;activiteiten;groepsactiviteiten;"
+	bereik_csv | begint_met "$eerste" || faal "het tweede cijfer verving het eerste (3.650 jongeren in 2025)"
+	toont 915,60,365,400 "groepsactiviteiten" "212 activiteiten" "3.650 jongeren"
+	foto "twee-maten"
+}
+
+# stap_plakken_uit_excel pastes a block copied from a spreadsheet (tabs
+# between cells, CRLF after rows, a quoted cell with quotes in it) into the
+# bulk grid, from the Bereik cell of its first row: three rows of figure
+# and note, then Ctrl+S stores them in one go (#12).
+stap_plakken_uit_excel() {
+	toets ctrl+3
+	klik 500 49 # the tab "Meerdere interventies (tabel)": the cursor in Periode
+	typ "2025"
+	toets Return # to the Bereik cell of the first row
+	# the clipboard's owner serves the paste; it is ended afterwards
+	printf '21\tvervolg op de pilot\r\n180\t"uit ""Excel"""\r\n117\t\r\n' >"$WERK/plakblok.txt"
+	xclip -quiet -selection clipboard -i "$WERK/plakblok.txt" >/dev/null 2>&1 &
+	local xclip_pid=$!
+	sleep 0.5
+	toets ctrl+v
+	toont 222,625,860,40 "Geplakt in 3 rijen"
+	foto "geplakt"
+	kill "$xclip_pid" 2>/dev/null || true
+	toets ctrl+s
+	wacht_op_cijfer "Doorbraakmethode IPW;2025;precies;21;;gezinnen;"
+	wacht_op_cijfer "Proeftuin samenspel in de wijk;2025;precies;180;;casussen;"
+	wacht_op_cijfer "Proeftuin samenspel in de wijk;2025;precies;117;;partners;"
+	toont 222,625,860,40 "Opgeslagen: 3 cijfers voor 2025"
+	foto "opgeslagen"
+	klik 300 49 # back to the tab "Eén interventie"
+}
+
+# stap_correctie_begroting corrects a budget line where it is shown
+# (Begroting en doelen) with a new source (#12); the export has the new
+# amount and source, and Wijzigingen says it in a sentence with the old
+# and the new amount.
+stap_correctie_begroting() {
+	toets ctrl+5 # Begroting en doelen: goal 1.3.1 is chosen
+	toont 520,35,760,40 "1.3.1 Eigen kracht"
+	# no field of this page has the cursor: Shift+Tab goes round to the
+	# window's last button, the remove button of the goal's last budget
+	# line (verwachte besparing 2023, € 290.000), and then to its pencil
+	toets shift+Tab shift+Tab space
+	toont 320,150,640,420 "Begrotingsregel aanpassen" "verwachte besparing" "290.000"
+	# the cursor is in Jaar; Shift+Tab goes round to the buttons and up to
+	# Vindplaats and Bron (Toelichting has more lines and keeps Tab)
+	toets shift+Tab shift+Tab shift+Tab shift+Tab ctrl+a
+	typ "Jaarrekening 2023"
+	toets Tab ctrl+a
+	typ "p. 12, tabel 3"
+	toets Tab Tab Tab Tab Tab ctrl+a # Annuleren, Opslaan, Jaar, Soort, Bedrag
+	typ "€ 295.000"
+	foto "correctie"
+	toets Return
+	local i regel=""
+	for i in $(seq 1 40); do
+		regel="$("$BIN" export --what begroting --format csv --db "$DB" 2>/dev/null | grep '^1\.3\.1;[^;]*;verwachte besparing;2023;' || true)"
+		grep -q ';2023;295000;' <<<"$regel" && break
+		leeft
+		sleep 0.5
+	done
+	grep -q ';2023;295000;' <<<"$regel" || faal "de begrotingsregel is niet € 295.000 geworden: ${regel:0:200}"
+	grep -q 'Jaarrekening 2023, p. 12, tabel 3' <<<"$regel" || faal "de nieuwe bron staat niet bij de begrotingsregel: ${regel:0:400}"
+	"$BIN" export --what wijzigingen --format csv --db "$DB" | grep -q ';begrotingsregels;[0-9]*;bedrag_cent;29000000;29500000' ||
+		faal "het logboek heeft de wijziging van het bedrag niet"
+	toets ctrl+8 # Wijzigingen, newest first
+	klik 640 244 # the first line: its full text below the list
+	toont 222,225,1058,40 "verwachte besparing" "290.000" "295.000"
+	toont 222,480,1058,200 "Jaarrekening 2023"
+	foto "wijzigingen"
+}
+
+# stap_formule_als_bron enters a figure whose source and note look like
+# spreadsheet formulas (#13): the CSV export neutralises them with a
+# quote, and LibreOffice opens that export with the texts as text.
+stap_formule_als_bron() {
+	toets ctrl+3
+	typ "$INTERVENTIE"
+	toets Return
+	typ "2023"
+	toets Tab
+	typ "1.350"
+	# Maat, the button of its measure, Eenheid, the two statuses, Bron
+	toets Tab Tab Tab Tab Tab Tab
+	typ "=1+1"
+	toets Tab
+	typ "@SOM(1)"
+	foto "formule"
+	toets Return
+	wacht_op_cijfer "$INTERVENTIE;2023;precies;1350;;jongeren;jongeren;definitief;'=1+1;'@SOM(1);"
+	bereik_csv >"$WERK/formule.csv"
+	local uit="$WERK/formule-lo"
+	HOME="$WERK" timeout 120 soffice --headless --norestore --infilter="CSV:59,34,76,1" \
+		--convert-to "csv:Text - txt - csv (StarCalc):59,34,76" --outdir "$uit" "$WERK/formule.csv" \
+		>"$WERK/soffice-formule.log" 2>&1 || faal "LibreOffice las de CSV-export niet: $(cat "$WERK/soffice-formule.log")"
+	local regel
+	regel="$(grep "^$INTERVENTIE;2023;" "$uit/formule.csv" || true)"
+	grep -q ";'=1+1;'@SOM(1);" <<<"$regel" ||
+		faal "LibreOffice toont de bron en notitie niet als tekst: $regel"
+	toets Escape # the form is saved: Escape empties it
+}
+
+# stap_vijandige_import offers the import wizard two hostile CSV files
+# (#13): a quote that does not close would swallow the rows after it, and a
+# cell holds a NUL. The wizard refuses each with a Dutch message naming the
+# line and column, and the database's full export is the same afterwards.
+stap_vijandige_import() {
+	"$BIN" export --what alles --format json --db "$DB" >"$WERK/alles-voor.json" || faal "export voor de import mislukte"
+	printf 'Interventie;Periode;Waarde;Bron\r\nMatch;2024;12;"x\r\nJongerencentra;2024;56;b\r\nMake it!;2024;7;b\r\n' >"$WERK/aanhalingsteken.csv"
+	printf 'Interventie;Periode;Waarde;Bron\r\nMatch;2024;12;a\r\nJongerencentra;2024;56;b\000c\r\n' >"$WERK/nul.csv"
+	menu "Importeren uit Excel, CSV of CBS…"
+	klik 242 128 # Bestand kiezen…
+	kiezer_typ "$WERK/aanhalingsteken.csv"
+	toont 170,585,940,60 "regel 2, kolom D" "aanhalingsteken"
+	foto "aanhalingsteken"
+	klik 225 661 # Controleren: not possible
+	klik 242 128
+	kiezer_typ "$WERK/nul.csv"
+	toont 170,585,940,60 "regel 3, kolom D" "stuurteken"
+	foto "nul"
+	klik 225 661
+	klik 497 661 # Sluiten
+	"$BIN" export --what alles --format json --db "$DB" >"$WERK/alles-na.json" || faal "export na de import mislukte"
+	cmp -s "$WERK/alles-voor.json" "$WERK/alles-na.json" ||
+		faal "de geweigerde bestanden veranderden de database (zie alles-voor.json en alles-na.json)"
+}
+
 # The report, the presentation and a chart are written whole under their
 # final name (a temporary file beside it until then), so a file that is
 # there is complete; the message naming it comes right after.
@@ -338,9 +619,12 @@ stap_presentatie_pptx() {
 stap_grafiek_png() {
 	toets ctrl+1 # the dashboard
 	sleep 2
-	klik 729 524 # the menu button of the first chart, bottom right of its tile
+	# a right click in the middle of the first chart (top left) opens its
+	# menu with the keyboard focus: Vergroten, Opslaan als PNG…, …
+	klik_rechts 490 380
+	toets Down Down
 	foto "tegelmenu"
-	klik 680 600 # Opslaan als PNG… (the menu opens leftwards from the button)
+	toets Return
 	kiezer_typ "$GRAFIEK"
 	wacht_op_bestand "$GRAFIEK" 30
 	sleep 1
@@ -392,21 +676,20 @@ stap_afsluiten() {
 }
 
 stap_controle_cli() {
-	"$BIN" export --what bereik --format csv --db "$DB" >"$WERK/bereik-na.csv" 2>"$WERK/export.err" ||
-		faal "export via de opdrachtregel mislukte: $(cat "$WERK/export.err")"
+	bereik_csv >"$WERK/bereik-na.csv" || faal "export via de opdrachtregel mislukte"
 	# the built-in register brings reach figures of its own: compare with
 	# the export made right after the database was created
-	diff <(tr -d '\r' <"$WERK/bereik-voor.csv" | sort) <(tr -d '\r' <"$WERK/bereik-na.csv" | sort) >"$WERK/bereik.diff" || true
-	local erbij weg
+	diff <(tr -d '\r' <"$WERK/bereik-voor.csv" | sort) <(sort "$WERK/bereik-na.csv") >"$WERK/bereik.diff" || true
+	local erbij weg c
 	erbij="$(grep -c '^>' "$WERK/bereik.diff" || true)"
 	weg="$(grep -c '^<' "$WERK/bereik.diff" || true)"
-	[ "$erbij" -eq 2 ] && [ "$weg" -eq 0 ] ||
-		faal "de database veranderde in $erbij nieuwe en $weg verdwenen regels, verwacht precies het ingevoerde en het geïmporteerde cijfer (zie $WERK/bereik.diff)"
-	grep -q "^> $INTERVENTIE;$PERIODE;precies;$BEREIK_WAARDE;" "$WERK/bereik.diff" ||
-		faal "het ingevoerde cijfer is niet $INTERVENTIE, $PERIODE, $BEREIK_WAARDE: $(cat "$WERK/bereik.diff")"
-	grep -q "^> $IMPORT_INTERVENTIE;$PERIODE;precies;$IMPORT_WAARDE;" "$WERK/bereik.diff" ||
-		faal "het geïmporteerde cijfer is niet $IMPORT_INTERVENTIE, $PERIODE, $IMPORT_WAARDE: $(cat "$WERK/bereik.diff")"
-	log "ok: precies het ingevoerde en het geïmporteerde cijfer staan erbij ($(grep '^>' "$WERK/bereik.diff" | cut -d';' -f1-4 | tr '\n' ' '))"
+	[ "$erbij" -eq "${#NIEUWE_CIJFERS[@]}" ] && [ "$weg" -eq 0 ] ||
+		faal "de database veranderde in $erbij nieuwe en $weg verdwenen regels, verwacht precies de ${#NIEUWE_CIJFERS[@]} cijfers die de reis invoerde, plakte en importeerde (zie $WERK/bereik.diff)"
+	for c in "${NIEUWE_CIJFERS[@]}"; do
+		sed -n 's/^> //p' "$WERK/bereik.diff" | begint_met "$c" ||
+			faal "het cijfer '$c' staat niet bij de nieuwe regels: $(cat "$WERK/bereik.diff")"
+	done
+	log "ok: precies de ${#NIEUWE_CIJFERS[@]} cijfers van de reis staan erbij ($(grep '^>' "$WERK/bereik.diff" | cut -d';' -f1-4 | tr '\n' ' '))"
 }
 
 stap_controle_libreoffice() {

@@ -14,12 +14,18 @@ import (
 const JarenKey = "overzicht.jaren"
 
 // Standaard gives the year range of the dashboard: the years last chosen
-// for this database (Onthoud), or else Voorgesteld.
+// for this database (Onthoud), or else Voorgesteld; and the intervention
+// chosen for the chart bereik-interventie (GekozenInterventie).
 func Standaard(s *store.Store) (Opties, error) {
-	if o, ok, err := Gekozen(s); err != nil || ok {
+	o, ok, err := Gekozen(s)
+	if err == nil && !ok {
+		o, err = Voorgesteld(s, time.Now().Year())
+	}
+	if err != nil {
 		return o, err
 	}
-	return Voorgesteld(s, time.Now().Year())
+	o.Interventie, err = GekozenInterventie(s)
+	return o, err
 }
 
 // Gekozen gives the years last chosen for this database; ok is false when

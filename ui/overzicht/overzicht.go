@@ -85,9 +85,10 @@ type Screen struct {
 	maatTijd  time.Time // when tegel last changed
 	hertekent bool      // hertekenTegels is waiting or drawing
 
-	vergroting *Vergroting
-	kiezer     *Kiezer
-	thema      chart.Thema
+	vergroting       *Vergroting
+	kiezer           *Kiezer
+	interventieKeuze *widget.Select
+	thema            chart.Thema
 
 	// klaar, when set, is called on the UI goroutine after each refresh.
 	klaar func()
@@ -120,8 +121,11 @@ func New(s *store.Store, w fyne.Window) *Screen {
 	})
 	var cards []fyne.CanvasObject
 	for i, g := range dashboard.Grafieken() {
-		k := newKaart(g, w, append([]*fyne.MenuItem{fyne.NewMenuItem("Vergroten", func() { sc.vergroot(i) })},
-			uitvoer.GrafiekMenu(w, sc.getekend(i))...))
+		items := []*fyne.MenuItem{fyne.NewMenuItem("Vergroten", func() { sc.vergroot(i) })}
+		if g.Naam == BereikInterventie {
+			items = append(items, fyne.NewMenuItem(InterventieKiezen, sc.toonInterventieKeuze))
+		}
+		k := newKaart(g, w, append(items, uitvoer.GrafiekMenu(w, sc.getekend(i))...))
 		k.OnTapped = func() { sc.vergroot(i) }
 		k.onMaat = sc.kaartMaat
 		sc.Kaarten = append(sc.Kaarten, k)
@@ -405,6 +409,7 @@ func (s *Screen) onJaren() {
 		return
 	}
 	s.mu.Lock()
+	s.keuze = s.opties // with the intervention drawn last
 	s.keuze.Van, s.keuze.Tot = van, tot
 	o := s.keuze
 	s.mu.Unlock()

@@ -69,14 +69,17 @@ func (in Inhoud) Demo() bool { return len(in.Grafieken) > 0 && in.Grafieken[0].D
 
 // Verzamel builds the charts of the saved presentation named presentatie,
 // or every chart of the dashboard when it is empty, for the years in o
-// (the database's default years when o.Tot is 0).
+// (the database's default years, and its chosen intervention unless o
+// names one, when o.Tot is 0).
 func Verzamel(s *store.Store, presentatie string, o dashboard.Opties, stand time.Time) (Inhoud, error) {
 	if o.Tot == 0 {
 		std, err := dashboard.Standaard(s)
 		if err != nil {
 			return Inhoud{}, err
 		}
-		std.Interventie = o.Interventie
+		if o.Interventie != "" {
+			std.Interventie = o.Interventie
+		}
 		o = std
 	}
 	in := Inhoud{Titel: AlleGrafieken, Stand: stand, Van: o.Van, Tot: o.Tot}

@@ -105,7 +105,9 @@ func (y yearOptions) options(s *store.Store) (dashboard.Opties, error) {
 	if *y.van != 0 {
 		o.Van = *y.van
 	}
-	o.Interventie = *y.interventie
+	if *y.interventie != "" { // else the one chosen on the Overzicht
+		o.Interventie = *y.interventie
+	}
 	return o, nil
 }
 

@@ -133,6 +133,9 @@ type Main struct {
 	// stopBackups ends the daily backups of the open database.
 	stopBackups chan struct{}
 
+	// syncing is the last synchronisation with the team (nil: none yet).
+	syncing *syncProgress
+
 	// sync runs background work on the calling goroutine (tests).
 	sync bool
 
@@ -149,6 +152,9 @@ type Main struct {
 // stop ends the window's background work and closes the database.
 func (m *Main) stop() {
 	m.stopped.Store(true)
+	if m.syncing != nil {
+		m.syncing.cancel()
+	}
 	uitvoer.Stop(m.app)
 	if o, ok := m.screenIfBuilt(pageOverzicht).(*overzicht.Screen); ok {
 		o.Stop()

@@ -30,6 +30,7 @@ type instellingenScreen struct {
 	theme        *widget.RadioGroup
 	message      *widget.Label
 	backups      *backupList
+	team         *teamSettings
 	content      fyne.CanvasObject
 }
 
@@ -59,6 +60,7 @@ func (s *instellingenScreen) buildUI() {
 	s.message.Wrapping = fyne.TextWrapWord
 	s.message.Importance = widget.SuccessImportance
 	s.backups = newBackupList(s.m)
+	s.team = newTeamSettings(s.m)
 
 	heading := func(text string) fyne.CanvasObject {
 		l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -75,6 +77,9 @@ func (s *instellingenScreen) buildUI() {
 		heading(lang.L("Reservekopieën")),
 		explain(lang.L("Het programma maakt elke dag een reservekopie, en ook voor elke import, schema-update en terugzetting; bewaard worden 7 dagelijkse, 4 wekelijkse en de 10 laatste overige kopieën, in de map backups naast de database.")),
 		s.backups.content,
+		widget.NewSeparator(),
+		heading(lang.L("Teamdatabase")),
+		s.team.content,
 		widget.NewSeparator(),
 		heading(lang.L("Naam in het wijzigingenlogboek")),
 		container.NewBorder(nil, nil, nil, s.naamButton, s.naam),
@@ -99,6 +104,7 @@ func (s *instellingenScreen) Refresh() {
 	}
 	s.backupButton.Enable()
 	s.backups.Refresh()
+	s.team.Refresh()
 	s.path.SetText(lang.L("Geopend: {{.Pad}}", map[string]any{"Pad": s.m.storePath()}))
 	s.naam.SetText(s.m.store.User())
 }

@@ -1,7 +1,11 @@
 package ui
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -9,43 +13,93 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"jeugdmonitor/data/store"
 	"jeugdmonitor/data/team"
 )
 
 // onSync synchronises the open database with the team database it
-// remembers, off the UI goroutine, with each step in the status line; new
-// conflicts open the Conflicten view.
+// remembers, off the UI goroutine, behind a dialog with a progress bar
+// and a button that stops it safely; the password is asked for when the
+// server wants one. New conflicts open the Conflicten view.
 func (m *Main) onSync() {
 	if m.store == nil {
 		return
 	}
 	s := m.store
-	var res team.Resultaat
-	var noTeam bool
-	m.setStatus(lang.L("Synchroniseren met het team…"))
-	m.background(func() error {
-		dsn, ok, err := team.SavedServer(s)
-		if err != nil || !ok {
-			noTeam = !ok
-			return err
-		}
-		srv, err := team.Connect(dsn)
-		if err != nil {
-			return err
-		}
-		defer srv.Close()
-		res, err = team.Sync(s, srv, func(step string) { m.do(func() { m.setStatus(step) }) })
+	var dsn string
+	var ok bool
+	m.background(func() (err error) {
+		dsn, ok, err = team.SavedServer(s)
 		return err
 	}, func(err error) {
 		switch {
 		case err != nil:
-			m.setStatus(lang.L("Synchroniseren mislukt"))
 			m.showError(err)
-		case noTeam:
+		case !ok:
 			m.setStatus("")
 			dialog.ShowInformation(lang.L("Synchroniseren"), lang.L("Deze database hoort niet bij een team. "+
 				"Een team begint met 'jeugdmonitor team init'; een collega koppelt met 'jeugdmonitor team koppel' "+
-				"(zie de README, Team)."), m.win)
+				"(zie de README, Team). Het adres van de teamdatabase staat in Instellingen."), m.win)
+		default:
+			m.connectTeam(dsn, "", false, func(srv *team.Server) { m.syncWith(s, srv) }, m.showError)
+		}
+	})
+}
+
+// syncProgress is the dialog a synchronisation runs behind.
+type syncProgress struct {
+	cancel context.CancelFunc
+	dialog *dialog.CustomDialog
+	step   *widget.Label
+	bar    *widget.ProgressBar
+	stop   *widget.Button
+}
+
+// show updates the dialog with how far the synchronisation is.
+func (p *syncProgress) show(v team.Voortgang) {
+	if !p.stop.Disabled() { // after Afbreken the label says so
+		p.step.SetText(sentence(v.String()))
+	}
+	switch {
+	case v.TeVerwerken > 0:
+		p.bar.SetValue(min(1, float64(v.Verwerkt)/float64(v.TeVerwerken)))
+	case v.TeVerzenden > 0:
+		p.bar.SetValue(float64(v.Verzonden) / float64(v.TeVerzenden))
+	default:
+		p.bar.SetValue(0)
+	}
+}
+
+// syncWith synchronises s with the team database srv (and closes it).
+func (m *Main) syncWith(s *store.Store, srv *team.Server) {
+	ctx, cancel := context.WithCancel(context.Background())
+	p := &syncProgress{cancel: cancel, step: widget.NewLabel(lang.L("Synchroniseren met het team…")), bar: widget.NewProgressBar()}
+	p.stop = widget.NewButton(lang.L("Afbreken"), func() {
+		p.stop.Disable()
+		p.step.SetText(lang.L("Afbreken… (wat al binnen is blijft)"))
+		cancel()
+	})
+	p.dialog = dialog.NewCustomWithoutButtons(lang.L("Synchroniseren met het team"),
+		container.NewVBox(p.step, p.bar, container.NewCenter(p.stop)), m.win)
+	p.dialog.Show()
+	p.dialog.Resize(fyne.NewSize(480, p.dialog.MinSize().Height))
+	m.syncing = p
+	m.setStatus(lang.L("Synchroniseren met het team…"))
+	var res team.Resultaat
+	m.background(func() (err error) {
+		defer srv.Close()
+		res, err = team.Sync(ctx, s, srv, func(v team.Voortgang) { m.do(func() { p.show(v) }) })
+		return err
+	}, func(err error) {
+		cancel()
+		p.dialog.Hide()
+		switch {
+		case errors.Is(err, team.ErrAfgebroken):
+			m.setStatus(lang.L("Synchroniseren afgebroken; wat al binnen was blijft, de volgende keer gaat het verder"))
+			m.reload()
+		case err != nil:
+			m.setStatus(lang.L("Synchroniseren mislukt"))
+			m.showError(err)
 		default:
 			m.setStatus(fmt.Sprintf(lang.L("Gesynchroniseerd: %d verstuurd, %d ontvangen, %d nieuwe conflicten"),
 				res.Verzonden, res.Ontvangen, res.Conflicten))
@@ -55,6 +109,69 @@ func (m *Main) onSync() {
 			}
 		}
 	})
+}
+
+// connectTeam connects to the team database at dsn off the UI goroutine
+// and hands the connection to then, or the reason it failed to failed.
+// When the server wants a password (or refuses the one given) the window
+// asks for it, with the choice to remember it on this computer, and tries
+// again.
+func (m *Main) connectTeam(dsn, password string, remember bool, then func(*team.Server), failed func(error)) {
+	var srv *team.Server
+	var place string
+	m.setStatus(lang.L("Verbinden met de teamdatabase…"))
+	m.background(func() (err error) {
+		if srv, err = team.ConnectWithPassword(dsn, password); err != nil || !remember {
+			return err
+		}
+		if place, err = team.RememberPassword(dsn, password); err != nil {
+			srv.Close()
+		}
+		return err
+	}, func(err error) {
+		switch {
+		case errors.Is(err, team.ErrPassword):
+			m.setStatus("")
+			m.askPassword(err, func(password string, remember bool) { m.connectTeam(dsn, password, remember, then, failed) })
+		case err != nil:
+			m.setStatus(lang.L("Geen verbinding met de teamdatabase"))
+			failed(err)
+		default:
+			m.setStatus("")
+			if remember {
+				m.setStatus(lang.L("Wachtwoord onthouden in {{.Plaats}}", map[string]any{"Plaats": place}))
+			}
+			then(srv)
+		}
+	})
+}
+
+// passwordPrompt asks for the team database's password.
+type passwordPrompt struct {
+	dialog   *dialog.ConfirmDialog
+	entry    *widget.Entry
+	remember *widget.Check
+}
+
+// askPassword asks for the password the server wants (why says what the
+// server answered) and calls then with it and whether to remember it.
+func (m *Main) askPassword(why error, then func(password string, remember bool)) *passwordPrompt {
+	p := &passwordPrompt{entry: widget.NewPasswordEntry(), remember: widget.NewCheck(lang.L("Onthouden op deze computer"), nil)}
+	reason := widget.NewLabel(sentence(why.Error()) + ".")
+	reason.Wrapping = fyne.TextWrapWord
+	note := lowLabel(lang.L("Onthouden bewaart het wachtwoord in Windows Referentiebeheer, de sleutelbos van het bureaublad of een bestand dat alleen u kunt lezen; nooit in de database."))
+	form := widget.NewForm(widget.NewFormItem(lang.L("Wachtwoord"), p.entry))
+	p.dialog = dialog.NewCustomConfirm(lang.L("Wachtwoord voor de teamdatabase"), lang.L("Verbinden"), lang.L("Annuleren"),
+		container.NewVBox(reason, form, p.remember, note), func(ok bool) {
+			if ok && p.entry.Text != "" {
+				then(p.entry.Text, p.remember.Checked)
+			}
+		}, m.win)
+	p.entry.OnSubmitted = func(string) { p.dialog.Confirm() }
+	p.dialog.Show()
+	p.dialog.Resize(fyne.NewSize(520, p.dialog.MinSize().Height))
+	m.win.Canvas().Focus(p.entry)
+	return p
 }
 
 // conflictsView lists the open conflicts, each with both values and a
@@ -118,4 +235,14 @@ func (v *conflictsView) keep(id uint, keuze string) {
 		v.m.reload()
 		v.refresh()
 	})
+}
+
+// sentence starts a message from the data layer with a capital letter, as
+// a sentence on the screen does.
+func sentence(msg string) string {
+	if msg == "" {
+		return msg
+	}
+	r, size := utf8.DecodeRuneInString(msg)
+	return string(unicode.ToUpper(r)) + msg[size:]
 }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -40,7 +42,7 @@ func TestSyncAndConflictsInTheWindow(t *testing.T) {
 	if err := other.SetSetting(register.SeededKey, "uit de teamdatabase"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := team.Join(other, srv, nil); err != nil {
+	if _, err := team.Join(context.Background(), other, srv, nil); err != nil {
 		t.Fatal(err)
 	}
 	for _, db := range []*store.Store{s, other} {
@@ -53,13 +55,16 @@ func TestSyncAndConflictsInTheWindow(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := team.Sync(other, srv, nil); err != nil {
+	if _, err := team.Sync(context.Background(), other, srv, nil); err != nil {
 		t.Fatal(err)
 	}
 
 	m.onSync()
 	if got := m.status.Text; !strings.Contains(got, "Gesynchroniseerd") || !strings.Contains(got, "1 nieuwe conflicten") {
 		t.Fatalf("statusregel na synchroniseren: %q", got)
+	}
+	if p := m.syncing; p == nil || p.bar.Value != 1 || !strings.Contains(p.step.Text, "van") {
+		t.Fatalf("voortgang na synchroniseren: %+v", p)
 	}
 	v := m.showConflicts()
 	list, err := team.OpenConflicten(s)
@@ -95,5 +100,133 @@ func TestSyncWithoutTeamExplains(t *testing.T) {
 	})
 	if !strings.Contains(strings.Join(shown, " "), "hoort niet bij een team") {
 		t.Fatalf("geen uitleg getoond: %q", shown)
+	}
+}
+
+// overlayWidgets collects the password entry, the check box and the labels
+// of the dialogs on top of w.
+func overlayWidgets(w fyne.Window) (password *widget.Entry, remember *widget.Check, texts []string) {
+	for _, o := range w.Canvas().Overlays().List() {
+		walkObjects(o, func(o fyne.CanvasObject) {
+			switch x := o.(type) {
+			case *widget.Entry:
+				if x.Password {
+					password = x
+				}
+			case *widget.Check:
+				remember = x
+			case *widget.Label:
+				texts = append(texts, x.Text)
+			}
+		})
+	}
+	return password, remember, texts
+}
+
+// TestTeamSettingsAddressAndPassword: in Instellingen the team database's
+// address is kept without the password typed into it; Verbinding testen
+// asks for the password in the window, remembers it on request (in a file
+// only the user may read, without a desktop keyring), and then says the
+// server's version and that the connection is encrypted; a wrong database
+// gets a Dutch message; the password can be forgotten and the address
+// removed.
+func TestTeamSettingsAddressAndPassword(t *testing.T) {
+	config := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", config)
+	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "")
+	dsn := pgtest.Database(t)
+	const secret = "Zwolle-Geheim-42"
+	pgtest.Role(t, "instellingenrol", secret, pgtest.GroupPassword)
+	addr := pgtest.URL(dsn, "instellingenrol")
+	m, s, w := newTestMain(t, "")
+	m.show(pageInstellingen)
+	ts := m.screen(pageInstellingen).(*instellingenScreen).team
+	if !strings.Contains(ts.saved.Text, "geen teamdatabase") || !ts.removeButton.Disabled() {
+		t.Fatalf("zonder adres: %q", ts.saved.Text)
+	}
+
+	ts.address.SetText(addr + "?password=" + secret)
+	test.Tap(ts.saveButton)
+	if saved, ok, err := team.SavedServer(s); err != nil || !ok || saved != addr {
+		t.Fatalf("opgeslagen adres %q (%v, %v), verwacht %q", saved, ok, err, addr)
+	}
+	for _, shown := range []string{ts.saved.Text, ts.address.Text, ts.result.Text} {
+		if strings.Contains(shown, secret) {
+			t.Fatalf("het wachtwoord staat op het scherm: %q", shown)
+		}
+	}
+	if !strings.Contains(ts.result.Text, "wachtwoord uit het adres is niet opgeslagen") {
+		t.Fatalf("melding na opslaan: %q", ts.result.Text)
+	}
+
+	test.Tap(ts.testButton)
+	entry, remember, texts := overlayWidgets(w)
+	if entry == nil || remember == nil || remember.Text != "Onthouden op deze computer" ||
+		!strings.Contains(strings.Join(texts, " "), "vraagt een wachtwoord voor gebruiker instellingenrol") {
+		t.Fatalf("geen vraag om het wachtwoord: %q", texts)
+	}
+	entry.SetText(secret)
+	remember.SetChecked(true)
+	entry.OnSubmitted(secret)
+	if !strings.Contains(ts.result.Text, "Verbonden met PostgreSQL") || !strings.Contains(ts.result.Text, "versleuteld (TLS)") {
+		t.Fatalf("uitkomst van de test: %q", ts.result.Text)
+	}
+	file := filepath.Join(config, "jeugdmonitor", "teamwachtwoorden.json")
+	if !strings.Contains(m.status.Text, file) {
+		t.Fatalf("statusregel zegt niet waar het wachtwoord staat: %q", m.status.Text)
+	}
+	if info, err := os.Stat(file); err != nil || info.Mode().Perm() != 0o600 {
+		t.Fatalf("wachtwoordbestand: %v", err)
+	}
+
+	// remembered: no question the second time
+	ts.result.SetText("")
+	test.Tap(ts.testButton)
+	if entry, _, _ := overlayWidgets(w); entry != nil {
+		t.Fatal("het onthouden wachtwoord werd opnieuw gevraagd")
+	}
+	if !strings.Contains(ts.result.Text, "Verbonden met PostgreSQL") {
+		t.Fatalf("tweede test: %q", ts.result.Text)
+	}
+	// a password typed into the address is used for the test, then no longer shown
+	ts.address.SetText(strings.Replace(addr, "instellingenrol@", "instellingenrol:"+secret+"@", 1))
+	test.Tap(ts.testButton)
+	if ts.address.Text != addr || !strings.Contains(ts.result.Text, "Verbonden met PostgreSQL") {
+		t.Fatalf("test met wachtwoord in het adres: invoer %q, uitkomst %q", ts.address.Text, ts.result.Text)
+	}
+
+	ts.address.SetText(pgtest.URL(dsn, "postgres") + "_weg")
+	test.Tap(ts.testButton)
+	if !strings.Contains(ts.result.Text, "bestaat niet op server") || ts.result.Importance != widget.DangerImportance {
+		t.Fatalf("test van een onbekende database: %q", ts.result.Text)
+	}
+	ts.address.SetText("postgres://x@server:poort/db")
+	test.Tap(ts.saveButton)
+	if !strings.Contains(ts.result.Text, "adres van de teamdatabase is ongeldig") {
+		t.Fatalf("opslaan van een ongeldig adres: %q", ts.result.Text)
+	}
+	if saved, _, _ := team.SavedServer(s); saved != addr {
+		t.Fatalf("een ongeldig adres verving het opgeslagen: %q", saved)
+	}
+
+	test.Tap(ts.forgetButton)
+	if _, err := team.ConnectWithPassword(addr, ""); err == nil {
+		t.Fatal("na Wachtwoord vergeten verbindt het adres nog zonder wachtwoord")
+	}
+	test.Tap(ts.removeButton)
+	var confirm *widget.Button
+	for _, o := range w.Canvas().Overlays().List() {
+		walkObjects(o, func(o fyne.CanvasObject) {
+			if b, ok := o.(*widget.Button); ok && b.Text == "Verwijderen" {
+				confirm = b
+			}
+		})
+	}
+	if confirm == nil {
+		t.Fatal("geen vraag bij Adres verwijderen")
+	}
+	test.Tap(confirm)
+	if _, ok, _ := team.SavedServer(s); ok || !strings.Contains(ts.saved.Text, "geen teamdatabase") {
+		t.Fatalf("adres niet verwijderd: %q", ts.saved.Text)
 	}
 }

@@ -89,7 +89,7 @@ func BenchmarkSync10000(b *testing.B) {
 			b.Fatal(err)
 		}
 		start = time.Now()
-		if err := bare.send(changes); err != nil {
+		if err := bare.send(changes, nil); err != nil {
 			b.Fatal(err)
 		}
 		stored := time.Since(start)

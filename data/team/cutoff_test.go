@@ -1,6 +1,7 @@
 package team
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"testing"
@@ -47,7 +48,7 @@ func TestSyncCutOffContinues(t *testing.T) {
 			return nil
 		}
 		for _, s := range []*store.Store{a, b} {
-			if _, err := Sync(s, srv, nil); !errors.Is(err, lost) && !(moment == "toegepast" && err == nil) {
+			if _, err := Sync(context.Background(), s, srv, nil); !errors.Is(err, lost) && !(moment == "toegepast" && err == nil) {
 				t.Fatalf("%s, afgebroken bij %s: %v", s.User(), moment, err)
 			}
 		}

@@ -2,6 +2,7 @@ package team
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"math/rand"
@@ -59,7 +60,7 @@ func runKillSyncer(path, dsn string) int {
 			fmt.Fprintln(os.Stderr, err)
 			return 1
 		}
-		if _, err := Sync(s, srv, nil); err != nil {
+		if _, err := Sync(context.Background(), s, srv, nil); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			return 1
 		}

@@ -3,15 +3,12 @@ package team
 import (
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgtype"
-	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
-	"gorm.io/gorm/logger"
 
 	"jeugdmonitor/data/domain"
 )
@@ -64,28 +61,6 @@ type Server struct {
 	db *gorm.DB
 }
 
-// Connect opens the team database at dsn (a postgres:// URL or key=value
-// list). Without an sslmode in dsn, TLS is used when the server offers it.
-func Connect(dsn string) (*Server, error) {
-	if strings.TrimSpace(dsn) == "" {
-		return nil, errors.New("geen teamdatabase opgegeven (--team postgres://…)")
-	}
-	db, err := gorm.Open(postgres.Open(dsn), &gorm.Config{Logger: logger.Discard})
-	if err != nil {
-		return nil, fmt.Errorf("kan de teamdatabase niet bereiken: %w", err)
-	}
-	sqlDB, err := db.DB()
-	if err != nil {
-		return nil, err
-	}
-	sqlDB.SetMaxOpenConns(2)
-	if err := sqlDB.Ping(); err != nil {
-		sqlDB.Close()
-		return nil, fmt.Errorf("kan de teamdatabase niet bereiken: %w", err)
-	}
-	return &Server{db: db}, nil
-}
-
 // Close ends the connection.
 func (s *Server) Close() error {
 	sqlDB, err := s.db.DB()
@@ -136,6 +111,10 @@ func (s *Server) teamID() (string, error) {
 	}
 	var rows []struct{ Sleutel, Waarde string }
 	if err := s.db.Raw("SELECT sleutel, waarde FROM team_info").Scan(&rows).Error; err != nil {
+		var pgErr *pgconn.PgError
+		if errors.As(err, &pgErr) && pgErr.Code == "42501" {
+			return "", errors.New("u hebt geen leesrecht op het teamregister; de eigenaar geeft het met 'jeugdmonitor team rechten'")
+		}
 		return "", err
 	}
 	info := map[string]string{}
@@ -170,12 +149,14 @@ ON CONFLICT (wijziging_id) DO NOTHING`
 // sendBatch is how many changes one statement sends.
 const sendBatch = 5000
 
-// send stores changes in the team database in one transaction: all or none.
-func (s *Server) send(changes []Wijziging) error {
+// send stores changes in the team database in one transaction: all or
+// none. sent, when not nil, is told how many are in after each batch
+// (stored once the transaction commits).
+func (s *Server) send(changes []Wijziging, sent func(int)) error {
 	if len(changes) == 0 {
 		return nil
 	}
-	return s.db.Transaction(func(tx *gorm.DB) error { return sendIn(tx, changes) })
+	return s.db.Transaction(func(tx *gorm.DB) error { return sendIn(tx, changes, sent) })
 }
 
 // sendLock is the advisory lock that serialises sends (a lock on the table
@@ -185,7 +166,7 @@ const sendLock = 0x4A4D5A57
 // sendIn stores changes in the transaction tx. Sends are serialised, so that
 // the order of the numbers is the order in which they become visible and no
 // reader skips one.
-func sendIn(tx *gorm.DB, changes []Wijziging) error {
+func sendIn(tx *gorm.DB, changes []Wijziging, sent func(int)) error {
 	{
 		if err := tx.Exec("SELECT pg_advisory_xact_lock(?)", sendLock).Error; err != nil {
 			return err
@@ -208,6 +189,9 @@ func sendIn(tx *gorm.DB, changes []Wijziging) error {
 			if err := tx.Exec(insertSQL, array(ids), array(herkomst), array(basis), array(gebruiker), array(tijd), array(actie),
 				array(entiteit), array(sleutel), array(veld), array(oud), array(nieuw)).Error; err != nil {
 				return describeSendError(err)
+			}
+			if sent != nil {
+				sent(start + n)
 			}
 		}
 		return nil

@@ -1,6 +1,7 @@
 package team
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strconv"
@@ -21,8 +22,9 @@ type Resultaat struct {
 	Verzonden, Ontvangen, Toegepast, Conflicten int
 }
 
-// fetchBatch is how many changes one local transaction applies.
-const fetchBatch = 2000
+// fetchBatch is how many changes one local transaction applies (tests
+// make it smaller to see more batches).
+var fetchBatch = 2000
 
 // maxRounds bounds how often a synchronisation sends again because the
 // laptop made new changes while it was receiving.
@@ -47,32 +49,74 @@ func cut(moment string) error {
 // errUnsent stops receiving when the laptop has changes it has not sent.
 var errUnsent = errors.New("er zijn nieuwe wijzigingen op deze laptop")
 
+// Voortgang is how far a synchronisation is, for a progress bar.
+type Voortgang struct {
+	// Stap says in Dutch what happens.
+	Stap string
+	// Verzonden of TeVerzenden own changes are in the team database (once
+	// the send commits).
+	Verzonden, TeVerzenden int
+	// Verwerkt of TeVerwerken changes of the team (the laptop's own
+	// included) have been fetched and applied.
+	Verwerkt, TeVerwerken int
+}
+
+// String says in Dutch how far the synchronisation is.
+func (v Voortgang) String() string {
+	switch {
+	case v.TeVerwerken > 0:
+		return fmt.Sprintf("%s: %d van %d", v.Stap, v.Verwerkt, v.TeVerwerken)
+	case v.TeVerzenden > 0:
+		return fmt.Sprintf("%s: %d van %d", v.Stap, v.Verzonden, v.TeVerzenden)
+	}
+	return v.Stap
+}
+
+// The steps of a synchronisation, as Voortgang.Stap says them.
+const (
+	StapVersturen = "wijzigingen van deze laptop versturen"
+	StapOphalen   = "wijzigingen van het team ophalen"
+)
+
 // Sync sends the laptop's changes since the last synchronisation, then
 // fetches everyone else's, each side in transactions that leave both
 // consistent when the synchronisation is cut off: the next one continues.
-// progress, when not nil, is told what happens (in Dutch).
-func Sync(s *store.Store, srv *Server, progress func(string)) (Resultaat, error) {
+// Cancelling ctx cuts it off the same way, at once. progress, when not
+// nil, is told how far it is.
+func Sync(ctx context.Context, s *store.Store, srv *Server, progress func(Voortgang)) (Resultaat, error) {
 	var res Resultaat
 	if progress == nil {
-		progress = func(string) {}
+		progress = func(Voortgang) {}
 	}
+	srv = &Server{db: srv.db.WithContext(ctx)}
 	teamID, err := srv.teamID()
 	if err != nil {
-		return res, err
+		return res, cancelled(ctx, err)
 	}
 	for range maxRounds {
-		progress("wijzigingen van deze laptop versturen")
-		if err := sendOwn(s, srv, teamID, &res); err != nil {
-			return res, err
+		progress(Voortgang{Stap: StapVersturen})
+		if err := sendOwn(s, srv, teamID, &res, progress); err != nil {
+			return res, cancelled(ctx, err)
 		}
-		progress("wijzigingen van het team ophalen")
-		err := receive(s, srv, &res, progress)
+		progress(Voortgang{Stap: StapOphalen})
+		err := receive(ctx, s, srv, &res, progress)
 		if errors.Is(err, errUnsent) {
 			continue
 		}
-		return res, err
+		return res, cancelled(ctx, err)
 	}
 	return res, errors.New("er werd tijdens het synchroniseren steeds opnieuw gewijzigd; probeer het zo nog eens")
+}
+
+// ErrAfgebroken is returned by a synchronisation that was cancelled.
+var ErrAfgebroken = errors.New("het synchroniseren is afgebroken; wat al binnen was blijft, de volgende keer gaat het verder")
+
+// cancelled reports a failure after ctx was cancelled as the cancellation.
+func cancelled(ctx context.Context, err error) error {
+	if err != nil && ctx.Err() != nil {
+		return ErrAfgebroken
+	}
+	return err
 }
 
 // checkTeam reads the laptop's state and checks that it belongs to the team.
@@ -93,7 +137,7 @@ func checkTeam(db *gorm.DB, teamID string) (staat, error) {
 // sendOwn sends the laptop's unsent changes: the team database stores them
 // in one transaction, and only then does the laptop note them as sent. A
 // send cut off in between is repeated; the team database skips what it has.
-func sendOwn(s *store.Store, srv *Server, teamID string, res *Resultaat) error {
+func sendOwn(s *store.Store, srv *Server, teamID string, res *Resultaat, progress func(Voortgang)) error {
 	return s.UpdateRaw(func(r *store.RawTx) error {
 		db := r.DB()
 		st, err := checkTeam(db, teamID)
@@ -118,7 +162,9 @@ func sendOwn(s *store.Store, srv *Server, teamID string, res *Resultaat) error {
 		if last == st.VerzondenTot {
 			return nil
 		}
-		if err := srv.send(changes); err != nil {
+		progress(Voortgang{Stap: StapVersturen, TeVerzenden: len(changes)})
+		err = srv.send(changes, func(n int) { progress(Voortgang{Stap: StapVersturen, Verzonden: n, TeVerzenden: len(changes)}) })
+		if err != nil {
 			return err
 		}
 		if err := cut("verzonden"); err != nil {
@@ -164,9 +210,10 @@ func detectCopy(db *gorm.DB, srv *Server, st staat) (bool, error) {
 
 // receive applies the team's changes after the last one received, a batch
 // per local transaction together with how far it got.
-func receive(s *store.Store, srv *Server, res *Resultaat, progress func(string)) error {
+func receive(ctx context.Context, s *store.Store, srv *Server, res *Resultaat, progress func(Voortgang)) error {
+	v := Voortgang{Stap: StapOphalen}
 	for {
-		done := false
+		done, applied := false, 0
 		err := s.UpdateRaw(func(r *store.RawTx) error {
 			db := r.DB()
 			st, ok, err := readState(db)
@@ -192,6 +239,11 @@ func receive(s *store.Store, srv *Server, res *Resultaat, progress func(string))
 			if len(batch) == 0 {
 				return nil
 			}
+			if v.TeVerwerken == 0 {
+				if v.TeVerwerken, err = countAfter(srv.db, st.OntvangenTot); err != nil {
+					return err
+				}
+			}
 			a := &applier{r: r, db: db, k: newKeys(db), t: &tables{db: db}, st: st, srv: srv}
 			if err := a.apply(batch); err != nil {
 				return err
@@ -202,7 +254,7 @@ func receive(s *store.Store, srv *Server, res *Resultaat, progress func(string))
 			if st.VerzondenTot, err = lastAuditRow(db); err != nil {
 				return err
 			}
-			st.OntvangenTot = batch[len(batch)-1].Volgnummer
+			st.OntvangenTot, applied = batch[len(batch)-1].Volgnummer, len(batch)
 			res.Toegepast += a.applied
 			res.Conflicten += len(a.conflicts)
 			for _, c := range batch {
@@ -213,13 +265,28 @@ func receive(s *store.Store, srv *Server, res *Resultaat, progress func(string))
 			if err := writeState(db, st); err != nil {
 				return err
 			}
-			progress(fmt.Sprintf("%d wijzigingen van het team verwerkt", res.Ontvangen))
-			return cut("toegepast")
+			if err := cut("toegepast"); err != nil {
+				return err
+			}
+			// cancelled while applying: this batch is not kept
+			return ctx.Err()
 		})
-		if err != nil || done {
+		if err != nil {
 			return err
 		}
+		v.Verwerkt += applied
+		progress(v)
+		if done {
+			return nil
+		}
 	}
+}
+
+// countAfter is how many changes the team database has after number after.
+func countAfter(db *gorm.DB, after int64) (int, error) {
+	var n int
+	err := db.Raw("SELECT count(*) FROM team_wijzigingen WHERE volgnummer > ?", after).Scan(&n).Error
+	return n, err
 }
 
 // wholeGroups leaves off the changes at the end of a full batch that add
@@ -258,7 +325,7 @@ func Init(s *store.Store, srv *Server) (Resultaat, error) {
 			if err := srv.create(tx, st.Team); err != nil {
 				return err
 			}
-			if err := sendIn(tx, changes); err != nil {
+			if err := sendIn(tx, changes, nil); err != nil {
 				return err
 			}
 			st.OntvangenTot, err = head(tx)
@@ -276,8 +343,9 @@ func Init(s *store.Store, srv *Server) (Resultaat, error) {
 // ErrLocalNotEmpty is returned when a database with records joins a team.
 var ErrLocalNotEmpty = errors.New("deze database bevat al gegevens; koppel een nieuwe, lege database aan het team")
 
-// Join makes an empty database part of the team and fetches the team's register.
-func Join(s *store.Store, srv *Server, progress func(string)) (Resultaat, error) {
+// Join makes an empty database part of the team and fetches the team's
+// register, as Sync does (and a Sync continues a Join cut off).
+func Join(ctx context.Context, s *store.Store, srv *Server, progress func(Voortgang)) (Resultaat, error) {
 	teamID, err := srv.teamID()
 	if err != nil {
 		return Resultaat{}, err
@@ -305,7 +373,7 @@ func Join(s *store.Store, srv *Server, progress func(string)) (Resultaat, error)
 	if err != nil {
 		return Resultaat{}, err
 	}
-	return Sync(s, srv, progress)
+	return Sync(ctx, s, srv, progress)
 }
 
 // snapshot turns every shared record of the laptop into added fields,

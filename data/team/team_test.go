@@ -2,16 +2,15 @@ package team
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"sort"
 	"testing"
 	"time"
 
 	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/export"
-	"jeugdmonitor/data/register"
 	"jeugdmonitor/data/register/registertest"
 	"jeugdmonitor/data/store"
 	"jeugdmonitor/data/team/pgtest"
@@ -21,7 +20,16 @@ func TestMain(m *testing.M) {
 	if path := os.Getenv(killDBEnv); path != "" {
 		os.Exit(runKillSyncer(path, os.Getenv(killDSNEnv)))
 	}
-	os.Exit(pgtest.Main(m))
+	// passwords kept by the tests go to a folder of their own, not the user's
+	cfg, err := os.MkdirTemp("", "jeugdmonitor-team-config-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_CONFIG_HOME", cfg)
+	os.Setenv("DBUS_SESSION_BUS_ADDRESS", "")
+	code := pgtest.Main(m)
+	os.RemoveAll(cfg)
+	os.Exit(code)
 }
 
 // clock is a test clock that moves a second per reading.
@@ -55,15 +63,8 @@ func founder(t testing.TB, srv *Server, user string) *store.Store {
 // member is a new, empty laptop database that joins the team.
 func member(t testing.TB, srv *Server, user string) *store.Store {
 	t.Helper()
-	s, err := store.Open(filepath.Join(t.TempDir(), "laptop.db"), store.Options{Create: true, User: user, Now: clock()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	if err := s.SetSetting(register.SeededKey, "uit de teamdatabase"); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := Join(s, srv, nil); err != nil {
+	s := emptyLaptop(t, user)
+	if _, err := Join(context.Background(), s, srv, nil); err != nil {
 		t.Fatalf("team koppel (%s): %v", user, err)
 	}
 	return s
@@ -71,7 +72,7 @@ func member(t testing.TB, srv *Server, user string) *store.Store {
 
 func sync(t testing.TB, s *store.Store, srv *Server) Resultaat {
 	t.Helper()
-	res, err := Sync(s, srv, nil)
+	res, err := Sync(context.Background(), s, srv, nil)
 	if err != nil {
 		t.Fatalf("sync %s: %v", s.User(), err)
 	}

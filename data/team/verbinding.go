@@ -14,27 +14,33 @@ import (
 // without a password.
 const staatServer = "server"
 
-// withoutPassword removes the password from a connection string (URL or
-// key=value list), so that it can be kept: the password is never stored
-// in the database (PostgreSQL's own ~/.pgpass, readable only by the user,
-// or PGPASSWORD supply it).
-func withoutPassword(dsn string) string {
+// SplitPassword separates a connection string (URL or key=value list)
+// into the address without password, which can be kept and shown, and the
+// password it held (empty when none). The password is never stored in the
+// database (RememberPassword keeps it out of plain sight).
+func SplitPassword(dsn string) (address, password string) {
 	if u, err := url.Parse(dsn); err == nil && (u.Scheme == "postgres" || u.Scheme == "postgresql") {
 		if u.User != nil {
+			password, _ = u.User.Password()
 			u.User = url.User(u.User.Username())
 		}
 		q := u.Query()
-		q.Del("password")
+		if q.Has("password") {
+			password = q.Get("password")
+			q.Del("password")
+		}
 		u.RawQuery = q.Encode()
-		return u.String()
+		return u.String(), password
 	}
 	var kept []string
 	for _, part := range strings.Fields(dsn) {
-		if !strings.HasPrefix(strings.ToLower(part), "password=") {
-			kept = append(kept, part)
+		if k, v, _ := strings.Cut(part, "="); strings.EqualFold(k, "password") {
+			password = strings.Trim(v, "'")
+			continue
 		}
+		kept = append(kept, part)
 	}
-	return strings.Join(kept, " ")
+	return strings.Join(kept, " "), password
 }
 
 // RememberServer keeps the team database's address (without password) with
@@ -42,8 +48,14 @@ func withoutPassword(dsn string) string {
 func RememberServer(s *store.Store, dsn string) error {
 	return s.UpdateRaw(func(r *store.RawTx) error {
 		return r.DB().Exec("INSERT INTO team_staat (sleutel, waarde) VALUES (?, ?)"+
-			" ON CONFLICT (sleutel) DO UPDATE SET waarde = excluded.waarde", staatServer, withoutPassword(dsn)).Error
+			" ON CONFLICT (sleutel) DO UPDATE SET waarde = excluded.waarde", staatServer, address(dsn)).Error
 	})
+}
+
+// address is dsn without its password.
+func address(dsn string) string {
+	a, _ := SplitPassword(dsn)
+	return a
 }
 
 // SavedServer is the team database's address kept with the laptop's
@@ -60,6 +72,15 @@ func SavedServer(s *store.Store) (dsn string, ok bool, err error) {
 		return nil
 	})
 	return dsn, ok, err
+}
+
+// ForgetServer removes the team database's address kept with the
+// laptop's database. The laptop stays in the team: with the address given
+// again it continues where it was.
+func ForgetServer(s *store.Store) error {
+	return s.UpdateRaw(func(r *store.RawTx) error {
+		return r.DB().Exec("DELETE FROM team_staat WHERE sleutel = ?", staatServer).Error
+	})
 }
 
 // ErrNoServer is returned when no team database is named or kept.

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"flag"
 	"fmt"
 
@@ -12,7 +13,25 @@ import (
 // teamFlag adds the --team option.
 func teamFlag(fs *flag.FlagSet) *string {
 	return fs.String("team", "", "teamdatabase (postgres://gebruiker@server:5432/database); standaard de laatst gebruikte.\n"+
-		"Het wachtwoord komt uit ~/.pgpass (alleen voor de gebruiker leesbaar) of PGPASSWORD, nooit uit de database")
+		"Het wachtwoord komt uit PGPASSWORD, ~/.pgpass of wat in het venster is onthouden op deze computer\n"+
+		"(Windows Referentiebeheer, de sleutelbos van het bureaublad of een bestand alleen voor u leesbaar);\n"+
+		"het staat nooit in de database")
+}
+
+// teamAddress is the address given with --team, or else the one kept with
+// the database s.
+func teamAddress(s *store.Store, given string) (string, error) {
+	if given != "" {
+		return given, nil
+	}
+	saved, ok, err := team.SavedServer(s)
+	if err != nil {
+		return "", err
+	}
+	if !ok {
+		return "", team.ErrNoServer
+	}
+	return saved, nil
 }
 
 // runTeam dispatches "team init|koppel".
@@ -100,7 +119,7 @@ func runTeamKoppel(env Env, args []string) int {
 		if err := team.RememberServer(s, *url); err != nil {
 			return err
 		}
-		res, err = team.Join(s, srv, nil)
+		res, err = team.Join(context.Background(), s, srv, nil)
 		return err
 	})
 	if err != nil {
@@ -111,20 +130,34 @@ func runTeamKoppel(env Env, args []string) int {
 }
 
 func runTeamRechten(env Env, args []string) int {
-	fs := newFlags(env, "team rechten", "--team URL --rol NAAM --recht lezen|schrijven",
+	fs := newFlags(env, "team rechten", "[--team URL] [--db PAD] --rol NAAM --recht lezen|schrijven",
 		"Geeft een PostgreSQL-rol (een per medewerker, of een voor het team) het recht het teamregister\n"+
 			"te lezen, of te lezen en wijzigingen toe te voegen. Alleen de eigenaar van de teamdatabase kan\n"+
-			"dat; niemand krijgt het recht wijzigingen in het logboek van het team aan te passen.")
+			"dat; niemand krijgt het recht wijzigingen in het logboek van het team aan te passen.\n"+
+			"Zonder --team: de teamdatabase die bij de database (--db) is onthouden.")
+	db := dbFlag(fs)
 	url := teamFlag(fs)
 	role := fs.String("rol", "", "de PostgreSQL-rol (IT maakt hem: CREATE ROLE naam LOGIN PASSWORD …)")
 	recht := fs.String("recht", "", "lezen of schrijven")
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
-	if *url == "" || *role == "" || (*recht != string(team.RechtLezen) && *recht != string(team.RechtSchrijven)) {
-		return usageError(env, "--team, --rol en --recht lezen|schrijven zijn verplicht; gebruik --help")
+	if *role == "" || (*recht != string(team.RechtLezen) && *recht != string(team.RechtSchrijven)) {
+		return usageError(env, "--rol en --recht lezen|schrijven zijn verplicht; gebruik --help")
 	}
-	srv, err := team.Connect(*url)
+	dsn := *url
+	if dsn == "" {
+		s, err := openForReading(*db)
+		if err != nil {
+			return failure(env, err)
+		}
+		dsn, err = teamAddress(s, "")
+		s.Close()
+		if err != nil {
+			return failure(env, err)
+		}
+	}
+	srv, err := team.Connect(dsn)
 	if err != nil {
 		return failure(env, err)
 	}
@@ -151,23 +184,16 @@ func runSync(env Env, args []string) int {
 		return failure(env, err)
 	}
 	defer s.Close()
-	dsn := *url
-	if dsn == "" {
-		saved, ok, err := team.SavedServer(s)
-		if err != nil {
-			return failure(env, err)
-		}
-		if !ok {
-			return failure(env, team.ErrNoServer)
-		}
-		dsn = saved
+	dsn, err := teamAddress(s, *url)
+	if err != nil {
+		return failure(env, err)
 	}
 	srv, err := team.Connect(dsn)
 	if err != nil {
 		return failure(env, err)
 	}
 	defer srv.Close()
-	res, err := team.Sync(s, srv, func(step string) { fmt.Fprintln(env.Stderr, step) })
+	res, err := team.Sync(context.Background(), s, srv, func(v team.Voortgang) { fmt.Fprintln(env.Stderr, v) })
 	if err != nil {
 		return failure(env, err)
 	}

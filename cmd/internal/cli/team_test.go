@@ -73,6 +73,19 @@ func TestTeamCommands(t *testing.T) {
 	if code, _, stderr := run(t, "team", "rechten", "--team", dsn, "--rol", "niemand_hier", "--recht", "lezen"); code != ExitError || !strings.Contains(stderr, "bestaat niet") {
 		t.Fatalf("rechten voor een onbekende rol: exit %d: %s", code, stderr)
 	}
+	// without --team, rechten uses the team database kept with --db
+	if code, _, stderr := run(t, "team", "rechten", "--db", a, "--rol", "niemand_hier", "--recht", "lezen"); code != ExitError || !strings.Contains(stderr, "bestaat niet") {
+		t.Fatalf("rechten met --db: exit %d: %s", code, stderr)
+	}
+	if code, _, stderr := run(t, "team", "rechten", "--db", newDatabase(t), "--rol", "x", "--recht", "lezen"); code != ExitError || !strings.Contains(stderr, "geen teamdatabase bekend") {
+		t.Fatalf("rechten met --db zonder team: exit %d: %s", code, stderr)
+	}
+	// a password in a given address is never repeated, not even when it is refused
+	pgtest.Role(t, "wachtwoordrol", "juist-wachtwoord", pgtest.GroupPassword)
+	if code, _, stderr := run(t, "sync", "--db", a, "--team", pgtest.URL(dsn, "wachtwoordrol")+"?password=Fout-Wachtwoord-99"); code != ExitError ||
+		!strings.Contains(stderr, "weigert het wachtwoord van gebruiker wachtwoordrol") || strings.Contains(stderr, "Fout-Wachtwoord-99") {
+		t.Fatalf("sync met een verkeerd wachtwoord: exit %d: %s", code, stderr)
+	}
 	if code, _, stderr := run(t, "team", "rechten", "--team", dsn, "--rol", "x", "--recht", "alles"); code != ExitUsage {
 		t.Fatalf("onbekend recht: exit %d: %s", code, stderr)
 	}

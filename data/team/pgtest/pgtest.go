@@ -11,6 +11,7 @@ package pgtest
 
 import (
 	"fmt"
+	"net/url"
 	"os"
 	"runtime"
 	"strings"
@@ -87,6 +88,58 @@ func DSN(dsn, user string) string {
 	}
 	return strings.Join(append(out, "user="+user), " ")
 }
+
+// URL is the postgres:// address for user on the database of the
+// connection string dsn, without sslmode: TLS is used because the test
+// server offers it (with a certificate signed by CAFile).
+func URL(dsn, user string) string {
+	fields := map[string]string{}
+	for _, part := range strings.Fields(dsn) {
+		if k, v, ok := strings.Cut(part, "="); ok {
+			fields[k] = v
+		}
+	}
+	return (&url.URL{Scheme: "postgres", User: url.User(user), Host: fields["host"] + ":" + fields["port"], Path: "/" + fields["dbname"]}).String()
+}
+
+// The test server's groups: a member of GroupPassword signs in with a
+// password (scram-sha-256), a member of GroupTLS only over TLS; every
+// other role is trusted.
+const (
+	GroupPassword = "met_wachtwoord"
+	GroupTLS      = "alleen_tls"
+)
+
+// Role makes (again) a login role on the test server, with password when
+// it is not empty, as a member of groups.
+func Role(t testing.TB, name, password string, groups ...string) {
+	t.Helper()
+	startOnce.Do(func() { running, startErr = start() })
+	if startErr != nil {
+		unavailable(t, startErr)
+	}
+	admin, err := Open(running.dsn("postgres", "postgres"))
+	if err != nil {
+		t.Fatalf("verbinden met de testserver: %v", err)
+	}
+	defer closeDB(admin)
+	stmts := []string{"DROP ROLE IF EXISTS " + name, "CREATE ROLE " + name + " LOGIN"}
+	if password != "" {
+		stmts[1] += " PASSWORD '" + strings.ReplaceAll(password, "'", "''") + "'"
+	}
+	if len(groups) > 0 {
+		stmts[1] += " IN ROLE " + strings.Join(groups, ", ")
+	}
+	for _, stmt := range stmts {
+		if err := admin.Exec(stmt).Error; err != nil {
+			t.Fatalf("rol %s maken: %v", name, err)
+		}
+	}
+}
+
+// CAFile is the certificate of the CA that signed the test server's
+// certificate (start the server first, with Database).
+func CAFile() string { return running.caFile() }
 
 // Open connects gorm to dsn, quietly.
 func Open(dsn string) (*gorm.DB, error) {

@@ -83,14 +83,18 @@ func start() (*server, error) {
 		os.RemoveAll(dir)
 		return nil, err
 	}
+	if err := s.prepareAuth(); err != nil {
+		os.RemoveAll(dir)
+		return nil, err
+	}
 	// a port can be taken between asking and starting: try a few
 	for range 5 {
 		if s.port, err = freePort(); err != nil {
 			break
 		}
-		opts := fmt.Sprintf("-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off", s.port, dir)
+		opts := fmt.Sprintf("-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c ssl=on", s.port, dir)
 		if err = s.run("pg_ctl", "-D", s.data(), "-l", filepath.Join(dir, "server.log"), "-o", opts, "-w", "-t", "60", "start"); err == nil {
-			return s, nil
+			return s, s.makeGroups()
 		}
 	}
 	log, _ := os.ReadFile(filepath.Join(dir, "server.log"))
@@ -99,6 +103,55 @@ func start() (*server, error) {
 }
 
 func (s *server) data() string { return filepath.Join(s.dir, "data") }
+
+// prepareAuth writes the server's TLS certificate (signed by a test CA,
+// kept beside the data as ca.crt) and puts the rules for the test groups
+// before initdb's rules, which trust every local connection.
+func (s *server) prepareAuth() error {
+	caPEM, certPEM, keyPEM, err := certificates()
+	if err != nil {
+		return err
+	}
+	files := []struct {
+		name string
+		data []byte
+	}{{filepath.Join(s.dir, "ca.crt"), caPEM}, {filepath.Join(s.data(), "server.crt"), certPEM}, {filepath.Join(s.data(), "server.key"), keyPEM}}
+	for _, f := range files {
+		if err := os.WriteFile(f.name, f.data, 0o600); err != nil {
+			return err
+		}
+		if s.cred != nil && filepath.Dir(f.name) == s.data() {
+			if err := os.Chown(f.name, int(s.cred.Uid), int(s.cred.Gid)); err != nil {
+				return err
+			}
+		}
+	}
+	hba := filepath.Join(s.data(), "pg_hba.conf")
+	rules, err := os.ReadFile(hba)
+	if err != nil {
+		return err
+	}
+	own := fmt.Sprintf("hostnossl all +%s 127.0.0.1/32 reject\nhost all +%s 127.0.0.1/32 scram-sha-256\n", GroupTLS, GroupPassword)
+	return os.WriteFile(hba, append([]byte(own), rules...), 0o600)
+}
+
+// makeGroups makes the roles whose members the rules of prepareAuth are for.
+func (s *server) makeGroups() error {
+	db, err := Open(s.dsn("postgres", "postgres"))
+	if err != nil {
+		return err
+	}
+	defer closeDB(db)
+	for _, g := range []string{GroupTLS, GroupPassword} {
+		if err := db.Exec("CREATE ROLE " + g + " NOLOGIN").Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// caFile is the test CA's certificate.
+func (s *server) caFile() string { return filepath.Join(s.dir, "ca.crt") }
 
 // run runs a PostgreSQL program from the server's bin folder, as postgres
 // when the tests run as root.

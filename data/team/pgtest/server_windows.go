@@ -12,3 +12,5 @@ func start() (*server, error) {
 func (s *server) dsn(user, database string) string { return "" }
 
 func (s *server) stop() {}
+
+func (s *server) caFile() string { return "" }

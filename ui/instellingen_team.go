@@ -1,0 +1,215 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"jeugdmonitor/data/team"
+)
+
+// teamSettings shows, sets, tests and removes the address of the open
+// database's team database, kept with the database (where 'jeugdmonitor
+// team koppel' keeps it) and never with a password.
+type teamSettings struct {
+	m *Main
+
+	saved        *widget.Label
+	address      *entry
+	saveButton   *widget.Button
+	testButton   *widget.Button
+	removeButton *widget.Button
+	forgetButton *widget.Button
+	result       *widget.Label
+	content      fyne.CanvasObject
+
+	// current is the saved address ("" when none).
+	current string
+}
+
+func newTeamSettings(m *Main) *teamSettings {
+	t := &teamSettings{m: m}
+	t.saved = widget.NewLabel("")
+	t.saved.Wrapping = fyne.TextWrapBreak
+	t.address = newEntry("postgres://gebruiker@server:5432/database")
+	t.address.OnSubmitted = func(string) { t.onSave() }
+	t.saveButton = widget.NewButton(lang.L("Adres opslaan"), t.onSave)
+	t.testButton = widget.NewButton(lang.L("Verbinding testen"), t.onTest)
+	t.removeButton = widget.NewButton(lang.L("Adres verwijderen…"), t.onRemove)
+	t.forgetButton = widget.NewButton(lang.L("Wachtwoord vergeten"), t.onForget)
+	t.result = widget.NewLabel("")
+	t.result.Wrapping = fyne.TextWrapWord
+	t.content = container.NewVBox(
+		t.saved,
+		container.NewBorder(nil, nil, nil, t.saveButton, t.address),
+		container.NewHBox(t.testButton, t.removeButton, t.forgetButton),
+		t.result,
+		lowLabel(lang.L("Het adres wordt zonder wachtwoord bij deze database bewaard. Om het wachtwoord vraagt het programma zelf; onthouden gebeurt in Windows Referentiebeheer, de sleutelbos van het bureaublad of een bestand dat alleen u kunt lezen. Zonder sslmode in het adres is de verbinding versleuteld (TLS) als de server dat aanbiedt.")))
+	return t
+}
+
+// Refresh shows the address kept with the open database.
+func (t *teamSettings) Refresh() {
+	s := t.m.store
+	if s == nil {
+		return
+	}
+	var dsn string
+	var ok bool
+	t.m.background(func() (err error) {
+		dsn, ok, err = team.SavedServer(s)
+		return err
+	}, func(err error) {
+		if err != nil {
+			t.show(err.Error(), true)
+			return
+		}
+		t.current = ""
+		if ok {
+			t.current = dsn
+		}
+		t.showSaved()
+	})
+}
+
+// showSaved shows the saved address and enables what can be done with it.
+func (t *teamSettings) showSaved() {
+	if t.current == "" {
+		t.saved.SetText(lang.L("Voor deze database is geen teamdatabase opgeslagen."))
+		t.removeButton.Disable()
+		t.forgetButton.Disable()
+		return
+	}
+	t.saved.SetText(lang.L("Opgeslagen adres: {{.Adres}}", map[string]any{"Adres": t.current}))
+	t.address.SetText(t.current)
+	t.removeButton.Enable()
+	t.forgetButton.Enable()
+}
+
+// show puts a message under the buttons, as a problem when bad is set.
+func (t *teamSettings) show(msg string, bad bool) {
+	t.result.Importance = widget.SuccessImportance
+	if bad {
+		t.result.Importance = widget.DangerImportance
+	}
+	t.result.SetText(sentence(msg))
+}
+
+// typed is the address in the entry without a password, and the password
+// it held: a password typed into the address is used, never kept there.
+func (t *teamSettings) typed() (address, password string, err error) {
+	address, password = team.SplitPassword(strings.TrimSpace(t.address.Text))
+	if address == "" {
+		return "", "", errors.New(lang.L("Vul het adres van de teamdatabase in, bijvoorbeeld postgres://gebruiker@server:5432/database."))
+	}
+	if _, err := team.PasswordKey(address); err != nil {
+		return "", "", err
+	}
+	return address, password, nil
+}
+
+// onSave keeps the typed address (without password) with the database.
+func (t *teamSettings) onSave() {
+	s := t.m.store
+	address, password, err := t.typed()
+	if err != nil || s == nil {
+		if err != nil {
+			t.show(err.Error(), true)
+		}
+		return
+	}
+	t.address.SetText(address)
+	t.m.background(func() error { return team.RememberServer(s, address) }, func(err error) {
+		if err != nil {
+			t.show(err.Error(), true)
+			return
+		}
+		t.current = address
+		t.showSaved()
+		msg := lang.L("Adres opgeslagen.")
+		if password != "" {
+			msg += " " + lang.L("Het wachtwoord uit het adres is niet opgeslagen; het programma vraagt erom bij de verbinding.")
+		}
+		t.show(msg, false)
+	})
+}
+
+// onTest connects to the typed address and says the server's version,
+// whether the connection is encrypted and whether it holds a team register.
+func (t *teamSettings) onTest() {
+	address, password, err := t.typed()
+	if err != nil {
+		t.show(err.Error(), true)
+		return
+	}
+	t.address.SetText(address) // the password is used, not shown
+	t.show(lang.L("Verbinden…"), false)
+	t.m.connectTeam(address, password, false, func(srv *team.Server) {
+		var info team.Info
+		t.m.background(func() (err error) {
+			defer srv.Close()
+			info, err = srv.Info()
+			return err
+		}, func(err error) {
+			if err != nil {
+				t.show(err.Error(), true)
+				return
+			}
+			t.show(info.Omschrijving(), false)
+		})
+	}, func(err error) { t.show(err.Error(), true) })
+}
+
+// onRemove removes the saved address, and the password remembered for it,
+// after asking.
+func (t *teamSettings) onRemove() {
+	s, address := t.m.store, t.current
+	if s == nil || address == "" {
+		return
+	}
+	question := widget.NewLabel(lang.L("Het adres van de teamdatabase bij deze database verwijderen, en een onthouden wachtwoord vergeten? De database blijft bij het team: met het adres opnieuw ingevuld gaat synchroniseren verder waar het was."))
+	question.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(lang.L("Adres verwijderen"), lang.L("Verwijderen"), lang.L("Annuleren"), question,
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			t.m.background(func() error {
+				if err := team.ForgetServer(s); err != nil {
+					return err
+				}
+				return team.ForgetPassword(address)
+			}, func(err error) {
+				if err != nil {
+					t.show(err.Error(), true)
+					return
+				}
+				t.current = ""
+				t.address.SetText("")
+				t.showSaved()
+				t.show(lang.L("Adres verwijderd."), false)
+			})
+		}, t.m.win)
+	d.Show()
+	d.Resize(fyne.NewSize(520, d.MinSize().Height))
+}
+
+// onForget forgets the password remembered for the saved address.
+func (t *teamSettings) onForget() {
+	address := t.current
+	if address == "" {
+		return
+	}
+	t.m.background(func() error { return team.ForgetPassword(address) }, func(err error) {
+		if err != nil {
+			t.show(err.Error(), true)
+			return
+		}
+		t.show(lang.L("Het wachtwoord is vergeten; bij de volgende verbinding vraagt het programma erom."), false)
+	})
+}

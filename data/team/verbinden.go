@@ -244,7 +244,7 @@ func (s *Server) Info() (Info, error) {
 func (i Info) Omschrijving() string {
 	tls := "versleuteld (TLS)"
 	if !i.TLS {
-		tls = "NIET versleuteld: de server biedt geen TLS aan"
+		tls = "NIET versleuteld (de server biedt geen TLS aan, of het adres zet het uit met sslmode=disable)"
 	}
 	team := "de database bevat een teamregister"
 	if !i.Teamdatabase {

@@ -31,7 +31,7 @@ func main() {
 		// started with arguments, from cmd or PowerShell: answer in that console
 		console.Attach()
 	}
-	env := cli.Env{Stdout: os.Stdout, Stderr: os.Stderr}
+	env := cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Stdin: os.Stdin}
 	if len(args) > 0 && cli.IsCommand(args[0]) {
 		os.Exit(cli.Run(env, args))
 	}

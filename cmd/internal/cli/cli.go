@@ -27,10 +27,12 @@ const (
 	ExitUsage = 2
 )
 
-// Env is what a command may touch: its output streams.
+// Env is what a command may touch: its output streams, and its input
+// (nil: none).
 type Env struct {
 	Stdout io.Writer
 	Stderr io.Writer
+	Stdin  io.Reader
 }
 
 // command is one subcommand.

@@ -1,9 +1,16 @@
 package cli
 
 import (
+	"bufio"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"golang.org/x/term"
 
 	"jeugdmonitor/data/register"
 	"jeugdmonitor/data/store"
@@ -13,9 +20,9 @@ import (
 // teamFlag adds the --team option.
 func teamFlag(fs *flag.FlagSet) *string {
 	return fs.String("team", "", "teamdatabase (postgres://gebruiker@server:5432/database); standaard de laatst gebruikte.\n"+
-		"Het wachtwoord komt uit PGPASSWORD, ~/.pgpass of wat in het venster is onthouden op deze computer\n"+
-		"(Windows Referentiebeheer, de sleutelbos van het bureaublad of een bestand alleen voor u leesbaar);\n"+
-		"het staat nooit in de database")
+		"Het wachtwoord komt uit PGPASSWORD, ~/.pgpass of wat op deze computer is onthouden (in het venster of\n"+
+		"met 'jeugdmonitor team wachtwoord': in Windows Referentiebeheer, de sleutelbos van het bureaublad of\n"+
+		"een bestand dat alleen u kunt lezen); het staat nooit in de database")
 }
 
 // teamAddress is the address given with --team, or else the one kept with
@@ -37,16 +44,17 @@ func teamAddress(s *store.Store, given string) (string, error) {
 // runTeam dispatches "team init|koppel".
 func runTeam(env Env, args []string) int {
 	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
-		fmt.Fprintln(env.Stdout, "Gebruik: jeugdmonitor team init|koppel|rechten [opties]")
+		fmt.Fprintln(env.Stdout, "Gebruik: jeugdmonitor team init|koppel|rechten|wachtwoord [opties]")
 		fmt.Fprintln(env.Stdout, "\nEen teamregister in een PostgreSQL-database, gedeeld door de laptops van het team:")
 		fmt.Fprintln(env.Stdout, "  init    richt een lege teamdatabase in met het register van deze database")
 		fmt.Fprintln(env.Stdout, "  koppel  maakt een nieuwe database op deze laptop met het register van het team")
 		fmt.Fprintln(env.Stdout, "  rechten geeft een PostgreSQL-rol lees- of schrijfrechten (alleen de eigenaar)")
+		fmt.Fprintln(env.Stdout, "  wachtwoord onthoudt het wachtwoord van de teamdatabase op deze computer (of vergeet het)")
 		fmt.Fprintln(env.Stdout, "Daarna: 'jeugdmonitor sync' en 'jeugdmonitor conflicten'.\n\nOpties:\n  -h, --help\n      deze hulp")
 		return ExitOK
 	}
 	if len(args) == 0 {
-		return usageError(env, "kies een actie: init, koppel of rechten; gebruik --help")
+		return usageError(env, "kies een actie: init, koppel, rechten of wachtwoord; gebruik --help")
 	}
 	switch args[0] {
 	case "init":
@@ -55,8 +63,10 @@ func runTeam(env Env, args []string) int {
 		return runTeamKoppel(env, args[1:])
 	case "rechten":
 		return runTeamRechten(env, args[1:])
+	case "wachtwoord":
+		return runTeamWachtwoord(env, args[1:])
 	}
-	return usageError(env, "onbekende actie %q: kies init, koppel of rechten", args[0])
+	return usageError(env, "onbekende actie %q: kies init, koppel, rechten of wachtwoord", args[0])
 }
 
 func runTeamInit(env Env, args []string) int {
@@ -145,17 +155,9 @@ func runTeamRechten(env Env, args []string) int {
 	if *role == "" || (*recht != string(team.RechtLezen) && *recht != string(team.RechtSchrijven)) {
 		return usageError(env, "--rol en --recht lezen|schrijven zijn verplicht; gebruik --help")
 	}
-	dsn := *url
-	if dsn == "" {
-		s, err := openForReading(*db)
-		if err != nil {
-			return failure(env, err)
-		}
-		dsn, err = teamAddress(s, "")
-		s.Close()
-		if err != nil {
-			return failure(env, err)
-		}
+	dsn, err := keptOrGiven(*db, *url)
+	if err != nil {
+		return failure(env, err)
 	}
 	srv, err := team.Connect(dsn)
 	if err != nil {
@@ -167,6 +169,96 @@ func runTeamRechten(env Env, args []string) int {
 	}
 	fmt.Fprintf(env.Stdout, "De rol %s mag nu %s in de teamdatabase.\n", *role, *recht)
 	return ExitOK
+}
+
+// keptOrGiven is the address given with --team, or else the one kept with
+// the database at path (opened for reading only).
+func keptOrGiven(path, given string) (string, error) {
+	if given != "" {
+		return given, nil
+	}
+	s, err := openForReading(path)
+	if err != nil {
+		return "", err
+	}
+	defer s.Close()
+	return teamAddress(s, "")
+}
+
+func runTeamWachtwoord(env Env, args []string) int {
+	fs := newFlags(env, "team wachtwoord", "[--team URL] [--db PAD] [--vergeet]",
+		"Leest het wachtwoord van de teamdatabase van de invoer (in een terminal zonder het te tonen;\n"+
+			"anders de eerste regel), controleert het met een verbinding en onthoudt het op deze computer:\n"+
+			"in Windows Referentiebeheer, de sleutelbos van het bureaublad of een bestand dat alleen u kunt\n"+
+			"lezen, nooit in de database. Daarna vinden sync en de andere commando's het zelf.\n"+
+			"Zonder --team: de teamdatabase die bij de database (--db) is onthouden.")
+	db := dbFlag(fs)
+	url := teamFlag(fs)
+	forget := fs.Bool("vergeet", false, "het onthouden wachtwoord weghalen")
+	if code := parse(fs, args); code >= 0 {
+		return code
+	}
+	dsn, err := keptOrGiven(*db, *url)
+	if err != nil {
+		return failure(env, err)
+	}
+	address, password := team.SplitPassword(dsn)
+	key, err := team.PasswordKey(address)
+	if err != nil {
+		return failure(env, err)
+	}
+	if *forget {
+		if err := team.ForgetPassword(address); err != nil {
+			return failure(env, err)
+		}
+		fmt.Fprintf(env.Stdout, "Het wachtwoord voor %s is vergeten.\n", key)
+		return ExitOK
+	}
+	if password == "" {
+		if password, err = readPassword(env, key); err != nil {
+			return failure(env, err)
+		}
+	}
+	srv, err := team.ConnectWithPassword(address, password)
+	if err != nil {
+		return failure(env, err)
+	}
+	srv.Close()
+	place, err := team.RememberPassword(address, password)
+	if err != nil {
+		return failure(env, err)
+	}
+	fmt.Fprintf(env.Stdout, "Het wachtwoord voor %s is onthouden in %s.\n", key, place)
+	return ExitOK
+}
+
+// maxPasswordLine bounds what is read as a password.
+const maxPasswordLine = 4096
+
+// readPassword reads a password from the input: in a terminal after a
+// prompt and without showing it, otherwise the first line.
+func readPassword(env Env, key string) (string, error) {
+	if env.Stdin == nil {
+		return "", errors.New("geen invoer om het wachtwoord van te lezen")
+	}
+	if f, ok := env.Stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		fmt.Fprintf(env.Stderr, "Wachtwoord voor %s: ", key)
+		pw, err := term.ReadPassword(int(f.Fd()))
+		fmt.Fprintln(env.Stderr)
+		if err != nil {
+			return "", fmt.Errorf("het wachtwoord kan niet worden gelezen: %w", err)
+		}
+		return string(pw), nil
+	}
+	line, err := bufio.NewReaderSize(io.LimitReader(env.Stdin, maxPasswordLine), maxPasswordLine).ReadString('\n')
+	if err != nil && err != io.EOF {
+		return "", fmt.Errorf("het wachtwoord kan niet worden gelezen: %w", err)
+	}
+	pw := strings.TrimRight(line, "\r\n")
+	if pw == "" {
+		return "", errors.New("geen wachtwoord gelezen (geef het op de eerste regel van de invoer)")
+	}
+	return pw, nil
 }
 
 func runSync(env Env, args []string) int {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -161,5 +162,53 @@ func TestTeamRestoreAndCopyLoseNothing(t *testing.T) {
 	}
 	for _, db := range []string{a, b, g} {
 		has(db, "2080", "2081", "2090", "2091")
+	}
+}
+
+// runWithInput runs the program's command line with input as its input.
+func runWithInput(t *testing.T, input string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = Run(Env{Stdout: &out, Stderr: &errOut, Stdin: strings.NewReader(input)}, args)
+	return code, out.String(), errOut.String()
+}
+
+// TestTeamWachtwoord: team wachtwoord reads the password from the input,
+// refuses a wrong one without repeating it, remembers a right one (in a
+// file only the user may read, without a desktop keyring) so that the
+// other commands connect without one, and forgets it on request.
+func TestTeamWachtwoord(t *testing.T) {
+	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "")
+	dsn := pgtest.Database(t)
+	pgtest.Role(t, "wachtwoordcli", "Juist-Wachtwoord-7", pgtest.GroupPassword)
+	addr := pgtest.URL(dsn, "wachtwoordcli")
+	// sync reaches the server before it finds that this is no team database
+	syncs := func() string {
+		_, _, stderr := run(t, "sync", "--db", newDatabase(t), "--team", addr)
+		return stderr
+	}
+	if got := syncs(); !strings.Contains(got, "vraagt een wachtwoord voor gebruiker wachtwoordcli") {
+		t.Fatalf("zonder wachtwoord: %s", got)
+	}
+	code, _, stderr := runWithInput(t, "Verkeerd-Wachtwoord-3\n", "team", "wachtwoord", "--team", addr)
+	if code != ExitError || !strings.Contains(stderr, "weigert het wachtwoord") || strings.Contains(stderr, "Verkeerd-Wachtwoord-3") {
+		t.Fatalf("verkeerd wachtwoord: exit %d: %s", code, stderr)
+	}
+	code, out, stderr := runWithInput(t, "Juist-Wachtwoord-7\r\n", "team", "wachtwoord", "--team", addr)
+	file := filepath.Join(os.Getenv("XDG_CONFIG_HOME"), "jeugdmonitor", "teamwachtwoorden.json")
+	if code != ExitOK || !strings.Contains(out, "onthouden in het bestand "+file) || strings.Contains(out+stderr, "Juist-Wachtwoord-7") {
+		t.Fatalf("juist wachtwoord: exit %d: %s%s", code, out, stderr)
+	}
+	if got := syncs(); !strings.Contains(got, "geen teamdatabase van Jeugdmonitor") {
+		t.Fatalf("met het onthouden wachtwoord: %s", got)
+	}
+	if code, _, stderr := runWithInput(t, "", "team", "wachtwoord", "--team", addr+"x"); code != ExitError || !strings.Contains(stderr, "geen wachtwoord gelezen") {
+		t.Fatalf("lege invoer: exit %d: %s", code, stderr)
+	}
+	if code, out, _ := run(t, "team", "wachtwoord", "--team", addr, "--vergeet"); code != ExitOK || !strings.Contains(out, "is vergeten") {
+		t.Fatalf("--vergeet: exit %d: %s", code, out)
+	}
+	if got := syncs(); !strings.Contains(got, "vraagt een wachtwoord") {
+		t.Fatalf("na vergeten: %s", got)
 	}
 }

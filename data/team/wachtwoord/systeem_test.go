@@ -6,22 +6,24 @@ import (
 	"testing"
 )
 
-// TestStandaardUsesDesktopKeyring: in a desktop session with a Secret
-// Service (run it as: dbus-run-session -- sh -c 'echo x |
-// gnome-keyring-daemon --unlock --components=secrets; go test ...'), the
-// passwords go to the keyring, not to a file. Without a session bus there
-// is nothing to test.
-func TestStandaardUsesDesktopKeyring(t *testing.T) {
-	if runtime.GOOS != "linux" || os.Getenv("DBUS_SESSION_BUS_ADDRESS") == "" || !systemAvailable() {
-		t.Skip("geen Secret Service in deze sessie")
+// TestStandaardUsesSystemKeyring: on Windows the passwords go to the
+// Credential Manager; on Linux, in a desktop session with a Secret Service
+// (run it as: dbus-run-session -- sh -c 'echo -n x | gnome-keyring-daemon
+// --unlock --components=secrets; go test ...'), to the keyring; not to a
+// file. Elsewhere, and without a Secret Service, there is nothing to test.
+func TestStandaardUsesSystemKeyring(t *testing.T) {
+	want := map[string]string{"windows": "Windows Referentiebeheer", "linux": "de sleutelbos van het bureaublad"}[runtime.GOOS]
+	if want == "" || runtime.GOOS == "linux" && (os.Getenv("DBUS_SESSION_BUS_ADDRESS") == "" || !systemAvailable()) {
+		t.Skip("geen sleutelbos van het systeem in deze sessie")
 	}
 	cfg := t.TempDir()
 	t.Setenv("XDG_CONFIG_HOME", cfg)
+	t.Setenv("APPDATA", cfg)
 	k, err := Standaard()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if k.Plaats() != "de sleutelbos van het bureaublad" {
+	if k.Plaats() != want {
 		t.Fatalf("plaats %q", k.Plaats())
 	}
 	const key = "test@127.0.0.1:5432/jeugdmonitor-sleutelbos"

@@ -41,7 +41,11 @@ func (m *Main) onSync() {
 				"Een team begint met 'jeugdmonitor team init'; een collega koppelt met 'jeugdmonitor team koppel' "+
 				"(zie de README, Team). Het adres van de teamdatabase staat in Instellingen."), m.win)
 		default:
-			m.connectTeam(dsn, "", false, func(srv *team.Server) { m.syncWith(s, srv) }, m.showError)
+			m.connectTeam(dsn, "", false, func(srv *team.Server) { m.syncWith(s, srv) }, func(err error) {
+				if !errors.Is(err, errNoPassword) { // the status line says so
+					m.showError(err)
+				}
+			})
 		}
 	})
 }
@@ -132,7 +136,14 @@ func (m *Main) connectTeam(dsn, password string, remember bool, then func(*team.
 		switch {
 		case errors.Is(err, team.ErrPassword):
 			m.setStatus("")
-			m.askPassword(err, func(password string, remember bool) { m.connectTeam(dsn, password, remember, then, failed) })
+			m.askPassword(err, func(password string, remember bool) {
+				if password == "" {
+					m.setStatus(lang.L("Geen verbinding met de teamdatabase: geen wachtwoord opgegeven"))
+					failed(errNoPassword)
+					return
+				}
+				m.connectTeam(dsn, password, remember, then, failed)
+			})
 		case err != nil:
 			m.setStatus(lang.L("Geen verbinding met de teamdatabase"))
 			failed(err)
@@ -153,8 +164,13 @@ type passwordPrompt struct {
 	remember *widget.Check
 }
 
+// errNoPassword is what connecting ends with when the user gives no
+// password when asked.
+var errNoPassword = errors.New("geen wachtwoord opgegeven; er is geen verbinding gemaakt")
+
 // askPassword asks for the password the server wants (why says what the
-// server answered) and calls then with it and whether to remember it.
+// server answered) and calls then with it and whether to remember it, or
+// with no password when the user gives none.
 func (m *Main) askPassword(why error, then func(password string, remember bool)) *passwordPrompt {
 	p := &passwordPrompt{entry: widget.NewPasswordEntry(), remember: widget.NewCheck(lang.L("Onthouden op deze computer"), nil)}
 	reason := widget.NewLabel(sentence(why.Error()) + ".")
@@ -163,9 +179,10 @@ func (m *Main) askPassword(why error, then func(password string, remember bool))
 	form := widget.NewForm(widget.NewFormItem(lang.L("Wachtwoord"), p.entry))
 	p.dialog = dialog.NewCustomConfirm(lang.L("Wachtwoord voor de teamdatabase"), lang.L("Verbinden"), lang.L("Annuleren"),
 		container.NewVBox(reason, form, p.remember, note), func(ok bool) {
-			if ok && p.entry.Text != "" {
-				then(p.entry.Text, p.remember.Checked)
+			if !ok {
+				p.entry.SetText("")
 			}
+			then(p.entry.Text, p.remember.Checked)
 		}, m.win)
 	p.entry.OnSubmitted = func(string) { p.dialog.Confirm() }
 	p.dialog.Show()

@@ -213,6 +213,24 @@ func TestTeamSettingsAddressAndPassword(t *testing.T) {
 	if _, err := team.ConnectWithPassword(addr, ""); err == nil {
 		t.Fatal("na Wachtwoord vergeten verbindt het adres nog zonder wachtwoord")
 	}
+	// asked again, and cancelled: the test says no connection was made
+	ts.address.SetText(addr)
+	test.Tap(ts.testButton)
+	var cancel *widget.Button
+	for _, o := range w.Canvas().Overlays().List() {
+		walkObjects(o, func(o fyne.CanvasObject) {
+			if b, ok := o.(*widget.Button); ok && b.Text == "Annuleren" {
+				cancel = b
+			}
+		})
+	}
+	if cancel == nil {
+		t.Fatal("na Wachtwoord vergeten werd niet om het wachtwoord gevraagd")
+	}
+	test.Tap(cancel)
+	if !strings.Contains(ts.result.Text, "Geen wachtwoord opgegeven") {
+		t.Fatalf("na Annuleren: %q", ts.result.Text)
+	}
 	test.Tap(ts.removeButton)
 	var confirm *widget.Button
 	for _, o := range w.Canvas().Overlays().List() {

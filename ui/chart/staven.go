@@ -65,14 +65,36 @@ func (p *pen) axes(pn dashboard.Paneel, a [4]float64, left as, right *as) (frame
 		p.asLabels(rt, rs, right.tekst, f.x1+p.px(12), -1)
 	}
 	p.line(f.x0, f.y.base, f.x1, f.y.base, p.px(3), p.t.As, nil)
+	p.font(24, false, p.t.Tekst)
+	elke := p.labelStap(pn.Categorieen, f)
 	for i, c := range pn.Categorieen {
+		if (len(pn.Categorieen)-1-i)%elke != 0 {
+			continue
+		}
 		cx0, cx1 := f.column(i)
-		p.font(24, false, p.t.Tekst)
 		for k, l := range p.wrap(c, cx1-cx0-p.px(8), 2) {
-			p.text(l, (cx0+cx1)/2, f.y.base+labelH*float64(k+1), 0)
+			p.text(l, p.binnen((cx0+cx1)/2, p.width(l)), f.y.base+labelH*float64(k+1), 0)
 		}
 	}
 	return f, rs
+}
+
+// labelStap is how many categories apart their labels are written: every
+// one when each fits its column, else every second, third, …, counted back
+// from the last (ten years in half a tile: "2015" is wider than its
+// column).
+func (p *pen) labelStap(categorieen []string, f frame) int {
+	if f.n == 0 {
+		return 1
+	}
+	cx0, cx1 := f.column(0)
+	breed := 0.0
+	for _, c := range categorieen {
+		for _, l := range p.wrap(c, cx1-cx0-p.px(8), 2) {
+			breed = max(breed, p.width(l))
+		}
+	}
+	return max(1, int(math.Ceil((breed+p.px(16))/(cx1-cx0))))
 }
 
 // asLabels writes the labels of an axis's ticks at x, aligned as p.text
@@ -183,7 +205,7 @@ func (p *pen) staven(pn dashboard.Paneel, a [4]float64) {
 			p.valueLabel(r.Tekst(pt.Waarde), bx0, bx1, yTop, f.y.base, kleur, pt.Voorlopig)
 		}
 		if missing == len(pn.Staven) && (!lijnLinks || !pn.Lijn.Punten[i].Bekend) {
-			p.geenCijfer(cx0, cx1, f.y.base)
+			p.geenCijfer("geen cijfer", cx0, cx1, f.y.base)
 		}
 		p.target(doel, gx-p.px(10), gx+group+p.px(10), f.y)
 	}
@@ -202,11 +224,12 @@ func bekend(series []dashboard.Reeks) bool {
 	return false
 }
 
-// geenCijfer marks a category without any figure: a break in the base line
-// (two short slanted strokes, as on an interrupted axis) with "geen cijfer"
-// above it, so a missing year reads as a gap, never as a zero. In a column
-// too narrow for the words they go on two lines, or are left out.
-func (p *pen) geenCijfer(x0, x1, base float64) {
+// geenCijfer marks a category without a figure: a break in the base line
+// (two short slanted strokes, as on an interrupted axis) with the words
+// ("geen cijfer") above it, so a missing year reads as a gap, never as a
+// zero. In a column too narrow for the words they go on up to three lines,
+// or are left out.
+func (p *pen) geenCijfer(woorden string, x0, x1, base float64) {
 	x := (x0 + x1) / 2
 	d, h := p.px(9), p.px(14)
 	p.rect(x-2*d, base-p.px(3), x+2*d, base+p.px(3), p.t.Achtergrond)
@@ -215,7 +238,7 @@ func (p *pen) geenCijfer(x0, x1, base float64) {
 	}
 	p.font(22, false, p.t.Subtekst)
 	room := x1 - x0 - p.px(8)
-	lines := p.wrap("geen cijfer", room, 2)
+	lines := p.wrap(woorden, room, 3)
 	for _, l := range lines {
 		if p.width(l) > room {
 			return
@@ -369,8 +392,7 @@ func (p *pen) gestapeld(pn dashboard.Paneel, a [4]float64) {
 		bx0, bx1 := cx0+(cx1-cx0)*0.2, cx1-(cx1-cx0)*0.2
 		shares, ok := pn.Aandelen(i)
 		if !ok {
-			p.font(22, false, p.t.Subtekst)
-			p.text("geen volledig cijfer", (cx0+cx1)/2, f.y.base-p.px(14), 0)
+			p.geenCijfer("geen volledig cijfer", cx0, cx1, f.y.base)
 			continue
 		}
 		acc := 0.0

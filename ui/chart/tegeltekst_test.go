@@ -164,3 +164,27 @@ func TestKopLaatWegWatDeDiaAlHeeft(t *testing.T) {
 		}
 	}
 }
+
+// TestTextsClearOverTenYearsAndThree: over ten years (columns narrower than
+// "2015") and over three, every chart of the register and a demo database
+// keeps its texts apart on a tile, on the projector, in the PDF report and
+// enlarged on a laptop: a category label is written for every second or
+// third column where needed, "geen volledig cijfer" wraps in its column.
+func TestTextsClearOverTenYearsAndThree(t *testing.T) {
+	for _, demo := range []bool{false, true} {
+		for _, jaren := range [][2]int{{2015, 2024}, {2022, 2024}} {
+			graphs, err := dashboard.BouwAlle(fixture(t, demo), dashboard.Opties{Van: jaren[0], Tot: jaren[1]})
+			if err != nil {
+				t.Fatal(err)
+			}
+			rapport := Standaard()
+			rapport.Breedte, rapport.Hoogte, rapport.AlleenGrafiek, rapport.Tekstschaal = 1800, 1200, true, 1.4
+			for _, g := range graphs {
+				for _, o := range []Opties{{Breedte: 559, Hoogte: 315}, Standaard(), rapport, OpScherm(1220, 480, Licht)} {
+					o.Formaat = PNG
+					controleerTeksten(t, g, o)
+				}
+			}
+		}
+	}
+}

@@ -2,6 +2,7 @@ package overzicht
 
 import (
 	"image"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -27,8 +28,11 @@ type Vergroting struct {
 
 	grafiek dashboard.Grafiek // as drawn last, with its headline message
 	// maat is the size in pixels the chart is shown at (zero until laid
-	// out), under Screen.mu
-	maat image.Point
+	// out), maatTijd when it last changed and wacht whether a drawing
+	// waits for it to settle; all under Screen.mu
+	maat     image.Point
+	maatTijd time.Time
+	wacht    bool
 }
 
 // maatVak lays one object out over its whole area and reports the area's
@@ -56,7 +60,8 @@ func (s *Screen) vergroot(i int) {
 	if !ok {
 		return
 	}
-	v := &Vergroting{Naam: g.Naam, Beeld: canvas.NewImageFromImage(nil), Kernboodschap: widget.NewMultiLineEntry(), grafiek: g}
+	// the tile's picture until the chart is drawn at the enlarged size
+	v := &Vergroting{Naam: g.Naam, Beeld: canvas.NewImageFromImage(s.Kaarten[i].Beeld.Image), Kernboodschap: widget.NewMultiLineEntry(), grafiek: g}
 	v.Beeld.FillMode = canvas.ImageFillContain
 	v.Beeld.SetMinSize(fyne.NewSize(800, 450))
 	v.Kernboodschap.SetText(g.Kernboodschap)
@@ -75,7 +80,8 @@ func (s *Screen) vergroot(i int) {
 }
 
 // grootMaat records the size the enlarged chart is laid out at (on the UI
-// goroutine) and draws it again when that is another size in pixels.
+// goroutine) and, once that has stayed the same for a moment (a dialog is
+// laid out several times as it opens), draws it again at that size.
 func (s *Screen) grootMaat(v *Vergroting, size fyne.Size) {
 	scale := float32(1)
 	if c := s.window.Canvas(); c != nil && c.Scale() > 0 {
@@ -83,16 +89,34 @@ func (s *Screen) grootMaat(v *Vergroting, size fyne.Size) {
 	}
 	px := image.Pt(int(size.Width*scale+0.5), int(size.Height*scale+0.5))
 	s.mu.Lock()
-	nieuw := px != v.maat && px.X > 0 && px.Y > 0
-	if nieuw {
-		v.maat = px
+	defer s.mu.Unlock()
+	if px == v.maat || px.X <= 0 || px.Y <= 0 {
+		return
 	}
+	v.maat, v.maatTijd = px, time.Now()
+	if v.wacht {
+		return
+	}
+	v.wacht = true
 	g := v.grafiek
-	s.mu.Unlock()
-	if nieuw {
-		s.tekenGroot(v, g)
-	}
+	uidraad.Go(func() {
+		for {
+			time.Sleep(grootNa)
+			s.mu.Lock()
+			stil := time.Since(v.maatTijd) >= grootNa
+			v.wacht = !stil
+			s.mu.Unlock()
+			if stil {
+				s.tekenGroot(v, g)
+				return
+			}
+		}
+	})
 }
+
+// grootNa is how long the enlarged chart's size must stay the same before
+// it is drawn at it.
+const grootNa = 100 * time.Millisecond
 
 // tekenGroot draws the enlarged chart off the UI goroutine at the size it
 // is shown (once it is laid out), its text enlarged for the screen

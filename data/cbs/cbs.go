@@ -14,10 +14,12 @@ package cbs
 import (
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/dutchnum"
@@ -39,6 +41,10 @@ type Opties struct {
 	// Tabel is the table id ("85099NED"); empty: taken from the file name
 	// or the title above the header.
 	Tabel string
+	// Bron names where the values come from, before the table id in each
+	// value's source (default "CBS StatLine"; a fetch from the open data
+	// service says "CBS StatLine (OData), opgehaald 29-11-2026").
+	Bron string
 }
 
 func (o Opties) withDefaults() Opties {
@@ -46,6 +52,9 @@ func (o Opties) withDefaults() Opties {
 		o.Gemeente, o.GemeenteNaam = Zwolle, "Zwolle"
 	}
 	o.Gemeente = strings.ToUpper(strings.TrimSpace(o.Gemeente))
+	if strings.TrimSpace(o.Bron) == "" {
+		o.Bron = "CBS StatLine"
+	}
 	return o
 }
 
@@ -273,30 +282,87 @@ var zorgvormen = map[string]string{
 	"JR1":   "jeugdreclassering",
 }
 
-// koppel decides the indicator of a series, or why it has none. onderwerp is
-// the measure's label; zorgvorm the care form and verwijzer the referrer
-// (empty: all); label the series' full label for a new indicator's name.
-func koppel(onderwerp, zorgvorm, verwijzer, eenheid, label string) (koppeling, error) {
+// koppel decides the indicator of a series. tabel is the table id;
+// onderwerp the measure's label; zorgvorm the care form and verwijzer the
+// referrer (empty: all); overige the values of the other dimensions that are
+// not totals ("Leeftijd: 0 tot 12 jaar"); label the series' full label. A
+// series of a concept the dashboard charts goes to its indicator; any other
+// measure or dimension value gets an indicator of its own, named from the
+// table, the measure and the dimension values.
+func koppel(tabel, onderwerp, zorgvorm, verwijzer, eenheid, label string, overige []string) koppeling {
 	t := strings.ToLower(onderwerp + " " + eenheid)
-	if strings.Contains(t, "per 1 000") || strings.Contains(t, "per 1000") || strings.Contains(t, "per 1.000") {
-		return koppeling{}, errors.New("eenheid per 1.000 kent de Jeugdmonitor niet")
-	}
+	k := koppeling{naam: label + " (CBS-tabel " + tabel + ")", eenheid: eenheidVan(strings.ToLower(onderwerp), eenheid)}
+	k.code = generiekeCode(onderwerp, eenheid, zorgvorm, verwijzer, overige)
 	concept, err := conceptVan(t, zorgvorm, verwijzer)
-	if err != nil {
-		return koppeling{}, err
+	if err != nil || k.eenheid == "" {
+		return k
 	}
-	k := koppeling{code: "cbs-" + concept, naam: label, eenheid: domain.EenheidAantal}
+	code := "cbs-" + concept
 	switch {
-	case strings.Contains(t, "%") || strings.Contains(t, "procent") || strings.Contains(t, "percentage"):
-		k.code, k.eenheid = k.code+"-percentage", domain.EenheidPercentage
+	case k.eenheid == domain.EenheidPercentage:
+		code += "-percentage"
 	case strings.Contains(t, "traject"):
-		k.code += "-trajecten"
+		code += "-trajecten"
 	case verwijzer != "" && !strings.Contains(t, "jongeren") && !strings.Contains(t, "jeugdigen"):
-		return koppeling{}, errors.New("per verwijzer leest de Jeugdmonitor alleen jongeren en het totaal aan trajecten")
-	case bestaande[concept] != "":
-		k.code = bestaande[concept]
+		return k
+	case bestaande[concept] != "" && len(overige) == 0:
+		code = bestaande[concept]
 	}
-	return k, nil
+	if len(overige) > 0 {
+		code += "-" + slug(strings.Join(overige, " "))
+	}
+	k.code = begrensdeCode(code)
+	return k
+}
+
+// eenheidVan reads an indicator unit from a measure and its unit (lower
+// case; the unit may also be the measure's last bracket, "(aantal)"): ""
+// for a unit the application has none for (per 1.000, dagen), whose values
+// are then only checked for being finite and not negative.
+func eenheidVan(t, eenheid string) domain.Eenheid {
+	u := strings.ToLower(strings.TrimSpace(eenheid))
+	if i := strings.LastIndex(t, "("); u == "" && i >= 0 && strings.HasSuffix(strings.TrimSpace(t), ")") {
+		u = strings.TrimSuffix(strings.TrimSpace(t[i+1:]), ")")
+	}
+	all := t + " " + u
+	switch {
+	case strings.Contains(all, "per 1 000") || strings.Contains(all, "per 1000") || strings.Contains(all, "per 1.000"):
+		return ""
+	case strings.Contains(all, "per 10 000") || strings.Contains(all, "per 10000") || strings.Contains(all, "per 10.000"):
+		return domain.EenheidPer10000
+	case strings.Contains(all, "%") || strings.Contains(all, "procent") || strings.Contains(all, "percentage"):
+		return domain.EenheidPercentage
+	case strings.Contains(u, "euro"):
+		return domain.EenheidEuro
+	case u == "" || strings.Contains(u, "aantal"):
+		return domain.EenheidAantal
+	}
+	return ""
+}
+
+// generiekeCode is the code of a series' own indicator: "cbs-" with the
+// measure, its unit and the dimension values.
+func generiekeCode(onderwerp, eenheid, zorgvorm, verwijzer string, overige []string) string {
+	parts := append([]string{onderwerp, eenheid, zorgvorm, verwijzer}, overige...)
+	return begrensdeCode("cbs-" + slug(strings.Join(parts, " ")))
+}
+
+// maxCode is the longest indicator code made from a table's labels.
+const maxCode = 100
+
+// begrensdeCode cuts a code made from labels to maxCode characters, with a
+// short hash of the whole so that two long labels keep distinct codes.
+func begrensdeCode(code string) string {
+	if len(code) <= maxCode {
+		return code
+	}
+	h := fnv.New32a()
+	h.Write([]byte(code))
+	cut := code[:maxCode-9]
+	for !utf8.ValidString(cut) {
+		cut = cut[:len(cut)-1]
+	}
+	return fmt.Sprintf("%s-%08x", strings.TrimRight(cut, "-"), h.Sum32())
 }
 
 // conceptVan finds the concept of a series in its measure (t, lower case),
@@ -309,7 +375,7 @@ func conceptVan(t, zorgvorm, verwijzer string) (string, error) {
 		if c := zorgvormen[m[1]+m[2]]; c != "" {
 			return c, nil
 		}
-		return "", errors.New("deel of som van vormen van jeugdzorg; geen indicator van het dashboard")
+		return "", errors.New("deel of som van vormen van jeugdzorg")
 	}
 	t = strings.ToLower(zorgvorm) + " " + t
 	var concept string
@@ -333,9 +399,10 @@ func conceptVan(t, zorgvorm, verwijzer string) (string, error) {
 	return concept, nil
 }
 
-// Bron is the source of a value from a table in a period.
-func Bron(tabel, periodeCode, statusTekst string) domain.Bron {
-	b := domain.Bron{Document: "CBS StatLine, tabel " + tabel, Sectie: "periode " + periodeCode}
+// Bron is the source of a value from a table in a period: document names
+// where the table was read ("CBS StatLine").
+func Bron(document, tabel, periodeCode, statusTekst string) domain.Bron {
+	b := domain.Bron{Document: document + ", tabel " + tabel, Sectie: "periode " + periodeCode}
 	if statusTekst != "" {
 		b.Sectie += ", " + statusTekst
 	}

@@ -85,13 +85,23 @@ func TestKerncijfers(t *testing.T) {
 	for _, o := range res.Overgeslagen {
 		notes += o.String() + "\n"
 	}
-	for _, want := range []string{"per 1.000", "Inwoners tot 23 jaar", "maanden", "2022: geen waarde voor GM0193"} {
+	for _, want := range []string{"maanden", "2022: geen waarde voor GM0193"} {
 		if !strings.Contains(notes, want) {
 			t.Errorf("notes lack %q:\n%s", want, notes)
 		}
 	}
+	// Measures the dashboard does not chart become indicators of their own,
+	// named from the table and the measure; a unit the application has no
+	// name for is left empty and kept in the name.
+	if p := reeks(t, res, "cbs-jongeren-met-jeugdhulp-per-1-000-jongeren"); !p.Nieuw || p.Indicator.Eenheid != "" ||
+		p.Indicator.Naam != "Jongeren met jeugdhulp per 1 000 jongeren (CBS-tabel 85099NED)" || p.Metingen[0].Waarde != 55.5 {
+		t.Fatalf("per 1 000: %+v", p)
+	}
+	if i := reeks(t, res, "cbs-inwoners-tot-23-jaar"); !i.Nieuw || i.Indicator.Eenheid != domain.EenheidAantal || i.Metingen[0].Waarde != 30000 {
+		t.Fatalf("inwoners: %+v", i)
+	}
 	nieuw, bijgewerkt, err := res.Opslaan(context.Background(), s, nil)
-	if err != nil || nieuw+bijgewerkt != 7 {
+	if err != nil || nieuw+bijgewerkt != 9 {
 		t.Fatalf("stored %d+%d: %v", nieuw, bijgewerkt, err)
 	}
 	ind, err := s.IndicatorByCode("cbs-jeugdbescherming")
@@ -182,10 +192,14 @@ func TestKerncijfersPlat(t *testing.T) {
 		t.Fatalf("JB 1: %+v", b)
 	}
 	n := notes(res)
-	for _, want := range []string{"JH 1221 Pleegzorg", "JH 12 Totaal jeugdhulp in natura", "JZ Totaal jeugdzorg", "deel of som"} {
-		if !strings.Contains(n, want) {
-			t.Errorf("notes lack %q:\n%s", want, n)
+	for _, code := range []string{"cbs-jongeren-met-jeugdzorg-aantal-jh-1221-pleegzorg", "cbs-jongeren-met-jeugdzorg-aantal-jz-totaal-jeugdzorg",
+		"cbs-jeugdzorgtrajecten-aantal-jh-1221-pleegzorg"} {
+		if r := reeks(t, res, code); !r.Nieuw || !strings.Contains(r.Indicator.Naam, "Vormen van jeugdzorg: ") {
+			t.Errorf("a part or sum of care forms becomes an indicator of its own: %+v", r)
 		}
+	}
+	if !strings.Contains(n, "geen waarde voor GM0193") {
+		t.Errorf("notes:\n%s", n)
 	}
 	if _, _, err := res.Opslaan(context.Background(), s, nil); err != nil {
 		t.Fatal(err)
@@ -211,8 +225,16 @@ func TestVerwijzersPlat(t *testing.T) {
 		t.Fatalf("totaal: %+v", tot)
 	}
 	reeks(t, res, "cbs-verwijzer-rechter-officier-van-justitie-trajecten")
-	if n := notes(res); !strings.Contains(n, "Herhaald beroep") || !strings.Contains(n, "krijgt al") {
-		t.Errorf("notes:\n%s", n)
+	// Two measures that would fill the same indicator: the second gets one
+	// of its own instead of being left out.
+	if b := reeks(t, res, "cbs-totaal-begonnen-trajecten-aantal-huisarts"); !b.Nieuw || b.Metingen[0].Waarde != 500 {
+		t.Fatalf("begonnen trajecten per huisarts: %+v", b)
+	}
+	if h := reeks(t, res, "cbs-herhaald-beroep-aantal"); h.Metingen[0].Waarde != 300 || *h.Metingen[0].Vergelijkingswaarde != 40000 {
+		t.Fatalf("herhaald beroep: %+v", h)
+	}
+	if n := notes(res); strings.Contains(n, "krijgt al") {
+		t.Errorf("a series was left out:\n%s", n)
 	}
 	res = read(t, s, "85097NED_testbestand_plat.csv", Opties{Gemeente: "GM0518", GemeenteNaam: "'s-Gravenhage"})
 	if h := reeks(t, res, "cbs-verwijzer-huisarts-trajecten"); h.Metingen[0].Waarde != 7000 {
@@ -257,5 +279,78 @@ func TestTabelUit(t *testing.T) {
 	}
 	if got := TabelUit("download.csv", nil); got != "" {
 		t.Errorf("invented %q", got)
+	}
+}
+
+// Any number of further dimensions, with labels: the totals go to the
+// dashboard's indicators, every other combination to an indicator of its
+// own, whatever the order of the rows (the breakdown comes first here).
+func TestLeeftijdEnGeslacht(t *testing.T) {
+	s := openRegister(t)
+	res := read(t, s, "85099NED_testbestand_leeftijd_geslacht.csv", Opties{})
+	if len(res.Problemen) != 0 {
+		t.Fatalf("problems %v", res.Problemen)
+	}
+	j := reeks(t, res, "jeugdhulp-jeugdigen")
+	if j.Nieuw || len(j.Metingen) != 2 || j.Metingen[0].Waarde != 1300 || *j.Metingen[0].Vergelijkingswaarde != 400000 {
+		t.Fatalf("Totaal, Totaal: %+v", j)
+	}
+	if m := j.Metingen[1]; m.Periode != "2023" || m.Status != domain.StatusVoorlopig || m.Waarde != 1400 || m.Vergelijkingswaarde != nil {
+		t.Fatalf("2023* with an empty cell for Nederland: %+v", m)
+	}
+	both := reeks(t, res, "cbs-jeugdhulp-leeftijd-0-tot-12-jaar-geslacht-meisjes")
+	if !both.Nieuw || len(both.Metingen) != 1 || both.Metingen[0].Waarde != 210 || *both.Metingen[0].Vergelijkingswaarde != 60000 ||
+		both.Indicator.Naam != "Jongeren met jeugdhulp (aantal); Leeftijd: 0 tot 12 jaar; Geslacht: Meisjes (CBS-tabel 85099NED)" {
+		t.Fatalf("0 tot 12 jaar, Meisjes: %+v", both)
+	}
+	if a := reeks(t, res, "cbs-jeugdhulp-leeftijd-0-tot-12-jaar"); a.Metingen[0].Waarde != 500 {
+		t.Fatalf("0 tot 12 jaar: %+v", a)
+	}
+	if g := reeks(t, res, "cbs-jeugdhulp-geslacht-meisjes"); g.Metingen[0].Waarde != 640 {
+		t.Fatalf("Meisjes: %+v", g)
+	}
+	if p := reeks(t, res, "cbs-jeugdhulp-percentage-leeftijd-0-tot-12-jaar-geslacht-meisjes"); p.Indicator.Eenheid != domain.EenheidPercentage || p.Metingen[0].Waarde != 4.1 {
+		t.Fatalf("percentage 0 tot 12 jaar, Meisjes: %+v", p)
+	}
+	if p := reeks(t, res, "cbs-jeugdhulp-percentage"); len(p.Metingen) != 1 {
+		t.Fatalf("an empty cell for Zwolle in 2023 must leave 2023 out: %+v", p.Metingen)
+	}
+	if n := notes(res); !strings.Contains(n, "Leeftijd: 0 tot 12 jaar; Geslacht: Meisjes, 2023: geen waarde voor GM0193") {
+		t.Errorf("'.' not noted as missing:\n%s", n)
+	}
+	if _, _, err := res.Opslaan(context.Background(), s, nil); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A long table with a unit column and dimension codes instead of labels.
+func TestLangMetEenheid(t *testing.T) {
+	s := openRegister(t)
+	res := read(t, s, "85098NED_testbestand_lang_eenheid.csv", Opties{})
+	if len(res.Problemen) != 0 {
+		t.Fatalf("problems %v", res.Problemen)
+	}
+	b := reeks(t, res, "cbs-jeugdbescherming")
+	if len(b.Metingen) != 2 || b.Metingen[0].Waarde != 120 || *b.Metingen[0].Vergelijkingswaarde != 31000 || b.Metingen[1].Status != domain.StatusVoorlopig {
+		t.Fatalf("totals by code T001374/T001038: %+v", b)
+	}
+	if d := reeks(t, res, "cbs-jeugdbescherming-leeftijd-53105-geslacht-3000"); d.Metingen[0].Waarde != 40 {
+		t.Fatalf("dimension codes: %+v", d)
+	}
+	duur := reeks(t, res, "cbs-gemiddelde-duur-jeugdbescherming-dagen")
+	if duur.Indicator.Eenheid != "" || duur.Metingen[0].Waarde != 410.5 || len(duur.Metingen) != 1 ||
+		duur.Indicator.Naam != "Gemiddelde duur jeugdbescherming (dagen) (CBS-tabel 85098NED)" {
+		t.Fatalf("days are no count: %+v", duur)
+	}
+	if p := reeks(t, res, "cbs-jongeren-met-jeugdbescherming-per-1-000-jongeren"); p.Indicator.Eenheid != "" || p.Metingen[0].Waarde != 4.2 {
+		t.Fatalf("per 1 000 from the unit column: %+v", p)
+	}
+}
+
+func TestBegrensdeCode(t *testing.T) {
+	a := begrensdeCode("cbs-" + strings.Repeat("lang-", 40) + "a")
+	b := begrensdeCode("cbs-" + strings.Repeat("lang-", 40) + "b")
+	if len(a) > maxCode || a == b || !strings.HasPrefix(a, "cbs-lang-") {
+		t.Fatalf("%q %q", a, b)
 	}
 }

@@ -31,6 +31,8 @@ type Reeks struct {
 type Resultaat struct {
 	Tabel    string
 	Gemeente string
+	// bron names where the table was read (Opties.Bron).
+	bron string
 	// Rijen is the number of rows read.
 	Rijen   int
 	Reeksen []*Reeks
@@ -79,8 +81,11 @@ type punt struct {
 // serie gathers a series while the file is read.
 type serie struct {
 	label, onderwerp, zorgvorm, verwijzer, eenheid string
-	punten                                         map[string]*punt
-	volgorde                                       []string
+	// overige are the values of the other dimensions ("Leeftijd: 0 tot 12
+	// jaar"), totals left out.
+	overige  []string
+	punten   map[string]*punt
+	volgorde []string
 }
 
 // Lees reads a StatLine table (its header already found) for the chosen
@@ -92,7 +97,7 @@ func Lees(ctx context.Context, s *store.Store, t *spreadsheet.Table, opt Opties,
 		return nil, errors.New("het tabelnummer van dit CBS-bestand is onbekend; het staat normaal in de bestandsnaam (bijvoorbeeld 85099NED)")
 	}
 	r := lezer{l: layoutOf(t.Header), header: t.Header, opt: opt, series: map[string]*serie{},
-		res: &Resultaat{Tabel: strings.ToUpper(opt.Tabel), Gemeente: opt.Gemeente}}
+		res: &Resultaat{Tabel: strings.ToUpper(opt.Tabel), Gemeente: opt.Gemeente, bron: opt.Bron}}
 	for {
 		if r.res.Rijen%500 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -228,13 +233,16 @@ func seriesOf(row spreadsheet.Row, l layout, header []string, onderwerp, eenheid
 		if isTotaal(v) {
 			continue
 		}
+		dim := strings.TrimSpace(header[i]) + ": " + v
 		switch n := normalise(header[i]); {
 		case strings.Contains(n, "verwijz"):
 			sr.verwijzer = v
 		case strings.Contains(n, "vorm") && strings.Contains(n, "jeugdzorg"):
 			sr.zorgvorm = v
+		default:
+			sr.overige = append(sr.overige, dim)
 		}
-		parts = append(parts, strings.TrimSpace(header[i])+": "+v)
+		parts = append(parts, dim)
 	}
 	sr.label = strings.Join(parts, "; ")
 	if sr.eenheid != "" && !strings.Contains(sr.label, "(") {
@@ -243,15 +251,16 @@ func seriesOf(row spreadsheet.Row, l layout, header []string, onderwerp, eenheid
 	return strings.ToLower(sr.label), sr
 }
 
-// map_ turns the gathered series into indicators with measurements.
+// map_ turns the gathered series into indicators with measurements. A
+// series whose indicator another series of the table already fills gets an
+// indicator of its own.
 func (res *Resultaat) map_(s *store.Store, series map[string]*serie, order []string) error {
 	seen := map[string]string{} // indicator code: the label that fills it
 	for _, key := range order {
 		sr := series[key]
-		k, err := koppel(sr.onderwerp, sr.zorgvorm, sr.verwijzer, sr.eenheid, sr.label)
-		if err != nil {
-			res.overslaan(Melding{0, fmt.Sprintf("%s niet ingelezen: %v", foutmelding.Citeer(sr.label), err)})
-			continue
+		k := koppel(res.Tabel, sr.onderwerp, sr.zorgvorm, sr.verwijzer, sr.eenheid, sr.label, sr.overige)
+		if _, dup := seen[k.code]; dup {
+			k.code = generiekeCode(sr.onderwerp, sr.eenheid, sr.zorgvorm, sr.verwijzer, sr.overige)
 		}
 		if other, dup := seen[k.code]; dup {
 			res.overslaan(Melding{0, fmt.Sprintf("%s niet ingelezen: indicator %s krijgt al %s", foutmelding.Citeer(sr.label), k.code, foutmelding.Citeer(other))})
@@ -264,7 +273,7 @@ func (res *Resultaat) map_(s *store.Store, series map[string]*serie, order []str
 		case domain.FieldProblems(err) != nil:
 			r.Nieuw = true
 			ind = domain.Indicator{Code: k.code, Naam: k.naam, Eenheid: k.eenheid, Groep: domain.GroepDashboard,
-				Vergelijking: "Nederland", Bron: domain.Bron{Document: "CBS StatLine, tabel " + res.Tabel, Sectie: sr.label}}
+				Vergelijking: "Nederland", Bron: domain.Bron{Document: res.bron + ", tabel " + res.Tabel, Sectie: sr.label}}
 		case err != nil:
 			return err
 		}
@@ -285,7 +294,7 @@ func (res *Resultaat) map_(s *store.Store, series map[string]*serie, order []str
 			if p.status != "" {
 				st = domain.StatusVoorlopig
 			}
-			m := domain.Meting{Periode: per, Waarde: p.gemeente.v, Status: st, Bron: Bron(res.Tabel, p.code, p.status)}
+			m := domain.Meting{Periode: per, Waarde: p.gemeente.v, Status: st, Bron: Bron(res.bron, res.Tabel, p.code, p.status)}
 			if p.nl != nil {
 				v := p.nl.v
 				m.Vergelijkingswaarde = &v

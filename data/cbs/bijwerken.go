@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/dutchnum"
 	"jeugdmonitor/data/store"
 )
 
@@ -123,4 +124,21 @@ func gelijk(a, b domain.Meting) bool {
 		return false
 	}
 	return a.Vergelijkingswaarde == nil || *a.Vergelijkingswaarde == *b.Vergelijkingswaarde
+}
+
+// String says what the count holds: "2 nieuw, 1 gewijzigd, 5 ongewijzigd",
+// with the new indicators, the series left out and the doubles when there
+// are any.
+func (t Telling) String() string {
+	s := fmt.Sprintf("%d nieuw, %d gewijzigd, %d ongewijzigd", t.Nieuw, t.Gewijzigd, t.Ongewijzigd)
+	if n := len(t.NieuweIndicatoren); n > 0 {
+		s += ", " + dutchnum.Aantal(n, "nieuwe indicator", "nieuwe indicatoren")
+	}
+	if t.ZonderIndicator > 0 {
+		s += ", " + dutchnum.Aantal(t.ZonderIndicator, "reeks", "reeksen") + " zonder indicator overgeslagen"
+	}
+	if t.Dubbel > 0 {
+		s += fmt.Sprintf(", %d al uit een andere tabel", t.Dubbel)
+	}
+	return s
 }

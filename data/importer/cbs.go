@@ -8,8 +8,9 @@ import (
 	"jeugdmonitor/data/spreadsheet"
 )
 
-// cbsRun reads a CBS StatLine file and, when schrijven is set and it has no
-// problems, stores its series in one transaction. The file is read once: what
+// cbsRun reads a CBS StatLine file and, when schrijven is set, it has no
+// problems and its new indicators are confirmed, stores its series in one
+// transaction. The file is read once: what
 // is stored is what was read, and, after a Controleer, only when the file is
 // still what that check read.
 func (im *Import) cbsRun(ctx context.Context, voortgang func(Voortgang), schrijven bool) (*Rapport, error) {
@@ -55,6 +56,9 @@ func (im *Import) cbsRun(ctx context.Context, voortgang func(Voortgang), schrijv
 	}
 	if !rapport.OK() {
 		return rapport, ErrProblemen
+	}
+	if len(rapport.NieuweIndicatoren) > 0 && !im.IndicatorenBevestigd {
+		return rapport, ErrIndicatorenNietBevestigd
 	}
 	if err := im.backupFirst(rapport); err != nil {
 		return rapport, err

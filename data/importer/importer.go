@@ -103,6 +103,10 @@ var ErrProblemen = errors.New("het bestand bevat fouten; er is niets opgeslagen"
 // confirmed; nothing was written.
 var ErrNietBevestigd = errors.New("bevestig eerst de gekoppelde namen; er is niets opgeslagen")
 
+// ErrIndicatorenNietBevestigd is returned by Uitvoeren while the new
+// indicators of a CBS file are not yet confirmed; nothing was written.
+var ErrIndicatorenNietBevestigd = errors.New("bevestig eerst de nieuwe indicatoren; er is niets opgeslagen")
+
 // Voortgang reports how far a check or import is.
 type Voortgang struct {
 	// Fase is "controleren" or "opslaan".
@@ -140,6 +144,10 @@ type Import struct {
 	// CBSOpties chooses the municipality and table.
 	CBS       bool
 	CBSOpties cbs.Opties
+	// IndicatorenBevestigd says the user confirmed the indicators a CBS
+	// file creates (Rapport.NieuweIndicatoren); without it Uitvoeren
+	// stores nothing (ErrIndicatorenNietBevestigd).
+	IndicatorenBevestigd bool
 	// keuzes holds the user's confirmed name matches: name in file to the
 	// register's name ("" to refuse).
 	keuzes map[string]string

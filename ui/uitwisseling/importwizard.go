@@ -371,6 +371,7 @@ func (wz *ImportWizard) showReport(r *importer.Rapport) {
 			wz.namen.Add(widget.NewLabel(fmt.Sprintf(lang.L("%q: %s (%s)"), m.InBestand, lang.L(string(m.Zekerheid)), rijen(m.Rijen))))
 		}
 	}
+	wz.showNewIndicators(r)
 	var lines []string
 	for _, p := range r.Problemen {
 		lines = append(lines, "• "+p.String())
@@ -392,14 +393,40 @@ func (wz *ImportWizard) showReport(r *importer.Rapport) {
 	case len(r.TeBevestigen()) > 0:
 		wz.status.SetText(fmt.Sprintf(lang.L("%s in orde. Bevestig de namen die erop lijken (tab Namen)."), rijen(r.Rijen)))
 		wz.tabs.SelectIndex(2)
+	case wz.im.CBS && len(r.NieuweIndicatoren) > 0 && !wz.im.IndicatorenBevestigd:
+		wz.status.SetText(fmt.Sprintf(lang.L("%s in orde. Bevestig de nieuwe indicatoren (tab Namen): %d nieuw, %d bijgewerkt."), rijen(r.Rijen), r.Nieuw, r.Bijgewerkt))
+		wz.tabs.SelectIndex(2)
 	default:
 		wz.status.SetText(fmt.Sprintf(lang.L("%s in orde: %d nieuw, %d bijgewerkt, %d overgeslagen."), rijen(r.Rijen), r.Nieuw, r.Bijgewerkt, len(r.Overgeslagen)))
 	}
 	wz.updateImportButton()
 }
 
+// showNewIndicators adds, for a CBS file, a tick per indicator the import
+// would create: nothing is created until the user ticks them all.
+func (wz *ImportWizard) showNewIndicators(r *importer.Rapport) {
+	if !wz.im.CBS || len(r.NieuweIndicatoren) == 0 {
+		return
+	}
+	wz.im.IndicatorenBevestigd = false
+	wz.namen.Add(widget.NewLabelWithStyle(lang.L("Nieuwe indicatoren uit dit CBS-bestand (aanvinken om ze aan te maken):"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	var checks []*widget.Check
+	for _, n := range r.NieuweIndicatoren {
+		check := widget.NewCheck(n, func(bool) {
+			all := true
+			for _, c := range checks {
+				all = all && c.Checked
+			}
+			wz.im.IndicatorenBevestigd = all
+			wz.updateImportButton()
+		})
+		checks = append(checks, check)
+		wz.namen.Add(check)
+	}
+}
+
 // updateImportButton allows the import once the check found no problems and
-// every similar name is ticked.
+// every similar name and new CBS indicator is ticked.
 func (wz *ImportWizard) updateImportButton() {
 	ready := wz.rapport != nil && wz.rapport.OK()
 	for _, o := range wz.namen.Objects {

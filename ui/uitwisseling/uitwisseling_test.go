@@ -215,6 +215,44 @@ func TestImportWizardCBSForAnotherMunicipality(t *testing.T) {
 	}
 }
 
+// The check of a CBS file proposes new indicators: nothing can be imported
+// until the user ticks each of them in the preview.
+func TestImportWizardCBSAsksForNewIndicators(t *testing.T) {
+	test.NewTempApp(t)
+	s := openRegister(t, t.TempDir())
+	wz := NewImportWizard(s, test.NewWindow(nil), func() {})
+	wz.sync = true
+	w := test.NewWindow(wz.Content())
+	defer w.Close()
+	w.Resize(fyne.NewSize(960, 640))
+	wz.soort.SetSelected(wz.soort.Options[1])
+	wz.LoadFile(filepath.Join("..", "..", "data", "cbs", "testdata", "85099NED_testbestand.csv"), "")
+	test.Tap(wz.controleerKnop)
+	var checks []*widget.Check
+	for _, o := range wz.namen.Objects {
+		if c, ok := o.(*widget.Check); ok {
+			checks = append(checks, c)
+		}
+	}
+	if len(checks) != 4 || !strings.HasPrefix(checks[0].Text, "cbs-jeugdbescherming (") || !wz.importeerKnop.Disabled() ||
+		wz.tabs.SelectedIndex() != 2 || !strings.Contains(wz.status.Text, "Bevestig de nieuwe indicatoren") {
+		t.Fatalf("new indicators not asked: %d ticks, import enabled %v, status %q", len(checks), !wz.importeerKnop.Disabled(), wz.status.Text)
+	}
+	for i, c := range checks {
+		test.Tap(c)
+		if enabled := !wz.importeerKnop.Disabled(); enabled != (i == len(checks)-1) {
+			t.Fatalf("after %d of %d ticks the import button is enabled: %v", i+1, len(checks), enabled)
+		}
+	}
+	if _, err := s.IndicatorByCode("cbs-jeugdbescherming"); err == nil {
+		t.Fatal("indicator created before the import")
+	}
+	test.Tap(wz.importeerKnop)
+	if _, err := s.IndicatorByCode("cbs-jeugdbescherming"); err != nil {
+		t.Fatalf("confirmed indicator not created: %v (%q)", err, wz.status.Text)
+	}
+}
+
 // overlayTexts lists the texts of the labels in the window's top overlay
 // (an open dialog).
 func overlayTexts(w fyne.Window) []string {

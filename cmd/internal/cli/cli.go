@@ -43,20 +43,21 @@ type command struct {
 
 // commands lists the subcommands by name.
 var commands = map[string]command{
-	"export":       {"gegevens exporteren als JSON, CSV of Excel", runExport},
-	"bereik":       {"bereik van een interventie vastleggen", runBereik},
-	"doelstelling": {"doelstellingen toevoegen, herzien, beëindigen of tonen", runDoelstelling},
-	"check":        {"database controleren (integriteit en schemaversie)", runCheck},
-	"nieuw":        {"nieuwe database maken met het ingebouwde register", runNieuw},
-	"chart":        {"grafiek van het dashboard als PNG of SVG", runChart},
-	"rapport":      {"PDF-rapport voor de raad met grafieken, kerncijfers en bronnen", runRapport},
-	"demo":         {"aparte demodatabase met fictieve cijfers maken", runDemo},
-	"import":       {"bereik of indicatoren inlezen uit Excel, CSV of CBS StatLine", runImport},
-	"backup":       {"kopie van de hele database naar één bestand", runBackup},
-	"restore":      {"reservekopie terugzetten als database", runRestore},
-	"team":         {"teamdatabase (PostgreSQL) inrichten of een laptop koppelen", runTeam},
-	"sync":         {"synchroniseren met de teamdatabase", runSync},
-	"conflicten":   {"conflicten na synchroniseren tonen", runConflicten},
+	"export":        {"gegevens exporteren als JSON, CSV of Excel", runExport},
+	"bereik":        {"bereik van een interventie vastleggen", runBereik},
+	"doelstelling":  {"doelstellingen toevoegen, herzien, beëindigen of tonen", runDoelstelling},
+	"check":         {"database controleren (integriteit en schemaversie)", runCheck},
+	"nieuw":         {"nieuwe database maken met het ingebouwde register", runNieuw},
+	"chart":         {"grafiek van het dashboard als PNG of SVG", runChart},
+	"rapport":       {"PDF-rapport voor de raad met grafieken, kerncijfers en bronnen", runRapport},
+	"demo":          {"aparte demodatabase met fictieve cijfers maken", runDemo},
+	"import":        {"bereik of indicatoren inlezen uit Excel, CSV of CBS StatLine", runImport},
+	"cbs-bijwerken": {"indicatoren bijwerken met de tabellen van CBS (open data, internet nodig)", runCBSBijwerken},
+	"backup":        {"kopie van de hele database naar één bestand", runBackup},
+	"restore":       {"reservekopie terugzetten als database", runRestore},
+	"team":          {"teamdatabase (PostgreSQL) inrichten of een laptop koppelen", runTeam},
+	"sync":          {"synchroniseren met de teamdatabase", runSync},
+	"conflicten":    {"conflicten na synchroniseren tonen", runConflicten},
 }
 
 // IsCommand reports whether name is a headless subcommand.
@@ -100,7 +101,7 @@ func Usage(w io.Writer) {
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		fmt.Fprintf(w, "  %-8s %s\n", name, commands[name].summary)
+		fmt.Fprintf(w, "  %-13s %s\n", name, commands[name].summary)
 	}
 	fmt.Fprintln(w, "\nZonder --db wordt de eigen database gebruikt:", defaultPathText())
 	fmt.Fprintln(w, "Hulp bij een opdracht: jeugdmonitor OPDRACHT --help")

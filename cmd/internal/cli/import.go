@@ -23,7 +23,8 @@ func runImport(env Env, args []string) int {
 			"Anders gaat alles in één keer de database in, met de wijzigingen in het logboek.\n"+
 			"Een CBS StatLine-download (85099NED, 84134NED, 85097NED, 85098NED) wordt herkend aan de\n"+
 			"kopregel en als indicatoren ingelezen: de gekozen gemeente met Nederland ter vergelijking.\n"+
-			"Lijkende namen van interventies worden getoond; sla ze op met --bevestig.\n"+
+			"Lijkende namen van interventies en de nieuwe indicatoren van een CBS-bestand worden getoond;\n"+
+			"sla ze op met --bevestig.\n"+
 			"Met --what alles wordt een volledige export (jeugdmonitor export --what alles --format json)\n"+
 			"ingelezen als nieuwe database op --db, met dezelfde inhoud en hetzelfde wijzigingenlogboek.\n"+
 			"Een bestaand bestand wordt nooit overschreven; vervang een database met jeugdmonitor restore.")
@@ -31,7 +32,7 @@ func runImport(env Env, args []string) int {
 	what := fs.String("what", "", "wat: "+joinValues(importer.Soorten)+", alles")
 	blad := fs.String("blad", "", "werkblad van een .xlsx-bestand (standaard het eerste)")
 	dryRun := fs.Bool("dry-run", false, "alleen controleren, niets opslaan")
-	confirm := fs.Bool("bevestig", false, "lijkende namen van interventies overnemen zoals getoond")
+	confirm := fs.Bool("bevestig", false, "lijkende namen van interventies en nieuwe CBS-indicatoren overnemen zoals getoond")
 	gemeente := fs.String("gemeente", "", "CBS: regiocode van de gemeente (standaard GM0193, Zwolle)")
 	tabel := fs.String("cbs-tabel", "", "CBS: tabelnummer als het niet in de bestandsnaam staat (bijv. 85099NED)")
 	kolommen := map[string]string{}
@@ -83,6 +84,7 @@ func runImport(env Env, args []string) int {
 		for _, m := range rapport.TeBevestigen() {
 			im.Bevestig(m.InBestand, m.Naam)
 		}
+		im.IndicatorenBevestigd = true
 	}
 	printReport(env, rapport)
 	switch {
@@ -91,6 +93,9 @@ func runImport(env Env, args []string) int {
 		return ExitError
 	case len(rapport.TeBevestigen()) > 0 && !*confirm && !*dryRun:
 		fmt.Fprintln(env.Stderr, "Er is niets opgeslagen: controleer de gekoppelde namen hierboven en herhaal met --bevestig.")
+		return ExitError
+	case im.CBS && len(rapport.NieuweIndicatoren) > 0 && !*confirm && !*dryRun:
+		fmt.Fprintln(env.Stderr, "Er is niets opgeslagen: controleer de nieuwe indicatoren hierboven en herhaal met --bevestig.")
 		return ExitError
 	case *dryRun:
 		fmt.Fprintf(env.Stdout, "Proefimport: %d nieuw, %d bijgewerkt. Er is niets opgeslagen.\n", rapport.Nieuw, rapport.Bijgewerkt)

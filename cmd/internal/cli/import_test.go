@@ -48,8 +48,13 @@ func TestImportCBSRecognisedByHeader(t *testing.T) {
 	db := newDatabase(t)
 	file := filepath.Join("..", "..", "..", "data", "cbs", "testdata", "85099NED_testbestand.csv")
 	code, stdout, stderr := run(t, "import", "--db", db, "--what", "indicatoren", file)
+	if code != ExitError || !strings.Contains(stdout, "Nieuwe indicator: cbs-jeugdbescherming") ||
+		!strings.Contains(stderr, "controleer de nieuwe indicatoren hierboven en herhaal met --bevestig") || strings.Contains(stdout, "Opgeslagen") {
+		t.Fatalf("new indicators without --bevestig: exit %d: %s %s", code, stdout, stderr)
+	}
+	code, stdout, stderr = run(t, "import", "--db", db, "--what", "indicatoren", file, "--bevestig")
 	if code != ExitOK || !strings.Contains(stdout, "CBS StatLine-tabel 85099NED") || !strings.Contains(stdout, "Nieuwe indicator: cbs-jeugdbescherming") ||
-		!strings.Contains(stdout, "Opgeslagen: 7 nieuw") {
+		!strings.Contains(stdout, "Opgeslagen: 9 nieuw") {
 		t.Fatalf("exit %d: %s %s", code, stdout, stderr)
 	}
 	if code, _, stderr := run(t, "import", "--db", db, "--what", "bereik", file); code != ExitError || !strings.Contains(stderr, "als indicatoren") {

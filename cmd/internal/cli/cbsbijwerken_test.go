@@ -1,0 +1,53 @@
+package cli
+
+import (
+	"net"
+	"strings"
+	"testing"
+
+	"jeugdmonitor/data/cbs/odata"
+	"jeugdmonitor/data/cbs/odata/odatatest"
+)
+
+// cbs-bijwerken against a local server replaying CBS's answers: without
+// --bevestig only the existing indicators are filled; with it the new ones
+// are made; a second run changes nothing; a dry run stores nothing.
+func TestCBSBijwerken(t *testing.T) {
+	db := newDatabase(t)
+	srv := odatatest.Start(t, nil)
+	t.Setenv(odata.URLVariabele, srv.URL)
+	code, stdout, stderr := run(t, "cbs-bijwerken", "--db", db, "--dry-run", "--bevestig")
+	if code != ExitOK || !strings.Contains(stdout, "[4/4] 85099NED opgehaald") ||
+		!strings.Contains(stdout, "85099NED (Jeugdzorg; kerncijfers, regio (vanaf 2021)): 12 nieuw, 0 gewijzigd, 0 ongewijzigd, 6 nieuwe indicatoren") ||
+		!strings.Contains(stdout, "Nieuwe indicator: cbs-jeugdbescherming (") || !strings.Contains(stdout, "Proef: er is niets opgeslagen.") {
+		t.Fatalf("dry run: exit %d\n%s%s", code, stdout, stderr)
+	}
+	code, stdout, stderr = run(t, "cbs-bijwerken", "--db", db)
+	if code != ExitOK || !strings.Contains(stdout, "85099NED (Jeugdzorg; kerncijfers, regio (vanaf 2021)): 4 nieuw, 0 gewijzigd, 0 ongewijzigd, 6 reeksen zonder indicator overgeslagen") ||
+		!strings.Contains(stdout, "herhaal met --bevestig") {
+		t.Fatalf("without --bevestig: exit %d\n%s%s", code, stdout, stderr)
+	}
+	code, stdout, stderr = run(t, "cbs-bijwerken", "--db", db, "--bevestig")
+	if code != ExitOK || !strings.Contains(stdout, "85099NED (Jeugdzorg; kerncijfers, regio (vanaf 2021)): 8 nieuw, 0 gewijzigd, 4 ongewijzigd, 6 nieuwe indicatoren") {
+		t.Fatalf("with --bevestig: exit %d\n%s%s", code, stdout, stderr)
+	}
+	code, stdout, _ = run(t, "cbs-bijwerken", "--db", db, "--bevestig")
+	if code != ExitOK || !strings.Contains(stdout, "85099NED (Jeugdzorg; kerncijfers, regio (vanaf 2021)): 0 nieuw, 0 gewijzigd, 12 ongewijzigd\n") {
+		t.Fatalf("second run: exit %d\n%s", code, stdout)
+	}
+}
+
+func TestCBSBijwerkenOffline(t *testing.T) {
+	db := newDatabase(t)
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	t.Setenv(odata.URLVariabele, "http://"+addr+"/ODataApi/odata")
+	code, _, stderr := run(t, "cbs-bijwerken", "--db", db, "--bevestig")
+	if code != ExitError || stderr != "fout: Geen verbinding met CBS ("+addr+"): de verbinding werd geweigerd. Controleer de internetverbinding; er is niets veranderd.\n" {
+		t.Fatalf("exit %d: %q", code, stderr)
+	}
+}

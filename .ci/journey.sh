@@ -54,6 +54,7 @@ BESTAND=(
 	"Database openen…"
 	"Nieuwe database…"
 	"Importeren uit Excel, CSV of CBS…"
+	"Bijwerken vanuit CBS…"
 	"Exporteren naar Excel, CSV of JSON…"
 	"Rapport voor de raad (PDF)…"
 	"Presentatie opslaan als PowerPoint (.pptx)…"

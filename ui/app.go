@@ -566,6 +566,7 @@ func (m *Main) menu() *fyne.MainMenu {
 		item(lang.L("Nieuwe database…"), nil, func() { settings().onCreate() }),
 		fyne.NewMenuItemSeparator(),
 		item(lang.L("Importeren uit Excel, CSV of CBS…"), nil, withStore(m.importWizard)),
+		item(lang.L("Bijwerken vanuit CBS…"), nil, withStore(func() { uitwisseling.NewCBSDialog(m.store, m.win, m.reload).Show() })),
 		item(lang.L("Exporteren naar Excel, CSV of JSON…"), nil, withStore(func() {
 			uitwisseling.NewExportDialog(m.store, m.win).Show()
 		})),

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"jeugdmonitor/data/cbs/odata"
 	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/register/registertest"
 	"jeugdmonitor/data/store"
@@ -18,6 +19,9 @@ import (
 
 func TestMain(m *testing.M) {
 	time.Local = time.UTC // the times in the goldens do not depend on the machine's zone
+	// Bijwerken vanuit CBS never reaches the internet from a test: a closed
+	// local port answers at once that there is no connection
+	os.Setenv(odata.URLVariabele, "http://127.0.0.1:1/ODataApi/odata")
 	os.Exit(pgtest.Main(m))
 }
 

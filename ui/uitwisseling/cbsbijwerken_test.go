@@ -1,0 +1,97 @@
+package uitwisseling
+
+import (
+	"net"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"jeugdmonitor/data/cbs/odata"
+	"jeugdmonitor/data/cbs/odata/odatatest"
+	"jeugdmonitor/data/store"
+)
+
+func cbsDialog(t *testing.T, s *store.Store, url string, done *int) *CBSDialog {
+	t.Helper()
+	t.Setenv(odata.URLVariabele, url)
+	d := NewCBSDialog(s, test.NewWindow(nil), func() { *done++ })
+	d.sync = true
+	d.nu = func() time.Time { return time.Date(2026, 11, 29, 14, 0, 0, 0, time.Local) }
+	w := test.NewWindow(d.Content())
+	t.Cleanup(w.Close)
+	w.Resize(fyne.NewSize(820, 620))
+	return d
+}
+
+// Bijwerken vanuit CBS against a local server replaying CBS's answers:
+// every table's bar full, per table what would change, nothing stored before
+// Opslaan, new indicators only when ticked, and a second run changes nothing.
+func TestCBSDialog(t *testing.T) {
+	test.NewTempApp(t)
+	s := openRegister(t, t.TempDir())
+	srv := odatatest.Start(t, nil)
+	done := 0
+	d := cbsDialog(t, s, srv.URL, &done)
+	d.Ophalen()
+	for id, bar := range d.balken {
+		if bar.Value != 1 {
+			t.Errorf("%s: bar at %v", id, bar.Value)
+		}
+	}
+	if !strings.Contains(d.samenvatting.Text, "85099NED · Jeugdzorg; kerncijfers, regio (vanaf 2021): 12 nieuw, 0 gewijzigd, 0 ongewijzigd, 6 nieuwe indicatoren") ||
+		!strings.Contains(d.samenvatting.Text, "• cbs-jeugdbescherming (") || !d.nieuwe.Visible() || d.nieuwe.Checked || d.opslaanKnop.Disabled() {
+		t.Fatalf("preview: %q, tick %v/%v, save disabled %v (%q)", d.samenvatting.Text, d.nieuwe.Visible(), d.nieuwe.Checked, d.opslaanKnop.Disabled(), d.status.Text)
+	}
+	ind, err := s.IndicatorByCode("jeugdhulp-jeugdigen")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ms, _ := s.Metingen(ind.ID); len(ms) != 0 {
+		t.Fatalf("stored before Opslaan: %+v", ms)
+	}
+	test.Tap(d.opslaanKnop)
+	if !strings.Contains(d.samenvatting.Text, "85099NED · Jeugdzorg; kerncijfers, regio (vanaf 2021): 4 nieuw, 0 gewijzigd, 0 ongewijzigd, 6 reeksen zonder indicator overgeslagen") ||
+		d.status.Text != "Opgeslagen, met de wijzigingen in het logboek." || done != 1 {
+		t.Fatalf("after Opslaan: %q %q %d", d.samenvatting.Text, d.status.Text, done)
+	}
+	if _, err := s.IndicatorByCode("cbs-jeugdbescherming"); err == nil {
+		t.Fatal("indicator created without the tick")
+	}
+
+	d.Ophalen()
+	test.Tap(d.nieuwe)
+	test.Tap(d.opslaanKnop)
+	if _, err := s.IndicatorByCode("cbs-jeugdbescherming"); err != nil || !strings.Contains(d.samenvatting.Text, "8 nieuw, 0 gewijzigd, 4 ongewijzigd, 6 nieuwe indicatoren") {
+		t.Fatalf("with the tick: %v %q", err, d.samenvatting.Text)
+	}
+
+	d.Ophalen()
+	if d.status.Text != "Alles is al bijgewerkt: er verandert niets." || !d.opslaanKnop.Disabled() || d.nieuwe.Visible() {
+		t.Fatalf("third run: %q", d.status.Text)
+	}
+}
+
+// Without a connection the dialog says so and nothing changes.
+func TestCBSDialogOffline(t *testing.T) {
+	test.NewTempApp(t)
+	s := openRegister(t, t.TempDir())
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	done := 0
+	d := cbsDialog(t, s, "http://"+addr+"/ODataApi/odata", &done)
+	d.Ophalen()
+	if d.status.Text != "Geen verbinding met CBS ("+addr+"): de verbinding werd geweigerd. Controleer de internetverbinding; er is niets veranderd." ||
+		!d.opslaanKnop.Disabled() || d.ophaalKnop.Disabled() || done != 0 {
+		t.Fatalf("offline: %q", d.status.Text)
+	}
+	if d.stappen["85099NED"] != "niet opgehaald" {
+		t.Fatalf("bar: %q", d.stappen["85099NED"])
+	}
+}

@@ -35,7 +35,8 @@ type Telling struct {
 func Bijwerken(ctx context.Context, s *store.Store, results []*Resultaat, metNieuwe, schrijven bool) ([]Telling, error) {
 	for _, res := range results {
 		if len(res.Problemen) > 0 {
-			return nil, fmt.Errorf("tabel %s bevat fouten; er is niets opgeslagen", res.Tabel)
+			return nil, fmt.Errorf("tabel %s bevat %s (eerste: %s); er is niets opgeslagen",
+				res.Tabel, dutchnum.Aantal(len(res.Problemen)+res.MeerProblemen, "fout", "fouten"), res.Problemen[0])
 		}
 	}
 	stored := map[string]domain.Meting{} // code|periode

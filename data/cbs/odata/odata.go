@@ -304,7 +304,7 @@ func (c *Client) verbindingsfout(ctx context.Context, err error) error {
 	switch {
 	case errors.As(err, &dns):
 		reden = fmt.Sprintf("de naam %s is niet gevonden", dns.Name)
-	case errors.Is(err, syscall.ECONNREFUSED):
+	case errors.Is(err, syscall.ECONNREFUSED) || isWSAConnRefused(err):
 		reden = "de verbinding werd geweigerd"
 	case errors.As(err, &ne) && ne.Timeout():
 		reden = fmt.Sprintf("geen antwoord binnen %s seconden", dutchnum.FormatAuto(c.Timeout.Seconds()))
@@ -314,4 +314,11 @@ func (c *Client) verbindingsfout(ctx context.Context, err error) error {
 		reden = "de verbinding werd halverwege verbroken"
 	}
 	return &GeenVerbinding{Host: c.Host(), Reden: reden}
+}
+
+// isWSAConnRefused reports Windows' own code for a refused connection
+// (WSAECONNREFUSED, 10061), which syscall.ECONNREFUSED does not match there.
+func isWSAConnRefused(err error) bool {
+	var errno syscall.Errno
+	return errors.As(err, &errno) && uintptr(errno) == 10061
 }

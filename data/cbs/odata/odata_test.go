@@ -310,3 +310,28 @@ func TestBasisUitOmgeving(t *testing.T) {
 		t.Fatalf("%+v", c)
 	}
 }
+
+// A value the domain refuses (a negative count) stops the whole update,
+// naming the table and the first problem.
+func TestWaardeGeweigerd(t *testing.T) {
+	s := registertest.Open(t, "", store.Options{}, nil)
+	srv := odatatest.Start(t, func(w http.ResponseWriter, r *http.Request) bool {
+		if strings.HasSuffix(r.URL.Path, "/84134NED/TypedDataSet") {
+			w.Write([]byte(`{"value":[{"VormenVanJeugdzorg":"A043010","RegioS":"GM0193","Perioden":"2020JJ00","JongerenMetJeugdzorg_1":-5.0}]}`))
+			return true
+		}
+		return false
+	})
+	res, err := client(srv.URL).Ophalen(context.Background(), s, cbs.Opties{}, dag, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	voor := wijzigingen(t, s)
+	_, err = cbs.Bijwerken(context.Background(), s, res, true, true)
+	if err == nil || !strings.HasPrefix(err.Error(), "tabel 84134NED bevat 1 fout (eerste: ") || !strings.Contains(err.Error(), "negatief") {
+		t.Fatalf("%v", err)
+	}
+	if wijzigingen(t, s) != voor {
+		t.Fatal("something was stored")
+	}
+}

@@ -153,9 +153,8 @@ func (wz *ImportWizard) LoadFile(path, sheet string) {
 	var err error
 	wz.run(func() { im, err = importer.Open(wz.store, path, sheet, soort) }, func() {
 		if err != nil {
-			wz.status.SetText(err.Error())
-			wz.controleerKnop.Disable()
-			wz.importeerKnop.Disable()
+			wz.forget(filepath.Base(path))
+			wz.status.SetText(fmt.Sprintf(lang.L("%s is niet geopend: %s"), filepath.Base(path), err.Error()))
 			return
 		}
 		wz.im, wz.rapport = im, nil
@@ -186,6 +185,25 @@ func (wz *ImportWizard) LoadFile(path, sheet string) {
 		}
 		wz.tabs.SelectIndex(0)
 	})
+}
+
+// forget drops the file opened before, its preview, mapping and check, when
+// the file named name could not be opened: what the wizard shows is then
+// about that file only, and nothing of the earlier one can be checked or
+// imported by mistake.
+func (wz *ImportWizard) forget(name string) {
+	wz.im, wz.rapport = nil, nil
+	wz.bestand.SetText(name)
+	wz.blad.Options = nil
+	wz.blad.ClearSelected()
+	wz.voorbeeld.Refresh()
+	wz.kolommen.RemoveAll()
+	wz.selects = map[string]*widget.Select{}
+	wz.namen.RemoveAll()
+	wz.problemen.SetText("")
+	wz.voortgang.SetValue(0)
+	wz.controleerKnop.Disable()
+	wz.importeerKnop.Disable()
 }
 
 func (wz *ImportWizard) previewSize() (int, int) {

@@ -125,6 +125,51 @@ func TestImportWizard(t *testing.T) {
 	}
 }
 
+// TestImportWizardRefusedFileReplacesThePrevious opens a good CSV file and
+// then one with a quote that does not close (issue 13): the wizard names
+// the refused file with its message, shows nothing of the good one any
+// more, and offers neither a check nor an import of either.
+func TestImportWizardRefusedFileReplacesThePrevious(t *testing.T) {
+	dir, s, win := dialogSetup(t)
+	goed := filepath.Join(dir, "goed.csv")
+	fout := filepath.Join(dir, "aanhalingsteken.csv")
+	for path, text := range map[string]string{
+		goed: "Interventie;Periode;Waarde;Bron\r\nMatch;2022;33;Jaarverslag\r\n",
+		fout: "Interventie;Periode;Waarde;Bron\r\nMatch;2024;12;\"x\r\nJongerencentra;2024;56;b\r\n",
+	} {
+		if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wz := NewImportWizard(s, win, nil)
+	wz.sync = true
+	w := test.NewWindow(wz.Content())
+	defer w.Close()
+	w.Resize(fyne.NewSize(960, 640))
+	wz.LoadFile(goed, "")
+	if wz.im == nil || wz.bestand.Text != "goed.csv" || wz.controleerKnop.Disabled() {
+		t.Fatalf("good file not opened: %q %q", wz.bestand.Text, wz.status.Text)
+	}
+	wz.LoadFile(fout, "")
+	if wz.bestand.Text != "aanhalingsteken.csv" {
+		t.Fatalf("the wizard still names %q after refusing aanhalingsteken.csv", wz.bestand.Text)
+	}
+	if !strings.HasPrefix(wz.status.Text, "aanhalingsteken.csv is niet geopend: regel 2, kolom D: het aanhalingsteken") {
+		t.Fatalf("message does not name the refused file and its line: %q", wz.status.Text)
+	}
+	if wz.im != nil || len(wz.kolommen.Objects) != 0 || !wz.controleerKnop.Disabled() || !wz.importeerKnop.Disabled() {
+		t.Fatalf("the good file is still loaded (im %v, %d mapping rows, check disabled %v)", wz.im != nil,
+			len(wz.kolommen.Objects), wz.controleerKnop.Disabled())
+	}
+	if rows, cols := wz.previewSize(); rows != 0 || cols != 0 {
+		t.Fatalf("preview of the good file still shown: %dx%d", rows, cols)
+	}
+	wz.soort.SetSelected("Indicatoren (ook CBS StatLine)") // reloaded the good file before
+	if wz.im != nil || !wz.controleerKnop.Disabled() {
+		t.Fatal("choosing another kind opened the earlier file again")
+	}
+}
+
 func TestExportBackupRestoreDialogs(t *testing.T) {
 	dir, s, win := dialogSetup(t)
 

@@ -571,20 +571,26 @@ stap_formule_als_bron() {
 # stap_vijandige_import offers the import wizard two hostile CSV files
 # (#13): a quote that does not close would swallow the rows after it, and a
 # cell holds a NUL. The wizard refuses each with a Dutch message naming the
-# line and column, and the database's full export is the same afterwards.
+# file, line and column, forgets the good workbook opened before it (no
+# preview or check of that one under the refused file's message), and the
+# database's full export is the same afterwards.
 stap_vijandige_import() {
 	"$BIN" export --what alles --format json --db "$DB" >"$WERK/alles-voor.json" || faal "export voor de import mislukte"
 	printf 'Interventie;Periode;Waarde;Bron\r\nMatch;2024;12;"x\r\nJongerencentra;2024;56;b\r\nMake it!;2024;7;b\r\n' >"$WERK/aanhalingsteken.csv"
 	printf 'Interventie;Periode;Waarde;Bron\r\nMatch;2024;12;a\r\nJongerencentra;2024;56;b\000c\r\n' >"$WERK/nul.csv"
 	menu "Importeren uit Excel, CSV of CBS…"
 	klik 242 128 # Bestand kiezen…
+	kiezer_typ "$IMPORT_XLSX"
+	toont 170,585,940,60 "Kopregel op rij 1"
+	klik 242 128
 	kiezer_typ "$WERK/aanhalingsteken.csv"
-	toont 170,585,940,60 "regel 2, kolom D" "aanhalingsteken"
+	toont 170,585,940,60 "aanhalingsteken.csv is niet geopend: regel 2, kolom D" "wordt niet gesloten"
+	toont 310,110,680,40 "aanhalingsteken.csv"
 	foto "aanhalingsteken"
 	klik 225 661 # Controleren: not possible
 	klik 242 128
 	kiezer_typ "$WERK/nul.csv"
-	toont 170,585,940,60 "regel 3, kolom D" "stuurteken"
+	toont 170,585,940,60 "nul.csv is niet geopend: regel 3, kolom D" "stuurteken"
 	foto "nul"
 	klik 225 661
 	klik 497 661 # Sluiten

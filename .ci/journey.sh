@@ -696,6 +696,12 @@ stap_controle_cli() {
 		sed -n 's/^> //p' "$WERK/bereik.diff" | begint_met "$c" ||
 			faal "het cijfer '$c' staat niet bij de nieuwe regels: $(cat "$WERK/bereik.diff")"
 	done
+	# the audit trail of all those changes is whole, checked against the
+	# anchor the program keeps in its configuration
+	XDG_CONFIG_HOME="$WERK/config" "$BIN" check --db "$DB" >"$WERK/check-reis.log" 2>&1 ||
+		faal "check vindt de database na de reis niet in orde: $(cat "$WERK/check-reis.log")"
+	grep -q '^Integriteit: *in orde' "$WERK/check-reis.log" && ! grep -q '^Let op' "$WERK/check-reis.log" ||
+		faal "check controleerde het logboek niet helemaal: $(cat "$WERK/check-reis.log")"
 	log "ok: precies de ${#NIEUWE_CIJFERS[@]} cijfers van de reis staan erbij ($(grep '^>' "$WERK/bereik.diff" | cut -d';' -f1-4 | tr '\n' ' '))"
 }
 

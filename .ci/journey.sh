@@ -201,6 +201,21 @@ toont() {
 	faal "het venster toont '$ontbreekt' niet (OCR las in $deel: ${gelezen:0:400})"
 }
 
+# rol_tot turns the mouse wheel at X,Y down, a few notches at a time, until
+# the rectangle "X,Y,W,H" shows the text (OCR); a busy machine drops wheel
+# events, so it reads after each turn rather than counting notches.
+rol_tot() {
+	local i gelezen=""
+	for i in $(seq 1 15); do
+		gelezen="$(lees "$3")"
+		grep -qiF -- "$4" <<<"$gelezen" && return 0
+		leeft
+		xdotool mousemove "$1" "$2" click --repeat 8 --delay 40 5
+		sleep 0.4
+	done
+	faal "na het scrollen toont het venster '$4' niet (OCR las in $3: ${gelezen:0:400})"
+}
+
 # bereik_csv writes the reach in the database as the CLI exports it.
 bereik_csv() { "$BIN" export --what bereik --format csv --db "$DB" 2>/dev/null | tr -d '\r'; }
 
@@ -426,8 +441,7 @@ stap_doelstelling_venster() {
 	toets Return # Doelstelling toevoegen: checked, and kept until Opslaan
 	# the targets are below the fields: scroll there, the pointer on the
 	# labels (a text field with more lines would take the wheel)
-	xdotool mousemove 100 450 click --repeat 60 --delay 10 5
-	toont 74,200,1132,420 "Bij Opslaan: nieuwe doelstelling 2025: minimaal 3.700"
+	rol_tot 100 450 74,90,1132,530 "Bij Opslaan: nieuwe doelstelling 2025: minimaal 3.700"
 	foto "toegevoegd"
 	toets Tab Tab Tab space # from Bron past Doelstelling toevoegen and Annuleren to Opslaan
 	local lijst=""

@@ -799,6 +799,14 @@ stap_draadcontrole() {
 
 # ---------------------------------------------------------------------------
 
+# An item added to the Bestand menu moves every item below it one Down
+# further: BESTAND must have as many items as the menu in ui/app.go (its
+# items, and Afsluiten made before it).
+stap=stap_menu_bestand
+n_menu="$(awk '/file := fyne.NewMenu\(/ { blok = 1 } blok && /item\(/ { n++ } blok && /quit\)$/ { print n + 1; exit }' "$ROOT/ui/app.go")"
+[ "$n_menu" = "${#BESTAND[@]}" ] ||
+	faal "het menu Bestand in ui/app.go heeft ${n_menu:-?} items, BESTAND in deze reis ${#BESTAND[@]}: werk BESTAND bij"
+
 start_xvfb
 for stap in "${STAPPEN[@]}"; do
 	log "$stap"

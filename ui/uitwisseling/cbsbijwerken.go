@@ -23,9 +23,9 @@ import (
 // CBSDialog brings the indicators up to date from CBS's open data service:
 // it fetches the known tables for the municipality and Nederland, with a
 // progress bar per table and a cancel button, shows per table what is new,
-// changed and unchanged and which indicators would be created, and stores
-// it all in one transaction when the user says so. Without a connection it
-// says so and changes nothing.
+// changed and unchanged and which indicators would be created, and, when
+// the user says so, makes a backup and stores it all in one transaction.
+// Without a connection it says so and changes nothing.
 type CBSDialog struct {
 	worker
 	store  *store.Store
@@ -229,8 +229,9 @@ func (d *CBSDialog) Opslaan() {
 	metNieuwe := d.nieuwe.Visible() && d.nieuwe.Checked
 	d.status.SetText(lang.L("Opslaan…"))
 	var tellingen []cbs.Telling
+	var pad string
 	var err error
-	d.run(func() { tellingen, err = cbs.Bijwerken(ctx, d.store, d.results, metNieuwe, true) }, func() {
+	d.run(func() { tellingen, pad, err = odata.Opslaan(ctx, d.store, d.results, metNieuwe, d.nu()) }, func() {
 		cancel()
 		d.setBusy(false)
 		if err != nil {
@@ -244,7 +245,7 @@ func (d *CBSDialog) Opslaan() {
 			lines = append(lines, fmt.Sprintf("%s · %s: %s", t.Tabel, cbs.Tabellen[t.Tabel], t))
 		}
 		d.samenvatting.SetText(strings.Join(lines, "\n"))
-		d.status.SetText(lang.L("Opgeslagen, met de wijzigingen in het logboek."))
+		d.status.SetText(fmt.Sprintf(lang.L("Opgeslagen, met de wijzigingen in het logboek. Reservekopie vooraf: %s"), pad))
 		if d.onDone != nil {
 			d.onDone()
 		}

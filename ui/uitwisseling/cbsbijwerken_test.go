@@ -54,7 +54,8 @@ func TestCBSDialog(t *testing.T) {
 	}
 	test.Tap(d.opslaanKnop)
 	if !strings.Contains(d.samenvatting.Text, "85099NED · Jeugdzorg; kerncijfers, regio (vanaf 2021): 4 nieuw, 0 gewijzigd, 0 ongewijzigd, 6 reeksen zonder indicator overgeslagen") ||
-		d.status.Text != "Opgeslagen, met de wijzigingen in het logboek." || done != 1 {
+		!strings.HasPrefix(d.status.Text, "Opgeslagen, met de wijzigingen in het logboek. Reservekopie vooraf: ") ||
+		!strings.HasSuffix(d.status.Text, "voor-import.db") || done != 1 {
 		t.Fatalf("after Opslaan: %q %q %d", d.samenvatting.Text, d.status.Text, done)
 	}
 	if _, err := s.IndicatorByCode("cbs-jeugdbescherming"); err == nil {

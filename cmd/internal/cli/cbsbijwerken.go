@@ -48,9 +48,20 @@ func runCBSBijwerken(env Env, args []string) int {
 	if err != nil {
 		return failure(env, err)
 	}
-	tellingen, err := cbs.Bijwerken(ctx, s, res, *confirm, !*dryRun)
+	tellingen, err := cbs.Bijwerken(ctx, s, res, *confirm, false)
 	if err != nil {
 		return failure(env, err)
+	}
+	veranderd := false
+	for _, t := range tellingen {
+		veranderd = veranderd || t.Nieuw+t.Gewijzigd+len(t.NieuweIndicatoren) > 0
+	}
+	if veranderd && !*dryRun {
+		var pad string
+		if tellingen, pad, err = odata.Opslaan(ctx, s, res, *confirm, time.Now()); err != nil {
+			return failure(env, err)
+		}
+		fmt.Fprintln(env.Stdout, "Reservekopie vooraf:", pad)
 	}
 	zonder := 0
 	for _, t := range tellingen {
@@ -63,8 +74,10 @@ func runCBSBijwerken(env Env, args []string) int {
 	switch {
 	case *dryRun:
 		fmt.Fprintln(env.Stdout, "Proef: er is niets opgeslagen.")
+	case !veranderd:
+		fmt.Fprintln(env.Stdout, "Alles is al bijgewerkt: er is niets veranderd.")
 	default:
-		fmt.Fprintln(env.Stdout, "Opgeslagen.")
+		fmt.Fprintln(env.Stdout, "Opgeslagen, met de wijzigingen in het logboek.")
 	}
 	if zonder > 0 {
 		fmt.Fprintf(env.Stdout, "Reeksen zonder indicator zijn overgeslagen; herhaal met --bevestig om ze als nieuwe indicator aan te maken (zie --dry-run --bevestig).\n")

@@ -31,8 +31,12 @@ func TestCBSBijwerken(t *testing.T) {
 	if code != ExitOK || !strings.Contains(stdout, "85099NED (Jeugdzorg; kerncijfers, regio (vanaf 2021)): 8 nieuw, 0 gewijzigd, 4 ongewijzigd, 6 nieuwe indicatoren") {
 		t.Fatalf("with --bevestig: exit %d\n%s%s", code, stdout, stderr)
 	}
+	if !strings.Contains(stdout, "Reservekopie vooraf: ") || !strings.Contains(stdout, "voor-import") {
+		t.Fatalf("no backup before writing:\n%s", stdout)
+	}
 	code, stdout, _ = run(t, "cbs-bijwerken", "--db", db, "--bevestig")
-	if code != ExitOK || !strings.Contains(stdout, "85099NED (Jeugdzorg; kerncijfers, regio (vanaf 2021)): 0 nieuw, 0 gewijzigd, 12 ongewijzigd\n") {
+	if code != ExitOK || !strings.Contains(stdout, "85099NED (Jeugdzorg; kerncijfers, regio (vanaf 2021)): 0 nieuw, 0 gewijzigd, 12 ongewijzigd\n") ||
+		!strings.Contains(stdout, "Alles is al bijgewerkt: er is niets veranderd.") || strings.Contains(stdout, "Reservekopie") {
 		t.Fatalf("second run: exit %d\n%s", code, stdout)
 	}
 }

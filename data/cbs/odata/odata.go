@@ -26,6 +26,7 @@ import (
 	"syscall"
 	"time"
 
+	"jeugdmonitor/data/backup"
 	"jeugdmonitor/data/cbs"
 	"jeugdmonitor/data/dutchnum"
 	"jeugdmonitor/data/foutmelding"
@@ -321,4 +322,17 @@ func (c *Client) verbindingsfout(ctx context.Context, err error) error {
 func isWSAConnRefused(err error) bool {
 	var errno syscall.Errno
 	return errors.As(err, &errno) && uintptr(errno) == 10061
+}
+
+// Opslaan stores fetched tables as an import does: first a backup of the
+// database beside it (reason voor-import), then every table in one
+// transaction (cbs.Bijwerken). It returns the counts and the backup's path;
+// when the backup fails nothing is stored.
+func Opslaan(ctx context.Context, s *store.Store, results []*cbs.Resultaat, metNieuwe bool, nu time.Time) ([]cbs.Telling, string, error) {
+	pad, err := backup.Make(s, backup.ReasonImport, nu)
+	if err != nil {
+		return nil, "", fmt.Errorf("reservekopie vooraf mislukt; er is niets veranderd: %w", err)
+	}
+	tellingen, err := cbs.Bijwerken(ctx, s, results, metNieuwe, true)
+	return tellingen, pad, err
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -37,6 +38,8 @@ type CBSDialog struct {
 	results []*cbs.Resultaat
 	cancel  context.CancelFunc
 
+	gemeente     *widget.Entry
+	gemeenteNaam *widget.Entry
 	balken       map[string]*widget.ProgressBar
 	stappen      map[string]string
 	status       *widget.Label
@@ -94,10 +97,15 @@ func (d *CBSDialog) buildUI() {
 			d.dlg.Hide()
 		}
 	})
-	uitleg := widget.NewLabel(fmt.Sprintf(lang.L("Haalt de CBS-tabellen over jeugdzorg op bij %s voor %s en Nederland. Er verandert niets voordat u op Opslaan klikt."),
-		d.client.Host(), cbs.Zwolle+" (Zwolle)"))
+	uitleg := widget.NewLabel(fmt.Sprintf(lang.L("Haalt de CBS-tabellen over jeugdzorg op bij %s voor de gemeente en Nederland. Er verandert niets voordat u op Opslaan klikt."),
+		d.client.Host()))
 	uitleg.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(uitleg, tabellen)
+	d.gemeente, d.gemeenteNaam = widget.NewEntry(), widget.NewEntry()
+	d.gemeente.SetText(cbs.Zwolle)
+	d.gemeenteNaam.SetText("Zwolle")
+	keuze := container.New(layout.NewFormLayout(),
+		widget.NewLabel(lang.L("Gemeentecode")), d.gemeente, widget.NewLabel(lang.L("Gemeentenaam")), d.gemeenteNaam)
+	top := container.NewVBox(uitleg, keuze, tabellen)
 	bottom := container.NewVBox(d.nieuwe, d.status, container.NewHBox(d.ophaalKnop, d.opslaanKnop, d.annuleerKnop, sluit))
 	d.content = container.NewBorder(top, bottom, nil, nil, container.NewVScroll(d.samenvatting))
 }
@@ -134,8 +142,18 @@ func (d *CBSDialog) setBusy(busy bool) {
 	d.annuleerKnop.Disable()
 }
 
-// Ophalen fetches every known table and shows what storing would do.
+// gemeenteCode is a municipality's region code: GM and four digits.
+var gemeenteCode = regexp.MustCompile(`^GM[0-9]{4}$`)
+
+// Ophalen fetches every known table for the chosen municipality and shows
+// what storing would do.
 func (d *CBSDialog) Ophalen() {
+	code := strings.ToUpper(strings.TrimSpace(d.gemeente.Text))
+	if !gemeenteCode.MatchString(code) {
+		d.status.SetText(fmt.Sprintf(lang.L("Gemeentecode %q: schrijf GM en vier cijfers, bijvoorbeeld GM0193 voor Zwolle."), d.gemeente.Text))
+		return
+	}
+	opt := cbs.Opties{Gemeente: code, GemeenteNaam: strings.TrimSpace(d.gemeenteNaam.Text)}
 	ctx, cancel := context.WithCancel(context.Background())
 	d.cancel = cancel
 	d.results = nil
@@ -151,7 +169,7 @@ func (d *CBSDialog) Ophalen() {
 	var preview []cbs.Telling
 	var err error
 	d.run(func() {
-		results, err = d.client.Ophalen(ctx, d.store, cbs.Opties{}, d.nu(), func(v odata.Voortgang) {
+		results, err = d.client.Ophalen(ctx, d.store, opt, d.nu(), func(v odata.Voortgang) {
 			d.ui(func() {
 				d.stappen[v.Tabel] = v.Stap
 				d.balken[v.Tabel].SetValue(v.Deel)

@@ -73,6 +73,20 @@ func TestCBSDialog(t *testing.T) {
 	if d.status.Text != "Alles is al bijgewerkt: er verandert niets." || !d.opslaanKnop.Disabled() || d.nieuwe.Visible() {
 		t.Fatalf("third run: %q", d.status.Text)
 	}
+
+	// Another municipality: a code that is none is refused before anything
+	// is fetched; another code is asked for in the filter.
+	d.gemeente.SetText("Amsterdam")
+	before := len(srv.Verzoeken())
+	d.Ophalen()
+	if d.status.Text != "Gemeentecode \"Amsterdam\": schrijf GM en vier cijfers, bijvoorbeeld GM0193 voor Zwolle." || len(srv.Verzoeken()) != before {
+		t.Fatalf("bad code: %q", d.status.Text)
+	}
+	d.gemeente.SetText("gm0363")
+	d.Ophalen()
+	if got := strings.Join(srv.Verzoeken()[before:], "\n"); !strings.Contains(got, "RegioS+eq+%27GM0363%27") {
+		t.Fatalf("GM0363 not asked:\n%s", got)
+	}
 }
 
 // Without a connection the dialog says so and nothing changes.

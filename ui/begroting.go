@@ -255,7 +255,7 @@ func (s *begrotingScreen) criteriumForm(c domain.Criterium, indicators []domain.
 		}
 	}
 	f.paragraph("omschrijving", lang.L("Omschrijving"), c.Omschrijving, "")
-	f.entry("streefwaarde", lang.L("Streefwaarde (%)"), target, lang.L("mag leeg"))
+	f.figure("streefwaarde", lang.L("Streefwaarde (%)"), target, lang.L("mag leeg"))
 	f.choice("soort", lang.L("Soort"), append([]string{""}, soortNames()...), string(c.Soort))
 	f.entry("referentiejaar", lang.L("Referentiejaar"), yearText(c.Referentiejaar), "")
 	f.entry("doeljaar", lang.L("Doeljaar"), yearText(c.Doeljaar), "")
@@ -316,7 +316,7 @@ func editBegrotingsregel(m *Main, goal domain.Begrotingsdoel, r domain.Begroting
 	}
 	f.entry("jaar", lang.L("Jaar"), jaar, "2024")
 	f.choice("soort", lang.L("Soort"), kinds, string(r.Soort))
-	f.entry("bedrag", lang.L("Bedrag"), bedrag, lang.L("€ 2.763.946"))
+	f.figure("bedrag", lang.L("Bedrag"), bedrag, lang.L("€ 2.763.946"))
 	f.paragraph("omschrijving", lang.L("Toelichting"), r.Omschrijving, "")
 	f.source(r.Bron.Document, r.Bron.Sectie)
 	title := lang.L("Begrotingsregel toevoegen: {{.D}}", map[string]any{"D": goal.Code + " " + goal.Naam})

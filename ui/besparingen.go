@@ -120,7 +120,7 @@ func (s *besparingenScreen) onEdit(b domain.Besparing) {
 	f.entry("periode", lang.L("Periode"), b.Periode, lang.L("2024, 2023-H1, 2021/2022"))
 	f.entry("rapportage", lang.L("Rapportage"), b.Rapportage, lang.L("bijv. Jaarrekening 2024"))
 	f.entry("omschrijving", lang.L("Omschrijving"), b.Omschrijving, "")
-	f.entry("bedrag", lang.L("Bedrag"), bedrag, lang.L("€ 250.000"))
+	f.figure("bedrag", lang.L("Bedrag"), bedrag, lang.L("€ 250.000"))
 	f.source(b.Bron.Document, b.Bron.Sectie)
 	title := lang.L("Besparing toevoegen")
 	if b.ID != 0 {
@@ -143,7 +143,7 @@ func (s *besparingenScreen) onTotal() {
 		bedrag = dutchnum.FormatEuro(t.BedragCent)
 	}
 	f := newRecordForm(s.m)
-	f.entry("bedrag", lang.L("Totaal"), bedrag, lang.L("€ 2.763.946"))
+	f.figure("bedrag", lang.L("Totaal"), bedrag, lang.L("€ 2.763.946"))
 	f.source(t.Bron.Document, t.Bron.Sectie)
 	s.form = f
 	f.show(lang.L("Gerapporteerd totaal besparingen"), lang.L("Opslaan"), func() error {

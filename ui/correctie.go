@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -11,6 +12,9 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/dutchnum"
 )
 
 // euroSVG is Material Design's "euro symbol" (Apache 2.0, as Fyne's own icons).
@@ -43,15 +47,26 @@ type recordForm struct {
 	first   fyne.Focusable
 	save    *widget.Button
 	dialog  *dialog.CustomDialog
+	// figures holds the figures the form opened with, by key, and
+	// openedSource its source: a changed figure needs a new source.
+	figures      map[string]string
+	openedSource string
 }
 
 func newRecordForm(m *Main) *recordForm {
-	return &recordForm{m: m, fields: newFieldSet(), entries: map[string]*entry{}, choices: map[string]*widget.Select{}}
+	return &recordForm{m: m, fields: newFieldSet(), entries: map[string]*entry{}, choices: map[string]*widget.Select{}, figures: map[string]string{}}
 }
 
 // entry adds a one-line text field; key is the store's name for it.
 func (f *recordForm) entry(key, label, value, hint string) *entry {
 	return f.add(newEntry(hint), key, label, value)
+}
+
+// figure adds a text field for a figure: when a figure the form opened
+// with is changed, the form asks for the source of the new one.
+func (f *recordForm) figure(key, label, value, hint string) *entry {
+	f.figures[key] = value
+	return f.entry(key, label, value, hint)
 }
 
 // paragraph adds a text field for a paragraph (Enter starts a new line).
@@ -82,6 +97,7 @@ func (f *recordForm) choice(key, label string, options []string, value string) *
 // source adds the two source fields every correction has: the document (or
 // who gave the figure) and where in it.
 func (f *recordForm) source(document, sectie string) {
+	f.openedSource = document
 	f.entry("bron", lang.L("Bron"), document, lang.L("document, of wie het cijfer opgaf"))
 	f.entry("bronvermelding", lang.L("Vindplaats"), sectie, lang.L("hoofdstuk, pagina of tabel (mag leeg)"))
 }
@@ -97,6 +113,11 @@ func (f *recordForm) text(key string) string {
 // show opens the form; save stores it, done runs after a successful save.
 func (f *recordForm) show(title, action string, save func() error, done func()) {
 	run := func() {
+		if err := f.sourceOfChangedFigure(); err != nil {
+			f.fields.show(err)
+			f.dialog.Resize(fyne.NewSize(640, 0))
+			return
+		}
 		f.save.Disable()
 		f.m.background(save, func(err error) {
 			f.save.Enable()
@@ -129,6 +150,36 @@ func (f *recordForm) show(title, action string, save func() error, done func()) 
 	if f.first != nil {
 		f.m.win.Canvas().Focus(f.first)
 	}
+}
+
+// sourceOfChangedFigure refuses a changed figure under the source it had:
+// the new number would be credited to a document that does not say it.
+// The same number written otherwise ("290000" for "€ 290.000") is no
+// change.
+func (f *recordForm) sourceOfChangedFigure() error {
+	if f.openedSource == "" || strings.TrimSpace(f.text("bron")) != strings.TrimSpace(f.openedSource) {
+		return nil
+	}
+	for key, opened := range f.figures {
+		now := f.text(key)
+		if opened == "" || sameFigure(opened, now) {
+			continue
+		}
+		return &domain.ValidationError{Problemen: []domain.FieldError{{Veld: "bron",
+			Melding: lang.L("het cijfer is veranderd, de bron niet: geef de bron van het nieuwe cijfer (het document, of wie het opgaf)")}}}
+	}
+	return nil
+}
+
+// sameFigure reports whether two typed figures are the same number (or the
+// same text when one is not a number).
+func sameFigure(a, b string) bool {
+	x, errA := dutchnum.Parse(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(a), "€")))
+	y, errB := dutchnum.Parse(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(b), "€")))
+	if errA != nil || errB != nil {
+		return strings.TrimSpace(a) == strings.TrimSpace(b)
+	}
+	return x == y
 }
 
 // confirmRemove asks before remove runs; done runs after it succeeded.

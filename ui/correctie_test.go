@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/dutchnum"
 	"jeugdmonitor/data/store"
 )
 
@@ -56,7 +57,7 @@ func TestSavingAddedInTheWindow(t *testing.T) {
 
 	sc = m.navigate(pageBesparingen).(*besparingenScreen)
 	test.Tap(sc.rows[len(sc.rows)-1].edit)
-	fill(t, sc.form, map[string]string{"bedrag": "130.000"})
+	fill(t, sc.form, map[string]string{"bedrag": "130.000", "bron": "Jaarrekening 2024, herzien"})
 	test.Tap(sc.form.save)
 	if got := sc.overzicht.Regels[len(sc.overzicht.Regels)-1].BedragCent; got != 13_000_000 {
 		t.Fatalf("corrected amount %d", got)
@@ -85,7 +86,7 @@ func TestBudgetLineCorrectedInTheWindow(t *testing.T) {
 	if sc.form.text("bedrag") != strings.TrimSpace(sc.form.text("bedrag")) || sc.form.text("jaar") == "" {
 		t.Fatalf("form not filled: %q %q", sc.form.text("jaar"), sc.form.text("bedrag"))
 	}
-	fill(t, sc.form, map[string]string{"bedrag": "12,345"})
+	fill(t, sc.form, map[string]string{"bedrag": "12,345", "bron": "Jaarrekening 2023"})
 	test.Tap(sc.form.save)
 	if msg := sc.form.fields.message("bedrag"); msg == "" {
 		t.Fatal("no message at a bad amount")
@@ -98,6 +99,38 @@ func TestBudgetLineCorrectedInTheWindow(t *testing.T) {
 	}
 	if sc.doelen[sc.chosen].regels[0].BedragCent != 123_456_700 {
 		t.Fatal("page does not show the corrected line")
+	}
+}
+
+// TestChangedFigureNeedsItsSource: a corrected amount under the source it
+// had is refused at the source field and nothing is stored, since the new
+// number would be credited to a document that does not say it; the same
+// amount written otherwise, or a changed text with the old source, saves.
+func TestChangedFigureNeedsItsSource(t *testing.T) {
+	m, s, _ := newTestMain(t, t.TempDir())
+	sc := m.navigate(pageBegroting).(*begrotingScreen)
+	for k, d := range sc.doelen {
+		if len(d.regels) > 0 {
+			sc.list.Select(k)
+			break
+		}
+	}
+	r := sc.doelen[sc.chosen].regels[0]
+	test.Tap(sc.lines[0].edit)
+	fill(t, sc.form, map[string]string{"bedrag": dutchnum.FormatEuro(r.BedragCent + 500_000)})
+	test.Tap(sc.form.save)
+	if msg := sc.form.fields.message("bron"); !strings.Contains(msg, "het cijfer is veranderd, de bron niet") {
+		t.Fatalf("message at the source: %q", msg)
+	}
+	if lines, _ := s.Begrotingsregels(r.BegrotingsdoelID); lines[0].BedragCent != r.BedragCent {
+		t.Fatalf("stored %d under the old source", lines[0].BedragCent)
+	}
+	fill(t, sc.form, map[string]string{"bedrag": strings.NewReplacer("€", "", ".", "", " ", "").Replace(dutchnum.FormatEuro(r.BedragCent)),
+		"omschrijving": "toelichting aangevuld"})
+	test.Tap(sc.form.save)
+	lines, _ := s.Begrotingsregels(r.BegrotingsdoelID)
+	if msg := sc.form.fields.message("bron"); msg != "" || lines[0].Omschrijving != "toelichting aangevuld" || lines[0].BedragCent != r.BedragCent {
+		t.Fatalf("same amount retyped: message %q, stored %+v", msg, lines[0])
 	}
 }
 

@@ -271,8 +271,8 @@ func editMeting(m *Main, ind domain.Indicator, mt domain.Meting, setForm func(*r
 		statuses = append(statuses, string(st))
 	}
 	f.entry("periode", lang.L("Periode"), mt.Periode, "2024")
-	f.entry("waarde", lang.L("Waarde"), waarde, "")
-	f.entry("vergelijkingswaarde", lang.L("Nederland"), nl, lang.L("mag leeg"))
+	f.figure("waarde", lang.L("Waarde"), waarde, "")
+	f.figure("vergelijkingswaarde", lang.L("Nederland"), nl, lang.L("mag leeg"))
 	f.choice("status", lang.L("Status"), statuses, status)
 	f.source(mt.Bron.Document, mt.Bron.Sectie)
 	title := lang.L("Meting toevoegen: {{.I}}", map[string]any{"I": ind.Naam})

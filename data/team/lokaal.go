@@ -219,6 +219,39 @@ func (k keys) localID(table, key string) (uint, error) {
 	return id, err
 }
 
+// preloadBatch is how many keys one lookup of preload asks for.
+const preloadBatch = 200
+
+// preload looks up the local numbers of the records a batch of received
+// changes is about, a few queries for the whole batch instead of one per
+// record; localID then answers from memory.
+func (k keys) preload(batch []received) error {
+	wanted := map[string]bool{}
+	var list []string
+	for _, c := range batch {
+		if c.Entiteit == linkTable || wanted[c.Sleutel] {
+			continue
+		}
+		wanted[c.Sleutel] = true
+		list = append(list, c.Sleutel)
+		k.byKey[c.Entiteit+" "+c.Sleutel] = 0 // unless found below
+	}
+	for start := 0; start < len(list); start += preloadBatch {
+		var rows []struct {
+			Sleutel, Entiteit string
+			LokaalID          uint
+		}
+		if err := k.db.Raw("SELECT sleutel, entiteit, lokaal_id FROM team_sleutels WHERE sleutel IN ?",
+			list[start:min(start+preloadBatch, len(list))]).Scan(&rows).Error; err != nil {
+			return err
+		}
+		for _, r := range rows {
+			k.byKey[r.Entiteit+" "+r.Sleutel] = r.LokaalID
+		}
+	}
+	return nil
+}
+
 // add gives a local record a team-wide key (a record can have more).
 func (k keys) add(table string, id uint, key string) error {
 	local := table + " " + strconv.FormatUint(uint64(id), 10)

@@ -29,10 +29,19 @@ type applier struct {
 	// those that did not (superseded, or about a record that is gone).
 	applied, skipped int
 	conflicts        []conflict
+	// received are the changes applied so far and audit the local audit
+	// rows they became, both written at the end.
+	received []ontvangen
+	audit    []domain.Wijziging
 }
 
-// apply applies a batch of changes fetched from the team database, in order.
+// apply applies a batch of changes fetched from the team database, in order,
+// looking up the local numbers of the records it names in one go and
+// noting the changes as received in a few statements at the end.
 func (a *applier) apply(batch []received) error {
+	if err := a.k.preload(batch); err != nil {
+		return err
+	}
 	for i := 0; i < len(batch); {
 		n := groupLength(batch[i:])
 		if err := a.applyGroup(batch[i : i+n]); err != nil {
@@ -40,7 +49,7 @@ func (a *applier) apply(batch []received) error {
 		}
 		i += n
 	}
-	return nil
+	return a.remember()
 }
 
 // groupLength is how many changes at the start of batch add or remove one
@@ -96,20 +105,21 @@ func (a *applier) applyGroup(group []received) error {
 	if err != nil {
 		return err
 	}
-	rows := make([]domain.Wijziging, len(done))
-	for i, d := range done {
-		rows[i] = d.row
+	a.applied += len(done)
+	a.skipped += len(group) - len(done)
+	logregels := map[string]int{}
+	for _, d := range done {
+		logregels[d.changeID] = len(a.audit)
+		a.audit = append(a.audit, d.row)
 	}
-	if err := a.r.Log(rows); err != nil {
-		return err
+	for _, c := range group {
+		r := ontvangen{id: c.ID, volgnummer: c.Volgnummer, audit: -1}
+		if i, ok := logregels[c.ID]; ok {
+			r.audit = i
+		}
+		a.received = append(a.received, r)
 	}
-	a.applied += len(rows)
-	a.skipped += len(group) - len(rows)
-	logregels := map[string]uint{}
-	for i, d := range done {
-		logregels[d.changeID] = rows[i].ID
-	}
-	return a.remember(group, logregels)
+	return nil
 }
 
 // logged is a received change that changed something here, with the local
@@ -136,16 +146,20 @@ type refusal struct{ reden string }
 
 func (r *refusal) Error() string { return r.reden }
 
-// savepoint runs fn so that a refused change leaves nothing behind.
+// savepoint runs fn so that a refused change leaves nothing behind. The
+// savepoint statements go to the connection directly: gorm's processing
+// of a statement costs more than SQLite's work for these.
 func (a *applier) savepoint(fn func() error) error {
-	if err := a.db.Exec("SAVEPOINT team_toepassen").Error; err != nil {
+	pool := a.db.Statement.ConnPool
+	ctx := a.db.Statement.Context
+	if _, err := pool.ExecContext(ctx, "SAVEPOINT team_toepassen"); err != nil {
 		return err
 	}
 	if err := fn(); err != nil {
-		if e := a.db.Exec("ROLLBACK TO team_toepassen").Error; e != nil {
+		if _, e := pool.ExecContext(ctx, "ROLLBACK TO team_toepassen"); e != nil {
 			return errors.Join(err, e)
 		}
-		if e := a.db.Exec("RELEASE team_toepassen").Error; e != nil {
+		if _, e := pool.ExecContext(ctx, "RELEASE team_toepassen"); e != nil {
 			return errors.Join(err, e)
 		}
 		if !errors.As(err, new(*refusal)) && isConstraint(err) {
@@ -153,7 +167,8 @@ func (a *applier) savepoint(fn func() error) error {
 		}
 		return err
 	}
-	return a.db.Exec("RELEASE team_toepassen").Error
+	_, err := pool.ExecContext(ctx, "RELEASE team_toepassen")
+	return err
 }
 
 // isConstraint reports whether SQLite refused a statement for a rule of the schema.
@@ -162,18 +177,47 @@ func isConstraint(err error) bool {
 		strings.Contains(err.Error(), "constraint failed")
 }
 
-// remember records the changes as received, with the audit row each became.
-func (a *applier) remember(group []received, logregels map[string]uint) error {
-	for _, c := range group {
-		var logregel any
-		if id, ok := logregels[c.ID]; ok {
-			logregel = id
-		}
-		if err := a.db.Exec("INSERT INTO team_ontvangen (wijziging_id, volgnummer, logregel) VALUES (?, ?, ?)",
-			c.ID, c.Volgnummer, logregel).Error; err != nil {
-			return fmt.Errorf("wijziging %s is al eens ontvangen: %w", c.ID, err)
+// ontvangen is a received change as team_ontvangen lists it: with the
+// local audit row it became (its place in applier.audit), if it changed
+// something here.
+type ontvangen struct {
+	id         string
+	volgnummer int64
+	audit      int // -1: none
+}
+
+// writeBatch is how many rows one statement writes into the audit trail or
+// team_ontvangen: the SQLite driver binds a statement's parameters in a
+// time that grows with their number squared, so more is slower.
+const writeBatch = 40
+
+// remember writes the audit rows of the changes applied in this
+// transaction, then notes the changes as received with the audit row each
+// became: a change noted before makes it fail.
+func (a *applier) remember() error {
+	for start := 0; start < len(a.audit); start += writeBatch {
+		if err := a.r.Log(a.audit[start:min(start+writeBatch, len(a.audit))]); err != nil {
+			return err
 		}
 	}
+	for start := 0; start < len(a.received); start += writeBatch {
+		part := a.received[start:min(start+writeBatch, len(a.received))]
+		marks := make([]string, len(part))
+		args := make([]any, 0, 3*len(part))
+		for i, r := range part {
+			var logregel any
+			if r.audit >= 0 {
+				logregel = a.audit[r.audit].ID
+			}
+			marks[i] = "(?, ?, ?)"
+			args = append(args, r.id, r.volgnummer, logregel)
+		}
+		err := a.db.Exec("INSERT INTO team_ontvangen (wijziging_id, volgnummer, logregel) VALUES "+strings.Join(marks, ", "), args...).Error
+		if err != nil {
+			return fmt.Errorf("een wijziging is al eens ontvangen (%s … %s): %w", part[0].id, part[len(part)-1].id, err)
+		}
+	}
+	a.received, a.audit = nil, nil
 	return nil
 }
 

@@ -1,6 +1,7 @@
 package team
 
 import (
+	"database/sql"
 	"errors"
 	"fmt"
 	"time"
@@ -258,16 +259,27 @@ type serverRow struct {
 	LaterEigen   bool
 }
 
-// fetch reads up to limit changes after number after, oldest first.
-func (s *Server) fetch(after int64, herkomst string, limit int) ([]received, error) {
-	var rows []serverRow
-	err := s.db.Raw(`SELECT w.volgnummer, w.wijziging_id, w.herkomst, w.basis, w.gebruiker, w.tijd, w.actie, w.entiteit,
-    w.sleutel, w.veld, w.oude_waarde, w.nieuwe_waarde, w.conflict_met,
-    EXISTS (SELECT 1 FROM team_wijzigingen y WHERE y.entiteit = w.entiteit AND y.sleutel = w.sleutel
-        AND y.veld = w.veld AND y.volgnummer > w.volgnummer AND y.herkomst = ?) AS later_eigen
-FROM team_wijzigingen w WHERE w.volgnummer > ? ORDER BY w.volgnummer LIMIT ?`, herkomst, after, limit).Scan(&rows).Error
+// fetch reads up to limit changes after number after, oldest first,
+// leaving out the laptop's own changes (herkomst) that met no conflict:
+// they are here already and need nothing. end is how far the team's
+// changes were looked at: the last one read when limit were read, else
+// the last one the team database had (sends are serialised, so every
+// change up to there is in).
+func (s *Server) fetch(after int64, herkomst string, limit int) ([]received, int64, error) {
+	end, err := head(s.db)
 	if err != nil {
-		return nil, fmt.Errorf("wijzigingen uit de teamdatabase halen: %w", err)
+		return nil, 0, fmt.Errorf("wijzigingen uit de teamdatabase halen: %w", err)
+	}
+	var rows []serverRow
+	err = s.db.Raw(`SELECT w.volgnummer, w.wijziging_id, w.herkomst, w.basis, w.gebruiker, w.tijd, w.actie, w.entiteit,
+    w.sleutel, w.veld, w.oude_waarde, w.nieuwe_waarde, w.conflict_met,
+    w.herkomst <> @h AND EXISTS (SELECT 1 FROM team_wijzigingen y WHERE y.entiteit = w.entiteit AND y.sleutel = w.sleutel
+        AND y.veld = w.veld AND y.volgnummer > w.volgnummer AND y.herkomst = @h) AS later_eigen
+FROM team_wijzigingen w WHERE w.volgnummer > @after AND w.volgnummer <= @end AND `+fetchedSQL+`
+ORDER BY w.volgnummer LIMIT @limit`, sql.Named("h", herkomst), sql.Named("after", after), sql.Named("end", end),
+		sql.Named("limit", limit)).Scan(&rows).Error
+	if err != nil {
+		return nil, 0, fmt.Errorf("wijzigingen uit de teamdatabase halen: %w", err)
 	}
 	out := make([]received, len(rows))
 	for i, r := range rows {
@@ -276,7 +288,24 @@ FROM team_wijzigingen w WHERE w.volgnummer > ? ORDER BY w.volgnummer LIMIT ?`, h
 			Sleutel: r.Sleutel, Veld: r.Veld, OudeWaarde: r.OudeWaarde, NieuweWaarde: r.NieuweWaarde,
 			ConflictMet: r.ConflictMet}, LaterEigen: r.LaterEigen}
 	}
-	return out, nil
+	if len(out) == limit {
+		end = out[len(out)-1].Volgnummer
+	}
+	return out, end, nil
+}
+
+// fetchedSQL is the condition (on w, with the parameter @h naming the
+// fetching laptop's origin) for the changes a laptop fetches: everyone
+// else's, and its own that met a conflict.
+const fetchedSQL = `(w.herkomst <> @h OR w.conflict_met <> '')`
+
+// countAfter is how many changes a laptop of origin herkomst fetches after
+// number after.
+func (s *Server) countAfter(after int64, herkomst string) (int, error) {
+	var n int
+	err := s.db.Raw("SELECT count(*) FROM team_wijzigingen w WHERE w.volgnummer > @after AND "+fetchedSQL,
+		sql.Named("after", after), sql.Named("h", herkomst)).Scan(&n).Error
+	return n, err
 }
 
 // idsAfter lists the ids of an origin's changes after number after.

@@ -227,7 +227,7 @@ func receive(ctx context.Context, s *store.Store, srv *Server, res *Resultaat, p
 			if last != st.VerzondenTot {
 				return errUnsent
 			}
-			batch, err := srv.fetch(st.OntvangenTot, st.Herkomst, fetchBatch)
+			batch, end, err := srv.fetch(st.OntvangenTot, st.Herkomst, fetchBatch)
 			if err != nil {
 				return err
 			}
@@ -235,12 +235,13 @@ func receive(ctx context.Context, s *store.Store, srv *Server, res *Resultaat, p
 				done = true
 			} else {
 				batch = wholeGroups(batch)
+				end = batch[len(batch)-1].Volgnummer
 			}
-			if len(batch) == 0 {
+			if end == st.OntvangenTot {
 				return nil
 			}
-			if v.TeVerwerken == 0 {
-				if v.TeVerwerken, err = countAfter(srv.db, st.OntvangenTot); err != nil {
+			if v.TeVerwerken == 0 && len(batch) > 0 {
+				if v.TeVerwerken, err = srv.countAfter(st.OntvangenTot, st.Herkomst); err != nil {
 					return err
 				}
 			}
@@ -254,7 +255,7 @@ func receive(ctx context.Context, s *store.Store, srv *Server, res *Resultaat, p
 			if st.VerzondenTot, err = lastAuditRow(db); err != nil {
 				return err
 			}
-			st.OntvangenTot, applied = batch[len(batch)-1].Volgnummer, len(batch)
+			st.OntvangenTot, applied = end, len(batch)
 			res.Toegepast += a.applied
 			res.Conflicten += len(a.conflicts)
 			for _, c := range batch {
@@ -280,13 +281,6 @@ func receive(ctx context.Context, s *store.Store, srv *Server, res *Resultaat, p
 			return nil
 		}
 	}
-}
-
-// countAfter is how many changes the team database has after number after.
-func countAfter(db *gorm.DB, after int64) (int, error) {
-	var n int
-	err := db.Raw("SELECT count(*) FROM team_wijzigingen WHERE volgnummer > ?", after).Scan(&n).Error
-	return n, err
 }
 
 // wholeGroups leaves off the changes at the end of a full batch that add

@@ -82,7 +82,7 @@ func TestSyncCancelled(t *testing.T) {
 	if err := b.ReadRaw(func(db *gorm.DB) (err error) { st, _, err = readState(db); return err }); err != nil {
 		t.Fatal(err)
 	}
-	left, err := countAfter(srv.db, st.OntvangenTot)
+	left, err := srv.countAfter(st.OntvangenTot, st.Herkomst)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -59,6 +59,49 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tweede_id) DO NOTHIN
 	return nil
 }
 
+// conflictTable is where a laptop keeps its conflicts; the choice made in
+// one is logged and sent as a change to its field keuzeField, keyed by the
+// conflict's second change, so that the conflict closes on every laptop.
+const (
+	conflictTable = "team_conflicten"
+	keuzeField    = "keuze"
+)
+
+// saveConflicts stores the conflicts found so far that are not stored yet.
+func (a *applier) saveConflicts() error {
+	if err := saveConflicts(a.db, a.srv, a.conflicts[a.saved:]); err != nil {
+		return err
+	}
+	a.saved = len(a.conflicts)
+	return nil
+}
+
+// applyChoice closes the open conflict here that another laptop resolved,
+// with that laptop's choice, author and moment; a conflict this laptop
+// does not have open (it resolved it itself, or never had it) stays as it is.
+func (a *applier) applyChoice(c Wijziging) ([]logged, error) {
+	if c.Veld != keuzeField {
+		return nil, &refusal{reden: "onbekend veld " + c.Veld}
+	}
+	if err := checkText(keuzeField, c.NieuweWaarde); err != nil {
+		return nil, err
+	}
+	// the conflict may have been found in this batch
+	if err := a.saveConflicts(); err != nil {
+		return nil, err
+	}
+	var ids []uint
+	if err := a.db.Raw("SELECT id FROM team_conflicten WHERE tweede_id = ? AND opgelost_door = ''", c.Sleutel).
+		Scan(&ids).Error; err != nil || len(ids) == 0 {
+		return nil, err
+	}
+	if err := a.db.Exec("UPDATE team_conflicten SET keuze = ?, opgelost_door = ?, opgelost_op = ? WHERE id = ?",
+		c.NieuweWaarde, c.Gebruiker, c.Tijd.UTC(), ids[0]).Error; err != nil {
+		return nil, err
+	}
+	return []logged{auditRow(c, ids[0], keuzeField, "", c.NieuweWaarde)}, nil
+}
+
 // Conflict is a figure or text changed on two laptops, or a change this
 // laptop could not apply, with both sides.
 type Conflict struct {
@@ -127,9 +170,10 @@ const (
 var ErrConflictNotFound = errors.New("er is geen open conflict met dat nummer (zie jeugdmonitor conflicten)")
 
 // Resolve settles an open conflict by keeping one side: the kept value
-// becomes the field's value here as a change by the store's user (sent to
-// the team with the next synchronisation), and the choice is recorded
-// with the conflict.
+// becomes the field's value here as a change by the store's user, and the
+// choice is recorded with the conflict and in the audit trail; both go to
+// the team with the next synchronisation, which closes the conflict on
+// the other laptops too.
 func Resolve(s *store.Store, id uint, keuze string) error {
 	if keuze != KeuzeEerste && keuze != KeuzeTweede {
 		return fmt.Errorf("kies %s of %s", KeuzeEerste, KeuzeTweede)
@@ -156,8 +200,14 @@ func Resolve(s *store.Store, id uint, keuze string) error {
 		if err := keep(r, c, kept, s.User()); err != nil {
 			return err
 		}
-		return db.Exec("UPDATE team_conflicten SET keuze = ?, opgelost_door = ?, opgelost_op = ? WHERE id = ?",
-			fmt.Sprintf("%s: %s %q", keuze, kept.Actie, kept.NieuweWaarde), s.User(), time.Now().UTC(), id).Error
+		choice, now := fmt.Sprintf("%s: %s %q", keuze, kept.Actie, kept.NieuweWaarde), time.Now().UTC()
+		if err := db.Exec("UPDATE team_conflicten SET keuze = ?, opgelost_door = ?, opgelost_op = ? WHERE id = ?",
+			choice, s.User(), now, id).Error; err != nil {
+			return err
+		}
+		// logged, the choice goes to the team with the next synchronisation
+		return r.Log([]domain.Wijziging{{Tijd: now, Gebruiker: s.User(), Actie: domain.ActieGewijzigd,
+			Entiteit: conflictTable, EntiteitID: id, Veld: keuzeField, NieuweWaarde: choice}})
 	})
 }
 

@@ -1,6 +1,7 @@
 package team
 
 import (
+	"errors"
 	"testing"
 
 	"gorm.io/gorm"
@@ -63,7 +64,8 @@ func TestSameFieldOnTwoLaptops(t *testing.T) {
 		t.Fatal("een opgelost conflict kon nog eens worden opgelost")
 	}
 	sync(t, a, srv)
-	if res := sync(t, b, srv); res.Conflicten != 0 || res.Toegepast != 1 {
+	// the kept value and the choice, which closes the conflict here too
+	if res := sync(t, b, srv); res.Conflicten != 0 || res.Toegepast != 2 {
 		t.Fatalf("bram na annas keuze: %+v", res)
 	}
 	sameContent(t, a, b)
@@ -110,5 +112,66 @@ func TestDeleteVersusEdit(t *testing.T) {
 		if !found {
 			t.Fatalf("%s: het gewijzigde cijfer 65 ontbreekt in de conflicten: %+v", s.User(), list)
 		}
+	}
+}
+
+// TestChoiceClosesConflictEverywhere: a conflict resolved on one of three
+// laptops is closed on the other two at their next synchronisation, with
+// the choice, who made it and when; the kept value is everywhere, and
+// there the conflict cannot be resolved again.
+func TestChoiceClosesConflictEverywhere(t *testing.T) {
+	srv, _ := teamServer(t)
+	a := founder(t, srv, "anna")
+	b := member(t, srv, "bram")
+	c := member(t, srv, "carla")
+	for _, s := range []*store.Store{a, b} {
+		iv := interventies(t, s)[0]
+		iv.Werkwijze = "werkwijze volgens " + s.User()
+		if err := s.UpdateInterventie(&iv); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, s := range []*store.Store{a, b, c, a} {
+		sync(t, s, srv)
+	}
+	for _, s := range []*store.Store{a, b, c} {
+		if n := len(conflicts(t, s)); n != 1 {
+			t.Fatalf("%s: %d open conflicten, verwacht 1", s.User(), n)
+		}
+	}
+	if err := Resolve(c, conflicts(t, c)[0].ID, KeuzeEerste); err != nil {
+		t.Fatal(err)
+	}
+	sync(t, c, srv)
+	for _, s := range []*store.Store{a, b} {
+		if res := sync(t, s, srv); res.Conflicten != 0 {
+			t.Fatalf("%s na carla's keuze: %+v", s.User(), res)
+		}
+		if open := conflicts(t, s); len(open) != 0 {
+			t.Fatalf("%s: het conflict dat carla oploste is hier nog open: %+v", s.User(), open)
+		}
+		var all []Conflict
+		if err := s.ReadRaw(func(db *gorm.DB) (err error) { all, err = listConflicts(db, true); return err }); err != nil {
+			t.Fatal(err)
+		}
+		if len(all) != 1 || all[0].OpgelostDoor != "carla" || all[0].Keuze != `eerste: gewijzigd "werkwijze volgens anna"` ||
+			all[0].OpgelostOp == nil {
+			t.Fatalf("%s: conflict na carla's keuze: %+v", s.User(), all)
+		}
+		if got := interventies(t, s)[0].Werkwijze; got != "werkwijze volgens anna" {
+			t.Fatalf("%s: werkwijze %q na carla's keuze", s.User(), got)
+		}
+	}
+	sync(t, c, srv)
+	sameContent(t, a, b)
+	sameContent(t, a, c)
+
+	// closed here, the conflict cannot be resolved a second time
+	var all []Conflict
+	if err := b.ReadRaw(func(db *gorm.DB) (err error) { all, err = listConflicts(db, true); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if err := Resolve(b, all[0].ID, KeuzeTweede); !errors.Is(err, ErrConflictNotFound) {
+		t.Fatalf("bram kon het door carla opgeloste conflict nog eens oplossen: %v", err)
 	}
 }

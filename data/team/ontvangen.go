@@ -29,6 +29,8 @@ type applier struct {
 	// those that did not (superseded, or about a record that is gone).
 	applied, skipped int
 	conflicts        []conflict
+	// saved is how many of conflicts are in team_conflicten.
+	saved int
 	// received are the changes applied so far and audit the local audit
 	// rows they became, both written at the end.
 	received []ontvangen
@@ -73,7 +75,9 @@ func groupLength(batch []received) int {
 // applyGroup applies one change, or the changes that add or remove one record.
 func (a *applier) applyGroup(group []received) error {
 	for _, c := range group {
-		if c.ConflictMet != "" {
+		// two choices in one conflict are no conflict of their own: the
+		// values they kept meet as changes to the field
+		if c.ConflictMet != "" && c.Entiteit != conflictTable {
 			a.conflict(conflict{tweede: c.Wijziging, eersteID: c.ConflictMet})
 		}
 	}
@@ -86,6 +90,8 @@ func (a *applier) applyGroup(group []received) error {
 		switch {
 		case group[0].Entiteit == linkTable:
 			done, err = a.applyLink(group[0].Wijziging)
+		case group[0].Entiteit == conflictTable:
+			done, err = a.applyChoice(group[0].Wijziging)
 		case group[0].Actie == domain.ActieVerwijderd:
 			done, err = a.applyRemoval(group)
 		default:

@@ -249,7 +249,7 @@ func receive(ctx context.Context, s *store.Store, srv *Server, res *Resultaat, p
 			if err := a.apply(batch); err != nil {
 				return err
 			}
-			if err := saveConflicts(db, srv, a.conflicts); err != nil {
+			if err := a.saveConflicts(); err != nil {
 				return err
 			}
 			if st.VerzondenTot, err = lastAuditRow(db); err != nil {

@@ -66,11 +66,14 @@ type converter struct {
 // share, several for a row that records a whole record.
 func (c *converter) convert(w domain.Wijziging) ([]Wijziging, error) {
 	link, shared := gedeeldeEntiteiten[w.Entiteit]
-	if !shared {
+	if !shared && w.Entiteit != conflictTable {
 		return nil, nil
 	}
 	base := Wijziging{ID: changeID(c.st.Herkomst, w), Herkomst: c.st.Herkomst,
 		Basis: c.st.OntvangenTot, Gebruiker: w.Gebruiker, Tijd: w.Tijd, Actie: w.Actie, Entiteit: w.Entiteit, Veld: w.Veld}
+	if w.Entiteit == conflictTable {
+		return c.convertChoice(base, w)
+	}
 	if link {
 		return c.convertLink(base, w)
 	}
@@ -203,5 +206,19 @@ func (c *converter) convertLink(base Wijziging, w domain.Wijziging) ([]Wijziging
 	} else {
 		base.NieuweWaarde = ikey
 	}
+	return []Wijziging{base}, nil
+}
+
+// convertChoice turns the choice made in a conflict into a change keyed by
+// the conflict's second change, which names the conflict on every laptop.
+func (c *converter) convertChoice(base Wijziging, w domain.Wijziging) ([]Wijziging, error) {
+	var ids []string
+	if err := c.k.db.Raw("SELECT tweede_id FROM team_conflicten WHERE id = ?", w.EntiteitID).Scan(&ids).Error; err != nil {
+		return nil, err
+	}
+	if len(ids) != 1 {
+		return nil, fmt.Errorf("conflict %d bestaat niet", w.EntiteitID)
+	}
+	base.Sleutel, base.OudeWaarde, base.NieuweWaarde = ids[0], w.OudeWaarde, w.NieuweWaarde
 	return []Wijziging{base}, nil
 }

@@ -452,6 +452,8 @@ stap_doelstelling_venster() {
 		sleep 0.5
 	done
 	[ "$i" -lt 40 ] || faal "doelstelling lijst toont de doelstelling voor 2025 niet: $lijst"
+	"$BIN" export --what alles --format json --db "$DB" | grep -A8 '"omschrijving": "minimaal 3.700 jongeren (2025)"' |
+		grep -q '"document": "Begroting 2025, programma 3"' || faal "de doelstelling voor 2025 heeft haar bron niet in de export"
 	foto "opgeslagen"
 	toets Escape # back to the register
 }

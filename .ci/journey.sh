@@ -515,9 +515,10 @@ stap_plakken_uit_excel() {
 }
 
 # stap_correctie_begroting corrects a budget line where it is shown
-# (Begroting en doelen) with a new source (#12); the export has the new
-# amount and source, and Wijzigingen says it in a sentence with the old
-# and the new amount.
+# (Begroting en doelen) (#12): the new amount is refused under the old
+# source, and stored with a new one; the export has the new amount and
+# source, and Wijzigingen says it in a sentence with the old and the new
+# amount.
 stap_correctie_begroting() {
 	toets ctrl+5 # Begroting en doelen: goal 1.3.1 is chosen
 	toont 520,35,760,40 "1.3.1 Eigen kracht"
@@ -526,14 +527,18 @@ stap_correctie_begroting() {
 	# line (verwachte besparing 2023, € 290.000), and then to its pencil
 	toets shift+Tab shift+Tab space
 	toont 320,150,640,420 "Begrotingsregel aanpassen" "verwachte besparing" "290.000"
-	# the cursor is in Jaar; Shift+Tab goes round to the buttons and up to
-	# Vindplaats and Bron (Toelichting has more lines and keeps Tab)
-	toets shift+Tab shift+Tab shift+Tab shift+Tab ctrl+a
+	toets Tab Tab ctrl+a # from Jaar past Soort to Bedrag
+	typ "€ 295.000"
+	toets Return # a new amount under the old source is refused at Bron
+	toont 320,100,640,520 "het cijfer is veranderd, de bron niet"
+	foto "bron-gevraagd"
+	# back from Bedrag past Soort, Jaar and round the buttons (Opslaan,
+	# Annuleren) to Vindplaats and Bron (Toelichting has more lines and
+	# keeps Tab, so the way up is shorter)
+	toets shift+Tab shift+Tab shift+Tab shift+Tab shift+Tab shift+Tab ctrl+a
 	typ "Jaarrekening 2023"
 	toets Tab ctrl+a
 	typ "p. 12, tabel 3"
-	toets Tab Tab Tab Tab Tab ctrl+a # Annuleren, Opslaan, Jaar, Soort, Bedrag
-	typ "€ 295.000"
 	foto "correctie"
 	toets Return
 	local i regel=""

@@ -196,8 +196,9 @@ func (m *Main) askPassword(why error, then func(password string, remember bool))
 type conflictsView struct {
 	m    *Main
 	list *fyne.Container
-	// buttons are the keep buttons by conflict number (tests tap them)
-	buttons map[uint][2]*widget.Button
+	// buttons are the keep buttons by conflict number, then the restore
+	// button where there is one (tests tap them)
+	buttons map[uint][]*widget.Button
 }
 
 // showConflicts opens the Conflicten view on the open database.
@@ -224,7 +225,7 @@ func (v *conflictsView) refresh() {
 			v.m.showError(err)
 			return
 		}
-		v.buttons = map[uint][2]*widget.Button{}
+		v.buttons = map[uint][]*widget.Button{}
 		v.list.RemoveAll()
 		if len(list) == 0 {
 			v.list.Add(widget.NewLabel(lang.L("Geen open conflicten.")))
@@ -234,14 +235,20 @@ func (v *conflictsView) refresh() {
 			text.Wrapping = fyne.TextWrapWord
 			first := widget.NewButton(lang.L("Eerste houden"), func() { v.keep(c.ID, team.KeuzeEerste) })
 			second := widget.NewButton(lang.L("Tweede houden"), func() { v.keep(c.ID, team.KeuzeTweede) })
-			v.buttons[c.ID] = [2]*widget.Button{first, second}
-			v.list.Add(container.NewBorder(nil, nil, nil, container.NewHBox(first, second), text))
+			v.buttons[c.ID] = []*widget.Button{first, second}
+			buttons := container.NewHBox(first, second)
+			if c.KanTerugzetten() {
+				restore := widget.NewButton(lang.L("Verwijderde terugzetten"), func() { v.keep(c.ID, team.KeuzeTerugzetten) })
+				v.buttons[c.ID] = append(v.buttons[c.ID], restore)
+				buttons.Add(restore)
+			}
+			v.list.Add(container.NewBorder(nil, nil, nil, buttons, text))
 		}
 		v.list.Refresh()
 	})
 }
 
-// keep resolves a conflict by keeping one value.
+// keep resolves a conflict by keeping one value, or restoring a removed record.
 func (v *conflictsView) keep(id uint, keuze string) {
 	v.m.background(func() error { return team.Resolve(v.m.store, id, keuze) }, func(err error) {
 		if err != nil {

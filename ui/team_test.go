@@ -10,7 +10,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"gorm.io/gorm"
 
+	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/register"
 	"jeugdmonitor/data/store"
 	"jeugdmonitor/data/team"
@@ -81,6 +83,81 @@ func TestSyncAndConflictsInTheWindow(t *testing.T) {
 	all, _ := s.Interventies(false)
 	if all[0].Werkwijze != "werkwijze van bram" {
 		t.Fatalf("werkwijze na de keuze: %q", all[0].Werkwijze)
+	}
+}
+
+// TestRestoreRemovedInTheWindow: a figure removed here and changed by a
+// colleague gets a Verwijderde terugzetten button in Conflicten, which
+// brings it back with the colleague's value.
+func TestRestoreRemovedInTheWindow(t *testing.T) {
+	dsn := pgtest.Database(t)
+	m, s, _ := newTestMain(t, "")
+	srv, err := team.Connect(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	naam := func(db *store.Store) string {
+		all, err := db.Interventies(false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return all[0].Naam
+	}
+	r, err := s.RecordBereikInvoer(store.BereikInvoer{Interventie: naam(s), Periode: "2025", Waarde: "50", Bron: "test",
+		Maat: "deelnemers", Eenheid: "deelnemers"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := team.Init(s, srv); err != nil {
+		t.Fatal(err)
+	}
+	if err := team.RememberServer(s, dsn); err != nil {
+		t.Fatal(err)
+	}
+	other, err := store.Open(filepath.Join(t.TempDir(), "collega.db"), store.Options{Create: true, User: "bram"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if err := other.SetSetting(register.SeededKey, "uit de teamdatabase"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := team.Join(context.Background(), other, srv, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteBereik(r.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.RecordBereikInvoer(store.BereikInvoer{Interventie: naam(other), Periode: "2025", Waarde: "65", Bron: "test",
+		Maat: "deelnemers", Eenheid: "deelnemers"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := team.Sync(context.Background(), other, srv, nil); err != nil {
+		t.Fatal(err)
+	}
+	m.onSync()
+	v := m.showConflicts()
+	list, err := team.OpenConflicten(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var id uint
+	for _, c := range list {
+		if c.Veld == "waarde" && c.KanTerugzetten() {
+			id = c.ID
+		}
+	}
+	if id == 0 || len(v.buttons[id]) != 3 || v.buttons[id][2].Text != "Verwijderde terugzetten" {
+		t.Fatalf("geen knop Verwijderde terugzetten bij het conflict over de waarde: %+v", list)
+	}
+	test.Tap(v.buttons[id][2])
+	var back []domain.Bereik
+	if err := s.ReadRaw(func(db *gorm.DB) error { return db.Where("periode = ?", "2025").Find(&back).Error }); err != nil {
+		t.Fatal(err)
+	}
+	if len(back) != 1 || back[0].Waarde != 65 {
+		t.Fatalf("bereik 2025 na terugzetten: %+v", back)
 	}
 }
 

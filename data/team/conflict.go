@@ -175,8 +175,8 @@ var ErrConflictNotFound = errors.New("er is geen open conflict met dat nummer (z
 // the team with the next synchronisation, which closes the conflict on
 // the other laptops too.
 func Resolve(s *store.Store, id uint, keuze string) error {
-	if keuze != KeuzeEerste && keuze != KeuzeTweede {
-		return fmt.Errorf("kies %s of %s", KeuzeEerste, KeuzeTweede)
+	if keuze != KeuzeEerste && keuze != KeuzeTweede && keuze != KeuzeTerugzetten {
+		return fmt.Errorf("kies %s, %s of %s", KeuzeEerste, KeuzeTweede, KeuzeTerugzetten)
 	}
 	return s.UpdateRaw(func(r *store.RawTx) error {
 		db := r.DB()
@@ -194,10 +194,18 @@ func Resolve(s *store.Store, id uint, keuze string) error {
 			return ErrConflictNotFound
 		}
 		kept := c.Eerste
-		if keuze == KeuzeTweede {
+		switch keuze {
+		case KeuzeTweede:
 			kept = c.Tweede
+		case KeuzeTerugzetten:
+			_, kept, _ = c.restoreSides()
 		}
-		if err := keep(r, c, kept, s.User()); err != nil {
+		if keuze == KeuzeTerugzetten {
+			err = restore(r, c, s.User())
+		} else {
+			err = keep(r, c, kept, s.User())
+		}
+		if err != nil {
 			return err
 		}
 		choice, now := fmt.Sprintf("%s: %s %q", keuze, kept.Actie, kept.NieuweWaarde), time.Now().UTC()
@@ -224,7 +232,7 @@ func keep(r *store.RawTx, c *Conflict, kept Wijziging, user string) error {
 		}
 		return errors.New("het verwijderen van een gegeven dat hier nog bestaat kan (nog) niet als keuze; verwijder het in het programma")
 	case removedHere:
-		return errors.New("dit gegeven is verwijderd; terugzetten kan (nog) niet als keuze: voer het opnieuw in")
+		return errors.New("dit gegeven is hier verwijderd; kies terugzetten om het met deze waarde terug te zetten")
 	case c.Entiteit == linkTable:
 		return nil // a link added on one side and removed on the other: as it is here
 	}

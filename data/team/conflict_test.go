@@ -6,6 +6,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/store"
 )
 
@@ -57,6 +58,9 @@ func TestSameFieldOnTwoLaptops(t *testing.T) {
 
 	// anna keeps her own value: it becomes the value on both laptops,
 	// without a new conflict, and the choice is recorded
+	if conflicts(t, a)[0].KanTerugzetten() || Resolve(a, conflicts(t, a)[0].ID, KeuzeTerugzetten) == nil {
+		t.Fatal("een conflict tussen twee wijzigingen kon als terugzetten worden opgelost")
+	}
 	if err := Resolve(a, conflicts(t, a)[0].ID, KeuzeEerste); err != nil {
 		t.Fatal(err)
 	}
@@ -173,5 +177,65 @@ func TestChoiceClosesConflictEverywhere(t *testing.T) {
 	}
 	if err := Resolve(b, all[0].ID, KeuzeTweede); !errors.Is(err, ErrConflictNotFound) {
 		t.Fatalf("bram kon het door carla opgeloste conflict nog eens oplossen: %v", err)
+	}
+}
+
+// TestRestoreRemoved: a figure removed on one laptop and changed on
+// another can be restored with the changed value from the conflict, on a
+// third laptop: afterwards every laptop has the figure with that value and
+// its other fields, and the conflict is closed everywhere with the choice.
+func TestRestoreRemoved(t *testing.T) {
+	srv, _ := teamServer(t)
+	a := founder(t, srv, "anna")
+	naam := interventies(t, a)[0].Naam
+	r := reach(t, a, naam, "2025", "50")
+	sync(t, a, srv)
+	b := member(t, srv, "bram")
+	c := member(t, srv, "carla")
+	if err := a.DeleteBereik(r.ID); err != nil {
+		t.Fatal(err)
+	}
+	reach(t, b, naam, "2025", "65")
+	for _, s := range []*store.Store{a, b, c, a} {
+		sync(t, s, srv)
+	}
+	var restorable []Conflict
+	for _, k := range conflicts(t, c) {
+		if k.Veld == "waarde" && k.KanTerugzetten() {
+			restorable = append(restorable, k)
+		}
+	}
+	if len(restorable) != 1 {
+		t.Fatalf("niet één conflict over de waarde om terug te zetten bij carla: %+v", conflicts(t, c))
+	}
+	if err := Resolve(c, restorable[0].ID, KeuzeTerugzetten); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []*store.Store{c, a, b, c} {
+		sync(t, s, srv)
+	}
+	sameContent(t, a, b)
+	sameContent(t, a, c)
+	for _, s := range []*store.Store{a, b, c} {
+		var found []domain.Bereik
+		if err := s.ReadRaw(func(db *gorm.DB) error { return db.Where("periode = ?", "2025").Find(&found).Error }); err != nil {
+			t.Fatal(err)
+		}
+		if len(found) != 1 || found[0].Waarde != 65 || found[0].BronTekst != r.BronTekst || found[0].Eenheid != "deelnemers" {
+			t.Fatalf("%s: bereik 2025 na terugzetten: %+v", s.User(), found)
+		}
+		var all []Conflict
+		if err := s.ReadRaw(func(db *gorm.DB) (err error) { all, err = listConflicts(db, true); return err }); err != nil {
+			t.Fatal(err)
+		}
+		closed := false
+		for _, k := range all {
+			if k.Veld == "waarde" && k.OpgelostDoor == "carla" && k.Keuze == `terugzetten: gewijzigd "65"` && k.LokaalID == found[0].ID {
+				closed = true
+			}
+		}
+		if !closed {
+			t.Fatalf("%s: het conflict over de waarde is niet gesloten met carla's keuze: %+v", s.User(), all)
+		}
 	}
 }

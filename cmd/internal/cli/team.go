@@ -295,21 +295,22 @@ func runSync(env Env, args []string) int {
 }
 
 func runConflicten(env Env, args []string) int {
-	fs := newFlags(env, "conflicten", "[--alle] [--db PAD] | --kies NUMMER --houd eerste|tweede [--db PAD]",
+	fs := newFlags(env, "conflicten", "[--alle] [--db PAD] | --kies NUMMER --houd eerste|tweede|terugzetten [--db PAD]",
 		"Toont de gegevens die op twee laptops verschillend zijn gewijzigd, met beide waarden: eerst\n"+
 			"de wijziging die het team het eerst bereikte, daarna die zonder weet daarvan is gemaakt.\n"+
 			"Met --kies wordt een conflict opgelost: de gehouden waarde wordt de waarde (en gaat bij de\n"+
-			"volgende sync naar het team), en de keuze wordt vastgelegd.")
+			"volgende sync naar het team), en de keuze wordt vastgelegd. Is het gegeven op de ene laptop\n"+
+			"verwijderd en op de andere gewijzigd, dan zet --houd terugzetten het terug met de gewijzigde waarde.")
 	db := dbFlag(fs)
 	all := fs.Bool("alle", false, "ook de opgeloste conflicten")
 	choose := fs.Uint("kies", 0, "nummer van het conflict dat u oplost")
-	houd := fs.String("houd", "", "welke waarde blijft: eerste of tweede")
+	houd := fs.String("houd", "", "welke waarde blijft: eerste, tweede of terugzetten (een verwijderd gegeven met de gewijzigde waarde)")
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
 	if *choose != 0 || *houd != "" {
-		if *choose == 0 || (*houd != team.KeuzeEerste && *houd != team.KeuzeTweede) {
-			return usageError(env, "--kies NUMMER gaat samen met --houd eerste of --houd tweede")
+		if *choose == 0 || (*houd != team.KeuzeEerste && *houd != team.KeuzeTweede && *houd != team.KeuzeTerugzetten) {
+			return usageError(env, "--kies NUMMER gaat samen met --houd eerste, --houd tweede of --houd terugzetten")
 		}
 		s, err := OpenDatabase(*db, store.Options{})
 		if err != nil {
@@ -319,7 +320,11 @@ func runConflicten(env Env, args []string) int {
 		if err := team.Resolve(s, *choose, *houd); err != nil {
 			return failure(env, err)
 		}
-		fmt.Fprintf(env.Stdout, "Conflict %d opgelost: de %s waarde blijft. Synchroniseer om het team dit te laten weten.\n", *choose, *houd)
+		if *houd == team.KeuzeTerugzetten {
+			fmt.Fprintf(env.Stdout, "Conflict %d opgelost: het verwijderde gegeven is teruggezet met de gewijzigde waarde. Synchroniseer om het team dit te laten weten.\n", *choose)
+		} else {
+			fmt.Fprintf(env.Stdout, "Conflict %d opgelost: de %s waarde blijft. Synchroniseer om het team dit te laten weten.\n", *choose, *houd)
+		}
 		return ExitOK
 	}
 	s, err := openForReading(*db)

@@ -60,6 +60,10 @@ type bereikForm struct {
 
 	undos  []store.BereikUndo
 	preSeq int
+	// sourceOf is the intervention whose saved source the form keeps for the
+	// next entry; when another intervention is chosen the source goes, so a
+	// figure is not saved under a document of another organisation.
+	sourceOf string
 	// left scrolls the form; it is laid out again when a part of it changes
 	// height, or the parts below it would be drawn over the fields.
 	left    *container.Scroll
@@ -214,6 +218,10 @@ func (f *bereikForm) chosen() *domain.Interventie {
 // onPickerChanged offers the interventions matching what is typed.
 func (f *bereikForm) onPickerChanged() {
 	text := strings.TrimSpace(f.interventie.Text)
+	if f.sourceOf != "" && !strings.EqualFold(text, f.sourceOf) {
+		f.sourceOf = ""
+		f.bron.SetText("")
+	}
 	f.suggestions = nil
 	if text != "" && f.chosen() == nil {
 		found := store.InterventieFilter{Tekst: text}.Filter(f.all)
@@ -491,7 +499,8 @@ func (f *bereikForm) onSave() {
 // resetForNext clears the figure, its measure and note, and keeps the
 // intervention, period, status and source for the next entry (a second
 // measure of the same intervention needs no retyping); the kept text counts
-// as saved. The cursor goes to the intervention with its name selected, so
+// as saved. The source is kept for this intervention only: choosing another
+// empties it (onPickerChanged). The cursor goes to the intervention with its name selected, so
 // typing replaces it and Tab keeps it.
 func (f *bereikForm) resetForNext() {
 	for _, e := range []*entry{f.interventie, f.periode, f.bron} {
@@ -500,6 +509,7 @@ func (f *bereikForm) resetForNext() {
 	for _, e := range []*entry{f.waarde, f.maat, f.eenheid, f.notitie} {
 		e.SetText("")
 	}
+	f.sourceOf = strings.TrimSpace(f.interventie.Text)
 	f.focusSelected(f.interventie)
 }
 

@@ -84,3 +84,34 @@ func TestReachFormHintStaysBelowTheFields(t *testing.T) {
 		t.Fatalf("the hint (y %v, height %v) runs into the buttons (y %v)", hint.Y, f.preview.Size().Height, buttons.Y)
 	}
 }
+
+// TestReachFormDropsTheSourceForAnotherIntervention saves a figure of
+// Ambulant jongerenwerk under its annual report, then chooses an
+// intervention of another organisation: the source is emptied, so Enter
+// cannot save the second figure under the first one's document; a second
+// figure of the same intervention keeps it.
+func TestReachFormDropsTheSourceForAnotherIntervention(t *testing.T) {
+	m, s, w := newTestMain(t, t.TempDir())
+	f := m.navigate(pageBereik).(*bereikScreen).form
+	typeInto(w, f.interventie, "Ambulant jongerenwerk")
+	typeInto(w, f.periode, "2025")
+	typeInto(w, f.waarde, "3.612")
+	typeInto(w, f.bron, "jaarverslag Travers 2025")
+	m.save()
+	if reachOf(t, s, "Ambulant jongerenwerk", "2025") == nil {
+		t.Fatalf("the first figure was not saved: %s", f.fields.message("bron"))
+	}
+	if f.bron.Text != "jaarverslag Travers 2025" {
+		t.Fatalf("the source is not kept for a second figure of the same intervention: %q", f.bron.Text)
+	}
+	f.interventie.SetText("")
+	typeInto(w, f.interventie, "Proeftuin samenspel in de wijk")
+	if f.bron.Text != "" {
+		t.Fatalf("another intervention keeps the source %q", f.bron.Text)
+	}
+	typeInto(w, f.waarde, "40")
+	m.save()
+	if b := reachOf(t, s, "Proeftuin samenspel in de wijk", "2025"); b != nil && b.BronTekst == "jaarverslag Travers 2025" {
+		t.Fatal("the second figure was saved under the first intervention's source")
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -56,7 +57,10 @@ type bereikForm struct {
 	maten        []domain.Maat
 	historyTitle *widget.Label
 	targetText   *widget.Label
-	historyList  *widget.List
+	// historyBox holds the history as wrapping lines, so a long line
+	// (a measure, a period span, a source) is never cut off at the right
+	// edge of a narrow window; an intervention has few figures.
+	historyBox *fyne.Container
 
 	undos  []store.BereikUndo
 	preSeq int
@@ -139,17 +143,11 @@ func (f *bereikForm) buildUI() {
 	f.historyTitle.Wrapping = fyne.TextWrapWord
 	f.targetText = widget.NewLabel(lang.L("Nog geen interventie gekozen."))
 	f.targetText.Wrapping = fyne.TextWrapWord
-	f.historyList = widget.NewList(
-		func() int { return len(f.history) },
-		newTwoLineRow,
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			b := f.history[len(f.history)-1-id] // newest period first
-			setTwoLineRow(o, historyLine(b, f.targets, f.maten), historyWho(b), false)
-		})
+	f.historyBox = container.NewVBox()
 
 	buttons := container.NewHBox(f.saveButton, f.undoButton, f.clearButton)
 	left := container.NewVBox(f.fields.form(), f.preview, buttons, f.message)
-	right := container.NewBorder(container.NewVBox(f.historyTitle, f.targetText, widget.NewSeparator()), nil, nil, nil, f.historyList)
+	right := container.NewBorder(container.NewVBox(f.historyTitle, f.targetText, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(f.historyBox))
 	f.left = container.NewVScroll(left)
 	split := container.NewHSplit(f.left, right)
 	split.Offset = 0.52
@@ -432,8 +430,22 @@ func (f *bereikForm) loadHistory(id uint) {
 			lines = append(lines, lang.L("Nog geen bereik vastgelegd."))
 		}
 		f.targetText.SetText(strings.Join(lines, "\n"))
-		f.historyList.Refresh()
+		f.showHistory()
 	})
+}
+
+// showHistory writes the history, newest period first: per figure a line
+// with the figure and a smaller one with who recorded it, both wrapping.
+func (f *bereikForm) showHistory() {
+	f.historyBox.RemoveAll()
+	for k := len(f.history) - 1; k >= 0; k-- {
+		line := widget.NewLabel(historyLine(f.history[k], f.targets, f.maten))
+		line.Wrapping = fyne.TextWrapWord
+		who := widget.NewLabel(historyWho(f.history[k]))
+		who.Wrapping = fyne.TextWrapWord
+		who.SizeName = theme.SizeNameCaptionText
+		f.historyBox.Add(container.New(layout.NewCustomPaddedVBoxLayout(0), line, who))
+	}
 }
 
 // showMeasures offers a button per measure of the intervention; a click

@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
 )
 
 // TestReachFormUndoRemovesTheNewMeasure saves a figure in a unit the
@@ -113,5 +116,37 @@ func TestReachFormDropsTheSourceForAnotherIntervention(t *testing.T) {
 	m.save()
 	if b := reachOf(t, s, "Proeftuin samenspel in de wijk", "2025"); b != nil && b.BronTekst == "jaarverslag Travers 2025" {
 		t.Fatal("the second figure was saved under the first intervention's source")
+	}
+}
+
+// TestReachFormHistoryWrapsInsteadOfCutting saves a figure with a long
+// source in a window of 1366x697: every line of the history pane ends inside
+// the window, where a single line ran off its right edge ("29-11-202").
+func TestReachFormHistoryWrapsInsteadOfCutting(t *testing.T) {
+	m, _, w := newTestMain(t, t.TempDir())
+	w.Resize(fyne.NewSize(1366, 697))
+	f := m.navigate(pageBereik).(*bereikScreen).form
+	typeInto(w, f.interventie, "Ambulant jongerenwerk")
+	typeInto(w, f.periode, "2025")
+	typeInto(w, f.waarde, "3.612")
+	typeInto(w, f.bron, "jaarverslag Travers 2025, bijlage 3: bereik per wijk en per leeftijdsgroep")
+	typeInto(w, f.notitie, "geteld als unieke jongeren, zonder de bezoekers van de inloop")
+	m.save()
+	if len(f.history) == 0 {
+		t.Fatalf("nothing saved: %s", f.fields.message("bron"))
+	}
+	found := false
+	for _, o := range test.LaidOutObjects(w.Canvas().Content()) {
+		text, ok := o.(*canvas.Text)
+		if !ok || !o.Visible() || !strings.Contains(text.Text, "vastgelegd door") {
+			continue
+		}
+		found = true
+		if need := fyne.MeasureText(text.Text, text.TextSize, text.TextStyle).Width; need > text.Size().Width+1 {
+			t.Errorf("history text %q needs %v wide and gets %v: its end is cut off", text.Text, need, text.Size().Width)
+		}
+	}
+	if !found {
+		t.Fatal("the history shows no line of the saved figure")
 	}
 }

@@ -185,9 +185,7 @@ func (m *Main) screenIfBuilt(id int) Screen {
 // shortcuts and the check for unsaved input on closing, and opens the
 // database at path in the background.
 func Create(a fyne.App, w fyne.Window, open Opener, path string) fyne.CanvasObject {
-	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
-		fyne.LogError("vertalingen laden", err)
-	}
+	loadTranslations()
 	m := newMain(a, w, open)
 	applyTheme(a, a.Preferences().StringWithFallback(prefTheme, themeLicht))
 	w.SetMainMenu(m.menu())
@@ -196,6 +194,24 @@ func Create(a fyne.App, w fyne.Window, open Opener, path string) fyne.CanvasObje
 	m.status.SetText(lang.L("Database wordt geopend…"))
 	m.openDatabase(path, false)
 	return m.content()
+}
+
+// loadTranslations gives Fyne the Dutch catalogue. It is also loaded as the
+// English one, Fyne's fallback: the interface is Dutch on every system, and
+// Fyne's own words (the title "Error" of an error message, Cancel, Save and
+// Open in a file chooser) would otherwise stay English where Windows is not
+// set to Dutch.
+func loadTranslations() {
+	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
+		fyne.LogError("vertalingen laden", err)
+	}
+	nl, err := assets.Translations.ReadFile("translations/nl.json")
+	if err == nil {
+		err = lang.AddTranslationsForLocale(nl, "en")
+	}
+	if err != nil {
+		fyne.LogError("vertalingen laden", err)
+	}
 }
 
 // newMain builds the window's parts without a database.

@@ -57,7 +57,8 @@ func Maat(w fyne.Window) fyne.Size {
 
 // Keuze describes a file chooser.
 type Keuze struct {
-	// Titel heads the chooser; empty keeps Fyne's "Bestand openen/opslaan".
+	// Titel heads the chooser; empty: "Bestand openen" or "Bestand opslaan"
+	// (Fyne's own title puts the Dutch words in English order).
 	Titel string
 	// Naam is the file name proposed when saving.
 	Naam string
@@ -84,6 +85,9 @@ func Open(w fyne.Window, k Keuze, gekozen func(pad string)) *dialog.FileDialog {
 			gekozen(padVan(r.URI()))
 		}
 	}, w)
+	if k.Titel == "" {
+		k.Titel = lang.L("Bestand openen")
+	}
 	k.toon(d, w, gekozen)
 	return d
 }
@@ -110,6 +114,9 @@ func Opslaan(w fyne.Window, k Keuze, gekozen func(pad string)) *dialog.FileDialo
 		gekozen(path)
 	}, w)
 	d.SetFileName(k.Naam)
+	if k.Titel == "" {
+		k.Titel = lang.L("Bestand opslaan")
+	}
 	k.toon(d, w, gekozen)
 	return d
 }

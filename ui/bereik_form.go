@@ -38,7 +38,7 @@ type bereikForm struct {
 	periode     *entry
 	waarde      *entry
 	maat        *entry
-	maatKeuze   *fyne.Container // a button per measure of the intervention
+	maatKeuze   *fyne.Container // a button per measure of the intervention, in as many rows as they need
 	eenheid     *entry
 	status      *widget.RadioGroup
 	bron        *entry
@@ -111,7 +111,7 @@ func (f *bereikForm) buildUI() {
 	f.periode = field(lang.L("2024, 2024-H1, 2024-K3 of 2023/2024"))
 	f.waarde = field(lang.L("bijvoorbeeld 3.612"))
 	f.maat = field(lang.L("wat u telt, bijvoorbeeld diagnostiek (leeg: de maat in de eenheid)"))
-	f.maatKeuze = container.NewHBox()
+	f.maatKeuze = container.New(layout.NewRowWrapLayout())
 	f.eenheid = field(lang.L("eenheid van de maat of de doelstelling"))
 	f.bron = field(lang.L("bijvoorbeeld jaarverslag Travers 2024"))
 	f.notitie = field(lang.L("toelichting (niet verplicht)"))

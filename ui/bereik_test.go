@@ -150,3 +150,27 @@ func TestReachFormHistoryWrapsInsteadOfCutting(t *testing.T) {
 		t.Fatal("the history shows no line of the saved figure")
 	}
 }
+
+// TestReachFormMeasureButtonsWrap chooses an intervention with three
+// measures in a window of 1366x697: their buttons go on in a second row
+// instead of widening the form past its pane, which cut off the fields'
+// right edge.
+func TestReachFormMeasureButtonsWrap(t *testing.T) {
+	m, _, w := newTestMain(t, t.TempDir())
+	w.Resize(fyne.NewSize(1366, 697))
+	f := m.navigate(pageBereik).(*bereikScreen).form
+	typeInto(w, f.interventie, "Proeftuin samenspel in de wijk")
+	if n := len(f.maten); n < 3 {
+		t.Fatalf("the intervention has %d measures, the test needs 3", n)
+	}
+	d := fyne.CurrentApp().Driver()
+	right := d.AbsolutePositionForObject(f.left).X + f.left.Size().Width
+	for _, o := range f.maatKeuze.Objects {
+		if end := d.AbsolutePositionForObject(o).X + o.Size().Width; end > right+1 {
+			t.Errorf("a measure button ends at x %v, past the form's edge at %v", end, right)
+		}
+	}
+	if end := d.AbsolutePositionForObject(f.bron).X + f.bron.Size().Width; end > right+1 {
+		t.Errorf("the Bron field ends at x %v, past the form's edge at %v", end, right)
+	}
+}

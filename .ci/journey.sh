@@ -349,8 +349,9 @@ stap_kiezer_annuleren() {
 	menu "Database openen…"
 	foto "kiezer-open"
 	toets Escape
-	# Fyne's chooser has no key for Cancel: the button, bottom right
-	klik 987 637
+	# Fyne's chooser has no key for Cancel: the button, bottom right (its
+	# middle, whether it reads Annuleren or Cancel)
+	klik 947 637
 	foto "geannuleerd"
 	leeft
 }

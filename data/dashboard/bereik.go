@@ -17,11 +17,8 @@ import (
 // its latest target, or else the unit it has the most yearly figures in).
 func (b *bouwer) bereikInterventie(g *Grafiek) error {
 	g.GeenGegevens = fmt.Sprintf("Geen bereikcijfers per kalenderjaar voor %d-%d", b.o.Van, b.o.Tot)
-	rows, err := b.s.BereikPerJaar(b.o.Van, b.o.Tot)
-	if err != nil {
-		return err
-	}
-	id, err := b.kiesInterventie(rows)
+	rows, err := b.toonInterventie()
+	id := b.interventie
 	if err != nil || id == 0 {
 		g.Panelen = []Paneel{{Soort: SoortStaven, GeenGegevens: g.GeenGegevens}}
 		return err
@@ -87,6 +84,17 @@ func chartUnit(rows []store.BereikJaartotaal, id uint, targets []domain.Doelstel
 		}
 	}
 	return best
+}
+
+// toonInterventie reads the yearly reach in the range and picks the
+// intervention the chart shows (b.interventie; 0 when none has reach).
+func (b *bouwer) toonInterventie() ([]store.BereikJaartotaal, error) {
+	rows, err := b.s.BereikPerJaar(b.o.Van, b.o.Tot)
+	if err != nil {
+		return nil, err
+	}
+	b.interventie, err = b.kiesInterventie(rows)
+	return rows, err
 }
 
 // kiesInterventie picks the intervention of the chart: the one named in the

@@ -58,7 +58,7 @@ var definities = []definitie{
 		staafEnLijn(codeVerblijf, "Jeugdigen in verblijf", codeVerblijfUitgaven, "Uitgaven jeugdhulp met verblijf")},
 	{Beschrijving{"ambulant", "Ambulante jeugdhulp: verhouding zwaar / midden / licht"}, codeZwaar, (*bouwer).ambulant},
 	{Beschrijving{"bewegingen", "Bewegingen Spoor 3: naar NUL uithuisplaatsingen en sneller hulp dichtbij"}, codeNul, (*bouwer).bewegingen},
-	{Beschrijving{"bereik-interventie", "Bereik tegenover doelstelling per jaar"}, "", (*bouwer).bereikInterventie},
+	{Beschrijving{bereikInterventieNaam, "Bereik tegenover doelstelling per jaar"}, "", (*bouwer).bereikInterventie},
 	{Beschrijving{"bereik-cluster", "Bereik tegenover doelstelling per interventie"}, "", (*bouwer).bereikCluster},
 	{Beschrijving{"preventie-met-gezag", "Preventie met Gezag: Zwolle en Nederland"}, codeMisdrijven, (*bouwer).preventieMetGezag},
 	{Beschrijving{"begrotingscriteria", "Begrotingscriteria: streefwaarde en realisatie"}, "", (*bouwer).begrotingscriteria},
@@ -123,7 +123,7 @@ func Bouw(s *store.Store, naam string, o Opties) (Grafiek, error) {
 	if err := d.bouw(b, &g); err != nil {
 		return Grafiek{}, fmt.Errorf("grafiek %s: %w", naam, err)
 	}
-	if g.Kernboodschap, g.KernboodschapHerkomst, err = kernboodschap(s, d); err != nil {
+	if g.Kernboodschap, g.KernboodschapHerkomst, err = kernboodschap(s, d, b); err != nil {
 		return Grafiek{}, err
 	}
 	if g.Demo, err = IsDemo(s); err != nil {
@@ -155,6 +155,8 @@ type bouwer struct {
 	bronLijst []domain.Bron
 	laatste   int
 	voorVan   int // criteria shown with a measurement from before the range
+	// interventie is the number of the intervention the reach chart shows.
+	interventie uint
 }
 
 // bron records a source reference of a figure on the chart, once however

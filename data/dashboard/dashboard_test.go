@@ -251,10 +251,10 @@ func TestReachAgainstTarget(t *testing.T) {
 
 func TestKernboodschapIsStoredAndAudited(t *testing.T) {
 	s := seeded(t)
-	if err := SetKernboodschap(s, "huisarts", "Nieuwe boodschap"); err != nil {
+	if err := SetKernboodschap(s, "huisarts", Opties{}, "Nieuwe boodschap"); err != nil {
 		t.Fatal(err)
 	}
-	if err := SetKernboodschap(s, "besparingen", "Besparingen op koers"); err != nil {
+	if err := SetKernboodschap(s, "besparingen", Opties{}, "Besparingen op koers"); err != nil {
 		t.Fatal(err)
 	}
 	if g := build(t, s, "huisarts", 2019, 2023); g.Kernboodschap != "Nieuwe boodschap" {
@@ -267,10 +267,10 @@ func TestKernboodschapIsStoredAndAudited(t *testing.T) {
 	if err != nil || len(rows) == 0 || rows[len(rows)-1].NieuweWaarde != "Nieuwe boodschap" && rows[0].NieuweWaarde != "Nieuwe boodschap" {
 		t.Errorf("auditregels %v %v", rows, err)
 	}
-	if err := SetKernboodschap(s, "onbekend", "x"); err == nil {
+	if err := SetKernboodschap(s, "onbekend", Opties{}, "x"); err == nil {
 		t.Error("onbekende grafiek geaccepteerd")
 	}
-	if err := SetKernboodschap(s, "huisarts", strings.Repeat("x", MaxKernboodschap+1)); domain.FieldProblems(err) == nil {
+	if err := SetKernboodschap(s, "huisarts", Opties{}, strings.Repeat("x", MaxKernboodschap+1)); domain.FieldProblems(err) == nil {
 		t.Errorf("te lange boodschap: %v", err)
 	}
 }

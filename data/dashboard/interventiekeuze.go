@@ -8,6 +8,9 @@ import (
 	"jeugdmonitor/data/store"
 )
 
+// bereikInterventieNaam is the name of the chart of one intervention's reach.
+const bereikInterventieNaam = "bereik-interventie"
+
 // InterventieKey is the database setting that holds the intervention chosen
 // for the chart bereik-interventie on the Overzicht (its number; empty: the
 // chart picks one, see kiesInterventie).

@@ -29,14 +29,14 @@ func TestKernboodschapNoemtHerkomst(t *testing.T) {
 	if g := build(t, s, "verblijf", 2019, 2023); !g.ToonKernboodschap() {
 		t.Error("met een cijfer hoort de kernboodschap erbij")
 	}
-	if err := SetKernboodschap(s, "verblijf", "Verblijf daalt verder"); err != nil {
+	if err := SetKernboodschap(s, "verblijf", Opties{}, "Verblijf daalt verder"); err != nil {
 		t.Fatal(err)
 	}
 	g = build(t, s, "verblijf", 2019, 2023)
 	if g.Kernboodschap != "Verblijf daalt verder" || g.KernboodschapHerkomst != "Kernboodschap aangepast door anna op 29 november 2026" {
 		t.Errorf("aangepast: %q, herkomst %q", g.Kernboodschap, g.KernboodschapHerkomst)
 	}
-	if err := SetKernboodschap(s, "besparingen", "Besparingen op koers"); err != nil {
+	if err := SetKernboodschap(s, "besparingen", Opties{}, "Besparingen op koers"); err != nil {
 		t.Fatal(err)
 	}
 	if g := build(t, s, "besparingen", 2019, 2023); g.KernboodschapHerkomst != "Kernboodschap aangepast door anna op 29 november 2026" {
@@ -83,5 +83,84 @@ func TestDatum(t *testing.T) {
 		if got := Datum(d); got != want {
 			t.Errorf("Datum(%v) = %q, want %q", d, got, want)
 		}
+	}
+}
+
+// TestKernboodschapBlijftBijDeInterventie: the headline message of the reach
+// chart belongs to the intervention it was written about; choosing another
+// intervention shows that one's own message or none, in the chart and so in
+// the report, and choosing the first again brings its message back.
+func TestKernboodschapBlijftBijDeInterventie(t *testing.T) {
+	s := openStore(t)
+	if err := VulDemo(s); err != nil {
+		t.Fatal(err)
+	}
+	auto := Opties{Van: 2020, Tot: 2024}
+	jeugdwerk := auto
+	jeugdwerk.Interventie = "Jeugdwerk (demo)"
+	if err := SetKernboodschap(s, "bereik-interventie", jeugdwerk, "Jeugdwerk bereikt het doel net niet"); err != nil {
+		t.Fatal(err)
+	}
+	g, err := Bouw(s, "bereik-interventie", jeugdwerk)
+	if err != nil || g.Kernboodschap != "Jeugdwerk bereikt het doel net niet" ||
+		g.KernboodschapHerkomst != "Kernboodschap aangepast door test op "+Datum(time.Now()) {
+		t.Fatalf("bij jeugdwerk: %q, %q, %v", g.Kernboodschap, g.KernboodschapHerkomst, err)
+	}
+	ander, err := Bouw(s, "bereik-interventie", auto)
+	if err != nil || ander.Titel == g.Titel {
+		t.Fatalf("de proef moet automatisch een andere interventie tonen: %q, %v", ander.Titel, err)
+	}
+	if ander.Kernboodschap != "" || ander.KernboodschapHerkomst != "" {
+		t.Errorf("een andere interventie toont %q (%q)", ander.Kernboodschap, ander.KernboodschapHerkomst)
+	}
+	if err := SetKernboodschap(s, "bereik-interventie", auto, "Eigen boodschap"); err != nil {
+		t.Fatal(err)
+	}
+	if g, _ := Bouw(s, "bereik-interventie", jeugdwerk); g.Kernboodschap != "Jeugdwerk bereikt het doel net niet" {
+		t.Errorf("terug naar jeugdwerk: %q", g.Kernboodschap)
+	}
+	if g, _ := Bouw(s, "bereik-interventie", auto); g.Kernboodschap != "Eigen boodschap" {
+		t.Errorf("de andere interventie: %q", g.Kernboodschap)
+	}
+}
+
+// TestOudeKernboodschapHoortBijDeGetoondeInterventie: a headline message
+// saved with the reach chart before it was kept per intervention belongs to
+// the intervention chosen when it was saved; saved under the automatic
+// choice, it stays with the automatic choice.
+func TestOudeKernboodschapHoortBijDeGetoondeInterventie(t *testing.T) {
+	const oud = "kernboodschap.bereik-interventie"
+	auto := Opties{Van: 2020, Tot: 2024}
+	jeugdwerk := auto
+	jeugdwerk.Interventie = "Jeugdwerk (demo)"
+
+	s := openStore(t)
+	if err := VulDemo(s); err != nil {
+		t.Fatal(err)
+	}
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(OnthoudInterventie(s, "Jeugdwerk (demo)"))
+	must(s.SetSetting(oud, "Over jeugdwerk"))
+	must(OnthoudInterventie(s, ""))
+	if g, _ := Bouw(s, "bereik-interventie", jeugdwerk); g.Kernboodschap != "Over jeugdwerk" {
+		t.Errorf("jeugdwerk, gekozen toen de boodschap werd opgeslagen: %q", g.Kernboodschap)
+	}
+	if g, _ := Bouw(s, "bereik-interventie", auto); g.Kernboodschap != "" {
+		t.Errorf("de automatische keuze toont de boodschap over jeugdwerk: %q", g.Kernboodschap)
+	}
+
+	s = openStore(t)
+	must(VulDemo(s))
+	must(s.SetSetting(oud, "Over de automatische keuze"))
+	if g, _ := Bouw(s, "bereik-interventie", auto); g.Kernboodschap != "Over de automatische keuze" {
+		t.Errorf("opgeslagen bij de automatische keuze: %q", g.Kernboodschap)
+	}
+	if g, _ := Bouw(s, "bereik-interventie", jeugdwerk); g.Kernboodschap != "" {
+		t.Errorf("een gekozen interventie toont de boodschap van de automatische keuze: %q", g.Kernboodschap)
 	}
 }

@@ -2,6 +2,7 @@ package dashboard
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -21,16 +22,24 @@ func IsDemo(s *store.Store) (bool, error) {
 }
 
 // kernboodschapKey is the setting that holds the headline message of a chart
-// that has no indicator of its own.
-func kernboodschapKey(naam string) string { return "kernboodschap." + naam }
+// that has no indicator of its own. The reach chart of one intervention
+// keeps one per intervention (interventie: its number; 0 for other charts),
+// so that a message about one intervention never shows with another.
+func kernboodschapKey(naam string, interventie uint) string {
+	if interventie == 0 {
+		return "kernboodschap." + naam
+	}
+	return fmt.Sprintf("kernboodschap.%s.%d", naam, interventie)
+}
 
 // kernboodschap reads a chart's headline message (its indicator's, or the
-// one stored with the chart) and where it comes from: the audit trail knows
-// whether a user changed it, and who and when; otherwise it is the
-// indicator's document, whose reference carries its date ("Routekaart
-// Jeugdbeleid Zwolle (mei 2023)").
-func kernboodschap(s *store.Store, d definitie) (tekst, herkomst string, err error) {
-	filter, veld, document := store.WijzigingFilter{Entiteit: "instellingen"}, kernboodschapKey(d.Naam), ""
+// one stored with the chart, for the reach chart with the intervention it
+// shows) and where it comes from: the audit trail knows whether a user
+// changed it, and who and when; otherwise it is the indicator's document,
+// whose reference carries its date ("Routekaart Jeugdbeleid Zwolle (mei
+// 2023)").
+func kernboodschap(s *store.Store, d definitie, b *bouwer) (tekst, herkomst string, err error) {
+	filter, veld, document := store.WijzigingFilter{Entiteit: "instellingen"}, kernboodschapKey(d.Naam, b.interventie), ""
 	if d.indicator != "" {
 		ind, ok, err := zoekIndicator(s, d.indicator)
 		if !ok {
@@ -38,6 +47,8 @@ func kernboodschap(s *store.Store, d definitie) (tekst, herkomst string, err err
 		}
 		tekst, document = ind.Kernboodschap, ind.Bron.Document
 		filter, veld = store.WijzigingFilter{Entiteit: "indicatoren", EntiteitID: ind.ID}, "kernboodschap"
+	} else if veld, err = eerdereSleutel(s, d, b, veld); err != nil {
+		return "", "", err
 	} else if tekst, _, err = s.Setting(veld); err != nil {
 		return "", "", err
 	}
@@ -63,12 +74,51 @@ func kernboodschap(s *store.Store, d definitie) (tekst, herkomst string, err err
 	return tekst, "Kernboodschap uit " + document, nil
 }
 
+// eerdereSleutel gives the setting the reach chart reads its headline
+// message from: the one of the intervention shown (veld), unless that was
+// never written and the message saved for the whole chart, before messages
+// were kept per intervention, is about it. That one belongs to the
+// intervention chosen when it was last saved (read from the audit trail),
+// or, when the choice was automatic then (or cannot be known), to the
+// automatic choice.
+func eerdereSleutel(s *store.Store, d definitie, b *bouwer, veld string) (string, error) {
+	oud := kernboodschapKey(d.Naam, 0)
+	if b.interventie == 0 || veld == oud {
+		return veld, nil
+	}
+	if _, eigen, err := s.Setting(veld); err != nil || eigen {
+		return veld, err
+	}
+	if _, bestaat, err := s.Setting(oud); err != nil || !bestaat {
+		return veld, err
+	}
+	rows, err := s.Wijzigingen(store.WijzigingFilter{Entiteit: "instellingen"})
+	if err != nil {
+		return veld, err
+	}
+	gezien, keuze := false, ""
+	for _, w := range rows { // newest first
+		if w.Veld == oud {
+			gezien = true
+		}
+		if gezien && w.Veld == InterventieKey {
+			keuze = w.NieuweWaarde
+			break
+		}
+	}
+	if keuze == strconv.FormatUint(uint64(b.interventie), 10) || keuze == "" && b.o.Interventie == "" {
+		return oud, nil
+	}
+	return veld, nil
+}
+
 // MaxKernboodschap bounds a headline message, so it fits on a slide.
 const MaxKernboodschap = 300
 
 // SetKernboodschap changes a chart's headline message, audited: on its
-// indicator where it has one, otherwise stored with the chart.
-func SetKernboodschap(s *store.Store, naam, tekst string) error {
+// indicator where it has one, otherwise stored with the chart, for the reach
+// chart with the intervention it shows for o.
+func SetKernboodschap(s *store.Store, naam string, o Opties, tekst string) error {
 	d, err := zoek(naam)
 	if err != nil {
 		return err
@@ -79,7 +129,17 @@ func SetKernboodschap(s *store.Store, naam, tekst string) error {
 			Melding: fmt.Sprintf("is te lang voor een dia; houd het bij %d tekens", MaxKernboodschap)}}}
 	}
 	if d.indicator == "" {
-		return s.SetSetting(kernboodschapKey(naam), tekst)
+		b := &bouwer{s: s, o: o}
+		if d.Naam == bereikInterventieNaam {
+			if _, err := b.toonInterventie(); err != nil {
+				return err
+			}
+			if b.interventie == 0 {
+				return &domain.ValidationError{Problemen: []domain.FieldError{{Veld: "kernboodschap",
+					Melding: "hoort bij een interventie, maar de grafiek toont er geen; voer eerst bereik in"}}}
+			}
+		}
+		return s.SetSetting(kernboodschapKey(naam, b.interventie), tekst)
 	}
 	ind, err := s.IndicatorByCode(d.indicator)
 	if err != nil {

@@ -69,7 +69,7 @@ func TestGoldenDefecten(t *testing.T) {
 // user changed: under it, who changed it and when.
 func TestGoldenKernboodschapAangepast(t *testing.T) {
 	s := fixture(t, true)
-	if err := dashboard.SetKernboodschap(s, "huisarts", "Minder verwijzingen door de huisarts sinds de praktijkondersteuner jeugd"); err != nil {
+	if err := dashboard.SetKernboodschap(s, "huisarts", dashboard.Opties{}, "Minder verwijzingen door de huisarts sinds de praktijkondersteuner jeugd"); err != nil {
 		t.Fatal(err)
 	}
 	g, err := dashboard.Bouw(s, "huisarts", dashboard.Opties{Van: 2019, Tot: 2024})

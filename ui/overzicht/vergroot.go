@@ -152,13 +152,13 @@ func (s *Screen) tekenGroot(v *Vergroting, g dashboard.Grafiek) {
 func (s *Screen) opslaanKernboodschap(v *Vergroting) {
 	text := v.Kernboodschap.Text
 	uidraad.Go(func() {
-		if err := dashboard.SetKernboodschap(s.store, v.Naam, text); err != nil {
-			s.ui(func() { dialog.ShowError(err, s.window) })
-			return
-		}
 		s.mu.Lock()
 		o := s.opties
 		s.mu.Unlock()
+		if err := dashboard.SetKernboodschap(s.store, v.Naam, o, text); err != nil {
+			s.ui(func() { dialog.ShowError(err, s.window) })
+			return
+		}
 		g, err := dashboard.Bouw(s.store, v.Naam, o)
 		if err != nil {
 			s.fout(err)

@@ -36,7 +36,7 @@ func registerStore(t *testing.T) *store.Store {
 	if err := s.SavePresentatie(&store.Presentatie{Naam: "Raad 12 december", Dias: []string{"preventie-met-gezag", "besparingen"}}); err != nil {
 		t.Fatal(err)
 	}
-	if err := dashboard.SetKernboodschap(s, "preventie-met-gezag", kernboodschap); err != nil {
+	if err := dashboard.SetKernboodschap(s, "preventie-met-gezag", dashboard.Opties{}, kernboodschap); err != nil {
 		t.Fatal(err)
 	}
 	return s

@@ -376,8 +376,9 @@ func previewText(in store.BereikInvoer, b domain.Bereik, targets []domain.Doelst
 		return text
 	}
 	if pct, ok := store.Realisatie(b.Waarde, b.Eenheid, target); ok {
-		text += " " + lang.L("Ingevuld: {{.Waarde}} = {{.P}}% gerealiseerd.",
-			map[string]any{"Waarde": store.Grootte("", b.Waarde, nil, b.Eenheid), "P": dutchnum.Format(pct, 0)})
+		text += " " + lang.L("Ingevuld: {{.Waarde}} = {{.P}}% gerealiseerd; {{.Uitkomst}}.",
+			map[string]any{"Waarde": store.Grootte("", b.Waarde, nil, b.Eenheid), "P": dutchnum.Format(pct, 0),
+				"Uitkomst": target.Uitkomst(b.Waarde)})
 	}
 	return text
 }

@@ -109,6 +109,9 @@ func TestReachFormTypingAndEnterStoresRowAndAudit(t *testing.T) {
 	if !strings.Contains(f.preview.Text, "minimaal 3.500 jongeren") || !strings.Contains(f.preview.Text, "103%") {
 		t.Errorf("live preview = %q, want the 2023 target and 103%%", f.preview.Text)
 	}
+	if !strings.Contains(f.preview.Text, "103% gerealiseerd; gehaald: 112 jongeren boven het minimum.") {
+		t.Errorf("live preview = %q, want how far over the minimum", f.preview.Text)
+	}
 	typeInto(w, f.bron, "jaarverslag Travers 2023")
 	enter(f.bron)
 

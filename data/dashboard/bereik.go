@@ -61,9 +61,25 @@ func (b *bouwer) bereikInterventie(g *Grafiek) error {
 		g.Opmerkingen = append(g.Opmerkingen, fmt.Sprintf("Doelstelling %s: %s (%s)", jarenTekst(years[t.ID]),
 			doelTekst(t.Soort, t.Waarde, t.WaardeTot, t.Eenheid), welkDoel(*t)))
 	}
+	if u := laatsteUitkomst(r, targets, unit, b.o.Van); u != "" {
+		g.Opmerkingen = append(g.Opmerkingen, u)
+	}
 	g.Panelen = []Paneel{{Soort: SoortStaven, Categorieen: b.o.jaren(), Staven: []Reeks{r}, Doelen: doelen,
 		GeenGegevens: g.GeenGegevens}}
 	return nil
+}
+
+// laatsteUitkomst says how the reach of the latest year with both reach and
+// a target met that target: "2024: 3.650 jongeren, niet gehaald: 50
+// jongeren onder het minimum"; "" when no year has both.
+func laatsteUitkomst(r Reeks, targets []domain.Doelstelling, unit string, van int) string {
+	for i := len(r.Punten) - 1; i >= 0; i-- {
+		t := store.DoelVoorPeriode(targets, strconv.Itoa(van+i), unit)
+		if p := r.Punten[i]; p.Bekend && t != nil {
+			return fmt.Sprintf("%d: %s %s, %s", van+i, dutchnum.FormatAuto(p.Waarde), unit, t.Uitkomst(p.Waarde))
+		}
+	}
+	return ""
 }
 
 // chartUnit is the unit the chart of one intervention shows: that of its
@@ -240,8 +256,8 @@ func (b *bouwer) bereikCluster(g *Grafiek) error {
 		share := r.bereik.Waarde / d.Waarde * 100
 		p.Staven[0].Punten = append(p.Staven[0].Punten, Punt{Waarde: share, Bekend: true,
 			Voorlopig: r.bereik.Status == domain.StatusVoorlopig})
-		p.Labels = append(p.Labels, fmt.Sprintf("%s van %s (%s%%) · %s", dutchnum.FormatAuto(r.bereik.Waarde), target,
-			dutchnum.Format(share, 0), welkDoel(d)))
+		p.Labels = append(p.Labels, fmt.Sprintf("%s van %s (%s%%), %s · %s", dutchnum.FormatAuto(r.bereik.Waarde), target,
+			dutchnum.Format(share, 0), d.Uitkomst(r.bereik.Waarde), welkDoel(d)))
 		b.laatste = max(b.laatste, jaar)
 	}
 	g.Panelen = []Paneel{p}

@@ -203,7 +203,7 @@ func TestReachAgainstTarget(t *testing.T) {
 	g := build(t, s, "bereik-cluster", 2019, 2023)
 	p := g.Panelen[0]
 	i := slices.Index(p.Categorieen, "Ambulant jongerenwerk")
-	if i < 0 || !p.Staven[0].Punten[i].Bekend || p.Labels[i] != "3.612 van min. 3.500 jongeren (103%) · doelstelling voor 2023" {
+	if i < 0 || !p.Staven[0].Punten[i].Bekend || p.Labels[i] != "3.612 van min. 3.500 jongeren (103%), gehaald: 112 jongeren boven het minimum · doelstelling voor 2023" {
 		t.Fatalf("rij %d: %+v", i, p)
 	}
 	// The register holds yearly reach of other interventions too: name it.
@@ -217,7 +217,8 @@ func TestReachAgainstTarget(t *testing.T) {
 	if p.Staven[0].Punten[2].Waarde != 3612 || p.Staven[0].Punten[1].Bekend || p.Doelen[2].Van != 3500 || p.Doelen[1].Bekend {
 		t.Errorf("paneel %+v", p)
 	}
-	if len(g.Opmerkingen) != 1 || g.Opmerkingen[0] != "Doelstelling 2023: min. 3.500 jongeren (doelstelling voor 2023)" {
+	if !slices.Equal(g.Opmerkingen, []string{"Doelstelling 2023: min. 3.500 jongeren (doelstelling voor 2023)",
+		"2023: 3.612 jongeren, gehaald: 112 jongeren boven het minimum"}) {
 		t.Errorf("which target: %q", g.Opmerkingen)
 	}
 
@@ -243,9 +244,20 @@ func TestReachAgainstTarget(t *testing.T) {
 		t.Errorf("2023-2025 %+v", p)
 	}
 	want := []string{"Doelstelling 2023: min. 3.500 jongeren (doelstelling voor 2023)",
-		"Doelstelling 2024: min. 3.600 jongeren (jaarlijkse doelstelling)"}
+		"Doelstelling 2024: min. 3.600 jongeren (jaarlijkse doelstelling)",
+		"2023: 3.612 jongeren, gehaald: 112 jongeren boven het minimum"}
 	if !slices.Equal(g.Opmerkingen, want) {
 		t.Errorf("which targets: %q", g.Opmerkingen)
+	}
+	// Reach under the target says by how much, for the latest year.
+	if _, err := s.RecordBereikInvoer(store.BereikInvoer{Interventie: in.Naam, Periode: "2024", Waarde: "3.550", Eenheid: "jongeren"}); err != nil {
+		t.Fatal(err)
+	}
+	if g, err = Bouw(s, "bereik-interventie", Opties{Van: 2023, Tot: 2025, Interventie: in.Naam}); err != nil {
+		t.Fatal(err)
+	}
+	if u := g.Opmerkingen[len(g.Opmerkingen)-1]; u != "2024: 3.550 jongeren, niet gehaald: 50 jongeren onder het minimum" {
+		t.Errorf("under the target: %q", u)
 	}
 }
 

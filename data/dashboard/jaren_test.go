@@ -177,22 +177,6 @@ func TestProgressCountsOnlyTargetsWithReach(t *testing.T) {
 	}
 }
 
-// TestGehaald: which reach meets which kind of target.
-func TestGehaald(t *testing.T) {
-	for _, c := range []struct {
-		soort  domain.Soort
-		waarde float64
-		tot    *float64
-		bereik float64
-		ok     bool
-	}{{domain.SoortMinimaal, 10, nil, 10, true}, {domain.SoortMeerDan, 10, nil, 10, false}, {domain.SoortMaximaal, 10, nil, 11, false},
-		{domain.SoortBandbreedte, 90, ptr(135), 136, false}, {domain.SoortBandbreedte, 90, ptr(135), 90, true}, {domain.SoortPrecies, 10, nil, 9, false}} {
-		if got := gehaald(domain.Doelstelling{Soort: c.soort, Waarde: c.waarde, WaardeTot: c.tot}, c.bereik); got != c.ok {
-			t.Errorf("%s %v bij bereik %v: gehaald %v", c.soort, c.waarde, c.bereik, got)
-		}
-	}
-}
-
 // TestClusterChartSaysWhatIsMissing: reach without a target for the year is
 // named as a missing target, never as missing figures (issue 15).
 func TestClusterChartSaysWhatIsMissing(t *testing.T) {

@@ -3,7 +3,6 @@ package dashboard
 import (
 	"fmt"
 
-	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/register"
 	"jeugdmonitor/data/store"
 )
@@ -46,27 +45,11 @@ func VoortgangVan(s *store.Store, jaar int) (Voortgang, error) {
 		switch {
 		case r.bereik == nil:
 			v.ZonderBereik++
-		case gehaald(r.doel, r.bereik.Waarde):
+		case r.doel.Gehaald(r.bereik.Waarde):
 			v.Gehaald++
 		}
 	}
 	return v, nil
-}
-
-// gehaald reports whether a reach meets a target: at least the value for a
-// minimum, more for "meer dan", at most for a maximum, within a bandwidth.
-// A reach target "precies" or "ongeveer" counts as met once the reach gets to
-// the value.
-func gehaald(d domain.Doelstelling, waarde float64) bool {
-	switch d.Soort {
-	case domain.SoortMeerDan:
-		return waarde > d.Waarde
-	case domain.SoortMaximaal:
-		return waarde <= d.Waarde
-	case domain.SoortBandbreedte:
-		return waarde >= d.Waarde && (d.WaardeTot == nil || waarde <= *d.WaardeTot)
-	}
-	return waarde >= d.Waarde
 }
 
 // kerncijfer writes the progress as a key figure: "7 van 9 gehaald", counting

@@ -2,6 +2,8 @@ package dashboard
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 
 	"jeugdmonitor/data/register"
 	"jeugdmonitor/data/store"
@@ -52,18 +54,17 @@ func VoortgangVan(s *store.Store, jaar int) (Voortgang, error) {
 	return v, nil
 }
 
-// kerncijfer writes the progress as a key figure: "7 van 9 gehaald", counting
-// only the targets with a reach figure for the year, so that a missing
-// figure is never read as a target not met; the targets without one are
-// named in the explanation ("2 zonder bereikcijfer voor 2025").
+// kerncijfer writes the progress as a key figure: "0 van 2 gehaald", out of
+// every target of the year, with the rest split in the explanation ("1 niet
+// gehaald, 1 zonder bereikcijfer voor 2025"), so that a missing figure is
+// never read as a target not met, nor the count as all the targets there are.
 func (v Voortgang) kerncijfer() Kerncijfer {
 	k := Kerncijfer{Label: fmt.Sprintf("Doelstellingen %d", v.Jaar), Berekend: true}
 	if v.Doelen == 0 {
 		k.Waarde, k.Toelichting = "geen", fmt.Sprintf("geen doelstelling voor %d of jaarlijks", v.Jaar)
 		return k
 	}
-	metBereik := v.Doelen - v.ZonderBereik
-	if metBereik == 0 {
+	if v.ZonderBereik == v.Doelen {
 		k.Waarde = "nog geen bereikcijfers"
 		woord := "doelstellingen"
 		if v.Doelen == 1 {
@@ -72,10 +73,17 @@ func (v Voortgang) kerncijfer() Kerncijfer {
 		k.Toelichting = fmt.Sprintf("%d %s voor %d, geen met een bereikcijfer voor dat jaar", v.Doelen, woord, v.Jaar)
 		return k
 	}
-	k.Waarde = fmt.Sprintf("%d van %d gehaald", v.Gehaald, metBereik)
-	k.Toelichting = "berekend uit doelstellingen en bereik"
+	k.Waarde = fmt.Sprintf("%d van %d gehaald", v.Gehaald, v.Doelen)
+	var rest []string
+	if niet := v.Doelen - v.ZonderBereik - v.Gehaald; niet > 0 {
+		rest = append(rest, fmt.Sprintf("%d niet gehaald", niet))
+	}
 	if v.ZonderBereik > 0 {
-		k.Toelichting += fmt.Sprintf("; %d zonder bereikcijfer voor %d", v.ZonderBereik, v.Jaar)
+		rest = append(rest, fmt.Sprintf("%d zonder bereikcijfer voor %d", v.ZonderBereik, v.Jaar))
+	}
+	k.Toelichting = strings.Join(rest, ", ")
+	if len(rest) == 0 {
+		k.Toelichting = "alle met een bereikcijfer voor " + strconv.Itoa(v.Jaar)
 	}
 	return k
 }

@@ -152,7 +152,7 @@ menu() {
 		if [ "${BESTAND[$i]}" = "$1" ]; then
 			toets alt
 			local n
-			for ((n = 0; n <= i; n++)); do xdotool key Down; done
+			for ((n = 0; n <= i; n++)); do xdotool key --delay 60 Down; done
 			toets Return
 			sleep 0.6
 			return
@@ -627,6 +627,7 @@ stap_vijandige_import() {
 stap_rapport_pdf() {
 	menu "Rapport voor de raad (PDF)…"
 	foto "rapportdialoog"
+	toont 340,150,600,420 "Opslaan als" # the dialog is there (a busy machine opens it late)
 	midden_klik 68 105 # Opslaan als… (alle grafieken is the default; below the check for charts without figures)
 	kiezer_typ "$RAPPORT"
 	wacht_op_bestand "$RAPPORT" 60
@@ -637,6 +638,7 @@ stap_rapport_pdf() {
 
 stap_presentatie_pptx() {
 	menu "Presentatie opslaan als PowerPoint (.pptx)…"
+	toont 340,150,600,420 "Presentatie als PowerPoint" "Opslaan als"
 	midden_klik 68 105
 	kiezer_typ "$PPTX"
 	wacht_op_bestand "$PPTX" 90

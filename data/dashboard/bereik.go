@@ -54,6 +54,9 @@ func (b *bouwer) bereikInterventie(g *Grafiek) error {
 			years[t.ID] = append(years[t.ID], b.o.Van+i)
 		}
 	}
+	if len(used) == 0 {
+		g.Titel = "Bereik per jaar: " + in.Naam
+	}
 	if zonder := jarenZonderDoel(r, doelen, b.o.Van); len(zonder) > 0 {
 		g.Opmerkingen = append(g.Opmerkingen, "Geen doelstelling voor "+jarenTekst(zonder))
 	}

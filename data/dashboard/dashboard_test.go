@@ -456,9 +456,10 @@ func TestReachChartKeepsTheInterventionWithATarget(t *testing.T) {
 	if p.Staven[0].Punten[4].Waarde != 3650 || p.Doelen[4].Van != 3600 {
 		t.Errorf("2025: %+v", p)
 	}
-	// Named in the options, the chart shows that intervention, target or not.
+	// Named in the options, the chart shows that intervention, target or not;
+	// without one its title does not speak of a target.
 	g, err := Bouw(s, "bereik-interventie", Opties{Van: 2021, Tot: 2025, Interventie: "Proeftuin samenspel in de wijk"})
-	if err != nil || g.Titel != "Bereik tegenover doelstelling: Proeftuin samenspel in de wijk" {
+	if err != nil || g.Titel != "Bereik per jaar: Proeftuin samenspel in de wijk" {
 		t.Errorf("gekozen interventie: %q, %v", g.Titel, err)
 	}
 }

@@ -46,6 +46,9 @@ const (
 	StandaardTimeout = 30 * time.Second
 	maxAntwoord      = 16 << 20
 	maxPaginas       = 500
+	// maxDoorverwijzingen bounds the redirects of one request within the
+	// service.
+	maxDoorverwijzingen = 5
 )
 
 // Client fetches tables from the service at Basis.
@@ -121,7 +124,7 @@ func Tabellen() []string {
 // cbs.Bijwerken). One failing table fails the run, naming the table.
 func (c *Client) Ophalen(ctx context.Context, s *store.Store, opt cbs.Opties, nu time.Time, voortgang func(Voortgang)) ([]*cbs.Resultaat, error) {
 	if c.http == nil {
-		c.http = &http.Client{Timeout: c.Timeout}
+		c.http = &http.Client{Timeout: c.Timeout, CheckRedirect: c.doorverwijzing}
 	}
 	if strings.TrimSpace(opt.Gemeente) == "" {
 		opt.Gemeente, opt.GemeenteNaam = cbs.Zwolle, "Zwolle"
@@ -232,11 +235,60 @@ func (c *Client) volgende(link, naam string) (string, error) {
 		return "", nil
 	}
 	next, err := url.Parse(link)
-	base, berr := url.Parse(c.Basis)
-	if err != nil || berr != nil || next.Scheme != base.Scheme || next.Host != base.Host {
+	if err != nil || !c.zelfdeDienst(next) {
 		return "", fmt.Errorf("CBS verwijst voor het vervolg van %s naar een ander adres (%s); dat wordt niet gevolgd", naam, foutmelding.Citeer(link))
 	}
 	return link, nil
+}
+
+// zelfdeDienst reports whether u has the scheme, host and port of the
+// service (a port left out is the scheme's own).
+func (c *Client) zelfdeDienst(u *url.URL) bool {
+	base, err := url.Parse(c.Basis)
+	if err != nil {
+		return false
+	}
+	poort := func(u *url.URL) string {
+		if p := u.Port(); p != "" {
+			return p
+		}
+		return map[string]string{"http": "80", "https": "443"}[strings.ToLower(u.Scheme)]
+	}
+	return strings.EqualFold(u.Scheme, base.Scheme) && strings.EqualFold(u.Hostname(), base.Hostname()) && poort(u) == poort(base)
+}
+
+// Doorverwijzing is a redirect that is not followed: to another address
+// (scheme, host or port), to a file, in a loop or too many in a row.
+type Doorverwijzing struct {
+	Doel, Reden string
+}
+
+func (e *Doorverwijzing) Error() string {
+	return fmt.Sprintf("CBS verwijst door naar %s: %s; dat wordt niet gevolgd", foutmelding.Citeer(e.Doel), e.Reden)
+}
+
+// doorverwijzing is the client's CheckRedirect: a redirect within the
+// service is followed, at most maxDoorverwijzingen times and never back to
+// an address already asked; any other is refused.
+func (c *Client) doorverwijzing(req *http.Request, via []*http.Request) error {
+	doel := req.URL.String()
+	switch s := strings.ToLower(req.URL.Scheme); {
+	case s == "file":
+		return &Doorverwijzing{doel, "een bestand op deze computer, geen adres van de dienst"}
+	case s != "http" && s != "https":
+		return &Doorverwijzing{doel, "geen webadres"}
+	case !c.zelfdeDienst(req.URL):
+		return &Doorverwijzing{doel, fmt.Sprintf("een ander adres dan de dienst (%s)", c.Host())}
+	}
+	for _, v := range via {
+		if v.URL.String() == doel {
+			return &Doorverwijzing{doel, "een adres dat al gevraagd was (de doorverwijzingen vormen een kringloop)"}
+		}
+	}
+	if len(via) > maxDoorverwijzingen {
+		return &Doorverwijzing{doel, fmt.Sprintf("meer dan %d doorverwijzingen achter elkaar", maxDoorverwijzingen)}
+	}
+	return nil
 }
 
 // haal fetches one answer and decodes it; the list "value" must be there.
@@ -247,6 +299,10 @@ func (c *Client) haal(ctx context.Context, adres, naam string, out interface{ va
 	}
 	req.Header.Set("Accept", "application/json")
 	resp, err := c.http.Do(req)
+	var door *Doorverwijzing
+	if errors.As(err, &door) {
+		return door
+	}
 	if err != nil {
 		return c.verbindingsfout(ctx, err)
 	}

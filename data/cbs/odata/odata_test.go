@@ -335,3 +335,59 @@ func TestWaardeGeweigerd(t *testing.T) {
 		t.Fatal("something was stored")
 	}
 }
+
+// A redirect to another host (another port is another server) is refused
+// before anything is asked there, naming the target; so are a redirect to a
+// file and a loop, each in words of its own and never as a lost connection.
+// A redirect within the service is followed.
+func TestDoorverwijzing(t *testing.T) {
+	elders := odatatest.Start(t, nil)
+	for _, tc := range []struct {
+		naam, doel, want string
+	}{
+		{"andere host", elders.URL + "/85099NED/DataProperties", "CBS verwijst door naar \"" + elders.URL + "/85099NED/DataProperties\": een ander adres dan de dienst"},
+		{"bestand", "file:///etc/passwd", "CBS verwijst door naar \"file:///etc/passwd\": een bestand op deze computer"},
+		{"kringloop", "", "(de doorverwijzingen vormen een kringloop); dat wordt niet gevolgd"},
+	} {
+		t.Run(tc.naam, func(t *testing.T) {
+			s := registertest.Open(t, "", store.Options{}, nil)
+			srv := odatatest.Start(t, func(w http.ResponseWriter, r *http.Request) bool {
+				if strings.HasSuffix(r.URL.Path, "/85099NED/DataProperties") {
+					doel := tc.doel
+					if doel == "" {
+						doel = r.URL.String()
+					}
+					http.Redirect(w, r, doel, http.StatusFound)
+					return true
+				}
+				return false
+			})
+			voor := wijzigingen(t, s)
+			res, err := client(srv.URL).Ophalen(context.Background(), s, cbs.Opties{}, dag, nil)
+			if err == nil || !strings.Contains(err.Error(), tc.want) || errors.Is(err, odata.ErrGeenVerbinding) || res != nil {
+				t.Fatalf("got %v, want %q", err, tc.want)
+			}
+			if n := len(elders.Verzoeken()); n != 0 {
+				t.Fatalf("%d requests to the other host", n)
+			}
+			if wijzigingen(t, s) != voor {
+				t.Fatal("something was stored")
+			}
+		})
+	}
+
+	t.Run("zelfde dienst", func(t *testing.T) {
+		s := registertest.Open(t, "", store.Options{}, nil)
+		srv := odatatest.Start(t, func(w http.ResponseWriter, r *http.Request) bool {
+			if strings.HasSuffix(r.URL.Path, "/85099NED/DataProperties") && r.URL.Query().Get("x") == "" {
+				http.Redirect(w, r, r.URL.String()+"&x=1", http.StatusMovedPermanently)
+				return true
+			}
+			return false
+		})
+		res, err := client(srv.URL).Ophalen(context.Background(), s, cbs.Opties{}, dag, nil)
+		if err != nil || len(res) != 4 {
+			t.Fatalf("%d results, %v", len(res), err)
+		}
+	})
+}

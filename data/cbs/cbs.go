@@ -261,7 +261,9 @@ type koppeling struct {
 }
 
 // bestaande maps the concepts that the built-in register already charts
-// onto its indicator codes (counts of young people only).
+// onto its indicator codes (counts of young people only). Only a series
+// whose concept comes from a documented code or an exact label (see
+// conceptVan) goes there.
 var bestaande = map[string]string{
 	"jeugdhulp":          "jeugdhulp-jeugdigen",
 	"jeugdhulp-verblijf": "jeugdhulp-verblijf",
@@ -282,6 +284,29 @@ var zorgvormen = map[string]string{
 	"JR1":   "jeugdreclassering",
 }
 
+// onderwerpen are the measures of the known tables and of their downloads
+// by their exact label (lower case, the unit in brackets left off), with the
+// concept each counts; "" for a measure of 85099NED and 84134NED whose
+// concept is the care form's.
+var onderwerpen = map[string]string{
+	"jongeren met jeugdzorg":                 "",
+	"jongeren met jeugdzorg (relatief)":      "",
+	"jeugdzorgtrajecten":                     "",
+	"jongeren met jeugdhulp":                 "jeugdhulp",
+	"jongeren met jeugdhulp (relatief)":      "jeugdhulp",
+	"jongeren met jeugdhulp met verblijf":    "jeugdhulp-verblijf",
+	"jongeren met jeugdhulp zonder verblijf": "jeugdhulp-zonder-verblijf",
+	"jongeren met jeugdhulp in natura":       "jeugdhulp-in-natura",
+	"jongeren met jeugdbescherming":          "jeugdbescherming",
+	"jongeren met jeugdreclassering":         "jeugdreclassering",
+	"jeugdhulptrajecten":                     "jeugdhulp",
+	"totaal jeugdhulptrajecten in natura":    "jeugdhulp-in-natura",
+}
+
+// verwijzers are the referrers of 85097NED that are a concept of the
+// dashboard, by their exact label (lower case).
+var verwijzers = map[string]string{"huisarts": "verwijzer-huisarts"}
+
 // koppel decides the indicator of a series. tabel is the table id;
 // onderwerp the measure's label; zorgvorm the care form and verwijzer the
 // referrer (empty: all); overige the values of the other dimensions that are
@@ -293,7 +318,7 @@ func koppel(tabel, onderwerp, zorgvorm, verwijzer, eenheid, label string, overig
 	t := strings.ToLower(onderwerp + " " + eenheid)
 	k := koppeling{naam: label + " (CBS-tabel " + tabel + ")", eenheid: eenheidVan(strings.ToLower(onderwerp), eenheid)}
 	k.code = generiekeCode(onderwerp, eenheid, zorgvorm, verwijzer, overige)
-	concept, err := conceptVan(t, zorgvorm, verwijzer)
+	concept, bekend, err := conceptVan(onderwerp, zorgvorm, verwijzer)
 	if err != nil || k.eenheid == "" {
 		return k
 	}
@@ -305,7 +330,7 @@ func koppel(tabel, onderwerp, zorgvorm, verwijzer, eenheid, label string, overig
 		code += "-trajecten"
 	case verwijzer != "" && !strings.Contains(t, "jongeren") && !strings.Contains(t, "jeugdigen"):
 		return k
-	case bestaande[concept] != "" && len(overige) == 0:
+	case bekend && bestaande[concept] != "" && len(overige) == 0:
 		code = bestaande[concept]
 	}
 	if len(overige) > 0 {
@@ -365,38 +390,62 @@ func begrensdeCode(code string) string {
 	return fmt.Sprintf("%s-%08x", strings.TrimRight(cut, "-"), h.Sum32())
 }
 
-// conceptVan finds the concept of a series in its measure (t, lower case),
-// care form and referrer.
-func conceptVan(t, zorgvorm, verwijzer string) (string, error) {
-	if verwijzer != "" {
-		return "verwijzer-" + slug(verwijzer), nil
-	}
-	if m := zorgvormCode.FindStringSubmatch(strings.TrimSpace(zorgvorm)); m != nil {
-		if c := zorgvormen[m[1]+m[2]]; c != "" {
-			return c, nil
-		}
-		return "", errors.New("deel of som van vormen van jeugdzorg")
-	}
-	t = strings.ToLower(zorgvorm) + " " + t
-	var concept string
+// conceptVan finds the concept of a series from its measure's exact label
+// (see onderwerpen), the care form's CBS code ("JH 1") and the referrer.
+// bekend is true when the concept is one the tables document (a care form
+// by its code, a measure or referrer by its exact label), the only ones that
+// may go to the register's indicators (bestaande); a referrer of another
+// label gets a concept of its own. A care form without a known code, or a
+// measure of another label, has no concept: the series gets an indicator of
+// its own, so that "Geen jeugdhulp" never fills the count of young people
+// with youth care.
+func conceptVan(onderwerp, zorgvorm, verwijzer string) (concept string, bekend bool, err error) {
+	concept, known := onderwerpen[kaalOnderwerp(onderwerp)]
 	switch {
-	case strings.Contains(t, "jeugdbescherming"):
-		concept = "jeugdbescherming"
-	case strings.Contains(t, "jeugdreclassering"):
-		concept = "jeugdreclassering"
-	case strings.Contains(t, "jeugdhulp") && strings.Contains(t, "zonder verblijf"):
-		concept = "jeugdhulp-zonder-verblijf"
-	case strings.Contains(t, "jeugdhulp") && strings.Contains(t, "verblijf"):
-		concept = "jeugdhulp-verblijf"
-	case strings.Contains(t, "jeugdhulp"):
-		concept = "jeugdhulp"
-	default:
-		return "", errors.New("geen indicator van het dashboard")
+	case !known:
+		return "", false, errors.New("geen onderwerp van de bekende tabellen")
+	case verwijzer != "":
+		v := strings.ToLower(strings.TrimSpace(verwijzer))
+		if c := verwijzers[v]; c != "" {
+			return c, true, nil
+		}
+		return "verwijzer-" + slug(v), false, nil
+	case zorgvorm == "" && concept != "":
+		return concept, true, nil
+	case zorgvorm == "" || concept != "":
+		return "", false, errors.New("geen indicator van het dashboard")
 	}
-	if strings.Contains(t, "in natura") {
-		concept += "-in-natura"
+	if m := zorgvormCode.FindStringSubmatch(strings.TrimSpace(zorgvorm)); m != nil && zorgvormen[m[1]+m[2]] != "" {
+		return zorgvormen[m[1]+m[2]], true, nil
 	}
-	return concept, nil
+	return "", false, errors.New("deel of som van vormen van jeugdzorg, of een vorm zonder CBS-code")
+}
+
+// kaalOnderwerp is a measure's label in lower case without the unit in
+// brackets at its end, brackets inside it too: "jongeren met jeugdzorg
+// (relatief)" for "Jongeren met jeugdzorg (relatief) (In % bepaalde
+// leeftijdsklasse)", "jongeren met jeugdhulp in natura" for "… (% (zie
+// toelichting))".
+func kaalOnderwerp(onderwerp string) string {
+	s := strings.ToLower(strings.TrimSpace(onderwerp))
+	if _, ok := onderwerpen[s]; ok {
+		return s
+	}
+	if !strings.HasSuffix(s, ")") {
+		return s
+	}
+	diepte := 0
+	for i := len(s) - 1; i > 0; i-- {
+		switch s[i] {
+		case ')':
+			diepte++
+		case '(':
+			if diepte--; diepte == 0 {
+				return strings.TrimSpace(s[:i])
+			}
+		}
+	}
+	return s
 }
 
 // Bron is the source of a value from a table in a period: document names

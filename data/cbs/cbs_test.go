@@ -2,6 +2,7 @@ package cbs
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -352,5 +353,69 @@ func TestBegrensdeCode(t *testing.T) {
 	b := begrensdeCode("cbs-" + strings.Repeat("lang-", 40) + "b")
 	if len(a) > maxCode || a == b || !strings.HasPrefix(a, "cbs-lang-") {
 		t.Fatalf("%q %q", a, b)
+	}
+}
+
+// readText reads a table written into a file of the test's own.
+func readText(t *testing.T, s *store.Store, name, text string) *Resultaat {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tab, err := spreadsheet.OpenTable(filepath.Join(dir, name), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tab.Close()
+	res, err := Lees(context.Background(), s, tab, Opties{Tabel: TabelUit(name, tab.Above)}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// Only a documented care-form code or an exact label of the known tables
+// goes to a register indicator: a care form "Geen jeugdhulp", one named like
+// the register's indicator, a measure that merely mentions youth care and a
+// referrer that only looks like "Huisarts" each get an indicator of their
+// own, to be confirmed, and never fill "Aantal jeugdigen met jeugdhulp".
+func TestAlleenBekendeCodesNaarHetRegister(t *testing.T) {
+	s := openRegister(t)
+	plat := readText(t, s, "85099NED_aanval.csv", "\"Vormen van jeugdzorg\";\"Regio's\";\"Perioden\";\"Jongeren met jeugdzorg (aantal)\"\n"+
+		"\"Geen jeugdhulp\";\"Zwolle\";\"2022\";\"5\"\n"+
+		"\"Aantal jeugdigen met jeugdhulp\";\"Zwolle\";\"2022\";\"6\"\n"+
+		"\"JH-1221  pleegzorg!\";\"Zwolle\";\"2022\";\"7\"\n"+
+		"\"JH 1 Totaal jeugdhulp\";\"Zwolle\";\"2022\";\"1300\"\n")
+	lang := readText(t, s, "84134NED_aanval.csv", "\"Regio's\";\"Perioden\";\"Onderwerp\";\"Waarde\"\n"+
+		"\"Zwolle\";\"2021\";\"Jongeren zonder jeugdhulp\";\"8\"\n"+
+		"\"Zwolle\";\"2021\";\"Jeugdhulp verblijf\";\"9\"\n"+
+		"\"Zwolle\";\"2021\";\"Jongeren met jeugdhulp\";\"1000\"\n")
+	verwijzer := readText(t, s, "85097NED_aanval.csv", "\"Verwijzer\";\"Regio's\";\"Perioden\";\"Onderwerp\";\"Waarde\"\n"+
+		"\"Huis-arts\";\"GM0193\";\"2022JJ00\";\"Jongeren met jeugdhulp\";\"10\"\n"+
+		"\"Huisarts\";\"GM0193\";\"2022JJ00\";\"Jongeren met jeugdhulp\";\"600\"\n")
+	for _, res := range []*Resultaat{plat, lang, verwijzer} {
+		if len(res.Problemen) != 0 {
+			t.Fatalf("%s: %v", res.Tabel, res.Problemen)
+		}
+		for _, r := range res.Reeksen {
+			v := r.Metingen[0].Waarde
+			echt := v == 1300 || v == 1000 || v == 600
+			if echt == r.Nieuw || (!echt && !strings.HasPrefix(r.Indicator.Code, "cbs-")) {
+				t.Errorf("%s: %q (%v) went to %s, new %v", res.Tabel, r.Label, v, r.Indicator.Code, r.Nieuw)
+			}
+		}
+	}
+	if j := reeks(t, plat, "jeugdhulp-jeugdigen"); j.Metingen[0].Waarde != 1300 {
+		t.Fatalf("JH 1 Totaal jeugdhulp: %+v", j)
+	}
+	if j := reeks(t, lang, "jeugdhulp-jeugdigen"); j.Metingen[0].Waarde != 1000 {
+		t.Fatalf("Jongeren met jeugdhulp: %+v", j)
+	}
+	if h := reeks(t, verwijzer, "jeugdhulp-huisarts"); h.Metingen[0].Waarde != 600 {
+		t.Fatalf("Huisarts: %+v", h)
+	}
+	if len(plat.Reeksen) != 4 || len(lang.Reeksen) != 3 || len(verwijzer.Reeksen) != 2 {
+		t.Fatalf("series left out: %d %d %d", len(plat.Reeksen), len(lang.Reeksen), len(verwijzer.Reeksen))
 	}
 }

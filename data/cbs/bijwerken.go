@@ -23,6 +23,44 @@ type Telling struct {
 	ZonderIndicator int
 	// Dubbel counts values an earlier table of the same run already gave.
 	Dubbel int
+	// Wijzigingen lists the Gewijzigd values: indicator, period, old and
+	// new.
+	Wijzigingen []Wijziging
+}
+
+// Wijziging is a stored figure that a table changes.
+type Wijziging struct {
+	// Indicator is the indicator's name, Periode the period.
+	Indicator, Periode string
+	Oud, Nieuw         domain.Meting
+}
+
+// wijziging describes how m changes the stored old; false when it says the
+// same (gelijk).
+func wijziging(ind domain.Indicator, old, m domain.Meting) (Wijziging, bool) {
+	if gelijk(old, m) {
+		return Wijziging{}, false
+	}
+	return Wijziging{Indicator: ind.Naam, Periode: m.Periode, Oud: old, Nieuw: m}, true
+}
+
+// String gives "Aantal jeugdigen met jeugdhulp, 2022: 1.300 → 5", with the
+// comparison value or the status when those change too.
+func (w Wijziging) String() string {
+	s := fmt.Sprintf("%s, %s: %s → %s", w.Indicator, w.Periode, dutchnum.FormatAuto(w.Oud.Waarde), dutchnum.FormatAuto(w.Nieuw.Waarde))
+	vgl := func(v *float64) string {
+		if v == nil {
+			return "geen"
+		}
+		return dutchnum.FormatAuto(*v)
+	}
+	if a, b := vgl(w.Oud.Vergelijkingswaarde), vgl(w.Nieuw.Vergelijkingswaarde); a != b {
+		s += fmt.Sprintf(" (vergelijking %s → %s)", a, b)
+	}
+	if w.Oud.Status != w.Nieuw.Status {
+		s += fmt.Sprintf(" (%s → %s)", w.Oud.Status, w.Nieuw.Status)
+	}
+	return s
 }
 
 // Bijwerken stores the series of several tables in one transaction, or
@@ -41,17 +79,12 @@ func Bijwerken(ctx context.Context, s *store.Store, results []*Resultaat, metNie
 	}
 	stored := map[string]domain.Meting{} // code|periode
 	for _, res := range results {
-		for _, r := range res.Reeksen {
-			if r.Nieuw {
-				continue
-			}
-			ms, err := s.Metingen(r.Indicator.ID)
-			if err != nil {
-				return nil, err
-			}
-			for _, m := range ms {
-				stored[r.Indicator.Code+"|"+m.Periode] = m
-			}
+		ms, err := res.bestaand(s)
+		if err != nil {
+			return nil, err
+		}
+		for k, m := range ms {
+			stored[k] = m
 		}
 	}
 	tellingen := make([]Telling, len(results))
@@ -89,12 +122,14 @@ func Bijwerken(ctx context.Context, s *store.Store, results []*Resultaat, metNie
 					}
 					seen[key] = true
 					old, had := stored[key]
+					w, anders := wijziging(ind, old, m)
 					switch {
-					case had && gelijk(old, m):
+					case had && !anders:
 						t.Ongewijzigd++
 						continue
 					case had:
 						t.Gewijzigd++
+						t.Wijzigingen = append(t.Wijzigingen, w)
 					default:
 						t.Nieuw++
 					}

@@ -346,7 +346,7 @@ func (res *Resultaat) Opslaan(ctx context.Context, s *store.Store, voortgang fun
 				if err := tx.RecordMeting(&m); err != nil {
 					return fmt.Errorf("%s, %s: %w", r.Label, m.Periode, err)
 				}
-				if existing[ind.Code+"|"+m.Periode] {
+				if _, had := existing[ind.Code+"|"+m.Periode]; had {
 					bijgewerkt++
 				} else {
 					nieuw++
@@ -362,10 +362,10 @@ func (res *Resultaat) Opslaan(ctx context.Context, s *store.Store, voortgang fun
 	return nieuw, bijgewerkt, err
 }
 
-// bestaand lists the measurements ("code|periode") already stored for the
-// result's existing indicators.
-func (res *Resultaat) bestaand(s *store.Store) (map[string]bool, error) {
-	existing := map[string]bool{}
+// bestaand gives the measurements already stored for the result's
+// existing indicators, by "code|periode".
+func (res *Resultaat) bestaand(s *store.Store) (map[string]domain.Meting, error) {
+	existing := map[string]domain.Meting{}
 	for _, r := range res.Reeksen {
 		if r.Nieuw {
 			continue
@@ -375,10 +375,30 @@ func (res *Resultaat) bestaand(s *store.Store) (map[string]bool, error) {
 			return nil, err
 		}
 		for _, m := range ms {
-			existing[r.Indicator.Code+"|"+m.Periode] = true
+			existing[r.Indicator.Code+"|"+m.Periode] = m
 		}
 	}
 	return existing, nil
+}
+
+// Wijzigingen lists the stored figures that storing the result changes
+// (value, comparison value or status), by indicator name and period.
+func (res *Resultaat) Wijzigingen(s *store.Store) ([]Wijziging, error) {
+	existing, err := res.bestaand(s)
+	if err != nil {
+		return nil, err
+	}
+	var out []Wijziging
+	for _, r := range res.Reeksen {
+		for _, m := range r.Metingen {
+			if old, had := existing[r.Indicator.Code+"|"+m.Periode]; had {
+				if w, anders := wijziging(r.Indicator, old, m); anders {
+					out = append(out, w)
+				}
+			}
+		}
+	}
+	return out, nil
 }
 
 // Telling counts the measurements Opslaan would add and change.
@@ -389,7 +409,7 @@ func (res *Resultaat) Telling(s *store.Store) (nieuw, bijgewerkt int, err error)
 	}
 	for _, r := range res.Reeksen {
 		for _, m := range r.Metingen {
-			if existing[r.Indicator.Code+"|"+m.Periode] {
+			if _, had := existing[r.Indicator.Code+"|"+m.Periode]; had {
 				bijgewerkt++
 			} else {
 				nieuw++

@@ -47,6 +47,13 @@ func (im *Import) cbsRun(ctx context.Context, voortgang func(Voortgang), schrijv
 	if rapport.Nieuw, rapport.Bijgewerkt, err = res.Telling(im.store); err != nil {
 		return nil, err
 	}
+	wijzigingen, err := res.Wijzigingen(im.store)
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range wijzigingen {
+		rapport.Wijzigingen = append(rapport.Wijzigingen, w.String())
+	}
 	if !schrijven {
 		im.gecontroleerd = &afdruk
 		return rapport, nil

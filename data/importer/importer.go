@@ -65,6 +65,9 @@ type Rapport struct {
 	Namen []NaamMatch
 	// NieuweIndicatoren names the indicators the import creates.
 	NieuweIndicatoren []string
+	// Wijzigingen lists the stored figures a CBS file changes ("Aantal
+	// jeugdigen met jeugdhulp, 2022: 1.300 → 5").
+	Wijzigingen []string
 	// Opgeslagen is true once the rows are in the database.
 	Opgeslagen bool
 	// punten follows how each column uses a dot (see puntCheck).

@@ -212,8 +212,8 @@ func (d *CBSDialog) fout(err error) {
 func (d *CBSDialog) toonVoorbeeld(preview []cbs.Telling) {
 	var lines, nieuwe []string
 	wijzigingen := 0
+	lines = tellingRegels(preview)
 	for _, t := range preview {
-		lines = append(lines, fmt.Sprintf("%s · %s: %s", t.Tabel, cbs.Tabellen[t.Tabel], t))
 		nieuwe = append(nieuwe, t.NieuweIndicatoren...)
 		wijzigingen += t.Nieuw + t.Gewijzigd
 	}
@@ -233,6 +233,19 @@ func (d *CBSDialog) toonVoorbeeld(preview []cbs.Telling) {
 	}
 	d.status.SetText(lang.L("Opgehaald. Controleer wat er verandert en klik op Opslaan; tot dan is er niets veranderd."))
 	d.opslaanKnop.Enable()
+}
+
+// tellingRegels says per table what storing does, with every stored figure
+// it changes (indicator, period, old → new).
+func tellingRegels(tellingen []cbs.Telling) []string {
+	var lines []string
+	for _, t := range tellingen {
+		lines = append(lines, fmt.Sprintf("%s · %s: %s", t.Tabel, cbs.Tabellen[t.Tabel], t))
+		for _, w := range t.Wijzigingen {
+			lines = append(lines, "   "+lang.L("Gewijzigd: ")+w.String())
+		}
+	}
+	return lines
 }
 
 // Opslaan stores the fetched values in one transaction: new indicators only
@@ -258,11 +271,7 @@ func (d *CBSDialog) Opslaan() {
 		}
 		d.results = nil
 		d.nieuwe.Hide()
-		var lines []string
-		for _, t := range tellingen {
-			lines = append(lines, fmt.Sprintf("%s · %s: %s", t.Tabel, cbs.Tabellen[t.Tabel], t))
-		}
-		d.samenvatting.SetText(strings.Join(lines, "\n"))
+		d.samenvatting.SetText(strings.Join(tellingRegels(tellingen), "\n"))
 		d.status.SetText(fmt.Sprintf(lang.L("Opgeslagen, met de wijzigingen in het logboek. Reservekopie vooraf: %s"), pad))
 		if d.onDone != nil {
 			d.onDone()

@@ -2,6 +2,7 @@ package uitwisseling
 
 import (
 	"net"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -108,5 +109,29 @@ func TestCBSDialogOffline(t *testing.T) {
 	}
 	if d.stappen["85099NED"] != "niet opgehaald" {
 		t.Fatalf("bar: %q", d.stappen["85099NED"])
+	}
+}
+
+// A figure CBS corrected is listed in the preview by indicator, period, old
+// and new value.
+func TestCBSDialogNoemtWijzigingen(t *testing.T) {
+	test.NewTempApp(t)
+	s := openRegister(t, t.TempDir())
+	done := 0
+	d := cbsDialog(t, s, odatatest.Start(t, nil).URL, &done)
+	d.Ophalen()
+	test.Tap(d.opslaanKnop)
+	anders := odatatest.Start(t, func(w http.ResponseWriter, r *http.Request) bool {
+		if strings.HasSuffix(r.URL.Path, "/84134NED/TypedDataSet") {
+			w.Write([]byte(`{"value":[{"VormenVanJeugdzorg":"A043010","RegioS":"GM0193","Perioden":"2019JJ00","JongerenMetJeugdzorg_1":5.0}]}`))
+			return true
+		}
+		return false
+	})
+	d = cbsDialog(t, s, anders.URL, &done)
+	d.Ophalen()
+	if !strings.Contains(d.samenvatting.Text, "84134NED · Jeugdzorg; kerncijfers, regio (2015-2020): 0 nieuw, 1 gewijzigd, 0 ongewijzigd\n"+
+		"   Gewijzigd: Aantal jeugdigen met jeugdhulp, 2019: 1.000 → 5 (vergelijking 200.000 → geen)") {
+		t.Fatalf("preview: %q (%q)", d.samenvatting.Text, d.status.Text)
 	}
 }

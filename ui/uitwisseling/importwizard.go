@@ -403,6 +403,9 @@ func (wz *ImportWizard) showReport(r *importer.Rapport) {
 	for _, n := range r.NieuweIndicatoren {
 		lines = append(lines, lang.L("Nieuwe indicator: ")+n)
 	}
+	for _, w := range r.Wijzigingen {
+		lines = append(lines, lang.L("Gewijzigd: ")+w)
+	}
 	wz.problemen.SetText(strings.Join(lines, "\n"))
 	switch {
 	case !r.OK():

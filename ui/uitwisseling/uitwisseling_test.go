@@ -369,3 +369,32 @@ func TestRestoreDialogTakesFullExport(t *testing.T) {
 		t.Fatalf("restored %+v, exported %+v", got, counts)
 	}
 }
+
+// A CBS file that changes a stored figure lists it in the check's report,
+// by indicator, period, old and new, as the import command does.
+func TestImportWizardCBSNoemtWijzigingen(t *testing.T) {
+	test.NewTempApp(t)
+	dir := t.TempDir()
+	s := openRegister(t, dir)
+	wz := NewImportWizard(s, test.NewWindow(nil), func() {})
+	wz.sync = true
+	w := test.NewWindow(wz.Content())
+	defer w.Close()
+	w.Resize(fyne.NewSize(960, 640))
+	wz.soort.SetSelected(wz.soort.Options[1])
+	wz.LoadFile(filepath.Join("..", "..", "data", "cbs", "testdata", "84134NED_testbestand_labels.csv"), "")
+	test.Tap(wz.controleerKnop)
+	test.Tap(wz.importeerKnop)
+	if !strings.HasPrefix(wz.status.Text, "Opgeslagen") {
+		t.Fatalf("first import: %q %q", wz.status.Text, wz.problemen.Text)
+	}
+	file := filepath.Join(dir, "84134NED_correctie.csv")
+	if err := os.WriteFile(file, []byte("\"Regio's\";\"Perioden\";\"Onderwerp\";\"Waarde\"\n\"Zwolle\";\"2019\";\"Jongeren met jeugdhulp\";\"5\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	wz.LoadFile(file, "")
+	test.Tap(wz.controleerKnop)
+	if !strings.Contains(wz.problemen.Text, "Gewijzigd: Aantal jeugdigen met jeugdhulp, 2019: 1.000 → 5 (vergelijking 200.000 → geen)") {
+		t.Fatalf("change not listed: %q (%q)", wz.problemen.Text, wz.status.Text)
+	}
+}

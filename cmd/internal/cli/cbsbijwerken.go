@@ -69,6 +69,9 @@ func runCBSBijwerken(env Env, args []string) int {
 		for _, n := range t.NieuweIndicatoren {
 			fmt.Fprintln(env.Stdout, "  Nieuwe indicator:", n)
 		}
+		for _, w := range t.Wijzigingen {
+			fmt.Fprintln(env.Stdout, "  Gewijzigd:", w)
+		}
 		zonder += t.ZonderIndicator
 	}
 	switch {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"net"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -38,6 +39,21 @@ func TestCBSBijwerken(t *testing.T) {
 	if code != ExitOK || !strings.Contains(stdout, "85099NED (Jeugdzorg; kerncijfers, regio (vanaf 2021)): 0 nieuw, 0 gewijzigd, 12 ongewijzigd\n") ||
 		!strings.Contains(stdout, "Alles is al bijgewerkt: er is niets veranderd.") || strings.Contains(stdout, "Reservekopie") {
 		t.Fatalf("second run: exit %d\n%s", code, stdout)
+	}
+	// A figure CBS corrected is named with its old and new value.
+	anders := odatatest.Start(t, func(w http.ResponseWriter, r *http.Request) bool {
+		if strings.HasSuffix(r.URL.Path, "/84134NED/TypedDataSet") {
+			w.Write([]byte(`{"value":[{"VormenVanJeugdzorg":"A043010","RegioS":"GM0193","Perioden":"2019JJ00","JongerenMetJeugdzorg_1":5.0},` +
+				`{"VormenVanJeugdzorg":"A043010","RegioS":"NL01  ","Perioden":"2019JJ00","JongerenMetJeugdzorg_1":200000.0}]}`))
+			return true
+		}
+		return false
+	})
+	t.Setenv(odata.URLVariabele, anders.URL)
+	code, stdout, _ = run(t, "cbs-bijwerken", "--db", db, "--bevestig")
+	if code != ExitOK || !strings.Contains(stdout, "84134NED (Jeugdzorg; kerncijfers, regio (2015-2020)): 0 nieuw, 1 gewijzigd, 0 ongewijzigd\n"+
+		"  Gewijzigd: Aantal jeugdigen met jeugdhulp, 2019: 1.000 → 5\n") {
+		t.Fatalf("changed figure: exit %d\n%s", code, stdout)
 	}
 }
 

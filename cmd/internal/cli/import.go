@@ -226,6 +226,9 @@ func printReport(env Env, r *importer.Rapport) {
 	for _, n := range r.NieuweIndicatoren {
 		fmt.Fprintln(env.Stdout, "Nieuwe indicator:", n)
 	}
+	for _, w := range r.Wijzigingen {
+		fmt.Fprintln(env.Stdout, "Gewijzigd:", w)
+	}
 	for _, p := range r.Overgeslagen {
 		fmt.Fprintln(env.Stdout, "Overgeslagen:", p)
 	}

@@ -160,3 +160,36 @@ func TestImportFullExportAsNewDatabase(t *testing.T) {
 		t.Fatalf("a non-export: exit %d: %s", code, stderr)
 	}
 }
+
+// A CBS file whose care form is no documented code ("Geen jeugdhulp") does
+// not touch "Aantal jeugdigen met jeugdhulp"; it asks for a new indicator.
+// A file that does change that figure lists it by name, period, old and
+// new, before and after storing.
+func TestImportCBSWijzigingGenoemd(t *testing.T) {
+	db := newDatabase(t)
+	plat := filepath.Join("..", "..", "..", "data", "cbs", "testdata", "85099NED_testbestand_plat.csv")
+	if code, stdout, stderr := run(t, "import", "--db", db, "--what", "indicatoren", plat, "--bevestig"); code != ExitOK {
+		t.Fatalf("exit %d: %s %s", code, stdout, stderr)
+	}
+	kop := "\"Vormen van jeugdzorg\";\"Regio's\";\"Perioden\";\"Jongeren met jeugdzorg (aantal)\"\r\n"
+	geen := writeCSV(t, "85099NED_geen.csv", kop+"\"Geen jeugdhulp\";\"Zwolle\";\"2022\";\"5\"\r\n\"Geen jeugdhulp\";\"Nederland\";\"2022\";\"7\"\r\n")
+	code, stdout, _ := run(t, "import", "--db", db, "--what", "indicatoren", geen)
+	if code != ExitError || !strings.Contains(stdout, "Nieuwe indicator: cbs-jongeren-met-jeugdzorg-aantal-geen-jeugdhulp (") ||
+		strings.Contains(stdout, "Gewijzigd:") {
+		t.Fatalf("Geen jeugdhulp: exit %d: %s", code, stdout)
+	}
+	code, stdout, _ = run(t, "export", "--db", db, "--what", "indicatoren", "--format", "csv")
+	if code != ExitOK || !strings.Contains(stdout, "jeugdhulp-jeugdigen;Aantal jeugdigen met jeugdhulp;aantal;dashboard jeugdhulp;2022;1300;") {
+		t.Fatalf("export:\n%s", stdout)
+	}
+	jh := writeCSV(t, "85099NED_jh.csv", kop+"\"JH 1 Totaal jeugdhulp\";\"Zwolle\";\"2022\";\"5\"\r\n\"JH 1 Totaal jeugdhulp\";\"Nederland\";\"2022\";\"400000\"\r\n")
+	want := "Gewijzigd: Aantal jeugdigen met jeugdhulp, 2022: 1.300 → 5\n"
+	code, stdout, _ = run(t, "import", "--db", db, "--what", "indicatoren", jh, "--dry-run")
+	if code != ExitOK || !strings.Contains(stdout, want) {
+		t.Fatalf("dry run: exit %d: %s", code, stdout)
+	}
+	code, stdout, _ = run(t, "import", "--db", db, "--what", "indicatoren", jh)
+	if code != ExitOK || !strings.Contains(stdout, want) || !strings.Contains(stdout, "Opgeslagen: 0 nieuw, 1 bijgewerkt") {
+		t.Fatalf("import: exit %d: %s", code, stdout)
+	}
+}

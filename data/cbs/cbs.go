@@ -23,6 +23,7 @@ import (
 
 	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/dutchnum"
+	"jeugdmonitor/data/foutmelding"
 	"jeugdmonitor/data/period"
 	"jeugdmonitor/data/spreadsheet"
 )
@@ -32,6 +33,22 @@ const Zwolle = "GM0193"
 
 // Nederland is the region code of the whole country, the comparison.
 const Nederland = "NL01"
+
+// gemeenteCode is a municipality's region code: GM and four digits.
+var gemeenteCode = regexp.MustCompile(`^GM[0-9]{4}$`)
+
+// GemeenteCode checks a municipality's region code as a user gives it
+// ("gm0193 " is GM0193) and returns it in capitals; anything but GM and
+// four digits (NL01, a province, a district) is refused in words, before
+// anything is read or fetched, so that no other region's figures are stored
+// as the municipality's.
+func GemeenteCode(code string) (string, error) {
+	c := strings.ToUpper(strings.TrimSpace(code))
+	if !gemeenteCode.MatchString(c) {
+		return "", fmt.Errorf("Gemeentecode %s: schrijf GM en vier cijfers, bijvoorbeeld GM0193 voor Zwolle", foutmelding.Citeer(code))
+	}
+	return c, nil
+}
 
 // Opties choose what is read from a table.
 type Opties struct {

@@ -419,3 +419,28 @@ func TestAlleenBekendeCodesNaarHetRegister(t *testing.T) {
 		t.Fatalf("series left out: %d %d %d", len(plat.Reeksen), len(lang.Reeksen), len(verwijzer.Reeksen))
 	}
 }
+
+// A municipality is GM and four ASCII digits; Nederland or any other region
+// is refused before a file is read, so its figures are never stored as the
+// municipality's.
+func TestGemeenteCode(t *testing.T) {
+	for _, ok := range []string{"GM0193", " gm0363 "} {
+		if c, err := GemeenteCode(ok); err != nil || c != strings.ToUpper(strings.TrimSpace(ok)) {
+			t.Errorf("%q: %q %v", ok, c, err)
+		}
+	}
+	for _, bad := range []string{"NL01", "GM019", "GM01934", "PV23", "GM０１９３", "", "WK019301"} {
+		if _, err := GemeenteCode(bad); err == nil || !strings.Contains(err.Error(), "schrijf GM en vier cijfers") {
+			t.Errorf("%q accepted: %v", bad, err)
+		}
+	}
+	tab, err := spreadsheet.OpenTable(filepath.Join("testdata", "85099NED_testbestand_plat.csv"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tab.Close()
+	if _, err := Lees(context.Background(), openRegister(t), tab, Opties{Gemeente: "NL01", GemeenteNaam: "Zwolle", Tabel: "85099NED"}, nil); err == nil ||
+		!strings.HasPrefix(err.Error(), `Gemeentecode "NL01": `) {
+		t.Fatalf("NL01 read as the municipality: %v", err)
+	}
+}

@@ -93,6 +93,9 @@ type serie struct {
 // nothing. voortgang, when set, gets the number of rows read.
 func Lees(ctx context.Context, s *store.Store, t *spreadsheet.Table, opt Opties, voortgang func(rijen int)) (*Resultaat, error) {
 	opt = opt.withDefaults()
+	if _, err := GemeenteCode(opt.Gemeente); err != nil {
+		return nil, err
+	}
 	if opt.Tabel == "" {
 		return nil, errors.New("het tabelnummer van dit CBS-bestand is onbekend; het staat normaal in de bestandsnaam (bijvoorbeeld 85099NED)")
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 
@@ -142,15 +141,12 @@ func (d *CBSDialog) setBusy(busy bool) {
 	d.annuleerKnop.Disable()
 }
 
-// gemeenteCode is a municipality's region code: GM and four digits.
-var gemeenteCode = regexp.MustCompile(`^GM[0-9]{4}$`)
-
 // Ophalen fetches every known table for the chosen municipality and shows
 // what storing would do.
 func (d *CBSDialog) Ophalen() {
-	code := strings.ToUpper(strings.TrimSpace(d.gemeente.Text))
-	if !gemeenteCode.MatchString(code) {
-		d.status.SetText(fmt.Sprintf(lang.L("Gemeentecode %q: schrijf GM en vier cijfers, bijvoorbeeld GM0193 voor Zwolle."), d.gemeente.Text))
+	code, err := cbs.GemeenteCode(d.gemeente.Text)
+	if err != nil {
+		d.status.SetText(err.Error() + ".")
 		return
 	}
 	opt := cbs.Opties{Gemeente: code, GemeenteNaam: strings.TrimSpace(d.gemeenteNaam.Text)}
@@ -167,7 +163,6 @@ func (d *CBSDialog) Ophalen() {
 	d.status.SetText(fmt.Sprintf(lang.L("Verbinding maken met %s…"), d.client.Host()))
 	var results []*cbs.Resultaat
 	var preview []cbs.Telling
-	var err error
 	d.run(func() {
 		results, err = d.client.Ophalen(ctx, d.store, opt, d.nu(), func(v odata.Voortgang) {
 			d.ui(func() {

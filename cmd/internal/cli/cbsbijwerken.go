@@ -28,6 +28,10 @@ func runCBSBijwerken(env Env, args []string) int {
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
+	code, err := cbs.GemeenteCode(*gemeente)
+	if err != nil {
+		return usageError(env, "fout: %v; er is niets opgehaald", err)
+	}
 	s, err := OpenDatabase(*db, store.Options{})
 	if err != nil {
 		return failure(env, err)
@@ -39,8 +43,8 @@ func runCBSBijwerken(env Env, args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	c := odata.Nieuw()
-	fmt.Fprintf(env.Stdout, "CBS StatLine (OData) via %s: %d tabellen voor %s en Nederland.\n", c.Host(), len(odata.Tabellen()), *gemeente)
-	res, err := c.Ophalen(ctx, s, cbs.Opties{Gemeente: *gemeente, GemeenteNaam: *naam}, time.Now(), func(v odata.Voortgang) {
+	fmt.Fprintf(env.Stdout, "CBS StatLine (OData) via %s: %d tabellen voor %s en Nederland.\n", c.Host(), len(odata.Tabellen()), code)
+	res, err := c.Ophalen(ctx, s, cbs.Opties{Gemeente: code, GemeenteNaam: *naam}, time.Now(), func(v odata.Voortgang) {
 		if v.Deel == 1 {
 			fmt.Fprintf(env.Stdout, "[%d/%d] %s opgehaald\n", v.Nummer, v.Aantal, v.Tabel)
 		}

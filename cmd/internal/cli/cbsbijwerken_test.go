@@ -71,3 +71,24 @@ func TestCBSBijwerkenOffline(t *testing.T) {
 		t.Fatalf("exit %d: %q", code, stderr)
 	}
 }
+
+// --gemeente takes only GM and four digits, checked before anything is
+// fetched: NL01 would have stored the national figures as Zwolle's.
+func TestCBSBijwerkenGemeenteGeweigerd(t *testing.T) {
+	db := newDatabase(t)
+	srv := odatatest.Start(t, nil)
+	t.Setenv(odata.URLVariabele, srv.URL)
+	for _, code := range []string{"NL01", "GM019", "PV23", "GM０１９３", "GM0193; drop"} {
+		exit, stdout, stderr := run(t, "cbs-bijwerken", "--db", db, "--gemeente", code, "--gemeentenaam", "Zwolle", "--bevestig")
+		if exit != ExitUsage || !strings.Contains(stderr, "schrijf GM en vier cijfers, bijvoorbeeld GM0193 voor Zwolle; er is niets opgehaald") ||
+			!strings.Contains(stderr, code) || stdout != "" {
+			t.Errorf("%q: exit %d: %q %q", code, exit, stdout, stderr)
+		}
+	}
+	if n := len(srv.Verzoeken()); n != 0 {
+		t.Fatalf("%d requests before the code was checked", n)
+	}
+	if exit, stdout, stderr := run(t, "cbs-bijwerken", "--db", db, "--gemeente", " gm0193 ", "--dry-run"); exit != ExitOK || !strings.Contains(stdout, "voor GM0193 en Nederland") {
+		t.Fatalf("gm0193: exit %d: %s %s", exit, stdout, stderr)
+	}
+}

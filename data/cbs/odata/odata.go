@@ -129,6 +129,11 @@ func (c *Client) Ophalen(ctx context.Context, s *store.Store, opt cbs.Opties, nu
 	if strings.TrimSpace(opt.Gemeente) == "" {
 		opt.Gemeente, opt.GemeenteNaam = cbs.Zwolle, "Zwolle"
 	}
+	gemeente, err := cbs.GemeenteCode(opt.Gemeente)
+	if err != nil {
+		return nil, fmt.Errorf("%w; er is niets opgehaald", err)
+	}
+	opt.Gemeente = gemeente
 	opt.Bron = "CBS StatLine (OData), opgehaald " + nu.Format("02-01-2006")
 	ids := Tabellen()
 	var out []*cbs.Resultaat

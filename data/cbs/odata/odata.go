@@ -41,10 +41,14 @@ const StandaardURL = "https://opendata.cbs.nl/ODataApi/odata"
 const URLVariabele = "JEUGDMONITOR_CBS_URL"
 
 // Limits of one run: the time a request may take, the size of one answer,
-// and the number of pages of one list.
+// the number of pages of one list, and for the whole run (all tables) its
+// time, the bytes of all answers and the rows of all lists.
 const (
 	StandaardTimeout = 30 * time.Second
+	StandaardDuur    = 5 * time.Minute
 	maxAntwoord      = 16 << 20
+	maxTotaal        = 64 << 20
+	maxRijen         = 200000
 	maxPaginas       = 500
 	// maxDoorverwijzingen bounds the redirects of one request within the
 	// service.
@@ -59,7 +63,17 @@ type Client struct {
 	Timeout time.Duration
 	// MaxAntwoord bounds the size of one answer in bytes.
 	MaxAntwoord int64
-	http        *http.Client
+	// Duur bounds a whole run (Ophalen), MaxTotaal the bytes of all its
+	// answers together and MaxRijen the rows of all its lists (codes and
+	// figures): a run beyond any of them stops and stores nothing.
+	Duur      time.Duration
+	MaxTotaal int64
+	MaxRijen  int
+	http      *http.Client
+	// gelezen and rijen count the bytes and rows of the running Ophalen (a
+	// client runs one at a time).
+	gelezen int64
+	rijen   int
 }
 
 // Nieuw makes a client for the service named by JEUGDMONITOR_CBS_URL, or
@@ -69,7 +83,7 @@ func Nieuw() *Client {
 	if basis == "" {
 		basis = StandaardURL
 	}
-	return &Client{Basis: basis, Timeout: StandaardTimeout, MaxAntwoord: maxAntwoord}
+	return &Client{Basis: basis, Timeout: StandaardTimeout, MaxAntwoord: maxAntwoord, Duur: StandaardDuur, MaxTotaal: maxTotaal, MaxRijen: maxRijen}
 }
 
 // Host is the service's host as a message names it ("opendata.cbs.nl").
@@ -106,6 +120,13 @@ func (e *GeenVerbinding) Error() string {
 // Is makes errors.Is(err, ErrGeenVerbinding) true.
 func (e *GeenVerbinding) Is(target error) bool { return target == ErrGeenVerbinding }
 
+// Grens is a run stopped at one of its limits (time, bytes, rows).
+type Grens struct{ Reden string }
+
+func (e *Grens) Error() string {
+	return fmt.Sprintf("Bijwerken vanuit CBS gestopt: %s, de grens voor één keer bijwerken; er is niets veranderd", e.Reden)
+}
+
 // ErrAfgebroken is returned when the run was cancelled.
 var ErrAfgebroken = errors.New("bijwerken afgebroken; er is niets veranderd")
 
@@ -134,6 +155,9 @@ func (c *Client) Ophalen(ctx context.Context, s *store.Store, opt cbs.Opties, nu
 		return nil, fmt.Errorf("%w; er is niets opgehaald", err)
 	}
 	opt.Gemeente = gemeente
+	c.gelezen, c.rijen = 0, 0
+	ctx, cancel := context.WithTimeoutCause(ctx, c.Duur, &Grens{"het ophalen duurt langer dan " + duurTekst(c.Duur)})
+	defer cancel()
 	opt.Bron = "CBS StatLine (OData), opgehaald " + nu.Format("02-01-2006")
 	ids := Tabellen()
 	var out []*cbs.Resultaat
@@ -144,8 +168,12 @@ func (c *Client) Ophalen(ctx context.Context, s *store.Store, opt cbs.Opties, nu
 			}
 		}
 		res, err := c.tabel(ctx, s, id, opt, meld)
+		var grens *Grens
+		if errors.As(context.Cause(ctx), &grens) {
+			err = grens
+		}
 		if err != nil {
-			if errors.Is(err, ErrGeenVerbinding) || errors.Is(err, ErrAfgebroken) {
+			if errors.Is(err, ErrGeenVerbinding) || errors.Is(err, ErrAfgebroken) || errors.As(err, &grens) {
 				return nil, err
 			}
 			return nil, fmt.Errorf("tabel %s: %w; er is niets veranderd", id, err)
@@ -221,6 +249,9 @@ func haalLijst[T any](ctx context.Context, c *Client, adres, naam string, out *[
 		}
 		var p pagina[T]
 		if err := c.haal(ctx, adres, naam, &p); err != nil {
+			return err
+		}
+		if err := c.telRijen(len(*p.Value)); err != nil {
 			return err
 		}
 		*out = append(*out, *p.Value...)
@@ -318,12 +349,17 @@ func (c *Client) haal(ctx context.Context, adres, naam string, out interface{ va
 		}
 		return fmt.Errorf("CBS gaf foutcode %d (%s) op %s", resp.StatusCode, http.StatusText(resp.StatusCode), naam)
 	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, c.MaxAntwoord+1))
+	rest := c.MaxTotaal - c.gelezen
+	body, err := io.ReadAll(io.LimitReader(resp.Body, min(c.MaxAntwoord, rest)+1))
 	if err != nil {
 		return c.verbindingsfout(ctx, err)
 	}
-	if int64(len(body)) > c.MaxAntwoord {
+	c.gelezen += int64(len(body))
+	switch {
+	case int64(len(body)) > c.MaxAntwoord:
 		return fmt.Errorf("het antwoord van CBS op %s is groter dan %s MB en is niet gelezen", naam, dutchnum.Format(float64(c.MaxAntwoord>>20), 0))
+	case c.gelezen > c.MaxTotaal:
+		return &Grens{fmt.Sprintf("de antwoorden van CBS zijn samen groter dan %s MB", dutchnum.Format(float64(c.MaxTotaal>>20), 0))}
 	}
 	if err := json.Unmarshal(body, out); err != nil || out.valueMissing() {
 		reden := "de lijst \"value\" ontbreekt"
@@ -336,6 +372,22 @@ func (c *Client) haal(ctx context.Context, adres, naam string, out interface{ va
 }
 
 func (p *pagina[T]) valueMissing() bool { return p.Value == nil }
+
+// duurTekst writes a duration in whole minutes or else in seconds.
+func duurTekst(d time.Duration) string {
+	if d >= time.Minute && d%time.Minute == 0 {
+		return dutchnum.Aantal(int(d/time.Minute), "minuut", "minuten")
+	}
+	return dutchnum.FormatAuto(d.Seconds()) + " seconden"
+}
+
+// telRijen counts n more rows of the run against MaxRijen.
+func (c *Client) telRijen(n int) error {
+	if c.rijen += n; c.rijen > c.MaxRijen {
+		return &Grens{fmt.Sprintf("CBS gaf meer dan %s rijen", dutchnum.Format(float64(c.MaxRijen), 0))}
+	}
+	return nil
+}
 
 // jsonFout says in Dutch what is wrong with an answer of n bytes that is no
 // JSON of the documented shape.

@@ -391,3 +391,72 @@ func TestDoorverwijzing(t *testing.T) {
 		}
 	})
 }
+
+// A run has limits of its own beyond those of one answer: the bytes of all
+// answers together, the rows of all lists and one deadline. A list whose
+// pages link to themselves hits the first two, a server that drips its
+// answers the third; each names its limit, and nothing is stored.
+func TestGrenzenVanEenRun(t *testing.T) {
+	zelf := func(srv **odatatest.Server, pagina string) func(w http.ResponseWriter, r *http.Request) bool {
+		return func(w http.ResponseWriter, r *http.Request) bool {
+			if strings.HasSuffix(r.URL.Path, "/85099NED/TypedDataSet") {
+				w.Write([]byte(`{"value":[` + pagina + `],"odata.nextLink":"` + (*srv).URL + r.URL.Path + `?$skip=` + r.URL.Query().Get("$skip") + `1"}`))
+				return true
+			}
+			return false
+		}
+	}
+	rij := `{"VormenVanJeugdzorg":"A043010","RegioS":"XX99","Perioden":"2022JJ00","JongerenMetJeugdzorg_1":1.0}`
+	for _, tc := range []struct {
+		naam, pagina, want string
+		zet                func(c *odata.Client)
+	}{
+		{"bytes", rij + strings.Repeat(" ", 1<<20), "Bijwerken vanuit CBS gestopt: de antwoorden van CBS zijn samen groter dan 8 MB, de grens voor één keer bijwerken; er is niets veranderd",
+			func(c *odata.Client) { c.MaxTotaal = 8 << 20 }},
+		{"rijen", strings.TrimSuffix(strings.Repeat(rij+",", 100), ","), "Bijwerken vanuit CBS gestopt: CBS gaf meer dan 1.000 rijen, de grens voor één keer bijwerken; er is niets veranderd",
+			func(c *odata.Client) { c.MaxRijen = 1000 }},
+	} {
+		t.Run(tc.naam, func(t *testing.T) {
+			s := registertest.Open(t, "", store.Options{}, nil)
+			var srv *odatatest.Server
+			srv = odatatest.Start(t, zelf(&srv, tc.pagina))
+			c := client(srv.URL)
+			tc.zet(c)
+			voor := wijzigingen(t, s)
+			res, err := c.Ophalen(context.Background(), s, cbs.Opties{}, dag, nil)
+			if err == nil || err.Error() != tc.want || res != nil {
+				t.Fatalf("got %v, want %q", err, tc.want)
+			}
+			if n := len(srv.Verzoeken()); n > 100 {
+				t.Fatalf("%d requests", n)
+			}
+			if wijzigingen(t, s) != voor {
+				t.Fatal("something was stored")
+			}
+		})
+	}
+
+	t.Run("tijd", func(t *testing.T) {
+		s := registertest.Open(t, "", store.Options{}, nil)
+		srv := odatatest.Start(t, func(w http.ResponseWriter, r *http.Request) bool {
+			if strings.HasSuffix(r.URL.Path, "/85099NED/TypedDataSet") {
+				w.Write([]byte(`{"value":[`))
+				w.(http.Flusher).Flush()
+				select { // drips, each request well within its own timeout
+				case <-r.Context().Done():
+				case <-time.After(5 * time.Second):
+				}
+				return true
+			}
+			return false
+		})
+		c := client(srv.URL)
+		c.Duur = 300 * time.Millisecond
+		start := time.Now()
+		res, err := c.Ophalen(context.Background(), s, cbs.Opties{}, dag, nil)
+		want := "Bijwerken vanuit CBS gestopt: het ophalen duurt langer dan 0,3 seconden, de grens voor één keer bijwerken; er is niets veranderd"
+		if err == nil || err.Error() != want || res != nil || time.Since(start) > 4*time.Second {
+			t.Fatalf("got %v after %v, want %q", err, time.Since(start), want)
+		}
+	})
+}

@@ -257,6 +257,9 @@ func (r *rijen) Next() (spreadsheet.Row, error) {
 		if err != nil {
 			return spreadsheet.Row{}, err
 		}
+		if err := r.c.telRijen(len(*p.Value)); err != nil {
+			return spreadsheet.Row{}, err
+		}
 		r.page, r.next = *p.Value, next
 	}
 	rec := r.page[0]

@@ -460,3 +460,26 @@ func TestGrenzenVanEenRun(t *testing.T) {
 		}
 	})
 }
+
+// A value too large or too small to keep (1e308, 1e-300, 400 digits) is
+// refused as out of range, the value shortened in the message.
+func TestWaardeBuitenBereik(t *testing.T) {
+	for getal, want := range map[string]string{
+		"1e308":                        "tabel 85099NED: rij 1, JongerenMetJeugdzorg_1: 1e+308 ligt buiten het bereik dat het programma opslaat (hoogstens 15 cijfers); er is niets veranderd",
+		"1e-300":                       "tabel 85099NED: rij 1, JongerenMetJeugdzorg_1: 1e-300 ligt buiten het bereik dat het programma opslaat (hoogstens 15 cijfers); er is niets veranderd",
+		"1" + strings.Repeat("0", 400): "tabel 85099NED: rij 1, JongerenMetJeugdzorg_1: 100000000000… (401 tekens) ligt buiten het bereik dat het programma opslaat; er is niets veranderd",
+	} {
+		s := registertest.Open(t, "", store.Options{}, nil)
+		srv := odatatest.Start(t, func(w http.ResponseWriter, r *http.Request) bool {
+			if strings.HasSuffix(r.URL.Path, "/85099NED/TypedDataSet") {
+				w.Write([]byte(`{"value":[{"VormenVanJeugdzorg":"A043010","RegioS":"GM0193","Perioden":"2022JJ00","JongerenMetJeugdzorg_1":` + getal + `}]}`))
+				return true
+			}
+			return false
+		})
+		res, err := client(srv.URL).Ophalen(context.Background(), s, cbs.Opties{}, dag, nil)
+		if err == nil || err.Error() != want || res != nil {
+			t.Errorf("%.20s: got %v\nwant %s", getal, err, want)
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"jeugdmonitor/data/dutchnum"
 	"jeugdmonitor/data/spreadsheet"
 )
 
@@ -215,10 +216,25 @@ func waarde(raw json.RawMessage) (string, error) {
 		return tekst(raw)
 	}
 	f, err := strconv.ParseFloat(s, 64)
+	if errors.Is(err, strconv.ErrRange) {
+		return "", fmt.Errorf("%s ligt buiten het bereik dat het programma opslaat", kortGetal(s))
+	}
 	if err != nil {
-		return "", fmt.Errorf("%s is geen getal", s)
+		return "", fmt.Errorf("%s is geen getal", kortGetal(s))
+	}
+	if _, err := dutchnum.CheckStored(f); err != nil {
+		return "", fmt.Errorf("%s ligt buiten het bereik dat het programma opslaat (hoogstens 15 cijfers)", strconv.FormatFloat(f, 'g', 6, 64))
 	}
 	return strings.Replace(strconv.FormatFloat(f, 'f', -1, 64), ".", ",", 1), nil
+}
+
+// kortGetal shortens a number's text for a message: at most 20 characters,
+// the rest named by its length ("1000000000… (401 tekens)").
+func kortGetal(s string) string {
+	if len(s) <= 20 {
+		return s
+	}
+	return fmt.Sprintf("%s… (%d tekens)", strings.ToValidUTF8(s[:12], ""), len(s))
 }
 
 // rijen is the TypedDataSet as a spreadsheet.Source: the header first, then

@@ -95,11 +95,24 @@ func (f *recordForm) choice(key, label string, options []string, value string) *
 }
 
 // source adds the two source fields every correction has: the document (or
-// who gave the figure) and where in it.
+// who gave the figure) and where in it. The place belongs to the document:
+// while the source differs from the one the form opened with, a place the
+// user did not type is emptied (and back under the old source it returns),
+// so a new document is not cited with the old one's page.
 func (f *recordForm) source(document, sectie string) {
 	f.openedSource = document
-	f.entry("bron", lang.L("Bron"), document, lang.L("document, of wie het cijfer opgaf"))
-	f.entry("bronvermelding", lang.L("Vindplaats"), sectie, lang.L("hoofdstuk, pagina of tabel (mag leeg)"))
+	bron := f.entry("bron", lang.L("Bron"), document, lang.L("document, of wie het cijfer opgaf"))
+	place := f.entry("bronvermelding", lang.L("Vindplaats"), sectie, lang.L("hoofdstuk, pagina of tabel (mag leeg)"))
+	bron.OnChanged = func(text string) {
+		if place.typed() {
+			return
+		}
+		if strings.TrimSpace(text) == strings.TrimSpace(document) {
+			place.SetText(sectie)
+		} else {
+			place.SetText("")
+		}
+	}
 }
 
 // text is the typed text of a field.

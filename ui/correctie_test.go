@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"jeugdmonitor/data/domain"
@@ -179,5 +180,41 @@ func TestRenameInSettingsIsInTheHistory(t *testing.T) {
 		if c.Gebruiker != old {
 			t.Fatalf("user filter kept %q", c.Regel())
 		}
+	}
+}
+
+// TestNewSourceEmptiesTheOldPlace corrects a budget line: typing another
+// source empties the place of the old one (which would otherwise be cited
+// with the new document), the old source brings it back, and a place the
+// user typed stays.
+func TestNewSourceEmptiesTheOldPlace(t *testing.T) {
+	m, _, w := newTestMain(t, t.TempDir())
+	sc := m.navigate(pageBegroting).(*begrotingScreen)
+	for k, d := range sc.doelen {
+		if len(d.regels) > 0 {
+			sc.list.Select(k)
+			break
+		}
+	}
+	test.Tap(sc.lines[0].edit)
+	f := sc.form
+	oldSource, oldPlace := f.text("bron"), f.text("bronvermelding")
+	if oldPlace == "" {
+		t.Fatal("the budget line has no place in its source; the test needs one")
+	}
+	w.Canvas().Focus(f.entries["bron"])
+	f.entries["bron"].TypedShortcut(&fyne.ShortcutSelectAll{})
+	test.Type(f.entries["bron"], "Jaarrekening 2025")
+	if got := f.text("bronvermelding"); got != "" {
+		t.Fatalf("under the new source the place is still %q", got)
+	}
+	f.entries["bron"].SetText(oldSource)
+	if got := f.text("bronvermelding"); got != oldPlace {
+		t.Fatalf("back under the old source the place is %q, want %q", got, oldPlace)
+	}
+	typeInto(w, f.entries["bronvermelding"], ", tabel 4")
+	f.entries["bron"].SetText("Jaarrekening 2025")
+	if got := f.text("bronvermelding"); !strings.Contains(got, ", tabel 4") {
+		t.Fatalf("the typed place became %q", got)
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -192,5 +194,78 @@ func TestBulkGridMeasuresAndShareOfTarget(t *testing.T) {
 	}
 	if len(values) != 2 || values["jongeren"] != 3612 || values["activiteiten"] != 41 {
 		t.Fatalf("2023 after two units from the grid: %v", values)
+	}
+}
+
+// inView reports whether o lies wholly inside the visible part of s.
+func inView(s *container.Scroll, o fyne.CanvasObject) bool {
+	d := fyne.CurrentApp().Driver()
+	top, view := d.AbsolutePositionForObject(o).Y, d.AbsolutePositionForObject(s).Y
+	return top >= view && top+o.Size().Height <= view+s.Size().Height+1
+}
+
+// TestAddTargetFromTheDetailPage presses Doelstelling toevoegen… on the
+// detail page: the edit form opens with the cursor in the new target's
+// period, scrolled into view; Enter adds it with the form's checks and
+// Opslaan stores it.
+func TestAddTargetFromTheDetailPage(t *testing.T) {
+	m, s, w := newTestMain(t, t.TempDir())
+	sc := m.navigate(pageInterventies).(*interventiesScreen)
+	item, err := s.InterventieByNaam("Ambulant jongerenwerk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc.onOpen(item)
+	test.Tap(sc.detail.targetButton)
+	periode, ok := w.Canvas().Focused().(*entry)
+	if !ok || periode.PlaceHolder != lang.L("2025, 2024/2025, 2025 t/m 2027 of jaarlijks") {
+		t.Fatalf("the cursor is in %#v, not in the period of a new target", w.Canvas().Focused())
+	}
+	var body *container.Scroll
+	walkObjects(w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if s, ok := o.(*container.Scroll); ok && body == nil {
+			body = s
+		}
+	})
+	if body == nil || !inView(body, periode) {
+		t.Fatal("the period of a new target is not scrolled into view")
+	}
+	test.Type(periode, "2026")
+	waarde := overlayEntryWithPlaceHolder(t, w, lang.L("bijvoorbeeld 3.500, of 90-135 bij een bandbreedte"))
+	typeInto(w, waarde, "3.700")
+	enter(waarde)
+	test.Tap(overlayButton(t, w, lang.L("Opslaan (Enter)")))
+	if got := targetsOf(t, s, item.Naam); len(got) != 2 {
+		t.Fatalf("%d targets stored, want 2", len(got))
+	}
+}
+
+// overlayEntryWithPlaceHolder finds the field with a hint on the top overlay.
+func overlayEntryWithPlaceHolder(t *testing.T, w fyne.Window, hint string) *entry {
+	t.Helper()
+	for _, e := range overlayEntries(w) {
+		if e.PlaceHolder == hint {
+			return e
+		}
+	}
+	t.Fatalf("no field %q on top", hint)
+	return nil
+}
+
+// TestTabScrollsTheEditForm moves the cursor to fields below and above the
+// visible part of Interventie bewerken: the form scrolls to each.
+func TestTabScrollsTheEditForm(t *testing.T) {
+	m, s, w := newTestMain(t, t.TempDir())
+	item, err := s.InterventieByNaam("Ambulant jongerenwerk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := showInterventieForm(m, &item, func(domain.Interventie) {})
+	body := f.fields.outer.(*container.Scroll)
+	for _, e := range []*entry{f.bronSectie, f.targets.bron, f.naam} {
+		w.Canvas().Focus(e)
+		if !inView(body, e) {
+			t.Fatalf("the field with hint %q is out of view (offset %v)", e.PlaceHolder, body.Offset)
+		}
 	}
 }

@@ -24,6 +24,8 @@ type entry struct {
 	onDown   func()
 	// onFocusLost runs when the cursor leaves the field (Tab, a click).
 	onFocusLost func()
+	// onFocusGained runs when the cursor comes into the field.
+	onFocusGained func()
 	// onPaste gets the clipboard's text on Ctrl+V and reports whether it
 	// took it; otherwise the field pastes as usual.
 	onPaste func(text string) bool
@@ -71,6 +73,29 @@ func (e *entry) FocusLost() {
 	e.Entry.FocusLost()
 	if e.onFocusLost != nil {
 		e.onFocusLost()
+	}
+}
+
+// FocusGained tells the screen the cursor came into the field.
+func (e *entry) FocusGained() {
+	e.Entry.FocusGained()
+	if e.onFocusGained != nil {
+		e.onFocusGained()
+	}
+}
+
+// scrollIntoView scrolls s so that o, drawn inside it, is in view: Fyne's
+// Scroll does not follow the cursor when Tab goes to a field below its
+// visible part.
+func scrollIntoView(s *container.Scroll, o fyne.CanvasObject) {
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(s.Content).Y
+	bottom := top + o.Size().Height
+	switch view := s.Size().Height; {
+	case top < s.Offset.Y:
+		s.ScrollToOffset(fyne.NewPos(s.Offset.X, top))
+	case bottom > s.Offset.Y+view:
+		s.ScrollToOffset(fyne.NewPos(s.Offset.X, min(top, bottom-view)))
 	}
 }
 

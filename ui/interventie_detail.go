@@ -34,6 +34,7 @@ type interventieDetail struct {
 	backButton    *widget.Button
 	bereikButton  *widget.Button
 	editButton    *widget.Button
+	targetButton  *widget.Button
 	archiveButton *widget.Button
 	deleteButton  *widget.Button
 	root          fyne.CanvasObject
@@ -58,11 +59,12 @@ func (d *interventieDetail) buildUI() {
 	d.bereikButton = widget.NewButtonWithIcon(lang.L("Bereik invoeren"), theme.DocumentCreateIcon(), d.onBereik)
 	d.bereikButton.Importance = widget.HighImportance
 	d.editButton = widget.NewButtonWithIcon(lang.L("Bewerken"), theme.DocumentIcon(), d.onEdit)
+	d.targetButton = widget.NewButtonWithIcon(lang.L("Doelstelling toevoegen…"), theme.ContentAddIcon(), d.onAddTarget)
 	d.archiveButton = widget.NewButtonWithIcon(lang.L("Archiveren"), theme.FolderIcon(), d.onArchive)
 	d.deleteButton = widget.NewButtonWithIcon(lang.L("Verwijderen…"), theme.DeleteIcon(), d.onDelete)
 	d.deleteButton.Importance = widget.DangerImportance
 
-	actions := container.NewHBox(d.backButton, d.bereikButton, d.editButton, d.archiveButton, d.deleteButton)
+	actions := container.NewHBox(d.backButton, d.bereikButton, d.editButton, d.targetButton, d.archiveButton, d.deleteButton)
 	reachTitle := widget.NewLabelWithStyle(lang.L("Bereik per periode"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	reachTitle.SizeName = theme.SizeNameSubHeadingText
 	body := container.NewVBox(d.title, d.meta, widget.NewSeparator(), d.text, widget.NewSeparator(), reachTitle, d.reachGrid)
@@ -263,6 +265,13 @@ func (d *interventieDetail) onBereik() {
 func (d *interventieDetail) onEdit() {
 	item := d.item
 	showInterventieForm(d.m, &item, func(domain.Interventie) { d.Refresh() })
+}
+
+// onAddTarget opens the form with this intervention at the fields of a new
+// target, with the checks of Bewerken.
+func (d *interventieDetail) onAddTarget() {
+	item := d.item
+	showInterventieForm(d.m, &item, func(domain.Interventie) { d.Refresh() }).showTargetFields()
 }
 
 // onArchive retires the intervention, or brings it back.

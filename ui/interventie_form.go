@@ -116,11 +116,25 @@ func (f *interventieForm) buildUI() {
 	body := container.NewVScroll(content)
 	body.SetMinSize(fyne.NewSize(880, 520))
 	f.fields.outer = body
+	follow := []*entry{f.naam, f.uitvoerder, f.code, f.doel, f.doelgroep, f.werkwijze, f.statusTekst, f.resultaten,
+		f.leeftijdVan, f.leeftijdTot, f.startJaar, f.startMaand, f.eindeJaar, f.eindeMaand, f.bronDocument, f.bronSectie}
 	if f.targets != nil {
 		f.targets.fields.outer = body
+		follow = append(follow, f.targets.periode, f.targets.waarde, f.targets.eenheid, f.targets.bron)
+	}
+	for _, x := range follow {
+		x.onFocusGained = func() { scrollIntoView(body, x) }
 	}
 	f.dialog = dialog.NewCustomWithoutButtons(title, body, f.m.win)
 	f.dialog.SetButtons([]fyne.CanvasObject{f.cancelButton, f.saveButton})
+}
+
+// showTargetFields puts the cursor in the period of a new target, which
+// scrolls the form down to them (Doelstelling toevoegen… on the detail page).
+func (f *interventieForm) showTargetFields() {
+	if f.targets != nil {
+		f.m.win.Canvas().Focus(f.targets.periode)
+	}
 }
 
 // fill puts the original's values in the fields, or the defaults for a new one.

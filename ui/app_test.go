@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
@@ -128,5 +130,34 @@ func TestF5FromAField(t *testing.T) {
 	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
 	if len(keys) != 1 || keys[0] != fyne.KeyF5 {
 		t.Fatalf("the window got %v, want only F5", keys)
+	}
+}
+
+// TestHelpSaysWhereThingsAreDone: Help tells a new user where targets are
+// set, where a chart's headline message is typed, how the report for the
+// council is made and where the team database is set up and synchronised.
+func TestHelpSaysWhereThingsAreDone(t *testing.T) {
+	test.NewTempApp(t)
+	var texts []string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Label:
+			texts = append(texts, x.Text)
+		case *container.Scroll:
+			walk(x.Content)
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		}
+	}
+	walk(newHelpScreen().Content())
+	all := strings.Join(texts, "\n")
+	for _, want := range []string{"Doelstelling toevoegen…", "Kernboodschap opslaan", "Rapport voor de raad",
+		"Instellingen > Teamdatabase", "Synchroniseren met het team"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("Help does not mention %q", want)
+		}
 	}
 }

@@ -61,6 +61,18 @@ func (s *helpScreen) buildUI() {
 		paragraph(lang.L("Ga naar Bereik invoeren (Ctrl+3). Typ een deel van de naam of de organisatie, kies met de pijltjestoetsen en Enter. "+
 			"Typ de periode (2024, 2024-H1, 2024-K3 of 2023/2024) en het aantal in Nederlandse notatie (3.612), en druk op Enter. "+
 			"Een fout verschijnt bij het veld en er wordt niets opgeslagen. Ctrl+Z maakt de laatste opslag ongedaan.")),
+		heading(lang.L("Doelstellingen"), theme.SizeNameSubHeadingText),
+		paragraph(lang.L("Open de interventie in Interventies en kies Doelstelling toevoegen… (of Bewerken, onderaan): "+
+			"geef periode, soort, waarde, eenheid en bron, en kies Doelstelling toevoegen. Een bestaande doelstelling herziet "+
+			"of beëindigt u daar ook, met een reden. Pas Opslaan legt de wijzigingen vast.")),
+		heading(lang.L("Kernboodschap en rapport voor de raad"), theme.SizeNameSubHeadingText),
+		paragraph(lang.L("Klik in het Overzicht op een grafiek om hem te vergroten; onder de vergroting typt u de kernboodschap "+
+			"(wat de raad moet onthouden) en kiest u Kernboodschap opslaan. Bestand > Rapport voor de raad (PDF) maakt het rapport "+
+			"met de grafieken en hun kernboodschappen; Bestand > Presentatie opslaan als PowerPoint maakt de dia's.")),
+		heading(lang.L("Samenwerken in een teamdatabase"), theme.SizeNameSubHeadingText),
+		paragraph(lang.L("In Instellingen > Teamdatabase vult u het adres van de gedeelde teamdatabase in (Adres opslaan, Verbinding testen). "+
+			"Bestand > Synchroniseren met het team stuurt daarna uw wijzigingen en haalt die van collega's op; "+
+			"Bestand > Conflicten toont de wijzigingen die botsten met die van een collega.")),
 		heading(lang.L("Gegevens uitwisselen"), theme.SizeNameSubHeadingText),
 		paragraph(lang.L("Bestand > Importeren leest bereik of indicatorwaarden uit Excel of CSV, en CBS StatLine-downloads. "+
 			"Elke rij wordt eerst gecontroleerd; bij één fout wordt niets opgeslagen. "+

@@ -43,6 +43,8 @@ type doelstellingenPanel struct {
 	// staged are the changes made in the form, in their order, with the
 	// line that describes each.
 	staged []stagedChange
+	// onLoaded runs when the targets are read and shown (nil: nothing).
+	onLoaded func()
 }
 
 // stagedChange is a change to the targets kept until Opslaan.
@@ -114,6 +116,9 @@ func (p *doelstellingenPanel) reload() {
 			p.names[i.ID] = i.Naam
 		}
 		p.showList()
+		if p.onLoaded != nil {
+			p.onLoaded()
+		}
 	})
 }
 

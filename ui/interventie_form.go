@@ -38,6 +38,8 @@ type interventieForm struct {
 	dialog                     *dialog.CustomDialog
 	// targets edits the intervention's targets (nil for a new intervention)
 	targets *doelstellingenPanel
+	// body scrolls the form.
+	body *container.Scroll
 	// opened is what the form held when it was opened (see values)
 	opened                   string
 	saveButton, cancelButton *widget.Button
@@ -114,6 +116,7 @@ func (f *interventieForm) buildUI() {
 	}
 	f.opened = f.values()
 	body := container.NewVScroll(content)
+	f.body = body
 	body.SetMinSize(fyne.NewSize(880, 520))
 	f.fields.outer = body
 	follow := []*entry{f.naam, f.uitvoerder, f.code, f.doel, f.doelgroep, f.werkwijze, f.statusTekst, f.resultaten,
@@ -129,12 +132,20 @@ func (f *interventieForm) buildUI() {
 	f.dialog.SetButtons([]fyne.CanvasObject{f.cancelButton, f.saveButton})
 }
 
-// showTargetFields puts the cursor in the period of a new target, which
-// scrolls the form down to them (Doelstelling toevoegen… on the detail page).
+// showTargetFields puts the cursor in the period of a new target and
+// scrolls the form down to it (Doelstelling toevoegen… on the detail page),
+// again once the existing targets are read and shown above it.
 func (f *interventieForm) showTargetFields() {
-	if f.targets != nil {
-		f.m.win.Canvas().Focus(f.targets.periode)
+	if f.targets == nil {
+		return
 	}
+	show := func() {
+		f.body.Refresh() // lays out the targets just shown, or their place is not known yet
+		f.m.win.Canvas().Focus(f.targets.periode)
+		scrollIntoView(f.body, f.targets.periode)
+	}
+	f.targets.onLoaded = show
+	show()
 }
 
 // fill puts the original's values in the fields, or the defaults for a new one.

@@ -44,10 +44,10 @@ func wijziging(ind domain.Indicator, old, m domain.Meting) (Wijziging, bool) {
 	return Wijziging{Indicator: ind.Naam, Periode: m.Periode, Oud: old, Nieuw: m}, true
 }
 
-// String gives "Aantal jeugdigen met jeugdhulp, 2022: 1.300 → 5", with the
+// String gives "Aantal jeugdigen met jeugdhulp, 2022: van 1.300 naar 5", with the
 // comparison value or the status when those change too.
 func (w Wijziging) String() string {
-	s := fmt.Sprintf("%s, %s: %s → %s", w.Indicator, w.Periode, dutchnum.FormatAuto(w.Oud.Waarde), dutchnum.FormatAuto(w.Nieuw.Waarde))
+	s := fmt.Sprintf("%s, %s: van %s naar %s", w.Indicator, w.Periode, dutchnum.FormatAuto(w.Oud.Waarde), dutchnum.FormatAuto(w.Nieuw.Waarde))
 	vgl := func(v *float64) string {
 		if v == nil {
 			return "geen"
@@ -55,10 +55,10 @@ func (w Wijziging) String() string {
 		return dutchnum.FormatAuto(*v)
 	}
 	if a, b := vgl(w.Oud.Vergelijkingswaarde), vgl(w.Nieuw.Vergelijkingswaarde); a != b {
-		s += fmt.Sprintf(" (vergelijking %s → %s)", a, b)
+		s += fmt.Sprintf(" (vergelijking van %s naar %s)", a, b)
 	}
 	if w.Oud.Status != w.Nieuw.Status {
-		s += fmt.Sprintf(" (%s → %s)", w.Oud.Status, w.Nieuw.Status)
+		s += fmt.Sprintf(" (status van %s naar %s)", w.Oud.Status, w.Nieuw.Status)
 	}
 	return s
 }

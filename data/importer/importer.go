@@ -66,7 +66,7 @@ type Rapport struct {
 	// NieuweIndicatoren names the indicators the import creates.
 	NieuweIndicatoren []string
 	// Wijzigingen lists the stored figures a CBS file changes ("Aantal
-	// jeugdigen met jeugdhulp, 2022: 1.300 → 5").
+	// jeugdigen met jeugdhulp, 2022: van 1.300 naar 5").
 	Wijzigingen []string
 	// Opgeslagen is true once the rows are in the database.
 	Opgeslagen bool

@@ -231,7 +231,7 @@ func (d *CBSDialog) toonVoorbeeld(preview []cbs.Telling) {
 }
 
 // tellingRegels says per table what storing does, with every stored figure
-// it changes (indicator, period, old → new).
+// it changes (indicator, period, old and new).
 func tellingRegels(tellingen []cbs.Telling) []string {
 	var lines []string
 	for _, t := range tellingen {

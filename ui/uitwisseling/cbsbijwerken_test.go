@@ -131,7 +131,7 @@ func TestCBSDialogNoemtWijzigingen(t *testing.T) {
 	d = cbsDialog(t, s, anders.URL, &done)
 	d.Ophalen()
 	if !strings.Contains(d.samenvatting.Text, "84134NED · Jeugdzorg; kerncijfers, regio (2015-2020): 0 nieuw, 1 gewijzigd, 0 ongewijzigd\n"+
-		"   Gewijzigd: Aantal jeugdigen met jeugdhulp, 2019: 1.000 → 5 (vergelijking 200.000 → geen)") {
+		"   Gewijzigd: Aantal jeugdigen met jeugdhulp, 2019: van 1.000 naar 5 (vergelijking van 200.000 naar geen)") {
 		t.Fatalf("preview: %q (%q)", d.samenvatting.Text, d.status.Text)
 	}
 }

@@ -394,7 +394,7 @@ func TestImportWizardCBSNoemtWijzigingen(t *testing.T) {
 	}
 	wz.LoadFile(file, "")
 	test.Tap(wz.controleerKnop)
-	if !strings.Contains(wz.problemen.Text, "Gewijzigd: Aantal jeugdigen met jeugdhulp, 2019: 1.000 → 5 (vergelijking 200.000 → geen)") {
+	if !strings.Contains(wz.problemen.Text, "Gewijzigd: Aantal jeugdigen met jeugdhulp, 2019: van 1.000 naar 5 (vergelijking van 200.000 naar geen)") {
 		t.Fatalf("change not listed: %q (%q)", wz.problemen.Text, wz.status.Text)
 	}
 }

@@ -52,7 +52,7 @@ func TestCBSBijwerken(t *testing.T) {
 	t.Setenv(odata.URLVariabele, anders.URL)
 	code, stdout, _ = run(t, "cbs-bijwerken", "--db", db, "--bevestig")
 	if code != ExitOK || !strings.Contains(stdout, "84134NED (Jeugdzorg; kerncijfers, regio (2015-2020)): 0 nieuw, 1 gewijzigd, 0 ongewijzigd\n"+
-		"  Gewijzigd: Aantal jeugdigen met jeugdhulp, 2019: 1.000 → 5\n") {
+		"  Gewijzigd: Aantal jeugdigen met jeugdhulp, 2019: van 1.000 naar 5\n") {
 		t.Fatalf("changed figure: exit %d\n%s", code, stdout)
 	}
 }

@@ -183,7 +183,7 @@ func TestImportCBSWijzigingGenoemd(t *testing.T) {
 		t.Fatalf("export:\n%s", stdout)
 	}
 	jh := writeCSV(t, "85099NED_jh.csv", kop+"\"JH 1 Totaal jeugdhulp\";\"Zwolle\";\"2022\";\"5\"\r\n\"JH 1 Totaal jeugdhulp\";\"Nederland\";\"2022\";\"400000\"\r\n")
-	want := "Gewijzigd: Aantal jeugdigen met jeugdhulp, 2022: 1.300 → 5\n"
+	want := "Gewijzigd: Aantal jeugdigen met jeugdhulp, 2022: van 1.300 naar 5\n"
 	code, stdout, _ = run(t, "import", "--db", db, "--what", "indicatoren", jh, "--dry-run")
 	if code != ExitOK || !strings.Contains(stdout, want) {
 		t.Fatalf("dry run: exit %d: %s", code, stdout)

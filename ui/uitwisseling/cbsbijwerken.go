@@ -146,6 +146,10 @@ func (d *CBSDialog) setBusy(busy bool) {
 func (d *CBSDialog) Ophalen() {
 	code, err := cbs.GemeenteCode(d.gemeente.Text)
 	if err != nil {
+		d.results = nil
+		d.opslaanKnop.Disable()
+		d.nieuwe.Hide()
+		d.samenvatting.SetText("")
 		d.status.SetText(err.Error() + ".")
 		return
 	}

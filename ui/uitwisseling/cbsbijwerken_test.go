@@ -135,3 +135,21 @@ func TestCBSDialogNoemtWijzigingen(t *testing.T) {
 		t.Fatalf("preview: %q (%q)", d.samenvatting.Text, d.status.Text)
 	}
 }
+
+// A refused municipality code also drops the preview fetched before for
+// another code: Opslaan cannot store it under the new code's name.
+func TestCBSDialogGeweigerdeCodeWistVoorbeeld(t *testing.T) {
+	test.NewTempApp(t)
+	s := openRegister(t, t.TempDir())
+	done := 0
+	d := cbsDialog(t, s, odatatest.Start(t, nil).URL, &done)
+	d.Ophalen()
+	if d.opslaanKnop.Disabled() {
+		t.Fatalf("nothing to store: %q", d.status.Text)
+	}
+	d.gemeente.SetText("NL01")
+	d.Ophalen()
+	if !strings.HasPrefix(d.status.Text, "Gemeentecode \"NL01\": ") || !d.opslaanKnop.Disabled() || d.samenvatting.Text != "" || d.nieuwe.Visible() || d.results != nil {
+		t.Fatalf("after NL01: %q, save enabled %v, summary %q", d.status.Text, !d.opslaanKnop.Disabled(), d.samenvatting.Text)
+	}
+}

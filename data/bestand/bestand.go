@@ -88,13 +88,14 @@ func Gewoon(pad string) error {
 	case info.IsDir():
 		return fmt.Errorf("%s is een map, geen bestand; kies een bestand", pad)
 	case !info.Mode().IsRegular():
-		return fmt.Errorf("%s is geen gewoon bestand maar %s; kies een bestand dat op schijf staat", pad, soort(info.Mode()))
+		return fmt.Errorf("%s is geen gewoon bestand maar %s; kies een bestand dat op schijf staat", pad, Soort(info.Mode()))
 	}
 	return nil
 }
 
-// soort names the kind of a file that is not an ordinary one.
-func soort(m fs.FileMode) string {
+// Soort names, in Dutch, the kind of a file that is not an ordinary one (a
+// named pipe, socket or device).
+func Soort(m fs.FileMode) string {
 	switch {
 	case m&fs.ModeNamedPipe != 0:
 		return "een named pipe (FIFO)"

@@ -1,6 +1,7 @@
 package wachtwoord
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -8,22 +9,37 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
+
+	"github.com/gofrs/flock"
+
+	"jeugdmonitor/data/bestand"
+	"jeugdmonitor/data/foutmelding"
 )
 
 // maxFileSize bounds what is read of a password file: a few hundred
 // passwords fit many times over.
 const maxFileSize = 1 << 20
 
+// lockWait is how long a save waits for another window or command that is
+// saving a password at the same moment.
+const lockWait = 10 * time.Second
+
 // Bestand keeps passwords in the file at path, readable and writable only
 // by the user (0600, in a folder only the user may enter). A file that
-// others may read or write is refused, not used and not altered.
-func Bestand(path string) Kluis { return bestand{path: path} }
+// others may read or write is refused, not used and not altered, and so is
+// anything in its place that is not an ordinary file (a named pipe, device,
+// folder or symbolic link). Saves by several processes at once are taken
+// one after the other under a lock on path+".lock".
+func Bestand(path string) Kluis { return wachtwoordbestand{path: path} }
 
-type bestand struct{ path string }
+type wachtwoordbestand struct{ path string }
 
-func (b bestand) Plaats() string { return "het bestand " + b.path + " (alleen voor u leesbaar)" }
+func (b wachtwoordbestand) Plaats() string {
+	return "het bestand " + b.path + " (alleen voor u leesbaar)"
+}
 
-func (b bestand) Lees(key string) (string, bool, error) {
+func (b wachtwoordbestand) Lees(key string) (string, bool, error) {
 	all, err := b.read()
 	if err != nil {
 		return "", false, err
@@ -32,45 +48,116 @@ func (b bestand) Lees(key string) (string, bool, error) {
 	return pw, ok, nil
 }
 
-func (b bestand) Bewaar(key, password string) error {
+func (b wachtwoordbestand) Bewaar(key, password string) error {
+	return b.change(func(all map[string]string) bool {
+		all[key] = password
+		return true
+	})
+}
+
+func (b wachtwoordbestand) Vergeet(key string) error {
+	return b.change(func(all map[string]string) bool {
+		if _, ok := all[key]; !ok {
+			return false
+		}
+		delete(all, key)
+		return true
+	})
+}
+
+// change reads the passwords, lets edit change them and writes them back
+// when it reports a change, all under the file's lock, so that a save by
+// another process at the same moment is never overwritten with an older
+// version.
+func (b wachtwoordbestand) change(edit func(all map[string]string) bool) error {
+	if err := b.makeDir(); err != nil {
+		return err
+	}
+	lock := flock.New(b.path + ".lock")
+	ctx, cancel := context.WithTimeout(context.Background(), lockWait)
+	defer cancel()
+	ok, err := lock.TryLockContext(ctx, 20*time.Millisecond)
+	if err != nil && !errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("het wachtwoordbestand %s kan niet worden vergrendeld: %s", b.path, foutmelding.Reden(err))
+	}
+	if !ok {
+		return fmt.Errorf("het wachtwoordbestand %s wordt al %v gewijzigd door een ander venster of een andere opdracht van Jeugdmonitor; "+
+			"het wachtwoord is niet bewaard. Probeer het opnieuw", b.path, lockWait)
+	}
+	defer lock.Unlock()
 	all, err := b.read()
 	if err != nil {
 		return err
 	}
-	all[key] = password
+	if !edit(all) {
+		return nil
+	}
 	return b.write(all)
 }
 
-func (b bestand) Vergeet(key string) error {
-	all, err := b.read()
-	if err != nil {
-		return err
-	}
-	if _, ok := all[key]; !ok {
+// makeDir makes the file's folder, only for the user, where it is missing.
+// A folder that is a symbolic link to nothing is named as such.
+func (b wachtwoordbestand) makeDir() error {
+	dir := filepath.Dir(b.path)
+	err := os.MkdirAll(dir, 0o700)
+	if err == nil {
 		return nil
 	}
-	delete(all, key)
-	return b.write(all)
+	if info, lerr := os.Lstat(dir); lerr == nil && info.Mode()&fs.ModeSymlink != 0 {
+		if _, serr := os.Stat(dir); serr != nil {
+			naar, _ := os.Readlink(dir)
+			return fmt.Errorf("de map %s voor het wachtwoordbestand is een snelkoppeling (symbolische link) naar %s, dat niet bestaat; "+
+				"het wachtwoord is niet bewaard. Maak die map of verwijder de link", dir, naar)
+		}
+	}
+	return fmt.Errorf("de map %s voor het wachtwoordbestand kan niet worden gemaakt: %s", dir, foutmelding.Reden(err))
+}
+
+// refuseOdd refuses, in Dutch, whatever stands at the file's place that is
+// not an ordinary file; info is from Lstat, so a symbolic link is seen as
+// a link (a link could point at a file that is not the user's own, or at a
+// named pipe that makes reading wait for ever).
+func (b wachtwoordbestand) refuseOdd(info fs.FileInfo) error {
+	m := info.Mode()
+	switch {
+	case m&fs.ModeSymlink != 0:
+		naar, _ := os.Readlink(b.path)
+		return fmt.Errorf("het wachtwoordbestand %s is een snelkoppeling (symbolische link) naar %s; het wordt niet gebruikt. "+
+			"Verwijder de link; Jeugdmonitor maakt dan een eigen bestand (voer de wachtwoorden opnieuw in)", b.path, naar)
+	case m.IsDir():
+		return fmt.Errorf("het wachtwoordbestand %s is een map, geen bestand; het wordt niet gebruikt. Verwijder of hernoem de map", b.path)
+	case !m.IsRegular():
+		return fmt.Errorf("het wachtwoordbestand %s is geen gewoon bestand maar %s; het wordt niet gebruikt. Verwijder het", b.path, bestand.Soort(m))
+	}
+	return nil
 }
 
 // read gives the file's passwords (none when there is no file yet),
-// refusing a file whose mode lets others in.
-func (b bestand) read() (map[string]string, error) {
+// refusing what is not an ordinary file and a file whose mode lets others
+// in.
+func (b wachtwoordbestand) read() (map[string]string, error) {
 	all := map[string]string{}
-	f, err := os.Open(b.path)
+	info, err := os.Lstat(b.path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return all, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("het wachtwoordbestand %s kan niet worden gelezen: %w", b.path, err)
+		return nil, fmt.Errorf("het wachtwoordbestand %s kan niet worden gelezen: %s", b.path, foutmelding.Reden(err))
 	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
+	if err := b.refuseOdd(info); err != nil {
 		return nil, err
 	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("het wachtwoordbestand %s is geen gewoon bestand; het wordt niet gebruikt", b.path)
+	f, err := os.Open(b.path)
+	if err != nil {
+		return nil, fmt.Errorf("het wachtwoordbestand %s kan niet worden gelezen: %s", b.path, foutmelding.Reden(err))
+	}
+	defer f.Close()
+	info, err = f.Stat() // what was opened, should the file have been swapped since
+	if err != nil {
+		return nil, fmt.Errorf("het wachtwoordbestand %s kan niet worden gelezen: %s", b.path, foutmelding.Reden(err))
+	}
+	if err := b.refuseOdd(info); err != nil {
+		return nil, err
 	}
 	if perm := info.Mode().Perm(); perm&0o077 != 0 {
 		return nil, fmt.Errorf("het wachtwoordbestand %s is ook voor anderen toegankelijk (rechten %04o); het wordt niet gebruikt. "+
@@ -91,11 +178,9 @@ func (b bestand) read() (map[string]string, error) {
 
 // write replaces the file as a whole: a new file, 0600 from its first
 // byte, renamed over the old one, so that no half-written file is left.
-func (b bestand) write(all map[string]string) error {
+// The folder exists (change made it).
+func (b wachtwoordbestand) write(all map[string]string) error {
 	dir := filepath.Dir(b.path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("de map %s voor het wachtwoordbestand kan niet worden gemaakt: %w", dir, err)
-	}
 	data, err := json.MarshalIndent(all, "", "  ")
 	if err != nil {
 		return err

@@ -152,7 +152,7 @@ func TestRestoreKeepsEveryWriteReportedSaved(t *testing.T) {
 		k, err := Herstel(bron, doel, restoreMoment.Add(time.Duration(len(kept))*time.Second))
 		if err == nil {
 			kept = append(kept, k)
-		} else if !strings.Contains(err.Error(), "al geopend in een ander venster") {
+		} else if !strings.Contains(err.Error(), "al geopend door een ander venster") {
 			t.Fatal(err)
 		}
 		time.Sleep(5 * time.Millisecond)

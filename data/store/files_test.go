@@ -26,6 +26,11 @@ func TestSecondWriterOpensReadOnly(t *testing.T) {
 	if !second.ReadOnly() || second.Notice() != reasonInUse {
 		t.Fatalf("second instance: read-only %v, notice %q", second.ReadOnly(), second.Notice())
 	}
+	// The first writer may be a window or a command (sync, import); the
+	// notice must not claim it is a window.
+	if !strings.Contains(second.Notice(), "een ander venster of een andere opdracht") {
+		t.Errorf("the notice names only one kind of other writer: %q", second.Notice())
+	}
 	newIntervention(t, first, "Match")
 	if all, err := second.Interventies(false); err != nil || len(all) != 1 {
 		t.Fatalf("the read-only instance cannot read what the writer saved: %v %v", all, err)

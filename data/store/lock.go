@@ -12,7 +12,7 @@ import (
 const (
 	reasonReadOnlyFile   = "het bestand is alleen-lezen"
 	reasonReadOnlyFolder = "de map van het bestand is alleen-lezen"
-	reasonInUse          = "de database is al geopend in een ander venster van Jeugdmonitor"
+	reasonInUse          = "de database is al geopend door een ander venster of een andere opdracht van Jeugdmonitor"
 )
 
 // WriterLock makes sure at most one Jeugdmonitor process writes a database:
@@ -39,7 +39,7 @@ func ClaimWriter(path string) (*WriterLock, error) {
 		return nil, err
 	}
 	if !ok {
-		return nil, &OpenError{Path: abs, Reason: reasonInUse + "; sluit Jeugdmonitor daar en probeer het opnieuw"}
+		return nil, &OpenError{Path: abs, Reason: reasonInUse + "; sluit dat venster of wacht tot de opdracht klaar is, en probeer het opnieuw"}
 	}
 	removeLeftovers(abs)
 	return w, nil

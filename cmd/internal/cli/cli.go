@@ -174,9 +174,16 @@ func parse(fs *flag.FlagSet, args []string) int {
 	return -1
 }
 
-// parseFlags parses flags and allows positional arguments after them.
+// parseFlags parses flags and allows positional arguments after them. A
+// wrong option is reported in Dutch (flagFout), followed by the usage.
 func parseFlags(fs *flag.FlagSet, args []string) int {
-	if err := fs.Parse(args); err != nil {
+	out := fs.Output()
+	fs.SetOutput(io.Discard) // the flag package's own report is English
+	err := fs.Parse(args)
+	fs.SetOutput(out)
+	if err != nil {
+		fmt.Fprintln(out, flagFout(fs, err))
+		fs.Usage()
 		return ExitUsage
 	}
 	if f := fs.Lookup("help"); f != nil && f.Value.String() == "true" {

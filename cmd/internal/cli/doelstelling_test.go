@@ -100,3 +100,30 @@ func TestDoelstellingAddReviseEndList(t *testing.T) {
 		t.Error("the revision is not in the audit trail")
 	}
 }
+
+// TestDoelstellingFlagErrorsInDutch: a number the option cannot hold is
+// refused in Dutch, naming the option and the value, not in the flag
+// package's English.
+func TestDoelstellingFlagErrorsInDutch(t *testing.T) {
+	db := newDatabase(t)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"herzien", "--nummer", "-1", "--waarde", "5"}, `ongeldige waarde "-1" voor --nummer: geef een geheel getal van 0 of meer`},
+		{[]string{"herzien", "--nummer", "99999999999999999999", "--waarde", "5"}, `ongeldige waarde "99999999999999999999" voor --nummer: dat getal is te groot of te klein`},
+		{[]string{"beeindigen", "--nummer", "twee"}, `ongeldige waarde "twee" voor --nummer: geef een geheel getal van 0 of meer`},
+		{[]string{"herzien", "--nummr", "1"}, "onbekende optie --nummr"},
+		{[]string{"herzien", "--nummer"}, "de optie --nummer heeft een waarde nodig"},
+	} {
+		code, stdout, stderr := run(t, append([]string{"doelstelling", c.args[0], "--db", db}, c.args[1:]...)...)
+		if code != ExitUsage || !strings.Contains(stderr, c.want) || stdout != "" {
+			t.Errorf("%v: exit %d, stderr %q (want %q)", c.args, code, stderr, c.want)
+		}
+		for _, english := range []string{"invalid value", "parse error", "out of range", "not defined", "needs an argument"} {
+			if strings.Contains(stderr, english) {
+				t.Errorf("%v: English in %q", c.args, stderr)
+			}
+		}
+	}
+}

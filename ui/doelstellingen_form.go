@@ -163,11 +163,12 @@ func (p *doelstellingenPanel) showList() {
 		label.Wrapping = fyne.TextWrapWord
 		revise := widget.NewButton(lang.L("Herzien…"), func() { p.showRevise(d) })
 		end := widget.NewButton(lang.L("Beëindigen…"), func() { p.showEnd(d) })
-		if d.LaatsteJaar != nil || p.isStaged(store.DoelstellingBeeindigen, d.ID) {
+		ended := d.LaatsteJaar != nil || p.isStaged(store.DoelstellingBeeindigen, d.ID)
+		if ended {
 			end.Disable()
 		}
-		if p.isStaged(store.DoelstellingHerzien, d.ID) {
-			revise.Disable()
+		if ended || p.isStaged(store.DoelstellingHerzien, d.ID) {
+			revise.Disable() // the store refuses to revise an ended target
 		}
 		p.list.Add(container.NewBorder(nil, nil, nil, container.NewHBox(revise, end), label))
 	}

@@ -269,3 +269,59 @@ func TestTabScrollsTheEditForm(t *testing.T) {
 		}
 	}
 }
+
+// TestTargetFormRefusesNoChangeAndEnded: in Interventie bewerken a
+// revision to the value the target already has is refused at the value
+// (the store's check, shared with the command line), and an ended target,
+// stored or staged, cannot be revised.
+func TestTargetFormRefusesNoChangeAndEnded(t *testing.T) {
+	m, s, w := newTestMain(t, t.TempDir())
+	item, err := s.InterventieByNaam("Ambulant jongerenwerk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := showInterventieForm(m, &item, func(domain.Interventie) {})
+	p := f.targets
+	reviseButton := func() *widget.Button {
+		var b *widget.Button
+		walkObjects(p.list, func(o fyne.CanvasObject) {
+			if x, ok := o.(*widget.Button); ok && x.Text == "Herzien…" {
+				b = x
+			}
+		})
+		if b == nil {
+			t.Fatal("no Herzien… button")
+		}
+		return b
+	}
+	p.showRevise(p.targets[0])
+	entries := overlayEntries(w)
+	entries[1].SetText("nieuwe begroting") // the value stays 3.500, as it was filled in
+	test.Tap(overlayButton(t, w, "Herzien"))
+	var same bool
+	walkObjects(w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && l.Visible() && strings.Contains(l.Text, "de nieuwe waarde is gelijk aan de huidige") {
+			same = true
+		}
+	})
+	if !same || len(p.staged) != 0 {
+		t.Fatalf("a revision to the same value: message shown %v, %d staged", same, len(p.staged))
+	}
+	test.Tap(overlayButton(t, w, "Annuleren"))
+
+	p.showEnd(p.targets[0])
+	entries = overlayEntries(w)
+	entries[0].SetText("2023")
+	entries[1].SetText("afgerond")
+	test.Tap(overlayButton(t, w, "Beëindigen"))
+	if len(p.staged) != 1 || !reviseButton().Disabled() {
+		t.Fatalf("after staging the end: %d staged, Herzien… enabled %v", len(p.staged), !reviseButton().Disabled())
+	}
+	test.Tap(f.saveButton)
+	item, _ = s.InterventieByNaam("Ambulant jongerenwerk")
+	f = showInterventieForm(m, &item, func(domain.Interventie) {})
+	p = f.targets
+	if p.targets[0].LaatsteJaar == nil || !reviseButton().Disabled() {
+		t.Fatalf("an ended target can be revised in a new form: %+v", p.targets[0])
+	}
+}

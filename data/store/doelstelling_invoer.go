@@ -226,8 +226,36 @@ func (t *Tx) endDoelstelling(id uint, laatsteJaar int, reden string) error {
 	if err := ended.Validate(); err != nil {
 		return err
 	}
+	if err := t.checkEndAfterStart(ended); err != nil {
+		return err
+	}
 	_, err = t.update(&old, &ended)
 	return err
+}
+
+// checkEndAfterStart refuses to end a yearly target before it began: its
+// period has no first year, so the first start year of the interventions
+// sharing it is its beginning (an intervention without a known start sets
+// no bound). A target with a period of its own is checked by Validate.
+func (t *Tx) checkEndAfterStart(d domain.Doelstelling) error {
+	if p, err := period.Parse(d.Periode); err != nil || !p.IsRecurring() || d.LaatsteJaar == nil {
+		return nil
+	}
+	var first *domain.Interventie
+	var members []domain.Interventie
+	if err := t.db.Where("id IN ?", d.InterventieIDs).Order("id").Find(&members).Error; err != nil {
+		return translate(err)
+	}
+	for k, i := range members {
+		if i.Start.Jaar != nil && (first == nil || *i.Start.Jaar < *first.Start.Jaar) {
+			first = &members[k]
+		}
+	}
+	if first != nil && *d.LaatsteJaar < *first.Start.Jaar {
+		return fieldError("laatste jaar", "%d ligt voor het begin van de interventie %s (%d); een jaarlijkse doelstelling kan niet eindigen voor ze begon",
+			*d.LaatsteJaar, first.Naam, *first.Start.Jaar)
+	}
+	return nil
 }
 
 // Doelstelling reads one target with the interventions sharing it.

@@ -141,6 +141,13 @@ func (t *Tx) reviseDoelstelling(id uint, waarde float64, waardeTot *float64, red
 	if err != nil {
 		return err
 	}
+	if old.LaatsteJaar != nil {
+		return fieldError("waarde", "deze doelstelling is beëindigd na %d (%s); een beëindigde doelstelling wordt niet meer herzien",
+			*old.LaatsteJaar, old.EindeReden)
+	}
+	if waarde == old.Waarde && sameBound(waardeTot, old.WaardeTot) {
+		return fieldError("waarde", "de nieuwe waarde is gelijk aan de huidige (%s); er is niets herzien", WaardeTekst(old.Waarde, old.WaardeTot))
+	}
 	updated := old
 	updated.Waarde, updated.WaardeTot = waarde, waardeTot
 	if err := updated.Validate(); err != nil {
@@ -157,6 +164,12 @@ func (t *Tx) reviseDoelstelling(id uint, waarde float64, waardeTot *float64, red
 	}
 	_, err = t.update(&old, &updated)
 	return err
+}
+
+// sameBound reports whether two upper bounds of a band are the same (both
+// absent, or equal).
+func sameBound(a, b *float64) bool {
+	return a == nil && b == nil || a != nil && b != nil && *a == *b
 }
 
 // doelstelling reads one target with the interventions sharing it in this

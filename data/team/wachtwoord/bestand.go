@@ -56,6 +56,9 @@ func (b wachtwoordbestand) Bewaar(key, password string) error {
 }
 
 func (b wachtwoordbestand) Vergeet(key string) error {
+	if _, ok, err := b.Lees(key); err != nil || !ok {
+		return err // nothing to forget: no folder or lock file is made for it
+	}
 	return b.change(func(all map[string]string) bool {
 		if _, ok := all[key]; !ok {
 			return false

@@ -130,3 +130,16 @@ func TestBestandFolderLinkToNothing(t *testing.T) {
 		t.Fatalf("melding: %v", err)
 	}
 }
+
+// TestBestandForgetNothingMakesNothing: forgetting a password that was
+// never kept leaves the configuration folder as it was (no folder, no lock
+// file).
+func TestBestandForgetNothingMakesNothing(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "jeugdmonitor")
+	if err := Bestand(filepath.Join(dir, "teamwachtwoorden.json")).Vergeet("x"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Fatalf("forgetting nothing made the folder: %v", err)
+	}
+}

@@ -19,6 +19,31 @@ import (
 	"jeugdmonitor/data/team/pgtest"
 )
 
+// colleague makes s the first laptop of the team database srv (at dsn,
+// remembered for the window's sync) and joins a second laptop of user
+// bram to it, closed when the test ends.
+func colleague(t *testing.T, s *store.Store, srv *team.Server, dsn string) *store.Store {
+	t.Helper()
+	if _, err := team.Init(s, srv); err != nil {
+		t.Fatal(err)
+	}
+	if err := team.RememberServer(s, dsn); err != nil {
+		t.Fatal(err)
+	}
+	other, err := store.Open(filepath.Join(t.TempDir(), "collega.db"), store.Options{Create: true, User: "bram"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { other.Close() })
+	if err := other.SetSetting(register.SeededKey, "uit de teamdatabase"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := team.Join(context.Background(), other, srv, nil); err != nil {
+		t.Fatal(err)
+	}
+	return other
+}
+
 // TestSyncAndConflictsInTheWindow: Synchroniseren in the Bestand menu
 // fetches a colleague's change, reports the conflict it makes in the status
 // line and opens Conflicten, where a button keeps a value.
@@ -30,23 +55,7 @@ func TestSyncAndConflictsInTheWindow(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer srv.Close()
-	if _, err := team.Init(s, srv); err != nil {
-		t.Fatal(err)
-	}
-	if err := team.RememberServer(s, dsn); err != nil {
-		t.Fatal(err)
-	}
-	other, err := store.Open(filepath.Join(t.TempDir(), "collega.db"), store.Options{Create: true, User: "bram"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
-	if err := other.SetSetting(register.SeededKey, "uit de teamdatabase"); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := team.Join(context.Background(), other, srv, nil); err != nil {
-		t.Fatal(err)
-	}
+	other := colleague(t, s, srv, dsn)
 	for _, db := range []*store.Store{s, other} {
 		all, err := db.Interventies(false)
 		if err != nil {
@@ -109,23 +118,7 @@ func TestRestoreRemovedInTheWindow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := team.Init(s, srv); err != nil {
-		t.Fatal(err)
-	}
-	if err := team.RememberServer(s, dsn); err != nil {
-		t.Fatal(err)
-	}
-	other, err := store.Open(filepath.Join(t.TempDir(), "collega.db"), store.Options{Create: true, User: "bram"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
-	if err := other.SetSetting(register.SeededKey, "uit de teamdatabase"); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := team.Join(context.Background(), other, srv, nil); err != nil {
-		t.Fatal(err)
-	}
+	other := colleague(t, s, srv, dsn)
 	if err := s.DeleteBereik(r.ID); err != nil {
 		t.Fatal(err)
 	}

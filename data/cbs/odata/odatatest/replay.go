@@ -12,7 +12,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -20,10 +19,25 @@ import (
 	"jeugdmonitor/data/cbs/odata"
 )
 
-// Map is the folder of the recorded answers.
+// Map is the folder of the recorded answers, found from the working
+// directory (a test runs in its package's folder) up to the module's root:
+// the source path compiled into the binary does not exist where a test
+// binary built for Windows runs under Wine.
 func Map() string {
-	_, file, _, _ := runtime.Caller(0)
-	return filepath.Join(filepath.Dir(file), "..", "testdata", "replay")
+	dir, err := os.Getwd()
+	if err != nil {
+		panic(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return filepath.Join(dir, "data", "cbs", "odata", "testdata", "replay")
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			panic("odatatest: geen go.mod boven de werkmap " + dir)
+		}
+		dir = parent
+	}
 }
 
 // Handler serves the answers in dir; base gives the server's own URL, which

@@ -286,34 +286,12 @@ func TestTeamSettingsAddressAndPassword(t *testing.T) {
 	// asked again, and cancelled: the test says no connection was made
 	ts.address.SetText(addr)
 	test.Tap(ts.testButton)
-	var cancel *widget.Button
-	for _, o := range w.Canvas().Overlays().List() {
-		walkObjects(o, func(o fyne.CanvasObject) {
-			if b, ok := o.(*widget.Button); ok && b.Text == "Annuleren" {
-				cancel = b
-			}
-		})
-	}
-	if cancel == nil {
-		t.Fatal("na Wachtwoord vergeten werd niet om het wachtwoord gevraagd")
-	}
-	test.Tap(cancel)
+	test.Tap(overlayButton(t, w, "Annuleren")) // asked for the password again after Wachtwoord vergeten
 	if !strings.Contains(ts.result.Text, "Geen wachtwoord opgegeven") {
 		t.Fatalf("na Annuleren: %q", ts.result.Text)
 	}
 	test.Tap(ts.removeButton)
-	var confirm *widget.Button
-	for _, o := range w.Canvas().Overlays().List() {
-		walkObjects(o, func(o fyne.CanvasObject) {
-			if b, ok := o.(*widget.Button); ok && b.Text == "Verwijderen" {
-				confirm = b
-			}
-		})
-	}
-	if confirm == nil {
-		t.Fatal("geen vraag bij Adres verwijderen")
-	}
-	test.Tap(confirm)
+	test.Tap(overlayButton(t, w, "Verwijderen")) // the question of Adres verwijderen
 	if _, ok, _ := team.SavedServer(s); ok || !strings.Contains(ts.saved.Text, "geen teamdatabase") {
 		t.Fatalf("adres niet verwijderd: %q", ts.saved.Text)
 	}

@@ -37,16 +37,18 @@ func main() {
 	}
 	fs := flag.NewFlagSet("jeugdmonitor", flag.ContinueOnError)
 	fs.SetOutput(os.Stderr)
-	fs.Usage = func() { cli.Usage(os.Stderr) }
 	db := fs.String("db", "", "databasebestand")
 	showVersion := fs.Bool("versie", false, "toon de versie")
 	help := cli.HelpFlag(fs)
-	if err := fs.Parse(args); err != nil {
-		os.Exit(cli.ExitUsage)
+	fs.Usage = func() {
+		if *help {
+			cli.Usage(os.Stdout)
+			return
+		}
+		cli.Usage(fs.Output()) // io.Discard while the flag package reports in English
 	}
-	if *help {
-		cli.Usage(os.Stdout)
-		return
+	if code := cli.ParseFlags(fs, args); code >= 0 {
+		os.Exit(code)
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(os.Stderr, "onbekende opdracht %q\n\n", fs.Arg(0))

@@ -164,7 +164,7 @@ func HelpFlag(fs *flag.FlagSet) *bool {
 
 // parse parses the flags and returns an exit code to stop with, or -1 to go on.
 func parse(fs *flag.FlagSet, args []string) int {
-	if code := parseFlags(fs, args); code >= 0 {
+	if code := ParseFlags(fs, args); code >= 0 {
 		return code
 	}
 	if fs.NArg() > 0 {
@@ -174,9 +174,9 @@ func parse(fs *flag.FlagSet, args []string) int {
 	return -1
 }
 
-// parseFlags parses flags and allows positional arguments after them. A
+// ParseFlags parses flags and allows positional arguments after them. A
 // wrong option is reported in Dutch (flagFout), followed by the usage.
-func parseFlags(fs *flag.FlagSet, args []string) int {
+func ParseFlags(fs *flag.FlagSet, args []string) int {
 	out := fs.Output()
 	fs.SetOutput(io.Discard) // the flag package's own report is English
 	err := fs.Parse(args)

@@ -148,7 +148,7 @@ func describeCounts(n store.Tellingen) string {
 
 // parseWithFile parses flags around one positional file argument.
 func parseWithFile(fs *flag.FlagSet, args []string) (string, int) {
-	if code := parseFlags(fs, args); code >= 0 {
+	if code := ParseFlags(fs, args); code >= 0 {
 		return "", code
 	}
 	if fs.NArg() == 0 {

@@ -20,7 +20,7 @@ import (
 // bulkColumns are the widths of the grid's columns: intervention,
 // organisation, measure or unit, target, current value, new value, share of
 // the target, note, message.
-var bulkColumns = columns{2.4, 1.2, 1.8, 1.8, 0.7, 1, 0.6, 1.3, 2}
+var bulkColumns = columns{2.4, 1.3, 2.2, 1.8, 0.7, 1, 0.6, 1.3, 1.5}
 
 // bulkRow is one measure of an intervention in the bulk grid (one row with
 // an empty measure for an intervention that has none yet).
@@ -263,11 +263,17 @@ func (g *bulkGrid) buildRows() {
 				r.notitie.SetText(t[k].notitie)
 			}
 			g.rows = append(g.rows, r)
-			name := widget.NewLabel(item.Naam)
-			name.Truncation = fyne.TextTruncateEllipsis
-			org := widget.NewLabel(orNone(item.Uitvoerder))
-			org.Truncation = fyne.TextTruncateEllipsis
-			g.grid.Add(container.New(bulkColumns, name, org, r.maat, r.target, r.current, r.waarde, r.pct, r.notitie, r.err))
+			// the intervention and its organisation once, above its measures, in full
+			name, org := widget.NewLabel(""), widget.NewLabel("")
+			if k == 0 {
+				name.SetText(item.Naam)
+				org.SetText(orNone(item.Uitvoerder))
+			}
+			name.Wrapping, org.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
+			// a row is as tall as its longest wrapped text; the inputs keep their height at its top
+			top := container.NewVBox
+			g.grid.Add(container.New(bulkColumns, name, org, top(r.maat), top(r.target), top(r.current),
+				top(r.waarde), top(r.pct), top(r.notitie), r.err))
 		}
 	}
 	g.fillTargets()
@@ -281,7 +287,7 @@ func (g *bulkGrid) newRow(item domain.Interventie) *bulkRow {
 		pct: widget.NewLabel(""), err: widget.NewLabel("")}
 	r.target.Truncation = fyne.TextTruncateEllipsis
 	r.current.Truncation = fyne.TextTruncateEllipsis
-	r.err.Truncation = fyne.TextTruncateEllipsis
+	r.err.Wrapping = fyne.TextWrapWord
 	r.err.Importance = widget.DangerImportance
 	if t := g.targets[item.ID]; len(t) > 0 {
 		r.targetUnit = t[len(t)-1].Eenheid

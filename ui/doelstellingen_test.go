@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -155,6 +156,18 @@ func TestBulkGridMeasuresAndShareOfTarget(t *testing.T) {
 	}
 	if strings.Join(dyslexie, ",") != "diagnostiek,behandeling" {
 		t.Fatalf("dyslexia rows: %v", dyslexie)
+	}
+	// the intervention's name in full (wrapped, not cut off) and once, above its measures
+	var names []string
+	for _, row := range g.grid.Objects {
+		name := row.(*fyne.Container).Objects[0].(*widget.Label)
+		if name.Wrapping != fyne.TextWrapWord || name.Truncation != fyne.TextTruncateOff {
+			t.Fatalf("name %q is cut off", name.Text)
+		}
+		names = append(names, name.Text)
+	}
+	if i := slices.Index(names, "Hervorming dyslexie"); i < 0 || names[i+1] != "" || slices.Contains(names[i+1:], "Hervorming dyslexie") {
+		t.Errorf("names in the grid: %q", names)
 	}
 	g.organisatie.SetSelected("Travers")
 	typeInto(w, g.periode, "2023")

@@ -18,6 +18,24 @@ func afgeleidMerk(n domain.Veldnoten, veld string) string {
 	return ""
 }
 
+// afgeleidGrootteMerk is the mark of a target's or figure's magnitude: its
+// kind (minimum, exact, range) or value derived.
+func afgeleidGrootteMerk(n domain.Veldnoten) string {
+	if merk := afgeleidMerk(n, "waarde"); merk != "" {
+		return merk
+	}
+	return afgeleidMerk(n, "soort")
+}
+
+// afgeleidRecordMerk is the mark of a record shown as one value: " (afgeleid)"
+// when the register derived any of its fields.
+func afgeleidRecordMerk(n domain.Veldnoten) string {
+	if len(n.Velden()) == 0 {
+		return ""
+	}
+	return " (" + lang.L("afgeleid") + ")"
+}
+
 // afgeleidMoment writes a start or end as the document words it and, when
 // the register derived its year or month, the derived moment with the mark:
 // "looptijd 2 jaar (afgeleid: april 2024)".

@@ -20,7 +20,7 @@ import (
 // bulkColumns are the widths of the grid's columns: intervention,
 // organisation, measure or unit, target, current value, new value, share of
 // the target, note, message.
-var bulkColumns = columns{2.4, 1.3, 2.2, 1.8, 0.7, 1, 0.6, 1.3, 1.5}
+var bulkColumns = columns{2.4, 1.3, 2.2, 1.8, 1.1, 1, 0.6, 1.3, 1.3}
 
 // bulkRow is one measure of an intervention in the bulk grid (one row with
 // an empty measure for an intervention that has none yet).
@@ -285,8 +285,8 @@ func (g *bulkGrid) newRow(item domain.Interventie) *bulkRow {
 	k := len(g.rows)
 	r := &bulkRow{item: item, maten: g.maten[item.ID], target: widget.NewLabel(""), current: widget.NewLabel(""),
 		pct: widget.NewLabel(""), err: widget.NewLabel("")}
-	r.target.Truncation = fyne.TextTruncateEllipsis
-	r.current.Truncation = fyne.TextTruncateEllipsis
+	r.target.Wrapping = fyne.TextWrapWord
+	r.current.Wrapping = fyne.TextWrapWord
 	r.err.Wrapping = fyne.TextWrapWord
 	r.err.Importance = widget.DangerImportance
 	if t := g.targets[item.ID]; len(t) > 0 {
@@ -350,12 +350,13 @@ func (g *bulkGrid) fillRow(r *bulkRow) {
 	}
 	r.target.SetText("–")
 	if t := r.doel; t != nil {
-		r.target.SetText(t.Periode + ": " + store.Grootte(t.Soort, t.Waarde, t.WaardeTot, ""))
+		r.target.SetText(t.Periode + afgeleidMerk(t.Afgeleid, "periode") + ": " +
+			store.Grootte(t.Soort, t.Waarde, t.WaardeTot, "") + afgeleidGrootteMerk(t.Afgeleid))
 	}
 	r.current.SetText("–")
 	for _, b := range g.existing[r.item.ID] {
 		if m := r.measure(); p != "" && (m != nil && b.MaatID != nil && *b.MaatID == m.ID || m == nil && strings.EqualFold(b.Eenheid, r.unit())) {
-			r.current.SetText(dutchnum.FormatAuto(b.Waarde))
+			r.current.SetText(dutchnum.FormatAuto(b.Waarde) + afgeleidRecordMerk(b.Afgeleid))
 		}
 	}
 	r.showShare()

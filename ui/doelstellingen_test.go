@@ -338,3 +338,33 @@ func TestTargetFormRefusesNoChangeAndEnded(t *testing.T) {
 		t.Fatalf("an ended target can be revised in a new form: %+v", p.targets[0])
 	}
 }
+
+// TestBulkGridMarksDerivedValues: a target or figure whose period or size the
+// register derived carries "(afgeleid)" in the grid too, as everywhere else.
+func TestBulkGridMarksDerivedValues(t *testing.T) {
+	m, _, w := newTestMain(t, t.TempDir())
+	sc := m.navigate(pageBereik).(*bereikScreen)
+	sc.tabs.SelectIndex(1)
+	g := sc.bulk
+	typeInto(w, g.periode, "2022 t/m 2024")
+	var current []string
+	for _, r := range g.rows {
+		if r.item.Naam == "Proeftuin samenspel in de wijk" {
+			current = append(current, r.current.Text)
+		}
+	}
+	if strings.Join(current, ",") != "179 (afgeleid),115 (afgeleid),60 (afgeleid)" {
+		t.Errorf("Proeftuin, 2022 t/m 2024 (derived period): %q", current)
+	}
+	g.periode.SetText("")
+	typeInto(w, g.periode, "2023")
+	targets := map[string]string{}
+	for _, r := range g.rows {
+		if r.target.Text != "–" {
+			targets[r.item.Naam] = r.target.Text
+		}
+	}
+	if targets["Team Zwerfjongeren"] != "jaarlijks (afgeleid): 90 tot 135" || targets["Ambulant jongerenwerk"] != "2023: minimaal 3.500" {
+		t.Errorf("2023: derived yearly target %q, quoted target %q", targets["Team Zwerfjongeren"], targets["Ambulant jongerenwerk"])
+	}
+}

@@ -446,7 +446,10 @@ func (n namer) subject(entiteit string, id uint, f map[string]string) (kind, nam
 	case "maten":
 		name, interventie = join(n.refName("interventies", f["interventie_id"]), "maat "+f["naam"]), ref("interventie_id")
 	case "doelstellingen":
-		name = join(f["omschrijving"], f["periode"])
+		name = f["omschrijving"]
+		if !strings.Contains(name, f["periode"]) { // the window's descriptions name their period
+			name = join(name, f["periode"])
+		}
 	case "doelstelling_herzieningen":
 		name = n.refName("doelstellingen", f["doelstelling_id"])
 	case "doelstelling_interventies":

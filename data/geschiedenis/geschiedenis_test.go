@@ -159,3 +159,25 @@ func TestRestoreIsTold(t *testing.T) {
 		t.Errorf("full text %q", text)
 	}
 }
+
+// TestTargetIsNamedWithItsPeriodOnce: a target whose description already
+// names its period (as the window writes it) does not get the period twice;
+// one that does not gets it after the description.
+func TestTargetIsNamedWithItsPeriodOnce(t *testing.T) {
+	rows := []domain.Wijziging{
+		row(at(10, 0), "An", domain.ActieToegevoegd, "doelstellingen", 3, AlleVelden, "",
+			`{"omschrijving":"Minimaal 3.700 jongeren (2025)","periode":"2025","soort":"minimaal","waarde":"3700","eenheid":"jongeren"}`),
+		row(at(9, 0), "An", domain.ActieToegevoegd, "doelstellingen", 4, AlleVelden, "",
+			`{"omschrijving":"Bereik jongerencentra","periode":"2024","soort":"minimaal","waarde":"1500","eenheid":"jongeren"}`),
+	}
+	got := Beschrijf(rows, stored)
+	want := []string{"Minimaal 3.700 jongeren (2025): doelstelling toegevoegd", "Bereik jongerencentra, 2024: doelstelling toegevoegd"}
+	if len(got) != len(want) {
+		t.Fatalf("%d changes, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if line := got[i].Regel(); !strings.HasPrefix(line, want[i]) {
+			t.Errorf("line %d\n got %q\nwant it to begin %q", i, line, want[i])
+		}
+	}
+}

@@ -123,8 +123,8 @@ func Lees(ctx context.Context, s *store.Store, t *spreadsheet.Table, opt Opties,
 	if voortgang != nil {
 		voortgang(r.res.Rijen)
 	}
-	if r.res.Rijen > 0 && len(r.order) == 0 {
-		r.res.probleem(Melding{0, fmt.Sprintf("het bestand bevat geen rijen voor %s of Nederland (%s)", opt.Gemeente, Nederland)})
+	if len(r.order) == 0 { // a downloaded file or a fetched table alike
+		r.res.probleem(Melding{0, fmt.Sprintf("CBS-tabel %s bevat geen rijen voor %s of Nederland (%s)", r.res.Tabel, opt.Gemeente, Nederland)})
 	}
 	return r.res, r.res.map_(s, r.series, r.order)
 }

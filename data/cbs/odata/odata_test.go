@@ -483,3 +483,30 @@ func TestWaardeBuitenBereik(t *testing.T) {
 		}
 	}
 }
+
+// A table that CBS answers without a single row for the municipality or
+// Nederland is a problem named for that table, in words that fit a fetch,
+// not a silent nothing.
+func TestTabelZonderRijen(t *testing.T) {
+	s := registertest.Open(t, "", store.Options{}, nil)
+	srv := odatatest.Start(t, func(w http.ResponseWriter, r *http.Request) bool {
+		if strings.HasSuffix(r.URL.Path, "/84134NED/TypedDataSet") {
+			w.Write([]byte(`{"value":[]}`))
+			return true
+		}
+		return false
+	})
+	res, err := client(srv.URL).Ophalen(context.Background(), s, cbs.Opties{}, dag, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	voor := wijzigingen(t, s)
+	_, err = cbs.Bijwerken(context.Background(), s, res, true, true)
+	want := "tabel 84134NED bevat 1 fout (eerste: CBS-tabel 84134NED bevat geen rijen voor GM0193 of Nederland (NL01)"
+	if err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Fatalf("%v\nwant it to begin %q", err, want)
+	}
+	if wijzigingen(t, s) != voor {
+		t.Fatal("something was stored")
+	}
+}

@@ -12,9 +12,9 @@ import (
 	"jeugdmonitor/data/store"
 )
 
-// bereikInterventie draws the yearly reach of one intervention in one unit
-// against the targets in that unit that apply to those years (the unit of
-// its latest target, or else the unit it has the most yearly figures in).
+// bereikInterventie draws the yearly reach of one intervention in one of
+// its measures (the one chosen, or its default: standaardMaat) against the
+// targets in that measure's unit that apply to those years.
 func (b *bouwer) bereikInterventie(g *Grafiek) error {
 	g.GeenGegevens = fmt.Sprintf("Geen bereikcijfers per kalenderjaar voor %d-%d", b.o.Van, b.o.Tot)
 	rows, err := b.toonInterventie()
@@ -27,16 +27,29 @@ func (b *bouwer) bereikInterventie(g *Grafiek) error {
 	if err != nil {
 		return err
 	}
-	g.Titel = "Bereik tegenover doelstelling: " + in.Naam
 	b.bron(in.Bron, 0)
 	targets, err := b.s.Doelstellingen(id)
 	if err != nil {
 		return err
 	}
-	unit := chartUnit(rows, id, targets)
+	maten, err := b.matenVan(rows, id, targets)
+	if err != nil {
+		return err
+	}
+	m, _ := b.toonMaat(maten, rows, id, targets)
+	g.Maatkeuze = Maatkeuze{Interventie: in.Naam, Maat: m.naam}
+	for _, mt := range maten {
+		g.Maatkeuze.Maten = append(g.Maatkeuze.Maten, mt.naam)
+	}
+	naam := in.Naam
+	if len(maten) > 1 { // say which of them the bars count
+		naam += " (" + m.naam + ")"
+	}
+	g.Titel = "Bereik tegenover doelstelling: " + naam
+	unit := m.eenheid
 	r := Reeks{Naam: "Bereik (" + unit + ")", Eenheid: domain.EenheidAantal, Punten: make([]Punt, b.o.Tot-b.o.Van+1)}
 	for _, row := range rows {
-		if row.InterventieID == id && strings.EqualFold(row.Eenheid, unit) {
+		if row.InterventieID == id && m.telt(row) {
 			r.Punten[row.Jaar-b.o.Van] = Punt{Waarde: row.Waarde, Bekend: true, Voorlopig: row.Voorlopig}
 			b.bron(domain.BereikBron(row.Bron, row.Gebruiker), row.Jaar)
 		}
@@ -45,7 +58,7 @@ func (b *bouwer) bereikInterventie(g *Grafiek) error {
 	var used []*domain.Doelstelling
 	years := map[uint][]int{}
 	for i := range doelen {
-		if t := store.DoelVoorPeriode(targets, strconv.Itoa(b.o.Van+i), unit); t != nil {
+		if t := store.DoelVoorPeriode(targets, strconv.Itoa(b.o.Van+i), unit); unit != "" && t != nil {
 			doelen[i] = doelVan(t.Waarde, t.WaardeTot)
 			b.bron(t.Bron, 0)
 			if len(years[t.ID]) == 0 {
@@ -55,21 +68,44 @@ func (b *bouwer) bereikInterventie(g *Grafiek) error {
 		}
 	}
 	if len(used) == 0 {
-		g.Titel = "Bereik per jaar: " + in.Naam
+		g.Titel = "Bereik per jaar: " + naam
 	}
 	if zonder := jarenZonderDoel(r, doelen, b.o.Van); len(zonder) > 0 {
 		g.Opmerkingen = append(g.Opmerkingen, "Geen doelstelling voor "+jarenTekst(zonder))
 	}
-	for _, t := range used {
-		g.Opmerkingen = append(g.Opmerkingen, fmt.Sprintf("Doelstelling %s: %s (%s)", jarenTekst(years[t.ID]),
-			doelTekst(t.Soort, t.Waarde, t.WaardeTot, t.Eenheid), welkDoel(*t)))
-	}
+	g.Opmerkingen = append(g.Opmerkingen, doelOpmerkingen(used, years)...)
 	if u := laatsteUitkomst(r, targets, unit, b.o.Van); u != "" {
 		g.Opmerkingen = append(g.Opmerkingen, u)
 	}
 	g.Panelen = []Paneel{{Soort: SoortStaven, Categorieen: b.o.jaren(), Staven: []Reeks{r}, Doelen: doelen,
 		GeenGegevens: g.GeenGegevens}}
 	return nil
+}
+
+// doelOpmerkingen says once which target the chart draws in which years:
+// "Doelstelling 2021-2023: min. 3.500 jongeren" for three targets of the
+// same value, each for its own year, and "Doelstelling 2024-2025: min.
+// 3.600 jongeren (jaarlijkse doelstelling)" where the target's period is not
+// just the years it is drawn for. years holds the years of each target.
+func doelOpmerkingen(used []*domain.Doelstelling, years map[uint][]int) []string {
+	var tekst []string
+	jaren := map[string][]int{}
+	for _, t := range used {
+		v := doelTekst(t.Soort, t.Waarde, t.WaardeTot, t.Eenheid)
+		if t.Periode != jarenTekst(years[t.ID]) {
+			v += " (" + welkDoel(*t) + ")"
+		}
+		if _, ok := jaren[v]; !ok {
+			tekst = append(tekst, v)
+		}
+		jaren[v] = append(jaren[v], years[t.ID]...)
+	}
+	out := make([]string, len(tekst))
+	for i, v := range tekst {
+		slices.Sort(jaren[v])
+		out[i] = fmt.Sprintf("Doelstelling %s: %s", jarenTekst(jaren[v]), v)
+	}
+	return out
 }
 
 // laatsteUitkomst says how the reach of the latest year with both reach and
@@ -83,26 +119,6 @@ func laatsteUitkomst(r Reeks, targets []domain.Doelstelling, unit string, van in
 		}
 	}
 	return ""
-}
-
-// chartUnit is the unit the chart of one intervention shows: that of its
-// latest target, or else the one it has the most yearly figures in.
-func chartUnit(rows []store.BereikJaartotaal, id uint, targets []domain.Doelstelling) string {
-	if len(targets) > 0 {
-		return targets[len(targets)-1].Eenheid
-	}
-	count := map[string]int{}
-	best := ""
-	for _, r := range rows {
-		if r.InterventieID != id {
-			continue
-		}
-		count[r.Eenheid]++
-		if count[r.Eenheid] > count[best] {
-			best = r.Eenheid
-		}
-	}
-	return best
 }
 
 // toonInterventie reads the yearly reach in the range and picks the
@@ -144,7 +160,7 @@ func (b *bouwer) kiesInterventie(rows []store.BereikJaartotaal) (uint, error) {
 }
 
 // interventieScore ranks an intervention for the chart: the latest year its
-// reach has a target of that year, whether it has a target at all, and its
+// reach in its default measure has a target of that year, whether it has a target at all, and its
 // number of yearly figures in the range.
 func (b *bouwer) interventieScore(rows []store.BereikJaartotaal, id uint) ([3]int, error) {
 	targets, err := b.s.Doelstellingen(id)
@@ -155,13 +171,17 @@ func (b *bouwer) interventieScore(rows []store.BereikJaartotaal, id uint) ([3]in
 	if len(targets) > 0 {
 		score[1] = 1
 	}
-	unit := chartUnit(rows, id, targets)
+	maten, err := b.matenVan(rows, id, targets)
+	if err != nil {
+		return score, err
+	}
+	m, _ := standaardMaat(maten, rows, id, targets)
 	for _, r := range rows {
 		if r.InterventieID != id {
 			continue
 		}
 		score[2]++
-		if strings.EqualFold(r.Eenheid, unit) && store.DoelVoorPeriode(targets, strconv.Itoa(r.Jaar), unit) != nil {
+		if m.eenheid != "" && m.telt(r) && store.DoelVoorPeriode(targets, strconv.Itoa(r.Jaar), m.eenheid) != nil {
 			score[0] = max(score[0], r.Jaar)
 		}
 	}

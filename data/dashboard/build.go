@@ -15,6 +15,9 @@ type Opties struct {
 	// Interventie names the intervention of the chart bereik-interventie;
 	// empty: one with reach against a target in the range (kiesInterventie).
 	Interventie string
+	// Maat names the measure of that intervention the chart shows; empty, or
+	// a measure it does not have: its default measure (standaardMaat).
+	Maat string
 	// Cluster is the cluster of the chart bereik-cluster; empty: Sociale basis jeugd.
 	Cluster domain.Cluster
 }

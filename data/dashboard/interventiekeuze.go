@@ -37,7 +37,9 @@ func GekozenInterventie(s *store.Store) (string, error) {
 // OnthoudInterventie stores the intervention chosen for the chart
 // bereik-interventie with the database (audited like every setting), by
 // its number so that a new name keeps the choice; "" leaves the choice to
-// the chart again. Choosing what is stored already writes nothing.
+// the chart again. Another intervention than the one stored also returns
+// to its default measure (see OnthoudMaat), in the same transaction.
+// Choosing what is stored already writes nothing.
 func OnthoudInterventie(s *store.Store, naam string) error {
 	v := ""
 	if naam != "" {
@@ -50,7 +52,7 @@ func OnthoudInterventie(s *store.Store, naam string) error {
 	if old, found, err := s.Setting(InterventieKey); err != nil || old == v && (found || v == "") {
 		return err
 	}
-	return s.SetSetting(InterventieKey, v)
+	return zetInstellingen(s, map[string]string{InterventieKey: v, MaatKey: ""})
 }
 
 // Interventiekeuzes lists, by name, the interventions the chart

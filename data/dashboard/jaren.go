@@ -15,7 +15,8 @@ const JarenKey = "overzicht.jaren"
 
 // Standaard gives the year range of the dashboard: the years last chosen
 // for this database (Onthoud), or else Voorgesteld; and the intervention
-// chosen for the chart bereik-interventie (GekozenInterventie).
+// and measure chosen for the chart bereik-interventie (GekozenInterventie,
+// GekozenMaat).
 func Standaard(s *store.Store) (Opties, error) {
 	o, ok, err := Gekozen(s)
 	if err == nil && !ok {
@@ -24,7 +25,10 @@ func Standaard(s *store.Store) (Opties, error) {
 	if err != nil {
 		return o, err
 	}
-	o.Interventie, err = GekozenInterventie(s)
+	if o.Interventie, err = GekozenInterventie(s); err != nil {
+		return o, err
+	}
+	o.Maat, err = GekozenMaat(s)
 	return o, err
 }
 

@@ -128,6 +128,9 @@ type Grafiek struct {
 	GeenGegevens string
 	// Demo marks a chart drawn from a demonstration database.
 	Demo bool
+	// Maatkeuze is, for the chart bereik-interventie, the measure shown and
+	// those it can show instead.
+	Maatkeuze Maatkeuze
 }
 
 // HeeftGegevens reports whether any panel has data.

@@ -30,22 +30,25 @@ func (s *Store) Jaarreeks(indicatorID uint, vanJaar, totJaar int) ([]JaarWaarde,
 // BereikJaartotaal is the reach of one intervention in one calendar year.
 type BereikJaartotaal struct {
 	InterventieID uint
-	Eenheid       string
-	Jaar          int
-	Waarde        float64
-	Voorlopig     bool
+	// MaatID is the measure the reach is counted in (0 for a figure from
+	// before measures, which its unit names).
+	MaatID    uint
+	Eenheid   string
+	Jaar      int
+	Waarde    float64
+	Voorlopig bool
 	// Bron and Gebruiker say where the figure came from (see domain.BereikBron).
 	Bron      string
 	Gebruiker string
 }
 
-// BereikPerJaar gives, per intervention, unit and calendar year in the range,
+// BereikPerJaar gives, per intervention, measure and calendar year in the range,
 // the reach recorded for that whole year (period kind jaar). Half years and
 // quarters are not added up: counts of people are not additive over periods.
 func (s *Store) BereikPerJaar(vanJaar, totJaar int) ([]BereikJaartotaal, error) {
 	var out []BereikJaartotaal
 	err := s.db.Model(&domain.Bereik{}).
-		Select("interventie_id, eenheid, jaar, waarde, status = ? AS voorlopig, bron, gebruiker", domain.StatusVoorlopig).
+		Select("interventie_id, COALESCE(maat_id, 0) AS maat_id, eenheid, jaar, waarde, status = ? AS voorlopig, bron, gebruiker", domain.StatusVoorlopig).
 		Where("periode_soort = ? AND jaar BETWEEN ? AND ? AND interventie_id IS NOT NULL", period.Jaar, vanJaar, totJaar).
 		Order("interventie_id").Order("jaar").Scan(&out).Error
 	return out, err

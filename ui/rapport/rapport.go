@@ -69,8 +69,8 @@ func (in Inhoud) Demo() bool { return len(in.Grafieken) > 0 && in.Grafieken[0].D
 
 // Verzamel builds the charts of the saved presentation named presentatie,
 // or every chart of the dashboard when it is empty, for the years in o
-// (the database's default years, and its chosen intervention unless o
-// names one, when o.Tot is 0).
+// (the database's default years, and its chosen intervention and measure
+// unless o names an intervention, when o.Tot is 0).
 func Verzamel(s *store.Store, presentatie string, o dashboard.Opties, stand time.Time) (Inhoud, error) {
 	if o.Tot == 0 {
 		std, err := dashboard.Standaard(s)
@@ -78,7 +78,7 @@ func Verzamel(s *store.Store, presentatie string, o dashboard.Opties, stand time
 			return Inhoud{}, err
 		}
 		if o.Interventie != "" {
-			std.Interventie = o.Interventie
+			std.Interventie, std.Maat = o.Interventie, o.Maat
 		}
 		o = std
 	}

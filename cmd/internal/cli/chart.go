@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"jeugdmonitor/data/dashboard"
 	"jeugdmonitor/data/store"
@@ -78,22 +79,25 @@ func themeByName(name string) (chart.Thema, bool) {
 	return chart.Thema{}, false
 }
 
-// yearOptions are the --van, --tot and --interventie options of the chart
-// commands.
+// yearOptions are the --van, --tot, --interventie and --maat options of the
+// chart commands.
 type yearOptions struct {
-	van, tot    *int
-	interventie *string
+	van, tot          *int
+	interventie, maat *string
 }
 
 func yearFlags(fs *flag.FlagSet) yearOptions {
 	return yearOptions{
 		van:         fs.Int("van", 0, "eerste jaar (standaard vier jaar voor --tot)"),
 		tot:         fs.Int("tot", 0, "laatste jaar (standaard het laatste jaar met cijfers)"),
-		interventie: fs.String("interventie", "", "interventie van de grafiek bereik-interventie"),
+		interventie: fs.String("interventie", "", "interventie van de grafiek bereik-interventie (standaard de gekozen)"),
+		maat:        fs.String("maat", "", "maat van die interventie (standaard de gekozen, anders die van de laatste doelstelling)"),
 	}
 }
 
-// options fills in the default years of the database.
+// options fills in the default years of the database, and the intervention
+// and measure chosen on the Overzicht unless the options name them; a
+// measure the intervention does not have is refused, naming those it has.
 func (y yearOptions) options(s *store.Store) (dashboard.Opties, error) {
 	o, err := dashboard.Standaard(s)
 	if err != nil {
@@ -105,8 +109,14 @@ func (y yearOptions) options(s *store.Store) (dashboard.Opties, error) {
 	if *y.van != 0 {
 		o.Van = *y.van
 	}
-	if *y.interventie != "" { // else the one chosen on the Overzicht
-		o.Interventie = *y.interventie
+	if *y.interventie != "" && !strings.EqualFold(*y.interventie, o.Interventie) {
+		o.Interventie, o.Maat = *y.interventie, "" // the measure chosen is one of the other's
+	}
+	if *y.maat != "" {
+		o.Maat = *y.maat
+		if err := dashboard.ControleerMaat(s, o); err != nil {
+			return o, err
+		}
 	}
 	return o, nil
 }

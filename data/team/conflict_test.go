@@ -239,3 +239,73 @@ func TestRestoreRemoved(t *testing.T) {
 		}
 	}
 }
+
+// TestKeepRemovalSettlesEverywhere: a figure removed on one laptop and
+// changed on another is one conflict on each of three laptops, whichever
+// reached the team first; keeping the removal on the removing laptop
+// settles it on all three, with no second conflict to click away.
+func TestKeepRemovalSettlesEverywhere(t *testing.T) {
+	for _, removerFirst := range []bool{true, false} {
+		t.Run(map[bool]string{true: "verwijderen eerst", false: "wijzigen eerst"}[removerFirst], func(t *testing.T) {
+			srv, _ := teamServer(t)
+			a := founder(t, srv, "anna")
+			naam := interventies(t, a)[0].Naam
+			r := reach(t, a, naam, "2025", "50")
+			sync(t, a, srv)
+			b := member(t, srv, "bram")
+			c := member(t, srv, "carla")
+			if err := a.DeleteBereik(r.ID); err != nil {
+				t.Fatal(err)
+			}
+			reach(t, b, naam, "2025", "65")
+			order := []*store.Store{b, a, c, b}
+			if removerFirst {
+				order = []*store.Store{a, b, c, a}
+			}
+			for _, s := range order {
+				sync(t, s, srv)
+			}
+			for _, s := range []*store.Store{a, b, c} {
+				open := conflicts(t, s)
+				if len(open) != 1 {
+					t.Fatalf("%s: %d open conflicten, verwacht 1: %+v", s.User(), len(open), open)
+				}
+				if removal, change, ok := open[0].restoreSides(); !ok || removal.Gebruiker != "anna" || change.NieuweWaarde != "65" {
+					t.Fatalf("%s: geen conflict van verwijderen tegen wijzigen: %s", s.User(), open[0].Omschrijving())
+				}
+			}
+			keuze := KeuzeTweede
+			if conflicts(t, a)[0].Eerste.Actie == domain.ActieVerwijderd {
+				keuze = KeuzeEerste
+			}
+			if err := Resolve(a, conflicts(t, a)[0].ID, keuze); err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range []*store.Store{a, b, c, a} {
+				if res := sync(t, s, srv); res.Conflicten != 0 {
+					t.Fatalf("%s na annas keuze: %+v", s.User(), res)
+				}
+			}
+			sameContent(t, a, b, c)
+			for _, s := range []*store.Store{a, b, c} {
+				if open := conflicts(t, s); len(open) != 0 {
+					t.Fatalf("%s: nog open na annas keuze: %s", s.User(), open[0].Omschrijving())
+				}
+				all, err := AlleConflicten(s)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(all) != 1 || all[0].OpgelostDoor != "anna" || all[0].Keuze != keuze+`: verwijderd ""` {
+					t.Fatalf("%s: conflicten na annas keuze: %+v", s.User(), all)
+				}
+				var left []domain.Bereik
+				if err := s.ReadRaw(func(db *gorm.DB) error { return db.Where("periode = ?", "2025").Find(&left).Error }); err != nil {
+					t.Fatal(err)
+				}
+				if len(left) != 0 {
+					t.Fatalf("%s: het verwijderde cijfer is er nog: %+v", s.User(), left)
+				}
+			}
+		})
+	}
+}

@@ -248,6 +248,13 @@ func (a *applier) applyFields(group []received) ([]logged, error) {
 	if id == 0 && first.Actie == domain.ActieToegevoegd {
 		return a.insert(group, cols)
 	}
+	if id == 0 && first.LaterEigen {
+		// this laptop removed the record later, without knowing this
+		// change: the team has that removal as the conflict with this
+		// change, on every laptop, and one choice settles it; a refusal
+		// here would be a second conflict about the same
+		return nil, nil
+	}
 	if id == 0 {
 		return nil, &refusal{reden: "dit gegeven is hier verwijderd"}
 	}

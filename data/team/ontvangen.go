@@ -76,8 +76,9 @@ func groupLength(batch []received) int {
 func (a *applier) applyGroup(group []received) error {
 	for _, c := range group {
 		// two choices in one conflict are no conflict of their own: the
-		// values they kept meet as changes to the field
-		if c.ConflictMet != "" && c.Entiteit != conflictTable {
+		// values they kept meet as changes to the field; nor is a change
+		// made before its laptop had all of the team's history
+		if c.ConflictMet != "" && c.Entiteit != conflictTable && !a.historyID(c.ConflictMet) {
 			a.conflict(conflict{tweede: c.Wijziging, eersteID: c.ConflictMet})
 		}
 	}
@@ -86,6 +87,14 @@ func (a *applier) applyGroup(group []received) error {
 	}
 	var done []logged
 	var err error
+	if a.isHistory(group[0].Wijziging) {
+		if done, err = a.logHistory(group); err != nil {
+			return err
+		}
+		a.skipped += len(group)
+		a.note(group, done)
+		return nil
+	}
 	err = a.savepoint(func() error {
 		switch {
 		case group[0].Entiteit == linkTable:
@@ -113,6 +122,16 @@ func (a *applier) applyGroup(group []received) error {
 	}
 	a.applied += len(done)
 	a.skipped += len(group) - len(done)
+	if a.unlogged(group[0].Wijziging) {
+		done = nil
+	}
+	a.note(group, done)
+	return nil
+}
+
+// note keeps the audit rows of a group of received changes and notes the
+// changes as received, for remember.
+func (a *applier) note(group []received, done []logged) {
 	logregels := map[string]int{}
 	for _, d := range done {
 		logregels[d.changeID] = len(a.audit)
@@ -125,7 +144,6 @@ func (a *applier) applyGroup(group []received) error {
 		}
 		a.received = append(a.received, r)
 	}
-	return nil
 }
 
 // logged is a received change that changed something here, with the local

@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -15,8 +16,17 @@ import (
 )
 
 // serverSchemaVersion is the version of the team database's schema this
-// program makes and understands.
-const serverSchemaVersion = "1"
+// program makes. Version 2 has the same tables as 1, but its first changes
+// may be history (see historyMark), which a program that knows only 1
+// would apply; this program understands both.
+const serverSchemaVersion = "2"
+
+// oldSchemaVersion is the version of a team database set up without history.
+const oldSchemaVersion = "1"
+
+// infoHistoryEnd is the key in team_info of the number of the last change
+// of team init: changes up to there may be history.
+const infoHistoryEnd = "historie_tot"
 
 // serverSchema makes the team database: the changes of all laptops in the
 // order they arrived, and a few facts about the team. The changes can only
@@ -60,6 +70,9 @@ REVOKE ALL ON team_info, team_wijzigingen FROM PUBLIC;
 // Server is an open connection to the team database.
 type Server struct {
 	db *gorm.DB
+	// historieTot is the number of the last change of team init in a team
+	// database with history (0: none), as teamID read it.
+	historieTot int64
 }
 
 // Close ends the connection.
@@ -101,7 +114,13 @@ func (s *Server) create(tx *gorm.DB, teamID string) error {
 		serverSchemaVersion, teamID, time.Now().UTC().Format(time.RFC3339)).Error
 }
 
-// teamID reads the team's id, checking that the schema is one this program knows.
+// setHistoryEnd notes, in team init's transaction tx, the number of its last change.
+func setHistoryEnd(tx *gorm.DB, end int64) error {
+	return tx.Exec("INSERT INTO team_info (sleutel, waarde) VALUES (?, ?)", infoHistoryEnd, strconv.FormatInt(end, 10)).Error
+}
+
+// teamID reads the team's id, checking that the schema is one this program
+// knows, and notes how far the team's history goes.
 func (s *Server) teamID() (string, error) {
 	exists, err := s.hasSchema(s.db)
 	if err != nil {
@@ -122,8 +141,15 @@ func (s *Server) teamID() (string, error) {
 	for _, r := range rows {
 		info[r.Sleutel] = r.Waarde
 	}
-	if info["schema"] != serverSchemaVersion {
-		return "", fmt.Errorf("de teamdatabase heeft schemaversie %q; dit programma kent versie %s (werk Jeugdmonitor bij)", info["schema"], serverSchemaVersion)
+	if info["schema"] != serverSchemaVersion && info["schema"] != oldSchemaVersion {
+		return "", fmt.Errorf("de teamdatabase heeft schemaversie %q; dit programma kent versie %s en %s (werk Jeugdmonitor bij)",
+			info["schema"], oldSchemaVersion, serverSchemaVersion)
+	}
+	s.historieTot = 0
+	if end := info[infoHistoryEnd]; end != "" {
+		if s.historieTot, err = strconv.ParseInt(end, 10, 64); err != nil {
+			return "", fmt.Errorf("de teamdatabase is beschadigd: %s %q", infoHistoryEnd, end)
+		}
 	}
 	return info["team"], nil
 }

@@ -20,6 +20,9 @@ type Resultaat struct {
 	// fetched from other laptops, Toegepast how many of those changed
 	// something here, Conflicten how many new conflicts were found.
 	Verzonden, Ontvangen, Toegepast, Conflicten int
+	// Geschiedenis is how many of the changes team init sent are the
+	// laptop's audit trail, sent as history.
+	Geschiedenis int
 }
 
 // fetchBatch is how many changes one local transaction applies (tests
@@ -298,8 +301,9 @@ func wholeGroups(batch []received) []received {
 }
 
 // Init sets up an empty team database from the laptop's database: the
-// team's tables, and every shared record of the laptop as the team's
-// first changes. The laptop then belongs to the team.
+// team's tables, every shared record of the laptop as the team's first
+// changes, and after them the laptop's audit trail as the team's history
+// (see historyMark). The laptop then belongs to the team.
 func Init(s *store.Store, srv *Server) (Resultaat, error) {
 	var res Resultaat
 	err := s.UpdateRaw(func(r *store.RawTx) error {
@@ -308,7 +312,11 @@ func Init(s *store.Store, srv *Server) (Resultaat, error) {
 			return errors.Join(err, errors.New("deze database hoort al bij een team"))
 		}
 		st := staat{Herkomst: newID(), Team: newID()}
-		changes, err := snapshot(db, st, s.User(), time.Now().UTC())
+		walk, err := walkTrail(db, st.Herkomst)
+		if err != nil {
+			return err
+		}
+		changes, err := snapshot(db, st, walk, s.User(), time.Now().UTC())
 		if err != nil {
 			return err
 		}
@@ -322,13 +330,19 @@ func Init(s *store.Store, srv *Server) (Resultaat, error) {
 			if err := sendIn(tx, changes, nil); err != nil {
 				return err
 			}
-			st.OntvangenTot, err = head(tx)
-			return err
+			n, err := sendHistory(tx, db, st.Herkomst)
+			if err != nil {
+				return err
+			}
+			res.Verzonden, res.Geschiedenis = len(changes)+n, n
+			if st.OntvangenTot, err = head(tx); err != nil {
+				return err
+			}
+			return setHistoryEnd(tx, st.OntvangenTot)
 		})
 		if err != nil {
 			return err
 		}
-		res.Verzonden = len(changes)
 		return writeState(db, st)
 	})
 	return res, err
@@ -371,8 +385,8 @@ func Join(ctx context.Context, s *store.Store, srv *Server, progress func(Voortg
 }
 
 // snapshot turns every shared record of the laptop into added fields,
-// giving each record its team-wide key.
-func snapshot(db *gorm.DB, st staat, user string, at time.Time) ([]Wijziging, error) {
+// giving each record its team-wide key: the one its history has (walk).
+func snapshot(db *gorm.DB, st staat, walk *recordWalk, user string, at time.Time) ([]Wijziging, error) {
 	k, t := newKeys(db), &tables{db: db}
 	var out []Wijziging
 	for _, table := range initOrder {
@@ -398,7 +412,7 @@ func snapshot(db *gorm.DB, st staat, user string, at time.Time) ([]Wijziging, er
 			return nil, err
 		}
 		for _, rec := range records {
-			changes, err := snapshotRecord(k, table, cols, rec, st, user, at)
+			changes, err := snapshotRecord(k, walk, table, cols, rec, st, user, at)
 			if err != nil {
 				return nil, err
 			}
@@ -408,8 +422,9 @@ func snapshot(db *gorm.DB, st staat, user string, at time.Time) ([]Wijziging, er
 	return out, nil
 }
 
-// snapshotRecord turns one record into added fields.
-func snapshotRecord(k keys, table string, cols map[string]column, rec map[string]any, st staat, user string, at time.Time) ([]Wijziging, error) {
+// snapshotRecord turns one record into added fields, with ids marked
+// snapshotMark.
+func snapshotRecord(k keys, walk *recordWalk, table string, cols map[string]column, rec map[string]any, st staat, user string, at time.Time) ([]Wijziging, error) {
 	base := Wijziging{Herkomst: st.Herkomst, Gebruiker: user, Tijd: at, Actie: domain.ActieToegevoegd, Entiteit: table}
 	if table == linkTable {
 		target, err := k.refToKey("doelstellingen", rawText(rec["doelstelling_id"]))
@@ -421,14 +436,14 @@ func snapshotRecord(k keys, table string, cols map[string]column, rec map[string
 			return nil, err
 		}
 		base.Sleutel, base.Veld, base.NieuweWaarde = target, linkField+ikey, ikey
-		base.ID = st.Herkomst + ".init." + table + "." + target + "." + ikey
+		base.ID = st.Herkomst + "." + snapshotMark + "." + table + "." + target + "." + ikey
 		return []Wijziging{base}, nil
 	}
 	id, err := strconv.ParseUint(rawText(rec["id"]), 10, 64)
 	if err != nil {
 		return nil, fmt.Errorf("%s: nummer %v: %w", table, rec["id"], err)
 	}
-	base.Sleutel = st.Herkomst + ".init." + table + "." + strconv.FormatUint(id, 10)
+	base.Sleutel = walk.snapshotKey(table, uint(id))
 	if err := k.add(table, uint(id), base.Sleutel); err != nil {
 		return nil, err
 	}
@@ -444,7 +459,7 @@ func snapshotRecord(k keys, table string, cols map[string]column, rec map[string
 			}
 		}
 		ch := base
-		ch.ID, ch.Veld, ch.NieuweWaarde = base.Sleutel+"."+name, name, value
+		ch.ID, ch.Veld, ch.NieuweWaarde = initKey(st.Herkomst, table, uint(id))+"."+name, name, value
 		out = append(out, ch)
 	}
 	return out, nil

@@ -99,7 +99,8 @@ func runTeamInit(env Env, args []string) int {
 	if err != nil {
 		return failure(env, err)
 	}
-	fmt.Fprintf(env.Stdout, "Teamdatabase ingericht met %d wijzigingen uit %s.\n", res.Verzonden, s.Path())
+	fmt.Fprintf(env.Stdout, "Teamdatabase ingericht met %d wijzigingen uit %s: de gegevens zoals ze nu zijn, en %d uit het wijzigingenlogboek (wie wat wanneer deed).\n",
+		res.Verzonden, s.Path(), res.Geschiedenis)
 	return ExitOK
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"jeugdmonitor/data/register"
 	"jeugdmonitor/data/team/pgtest"
 )
 
@@ -17,7 +18,8 @@ import (
 func TestTeamCommands(t *testing.T) {
 	dsn := pgtest.Database(t)
 	a := newDatabase(t)
-	if code, out, stderr := run(t, "team", "init", "--team", dsn, "--db", a); code != ExitOK || !strings.Contains(out, "Teamdatabase ingericht") {
+	if code, out, stderr := run(t, "team", "init", "--team", dsn, "--db", a); code != ExitOK || !strings.Contains(out, "Teamdatabase ingericht") ||
+		!strings.Contains(out, "uit het wijzigingenlogboek") {
 		t.Fatalf("team init: exit %d: %s%s", code, out, stderr)
 	}
 	if code, _, stderr := run(t, "team", "init", "--team", dsn, "--db", a); code != ExitError || !strings.Contains(stderr, "hoort al bij een team") {
@@ -38,6 +40,11 @@ func TestTeamCommands(t *testing.T) {
 		if code, out, stderr := run(t, "sync", "--db", db); code != ExitOK || !strings.Contains(out, "Gesynchroniseerd") {
 			t.Fatalf("sync %s: exit %d: %s%s", db, code, out, stderr)
 		}
+	}
+	// b's audit trail has a's from before team init, with its authors
+	if code, out, stderr := run(t, "export", "--db", b, "--what", "wijzigingen", "--format", "csv"); code != ExitOK ||
+		!strings.Contains(out, register.SeedUser) {
+		t.Fatalf("het logboek van b mist dat van a van vóór team init: exit %d: %s%s", code, out[:min(len(out), 500)], stderr)
 	}
 	code, out, stderr := run(t, "export", "--db", a, "--what", "bereik", "--format", "csv")
 	if code != ExitOK || !strings.Contains(out, "4321") || !strings.Contains(out, "teamtest") {

@@ -107,7 +107,7 @@ func teken(g dashboard.Grafiek, o Opties, sp *spoor) ([]byte, *image.RGBA, *pen,
 	var provider gochart.RendererProvider
 	switch o.Formaat {
 	case PNG:
-		provider = gochart.PNG
+		provider = newTekstRaster
 	case SVG:
 		provider = gochart.SVG
 	default:

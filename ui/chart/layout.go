@@ -9,7 +9,11 @@ import (
 // grafiek draws a whole chart: header, legend, panels, notes, source line and,
 // for a demonstration database, the demo mark.
 func (p *pen) grafiek(g dashboard.Grafiek) {
-	p.rect(0, 0, p.w, p.h, p.t.Achtergrond)
+	if v, ok := p.r.(*tekstRaster); ok {
+		v.vulAlles(p.t.Achtergrond)
+	} else {
+		p.rect(0, 0, p.w, p.h, p.t.Achtergrond)
+	}
 	p.kleuren = kleurenVan(g)
 	m := p.px(56)
 	y, bottom := p.px(8), p.h-p.px(24)

@@ -11,8 +11,11 @@ import (
 	"fmt"
 	"image"
 	"os"
+	"runtime"
+	"slices"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -27,12 +30,6 @@ import (
 	"jeugdmonitor/ui/rapport"
 	"jeugdmonitor/ui/uidraad"
 	"jeugdmonitor/ui/uitvoer"
-)
-
-// The size a tile is drawn at before the window has laid it out.
-const (
-	duimBreedte = 800
-	duimHoogte  = 450
 )
 
 // hertekenNa is how long the tiles' size must stay the same before they are
@@ -73,12 +70,18 @@ type Screen struct {
 	// for a later year moves them
 	keuze     dashboard.Opties
 	grafieken []dashboard.Grafiek
-	stil      bool // set while the year selectors are set from code
+	// grafiekenGen is the refresh grafieken were built by
+	grafiekenGen int
+	stil         bool // set while the year selectors are set from code
 
 	// tegel is the size in pixels the chart tiles are shown at (zero until
-	// laid out), getekendOp the size each tile's image was drawn at.
-	tegel      image.Point
-	getekendOp []image.Point
+	// laid out), getekendVoor the refresh and size each tile's image was
+	// drawn for.
+	tegel        image.Point
+	getekendVoor []tekening
+	// tekenen is held by the one drawing of the tiles at a time, so that a
+	// tile is not drawn twice at once for the same refresh and size
+	tekenen sync.Mutex
 	// knop is the size in pixels of a tile's menu button, whose corner
 	// the charts leave free
 	knop      image.Point
@@ -131,7 +134,7 @@ func New(s *store.Store, w fyne.Window) *Screen {
 		sc.Kaarten = append(sc.Kaarten, k)
 		cards = append(cards, k)
 	}
-	sc.getekendOp = make([]image.Point, len(sc.Kaarten))
+	sc.getekendVoor = make([]tekening, len(sc.Kaarten))
 	sc.BeginHier = newBeginHier(&sc.Wegen)
 	bar := container.NewHBox(widget.NewLabel("Jaren"), sc.Van, widget.NewLabel("t/m"), sc.Tot, sc.PresenteerKnop, sc.RapportKnop, sc.Status)
 	grid := container.New(&thumbGrid{minWidth: minTegel, maxWidth: maxTegel}, cards...)
@@ -202,13 +205,11 @@ func (s *Screen) current(gen int) bool {
 	return gen == s.gen
 }
 
-// load builds the charts and tiles and draws the thumbnails, off the UI goroutine.
+// load builds the charts and tiles and draws the thumbnails, off the UI
+// goroutine. At the program's start it does not wait for the window: it reads
+// and draws on another processor while the window opens, and what it shows
+// waits in the UI goroutine's queue.
 func (s *Screen) load(gen int, o dashboard.Opties) {
-	// Wait until the UI loop runs, so drawing charts does not hold up the
-	// window's first frame.
-	running := make(chan struct{})
-	s.ui(func() { close(running) })
-	<-running
 	var err error
 	if o.Tot == 0 {
 		if o, err = dashboard.Standaard(s.store); err != nil {
@@ -243,7 +244,7 @@ func (s *Screen) load(gen int, o dashboard.Opties) {
 		s.mu.Unlock()
 		return // a newer refresh (other years, another theme) is on its way
 	}
-	s.opties, s.grafieken = o, graphs
+	s.opties, s.grafieken, s.grafiekenGen = o, graphs, gen
 	s.mu.Unlock()
 	s.ui(func() {
 		s.stil = true
@@ -253,14 +254,11 @@ func (s *Screen) load(gen int, o dashboard.Opties) {
 		s.toonTegels(tiles)
 		s.BeginHier.toon(leeg)
 	})
-	for i := range graphs {
-		if !s.tekenTegel(gen, i, true) {
-			return
-		}
+	if !s.tekenTegels() {
+		return
 	}
 	s.ui(func() {
 		s.Status.SetText(status)
-		meldEersteBeeld()
 		if s.klaar != nil {
 			s.klaar()
 		}
@@ -316,42 +314,93 @@ func (s *Screen) toonTegels(tiles []dashboard.Kerncijfer) {
 	s.Tegels.Refresh()
 }
 
-// tekenTegel draws chart i of refresh gen at the tiles' size off the UI
-// goroutine and shows it; unless altijd, only when it was drawn at another
-// size. It reports false once gen is no longer the newest refresh.
-func (s *Screen) tekenTegel(gen, i int, altijd bool) bool {
+// tekening is the refresh and the size in pixels a tile was drawn for.
+type tekening struct {
+	gen  int
+	maat image.Point
+}
+
+// tekenTegels draws, off the UI goroutine, every tile not yet drawn for the
+// charts built last at the tiles' size, on as many goroutines as there are
+// processors, and shows each as it is done; none while the tiles have no size
+// yet (kaartMaat has them drawn once they have). It reports false when the
+// charts built last are no longer of the newest refresh or a chart failed.
+func (s *Screen) tekenTegels() bool {
+	s.tekenen.Lock()
+	defer s.tekenen.Unlock()
 	s.mu.Lock()
-	maat, klaar, knop := s.tegel, s.getekendOp[i], s.knop
-	var g dashboard.Grafiek
-	if i < len(s.grafieken) {
-		g = s.grafieken[i]
+	gen, graphs, voor := s.grafiekenGen, s.grafieken, tekening{s.grafiekenGen, s.tegel}
+	knop := s.knop
+	var todo []int
+	for i := range graphs {
+		if s.getekendVoor[i] != voor {
+			todo = append(todo, i)
+		}
 	}
 	s.mu.Unlock()
-	if maat == (image.Point{}) {
-		maat = image.Pt(duimBreedte, duimHoogte)
+	if !s.current(gen) {
+		return false
 	}
-	if g.Naam == "" || !altijd && maat == klaar {
-		return s.current(gen)
+	if voor.maat == (image.Point{}) {
+		return true
 	}
-	img, err := chart.TekenBeeld(g, chart.Opties{Breedte: max(maat.X, chart.MinBreedte), Hoogte: max(maat.Y, chart.MinHoogte),
-		Thema: s.Thema(), VrijeHoek: knop})
+	o := chart.Opties{Breedte: max(voor.maat.X, chart.MinBreedte), Hoogte: max(voor.maat.Y, chart.MinHoogte),
+		Thema: s.Thema(), VrijeHoek: knop}
+	volgende := make(chan int, len(todo))
+	for _, i := range todo {
+		volgende <- i
+	}
+	close(volgende)
+	var mislukt atomic.Bool
+	var wg sync.WaitGroup
+	for range min(runtime.NumCPU(), len(todo)) {
+		wg.Go(func() {
+			for i := range volgende {
+				if mislukt.Load() || !s.tekenTegel(i, graphs[i], voor, o) {
+					mislukt.Store(true)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if mislukt.Load() {
+		return false
+	}
+	s.mu.Lock()
+	alles := voor.maat == s.tegel && !slices.ContainsFunc(s.getekendVoor, func(t tekening) bool { return t != voor })
+	s.mu.Unlock()
+	if alles {
+		s.ui(meldEersteBeeld)
+	}
+	return true
+}
+
+// tekenTegel draws chart i, g, for the refresh and size voor, with options o,
+// and shows it. It reports false when the refresh is no longer the newest or
+// the chart failed.
+func (s *Screen) tekenTegel(i int, g dashboard.Grafiek, voor tekening, o chart.Opties) bool {
+	img, err := chart.TekenBeeld(g, o)
 	if err != nil {
 		s.fout(err)
 		return false
 	}
-	if !s.current(gen) {
-		return false
-	}
 	s.mu.Lock()
-	s.getekendOp[i] = maat
+	current := voor.gen == s.gen
+	if current {
+		s.getekendVoor[i] = voor
+	}
 	s.mu.Unlock()
-	s.ui(func() { s.Kaarten[i].zet(img) })
-	return true
+	if current {
+		s.ui(func() { s.Kaarten[i].zet(img) })
+	}
+	return current
 }
 
-// kaartMaat records the size a tile is laid out at (on the UI goroutine)
-// and, once it has stayed the same for hertekenNa, draws the tiles again at
-// that size in pixels, off the UI goroutine.
+// kaartMaat records the size a tile is laid out at (on the UI goroutine) and
+// draws the tiles at that size in pixels, off the UI goroutine: the first
+// size once the UI goroutine has done the layout it is in (which may pass
+// other sizes first), a later one once it has stayed the same for hertekenNa.
 func (s *Screen) kaartMaat(size fyne.Size) {
 	scale := float32(1)
 	if c := s.window.Canvas(); c != nil && c.Scale() > 0 {
@@ -360,14 +409,20 @@ func (s *Screen) kaartMaat(size fyne.Size) {
 	px := image.Pt(int(size.Width*scale+0.5), int(size.Height*scale+0.5))
 	knop := s.Kaarten[0].MenuKnop.MinSize()
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	s.knop = image.Pt(int(knop.Width*scale+0.5), int(knop.Height*scale+0.5))
 	if px == s.tegel || px.X <= 0 || px.Y <= 0 {
+		s.mu.Unlock()
 		return
 	}
+	eerste := s.tegel == (image.Point{})
 	s.tegel, s.maatTijd = px, time.Now()
-	if !s.hertekent {
-		s.hertekent = true
+	wacht := !eerste && !s.hertekent
+	s.hertekent = s.hertekent || wacht
+	s.mu.Unlock()
+	switch {
+	case eerste:
+		s.ui(func() { uidraad.Go(func() { s.tekenTegels() }) })
+	case wacht:
 		uidraad.Go(s.hertekenTegels)
 	}
 }
@@ -383,13 +438,8 @@ func (s *Screen) hertekenTegels() {
 			continue
 		}
 		s.hertekent = false // a size from now on starts a new wait
-		gen, n := s.gen, len(s.grafieken)
 		s.mu.Unlock()
-		for i := range n {
-			if !s.tekenTegel(gen, i, false) {
-				return
-			}
-		}
+		s.tekenTegels()
 		return
 	}
 }

@@ -30,6 +30,7 @@ STAPPEN=(
 	stap_importeren_xlsx
 	stap_doelstelling_venster
 	stap_twee_maten
+	stap_maat_kiezen
 	stap_plakken_uit_excel
 	stap_correctie_begroting
 	stap_formule_als_bron
@@ -179,6 +180,32 @@ lees() {
 	IFS=, read -r x y w h <<<"${1:-0,0,1280,720}"
 	import -window root -crop "${w}x${h}+${x}+${y}" +repage -resize 200% -colorspace Gray "$WERK/lees.png" 2>/dev/null
 	tesseract "$WERK/lees.png" - -l nld 2>/dev/null | tr -s '[:space:]' ' '
+}
+
+# plek prints where the screen shows a word, "X Y" (its middle), read with
+# OCR (tesseract's word boxes) in the rectangle "X,Y,W,H" (default: the
+# window); nothing when it is not there. The first of several, from the top.
+plek() {
+	local x y w h
+	IFS=, read -r x y w h <<<"${2:-0,0,1280,720}"
+	import -window root -crop "${w}x${h}+${x}+${y}" +repage -resize 200% -colorspace Gray "$WERK/plek.png" 2>/dev/null
+	tesseract "$WERK/plek.png" - -l nld tsv 2>/dev/null |
+		awk -F'\t' -v woord="$1" -v x="$x" -v y="$y" 'NR > 1 && index($12, woord) == 1 {
+			print int(x + ($7 + $9 / 2) / 2), int(y + ($8 + $10 / 2) / 2); exit }'
+}
+
+# klik_op clicks the word (see plek) once the screen shows it in the
+# rectangle, waiting up to about 10 seconds.
+klik_op() {
+	local xy="" i
+	for i in $(seq 1 10); do
+		xy="$(plek "$1" "${2:-}")"
+		[ -n "$xy" ] && break
+		leeft
+		sleep 1
+	done
+	[ -n "$xy" ] || faal "het venster toont '$1' niet om op te klikken (OCR las in ${2:-het venster}: $(lees "${2:-}" | cut -c1-300))"
+	klik ${xy% *} ${xy#* }
 }
 
 # toont waits (at most about 15 seconds) until the window shows every text
@@ -486,6 +513,53 @@ stap_twee_maten() {
 	bereik_csv | begint_met "$eerste" || faal "het tweede cijfer verving het eerste (3.650 jongeren in 2025)"
 	toont 915,60,365,400 "groepsactiviteiten" "212 activiteiten" "3.650 jongeren"
 	foto "twee-maten"
+}
+
+# stap_maat_kiezen shows that intervention in the reach chart and then its
+# second measure (#15), both with the tile's menu: Interventie kiezen… and
+# Maat kiezen…, each a dialog with a choice. The tile's title names the
+# measure (OCR), and the command line's chart, which follows the choice kept
+# in the database, draws the 212 activiteiten of 2025.
+stap_maat_kiezen() {
+	toets ctrl+1 # the dashboard
+	sleep 2
+	# the reach chart is the tile right of "Bewegingen Spoor 3": scroll
+	# until that title is in the upper part of the dashboard
+	local xy="" i
+	for i in $(seq 1 20); do
+		xy="$(plek Bewegingen 222,60,560,360)"
+		[ -n "$xy" ] && break
+		leeft
+		xdotool mousemove 750 400 click --repeat 4 --delay 40 5
+		sleep 0.6
+	done
+	[ -n "$xy" ] || faal "de tegel Bewegingen Spoor 3 (links van de bereikgrafiek) kwam niet in beeld"
+	local y=${xy#* }
+	foto "tegel"
+	klik_rechts 1000 $((y + 130)) # the tile's menu: Vergroten, Interventie kiezen…, Maat kiezen…, …
+	toets Down Down Return
+	toont 340,180,600,360 "Interventie voor de grafiek"
+	klik_op "Automatisch" 340,180,600,360 # the choice: opens its list
+	klik_op "$(cut -d' ' -f1 <<<"$DOEL_INTERVENTIE")" 340,180,940,540
+	toont 760,$((y - 20)),520,40 "$DOEL_INTERVENTIE"
+	klik_op "Sluiten" 340,180,600,360
+	klik_rechts 1000 $((y + 130))
+	foto "menu"
+	toets Down Down Down Return # Maat kiezen…
+	toont 340,160,600,400 "Maat voor de grafiek" "Standaard: jongeren"
+	klik_op "Standaard:" 340,160,600,400
+	klik_op "groepsactiviteiten" 340,160,940,560
+	foto "gekozen"
+	klik_op "Sluiten" 340,160,600,400
+	toont 760,$((y - 20)),520,40 "$DOEL_INTERVENTIE (groepsactiviteiten)"
+	local svg="$WERK/maat.svg"
+	"$BIN" chart --name bereik-interventie --format svg -o "$svg" --db "$DB" >"$WERK/chart.log" 2>&1 ||
+		faal "chart mislukte: $(cat "$WERK/chart.log")"
+	grep -q "$DOEL_INTERVENTIE (groepsactiviteiten)<" "$svg" && grep -q ">Bereik (activiteiten)<" "$svg" && grep -q ">212<" "$svg" ||
+		faal "chart volgt de gekozen maat niet: $(grep -o '<text[^>]*>[^<]*' "$svg" | sed 's/.*>//' | head -12 | tr '\n' '|')"
+	foto "grafiek"
+	xdotool mousemove 750 400 click --repeat 60 --delay 20 4 # back to the top, where later steps click
+	sleep 0.5
 }
 
 # stap_plakken_uit_excel pastes a block copied from a spreadsheet (tabs

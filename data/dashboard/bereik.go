@@ -37,9 +37,10 @@ func (b *bouwer) bereikInterventie(g *Grafiek) error {
 		return err
 	}
 	m, _ := b.toonMaat(maten, rows, id, targets)
-	g.Maatkeuze = Maatkeuze{Interventie: in.Naam, Maat: m.naam}
+	std, _ := standaardMaat(maten, rows, id, targets)
+	g.Maatkeuze = Maatkeuze{Interventie: in.Naam, Maat: m.naam, Standaard: std.naam}
 	for _, mt := range maten {
-		g.Maatkeuze.Maten = append(g.Maatkeuze.Maten, mt.naam)
+		g.Maatkeuze.Maten = append(g.Maatkeuze.Maten, KeuzeMaat{Naam: mt.naam, Eenheid: mt.eenheid})
 	}
 	naam := in.Naam
 	if len(maten) > 1 { // say which of them the bars count

@@ -16,11 +16,35 @@ import (
 // charts.
 type Maatkeuze struct {
 	Interventie string
-	// Maten are the names of the intervention's measures with yearly reach
-	// in the years or a target in their unit, in the order they were added.
-	Maten []string
-	// Maat is the name of the measure shown.
-	Maat string
+	// Maten are the intervention's measures with yearly reach in the years
+	// or a target in their unit, in the order they were added.
+	Maten []KeuzeMaat
+	// Maat is the name of the measure shown, Standaard that of the measure
+	// shown when none is chosen (standaardMaat).
+	Maat, Standaard string
+}
+
+// KeuzeMaat is a measure to choose: its name and the unit it counts in.
+type KeuzeMaat struct {
+	Naam, Eenheid string
+}
+
+// Label names the measure with its unit, "groepsactiviteiten
+// (activiteiten)", or only "jongeren" when it is named after its unit.
+func (m KeuzeMaat) Label() string {
+	if strings.EqualFold(m.Naam, m.Eenheid) {
+		return m.Naam
+	}
+	return m.Naam + " (" + m.Eenheid + ")"
+}
+
+// Namen lists the names of the measures.
+func (k Maatkeuze) Namen() []string {
+	out := make([]string, len(k.Maten))
+	for i, m := range k.Maten {
+		out[i] = m.Naam
+	}
+	return out
 }
 
 // reeksMaat is a measure the chart of one intervention can show: one of its
@@ -231,12 +255,12 @@ func ControleerMaat(s *store.Store, o Opties) error {
 		return fmt.Errorf("onbekende maat %q: de grafiek %s toont geen interventie in %d-%d", o.Maat, bereikInterventieNaam, o.Van, o.Tot)
 	}
 	for _, m := range k.Maten {
-		if strings.EqualFold(m, o.Maat) {
+		if strings.EqualFold(m.Naam, o.Maat) {
 			return nil
 		}
 	}
 	if len(k.Maten) == 0 {
 		return fmt.Errorf("onbekende maat %q: %s heeft geen maat met cijfers per jaar in %d-%d of een doelstelling", o.Maat, k.Interventie, o.Van, o.Tot)
 	}
-	return fmt.Errorf("onbekende maat %q voor %s; bekende maten: %s", o.Maat, k.Interventie, strings.Join(k.Maten, ", "))
+	return fmt.Errorf("onbekende maat %q voor %s; bekende maten: %s", o.Maat, k.Interventie, strings.Join(k.Namen(), ", "))
 }

@@ -43,7 +43,9 @@ func TestReachChartShowsTheChosenMeasure(t *testing.T) {
 		t.Fatal(err)
 	}
 	k := g.Maatkeuze
-	if k.Interventie != "Ambulant jongerenwerk" || k.Maat != "jongeren" || !slices.Equal(k.Maten, []string{"jongeren", "groepsactiviteiten"}) {
+	if k.Interventie != "Ambulant jongerenwerk" || k.Maat != "jongeren" || k.Standaard != "jongeren" ||
+		!slices.Equal(k.Maten, []KeuzeMaat{{"jongeren", "jongeren"}, {"groepsactiviteiten", "activiteiten"}}) ||
+		k.Maten[0].Label() != "jongeren" || k.Maten[1].Label() != "groepsactiviteiten (activiteiten)" {
 		t.Fatalf("maatkeuze %+v", k)
 	}
 	p := g.Panelen[0]
@@ -61,7 +63,7 @@ func TestReachChartShowsTheChosenMeasure(t *testing.T) {
 	for _, pt := range p.Staven[0].Punten {
 		waarden = append(waarden, pt.Waarde)
 	}
-	if g.Maatkeuze.Maat != "groepsactiviteiten" || g.Titel != "Bereik per jaar: Ambulant jongerenwerk (groepsactiviteiten)" ||
+	if g.Maatkeuze.Maat != "groepsactiviteiten" || g.Maatkeuze.Standaard != "jongeren" || g.Titel != "Bereik per jaar: Ambulant jongerenwerk (groepsactiviteiten)" ||
 		p.Staven[0].Naam != "Bereik (activiteiten)" || !slices.Equal(waarden, []float64{0, 0, 180, 190, 212}) {
 		t.Errorf("groepsactiviteiten: %q, %q, %v", g.Titel, p.Staven[0].Naam, waarden)
 	}

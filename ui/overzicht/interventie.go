@@ -60,10 +60,11 @@ func (s *Screen) toonInterventieKeuze() {
 }
 
 // KiesInterventie shows the reach chart for the named intervention ("": the
-// chart picks one) and remembers the choice with the database.
+// chart picks one) in its default measure and remembers the choice with the
+// database.
 func (s *Screen) KiesInterventie(naam string) {
 	s.mu.Lock()
-	s.keuze.Interventie = naam
+	s.keuze.Interventie, s.keuze.Maat = naam, ""
 	s.mu.Unlock()
 	s.Status.SetText("Grafieken worden getekend…")
 	uidraad.Go(func() {

@@ -42,6 +42,8 @@ type Kaart struct {
 	menu *widget.PopUpMenu
 	// onMaat is told the tile's size whenever it is laid out.
 	onMaat func(fyne.Size)
+	// voorMenu, when set, brings the menu's items up to date before it opens.
+	voorMenu func()
 }
 
 func newKaart(b dashboard.Beschrijving, w fyne.Window, items []*fyne.MenuItem) *Kaart {
@@ -70,6 +72,9 @@ func newKaart(b dashboard.Beschrijving, w fyne.Window, items []*fyne.MenuItem) *
 // menu's right edge is at pos (the menu button sits at the tile's right
 // edge), so the menu opens towards the tile instead of past the window.
 func (k *Kaart) toonMenu(pos fyne.Position, o fyne.CanvasObject, rechts bool) {
+	if k.voorMenu != nil {
+		k.voorMenu()
+	}
 	c := k.window.Canvas()
 	m := widget.NewPopUpMenu(k.Menu, c)
 	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(o).Add(pos)

@@ -91,6 +91,8 @@ type Screen struct {
 	vergroting       *Vergroting
 	kiezer           *Kiezer
 	interventieKeuze *widget.Select
+	maatKeuze        *widget.Select
+	maatMenu         *fyne.MenuItem // Maat kiezen… in the reach chart's tile menu
 	thema            chart.Thema
 
 	// klaar, when set, is called on the UI goroutine after each refresh.
@@ -126,9 +128,13 @@ func New(s *store.Store, w fyne.Window) *Screen {
 	for i, g := range dashboard.Grafieken() {
 		items := []*fyne.MenuItem{fyne.NewMenuItem("Vergroten", func() { sc.vergroot(i) })}
 		if g.Naam == BereikInterventie {
-			items = append(items, fyne.NewMenuItem(InterventieKiezen, sc.toonInterventieKeuze))
+			sc.maatMenu = fyne.NewMenuItem(MaatKiezen, sc.toonMaatKeuze)
+			items = append(items, fyne.NewMenuItem(InterventieKiezen, sc.toonInterventieKeuze), sc.maatMenu)
 		}
 		k := newKaart(g, w, append(items, uitvoer.GrafiekMenu(w, sc.getekend(i))...))
+		if g.Naam == BereikInterventie {
+			k.voorMenu = sc.werkMaatMenuBij
+		}
 		k.OnTapped = func() { sc.vergroot(i) }
 		k.onMaat = sc.kaartMaat
 		sc.Kaarten = append(sc.Kaarten, k)

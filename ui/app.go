@@ -133,7 +133,8 @@ type Main struct {
 	// stopBackups ends the daily backups of the open database.
 	stopBackups chan struct{}
 
-	// syncing is the last synchronisation with the team (nil: none yet).
+	// syncing is the last synchronisation with the team, or joining of
+	// one (nil: none yet).
 	syncing *syncProgress
 
 	// sync runs background work on the calling goroutine (tests).
@@ -348,11 +349,14 @@ func (m *Main) updateWhere() {
 }
 
 // storePath is the open database's path as the window writes it.
-func (m *Main) storePath() string {
+func (m *Main) storePath() string { return m.showPath(m.store.Path()) }
+
+// showPath is a database path as the window writes it.
+func (m *Main) showPath(path string) string {
 	if m.pathText != nil {
-		return m.pathText(m.store.Path())
+		return m.pathText(path)
 	}
-	return m.store.Path()
+	return path
 }
 
 // show makes page id the current one, building it on first use.

@@ -114,7 +114,7 @@ var dbExtensies = []string{".db", ".sqlite", ".jeugdmonitor"}
 
 // onOpen lets the user pick another database file and opens it.
 func (s *instellingenScreen) onOpen() {
-	k := bestandskeuze.Keuze{Titel: lang.L("Database openen"), Map: s.folder(), Extensies: dbExtensies}
+	k := bestandskeuze.Keuze{Titel: lang.L("Database openen"), Map: s.m.storeFolder(), Extensies: dbExtensies}
 	bestandskeuze.Open(s.m.win, k, func(path string) { s.switchTo(path, false) })
 }
 
@@ -122,16 +122,17 @@ func (s *instellingenScreen) onOpen() {
 // file is refused rather than replaced.
 func (s *instellingenScreen) onCreate() {
 	k := bestandskeuze.Keuze{Titel: lang.L("Nieuwe database"), Naam: "jeugdmonitor-nieuw.db",
-		Map: s.folder(), Extensies: dbExtensies, Nieuw: true}
+		Map: s.m.storeFolder(), Extensies: dbExtensies, Nieuw: true}
 	bestandskeuze.Opslaan(s.m.win, k, func(path string) { s.switchTo(path, true) })
 }
 
-// folder is the folder of the open database, where the choosers start.
-func (s *instellingenScreen) folder() string {
-	if s.m.store == nil {
+// storeFolder is the folder of the open database, where the choosers
+// start ("" without one: the last one used).
+func (m *Main) storeFolder() string {
+	if m.store == nil {
 		return ""
 	}
-	return filepath.Dir(s.m.store.Path())
+	return filepath.Dir(m.store.Path())
 }
 
 // switchTo opens (or makes) a database and makes it the one the window uses.

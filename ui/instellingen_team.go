@@ -15,7 +15,9 @@ import (
 
 // teamSettings shows, sets, tests and removes the address of the open
 // database's team database, kept with the database (where 'jeugdmonitor
-// team koppel' keeps it) and never with a password.
+// team koppel' keeps it) and never with a password; with the address a
+// team database is set up from the open database (Teamdatabase inrichten),
+// or a new database made with the team's register (Aansluiten bij een team).
 type teamSettings struct {
 	m *Main
 
@@ -25,11 +27,19 @@ type teamSettings struct {
 	testButton   *widget.Button
 	removeButton *widget.Button
 	forgetButton *widget.Button
+	initButton   *widget.Button
+	joinButton   *widget.Button
 	result       *widget.Label
 	content      fyne.CanvasObject
 
 	// current is the saved address ("" when none).
 	current string
+	// inTeam says that the open database belongs to a team.
+	inTeam bool
+	// tested is the address Verbinding testen reached last, and whether
+	// that server held a team register then.
+	tested     string
+	testedTeam bool
 }
 
 func newTeamSettings(m *Main) *teamSettings {
@@ -38,10 +48,13 @@ func newTeamSettings(m *Main) *teamSettings {
 	t.saved.Wrapping = fyne.TextWrapBreak
 	t.address = newEntry("postgres://gebruiker@server:5432/database")
 	t.address.OnSubmitted = func(string) { t.onSave() }
+	t.address.OnChanged = func(string) { t.enableTeamSteps() }
 	t.saveButton = widget.NewButton(lang.L("Adres opslaan"), t.onSave)
 	t.testButton = widget.NewButton(lang.L("Verbinding testen"), t.onTest)
 	t.removeButton = widget.NewButton(lang.L("Adres verwijderen…"), t.onRemove)
 	t.forgetButton = widget.NewButton(lang.L("Wachtwoord vergeten"), t.onForget)
+	t.initButton = widget.NewButton(lang.L("Teamdatabase inrichten…"), t.onInit)
+	t.joinButton = widget.NewButton(lang.L("Aansluiten bij een team…"), t.onJoin)
 	t.result = widget.NewLabel("")
 	t.result.Wrapping = fyne.TextWrapWord
 	t.content = container.NewVBox(
@@ -49,6 +62,9 @@ func newTeamSettings(m *Main) *teamSettings {
 		container.NewBorder(nil, nil, nil, t.saveButton, t.address),
 		container.NewHBox(t.testButton, t.removeButton, t.forgetButton),
 		t.result,
+		container.NewHBox(t.initButton, t.joinButton),
+		lowLabel(lang.L("Teamdatabase inrichten zet het hele register van deze database in een lege teamdatabase (één keer, door één medewerker). "+
+			"Aansluiten bij een team maakt op deze laptop een nieuwe database met het register van het team; de database die nu open is, blijft zoals hij is.")),
 		lowLabel(lang.L("Het adres wordt zonder wachtwoord bij deze database bewaard. Om het wachtwoord vraagt het programma zelf; onthouden gebeurt in Windows Referentiebeheer, de sleutelbos van het bureaublad of een bestand dat alleen u kunt lezen. Zonder sslmode in het adres is de verbinding versleuteld (TLS) als de server dat aanbiedt.")))
 	return t
 }
@@ -60,16 +76,19 @@ func (t *teamSettings) Refresh() {
 		return
 	}
 	var dsn string
-	var ok bool
+	var ok, inTeam bool
 	t.m.background(func() (err error) {
-		dsn, ok, err = team.SavedServer(s)
+		if dsn, ok, err = team.SavedServer(s); err != nil {
+			return err
+		}
+		inTeam, err = team.InTeam(s)
 		return err
 	}, func(err error) {
 		if err != nil {
 			t.show(err.Error(), true)
 			return
 		}
-		t.current = ""
+		t.current, t.inTeam = "", inTeam
 		if ok {
 			t.current = dsn
 		}
@@ -83,12 +102,25 @@ func (t *teamSettings) showSaved() {
 		t.saved.SetText(lang.L("Voor deze database is geen teamdatabase opgeslagen."))
 		t.removeButton.Disable()
 		t.forgetButton.Disable()
+		t.enableTeamSteps()
 		return
 	}
 	t.saved.SetText(lang.L("Opgeslagen adres: {{.Adres}}", map[string]any{"Adres": t.current}))
 	t.address.SetText(t.current)
 	t.removeButton.Enable()
 	t.forgetButton.Enable()
+	t.enableTeamSteps()
+}
+
+// enableTeamSteps enables Teamdatabase inrichten when an address is typed,
+// the open database is not in a team and the last test of that address did
+// not find a team register, and Aansluiten bij een team when an address is
+// typed whose last test did not find the server without one.
+func (t *teamSettings) enableTeamSteps() {
+	typed := strings.TrimSpace(t.address.Text)
+	testedHere := typed != "" && typed == t.tested
+	setEnabled(t.initButton, typed != "" && !t.inTeam && !(testedHere && t.testedTeam))
+	setEnabled(t.joinButton, typed != "" && !(testedHere && !t.testedTeam))
 }
 
 // show puts a message under the buttons, as a problem when bad is set.
@@ -160,6 +192,8 @@ func (t *teamSettings) onTest() {
 				t.show(err.Error(), true)
 				return
 			}
+			t.tested, t.testedTeam = address, info.Teamdatabase
+			t.enableTeamSteps()
 			t.show(info.Omschrijving(), false)
 		})
 	}, func(err error) { t.show(err.Error(), true) })
@@ -212,4 +246,13 @@ func (t *teamSettings) onForget() {
 		}
 		t.show(lang.L("Het wachtwoord is vergeten; bij de volgende verbinding vraagt het programma erom."), false)
 	})
+}
+
+// setEnabled enables b when on is set, and disables it otherwise.
+func setEnabled(b *widget.Button, on bool) {
+	if on {
+		b.Enable()
+	} else {
+		b.Disable()
+	}
 }

@@ -38,8 +38,8 @@ func (m *Main) onSync() {
 		case !ok:
 			m.setStatus("")
 			dialog.ShowInformation(lang.L("Synchroniseren"), lang.L("Deze database hoort niet bij een team. "+
-				"Een team begint met 'jeugdmonitor team init'; een collega koppelt met 'jeugdmonitor team koppel' "+
-				"(zie de README, Team). Het adres van de teamdatabase staat in Instellingen."), m.win)
+				"In Instellingen > Teamdatabase vult u het adres van de teamdatabase in; een team begint daar met Teamdatabase inrichten "+
+				"(vanuit de database met het register), een collega sluit zich aan met Aansluiten bij een team (zie ook Help)."), m.win)
 		default:
 			m.connectTeam(dsn, "", false, func(srv *team.Server) { m.syncWith(s, srv) }, func(err error) {
 				if !errors.Is(err, errNoPassword) { // the status line says so
@@ -74,21 +74,29 @@ func (p *syncProgress) show(v team.Voortgang) {
 	}
 }
 
-// syncWith synchronises s with the team database srv (and closes it).
-func (m *Main) syncWith(s *store.Store, srv *team.Server) {
-	ctx, cancel := context.WithCancel(context.Background())
-	p := &syncProgress{cancel: cancel, step: widget.NewLabel(lang.L("Synchroniseren met het team…")), bar: widget.NewProgressBar()}
+// showProgress shows the dialog that work with the team database runs
+// behind, titled title, first saying step; Afbreken says stopping and
+// calls cancel. Closing the program cancels it too.
+func (m *Main) showProgress(title, step, stopping string, cancel context.CancelFunc) *syncProgress {
+	p := &syncProgress{cancel: cancel, step: widget.NewLabel(step), bar: widget.NewProgressBar()}
 	p.stop = widget.NewButton(lang.L("Afbreken"), func() {
 		p.stop.Disable()
-		p.step.SetText(lang.L("Afbreken… (wat al binnen is blijft)"))
+		p.step.SetText(stopping)
 		cancel()
 	})
-	p.dialog = dialog.NewCustomWithoutButtons(lang.L("Synchroniseren met het team"),
-		container.NewVBox(p.step, p.bar, container.NewCenter(p.stop)), m.win)
+	p.dialog = dialog.NewCustomWithoutButtons(title, container.NewVBox(p.step, p.bar, container.NewCenter(p.stop)), m.win)
 	p.dialog.Show()
 	p.dialog.Resize(fyne.NewSize(480, p.dialog.MinSize().Height))
 	m.syncing = p
-	m.setStatus(lang.L("Synchroniseren met het team…"))
+	m.setStatus(step)
+	return p
+}
+
+// syncWith synchronises s with the team database srv (and closes it).
+func (m *Main) syncWith(s *store.Store, srv *team.Server) {
+	ctx, cancel := context.WithCancel(context.Background())
+	p := m.showProgress(lang.L("Synchroniseren met het team"), lang.L("Synchroniseren met het team…"),
+		lang.L("Afbreken… (wat al binnen is blijft)"), cancel)
 	var res team.Resultaat
 	m.background(func() (err error) {
 		defer srv.Close()

@@ -248,7 +248,7 @@ func (i Info) Omschrijving() string {
 	}
 	team := "de database bevat een teamregister"
 	if !i.Teamdatabase {
-		team = "de database bevat nog geen teamregister (jeugdmonitor team init)"
+		team = "de database bevat nog geen teamregister (Teamdatabase inrichten, of jeugdmonitor team init)"
 	}
 	return fmt.Sprintf("Verbonden met PostgreSQL %s; de verbinding is %s; %s.", i.Versie, tls, team)
 }

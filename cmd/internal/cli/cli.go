@@ -274,27 +274,6 @@ func backupBeforeMigrate(s *store.Store, _, to int) error {
 	return err
 }
 
-// createDatabase makes a new database file at path and fills it; it never
-// overwrites an existing file, and on any failure removes what it made, so no
-// half-filled database is left behind. It returns the absolute path.
-func createDatabase(path string, fill func(*store.Store) error) (string, error) {
-	if _, err := os.Stat(path); err == nil {
-		return "", fmt.Errorf("%s bestaat al; een bestaand bestand wordt niet overschreven", path)
-	}
-	s, err := store.Open(path, store.Options{Create: true})
-	if err != nil {
-		return "", err
-	}
-	abs := s.Path()
-	err = fill(s)
-	s.Close()
-	if err != nil {
-		store.Remove(abs)
-		return "", err
-	}
-	return abs, nil
-}
-
 // seedBuiltin loads the built-in register into a database that lacks it.
 func seedBuiltin(s *store.Store) error {
 	docs, err := register.Builtin()

@@ -154,7 +154,7 @@ func runNieuw(env Env, args []string) int {
 	if *db == "" {
 		return usageError(env, "--db is verplicht; gebruik --help")
 	}
-	path, err := createDatabase(*db, seedBuiltin)
+	path, err := store.CreateNew(*db, seedBuiltin)
 	if err != nil {
 		return failure(env, err)
 	}

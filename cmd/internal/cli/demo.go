@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"jeugdmonitor/data/dashboard"
+	"jeugdmonitor/data/store"
 )
 
 func runDemo(env Env, args []string) int {
@@ -18,7 +19,7 @@ func runDemo(env Env, args []string) int {
 	if *out == "" {
 		return usageError(env, "-o is verplicht; gebruik --help")
 	}
-	path, err := createDatabase(*out, dashboard.VulDemo)
+	path, err := store.CreateNew(*out, dashboard.VulDemo)
 	if err != nil {
 		return failure(env, err)
 	}

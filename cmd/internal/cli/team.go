@@ -12,7 +12,6 @@ import (
 
 	"golang.org/x/term"
 
-	"jeugdmonitor/data/register"
 	"jeugdmonitor/data/store"
 	"jeugdmonitor/data/team"
 )
@@ -122,17 +121,7 @@ func runTeamKoppel(env Env, args []string) int {
 		return failure(env, err)
 	}
 	defer srv.Close()
-	var res team.Resultaat
-	path, err := createDatabase(*db, func(s *store.Store) error {
-		if err := s.SetSetting(register.SeededKey, "nee: het register komt uit de teamdatabase"); err != nil {
-			return err
-		}
-		if err := team.RememberServer(s, *url); err != nil {
-			return err
-		}
-		res, err = team.Join(context.Background(), s, srv, nil)
-		return err
-	})
+	path, res, err := team.JoinNew(context.Background(), *db, *url, srv, nil)
 	if err != nil {
 		return failure(env, err)
 	}

@@ -47,7 +47,8 @@ SMOKE_DEPS=(xvfb xdotool imagemagick libgl1-mesa-dri)
 # x11-xkb-utils: xkbcomp gives the journey's keyboard ë and €; libreoffice-impress, poppler-utils,
 # unzip and file check the report, the .pptx and the chart the journey writes; xclip puts a block
 # copied from a spreadsheet on the clipboard; tesseract-ocr(-nld) reads the window's messages
-JOURNEY_DEPS=(x11-xkb-utils libreoffice-calc libreoffice-impress poppler-utils unzip file xclip tesseract-ocr tesseract-ocr-nld)
+# postgresql gives the team step a server of its own
+JOURNEY_DEPS=(x11-xkb-utils postgresql libreoffice-calc libreoffice-impress poppler-utils unzip file xclip tesseract-ocr tesseract-ocr-nld)
 
 CI="${CI:-false}"
 GO_TEST_TIMEOUT="${GO_TEST_TIMEOUT:-10m}"

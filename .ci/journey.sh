@@ -44,6 +44,7 @@ STAPPEN=(
 	stap_controle_libreoffice
 	stap_controle_reservekopie
 	stap_controle_rapport
+	stap_team_inrichten_en_aansluiten
 	stap_draadcontrole
 )
 
@@ -104,6 +105,22 @@ NIEUWE_CIJFERS=(
 	"$INTERVENTIE;2023;precies;1350;;jongeren;jongeren;definitief;'=1+1;'@SOM(1);"
 )
 
+# the team (#16): a PostgreSQL server of the journey's own, the first
+# laptop's database that sets up the team database, the colleague's own
+# database and the new database joining makes for the team, and the figure
+# entered in that one
+TEAMMAP="$WERK/team"
+TEAM_EERSTE="$TEAMMAP/anna.db"
+TEAM_EIGEN="$TEAMMAP/bram eigen.db"
+TEAM_KOPIE="$TEAMMAP/bram team #1 ë.db"
+TEAM_CIJFER="$INTERVENTIE;2018;precies;1234;"
+pg_map="" pg_bin=""
+
+# JOURNEY_STAPPEN="stap_a stap_b" runs only those steps (to try a step)
+if [ -n "${JOURNEY_STAPPEN:-}" ]; then
+	read -r -a STAPPEN <<<"$JOURNEY_STAPPEN"
+fi
+
 xvfb_pid="" app_pid="" stap="" fotonr=0 geslaagd=0
 
 log() { printf '==> reis: %s\n' "$*" >&2; }
@@ -111,6 +128,7 @@ log() { printf '==> reis: %s\n' "$*" >&2; }
 opruimen() {
 	[ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
 	[ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+	stop_postgres
 	if [ "$geslaagd" -eq 1 ] && [ -z "${JOURNEY_KEEP:-}" ]; then
 		rm -rf "$WERK"
 	else
@@ -286,9 +304,19 @@ sluit_melding() {
 midden_klik() { klik $((640 + $1)) $((360 + $2)); }
 
 start_xvfb() {
-	Xvfb -displayfd 3 -screen 0 1366x768x24 -nolisten tcp -noreset 3>"$WERK/display" >"$WERK/xvfb.log" 2>&1 &
-	xvfb_pid=$!
 	local d="" i
+	if [ -n "${JOURNEY_DISPLAY:-}" ]; then # a display number of one's own (to try a step)
+		Xvfb ":${JOURNEY_DISPLAY#:}" -screen 0 1366x768x24 -nolisten tcp -noreset >"$WERK/xvfb.log" 2>&1 &
+		# ready when its socket is there
+		for i in $(seq 1 100); do
+			[ -S "/tmp/.X11-unix/X${JOURNEY_DISPLAY#:}" ] && break
+			sleep 0.1
+		done
+		echo "${JOURNEY_DISPLAY#:}" >"$WERK/display"
+	else
+		Xvfb -displayfd 3 -screen 0 1366x768x24 -nolisten tcp -noreset 3>"$WERK/display" >"$WERK/xvfb.log" 2>&1 &
+	fi
+	xvfb_pid=$!
 	for i in $(seq 1 100); do
 		d="$(tr -dc '0-9' <"$WERK/display" 2>/dev/null || true)"
 		[ -n "$d" ] && break
@@ -306,10 +334,11 @@ start_xvfb() {
 	log "Xvfb op $DISPLAY"
 }
 
-# start_programma starts the program on $DB and waits for its window.
+# start_programma starts the program BIN on $DB (or the database given)
+# and waits for its window.
 start_programma() {
 	XDG_CONFIG_HOME="$WERK/config" XDG_CACHE_HOME="$WERK/cache" XDG_RUNTIME_DIR="$WERK/runtime" \
-		"$1" --db "$DB" >>"$WERK/app.log" 2>&1 </dev/null &
+		"$1" --db "${2:-$DB}" >>"$WERK/app.log" 2>&1 </dev/null &
 	app_pid=$!
 	local i wid=""
 	for i in $(seq 1 60); do
@@ -321,6 +350,51 @@ start_programma() {
 	[ -n "$wid" ] || faal "geen venster binnen 30 s"
 	xdotool windowmove "$wid" 0 0 windowsize "$wid" 1280 720 windowfocus "$wid" 2>/dev/null || true
 	sleep 3 # the dashboard draws its charts
+}
+
+# als_postgres runs a PostgreSQL program as the user postgres when the
+# journey runs as root (initdb refuses root), as data/team/pgtest does.
+als_postgres() {
+	if [ "$(id -u)" -eq 0 ]; then
+		runuser -u postgres -- "$@"
+	else
+		"$@"
+	fi
+}
+
+# start_postgres starts a throwaway PostgreSQL server from Debian's package
+# (initdb and pg_ctl of the newest /usr/lib/postgresql/N/bin) in a folder of
+# its own, on a free port of 127.0.0.1 only, trusting local connections, with
+# an empty database jeugdteam; PG_ADRES is its address for the program.
+start_postgres() {
+	pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+	[ -x "$pg_bin/initdb" ] || pg_bin="$(dirname "$(command -v initdb || echo /geen/initdb)")"
+	[ -x "$pg_bin/initdb" ] || faal "PostgreSQL (initdb) is niet geïnstalleerd: het Debian-pakket postgresql (./build.sh journey installeert het)"
+	# not under $WERK: mktemp makes that folder for root only
+	pg_map="$(mktemp -d "${TMPDIR:-/tmp}/jeugdmonitor-reis-pg.XXXXXX")"
+	[ "$(id -u)" -eq 0 ] && chown postgres: "$pg_map"
+	als_postgres "$pg_bin/initdb" -D "$pg_map/data" -U postgres -A trust -E UTF8 --locale=C --no-sync \
+		>"$WERK/initdb.log" 2>&1 || faal "initdb mislukte: $(cat "$WERK/initdb.log")"
+	local poging poort=""
+	for poging in 1 2 3 4 5; do # a port taken in the meantime: another one
+		poort=$((20000 + RANDOM % 40000))
+		als_postgres "$pg_bin/pg_ctl" -D "$pg_map/data" -l "$pg_map/server.log" -w -t 60 \
+			-o "-p $poort -k $pg_map -c listen_addresses=127.0.0.1 -c fsync=off" start >"$WERK/pg_ctl.log" 2>&1 && break
+		poort=""
+	done
+	[ -n "$poort" ] || faal "de PostgreSQL-server start niet: $(cat "$pg_map/server.log" 2>/dev/null)"
+	"$pg_bin/createdb" -h 127.0.0.1 -p "$poort" -U postgres jeugdteam 2>"$WERK/createdb.log" ||
+		faal "createdb mislukte: $(cat "$WERK/createdb.log")"
+	PG_ADRES="postgres://postgres@127.0.0.1:$poort/jeugdteam"
+	log "PostgreSQL op 127.0.0.1:$poort ($pg_bin)"
+}
+
+# stop_postgres stops the journey's server, if it runs, and removes it.
+stop_postgres() {
+	[ -n "$pg_map" ] || return 0
+	als_postgres "$pg_bin/pg_ctl" -D "$pg_map/data" -m immediate -w stop >/dev/null 2>&1 || true
+	rm -rf "$pg_map"
+	pg_map=""
 }
 
 # ---------------------------------------------------------------------------
@@ -760,7 +834,9 @@ stap_presenteren() {
 	foto "terug"
 }
 
-stap_afsluiten() {
+# afsluiten quits the program with Ctrl+Q and checks that it stopped
+# cleanly, without a panic.
+afsluiten() {
 	local wid
 	wid="$(xdotool search --onlyvisible --name 'Jeugdmonitor' | head -n 1)"
 	xdotool windowfocus "$wid" 2>/dev/null || true
@@ -779,6 +855,8 @@ stap_afsluiten() {
 		faal "het programma meldde een panic"
 	fi
 }
+
+stap_afsluiten() { afsluiten; }
 
 stap_controle_cli() {
 	bereik_csv >"$WERK/bereik-na.csv" || faal "export via de opdrachtregel mislukte"
@@ -855,6 +933,113 @@ stap_controle_rapport() {
 	file "$GRAFIEK" | grep -q 'PNG image data, 1920 x 1080' || faal "$GRAFIEK is geen PNG van 1920x1080: $(file "$GRAFIEK")"
 	[ "$(identify -format '%wx%h' "$GRAFIEK")" = "1920x1080" ] || faal "identify leest $GRAFIEK niet als 1920x1080"
 	log "ok: de grafiek is een PNG van 1920x1080"
+}
+
+# team_adres types the team database's address in Instellingen >
+# Teamdatabase (the page from its top: the field below the backups) and
+# presses Tab COUNT times from it: Adres opslaan, Verbinding testen, then
+# the buttons that can be chosen (Teamdatabase inrichten…, Aansluiten bij
+# een team…).
+team_adres() {
+	toets ctrl+9
+	sleep 1
+	klik 690 621
+	toets ctrl+a BackSpace
+	typ "$PG_ADRES"
+	toont 222,600,940,45 "127.0.0.1"
+	local i
+	for ((i = 0; i < $1; i++)); do toets Tab; done
+}
+
+# team_synchroniseren chooses Bestand > Synchroniseren met het team and
+# waits for the outcome in the status line.
+team_synchroniseren() {
+	menu "Synchroniseren met het team"
+	toont 0,685,640,30 "Gesynchroniseerd"
+	foto "gesynchroniseerd-$1"
+}
+
+# stap_team_inrichten_en_aansluiten (#16): on its own PostgreSQL server, the
+# first laptop sets up the team database from its database in the window
+# (Instellingen > Teamdatabase > Teamdatabase inrichten…); a colleague, whose
+# own database stays as it is, joins with Aansluiten bij een team…, which
+# refuses an existing file in its chooser and makes a new database that the
+# window then opens. A figure entered there reaches the first laptop when
+# both synchronise; the command line reads it in both databases.
+stap_team_inrichten_en_aansluiten() {
+	start_postgres
+	mkdir -p "$TEAMMAP"
+	: >"$WERK/app.log"
+	start_programma "$BIN" "$TEAM_EERSTE"
+	team_adres 3 # to Teamdatabase inrichten…
+	toets space
+	toont 330,220,620,300 "Het hele register van deze database" "bewaard"
+	foto "inrichten-vraag"
+	toets Return # Inrichten
+	toont 330,250,620,220 "Teamdatabase ingericht met"
+	foto "ingericht"
+	toets Return # OK
+	afsluiten
+	"$BIN" sync --db "$TEAM_EERSTE" >"$WERK/team-sync.log" 2>&1 ||
+		faal "sync na inrichten mislukte: $(cat "$WERK/team-sync.log")"
+
+	# the colleague's laptop: its own database, made when the program starts on it
+	start_programma "$BIN" "$TEAM_EIGEN"
+	team_adres 4 # past Teamdatabase inrichten… to Aansluiten bij een team…
+	toets space
+	toont 330,200,620,320 "nieuwe database met het register van het team" "blijft zoals hij is"
+	foto "aansluiten-vraag"
+	toets Return # Bestand kiezen…
+	sleep 1
+	kiezer_typ "$TEAM_EERSTE" # taken: refused, not overwritten
+	toont 330,250,620,220 "bestaat al"
+	foto "bestaand-geweigerd"
+	toets Return # OK: back in the chooser
+	kiezer_typ "$TEAM_KOPIE"
+	toont 330,250,620,220 "Aangesloten bij het team"
+	foto "aangesloten"
+	toets Return
+	toont 222,80,1050,30 "bram team" # Instellingen: Geopend: the new database
+
+	# a figure entered in the team copy, and synchronised
+	toets ctrl+3
+	typ "$INTERVENTIE"
+	toets Return
+	typ "2018"
+	toets Tab
+	typ "1.234"
+	toets Return
+	local i
+	for i in $(seq 1 60); do
+		"$BIN" export --what bereik --format csv --db "$TEAM_KOPIE" 2>/dev/null | tr -d '\r' | begint_met "$TEAM_CIJFER" && break
+		leeft
+		sleep 0.5
+	done
+	[ "$i" -lt 60 ] || faal "het cijfer staat na 30 s niet in $TEAM_KOPIE"
+	team_synchroniseren collega
+	afsluiten
+
+	start_programma "$BIN" "$TEAM_EERSTE"
+	team_synchroniseren eerste
+	afsluiten
+
+	local db
+	for db in "$TEAM_EERSTE" "$TEAM_KOPIE"; do
+		"$BIN" export --what bereik --format csv --db "$db" 2>/dev/null | tr -d '\r' | begint_met "$TEAM_CIJFER" ||
+			faal "het cijfer $TEAM_CIJFER staat niet in $db"
+		"$BIN" sync --db "$db" >"$WERK/team-sync.log" 2>&1 || faal "sync van $db mislukte: $(cat "$WERK/team-sync.log")"
+		grep -q 'Gesynchroniseerd: 0 verstuurd, 0 ontvangen' "$WERK/team-sync.log" ||
+			faal "$db liep niet gelijk met het team: $(cat "$WERK/team-sync.log")"
+		"$BIN" conflicten --db "$db" >"$WERK/team-conflicten.log" 2>&1 && grep -qx 'Geen conflicten.' "$WERK/team-conflicten.log" ||
+			faal "conflicten in $db: $(cat "$WERK/team-conflicten.log")"
+	done
+	"$BIN" export --what bereik --format csv --db "$TEAM_EIGEN" 2>/dev/null | tr -d '\r' | begint_met "$TEAM_CIJFER" &&
+		faal "het cijfer van het team staat in de eigen database van de collega, die zoals hij was moest blijven"
+	"$BIN" sync --db "$TEAM_EIGEN" >"$WERK/team-sync.log" 2>&1 && faal "de eigen database van de collega synchroniseert na aansluiten met het team"
+	grep -q 'geen teamdatabase bekend voor deze database' "$WERK/team-sync.log" ||
+		faal "de eigen database van de collega kreeg een teamdatabase: $(cat "$WERK/team-sync.log")"
+	stop_postgres
+	log "ok: teamdatabase ingericht en aangesloten in het venster; $TEAM_CIJFER staat na synchroniseren in beide databases"
 }
 
 # stap_draadcontrole starts a build without the tag migrated_fynedo, in which

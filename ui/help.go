@@ -71,6 +71,9 @@ func (s *helpScreen) buildUI() {
 			"met de grafieken en hun kernboodschappen; Bestand > Presentatie opslaan als PowerPoint maakt de dia's.")),
 		heading(lang.L("Samenwerken in een teamdatabase"), theme.SizeNameSubHeadingText),
 		paragraph(lang.L("In Instellingen > Teamdatabase vult u het adres van de gedeelde teamdatabase in (Adres opslaan, Verbinding testen). "+
+			"Eén medewerker richt een lege teamdatabase in met Teamdatabase inrichten: het hele register van zijn database gaat erheen. "+
+			"Collega's kiezen Aansluiten bij een team: hun laptop krijgt een nieuwe database met het register van het team, "+
+			"die het venster daarna opent; hun eigen database blijft zoals hij was en gaat niet mee. "+
 			"Bestand > Synchroniseren met het team stuurt daarna uw wijzigingen en haalt die van collega's op; "+
 			"Bestand > Conflicten toont de wijzigingen die botsten met die van een collega.")),
 		heading(lang.L("Gegevens uitwisselen"), theme.SizeNameSubHeadingText),

@@ -60,9 +60,8 @@ func newTeamSettings(m *Main) *teamSettings {
 	t.content = container.NewVBox(
 		t.saved,
 		container.NewBorder(nil, nil, nil, t.saveButton, t.address),
-		container.NewHBox(t.testButton, t.removeButton, t.forgetButton),
+		container.NewHBox(t.testButton, t.removeButton, t.forgetButton, t.initButton, t.joinButton),
 		t.result,
-		container.NewHBox(t.initButton, t.joinButton),
 		lowLabel(lang.L("Teamdatabase inrichten zet het hele register van deze database in een lege teamdatabase (één keer, door één medewerker). "+
 			"Aansluiten bij een team maakt op deze laptop een nieuwe database met het register van het team; de database die nu open is, blijft zoals hij is.")),
 		lowLabel(lang.L("Het adres wordt zonder wachtwoord bij deze database bewaard. Om het wachtwoord vraagt het programma zelf; onthouden gebeurt in Windows Referentiebeheer, de sleutelbos van het bureaublad of een bestand dat alleen u kunt lezen. Zonder sslmode in het adres is de verbinding versleuteld (TLS) als de server dat aanbiedt.")))

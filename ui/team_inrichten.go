@@ -39,6 +39,8 @@ func (t *teamSettings) confirmTeamStep(title, question, ok string, then func()) 
 		}
 	}, t.m.win)
 	d.Show()
+	// the text wraps at the width given: its height is known after that
+	d.Resize(fyne.NewSize(620, d.MinSize().Height))
 	d.Resize(fyne.NewSize(620, d.MinSize().Height))
 }
 
@@ -142,7 +144,8 @@ func (t *teamSettings) onJoin() {
 		map[string]any{"Adres": address})
 	if t.m.store != nil {
 		question += "\n\n" + lang.L("De database die nu open is ({{.Pad}}) blijft zoals hij is en gaat niet mee naar het team: "+
-			"wat u daarin zelf hebt ingevoerd, komt niet in het teamregister. U opent hem weer met Bestand > Database openen.",
+			"wat u daarin zelf hebt ingevoerd, komt niet in het teamregister. Zijn die gegevens voor het team, voer ze dan na het aansluiten "+
+			"in de nieuwe database in. De eigen database opent u weer met Bestand > Database openen.",
 			map[string]any{"Pad": t.m.storePath()})
 	}
 	t.confirmTeamStep(lang.L("Aansluiten bij een team"), question, lang.L("Bestand kiezen…"), func() {

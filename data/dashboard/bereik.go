@@ -39,6 +39,9 @@ func (b *bouwer) bereikInterventie(g *Grafiek) error {
 	m, _ := b.toonMaat(maten, rows, id, targets)
 	std, _ := standaardMaat(maten, rows, id, targets)
 	g.Maatkeuze = Maatkeuze{Interventie: in.Naam, Maat: m.naam, Standaard: std.naam}
+	if m.naam != std.naam {
+		b.andereMaat = m.naam
+	}
 	for _, mt := range maten {
 		g.Maatkeuze.Maten = append(g.Maatkeuze.Maten, KeuzeMaat{Naam: mt.naam, Eenheid: mt.eenheid})
 	}

@@ -158,8 +158,10 @@ type bouwer struct {
 	bronLijst []domain.Bron
 	laatste   int
 	voorVan   int // criteria shown with a measurement from before the range
-	// interventie is the number of the intervention the reach chart shows.
+	// interventie is the number of the intervention the reach chart shows;
+	// andereMaat the name of its measure shown when that is not its default.
 	interventie uint
+	andereMaat  string
 }
 
 // bron records a source reference of a figure on the chart, once however

@@ -240,3 +240,30 @@ func TestDefaultMeasureWithoutTargetIsTheLatest(t *testing.T) {
 		t.Errorf("titel %q", g.Titel)
 	}
 }
+
+// TestKernboodschapBelongsToTheMeasure: the headline message typed for the
+// intervention's default measure does not head the chart of its other
+// measure, which keeps a message of its own.
+func TestKernboodschapBelongsToTheMeasure(t *testing.T) {
+	s := tweeMaten(t)
+	o := Opties{Van: 2020, Tot: 2024, Interventie: "Ambulant jongerenwerk"}
+	if err := SetKernboodschap(s, "bereik-interventie", o, "Meer jongeren bereikt dan beoogd"); err != nil {
+		t.Fatal(err)
+	}
+	activiteiten := o
+	activiteiten.Maat = "groepsactiviteiten"
+	if g, err := Bouw(s, "bereik-interventie", activiteiten); err != nil || g.Kernboodschap != "" {
+		t.Errorf("de boodschap over jongeren staat bij de groepsactiviteiten: %q, %v", g.Kernboodschap, err)
+	}
+	if err := SetKernboodschap(s, "bereik-interventie", activiteiten, "Elke week een activiteit"); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		o    Opties
+		want string
+	}{{o, "Meer jongeren bereikt dan beoogd"}, {activiteiten, "Elke week een activiteit"}} {
+		if g, err := Bouw(s, "bereik-interventie", c.o); err != nil || g.Kernboodschap != c.want || !strings.HasPrefix(g.KernboodschapHerkomst, "Kernboodschap aangepast door test") {
+			t.Errorf("maat %q: %q (%q), %v", c.o.Maat, g.Kernboodschap, g.KernboodschapHerkomst, err)
+		}
+	}
+}

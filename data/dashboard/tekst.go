@@ -24,10 +24,16 @@ func IsDemo(s *store.Store) (bool, error) {
 // kernboodschapKey is the setting that holds the headline message of a chart
 // that has no indicator of its own. The reach chart of one intervention
 // keeps one per intervention (interventie: its number; 0 for other charts),
-// so that a message about one intervention never shows with another.
-func kernboodschapKey(naam string, interventie uint) string {
-	if interventie == 0 {
+// so that a message about one intervention never shows with another, and
+// one per measure other than its default (maat: its name; "" for the
+// default), so that a message about jongeren never heads the chart of its
+// activiteiten.
+func kernboodschapKey(naam string, interventie uint, maat string) string {
+	switch {
+	case interventie == 0:
 		return "kernboodschap." + naam
+	case maat != "":
+		return fmt.Sprintf("kernboodschap.%s.%d.%s", naam, interventie, strings.ToLower(maat))
 	}
 	return fmt.Sprintf("kernboodschap.%s.%d", naam, interventie)
 }
@@ -39,7 +45,7 @@ func kernboodschapKey(naam string, interventie uint) string {
 // whose reference carries its date ("Routekaart Jeugdbeleid Zwolle (mei
 // 2023)").
 func kernboodschap(s *store.Store, d definitie, b *bouwer) (tekst, herkomst string, err error) {
-	filter, veld, document := store.WijzigingFilter{Entiteit: "instellingen"}, kernboodschapKey(d.Naam, b.interventie), ""
+	filter, veld, document := store.WijzigingFilter{Entiteit: "instellingen"}, kernboodschapKey(d.Naam, b.interventie, b.andereMaat), ""
 	if d.indicator != "" {
 		ind, ok, err := zoekIndicator(s, d.indicator)
 		if !ok {
@@ -82,8 +88,8 @@ func kernboodschap(s *store.Store, d definitie, b *bouwer) (tekst, herkomst stri
 // or, when the choice was automatic then (or cannot be known), to the
 // automatic choice.
 func eerdereSleutel(s *store.Store, d definitie, b *bouwer, veld string) (string, error) {
-	oud := kernboodschapKey(d.Naam, 0)
-	if b.interventie == 0 || veld == oud {
+	oud := kernboodschapKey(d.Naam, 0, "")
+	if b.interventie == 0 || veld == oud || b.andereMaat != "" {
 		return veld, nil
 	}
 	if _, eigen, err := s.Setting(veld); err != nil || eigen {
@@ -117,7 +123,7 @@ const MaxKernboodschap = 300
 
 // SetKernboodschap changes a chart's headline message, audited: on its
 // indicator where it has one, otherwise stored with the chart, for the reach
-// chart with the intervention it shows for o.
+// chart with the intervention and measure it shows for o.
 func SetKernboodschap(s *store.Store, naam string, o Opties, tekst string) error {
 	d, err := zoek(naam)
 	if err != nil {
@@ -129,9 +135,9 @@ func SetKernboodschap(s *store.Store, naam string, o Opties, tekst string) error
 			Melding: fmt.Sprintf("is te lang voor een dia; houd het bij %d tekens", MaxKernboodschap)}}}
 	}
 	if d.indicator == "" {
-		b := &bouwer{s: s, o: o}
+		b := &bouwer{s: s, o: o, bronnen: map[string]bool{}}
 		if d.Naam == bereikInterventieNaam {
-			if _, err := b.toonInterventie(); err != nil {
+			if err := b.bereikInterventie(&Grafiek{}); err != nil { // the intervention and measure shown
 				return err
 			}
 			if b.interventie == 0 {
@@ -139,7 +145,7 @@ func SetKernboodschap(s *store.Store, naam string, o Opties, tekst string) error
 					Melding: "hoort bij een interventie, maar de grafiek toont er geen; voer eerst bereik in"}}}
 			}
 		}
-		return s.SetSetting(kernboodschapKey(naam, b.interventie), tekst)
+		return s.SetSetting(kernboodschapKey(naam, b.interventie, b.andereMaat), tekst)
 	}
 	ind, err := s.IndicatorByCode(d.indicator)
 	if err != nil {

@@ -48,7 +48,7 @@ func (s *Screen) toonInterventieKeuze() {
 				s.KiesInterventie(naam)
 			}
 			uitleg := widget.NewLabel("Welke interventie toont de grafiek \"Bereik tegenover doelstelling\"? " +
-				"De keuze blijft bewaard bij deze database en geldt ook voor het rapport.")
+				"De keuze blijft bewaard bij deze database en geldt ook voor het rapport; de grafiek toont de interventie in haar standaardmaat (Maat kiezen… kiest een andere).")
 			uitleg.Wrapping = fyne.TextWrapWord
 			d := dialog.NewCustom("Interventie voor de grafiek", "Sluiten", container.NewVBox(uitleg, keuze), s.window)
 			d.SetOnClosed(func() { s.interventieKeuze = nil })

@@ -153,7 +153,9 @@ func (g *bulkGrid) buildUI() {
 		head(lang.L("Doelstelling")), head(lang.L("Nu")), head(lang.L("Bereik")), head("%"), head(lang.L("Notitie")),
 		head(lang.L("Melding")))
 	top := container.NewVBox(g.fields.form(), header)
-	bottom := container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, g.saveButton, g.message))
+	// the message lists every row's problem: five lines, the rest scrolls
+	message := newCappedScroll(g.message, 5*theme.TextSize()*1.6)
+	bottom := container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, container.NewVBox(g.saveButton), message))
 	g.content = container.NewBorder(top, bottom, nil, nil, container.NewVScroll(g.grid))
 }
 

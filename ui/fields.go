@@ -466,3 +466,24 @@ func newTextTable(cols []tableColumn, rows func() int, cell func(row, col int) s
 	}
 	return t
 }
+
+// cappedHeight lays out one scroll container as tall as its content, up to
+// max: a long message scrolls instead of pushing the window past the screen.
+type cappedHeight struct{ max float32 }
+
+// MinSize is the content's height, at most max.
+func (c cappedHeight) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	s := objects[0].(*container.Scroll)
+	return fyne.NewSize(s.MinSize().Width, min(s.Content.MinSize().Height, c.max))
+}
+
+// Layout gives the scroll container all the room.
+func (c cappedHeight) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	objects[0].Move(fyne.NewPos(0, 0))
+	objects[0].Resize(size)
+}
+
+// newCappedScroll puts o in a vertical scroll at most max high.
+func newCappedScroll(o fyne.CanvasObject, max float32) *fyne.Container {
+	return container.New(cappedHeight{max}, container.NewVScroll(o))
+}

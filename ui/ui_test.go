@@ -426,3 +426,24 @@ func TestHistoryFilters(t *testing.T) {
 		}
 	}
 }
+
+// TestBulkGridErrorListStaysOnScreen: a save with an error in every row lists
+// them all under the grid, but the list scrolls after five lines instead of
+// making the screen taller than a laptop's (the window grew past 768 px).
+func TestBulkGridErrorListStaysOnScreen(t *testing.T) {
+	m, _, w := newTestMain(t, t.TempDir())
+	sc := m.navigate(pageBereik).(*bereikScreen)
+	sc.tabs.SelectIndex(1)
+	g := sc.bulk
+	typeInto(w, g.periode, "2024")
+	for _, r := range g.rows[:30] {
+		typeInto(w, r.waarde, "veel")
+	}
+	m.save()
+	if n := strings.Count(g.message.Text, "\n"); n < 30 {
+		t.Fatalf("message lists %d rows: %q", n, g.message.Text)
+	}
+	if h, limit := g.content.MinSize().Height, float32(600); h > limit {
+		t.Errorf("the grid with 30 row errors needs %.0f px, more than %.0f", h, limit)
+	}
+}

@@ -372,6 +372,23 @@ var fieldNames = map[string]map[string]string{
 	"instellingen": {"waarde": "waarde"},
 }
 
+// Onderwerp names a stored record for people as the history does, with its
+// kind: "bereik Ambulant jongerenwerk, 2024, jongeren"; "" when it is gone.
+func Onderwerp(entiteit string, id uint, r Records) string {
+	f := r.Velden(entiteit, id)
+	if f == nil {
+		return ""
+	}
+	kind, name, _ := namer{r}.subject(entiteit, id, f)
+	if name == "" {
+		return kind
+	}
+	return kind + " " + name
+}
+
+// VeldNaam names a field of a table for people ("bereik" for bereik.waarde).
+func VeldNaam(entiteit, veld string) string { return fieldName(entiteit, veld) }
+
 // fieldName names a field of a table for people.
 func fieldName(entiteit, veld string) string {
 	if n, ok := fieldNames[entiteit][veld]; ok {

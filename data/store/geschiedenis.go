@@ -63,6 +63,12 @@ func (s *Store) GeschiedenisPagina(f GeschiedenisFilter, voor uint, n int) ([]ge
 	return out, voor, nil
 }
 
+// Onderwerp names a stored record as Wijzigingen does ("bereik Ambulant
+// jongerenwerk, 2024, jongeren"); "" when it is gone or cannot be read.
+func (s *Store) Onderwerp(entiteit string, id uint) string {
+	return geschiedenis.Onderwerp(entiteit, id, newRecordReader(s.db))
+}
+
 // wholeSaves ends a full chunk of audit rows (newest first) at the border
 // of a save, so no change is split over two pages: the rows of its oldest
 // save are left for the next chunk, unless that save is all the chunk

@@ -8,6 +8,7 @@ import (
 	"gorm.io/gorm"
 
 	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/geschiedenis"
 	"jeugdmonitor/data/store"
 )
 
@@ -110,6 +111,9 @@ type Conflict struct {
 	// LokaalID is the record's number here (0: it is not here, e.g. removed).
 	LokaalID uint
 	Veld     string
+	// Onderwerp names the record for people ("bereik Ambulant jongerenwerk,
+	// 2024, jongeren"); "" when it is not here.
+	Onderwerp string
 	// Eerste is the change that reached the team first (Actie "geweigerd":
 	// the local database refused Tweede, NieuweWaarde says why); Tweede the
 	// one made without knowing it.
@@ -278,6 +282,11 @@ func storeConflicts(s *store.Store, all bool) (list []Conflict, err error) {
 		list, err = listConflicts(db, all)
 		return err
 	})
+	for i, c := range list {
+		if c.LokaalID != 0 {
+			list[i].Onderwerp = s.Onderwerp(c.Entiteit, c.LokaalID)
+		}
+	}
 	return list, err
 }
 
@@ -290,11 +299,14 @@ func (c Conflict) Omschrijving() string {
 		}
 		return fmt.Sprintf("%s %q (%s, %s)", w.Actie, w.NieuweWaarde, w.Gebruiker, store.FormatDatumTijd(w.Tijd))
 	}
-	where := fmt.Sprintf("%s nummer %d", c.Entiteit, c.LokaalID)
-	if c.LokaalID == 0 {
-		where = c.Entiteit + " (hier verwijderd)"
+	where := fmt.Sprintf("%s nummer %d", geschiedenis.Soort(c.Entiteit), c.LokaalID)
+	switch {
+	case c.LokaalID == 0:
+		where = geschiedenis.Soort(c.Entiteit) + " (hier verwijderd)"
+	case c.Onderwerp != "":
+		where = fmt.Sprintf("%s (nummer %d)", c.Onderwerp, c.LokaalID)
 	}
-	text := fmt.Sprintf("%d. %s, veld %s: eerst %s; daarna %s", c.ID, where, c.Veld, side(c.Eerste), side(c.Tweede))
+	text := fmt.Sprintf("%d. %s, veld %s: eerst %s; daarna %s", c.ID, where, geschiedenis.VeldNaam(c.Entiteit, c.Veld), side(c.Eerste), side(c.Tweede))
 	if c.OpgelostDoor != "" {
 		text += fmt.Sprintf(" [opgelost door %s: %s]", c.OpgelostDoor, c.Keuze)
 	}

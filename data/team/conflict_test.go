@@ -2,6 +2,8 @@ package team
 
 import (
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 
 	"gorm.io/gorm"
@@ -12,8 +14,8 @@ import (
 
 func conflicts(t *testing.T, s *store.Store) []Conflict {
 	t.Helper()
-	var list []Conflict
-	if err := s.ReadRaw(func(db *gorm.DB) (err error) { list, err = listConflicts(db, false); return err }); err != nil {
+	list, err := OpenConflicten(s)
+	if err != nil {
 		t.Fatal(err)
 	}
 	return list
@@ -53,6 +55,11 @@ func TestSameFieldOnTwoLaptops(t *testing.T) {
 		if c.Veld != "werkwijze" || c.Eerste.NieuweWaarde != "werkwijze volgens anna" || c.Eerste.Gebruiker != "anna" ||
 			c.Tweede.NieuweWaarde != "werkwijze volgens bram" || c.Tweede.Gebruiker != "bram" || c.LokaalID == 0 {
 			t.Fatalf("%s: conflict %+v", s.User(), c)
+		}
+		// named as people know the record, not "interventies nummer 1, veld werkwijze"
+		want := fmt.Sprintf("1. interventie %s (nummer %d), veld werkwijze: eerst gewijzigd", interventies(t, s)[0].Naam, c.LokaalID)
+		if !strings.HasPrefix(c.Omschrijving(), want) {
+			t.Errorf("%s: %q\nbegint niet met %q", s.User(), c.Omschrijving(), want)
 		}
 	}
 

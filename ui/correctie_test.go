@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -15,7 +17,10 @@ import (
 // fill types values into the fields of a record form.
 func fill(t *testing.T, f *recordForm, values map[string]string) {
 	t.Helper()
-	for k, v := range values {
+	// in a fixed order, bron before bronvermelding: a new source empties a
+	// vindplaats the user did not type, so map order made the test flaky
+	for _, k := range slices.Sorted(maps.Keys(values)) {
+		v := values[k]
 		e, ok := f.entries[k]
 		if !ok {
 			t.Fatalf("form has no field %q", k)

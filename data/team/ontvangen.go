@@ -503,14 +503,9 @@ func quote(name string) string {
 // values are kept as conflicts.
 func (a *applier) merge(group []received, cols map[string]column, id uint) ([]logged, error) {
 	first := group[0]
-	var ownKeys []string
+	var localKeys []string
 	if err := a.db.Raw("SELECT sleutel FROM team_sleutels WHERE entiteit = ? AND lokaal_id = ?", first.Entiteit, id).
-		Scan(&ownKeys).Error; err != nil {
-		return nil, err
-	}
-	var localFirst int64
-	if err := a.srv.db.Raw("SELECT coalesce(min(volgnummer), 0) FROM team_wijzigingen WHERE entiteit = ? AND sleutel = ANY(?::text[])",
-		first.Entiteit, array(ownKeys)).Scan(&localFirst).Error; err != nil {
+		Scan(&localKeys).Error; err != nil {
 		return nil, err
 	}
 	if err := a.k.add(first.Entiteit, id, first.Sleutel); err != nil {
@@ -528,7 +523,6 @@ func (a *applier) merge(group []received, cols map[string]column, id uint) ([]lo
 		}
 	}
 	rows.Close()
-	incomingWins := localFirst < first.Volgnummer
 	var out []logged
 	for _, c := range group {
 		value, local, err := a.value(cols[c.Veld], c.NieuweWaarde)
@@ -536,16 +530,20 @@ func (a *applier) merge(group []received, cols map[string]column, id uint) ([]lo
 			return nil, err
 		}
 		old, here := rawText(current[c.Veld]), rawText(value)
-		if old == here || (old != "" && !incomingWins) {
-			if old != here {
-				a.conflict(conflict{tweede: c.Wijziging,
-					reden: fmt.Sprintf("ook hier toegevoegd, met %q; die waarde bereikte het team later en blijft", old)})
-			}
+		if old == here {
+			continue
+		}
+		h, err := a.holder(c, localKeys)
+		if err != nil {
+			return nil, err
+		}
+		if old != "" && h.Volgnummer > c.Volgnummer {
+			a.conflict(conflict{tweede: c.Wijziging, reden: h.describe(a.st.Herkomst, old) + "; die waarde bereikte het team later en blijft"})
 			continue
 		}
 		if old != "" {
 			a.conflict(conflict{tweede: c.Wijziging,
-				reden: fmt.Sprintf("ook hier toegevoegd, met %q; de waarde van de andere laptop bereikte het team later en vervangt die", old)})
+				reden: h.describe(a.st.Herkomst, old) + "; de waarde van de andere laptop bereikte het team later en vervangt die"})
 		}
 		if err := a.db.Exec(fmt.Sprintf("UPDATE %s SET %s = ? WHERE id = ?", quote(c.Entiteit), quote(c.Veld)), value, id).Error; err != nil {
 			return nil, err
@@ -553,4 +551,41 @@ func (a *applier) merge(group []received, cols map[string]column, id uint) ([]lo
 		out = append(out, auditRow(c.Wijziging, id, c.Veld, old, local))
 	}
 	return out, nil
+}
+
+// holding is the change in the team database whose value a field of a
+// local record holds (zero: none there, e.g. not sent yet).
+type holding struct {
+	Volgnummer int64
+	Herkomst   string
+	Gebruiker  string
+	Actie      string
+}
+
+// holder finds the change whose value the field of the received change c
+// holds here, among those to the record's local keys: the latest that
+// reached the team before c (received here in the team's order), or a
+// later one made on this laptop itself. Merging by the team's number
+// rather than by which key came first keeps every laptop on the last
+// arrival, however many laptops added the record.
+func (a *applier) holder(c received, keys []string) (holding, error) {
+	var h []holding
+	err := a.srv.db.Raw("SELECT volgnummer, herkomst, gebruiker, actie FROM team_wijzigingen WHERE entiteit = ? AND sleutel = ANY(?::text[])"+
+		" AND veld = ? AND (volgnummer < ? OR herkomst = ?) ORDER BY volgnummer DESC LIMIT 1",
+		c.Entiteit, array(keys), c.Veld, c.Volgnummer, a.st.Herkomst).Scan(&h).Error
+	if err != nil || len(h) == 0 {
+		return holding{}, err
+	}
+	return h[0], nil
+}
+
+// describe says in Dutch where the value old of a field here came from.
+func (h holding) describe(herkomst, old string) string {
+	switch {
+	case h.Herkomst == herkomst:
+		return fmt.Sprintf("ook hier %s, met %q", h.Actie, old)
+	case h.Volgnummer > 0:
+		return fmt.Sprintf("eerder %s door %s, met %q", h.Actie, h.Gebruiker, old)
+	}
+	return fmt.Sprintf("hier al %q", old)
 }

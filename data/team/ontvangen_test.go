@@ -1,0 +1,75 @@
+package team
+
+import (
+	"encoding/json"
+	"testing"
+
+	"gorm.io/gorm"
+
+	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/geschiedenis"
+	"jeugdmonitor/data/store"
+)
+
+// TestReceivedRecordsInTheTrail: a laptop that receives the register and
+// records added elsewhere (one by one and in bulk) writes each added record
+// as one audit row with all its fields, under its author and moment; every
+// received change names that row, the trail played back gives the records
+// as stored, and the chain holds.
+func TestReceivedRecordsInTheTrail(t *testing.T) {
+	srv, _ := teamServer(t)
+	a := founder(t, srv, "anna")
+	b := member(t, srv, "bram")
+	iv := interventies(t, a)
+	nieuw := domain.Interventie{Naam: "Huiswerkklas Holtenbroek", Cluster: iv[0].Cluster, StatusCategorie: iv[0].StatusCategorie,
+		Werkwijze: "Twee middagen per week"}
+	if err := a.CreateInterventie(&nieuw); err != nil {
+		t.Fatal(err)
+	}
+	rows := []domain.Bereik{{InterventieID: &nieuw.ID, Periode: "2024", Waarde: 12, Eenheid: "deelnemers", MaatNaam: "deelnemers",
+		Status: domain.StatusDefinitief, BronTekst: "test"}, {InterventieID: &iv[1].ID, Periode: "2019", Waarde: 7,
+		Eenheid: "deelnemers", MaatNaam: "deelnemers", Status: domain.StatusDefinitief, BronTekst: "test"}}
+	if err := a.Update(func(t *store.Tx) error { return t.AddBereikBulk(rows) }); err != nil {
+		t.Fatal(err)
+	}
+	sync(t, a, srv)
+	res := sync(t, b, srv)
+	if res.Toegepast == 0 || res.Toegepast != res.Ontvangen {
+		t.Fatalf("ontvangen: %+v", res)
+	}
+	sameContent(t, a, b)
+
+	report, err := b.Check()
+	if err != nil || !report.OK() {
+		t.Fatalf("controle bij bram: %+v, %v", report, err)
+	}
+	got, err := b.InterventieByNaam(nieuw.Naam)
+	if err != nil {
+		t.Fatal(err)
+	}
+	trail, err := b.Wijzigingen(store.WijzigingFilter{Entiteit: "interventies", EntiteitID: got.ID})
+	if err != nil || len(trail) != 1 {
+		t.Fatalf("logboek van de ontvangen interventie: %+v, %v", trail, err)
+	}
+	w := trail[0]
+	var fields map[string]string
+	if w.Veld != geschiedenis.AlleVelden || w.Gebruiker != "anna" || w.Actie != domain.ActieToegevoegd ||
+		json.Unmarshal([]byte(w.NieuweWaarde), &fields) != nil || fields["naam"] != nieuw.Naam || fields["werkwijze"] != nieuw.Werkwijze {
+		t.Fatalf("logboekregel van de ontvangen interventie: %+v", w)
+	}
+	// every received change of the record names that row
+	var named int
+	if err := b.ReadRaw(func(db *gorm.DB) error {
+		return db.Raw("SELECT count(*) FROM team_ontvangen WHERE logregel = ?", w.ID).Scan(&named).Error
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if named != len(fields) {
+		t.Fatalf("%d ontvangen wijzigingen wijzen naar de logboekregel, %d velden", named, len(fields))
+	}
+	// the history shows it added by anna, with its name
+	changes, err := b.Geschiedenis(store.GeschiedenisFilter{WijzigingFilter: store.WijzigingFilter{Entiteit: "interventies", EntiteitID: got.ID}})
+	if err != nil || len(changes) != 1 || changes[0].Gebruiker != "anna" || changes[0].Onderwerp != nieuw.Naam {
+		t.Fatalf("geschiedenis bij bram: %+v, %v", changes, err)
+	}
+}

@@ -254,12 +254,26 @@ func (k keys) preload(batch []received) error {
 
 // add gives a local record a team-wide key (a record can have more).
 func (k keys) add(table string, id uint, key string) error {
-	local := table + " " + strconv.FormatUint(uint64(id), 10)
-	if k.byLocal[local] == "" {
-		delete(k.byLocal, local) // it may have had a key before: ask again
+	return k.addAll(table, []uint{id}, []string{key})
+}
+
+// addAll gives local records of a table (numbered ids) team-wide keys, one
+// each, with one statement.
+func (k keys) addAll(table string, ids []uint, keys []string) error {
+	marks := make([]string, len(ids))
+	args := make([]any, 0, 3*len(ids))
+	for i, id := range ids {
+		local := table + " " + strconv.FormatUint(uint64(id), 10)
+		if k.byLocal[local] == "" {
+			delete(k.byLocal, local) // it may have had a key before: ask again
+		}
+		k.byKey[table+" "+keys[i]] = id
+		marks[i] = "(?, ?, ?)"
+		args = append(args, keys[i], table, int64(id))
 	}
-	k.byKey[table+" "+key] = id
-	return k.db.Exec("INSERT INTO team_sleutels (sleutel, entiteit, lokaal_id) VALUES (?, ?, ?)", key, table, id).Error
+	_, err := k.db.Statement.ConnPool.ExecContext(k.db.Statement.Context,
+		"INSERT INTO team_sleutels (sleutel, entiteit, lokaal_id) VALUES "+strings.Join(marks, ", "), args...)
+	return err
 }
 
 // forget removes every key of a local record that no longer exists.

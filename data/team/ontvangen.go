@@ -1,10 +1,8 @@
 package team
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -13,7 +11,6 @@ import (
 
 	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/dutchnum"
-	"jeugdmonitor/data/geschiedenis"
 	"jeugdmonitor/data/store"
 )
 
@@ -46,12 +43,16 @@ func (a *applier) apply(batch []received) error {
 	if err := a.k.preload(batch); err != nil {
 		return err
 	}
+	adds := &additions{}
 	for i := 0; i < len(batch); {
 		n := groupLength(batch[i:])
-		if err := a.applyGroup(batch[i : i+n]); err != nil {
+		if err := a.applyGroup(batch[i:i+n], adds); err != nil {
 			return err
 		}
 		i += n
+	}
+	if err := a.addAll(adds); err != nil {
+		return err
 	}
 	return a.remember()
 }
@@ -74,8 +75,10 @@ func groupLength(batch []received) int {
 	return n
 }
 
-// applyGroup applies one change, or the changes that add or remove one record.
-func (a *applier) applyGroup(group []received) error {
+// applyGroup applies one change, or the changes that add or remove one
+// record. A new record joins adds, added with the next ones; anything else
+// first adds those.
+func (a *applier) applyGroup(group []received, adds *additions) error {
 	for _, c := range group {
 		// two choices in one conflict are no conflict of their own: the
 		// values they kept meet as changes to the field; nor is a change
@@ -87,16 +90,30 @@ func (a *applier) applyGroup(group []received) error {
 	if a.st.own(group[0].Wijziging) {
 		return nil // this file's own change: here already
 	}
-	var done []logged
-	var err error
 	if a.isHistory(group[0].Wijziging) {
-		if done, err = a.logHistory(group); err != nil {
+		// the records it names may be among adds
+		if err := a.addAll(adds); err != nil {
+			return err
+		}
+		done, err := a.logHistory(group)
+		if err != nil {
 			return err
 		}
 		a.skipped += len(group)
 		a.note(group, done)
 		return nil
 	}
+	isNew, err := a.newRecord(group, adds)
+	if err != nil {
+		return err
+	}
+	if isNew {
+		return a.add(group, adds)
+	}
+	if err := a.addAll(adds); err != nil {
+		return err
+	}
+	var done []logged
 	err = a.savepoint(func() error {
 		switch {
 		case group[0].Entiteit == linkTable:
@@ -110,6 +127,12 @@ func (a *applier) applyGroup(group []received) error {
 		}
 		return err
 	})
+	return a.finish(group, done, err)
+}
+
+// finish notes what applying group did: done, the changes that changed
+// something here, or err, a refusal (kept as a conflict) or a failure.
+func (a *applier) finish(group []received, done []logged, err error) error {
 	var refused *refusal
 	if errors.As(err, &refused) {
 		// the change cannot be applied here (a rule of the database refuses
@@ -194,12 +217,18 @@ func (a *applier) savepoint(fn func() error) error {
 		if _, e := pool.ExecContext(ctx, "RELEASE team_toepassen"); e != nil {
 			return errors.Join(err, e)
 		}
-		if !errors.As(err, new(*refusal)) && isConstraint(err) {
-			return &refusal{reden: "de database hier weigert de wijziging: " + err.Error()}
-		}
-		return err
+		return refusedByRule(err)
 	}
 	_, err := pool.ExecContext(ctx, "RELEASE team_toepassen")
+	return err
+}
+
+// refusedByRule makes an error of SQLite refusing a statement for a rule
+// of the schema a refusal.
+func refusedByRule(err error) error {
+	if err != nil && !errors.As(err, new(*refusal)) && isConstraint(err) {
+		return &refusal{reden: "de database hier weigert de wijziging: " + err.Error()}
+	}
 	return err
 }
 
@@ -271,9 +300,6 @@ func (a *applier) applyFields(group []received) ([]logged, error) {
 	if err != nil {
 		return nil, err
 	}
-	if id == 0 && first.Actie == domain.ActieToegevoegd {
-		return a.insert(group, cols)
-	}
 	if id == 0 && first.LaterEigen {
 		// this laptop removed the record later, without knowing this
 		// change: the team has that removal as the conflict with this
@@ -304,85 +330,6 @@ func (a *applier) applyFields(group []received) ([]logged, error) {
 		rows = append(rows, auditRow(c.Wijziging, id, c.Veld, oud, local))
 	}
 	return rows, nil
-}
-
-// insert adds a record from the fields of a group.
-func (a *applier) insert(group []received, cols map[string]column) ([]logged, error) {
-	names := make([]string, 0, len(group))
-	marks := make([]string, 0, len(group))
-	values := make([]any, 0, len(group))
-	locals := make([]string, 0, len(group))
-	for _, c := range group {
-		_, value, local, err := a.newValue(cols, c)
-		if err != nil {
-			return nil, err
-		}
-		names, marks, values, locals = append(names, quote(c.Veld)), append(marks, "?"), append(values, value), append(locals, local)
-	}
-	for _, name := range sortedColumns(cols) {
-		if cols[name].emptyText && !slices.Contains(names, quote(name)) {
-			names, marks, values = append(names, quote(name)), append(marks, "?"), append(values, "")
-		}
-	}
-	first := group[0]
-	var id uint
-	err := a.db.Raw(fmt.Sprintf("INSERT INTO %s (%s) VALUES (%s) RETURNING id", quote(first.Entiteit),
-		strings.Join(names, ", "), strings.Join(marks, ", ")), values...).Scan(&id).Error
-	if err != nil && isConstraint(err) {
-		byColumn := map[string]any{}
-		for i, c := range group {
-			byColumn[c.Veld] = values[i]
-		}
-		same, cerr := a.collision(first.Entiteit, byColumn)
-		if cerr != nil || same == 0 {
-			return nil, errors.Join(err, cerr)
-		}
-		return a.merge(group, cols, same)
-	}
-	if err != nil {
-		return nil, err
-	}
-	if err := a.k.add(first.Entiteit, id, first.Sleutel); err != nil {
-		return nil, err
-	}
-	return addedRows(group, id, locals)
-}
-
-// addedRows are the local audit rows of a record added from group, whose
-// fields became locals: one row with all fields (AlleVelden, as a bulk
-// import writes a new figure), as one author adds a record at one moment;
-// else a row per field. A received register is written a tenth as fast
-// with a row per field.
-func addedRows(group []received, id uint, locals []string) ([]logged, error) {
-	first := group[0]
-	fields := make(map[string]string, len(group))
-	ids := make([]string, len(group))
-	for i, c := range group {
-		if c.Gebruiker != first.Gebruiker || !c.Tijd.Equal(first.Tijd) || c.Veld == geschiedenis.AlleVelden {
-			return fieldRows(group, id, locals), nil
-		}
-		fields[c.Veld], ids[i] = locals[i], c.ID
-	}
-	if len(group) == 1 {
-		return fieldRows(group, id, locals), nil
-	}
-	all, err := json.Marshal(fields)
-	if err != nil {
-		return nil, err
-	}
-	row := auditRow(first.Wijziging, id, geschiedenis.AlleVelden, "", string(all))
-	row.changeIDs = ids
-	return []logged{row}, nil
-}
-
-// fieldRows are the local audit rows of a record added from group, a row
-// per field.
-func fieldRows(group []received, id uint, locals []string) []logged {
-	rows := make([]logged, len(group))
-	for i, c := range group {
-		rows[i] = auditRow(c.Wijziging, id, c.Veld, "", locals[i])
-	}
-	return rows
 }
 
 // applyRemoval removes a record.

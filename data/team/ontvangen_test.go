@@ -2,6 +2,7 @@ package team
 
 import (
 	"encoding/json"
+	"fmt"
 	"testing"
 
 	"gorm.io/gorm"
@@ -71,5 +72,54 @@ func TestReceivedRecordsInTheTrail(t *testing.T) {
 	changes, err := b.Geschiedenis(store.GeschiedenisFilter{WijzigingFilter: store.WijzigingFilter{Entiteit: "interventies", EntiteitID: got.ID}})
 	if err != nil || len(changes) != 1 || changes[0].Gebruiker != "anna" || changes[0].Onderwerp != nieuw.Naam {
 		t.Fatalf("geschiedenis bij bram: %+v, %v", changes, err)
+	}
+}
+
+// TestSameFigureAmongManyAdded: a laptop receives figures added in bulk
+// (added with one statement), one of which it added itself too; that one
+// becomes one figure with the value that reached the team last, the
+// difference a conflict, and the others are added as they are.
+func TestSameFigureAmongManyAdded(t *testing.T) {
+	srv, _ := teamServer(t)
+	a := founder(t, srv, "anna")
+	b := member(t, srv, "bram")
+	iv := interventies(t, a)[0]
+	reach(t, b, iv.Naam, "2032", "99")
+	sync(t, b, srv)
+	var rows []domain.Bereik
+	for jaar := 2030; jaar < 2035; jaar++ {
+		rows = append(rows, domain.Bereik{InterventieID: &iv.ID, Periode: fmt.Sprint(jaar), Waarde: float64(jaar - 2000),
+			Eenheid: "deelnemers", MaatNaam: "deelnemers", Status: domain.StatusDefinitief, BronTekst: "bulk"})
+	}
+	if err := a.Update(func(t *store.Tx) error { return t.AddBereikBulk(rows) }); err != nil {
+		t.Fatal(err)
+	}
+	sync(t, a, srv)
+	sync(t, b, srv)
+	sync(t, a, srv)
+	sameContent(t, a, b)
+	got, err := b.InterventieByNaam(iv.Naam)
+	if err != nil {
+		t.Fatal(err)
+	}
+	figures, err := b.BereikVan(got.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byYear := map[string][]float64{}
+	for _, f := range figures {
+		byYear[f.Periode] = append(byYear[f.Periode], f.Waarde)
+	}
+	for jaar := 2030; jaar < 2035; jaar++ {
+		if v := byYear[fmt.Sprint(jaar)]; len(v) != 1 || v[0] != float64(jaar-2000) {
+			t.Fatalf("bram, %d: cijfers %v, verwacht één cijfer %d", jaar, v, jaar-2000)
+		}
+	}
+	if len(conflicts(t, b)) == 0 {
+		t.Fatal("bram: het verschil 99/32 is niet als conflict bewaard")
+	}
+	report, err := b.Check()
+	if err != nil || !report.OK() {
+		t.Fatalf("controle bij bram: %+v, %v", report, err)
 	}
 }

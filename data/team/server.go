@@ -10,6 +10,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgtype"
+	"github.com/jackc/pgx/v5/stdlib"
 	"gorm.io/gorm"
 
 	"jeugdmonitor/data/domain"
@@ -296,28 +297,57 @@ func (s *Server) fetch(after int64, herkomst string, limit int) ([]received, int
 	if err != nil {
 		return nil, 0, fmt.Errorf("wijzigingen uit de teamdatabase halen: %w", err)
 	}
-	var rows []serverRow
-	err = s.db.Raw(`SELECT w.volgnummer, w.wijziging_id, w.herkomst, w.basis, w.gebruiker, w.tijd, w.actie, w.entiteit,
-    w.sleutel, w.veld, w.oude_waarde, w.nieuwe_waarde, w.conflict_met,
+	var out []received
+	err = s.withConn(func(c *pgx.Conn) error {
+		rows, err := c.Query(s.db.Statement.Context, `SELECT w.volgnummer, w.wijziging_id, w.herkomst, w.basis, w.gebruiker, w.tijd,
+    w.actie, w.entiteit, w.sleutel, w.veld, w.oude_waarde, w.nieuwe_waarde, w.conflict_met,
     w.herkomst <> @h AND EXISTS (SELECT 1 FROM team_wijzigingen y WHERE y.entiteit = w.entiteit AND y.sleutel = w.sleutel
         AND y.veld = w.veld AND y.volgnummer > w.volgnummer AND y.herkomst = @h) AS later_eigen
 FROM team_wijzigingen w WHERE w.volgnummer > @after AND w.volgnummer <= @end AND `+fetchedSQL+`
-ORDER BY w.volgnummer LIMIT @limit`, sql.Named("h", herkomst), sql.Named("after", after), sql.Named("end", end),
-		sql.Named("limit", limit)).Scan(&rows).Error
+ORDER BY w.volgnummer LIMIT @limit`, pgx.NamedArgs{"h": herkomst, "after": after, "end": end, "limit": limit})
+		if err != nil {
+			return err
+		}
+		out = make([]received, 0, limit)
+		var r received
+		var actie string
+		_, err = pgx.ForEachRow(rows, []any{&r.Volgnummer, &r.ID, &r.Herkomst, &r.Basis, &r.Gebruiker, &r.Tijd, &actie,
+			&r.Entiteit, &r.Sleutel, &r.Veld, &r.OudeWaarde, &r.NieuweWaarde, &r.ConflictMet, &r.LaterEigen}, func() error {
+			r.Tijd, r.Actie = r.Tijd.UTC(), domain.Actie(actie)
+			out = append(out, r)
+			return nil
+		})
+		return err
+	})
 	if err != nil {
 		return nil, 0, fmt.Errorf("wijzigingen uit de teamdatabase halen: %w", err)
-	}
-	out := make([]received, len(rows))
-	for i, r := range rows {
-		out[i] = received{Wijziging: Wijziging{Volgnummer: r.Volgnummer, ID: r.WijzigingID, Herkomst: r.Herkomst,
-			Basis: r.Basis, Gebruiker: r.Gebruiker, Tijd: r.Tijd.UTC(), Actie: domain.Actie(r.Actie), Entiteit: r.Entiteit,
-			Sleutel: r.Sleutel, Veld: r.Veld, OudeWaarde: r.OudeWaarde, NieuweWaarde: r.NieuweWaarde,
-			ConflictMet: r.ConflictMet}, LaterEigen: r.LaterEigen}
 	}
 	if len(out) == limit {
 		end = out[len(out)-1].Volgnummer
 	}
 	return out, end, nil
+}
+
+// withConn runs fn with a connection of pgx itself: it reads rows straight
+// into their fields, where database/sql and gorm would convert each value
+// a few times over.
+func (s *Server) withConn(fn func(c *pgx.Conn) error) error {
+	sqlDB, err := s.db.DB()
+	if err != nil {
+		return err
+	}
+	conn, err := sqlDB.Conn(s.db.Statement.Context)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	return conn.Raw(func(dc any) error {
+		c, ok := dc.(*stdlib.Conn)
+		if !ok {
+			return fmt.Errorf("onverwachte verbinding met de teamdatabase (%T)", dc)
+		}
+		return fn(c.Conn())
+	})
 }
 
 // fetchedSQL is the condition (on w, with the parameter @h naming the

@@ -8,7 +8,8 @@ import (
 
 // TestKnownIDWithOtherContentIsRefused: the team database skips a change
 // sent again with the same content (a retried synchronisation), but refuses
-// a different change under an id it has, instead of dropping it silently.
+// a different change under an id it has, instead of dropping it silently,
+// and then stores nothing of what was sent with it.
 func TestKnownIDWithOtherContentIsRefused(t *testing.T) {
 	srv, _ := teamServer(t)
 	founder(t, srv, "anna")
@@ -22,7 +23,10 @@ func TestKnownIDWithOtherContentIsRefused(t *testing.T) {
 		t.Fatalf("dezelfde wijziging opnieuw: %v", err)
 	}
 	c.NieuweWaarde = "81"
-	err := srv.send([]Wijziging{c}, nil)
+	// with a new change before it: that one is not stored either
+	d := c
+	d.ID, d.Veld = "h.12.0123456789abcdef", "notitie"
+	err := srv.send([]Wijziging{d, c}, nil)
 	if err == nil || !strings.Contains(err.Error(), "al een andere wijziging") {
 		t.Fatalf("andere inhoud onder een bekend nummer: %v", err)
 	}

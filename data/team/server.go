@@ -211,12 +211,16 @@ func sendIn(tx *gorm.DB, changes []Wijziging, sent func(int)) error {
 				actie[i], entiteit[i], sleutel[i], veld[i] = string(c.Actie), c.Entiteit, c.Sleutel, c.Veld
 				oud[i], nieuw[i] = c.OudeWaarde, c.NieuweWaarde
 			}
-			if err := checkResent(tx, part, ids); err != nil {
-				return err
+			res := tx.Exec(insertSQL, array(ids), array(herkomst), array(basis), array(gebruiker), array(tijd), array(actie),
+				array(entiteit), array(sleutel), array(veld), array(oud), array(nieuw))
+			if res.Error != nil {
+				return describeSendError(res.Error)
 			}
-			if err := tx.Exec(insertSQL, array(ids), array(herkomst), array(basis), array(gebruiker), array(tijd), array(actie),
-				array(entiteit), array(sleutel), array(veld), array(oud), array(nieuw)).Error; err != nil {
-				return describeSendError(err)
+			// some were there already (a retried sync): they must be these
+			if res.RowsAffected < int64(n) {
+				if err := checkResent(tx, part, ids); err != nil {
+					return err
+				}
 			}
 			if sent != nil {
 				sent(start + n)
@@ -226,9 +230,10 @@ func sendIn(tx *gorm.DB, changes []Wijziging, sent func(int)) error {
 	}
 }
 
-// checkResent refuses changes whose id the team database already has with
-// other content: a change sent again (a retried synchronisation) is
-// skipped, but a different change under a known id would be lost.
+// checkResent refuses changes whose id the team database has with other
+// content, after they were sent (the transaction is then undone): a change
+// sent again (a retried synchronisation) is skipped, but a different change
+// under a known id would be lost.
 func checkResent(tx *gorm.DB, part []Wijziging, ids []string) error {
 	var rows []serverRow
 	if err := tx.Raw(`SELECT wijziging_id, herkomst, gebruiker, actie, entiteit, sleutel, veld, oude_waarde, nieuwe_waarde

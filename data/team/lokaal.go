@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"gorm.io/gorm"
+
+	"jeugdmonitor/data/domain"
 )
 
 // The laptop's team state, kept in team_staat.
@@ -247,6 +249,41 @@ func (k keys) preload(batch []received) error {
 		}
 		for _, r := range rows {
 			k.byKey[r.Entiteit+" "+r.Sleutel] = r.LokaalID
+		}
+	}
+	return nil
+}
+
+// preloadLocal looks up the keys of the shared records audit rows are
+// about, a few queries for all of them instead of one per record; keyOf
+// then answers from memory.
+func (k keys) preloadLocal(rows []domain.Wijziging) error {
+	byTable := map[string][]uint{}
+	for _, w := range rows {
+		local := w.Entiteit + " " + strconv.FormatUint(uint64(w.EntiteitID), 10)
+		if link, shared := gedeeldeEntiteiten[w.Entiteit]; !shared || link {
+			continue
+		}
+		if _, known := k.byLocal[local]; known {
+			continue
+		}
+		k.byLocal[local] = "" // unless found below
+		byTable[w.Entiteit] = append(byTable[w.Entiteit], w.EntiteitID)
+	}
+	for table, ids := range byTable {
+		for start := 0; start < len(ids); start += preloadBatch {
+			var found []struct {
+				LokaalID uint
+				Sleutel  string
+			}
+			if err := k.db.Raw("SELECT lokaal_id, sleutel FROM team_sleutels WHERE entiteit = ? AND lokaal_id IN ? ORDER BY rowid DESC",
+				table, ids[start:min(start+preloadBatch, len(ids))]).Scan(&found).Error; err != nil {
+				return err
+			}
+			// newest first, so that the first key of a record is kept, as keyOf gives it
+			for _, f := range found {
+				k.byLocal[table+" "+strconv.FormatUint(uint64(f.LokaalID), 10)] = f.Sleutel
+			}
 		}
 	}
 	return nil

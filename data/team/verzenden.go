@@ -29,6 +29,9 @@ func outgoing(db *gorm.DB, st staat) ([]Wijziging, uint, error) {
 		return nil, 0, err
 	}
 	c := &converter{k: newKeys(db), t: &tables{db: db}, st: st, deleted: map[string]bool{}}
+	if err := c.k.preloadLocal(rows); err != nil {
+		return nil, 0, err
+	}
 	var out []Wijziging
 	last := st.VerzondenTot
 	for _, w := range rows {
@@ -120,11 +123,14 @@ func (c *converter) recordKey(w domain.Wijziging, changeID string) (string, erro
 		return "", err
 	}
 	switch {
-	case w.Actie == domain.ActieToegevoegd && (key == "" || c.deleted[rec]):
+	case w.Actie == domain.ActieToegevoegd && c.deleted[rec]:
+		// a number used again: the record removed had keys of its own
 		delete(c.deleted, rec)
 		if err := c.k.forget(w.Entiteit, w.EntiteitID); err != nil {
 			return "", err
 		}
+		return changeID, c.k.add(w.Entiteit, w.EntiteitID, changeID)
+	case w.Actie == domain.ActieToegevoegd && key == "":
 		return changeID, c.k.add(w.Entiteit, w.EntiteitID, changeID)
 	case key == "":
 		return "", fmt.Errorf("dit gegeven heeft geen teamsleutel")

@@ -31,6 +31,9 @@ type bulkRow struct {
 	// store gives a figure typed without a measure or unit.
 	targetUnit string
 	maat       *entry // a measure's name, or a unit
+	// eenheid says, under the measure, what it counts when its name does
+	// not ("in procent van de huisartsenpraktijken"); hidden otherwise
+	eenheid *widget.Label
 	target     *widget.Label
 	current    *widget.Label
 	waarde     *entry
@@ -63,6 +66,18 @@ func (r *bulkRow) unit() string {
 		return text
 	}
 	return r.targetUnit
+}
+
+// showUnit shows under the measure what it counts, when its name does not
+// say it: a count typed where a percentage is meant is then seen in time.
+func (r *bulkRow) showUnit() {
+	m := r.measure()
+	if m == nil || strings.Contains(strings.ToLower(m.Naam), strings.ToLower(m.Eenheid)) {
+		r.eenheid.Hide()
+		return
+	}
+	r.eenheid.SetText(lang.L("in {{.Eenheid}}", map[string]any{"Eenheid": m.Eenheid}))
+	r.eenheid.Show()
 }
 
 // invoer is the row as typed reach for the store: the measure by name, or
@@ -268,18 +283,21 @@ func (g *bulkGrid) buildRows() {
 			// the intervention and its organisation once, above its measures, in full
 			name, org := widget.NewLabel(""), widget.NewLabel("")
 			if k == 0 {
+				if len(g.rows) > 1 { // a line between interventions
+					g.grid.Add(widget.NewSeparator())
+				}
 				name.SetText(item.Naam)
 				org.SetText(orNone(item.Uitvoerder))
 			}
 			name.Wrapping, org.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
 			// a row is as tall as its longest wrapped text; the inputs keep their height at its top
 			top := container.NewVBox
-			g.grid.Add(container.New(bulkColumns, name, org, top(r.maat), top(r.target), top(r.current),
+			g.grid.Add(container.New(bulkColumns, name, org, top(r.maat, r.eenheid), top(r.target), top(r.current),
 				top(r.waarde), top(r.pct), top(r.notitie), r.err))
 		}
 	}
 	g.fillTargets()
-	g.message.SetText(lang.L("{{.Rijen}} in de tabel: een per maat van elke interventie. Lege cellen worden overgeslagen.", map[string]any{"Rijen": dutchnum.Aantal(len(g.rows), lang.L("rij"), lang.L("rijen"))}))
+	g.message.SetText(lang.L("{{.Rijen}} in de tabel: een per maat van elke interventie. Lege cellen worden overgeslagen. Een waarde met (afgeleid) staat zo niet letterlijk in de bron: het register leidde de periode of de grootte af; waarom staat op de pagina van de interventie.", map[string]any{"Rijen": dutchnum.Aantal(len(g.rows), lang.L("rij"), lang.L("rijen"))}))
 }
 
 // newRow makes the inputs of one row, wired for spreadsheet-like moving.
@@ -287,6 +305,10 @@ func (g *bulkGrid) newRow(item domain.Interventie) *bulkRow {
 	k := len(g.rows)
 	r := &bulkRow{item: item, maten: g.maten[item.ID], target: widget.NewLabel(""), current: widget.NewLabel(""),
 		pct: widget.NewLabel(""), err: widget.NewLabel("")}
+	r.eenheid = widget.NewLabel("")
+	r.eenheid.Wrapping = fyne.TextWrapWord
+	r.eenheid.SizeName = theme.SizeNameCaptionText
+	r.eenheid.Hide()
 	r.target.Wrapping = fyne.TextWrapWord
 	r.current.Wrapping = fyne.TextWrapWord
 	r.err.Wrapping = fyne.TextWrapWord
@@ -345,6 +367,7 @@ func (g *bulkGrid) fillTargets() {
 // the period (with the period it is set for, so the row says which), the
 // value now recorded, and the share of the target the typed value is.
 func (g *bulkGrid) fillRow(r *bulkRow) {
+	r.showUnit()
 	p := g.canonical()
 	r.doel = nil
 	if p != "" && r.unit() != "" {

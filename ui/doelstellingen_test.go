@@ -160,7 +160,11 @@ func TestBulkGridMeasuresAndShareOfTarget(t *testing.T) {
 	// the intervention's name in full (wrapped, not cut off) and once, above its measures
 	var names []string
 	for _, row := range g.grid.Objects {
-		name := row.(*fyne.Container).Objects[0].(*widget.Label)
+		cells, ok := row.(*fyne.Container)
+		if !ok {
+			continue // the line between two interventions
+		}
+		name := cells.Objects[0].(*widget.Label)
 		if name.Wrapping != fyne.TextWrapWord || name.Truncation != fyne.TextTruncateOff {
 			t.Fatalf("name %q is cut off", name.Text)
 		}
@@ -336,6 +340,29 @@ func TestTargetFormRefusesNoChangeAndEnded(t *testing.T) {
 	p = f.targets
 	if p.targets[0].LaatsteJaar == nil || !reviseButton().Disabled() {
 		t.Fatalf("an ended target can be revised in a new form: %+v", p.targets[0])
+	}
+}
+
+// TestBulkGridSaysWhatAMeasureCounts: under a measure whose name does not say
+// what it counts, the unit is shown (a count typed where a percentage is meant
+// was only caught on the dashboard: new-user pass); not where the name says it.
+func TestBulkGridSaysWhatAMeasureCounts(t *testing.T) {
+	m, _, _ := newTestMain(t, t.TempDir())
+	sc := m.navigate(pageBereik).(*bereikScreen)
+	sc.tabs.SelectIndex(1)
+	units := map[string]string{}
+	for _, r := range sc.bulk.rows {
+		if r.eenheid.Visible() {
+			units[r.maat.Text] = r.eenheid.Text
+		} else {
+			units[r.maat.Text] = "(verborgen)"
+		}
+	}
+	if got := units["huisartsenpraktijken met een jeugd- en gezinswerker"]; got != "in procent van de huisartsenpraktijken" {
+		t.Errorf("practices: %q", got)
+	}
+	if got := units["casussen besproken"]; got != "(verborgen)" {
+		t.Errorf("casussen besproken: %q", got)
 	}
 }
 

@@ -34,12 +34,12 @@ type bulkRow struct {
 	// eenheid says, under the measure, what it counts when its name does
 	// not ("in procent van de huisartsenpraktijken"); hidden otherwise
 	eenheid *widget.Label
-	target     *widget.Label
-	current    *widget.Label
-	waarde     *entry
-	pct        *widget.Label
-	notitie    *entry
-	err        *widget.Label
+	target  *widget.Label
+	current *widget.Label
+	waarde  *entry
+	pct     *widget.Label
+	notitie *entry
+	err     *widget.Label
 	// doel is the target that applies to the row's period and unit.
 	doel *domain.Doelstelling
 }

@@ -113,10 +113,10 @@ func (m *Main) syncWith(s *store.Store, srv *team.Server) {
 			m.setStatus(lang.L("Synchroniseren mislukt"))
 			m.showError(err)
 		default:
-			m.setStatus(fmt.Sprintf(lang.L("Gesynchroniseerd: %d verstuurd, %d ontvangen, %d nieuwe conflicten"),
-				res.Verzonden, res.Ontvangen, res.Conflicten))
+			m.setStatus(fmt.Sprintf(lang.L("Gesynchroniseerd: %d verstuurd, %d ontvangen, %s"),
+				res.Verzonden, res.Ontvangen, res.ConflictenTekst()))
 			m.reload()
-			if res.Conflicten > 0 {
+			if res.Conflicten > 0 && res.Open > 0 {
 				m.showConflicts()
 			}
 		}

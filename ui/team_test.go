@@ -71,7 +71,7 @@ func TestSyncAndConflictsInTheWindow(t *testing.T) {
 	}
 
 	m.onSync()
-	if got := m.status.Text; !strings.Contains(got, "Gesynchroniseerd") || !strings.Contains(got, "1 nieuwe conflicten") {
+	if got := m.status.Text; !strings.Contains(got, "Gesynchroniseerd") || !strings.Contains(got, "1 nieuw conflict") {
 		t.Fatalf("statusregel na synchroniseren: %q", got)
 	}
 	if p := m.syncing; p == nil || p.bar.Value != 1 || !strings.Contains(p.step.Text, "van") {

@@ -135,6 +135,7 @@ func TestChoiceClosesConflictEverywhere(t *testing.T) {
 	a := founder(t, srv, "anna")
 	b := member(t, srv, "bram")
 	c := member(t, srv, "carla")
+	d := member(t, srv, "daan") // synchronises only after carla's choice
 	for _, s := range []*store.Store{a, b} {
 		iv := interventies(t, s)[0]
 		iv.Werkwijze = "werkwijze volgens " + s.User()
@@ -176,6 +177,12 @@ func TestChoiceClosesConflictEverywhere(t *testing.T) {
 	sync(t, c, srv)
 	sameContent(t, a, b)
 	sameContent(t, a, c)
+	// daan gets the conflict and carla's choice in one go: nothing to decide
+	if res := sync(t, d, srv); res.Conflicten != 1 || res.Open != 0 ||
+		res.ConflictenTekst() != "1 nieuw conflict, al opgelost door een collega" {
+		t.Fatalf("daan: %+v, %q", res, res.ConflictenTekst())
+	}
+	sameContent(t, a, d)
 
 	// closed here, the conflict cannot be resolved a second time
 	var all []Conflict

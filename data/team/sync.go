@@ -11,6 +11,7 @@ import (
 	"gorm.io/gorm"
 
 	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/dutchnum"
 	"jeugdmonitor/data/store"
 )
 
@@ -23,6 +24,19 @@ type Resultaat struct {
 	// Geschiedenis is how many of the changes team init sent are the
 	// laptop's audit trail, sent as history.
 	Geschiedenis int
+	// Open is how many conflicts are open here after the synchronisation
+	// (a new conflict may arrive with a colleague's choice that closes it).
+	Open int
+}
+
+// ConflictenTekst says in Dutch what the synchronisation found: "2 nieuwe
+// conflicten", or that a colleague already resolved them.
+func (r Resultaat) ConflictenTekst() string {
+	text := dutchnum.Aantal(r.Conflicten, "nieuw conflict", "nieuwe conflicten")
+	if r.Conflicten > 0 && r.Open == 0 {
+		text += ", al opgelost door een collega"
+	}
+	return text
 }
 
 // fetchBatch is how many changes one local transaction applies (tests
@@ -105,6 +119,11 @@ func Sync(ctx context.Context, s *store.Store, srv *Server, progress func(Voortg
 		err := receive(ctx, s, srv, &res, progress)
 		if errors.Is(err, errUnsent) {
 			continue
+		}
+		if err == nil {
+			var open []Conflict
+			open, err = OpenConflicten(s)
+			res.Open = len(open)
 		}
 		return res, cancelled(ctx, err)
 	}

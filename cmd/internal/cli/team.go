@@ -279,8 +279,8 @@ func runSync(env Env, args []string) int {
 	if err != nil {
 		return failure(env, err)
 	}
-	fmt.Fprintf(env.Stdout, "Gesynchroniseerd: %d verstuurd, %d ontvangen (%d toegepast), %d nieuwe conflicten.\n",
-		res.Verzonden, res.Ontvangen, res.Toegepast, res.Conflicten)
+	fmt.Fprintf(env.Stdout, "Gesynchroniseerd: %d verstuurd, %d ontvangen (%d toegepast), %s.\n",
+		res.Verzonden, res.Ontvangen, res.Toegepast, res.ConflictenTekst())
 	return ExitOK
 }
 

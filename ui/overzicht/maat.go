@@ -37,17 +37,16 @@ func (s *Screen) maatKeuzeVan() dashboard.Maatkeuze {
 }
 
 // maatMenuTekst is the label of Maat kiezen… and, when there is nothing to
-// choose, why not (the label says it too): only an intervention with more
-// than one measure has a choice.
+// choose, why not; the label then says it in short: only an intervention
+// with more than one measure has a choice.
 func maatMenuTekst(k dashboard.Maatkeuze) (label, waaromNiet string) {
 	switch {
 	case len(k.Maten) > 1:
 		return MaatKiezen, ""
 	case len(k.Maten) == 1:
-		waaromNiet = k.Interventie + " heeft één maat: " + k.Maten[0].Label()
-	default:
-		waaromNiet = "de grafiek toont nog geen interventie met bereik"
+		return MaatKiezen + " (maar één maat: " + k.Maten[0].Naam + ")", k.Interventie + " heeft één maat: " + k.Maten[0].Label()
 	}
+	waaromNiet = "de grafiek toont nog geen interventie met bereik"
 	return MaatKiezen + " (" + waaromNiet + ")", waaromNiet
 }
 

@@ -83,8 +83,11 @@ func TestTileMenuChoosesTheMeasure(t *testing.T) {
 	// another intervention: its only measure, and the item says so
 	waitRefresh(t, again, func() { again.KiesInterventie("Ambulant jongerenwerk") })
 	again.werkMaatMenuBij()
-	if item := again.MaatMenu(); !item.Disabled || item.Label != MaatKiezen+" (Ambulant jongerenwerk heeft één maat: jongeren)" {
+	if item := again.MaatMenu(); !item.Disabled || item.Label != MaatKiezen+" (maar één maat: jongeren)" {
 		t.Errorf("bij één maat: %q, uitgeschakeld %v", item.Label, item.Disabled)
+	}
+	if _, waarom := maatMenuTekst(again.maatKeuzeVan()); waarom != "Ambulant jongerenwerk heeft één maat: jongeren" {
+		t.Errorf("waarom niet: %q", waarom)
 	}
 	// and back: the default measure again
 	waitRefresh(t, again, func() { again.KiesInterventie(huisarts) })

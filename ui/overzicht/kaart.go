@@ -50,6 +50,9 @@ func newKaart(b dashboard.Beschrijving, w fyne.Window, items []*fyne.MenuItem) *
 	k := &Kaart{Naam: b.Naam, Beeld: canvas.NewImageFromImage(nil), Menu: fyne.NewMenu("", items...), window: w}
 	k.Beeld.FillMode = canvas.ImageFillContain
 	k.Beeld.ScaleMode = canvas.ImageScaleSmooth
+	// hidden until drawn: Fyne paints an image without one as an empty
+	// picture the size of the tile, ten of them in the window's first frame
+	k.Beeld.Hide()
 	k.MenuKnop = widget.NewButtonWithIcon("", theme.MoreVerticalIcon(), func() {
 		k.toonMenu(fyne.NewPos(k.MenuKnop.Size().Width, k.MenuKnop.Size().Height), k.MenuKnop, true)
 	})
@@ -91,6 +94,7 @@ func (k *Kaart) TappedSecondary(e *fyne.PointEvent) { k.toonMenu(e.Position, k, 
 // zet shows a newly drawn chart.
 func (k *Kaart) zet(img image.Image) {
 	k.Beeld.Image = img
+	k.Beeld.Show()
 	k.Beeld.Refresh()
 }
 

@@ -288,8 +288,8 @@ func auditRow(c Wijziging, id uint, veld, oud, nieuw string) logged {
 		Entiteit: c.Entiteit, EntiteitID: id, Veld: veld, OudeWaarde: oud, NieuweWaarde: nieuw}}
 }
 
-// applyFields adds a record (a group of added fields) or changes fields of
-// one that exists here.
+// applyFields changes fields of a record that exists here (a new record is
+// added by add).
 func (a *applier) applyFields(group []received) ([]logged, error) {
 	first := group[0]
 	cols, err := a.t.columns(first.Entiteit)

@@ -150,9 +150,12 @@ type Main struct {
 	stopped atomic.Bool
 }
 
-// stop ends the window's background work and closes the database.
+// stop ends the window's background work and closes the database, once;
+// quit calls it on the UI goroutine.
 func (m *Main) stop() {
-	m.stopped.Store(true)
+	if m.stopped.Swap(true) {
+		return
+	}
 	if m.syncing != nil {
 		m.syncing.cancel()
 	}
@@ -190,8 +193,12 @@ func Create(a fyne.App, w fyne.Window, open Opener, path string) fyne.CanvasObje
 	m := newMain(a, w, open)
 	applyTheme(a, a.Preferences().StringWithFallback(prefTheme, themeLicht))
 	w.SetMainMenu(m.menu())
+	// No Lifecycle().SetOnStopped: Fyne 2.8.1 runs that hook through its
+	// UI queue while the loop is ending, and when the hook reaches the queue
+	// just after the loop emptied it for the last time it waits there for
+	// ever, so the window was gone and the process kept running. quit stops
+	// the window's work itself before it asks Fyne to quit.
 	w.SetCloseIntercept(m.requestQuit)
-	a.Lifecycle().SetOnStopped(m.stop)
 	m.status.SetText(lang.L("Database wordt geopend…"))
 	m.openDatabase(path, false)
 	return m.content()
@@ -473,8 +480,15 @@ func (m *Main) requestQuit() {
 		m.askQuit(lang.L("Niet opgeslagen invoer"), lang.L("Afsluiten zonder opslaan"),
 			lang.L("Er is invoer die nog niet is opgeslagen. Wilt u afsluiten zonder op te slaan?"))
 	default:
-		m.app.Quit()
+		m.quit()
 	}
+}
+
+// quit ends the window's background work, closes the database and then
+// ends the program.
+func (m *Main) quit() {
+	m.stop()
+	m.app.Quit()
 }
 
 // askQuit asks before quitting; quit is the label of the button that quits.
@@ -483,7 +497,7 @@ func (m *Main) askQuit(title, quit, text string) {
 	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm(title, quit, lang.L("Terug"), msg, func(ok bool) {
 		if ok {
-			m.app.Quit()
+			m.quit()
 		}
 	}, m.win)
 	d.Show()

@@ -161,3 +161,19 @@ func TestHelpSaysWhereThingsAreDone(t *testing.T) {
 		}
 	}
 }
+
+// TestQuitStopsTheWorkBeforeFyneQuits: Ctrl+Q with nothing unsaved ends the
+// window's background work and closes the database itself, before it asks
+// Fyne to quit: Fyne 2.8.1 may leave a Lifecycle OnStopped hook waiting in
+// its ended UI queue for ever, which kept the process running.
+func TestQuitStopsTheWorkBeforeFyneQuits(t *testing.T) {
+	m, s, _ := newTestMain(t, t.TempDir())
+	m.requestQuit()
+	if !m.stopped.Load() {
+		t.Fatal("Ctrl+Q did not stop the window's background work")
+	}
+	if _, _, err := s.LaatsteJaar(); err == nil {
+		t.Fatal("Ctrl+Q left the database open")
+	}
+	m.stop() // a second close (the window's close button after Ctrl+Q) does nothing
+}

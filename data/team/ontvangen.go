@@ -115,7 +115,12 @@ func (a *applier) applyGroup(group []received, adds *additions) error {
 	}
 	var done []logged
 	err = a.savepoint(func() error {
+		_, shared := gedeeldeEntiteiten[group[0].Entiteit]
 		switch {
+		case !shared && group[0].Entiteit != conflictTable:
+			// written into the team database past the program: no table
+			// the team shares (nor one of the laptop's own bookkeeping)
+			return &refusal{reden: fmt.Sprintf("onbekende tabel %q", group[0].Entiteit)}
 		case group[0].Entiteit == linkTable:
 			done, err = a.applyLink(group[0].Wijziging)
 		case group[0].Entiteit == conflictTable:

@@ -62,3 +62,52 @@ func TestFetchedChangesAreChecked(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownTableIsRefused: a change about a table the team does not share
+// (one that does not exist, and the laptop's own team bookkeeping) written
+// into the team database past the program does not stop a synchronisation
+// nor a join: each becomes a refused change naming the table, and the valid
+// change after them is applied.
+func TestUnknownTableIsRefused(t *testing.T) {
+	srv, _ := teamServer(t)
+	a := founder(t, srv, "anna")
+	naam := interventies(t, a)[0].Naam
+	reach(t, a, naam, "2026-H1", "10")
+	sync(t, a, srv)
+	var sleutel string
+	if err := srv.db.Raw("SELECT sleutel FROM team_wijzigingen WHERE entiteit = 'bereik' AND veld = 'waarde' ORDER BY volgnummer DESC LIMIT 1").
+		Scan(&sleutel).Error; err != nil || sleutel == "" {
+		t.Fatalf("sleutel van het cijfer: %q, %v", sleutel, err)
+	}
+	for i, c := range [][3]string{{"bestaatniet", "x", "1"}, {"team_staat", "waarde", "kapot"}, {"bereik", "waarde", "12"}} {
+		if err := srv.db.Exec(`INSERT INTO team_wijzigingen (wijziging_id, herkomst, basis, gebruiker, tijd, actie, entiteit,
+    sleutel, veld, oude_waarde, nieuwe_waarde) VALUES (?, 'psql', 0, 'indringer', now(), 'gewijzigd', ?, ?, ?, '', ?)`,
+			"psql.t"+string(rune('a'+i)), c[0], sleutel, c[1], c[2]).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	b := member(t, srv, "bram")
+	r, err := b.BereikVan(interventies(t, b)[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var waarde float64
+	for _, x := range r {
+		if x.Periode == "2026-H1" {
+			waarde = x.Waarde
+		}
+	}
+	if waarde != 12 {
+		t.Fatalf("cijfer 2026-H1 na het koppelen: %v; verwacht 12", waarde)
+	}
+	list := conflicts(t, b)
+	if len(list) != 2 {
+		t.Fatalf("%d geweigerde wijzigingen, verwacht 2: %v", len(list), list)
+	}
+	for i, want := range []string{`onbekende tabel "bestaatniet"`, `onbekende tabel "team_staat"`} {
+		if list[i].Eerste.Actie != refusedAction || !strings.Contains(list[i].Omschrijving(), want) ||
+			!strings.Contains(list[i].Omschrijving(), "indringer") {
+			t.Fatalf("geweigerde wijziging %d: %s; verwacht %q en de naam van de schrijver", i+1, list[i].Omschrijving(), want)
+		}
+	}
+}

@@ -294,8 +294,11 @@ func storeConflicts(s *store.Store, all bool) (list []Conflict, err error) {
 // field, both sides with who and when, and the choice once made.
 func (c Conflict) Omschrijving() string {
 	side := func(w Wijziging) string {
-		if w.Actie == refusedAction {
+		if w.Actie == refusedAction && w.Gebruiker == "" {
 			return "hier niet toegepast: " + w.NieuweWaarde
+		}
+		if w.Actie == refusedAction { // a change too long to fetch whole
+			return fmt.Sprintf("hier niet toegepast: %q (%s, %s)", w.NieuweWaarde, w.Gebruiker, store.FormatDatumTijd(w.Tijd))
 		}
 		return fmt.Sprintf("%s %q (%s, %s)", w.Actie, w.NieuweWaarde, w.Gebruiker, store.FormatDatumTijd(w.Tijd))
 	}
@@ -310,5 +313,6 @@ func (c Conflict) Omschrijving() string {
 	if c.OpgelostDoor != "" {
 		text += fmt.Sprintf(" [opgelost door %s: %s]", c.OpgelostDoor, c.Keuze)
 	}
-	return text
+	// names and reasons come from other laptops, past the program too
+	return Toonbaar(text, 4*domain.MaxTekst)
 }

@@ -266,7 +266,7 @@ func idMark(id string) string {
 func (a *applier) logHistory(group []received) ([]logged, error) {
 	var out []logged
 	for _, c := range group {
-		if _, shared := gedeeldeEntiteiten[c.Entiteit]; !shared || c.LaterEigen {
+		if _, shared := gedeeldeEntiteiten[c.Entiteit]; !shared || c.LaterEigen || c.teLang != "" {
 			continue
 		}
 		if checkText("veld", c.Veld) != nil || checkText(c.Veld, c.OudeWaarde) != nil || checkText(c.Veld, c.NieuweWaarde) != nil {

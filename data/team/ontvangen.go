@@ -83,7 +83,7 @@ func (a *applier) applyGroup(group []received, adds *additions) error {
 		// two choices in one conflict are no conflict of their own: the
 		// values they kept meet as changes to the field; nor is a change
 		// made before its laptop had all of the team's history
-		if c.ConflictMet != "" && c.Entiteit != conflictTable && !a.historyID(c.ConflictMet) {
+		if c.ConflictMet != "" && c.teLang == "" && c.Entiteit != conflictTable && !a.historyID(c.ConflictMet) {
 			a.conflict(conflict{tweede: c.Wijziging, eersteID: c.ConflictMet})
 		}
 	}
@@ -115,6 +115,11 @@ func (a *applier) applyGroup(group []received, adds *additions) error {
 	}
 	var done []logged
 	err = a.savepoint(func() error {
+		for _, c := range group {
+			if c.teLang != "" {
+				return &refusal{reden: c.teLang}
+			}
+		}
 		_, shared := gedeeldeEntiteiten[group[0].Entiteit]
 		switch {
 		case !shared && group[0].Entiteit != conflictTable:

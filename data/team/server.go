@@ -12,8 +12,6 @@ import (
 	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/jackc/pgx/v5/stdlib"
 	"gorm.io/gorm"
-
-	"jeugdmonitor/data/domain"
 )
 
 // serverSchemaVersion is the version of the team database's schema this
@@ -144,12 +142,12 @@ func (s *Server) teamID() (string, error) {
 	}
 	if info["schema"] != serverSchemaVersion && info["schema"] != oldSchemaVersion {
 		return "", fmt.Errorf("de teamdatabase heeft schemaversie %q; dit programma kent versie %s en %s (werk Jeugdmonitor bij)",
-			info["schema"], oldSchemaVersion, serverSchemaVersion)
+			Toonbaar(info["schema"], 40), oldSchemaVersion, serverSchemaVersion)
 	}
 	s.historieTot = 0
 	if end := info[infoHistoryEnd]; end != "" {
 		if s.historieTot, err = strconv.ParseInt(end, 10, 64); err != nil {
-			return "", fmt.Errorf("de teamdatabase is beschadigd: %s %q", infoHistoryEnd, end)
+			return "", fmt.Errorf("de teamdatabase is beschadigd: %s %q", infoHistoryEnd, Toonbaar(end, 40))
 		}
 	}
 	return info["team"], nil
@@ -271,6 +269,9 @@ func array[T any](v []T) pgtype.Array[T] {
 type received struct {
 	Wijziging
 	LaterEigen bool
+	// teLang says why the change is refused when part of it was too long
+	// to fetch whole ("": it was fetched whole).
+	teLang string
 }
 
 // serverRow is a row of team_wijzigingen as fetched.
@@ -289,6 +290,9 @@ type serverRow struct {
 	NieuweWaarde string
 	ConflictMet  string
 	LaterEigen   bool
+	// LengteOud, LengteNieuw and LengteNaam are how long the values and
+	// the longest name really are (see boundedColumns).
+	LengteOud, LengteNieuw, LengteNaam int64
 }
 
 // fetch reads up to limit changes after number after, oldest first,
@@ -304,8 +308,7 @@ func (s *Server) fetch(after int64, herkomst string, limit int) ([]received, int
 	}
 	var out []received
 	err = s.withConn(func(c *pgx.Conn) error {
-		rows, err := c.Query(s.db.Statement.Context, `SELECT w.volgnummer, w.wijziging_id, w.herkomst, w.basis, w.gebruiker, w.tijd,
-    w.actie, w.entiteit, w.sleutel, w.veld, w.oude_waarde, w.nieuwe_waarde, w.conflict_met,
+		rows, err := c.Query(s.db.Statement.Context, `SELECT `+boundedColumns+`,
     w.herkomst <> @h AND EXISTS (SELECT 1 FROM team_wijzigingen y WHERE y.entiteit = w.entiteit AND y.sleutel = w.sleutel
         AND y.veld = w.veld AND y.volgnummer > w.volgnummer AND y.herkomst = @h) AS later_eigen
 FROM team_wijzigingen w WHERE w.volgnummer > @after AND w.volgnummer <= @end AND `+fetchedSQL+`
@@ -314,12 +317,12 @@ ORDER BY w.volgnummer LIMIT @limit`, pgx.NamedArgs{"h": herkomst, "after": after
 			return err
 		}
 		out = make([]received, 0, limit)
-		var r received
-		var actie string
-		_, err = pgx.ForEachRow(rows, []any{&r.Volgnummer, &r.ID, &r.Herkomst, &r.Basis, &r.Gebruiker, &r.Tijd, &actie,
-			&r.Entiteit, &r.Sleutel, &r.Veld, &r.OudeWaarde, &r.NieuweWaarde, &r.ConflictMet, &r.LaterEigen}, func() error {
-			r.Tijd, r.Actie = r.Tijd.UTC(), domain.Actie(actie)
-			out = append(out, r)
+		var r serverRow
+		_, err = pgx.ForEachRow(rows, []any{&r.Volgnummer, &r.WijzigingID, &r.Herkomst, &r.Basis, &r.Gebruiker, &r.Tijd,
+			&r.Actie, &r.Entiteit, &r.Sleutel, &r.Veld, &r.ConflictMet, &r.OudeWaarde, &r.NieuweWaarde,
+			&r.LengteOud, &r.LengteNieuw, &r.LengteNaam, &r.LaterEigen}, func() error {
+			c, teLang := r.change()
+			out = append(out, received{Wijziging: c, LaterEigen: r.LaterEigen, teLang: teLang})
 			return nil
 		})
 		return err
@@ -391,14 +394,16 @@ func (s *Server) byID(ids []string) (map[string]Wijziging, error) {
 		return out, nil
 	}
 	var rows []serverRow
-	if err := s.db.Raw(`SELECT volgnummer, wijziging_id, herkomst, basis, gebruiker, tijd, actie, entiteit, sleutel, veld,
-    oude_waarde, nieuwe_waarde, conflict_met FROM team_wijzigingen WHERE wijziging_id = ANY(?::text[])`, array(ids)).Scan(&rows).Error; err != nil {
+	if err := s.db.Raw(`SELECT `+boundedColumns+` FROM team_wijzigingen w WHERE w.wijziging_id = ANY(?::text[])`, array(ids)).
+		Scan(&rows).Error; err != nil {
 		return nil, err
 	}
 	for _, r := range rows {
-		out[r.WijzigingID] = Wijziging{Volgnummer: r.Volgnummer, ID: r.WijzigingID, Herkomst: r.Herkomst, Basis: r.Basis,
-			Gebruiker: r.Gebruiker, Tijd: r.Tijd.UTC(), Actie: domain.Actie(r.Actie), Entiteit: r.Entiteit, Sleutel: r.Sleutel,
-			Veld: r.Veld, OudeWaarde: r.OudeWaarde, NieuweWaarde: r.NieuweWaarde, ConflictMet: r.ConflictMet}
+		c, teLang := r.change()
+		if teLang != "" {
+			c.NieuweWaarde = teLang // shown as why it is not applied here
+		}
+		out[r.WijzigingID] = c
 	}
 	return out, nil
 }

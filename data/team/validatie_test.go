@@ -3,6 +3,8 @@ package team
 import (
 	"strings"
 	"testing"
+
+	"jeugdmonitor/data/store"
 )
 
 // TestFetchedChangesAreChecked: a role with the right to add writes changes
@@ -109,5 +111,56 @@ func TestUnknownTableIsRefused(t *testing.T) {
 			!strings.Contains(list[i].Omschrijving(), "indringer") {
 			t.Fatalf("geweigerde wijziging %d: %s; verwacht %q en de naam van de schrijver", i+1, list[i].Omschrijving(), want)
 		}
+	}
+}
+
+// TestOverlongChangeIsBounded: a note of two million characters and an
+// author with an escape sequence, written into the team database past the
+// program, and a change claiming to conflict with that note. The laptop
+// keeps the note as a refused change that states its length, stores only
+// its start, shows no control character, and the earlier side of the
+// conflict is the reason, not the note.
+func TestOverlongChangeIsBounded(t *testing.T) {
+	srv, _ := teamServer(t)
+	a := founder(t, srv, "anna")
+	naam := interventies(t, a)[0].Naam
+	reach(t, a, naam, "2026-H1", "10")
+	sync(t, a, srv)
+	var sleutel string
+	if err := srv.db.Raw("SELECT sleutel FROM team_wijzigingen WHERE entiteit = 'bereik' AND veld = 'waarde' ORDER BY volgnummer DESC LIMIT 1").
+		Scan(&sleutel).Error; err != nil || sleutel == "" {
+		t.Fatalf("sleutel van het cijfer: %q, %v", sleutel, err)
+	}
+	for _, c := range [][4]string{{"psql.groot", "indringer\x1b[31m", strings.Repeat("x", 2_000_000), ""},
+		{"psql.kort", "indringer", "kort", "psql.groot"}} {
+		if err := srv.db.Exec(`INSERT INTO team_wijzigingen (wijziging_id, herkomst, basis, gebruiker, tijd, actie, entiteit,
+    sleutel, veld, oude_waarde, nieuwe_waarde, conflict_met) VALUES (?, 'psql', 0, ?, now(), 'gewijzigd', 'bereik', ?, 'notitie', '', ?, ?)`,
+			c[0], c[1], sleutel, c[2], c[3]).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	b := member(t, srv, "bram")
+	var longest int
+	if err := b.UpdateRaw(func(r *store.RawTx) error {
+		return r.DB().Raw("SELECT max(max(length(eerste_waarde)), max(length(tweede_waarde))) FROM team_conflicten").
+			Scan(&longest).Error
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if longest > 1000 {
+		t.Fatalf("een geweigerde wijziging houdt %d tekens; verwacht alleen het begin", longest)
+	}
+	list := conflicts(t, b)
+	if len(list) != 2 {
+		t.Fatalf("%d conflicten, verwacht 2: %v", len(list), list)
+	}
+	for _, c := range list {
+		text := c.Omschrijving()
+		if !strings.Contains(text, "2.000.000 tekens") || strings.ContainsRune(text, '\x1b') {
+			t.Fatalf("conflict %q: verwacht de lengte 2.000.000 tekens en geen stuurteken", text)
+		}
+	}
+	if !strings.Contains(list[0].Omschrijving(), `indringer\u001b[31m`) {
+		t.Fatalf("conflict %q: verwacht de naam met het stuurteken zichtbaar geschreven", list[0].Omschrijving())
 	}
 }

@@ -97,8 +97,17 @@ func (s *Server) hasSchema(db *gorm.DB) (bool, error) {
 	return n > 0, err
 }
 
+// schemaLock is the PostgreSQL advisory lock that serialises team init
+// (a number of its own: "JMZteam" in ASCII).
+const schemaLock int64 = 0x4a4d5a7465616d
+
 // create makes the schema in the transaction tx with the team's id.
 func (s *Server) create(tx *gorm.DB, teamID string) error {
+	// two laptops setting up one team database at once: the second waits
+	// here until the first is done, and then finds its register
+	if err := tx.Exec("SELECT pg_advisory_xact_lock(?)", schemaLock).Error; err != nil {
+		return err
+	}
 	exists, err := s.hasSchema(tx)
 	if err != nil {
 		return err

@@ -95,12 +95,12 @@ const (
 	StapOphalen   = "wijzigingen van het team ophalen"
 )
 
-// Sync sends the laptop's changes since the last synchronisation, then
+// syncTeam sends the laptop's changes since the last synchronisation, then
 // fetches everyone else's, each side in transactions that leave both
 // consistent when the synchronisation is cut off: the next one continues.
 // Cancelling ctx cuts it off the same way, at once. progress, when not
 // nil, is told how far it is.
-func Sync(ctx context.Context, s *store.Store, srv *Server, progress func(Voortgang)) (Resultaat, error) {
+func syncTeam(ctx context.Context, s *store.Store, srv *Server, progress func(Voortgang)) (Resultaat, error) {
 	var res Resultaat
 	if progress == nil {
 		progress = func(Voortgang) {}
@@ -319,11 +319,11 @@ func wholeGroups(batch []received) []received {
 	return batch[:last]
 }
 
-// Init sets up an empty team database from the laptop's database: the
+// initTeam sets up an empty team database from the laptop's database: the
 // team's tables, every shared record of the laptop as the team's first
 // changes, and after them the laptop's audit trail as the team's history
 // (see historyMark). The laptop then belongs to the team.
-func Init(s *store.Store, srv *Server) (Resultaat, error) {
+func initTeam(s *store.Store, srv *Server) (Resultaat, error) {
 	var res Resultaat
 	err := s.UpdateRaw(func(r *store.RawTx) error {
 		db := r.DB()
@@ -370,9 +370,9 @@ func Init(s *store.Store, srv *Server) (Resultaat, error) {
 // ErrLocalNotEmpty is returned when a database with records joins a team.
 var ErrLocalNotEmpty = errors.New("deze database bevat al gegevens; koppel een nieuwe, lege database aan het team")
 
-// Join makes an empty database part of the team and fetches the team's
+// join makes an empty database part of the team and fetches the team's
 // register, as Sync does (and a Sync continues a Join cut off).
-func Join(ctx context.Context, s *store.Store, srv *Server, progress func(Voortgang)) (Resultaat, error) {
+func join(ctx context.Context, s *store.Store, srv *Server, progress func(Voortgang)) (Resultaat, error) {
 	teamID, err := srv.teamID()
 	if err != nil {
 		return Resultaat{}, err

@@ -158,6 +158,9 @@ func describeConnectError(err error, cfg *pgx.ConnConfig) error {
 		return fmt.Errorf("het certificaat van server %s is ongeldig of verlopen; er is geen verbinding gemaakt", where)
 	case errors.Is(err, syscall.ECONNREFUSED):
 		return fmt.Errorf("server %s weigert de verbinding: draait PostgreSQL daar, en klopt de poort?", where)
+	case errors.Is(err, syscall.ENOENT):
+		// a server on this computer, reached through a socket file that is gone
+		return fmt.Errorf("server %s onbereikbaar: PostgreSQL draait daar niet (geen socket %s)", where, cfg.Host)
 	case errors.As(err, &dnsErr):
 		return fmt.Errorf("de servernaam %s is onbekend (een typfout, of geen netwerk?)", cfg.Host)
 	case errors.Is(err, context.DeadlineExceeded) || isTimeout(err):

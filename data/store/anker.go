@@ -75,7 +75,7 @@ type anchor struct {
 }
 
 // tempRE matches the names TempBeside gives temporary databases.
-var tempRE = regexp.MustCompile(`^\..+\.(` + TempRestore + `|` + TempImport + `|` + TempBackup + `)-[^/\\]*\.db$`)
+var tempRE = regexp.MustCompile(`^\..+\.(` + TempRestore + `|` + TempImport + `|` + TempBackup + `|` + TempNew + `)-[^/\\]*\.db$`)
 
 // anchorAfterChange records the trail's last row after a change, where the
 // program keeps anchors and this is no temporary database. A failure is

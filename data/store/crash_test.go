@@ -27,6 +27,9 @@ func TestMain(m *testing.M) {
 	if path := os.Getenv(crashWriterEnv); path != "" {
 		os.Exit(runCrashWriter(path))
 	}
+	if path := os.Getenv(stuckCreatorEnv); path != "" {
+		os.Exit(runStuckCreator(path))
+	}
 	os.Exit(m.Run())
 }
 

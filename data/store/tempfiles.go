@@ -40,10 +40,10 @@ func TempBeside(path, purpose string) (string, error) {
 
 // leftoverRE matches the temporary databases (and SQLite's and the lock's
 // files beside them) made by TempBeside for the database named %s.
-const leftoverRE = `^\.%s\.(` + TempRestore + `|` + TempImport + `)-[^/\\]*\.db(-wal|-shm|-journal|\.lock)?$`
+const leftoverRE = `^\.%s\.(` + TempRestore + `|` + TempImport + `|` + TempNew + `)-[^/\\]*\.db(-wal|-shm|-journal|\.lock)?$`
 
-// removeLeftovers deletes the temporary databases a killed restore or
-// import left beside the database at path, and the temporary copies a
+// removeLeftovers deletes the temporary databases a killed restore,
+// import or CreateNew left beside the database at path, and the temporary copies a
 // killed backup to elsewhere registered there (removeAbandonedTemps). Only
 // the writer of the database calls it: no restore of it can be running
 // then.

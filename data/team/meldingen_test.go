@@ -90,3 +90,18 @@ func TestServerErrorsInDutch(t *testing.T) {
 		t.Fatalf("verbinden met een server die er niet is: %v", err)
 	}
 }
+
+// TestStrangeSchemaVersionIsCutShort: a schema version of 100.000
+// characters with an escape sequence, written into team_info by hand, is
+// named in the message only by its start, without the control character.
+func TestStrangeSchemaVersionIsCutShort(t *testing.T) {
+	srv, _ := teamServer(t)
+	a := founder(t, srv, "anna")
+	if err := srv.db.Exec("UPDATE team_info SET waarde = ? WHERE sleutel = 'schema'", "\x1b[2J"+strings.Repeat("9", 100_000)).Error; err != nil {
+		t.Fatal(err)
+	}
+	_, err := Sync(context.Background(), a, srv, nil)
+	if err == nil || !strings.Contains(err.Error(), "schemaversie") || len(err.Error()) > 500 || strings.ContainsRune(err.Error(), '\x1b') {
+		t.Fatalf("sync met een vreemde schemaversie: %.600v", err)
+	}
+}

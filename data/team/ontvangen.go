@@ -103,6 +103,12 @@ func (a *applier) applyGroup(group []received, adds *additions) error {
 		a.note(group, done)
 		return nil
 	}
+	if refused := screen(group); refused != nil {
+		if err := a.addAll(adds); err != nil {
+			return err
+		}
+		return a.finish(group, nil, refused)
+	}
 	isNew, err := a.newRecord(group, adds)
 	if err != nil {
 		return err
@@ -115,17 +121,7 @@ func (a *applier) applyGroup(group []received, adds *additions) error {
 	}
 	var done []logged
 	err = a.savepoint(func() error {
-		for _, c := range group {
-			if c.teLang != "" {
-				return &refusal{reden: c.teLang}
-			}
-		}
-		_, shared := gedeeldeEntiteiten[group[0].Entiteit]
 		switch {
-		case !shared && group[0].Entiteit != conflictTable:
-			// written into the team database past the program: no table
-			// the team shares (nor one of the laptop's own bookkeeping)
-			return &refusal{reden: fmt.Sprintf("onbekende tabel %q", group[0].Entiteit)}
 		case group[0].Entiteit == linkTable:
 			done, err = a.applyLink(group[0].Wijziging)
 		case group[0].Entiteit == conflictTable:
@@ -138,6 +134,21 @@ func (a *applier) applyGroup(group []received, adds *additions) error {
 		return err
 	})
 	return a.finish(group, done, err)
+}
+
+// screen refuses a group that was too long to fetch whole, or is about a
+// table the team does not share (written into the team database past the
+// program: nor one of the laptop's own bookkeeping); nil: neither.
+func screen(group []received) error {
+	for _, c := range group {
+		if c.teLang != "" {
+			return &refusal{reden: c.teLang}
+		}
+	}
+	if _, shared := gedeeldeEntiteiten[group[0].Entiteit]; !shared && group[0].Entiteit != conflictTable {
+		return &refusal{reden: fmt.Sprintf("onbekende tabel %q", group[0].Entiteit)}
+	}
+	return nil
 }
 
 // finish notes what applying group did: done, the changes that changed

@@ -81,10 +81,11 @@ func TestUnknownTableIsRefused(t *testing.T) {
 		Scan(&sleutel).Error; err != nil || sleutel == "" {
 		t.Fatalf("sleutel van het cijfer: %q, %v", sleutel, err)
 	}
-	for i, c := range [][3]string{{"bestaatniet", "x", "1"}, {"team_staat", "waarde", "kapot"}, {"bereik", "waarde", "12"}} {
+	for i, c := range [][4]string{{"bestaatniet", "x", "1", "gewijzigd"}, {"team_staat", "waarde", "kapot", "gewijzigd"},
+		{"bestaatniet", "y", "2", "toegevoegd"}, {"bereik", "waarde", "12", "gewijzigd"}} {
 		if err := srv.db.Exec(`INSERT INTO team_wijzigingen (wijziging_id, herkomst, basis, gebruiker, tijd, actie, entiteit,
-    sleutel, veld, oude_waarde, nieuwe_waarde) VALUES (?, 'psql', 0, 'indringer', now(), 'gewijzigd', ?, ?, ?, '', ?)`,
-			"psql.t"+string(rune('a'+i)), c[0], sleutel, c[1], c[2]).Error; err != nil {
+    sleutel, veld, oude_waarde, nieuwe_waarde) VALUES (?, 'psql', 0, 'indringer', now(), ?, ?, ?, ?, '', ?)`,
+			"psql.t"+string(rune('a'+i)), c[3], c[0], sleutel, c[1], c[2]).Error; err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -103,10 +104,10 @@ func TestUnknownTableIsRefused(t *testing.T) {
 		t.Fatalf("cijfer 2026-H1 na het koppelen: %v; verwacht 12", waarde)
 	}
 	list := conflicts(t, b)
-	if len(list) != 2 {
-		t.Fatalf("%d geweigerde wijzigingen, verwacht 2: %v", len(list), list)
+	if len(list) != 3 {
+		t.Fatalf("%d geweigerde wijzigingen, verwacht 3: %v", len(list), list)
 	}
-	for i, want := range []string{`onbekende tabel "bestaatniet"`, `onbekende tabel "team_staat"`} {
+	for i, want := range []string{`onbekende tabel "bestaatniet"`, `onbekende tabel "team_staat"`, `onbekende tabel "bestaatniet"`} {
 		if list[i].Eerste.Actie != refusedAction || !strings.Contains(list[i].Omschrijving(), want) ||
 			!strings.Contains(list[i].Omschrijving(), "indringer") {
 			t.Fatalf("geweigerde wijziging %d: %s; verwacht %q en de naam van de schrijver", i+1, list[i].Omschrijving(), want)

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -132,29 +131,30 @@ func (t *teamSettings) show(msg string, bad bool) {
 }
 
 // typed is the address in the entry without a password, and the password
-// it held: a password typed into the address is used, never kept there.
-func (t *teamSettings) typed() (address, password string, err error) {
+// it held: a password typed into the address is used, never kept there, so
+// the entry then shows the address without it. Not ok when the address is
+// missing or wrong, which the settings then say.
+func (t *teamSettings) typed() (address, password string, ok bool) {
 	address, password = team.SplitPassword(strings.TrimSpace(t.address.Text))
 	if address == "" {
-		return "", "", errors.New(lang.L("Vul het adres van de teamdatabase in, bijvoorbeeld postgres://gebruiker@server:5432/database."))
+		t.show(lang.L("Vul het adres van de teamdatabase in, bijvoorbeeld postgres://gebruiker@server:5432/database."), true)
+		return "", "", false
 	}
 	if _, err := team.PasswordKey(address); err != nil {
-		return "", "", err
+		t.show(err.Error(), true)
+		return "", "", false
 	}
-	return address, password, nil
+	t.address.SetText(address)
+	return address, password, true
 }
 
 // onSave keeps the typed address (without password) with the database.
 func (t *teamSettings) onSave() {
 	s := t.m.store
-	address, password, err := t.typed()
-	if err != nil || s == nil {
-		if err != nil {
-			t.show(err.Error(), true)
-		}
+	address, password, ok := t.typed()
+	if !ok || s == nil {
 		return
 	}
-	t.address.SetText(address)
 	t.m.background(func() error { return team.RememberServer(s, address) }, func(err error) {
 		if err != nil {
 			t.show(err.Error(), true)
@@ -173,12 +173,10 @@ func (t *teamSettings) onSave() {
 // onTest connects to the typed address and says the server's version,
 // whether the connection is encrypted and whether it holds a team register.
 func (t *teamSettings) onTest() {
-	address, password, err := t.typed()
-	if err != nil {
-		t.show(err.Error(), true)
+	address, password, ok := t.typed()
+	if !ok {
 		return
 	}
-	t.address.SetText(address) // the password is used, not shown
 	t.show(lang.L("Verbinden…"), false)
 	t.m.connectTeam(address, password, false, func(srv *team.Server) {
 		var info team.Info

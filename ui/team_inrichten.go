@@ -59,14 +59,10 @@ func (t *teamSettings) failed(status string, err error) {
 // then kept with the database, which belongs to the team from then on.
 func (t *teamSettings) onInit() {
 	s := t.m.store
-	address, password, err := t.typed()
-	if err != nil || s == nil {
-		if err != nil {
-			t.show(err.Error(), true)
-		}
+	address, password, ok := t.typed()
+	if !ok || s == nil {
 		return
 	}
-	t.address.SetText(address)
 	if t.inTeam {
 		t.show(errAlreadyInTeam.Error(), true)
 		return
@@ -133,12 +129,10 @@ func (t *teamSettings) initWith(srv *team.Server, address string) {
 // chooser that refuses an existing file, the register fetched into it with
 // progress and Afbreken, and then the window works in it.
 func (t *teamSettings) onJoin() {
-	address, password, err := t.typed()
-	if err != nil {
-		t.show(err.Error(), true)
+	address, password, ok := t.typed()
+	if !ok {
 		return
 	}
-	t.address.SetText(address)
 	question := lang.L("Deze laptop krijgt een nieuwe database met het register van het team op {{.Adres}}. U kiest zo waar het "+
 		"nieuwe bestand komt; een bestaand bestand wordt nooit overschreven. Daarna werkt het venster in de nieuwe database.",
 		map[string]any{"Adres": address})

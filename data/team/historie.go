@@ -2,6 +2,8 @@ package team
 
 import (
 	"encoding/json"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -172,11 +174,7 @@ func (h *historyConverter) convert(row domain.Wijziging) ([]Wijziging, error) {
 		base.OudeWaarde, base.NieuweWaarde = h.value(cols[row.Veld], row.OudeWaarde), h.value(cols[row.Veld], row.NieuweWaarde)
 		return []Wijziging{base}, nil
 	}
-	names := make([]string, 0, len(fields))
-	for name := range fields {
-		names = append(names, name)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(fields))
 	out := make([]Wijziging, 0, len(names))
 	for _, name := range names {
 		value, ok := fields[name].(string)

@@ -5,7 +5,8 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strconv"
 	"time"
 
@@ -169,11 +170,7 @@ func (c *converter) expand(base Wijziging, object string) ([]Wijziging, error) {
 	if err := json.Unmarshal([]byte(object), &fields); err != nil {
 		return nil, fmt.Errorf("de velden van het nieuwe gegeven zijn geen JSON-object: %w", err)
 	}
-	names := make([]string, 0, len(fields))
-	for name := range fields {
-		names = append(names, name)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(fields))
 	out := make([]Wijziging, 0, len(names))
 	for _, name := range names {
 		ch := base

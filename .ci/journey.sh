@@ -389,6 +389,10 @@ start_postgres() {
 	log "PostgreSQL op 127.0.0.1:$poort ($pg_bin)"
 }
 
+# register_regels counts the rows of an audit trail export (CSV) that the
+# loading of the built-in register wrote about shared records (not settings).
+register_regels() { awk -F';' '$2 == "ingebouwd register" && $4 != "instellingen"' | wc -l; }
+
 # stop_postgres stops the journey's server, if it runs, and removes it.
 stop_postgres() {
 	[ -n "$pg_map" ] || return 0
@@ -1033,6 +1037,13 @@ stap_team_inrichten_en_aansluiten() {
 		"$BIN" conflicten --db "$db" >"$WERK/team-conflicten.log" 2>&1 && grep -qx 'Geen conflicten.' "$WERK/team-conflicten.log" ||
 			faal "conflicten in $db: $(cat "$WERK/team-conflicten.log")"
 	done
+	# the colleague's audit trail has the first laptop's from before the team
+	# was set up: the built-in register's loading, row for row, with its author
+	local eerste kopie
+	eerste="$("$BIN" export --what wijzigingen --format csv --db "$TEAM_EERSTE" 2>/dev/null | register_regels)"
+	kopie="$("$BIN" export --what wijzigingen --format csv --db "$TEAM_KOPIE" 2>/dev/null | register_regels)"
+	[ "$kopie" -gt 0 ] && [ "$kopie" = "$eerste" ] ||
+		faal "het logboek van de collega heeft $kopie regels van het ingebouwde register, dat van de eerste laptop $eerste"
 	"$BIN" export --what bereik --format csv --db "$TEAM_EIGEN" 2>/dev/null | tr -d '\r' | begint_met "$TEAM_CIJFER" &&
 		faal "het cijfer van het team staat in de eigen database van de collega, die zoals hij was moest blijven"
 	"$BIN" sync --db "$TEAM_EIGEN" >"$WERK/team-sync.log" 2>&1 && faal "de eigen database van de collega synchroniseert na aansluiten met het team"

@@ -1,9 +1,6 @@
 package team
 
 import (
-	"encoding/json"
-	"maps"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -168,22 +165,20 @@ func (h *historyConverter) convert(row domain.Wijziging) ([]Wijziging, error) {
 	if err != nil {
 		return nil, err
 	}
-	var fields map[string]any
-	if row.Veld != geschiedenis.AlleVelden || json.Unmarshal([]byte(row.NieuweWaarde), &fields) != nil {
-		// a row of all fields that cannot be read travels as it is
+	if row.Veld != geschiedenis.AlleVelden {
 		base.OudeWaarde, base.NieuweWaarde = h.value(cols[row.Veld], row.OudeWaarde), h.value(cols[row.Veld], row.NieuweWaarde)
 		return []Wijziging{base}, nil
 	}
-	names := slices.Sorted(maps.Keys(fields))
+	names, values, err := allFields(row.NieuweWaarde)
+	if err != nil {
+		// a row of all fields that cannot be read travels as it is
+		base.NieuweWaarde = row.NieuweWaarde
+		return []Wijziging{base}, nil
+	}
 	out := make([]Wijziging, 0, len(names))
 	for _, name := range names {
-		value, ok := fields[name].(string)
-		if !ok {
-			b, _ := json.Marshal(fields[name])
-			value = string(b)
-		}
 		ch := base
-		ch.ID, ch.Veld, ch.NieuweWaarde = base.ID+"."+name, name, h.value(cols[name], value)
+		ch.ID, ch.Veld, ch.NieuweWaarde = base.ID+"."+name, name, h.value(cols[name], values[name])
 		out = append(out, ch)
 	}
 	return out, nil

@@ -270,6 +270,14 @@ func TestTeamWithoutHistoryKeepsWorking(t *testing.T) {
 	}
 	sameContent(t, a, b)
 	trailAgrees(t, a, b)
+
+	// a version of the team database this program does not know is refused
+	if err := srv.db.Exec("UPDATE team_info SET waarde = '3' WHERE sleutel = 'schema'").Error; err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Sync(context.Background(), a, srv, nil); err == nil || !strings.Contains(err.Error(), "werk Jeugdmonitor bij") {
+		t.Fatalf("sync met een teamdatabase van schemaversie 3: %v", err)
+	}
 }
 
 // TestJoinCutOffInHistory: a colleague whose joining was cut off after the

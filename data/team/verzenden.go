@@ -5,8 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"maps"
-	"slices"
+	"sort"
 	"strconv"
 	"time"
 
@@ -166,26 +165,42 @@ func (c *converter) translate(ch *Wijziging, oud, nieuw string) error {
 // expand turns an audit row with all fields of a new record (a JSON
 // object) into one change per field, in the order of the field names.
 func (c *converter) expand(base Wijziging, object string) ([]Wijziging, error) {
-	var fields map[string]any
-	if err := json.Unmarshal([]byte(object), &fields); err != nil {
+	names, values, err := allFields(object)
+	if err != nil {
 		return nil, fmt.Errorf("de velden van het nieuwe gegeven zijn geen JSON-object: %w", err)
 	}
-	names := slices.Sorted(maps.Keys(fields))
 	out := make([]Wijziging, 0, len(names))
 	for _, name := range names {
 		ch := base
 		ch.ID, ch.Veld = base.ID+"."+name, name
-		value, ok := fields[name].(string)
-		if !ok {
-			b, _ := json.Marshal(fields[name])
-			value = string(b)
-		}
-		if err := c.translate(&ch, "", value); err != nil {
+		if err := c.translate(&ch, "", values[name]); err != nil {
 			return nil, err
 		}
 		out = append(out, ch)
 	}
 	return out, nil
+}
+
+// allFields reads the value of an audit row with all fields of a new
+// record (a JSON object): the field names in order, and each field's value
+// as text (a value that is no text written as JSON).
+func allFields(object string) ([]string, map[string]string, error) {
+	var fields map[string]any
+	if err := json.Unmarshal([]byte(object), &fields); err != nil {
+		return nil, nil, err
+	}
+	names := make([]string, 0, len(fields))
+	values := make(map[string]string, len(fields))
+	for name, v := range fields {
+		text, ok := v.(string)
+		if !ok {
+			b, _ := json.Marshal(v)
+			text = string(b)
+		}
+		names, values[name] = append(names, name), text
+	}
+	sort.Strings(names)
+	return names, values, nil
 }
 
 // convertLink turns a row about a target-intervention link into a change

@@ -619,8 +619,10 @@ stap_maat_kiezen() {
 	toont 340,180,600,360 "Interventie voor de grafiek"
 	klik_op "Automatisch" 340,180,600,360 # the choice: opens its list
 	klik_op "$(cut -d' ' -f1 <<<"$DOEL_INTERVENTIE")" 340,180,940,540
-	toont 760,$((y - 20)),520,40 "$DOEL_INTERVENTIE"
+	# the tile's title is read after the dialog closes: the dimmed dialog
+	# covers its left part, and OCR then read nothing there
 	klik_op "Sluiten" 340,180,600,360
+	toont 760,$((y - 20)),520,40 "$DOEL_INTERVENTIE"
 	klik_rechts 1000 $((y + 130))
 	foto "menu"
 	toets Down Down Down Return # Maat kiezen…

@@ -311,28 +311,38 @@ func TestBasisUitOmgeving(t *testing.T) {
 	}
 }
 
-// A value the domain refuses (a negative count) stops the whole update,
-// naming the table and the first problem.
-func TestWaardeGeweigerd(t *testing.T) {
-	s := registertest.Open(t, "", store.Options{}, nil)
-	srv := odatatest.Start(t, func(w http.ResponseWriter, r *http.Request) bool {
-		if strings.HasSuffix(r.URL.Path, "/84134NED/TypedDataSet") {
-			w.Write([]byte(`{"value":[{"VormenVanJeugdzorg":"A043010","RegioS":"GM0193","Perioden":"2020JJ00","JongerenMetJeugdzorg_1":-5.0}]}`))
-			return true
-		}
-		return false
-	})
-	res, err := client(srv.URL).Ophalen(context.Background(), s, cbs.Opties{}, dag, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	voor := wijzigingen(t, s)
-	_, err = cbs.Bijwerken(context.Background(), s, res, true, true)
-	if err == nil || !strings.HasPrefix(err.Error(), "tabel 84134NED bevat 1 fout (eerste: ") || !strings.Contains(err.Error(), "negatief") {
-		t.Fatalf("%v", err)
-	}
-	if wijzigingen(t, s) != voor {
-		t.Fatal("something was stored")
+// A table whose answer the store refuses (a negative count; not one row for
+// the municipality or Nederland, which would otherwise be a silent nothing)
+// fails the update, naming the table and the problem, and stores nothing.
+func TestAntwoordVanEenTabelGeweigerd(t *testing.T) {
+	for naam, tc := range map[string]struct{ antwoord, want string }{
+		"negatief": {`{"value":[{"VormenVanJeugdzorg":"A043010","RegioS":"GM0193","Perioden":"2020JJ00","JongerenMetJeugdzorg_1":-5.0}]}`,
+			"tabel 84134NED bevat 1 fout (eerste: rij 2: Jongeren met jeugdzorg (aantal); Vormen van jeugdzorg: JH 1 Totaal jeugdhulp, 2020: waarde: mag niet negatief zijn"},
+		"zonder rijen": {`{"value":[]}`,
+			"tabel 84134NED bevat 1 fout (eerste: CBS-tabel 84134NED bevat geen rijen voor GM0193 of Nederland (NL01)"},
+	} {
+		t.Run(naam, func(t *testing.T) {
+			s := registertest.Open(t, "", store.Options{}, nil)
+			srv := odatatest.Start(t, func(w http.ResponseWriter, r *http.Request) bool {
+				if strings.HasSuffix(r.URL.Path, "/84134NED/TypedDataSet") {
+					w.Write([]byte(tc.antwoord))
+					return true
+				}
+				return false
+			})
+			res, err := client(srv.URL).Ophalen(context.Background(), s, cbs.Opties{}, dag, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			voor := wijzigingen(t, s)
+			_, err = cbs.Bijwerken(context.Background(), s, res, true, true)
+			if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+				t.Fatalf("%v\nwant it to begin %q", err, tc.want)
+			}
+			if wijzigingen(t, s) != voor {
+				t.Fatal("something was stored")
+			}
+		})
 	}
 }
 
@@ -481,32 +491,5 @@ func TestWaardeBuitenBereik(t *testing.T) {
 		if err == nil || err.Error() != want || res != nil {
 			t.Errorf("%.20s: got %v\nwant %s", getal, err, want)
 		}
-	}
-}
-
-// A table that CBS answers without a single row for the municipality or
-// Nederland is a problem named for that table, in words that fit a fetch,
-// not a silent nothing.
-func TestTabelZonderRijen(t *testing.T) {
-	s := registertest.Open(t, "", store.Options{}, nil)
-	srv := odatatest.Start(t, func(w http.ResponseWriter, r *http.Request) bool {
-		if strings.HasSuffix(r.URL.Path, "/84134NED/TypedDataSet") {
-			w.Write([]byte(`{"value":[]}`))
-			return true
-		}
-		return false
-	})
-	res, err := client(srv.URL).Ophalen(context.Background(), s, cbs.Opties{}, dag, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	voor := wijzigingen(t, s)
-	_, err = cbs.Bijwerken(context.Background(), s, res, true, true)
-	want := "tabel 84134NED bevat 1 fout (eerste: CBS-tabel 84134NED bevat geen rijen voor GM0193 of Nederland (NL01)"
-	if err == nil || !strings.HasPrefix(err.Error(), want) {
-		t.Fatalf("%v\nwant it to begin %q", err, want)
-	}
-	if wijzigingen(t, s) != voor {
-		t.Fatal("something was stored")
 	}
 }

@@ -107,14 +107,7 @@ func (s *Store) vacuumInto(tmp string) error {
 	if err := s.db.Exec("VACUUM INTO ?", tmp).Error; err != nil {
 		return describeWriteError("reservekopie schrijven naar", tmp, err)
 	}
-	f, err := os.OpenFile(tmp, os.O_RDWR, 0)
-	if err == nil {
-		err = f.Sync()
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-	}
-	if err != nil {
+	if err := syncFile(tmp); err != nil {
 		return &FileError{Action: "reservekopie schrijven naar", Path: tmp, Err: err}
 	}
 	return nil

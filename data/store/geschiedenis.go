@@ -63,10 +63,12 @@ func (s *Store) GeschiedenisPagina(f GeschiedenisFilter, voor uint, n int) ([]ge
 	return out, voor, nil
 }
 
-// Onderwerp names a stored record as Wijzigingen does ("bereik Ambulant
-// jongerenwerk, 2024, jongeren"); "" when it is gone or cannot be read.
-func (s *Store) Onderwerp(entiteit string, id uint) string {
-	return geschiedenis.Onderwerp(entiteit, id, newRecordReader(s.db))
+// Onderwerpen gives a function that names stored records as Wijzigingen
+// does ("bereik Ambulant jongerenwerk, 2024, jongeren"; "" when gone or
+// unreadable), reading each record, and each record it refers to, once.
+func (s *Store) Onderwerpen() func(entiteit string, id uint) string {
+	records := newRecordReader(s.db)
+	return func(entiteit string, id uint) string { return geschiedenis.Onderwerp(entiteit, id, records) }
 }
 
 // wholeSaves ends a full chunk of audit rows (newest first) at the border

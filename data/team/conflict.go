@@ -277,14 +277,23 @@ func OpenConflicten(s *store.Store) ([]Conflict, error) { return storeConflicts(
 // AlleConflicten lists all conflicts of a store, the resolved ones too.
 func AlleConflicten(s *store.Store) ([]Conflict, error) { return storeConflicts(s, true) }
 
+// openConflictCount is how many conflicts are open in a store.
+func openConflictCount(s *store.Store) (n int64, err error) {
+	err = s.ReadRaw(func(db *gorm.DB) error {
+		return db.Table("team_conflicten").Where("opgelost_door = ''").Count(&n).Error
+	})
+	return n, err
+}
+
 func storeConflicts(s *store.Store, all bool) (list []Conflict, err error) {
 	err = s.ReadRaw(func(db *gorm.DB) error {
 		list, err = listConflicts(db, all)
 		return err
 	})
+	onderwerp := s.Onderwerpen()
 	for i, c := range list {
 		if c.LokaalID != 0 {
-			list[i].Onderwerp = s.Onderwerp(c.Entiteit, c.LokaalID)
+			list[i].Onderwerp = onderwerp(c.Entiteit, c.LokaalID)
 		}
 	}
 	return list, err

@@ -121,9 +121,9 @@ func syncTeam(ctx context.Context, s *store.Store, srv *Server, progress func(Vo
 			continue
 		}
 		if err == nil {
-			var open []Conflict
-			open, err = OpenConflicten(s)
-			res.Open = len(open)
+			var open int64
+			open, err = openConflictCount(s)
+			res.Open = int(open)
 		}
 		return res, cancelled(ctx, err)
 	}

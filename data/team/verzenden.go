@@ -32,15 +32,22 @@ func outgoing(db *gorm.DB, st staat) ([]Wijziging, uint, error) {
 	if err := c.k.preloadLocal(rows); err != nil {
 		return nil, 0, err
 	}
-	var out []Wijziging
+	parts, n := make([][]Wijziging, 0, len(rows)), 0
 	last := st.VerzondenTot
 	for _, w := range rows {
 		changes, err := c.convert(w)
 		if err != nil {
 			return nil, 0, fmt.Errorf("logboekregel %d (%s %s %d %s): %w", w.ID, w.Actie, w.Entiteit, w.EntiteitID, w.Veld, err)
 		}
-		out = append(out, changes...)
+		parts, n = append(parts, changes), n+len(changes)
 		last = w.ID
+	}
+	out := make([]Wijziging, 0, n)
+	for _, p := range parts {
+		out = append(out, p...)
+	}
+	if err := c.writeKeys(); err != nil {
+		return nil, 0, err
 	}
 	for rec := range c.deleted {
 		var table string
@@ -63,6 +70,43 @@ type converter struct {
 	// deleted are the records ("table id") removed in the rows read so far;
 	// their keys are forgotten at the end (a number can be used again).
 	deleted map[string]bool
+	// given are the keys given to records added in the rows read so far,
+	// written into team_sleutels together by writeKeys.
+	given []givenKey
+}
+
+// givenKey is a team-wide key given to a local record.
+type givenKey struct {
+	table string
+	id    uint
+	key   string
+}
+
+// giveKey gives a local record without a key the team-wide key key: at
+// once in memory, in team_sleutels with the next ones (writeKeys).
+func (c *converter) giveKey(table string, id uint, key string) {
+	c.k.byLocal[table+" "+strconv.FormatUint(uint64(id), 10)] = key
+	c.k.byKey[table+" "+key] = id
+	c.given = append(c.given, givenKey{table, id, key})
+}
+
+// writeKeys writes the keys given since the last time into team_sleutels,
+// a statement per table and writeBatch keys.
+func (c *converter) writeKeys() error {
+	for start := 0; start < len(c.given); {
+		table := c.given[start].table
+		var ids []uint
+		var keys []string
+		for start < len(c.given) && c.given[start].table == table && len(ids) < writeBatch {
+			ids, keys = append(ids, c.given[start].id), append(keys, c.given[start].key)
+			start++
+		}
+		if err := c.k.addAll(table, ids, keys); err != nil {
+			return err
+		}
+	}
+	c.given = c.given[:0]
+	return nil
 }
 
 // convert turns one audit row into changes: none for kinds the team does not
@@ -126,12 +170,17 @@ func (c *converter) recordKey(w domain.Wijziging, changeID string) (string, erro
 	case w.Actie == domain.ActieToegevoegd && c.deleted[rec]:
 		// a number used again: the record removed had keys of its own
 		delete(c.deleted, rec)
+		if err := c.writeKeys(); err != nil {
+			return "", err
+		}
 		if err := c.k.forget(w.Entiteit, w.EntiteitID); err != nil {
 			return "", err
 		}
-		return changeID, c.k.add(w.Entiteit, w.EntiteitID, changeID)
+		c.giveKey(w.Entiteit, w.EntiteitID, changeID)
+		return changeID, nil
 	case w.Actie == domain.ActieToegevoegd && key == "":
-		return changeID, c.k.add(w.Entiteit, w.EntiteitID, changeID)
+		c.giveKey(w.Entiteit, w.EntiteitID, changeID)
+		return changeID, nil
 	case key == "":
 		return "", fmt.Errorf("dit gegeven heeft geen teamsleutel")
 	case w.Actie == domain.ActieVerwijderd:

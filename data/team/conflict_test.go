@@ -3,6 +3,7 @@ package team
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -322,4 +323,64 @@ func TestKeepRemovalSettlesEverywhere(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestEarlierTeamDatabaseAndLaptop: a team database set up by an earlier
+// version (an index on table, key, field and number where it now has a
+// hash index on the key) and laptops whose state is from before EigenTot
+// still find the conflict and end with the value that reached the team
+// last; the next synchronisation notes how far a laptop's changes reach.
+func TestEarlierTeamDatabaseAndLaptop(t *testing.T) {
+	srv, _ := teamServer(t)
+	a := founder(t, srv, "anna")
+	b := member(t, srv, "bram")
+	if err := srv.db.Exec("DROP INDEX team_wijzigingen_sleutel; " +
+		"CREATE INDEX team_wijzigingen_veld ON team_wijzigingen (entiteit, sleutel, veld, volgnummer)").Error; err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []*store.Store{a, b} {
+		if err := s.UpdateRaw(func(r *store.RawTx) error {
+			return r.DB().Exec("DELETE FROM team_staat WHERE sleutel = ?", staatEigenTot).Error
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if st := state(t, s); st.EigenTot != math.MaxInt64 {
+			t.Fatalf("%s: EigenTot %d zonder opgeslagen waarde", s.User(), st.EigenTot)
+		}
+		iv := interventies(t, s)[0]
+		iv.Werkwijze = "werkwijze volgens " + s.User()
+		if err := s.UpdateInterventie(&iv); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sync(t, a, srv)
+	if res := sync(t, b, srv); res.Conflicten != 1 {
+		t.Fatalf("bram: %+v, verwacht 1 conflict", res)
+	}
+	if res := sync(t, a, srv); res.Conflicten != 1 {
+		t.Fatalf("anna: %+v, verwacht 1 conflict", res)
+	}
+	sameContent(t, a, b)
+	for _, s := range []*store.Store{a, b} {
+		if got := interventies(t, s)[0].Werkwijze; got != "werkwijze volgens bram" {
+			t.Fatalf("%s: werkwijze %q", s.User(), got)
+		}
+		if st := state(t, s); st.EigenTot == math.MaxInt64 || st.EigenTot > st.OntvangenTot {
+			t.Fatalf("%s: EigenTot %d, ontvangen tot %d", s.User(), st.EigenTot, st.OntvangenTot)
+		}
+	}
+}
+
+// state reads a laptop's team state.
+func state(t *testing.T, s *store.Store) staat {
+	t.Helper()
+	var st staat
+	if err := s.UpdateRaw(func(r *store.RawTx) error {
+		var err error
+		st, _, err = readState(r.DB())
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return st
 }

@@ -203,8 +203,8 @@ func (h *historyConverter) ref(table, text string) string {
 }
 
 // sendHistory sends the audit trail as history in the team database's
-// transaction tx, a page at a time, and reports how many changes it sent.
-func sendHistory(tx, db *gorm.DB, herkomst string) (int, error) {
+// transaction t, a page at a time, and reports how many changes it sent.
+func sendHistory(t txn, db *gorm.DB, herkomst string) (int, error) {
 	h := &historyConverter{walk: newRecordWalk(herkomst), t: &tables{db: db}}
 	sent := 0
 	err := eachAuditPage(db, func(rows []domain.Wijziging) error {
@@ -217,7 +217,7 @@ func sendHistory(tx, db *gorm.DB, herkomst string) (int, error) {
 			changes = append(changes, c...)
 		}
 		sent += len(changes)
-		return sendIn(tx, changes, nil)
+		return sendIn(t, changes, nil)
 	})
 	return sent, err
 }

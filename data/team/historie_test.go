@@ -218,14 +218,15 @@ func initWithoutHistory(t *testing.T, s *store.Store, srv *Server) {
 		if st.VerzondenTot, err = lastAuditRow(db); err != nil {
 			return err
 		}
-		if err := srv.db.Transaction(func(tx *gorm.DB) error {
+		if err := srv.transaction(func(t txn) error {
+			tx := t.db
 			if err := srv.create(tx, st.Team); err != nil {
 				return err
 			}
 			if err := tx.Exec("UPDATE team_info SET waarde = ? WHERE sleutel = 'schema'", oldSchemaVersion).Error; err != nil {
 				return err
 			}
-			if err := sendIn(tx, changes, nil); err != nil {
+			if err := sendIn(t, changes, nil); err != nil {
 				return err
 			}
 			st.OntvangenTot, err = head(tx)

@@ -15,18 +15,18 @@ func TestKnownIDWithOtherContentIsRefused(t *testing.T) {
 	founder(t, srv, "anna")
 	c := Wijziging{ID: "h.11.0123456789abcdef", Herkomst: "h", Gebruiker: "anna", Tijd: time.Now(), Actie: "gewijzigd",
 		Entiteit: "bereik", Sleutel: "k", Veld: "waarde", NieuweWaarde: "80"}
-	if err := srv.send([]Wijziging{c}, nil); err != nil {
+	if _, err := srv.send([]Wijziging{c}, nil); err != nil {
 		t.Fatal(err)
 	}
 	before := serverCount(t, srv)
-	if err := srv.send([]Wijziging{c}, nil); err != nil {
+	if _, err := srv.send([]Wijziging{c}, nil); err != nil {
 		t.Fatalf("dezelfde wijziging opnieuw: %v", err)
 	}
 	c.NieuweWaarde = "81"
 	// with a new change before it: that one is not stored either
 	d := c
 	d.ID, d.Veld = "h.12.0123456789abcdef", "notitie"
-	err := srv.send([]Wijziging{d, c}, nil)
+	_, err := srv.send([]Wijziging{d, c}, nil)
 	if err == nil || !strings.Contains(err.Error(), "al een andere wijziging") {
 		t.Fatalf("andere inhoud onder een bekend nummer: %v", err)
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -21,6 +22,7 @@ const (
 	staatVerzondenTot = "verzonden_tot" // the last audit row sent (or received)
 	staatOntvangenTot = "ontvangen_tot" // the last team change received
 	staatVoorgangers  = "voorgangers"   // earlier origins of this file, see staat.Voorgangers
+	staatEigenTot     = "eigen_tot"     // see staat.EigenTot
 )
 
 // staat is the laptop's team state.
@@ -29,6 +31,11 @@ type staat struct {
 	Team         string
 	VerzondenTot uint
 	OntvangenTot int64
+	// EigenTot is a team number at or after this laptop's last change in
+	// the team database: after it, the team has none of its changes.
+	// Receiving looks for the laptop's own later changes to a field only
+	// up to there (math.MaxInt64 for a database from before it was kept).
+	EigenTot int64
 	// Voorgangers are the origins this database file had before it was
 	// found restored or copied, each with the last team change it had
 	// received then: that origin's changes up to there are in this file,
@@ -60,7 +67,12 @@ func readState(db *gorm.DB) (st staat, ok bool, err error) {
 	if err := errors.Join(err1, err2); err != nil {
 		return st, false, fmt.Errorf("de teamstatus van deze database is beschadigd: %w", err)
 	}
-	st.VerzondenTot, st.OntvangenTot = uint(v), o
+	st.VerzondenTot, st.OntvangenTot, st.EigenTot = uint(v), o, math.MaxInt64
+	if text, ok := m[staatEigenTot]; ok {
+		if st.EigenTot, err = strconv.ParseInt(text, 10, 64); err != nil {
+			return st, false, fmt.Errorf("de teamstatus van deze database is beschadigd: %w", err)
+		}
+	}
 	st.Voorgangers = map[string]int64{}
 	for _, item := range strings.Split(m[staatVoorgangers], ",") {
 		if item == "" {
@@ -86,6 +98,7 @@ func writeState(db *gorm.DB, st staat) error {
 	for k, v := range map[string]string{staatHerkomst: st.Herkomst, staatTeam: st.Team,
 		staatVerzondenTot: strconv.FormatUint(uint64(st.VerzondenTot), 10),
 		staatOntvangenTot: strconv.FormatInt(st.OntvangenTot, 10),
+		staatEigenTot:     strconv.FormatInt(st.EigenTot, 10),
 		staatVoorgangers:  strings.Join(voorgangers, ",")} {
 		if err := db.Exec("INSERT INTO team_staat (sleutel, waarde) VALUES (?, ?)"+
 			" ON CONFLICT (sleutel) DO UPDATE SET waarde = excluded.waarde", k, v).Error; err != nil {

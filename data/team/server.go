@@ -12,6 +12,8 @@ import (
 	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/jackc/pgx/v5/stdlib"
 	"gorm.io/gorm"
+
+	"jeugdmonitor/data/domain"
 )
 
 // serverSchemaVersion is the version of the team database's schema this
@@ -54,7 +56,7 @@ CREATE TABLE team_wijzigingen (
     ontvangen      TIMESTAMPTZ NOT NULL DEFAULT now(),
     verzonden_door TEXT NOT NULL DEFAULT current_user
 );
-CREATE INDEX team_wijzigingen_veld ON team_wijzigingen (entiteit, sleutel, veld, volgnummer);
+CREATE INDEX team_wijzigingen_sleutel ON team_wijzigingen USING hash (sleutel);
 CREATE FUNCTION team_wijzigingen_alleen_toevoegen() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     RAISE EXCEPTION 'het logboek van het team kan alleen worden aangevuld, niet aangepast';
@@ -162,109 +164,231 @@ func (s *Server) teamID() (string, error) {
 	return info["team"], nil
 }
 
-// insertSQL appends changes given as arrays, in their order, skipping any
-// whose id the team database already has (a retried sync), and marks each
-// with the latest earlier change to the same field from another laptop
-// that it was made without knowing, unless that change did the same.
-const insertSQL = `
-INSERT INTO team_wijzigingen (wijziging_id, herkomst, basis, gebruiker, tijd, actie, entiteit, sleutel, veld,
-    oude_waarde, nieuwe_waarde, conflict_met)
-SELECT u.id, u.herkomst, u.basis, u.gebruiker, u.tijd, u.actie, u.entiteit, u.sleutel, u.veld, u.oud, u.nieuw,
-    coalesce((SELECT CASE WHEN e.actie = u.actie AND e.nieuwe_waarde = u.nieuw THEN '' ELSE e.wijziging_id END
-        FROM team_wijzigingen e
-        WHERE e.entiteit = u.entiteit AND e.sleutel = u.sleutel AND e.veld = u.veld
-          AND e.volgnummer > u.basis AND e.herkomst <> u.herkomst
-        ORDER BY e.volgnummer DESC LIMIT 1), '')
-FROM unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[],
-    ?::text[], ?::text[], ?::text[])
-    WITH ORDINALITY AS u(id, herkomst, basis, gebruiker, tijd, actie, entiteit, sleutel, veld, oud, nieuw, nr)
-ORDER BY u.nr
-ON CONFLICT (wijziging_id) DO NOTHING`
-
-// sendBatch is how many changes one statement sends.
-const sendBatch = 5000
+// sendBatch is how many changes are sent between two reports of progress.
+const sendBatch = 1000
 
 // send stores changes in the team database in one transaction: all or
-// none. sent, when not nil, is told how many are in after each batch
-// (stored once the transaction commits).
-func (s *Server) send(changes []Wijziging, sent func(int)) error {
-	if len(changes) == 0 {
-		return nil
-	}
-	return s.db.Transaction(func(tx *gorm.DB) error { return sendIn(tx, changes, sent) })
+// none. sent, when not nil, is told how many are in as they go (stored
+// once the transaction commits). It returns the number of the team's last
+// change then, at or after the last of these.
+func (s *Server) send(changes []Wijziging, sent func(int)) (int64, error) {
+	var last int64
+	err := s.transaction(func(t txn) error {
+		if err := sendIn(t, changes, sent); err != nil {
+			return err
+		}
+		var err error
+		last, err = head(t.db)
+		return err
+	})
+	return last, err
+}
+
+// txn is a transaction of the team database on one connection: statements
+// go through db, a COPY through the connection itself.
+type txn struct {
+	db   *gorm.DB
+	conn *sql.Conn
+}
+
+// transaction runs fn in one transaction of the team database.
+func (s *Server) transaction(fn func(t txn) error) error {
+	return s.db.Connection(func(c *gorm.DB) error {
+		conn, ok := c.Statement.ConnPool.(*sql.Conn)
+		if !ok {
+			return fmt.Errorf("onverwachte verbinding met de teamdatabase (%T)", c.Statement.ConnPool)
+		}
+		return c.Transaction(func(tx *gorm.DB) error { return fn(txn{db: tx, conn: conn}) })
+	})
 }
 
 // sendLock is the advisory lock that serialises sends (a lock on the table
 // would need more than the right to add).
 const sendLock = 0x4A4D5A57
 
-// sendIn stores changes in the transaction tx. Sends are serialised, so that
-// the order of the numbers is the order in which they become visible and no
-// reader skips one.
-func sendIn(tx *gorm.DB, changes []Wijziging, sent func(int)) error {
-	{
-		if err := tx.Exec("SELECT pg_advisory_xact_lock(?)", sendLock).Error; err != nil {
-			return err
-		}
-		for start := 0; start < len(changes); start += sendBatch {
-			part := changes[start:min(start+sendBatch, len(changes))]
-			n := len(part)
-			ids, herkomst, gebruiker, actie, entiteit, sleutel, veld, oud, nieuw :=
-				make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n),
-				make([]string, n), make([]string, n), make([]string, n), make([]string, n)
-			basis, tijd := make([]int64, n), make([]time.Time, n)
-			for i, c := range part {
-				ids[i], herkomst[i], basis[i], gebruiker[i], tijd[i] = c.ID, c.Herkomst, c.Basis, c.Gebruiker, c.Tijd.UTC()
-				actie[i], entiteit[i], sleutel[i], veld[i] = string(c.Actie), c.Entiteit, c.Sleutel, c.Veld
-				oud[i], nieuw[i] = c.OudeWaarde, c.NieuweWaarde
-			}
-			res := tx.Exec(insertSQL, array(ids), array(herkomst), array(basis), array(gebruiker), array(tijd), array(actie),
-				array(entiteit), array(sleutel), array(veld), array(oud), array(nieuw))
-			if res.Error != nil {
-				return describeSendError(res.Error)
-			}
-			// some were there already (a retried sync): they must be these
-			if res.RowsAffected < int64(n) {
-				if err := checkResent(tx, part, ids); err != nil {
-					return err
-				}
-			}
-			if sent != nil {
-				sent(start + n)
-			}
-		}
+// sendIn stores changes, all of one laptop, in the transaction t. Sends are
+// serialised, so that the order of the numbers is the order in which they
+// become visible and no reader skips one, and so that what the team
+// database has does not change between the checks below and the COPY that
+// stores the changes.
+func sendIn(t txn, changes []Wijziging, sent func(int)) error {
+	if len(changes) == 0 {
 		return nil
 	}
-}
-
-// checkResent refuses changes whose id the team database has with other
-// content, after they were sent (the transaction is then undone): a change
-// sent again (a retried synchronisation) is skipped, but a different change
-// under a known id would be lost.
-func checkResent(tx *gorm.DB, part []Wijziging, ids []string) error {
-	var rows []serverRow
-	if err := tx.Raw(`SELECT wijziging_id, herkomst, gebruiker, actie, entiteit, sleutel, veld, oude_waarde, nieuwe_waarde
-FROM team_wijzigingen WHERE wijziging_id = ANY(?::text[])`, array(ids)).Scan(&rows).Error; err != nil {
+	if err := t.db.Exec("SELECT pg_advisory_xact_lock(?)", sendLock).Error; err != nil {
 		return describeSendError(err)
 	}
-	if len(rows) == 0 {
-		return nil
+	herkomst, basis, err := originOf(changes)
+	if err != nil {
+		return err
 	}
-	known := make(map[string]serverRow, len(rows))
-	for _, r := range rows {
-		known[r.WijzigingID] = r
+	fresh, err := withoutResent(t.db, changes, herkomst, basis)
+	if err != nil {
+		return err
 	}
-	for _, c := range part {
-		r, ok := known[c.ID]
-		if !ok {
-			continue
-		}
-		if r.Herkomst != c.Herkomst || r.Gebruiker != c.Gebruiker || r.Actie != string(c.Actie) || r.Entiteit != c.Entiteit ||
-			r.Sleutel != c.Sleutel || r.Veld != c.Veld || r.OudeWaarde != c.OudeWaarde || r.NieuweWaarde != c.NieuweWaarde {
-			return fmt.Errorf("de teamdatabase heeft al een andere wijziging met nummer %s; er is niets verstuurd (is deze database teruggezet of gekopieerd? meld het de beheerder)", c.ID)
-		}
+	if err := markConflicts(t.db, fresh, herkomst, basis); err != nil {
+		return describeSendError(err)
+	}
+	rows := &changeRows{changes: fresh, skipped: len(changes) - len(fresh), sent: sent}
+	if err := t.copyIn("team_wijzigingen", sentColumns, rows); err != nil {
+		return describeSendError(err)
+	}
+	if sent != nil {
+		sent(len(changes))
 	}
 	return nil
+}
+
+// originOf is the laptop the changes were made on and the lowest team
+// version among them; one send holds the changes of one laptop.
+func originOf(changes []Wijziging) (string, int64, error) {
+	herkomst, basis := changes[0].Herkomst, changes[0].Basis
+	for _, c := range changes {
+		if c.Herkomst != herkomst {
+			return "", 0, fmt.Errorf("wijzigingen van twee laptops (%s, %s) in één keer verstuurd", herkomst, c.Herkomst)
+		}
+		basis = min(basis, c.Basis)
+	}
+	return herkomst, basis, nil
+}
+
+// withoutResent leaves out the changes the team database has already: a
+// synchronisation cut off after the team database stored them, retried.
+// It refuses a change whose id the team database has with other content.
+// Such changes come after the team version they were sent on (basis), so
+// the team database looks only there, and only when it has changes of
+// the laptop there at all.
+func withoutResent(tx *gorm.DB, changes []Wijziging, herkomst string, basis int64) ([]Wijziging, error) {
+	var any bool
+	if err := tx.Raw("SELECT EXISTS (SELECT 1 FROM team_wijzigingen WHERE volgnummer > ? AND herkomst = ?)", basis, herkomst).
+		Scan(&any).Error; err != nil || !any {
+		return changes, describeSendError(err)
+	}
+	ids := make([]string, len(changes))
+	for i, c := range changes {
+		ids[i] = c.ID
+	}
+	var rows []serverRow
+	if err := tx.Raw(`SELECT `+boundedColumns+` FROM team_wijzigingen w
+WHERE w.volgnummer > ? AND w.herkomst = ? AND w.wijziging_id = ANY(?::text[])`, basis, herkomst, array(ids)).
+		Scan(&rows).Error; err != nil || len(rows) == 0 {
+		return changes, describeSendError(err)
+	}
+	known := make(map[string]Wijziging, len(rows))
+	for _, r := range rows {
+		known[r.WijzigingID], _ = r.change()
+	}
+	fresh := make([]Wijziging, 0, len(changes)-len(rows))
+	for _, c := range changes {
+		k, ok := known[c.ID]
+		if !ok {
+			fresh = append(fresh, c)
+			continue
+		}
+		if k.Herkomst != c.Herkomst || k.Gebruiker != c.Gebruiker || k.Actie != c.Actie || k.Entiteit != c.Entiteit ||
+			k.Sleutel != c.Sleutel || k.Veld != c.Veld || k.OudeWaarde != c.OudeWaarde || k.NieuweWaarde != c.NieuweWaarde {
+			return nil, fmt.Errorf("de teamdatabase heeft al een andere wijziging met nummer %s; er is niets verstuurd (is deze database teruggezet of gekopieerd? meld het de beheerder)", c.ID)
+		}
+	}
+	return fresh, nil
+}
+
+// markConflicts notes with each change (ConflictMet) the latest change to
+// the same field from another laptop after the team version the change was
+// made on, which it was made without knowing, unless that one did the
+// same. Only the changes the team got after the oldest version (basis)
+// are looked at, and only when there are any from another laptop.
+func markConflicts(tx *gorm.DB, changes []Wijziging, herkomst string, basis int64) error {
+	var any bool
+	if err := tx.Raw("SELECT EXISTS (SELECT 1 FROM team_wijzigingen WHERE volgnummer > ? AND herkomst <> ?)", basis, herkomst).
+		Scan(&any).Error; err != nil || !any {
+		return err
+	}
+	type field struct{ entiteit, sleutel, veld string }
+	seen := map[field]bool{}
+	var entiteit, sleutel, veld []string
+	for _, c := range changes {
+		f := field{c.Entiteit, c.Sleutel, c.Veld}
+		if !seen[f] {
+			seen[f] = true
+			entiteit, sleutel, veld = append(entiteit, f.entiteit), append(sleutel, f.sleutel), append(veld, f.veld)
+		}
+	}
+	var rows []struct {
+		Entiteit, Sleutel, Veld, WijzigingID, Actie string
+		Volgnummer                                  int64
+		NieuweWaarde                                *string
+	}
+	err := tx.Raw(fmt.Sprintf(`SELECT DISTINCT ON (e.entiteit, e.sleutel, e.veld) e.entiteit, e.sleutel, e.veld, e.volgnummer,
+    left(e.wijziging_id, %[1]d) AS wijziging_id, left(e.actie, %[1]d) AS actie,
+    CASE WHEN length(e.nieuwe_waarde) <= %[2]d THEN e.nieuwe_waarde END AS nieuwe_waarde
+FROM team_wijzigingen e JOIN unnest(?::text[], ?::text[], ?::text[]) AS f(entiteit, sleutel, veld)
+    ON e.entiteit = f.entiteit AND e.sleutel = f.sleutel AND e.veld = f.veld
+WHERE e.volgnummer > ? AND e.herkomst <> ?
+ORDER BY e.entiteit, e.sleutel, e.veld, e.volgnummer DESC`, maxNaam, domain.MaxTekst),
+		array(entiteit), array(sleutel), array(veld), basis, herkomst).Scan(&rows).Error
+	if err != nil || len(rows) == 0 {
+		return err
+	}
+	latest := make(map[field]int, len(rows))
+	for i, r := range rows {
+		latest[field{r.Entiteit, r.Sleutel, r.Veld}] = i
+	}
+	for i, c := range changes {
+		j, ok := latest[field{c.Entiteit, c.Sleutel, c.Veld}]
+		if !ok || rows[j].Volgnummer <= c.Basis {
+			continue
+		}
+		e := rows[j]
+		if e.Actie == string(c.Actie) && e.NieuweWaarde != nil && *e.NieuweWaarde == c.NieuweWaarde {
+			continue
+		}
+		changes[i].ConflictMet = e.WijzigingID
+	}
+	return nil
+}
+
+// sentColumns are the columns of team_wijzigingen a send fills, in the
+// order of changeRows' values.
+var sentColumns = []string{"wijziging_id", "herkomst", "basis", "gebruiker", "tijd", "actie", "entiteit", "sleutel", "veld",
+	"oude_waarde", "nieuwe_waarde", "conflict_met"}
+
+// changeRows gives changes to a COPY as rows of sentColumns, telling sent
+// (when not nil) how far it is every sendBatch changes, counting the
+// skipped ones that were there already.
+type changeRows struct {
+	changes []Wijziging
+	skipped int
+	sent    func(int)
+	next    int
+}
+
+// Next moves to the next change.
+func (r *changeRows) Next() bool {
+	if r.sent != nil && r.next > 0 && r.next%sendBatch == 0 {
+		r.sent(r.skipped + r.next)
+	}
+	r.next++
+	return r.next <= len(r.changes)
+}
+
+// Values is the current change as a row.
+func (r *changeRows) Values() ([]any, error) {
+	c := r.changes[r.next-1]
+	return []any{c.ID, c.Herkomst, c.Basis, c.Gebruiker, c.Tijd.UTC(), string(c.Actie), c.Entiteit, c.Sleutel, c.Veld,
+		c.OudeWaarde, c.NieuweWaarde, c.ConflictMet}, nil
+}
+
+// Err is nil: the changes are in memory.
+func (r *changeRows) Err() error { return nil }
+
+// copyIn writes rows into the columns of table with COPY, PostgreSQL's
+// fastest way in.
+func (t txn) copyIn(table string, columns []string, rows pgx.CopyFromSource) error {
+	return withPgx(t.conn, func(c *pgx.Conn) error {
+		_, err := c.CopyFrom(t.db.Statement.Context, pgx.Identifier{table}, columns, rows)
+		return err
+	})
 }
 
 // array passes a list as one PostgreSQL array parameter (gorm would write
@@ -306,22 +430,25 @@ type serverRow struct {
 
 // fetch reads up to limit changes after number after, oldest first,
 // leaving out the laptop's own changes (herkomst) that met no conflict:
-// they are here already and need nothing. end is how far the team's
-// changes were looked at: the last one read when limit were read, else
-// the last one the team database had (sends are serialised, so every
-// change up to there is in).
-func (s *Server) fetch(after int64, herkomst string, limit int) ([]received, int64, error) {
+// they are here already and need nothing. Each says whether the laptop
+// changed the same field later, which it can have done only up to number
+// eigen (staat.EigenTot). end is how far the team's changes were looked
+// at: the last one read when limit were read, else the last one the team
+// database had (sends are serialised, so every change up to there is in).
+func (s *Server) fetch(after int64, herkomst string, eigen int64, limit int) ([]received, int64, error) {
 	end, err := head(s.db)
 	if err != nil {
 		return nil, 0, fmt.Errorf("wijzigingen uit de teamdatabase halen: %w", err)
 	}
 	var out []received
 	err = s.withConn(func(c *pgx.Conn) error {
-		rows, err := c.Query(s.db.Statement.Context, `SELECT `+boundedColumns+`,
-    w.herkomst <> @h AND EXISTS (SELECT 1 FROM team_wijzigingen y WHERE y.entiteit = w.entiteit AND y.sleutel = w.sleutel
-        AND y.veld = w.veld AND y.volgnummer > w.volgnummer AND y.herkomst = @h) AS later_eigen
-FROM team_wijzigingen w WHERE w.volgnummer > @after AND w.volgnummer <= @end AND `+fetchedSQL+`
-ORDER BY w.volgnummer LIMIT @limit`, pgx.NamedArgs{"h": herkomst, "after": after, "end": end, "limit": limit})
+		rows, err := c.Query(s.db.Statement.Context, `WITH eigen AS MATERIALIZED (
+    SELECT entiteit, sleutel, veld, max(volgnummer) AS laatst FROM team_wijzigingen
+    WHERE volgnummer > @after AND volgnummer <= @eigen AND herkomst = @h GROUP BY entiteit, sleutel, veld)
+SELECT `+boundedColumns+`, w.herkomst <> @h AND coalesce(o.laatst > w.volgnummer, false) AS later_eigen
+FROM team_wijzigingen w LEFT JOIN eigen o ON o.entiteit = w.entiteit AND o.sleutel = w.sleutel AND o.veld = w.veld
+WHERE w.volgnummer > @after AND w.volgnummer <= @end AND `+fetchedSQL+`
+ORDER BY w.volgnummer LIMIT @limit`, pgx.NamedArgs{"h": herkomst, "after": after, "eigen": eigen, "end": end, "limit": limit})
 		if err != nil {
 			return err
 		}
@@ -358,6 +485,11 @@ func (s *Server) withConn(fn func(c *pgx.Conn) error) error {
 		return err
 	}
 	defer conn.Close()
+	return withPgx(conn, fn)
+}
+
+// withPgx runs fn with the pgx connection under conn.
+func withPgx(conn *sql.Conn, fn func(c *pgx.Conn) error) error {
 	return conn.Raw(func(dc any) error {
 		c, ok := dc.(*stdlib.Conn)
 		if !ok {
@@ -479,6 +611,9 @@ func describeGrantError(role string, err error) error {
 // describeSendError says in Dutch why the team database refused changes.
 func describeSendError(err error) error {
 	var pgErr *pgconn.PgError
+	if err == nil {
+		return nil
+	}
 	if errors.As(err, &pgErr) && pgErr.Code == "42501" {
 		return errors.New("u hebt alleen leesrechten op de teamdatabase: de wijzigingen van deze laptop kunnen niet worden verstuurd")
 	}

@@ -185,7 +185,7 @@ func sendOwn(s *store.Store, srv *Server, teamID string, res *Resultaat, progres
 			return nil
 		}
 		progress(Voortgang{Stap: StapVersturen, TeVerzenden: len(changes)})
-		err = srv.send(changes, func(n int) { progress(Voortgang{Stap: StapVersturen, Verzonden: n, TeVerzenden: len(changes)}) })
+		st.EigenTot, err = srv.send(changes, func(n int) { progress(Voortgang{Stap: StapVersturen, Verzonden: n, TeVerzenden: len(changes)}) })
 		if err != nil {
 			return err
 		}
@@ -249,7 +249,7 @@ func receive(ctx context.Context, s *store.Store, srv *Server, res *Resultaat, p
 			if last != st.VerzondenTot {
 				return errUnsent
 			}
-			batch, end, err := srv.fetch(st.OntvangenTot, st.Herkomst, fetchBatch)
+			batch, end, err := srv.fetch(st.OntvangenTot, st.Herkomst, st.EigenTot, fetchBatch)
 			if err != nil {
 				return err
 			}
@@ -342,14 +342,15 @@ func initTeam(s *store.Store, srv *Server) (Resultaat, error) {
 		if st.VerzondenTot, err = lastAuditRow(db); err != nil {
 			return err
 		}
-		err = srv.db.Transaction(func(tx *gorm.DB) error {
+		err = srv.transaction(func(t txn) error {
+			tx := t.db
 			if err := srv.create(tx, st.Team); err != nil {
 				return err
 			}
-			if err := sendIn(tx, changes, nil); err != nil {
+			if err := sendIn(t, changes, nil); err != nil {
 				return err
 			}
-			n, err := sendHistory(tx, db, st.Herkomst)
+			n, err := sendHistory(t, db, st.Herkomst)
 			if err != nil {
 				return err
 			}
@@ -357,6 +358,7 @@ func initTeam(s *store.Store, srv *Server) (Resultaat, error) {
 			if st.OntvangenTot, err = head(tx); err != nil {
 				return err
 			}
+			st.EigenTot = st.OntvangenTot
 			return setHistoryEnd(tx, st.OntvangenTot)
 		})
 		if err != nil {

@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"time"
 
@@ -297,7 +298,8 @@ WHERE w.volgnummer > ? AND w.herkomst = ? AND w.wijziging_id = ANY(?::text[])`, 
 // the same field from another laptop after the team version the change was
 // made on, which it was made without knowing, unless that one did the
 // same. Only the changes the team got after the oldest version (basis)
-// are looked at, and only when there are any from another laptop.
+// are looked at, and only when there are any from another laptop (the
+// lists of tables and keys let an index find the few to these fields).
 func markConflicts(tx *gorm.DB, changes []Wijziging, herkomst string, basis int64) error {
 	var any bool
 	if err := tx.Raw("SELECT EXISTS (SELECT 1 FROM team_wijzigingen WHERE volgnummer > ? AND herkomst <> ?)", basis, herkomst).
@@ -324,9 +326,9 @@ func markConflicts(tx *gorm.DB, changes []Wijziging, herkomst string, basis int6
     CASE WHEN length(e.nieuwe_waarde) <= %[2]d THEN e.nieuwe_waarde END AS nieuwe_waarde
 FROM team_wijzigingen e JOIN unnest(?::text[], ?::text[], ?::text[]) AS f(entiteit, sleutel, veld)
     ON e.entiteit = f.entiteit AND e.sleutel = f.sleutel AND e.veld = f.veld
-WHERE e.volgnummer > ? AND e.herkomst <> ?
+WHERE e.volgnummer > ? AND e.herkomst <> ? AND e.entiteit = ANY(?::text[]) AND e.sleutel = ANY(?::text[])
 ORDER BY e.entiteit, e.sleutel, e.veld, e.volgnummer DESC`, maxNaam, domain.MaxTekst),
-		array(entiteit), array(sleutel), array(veld), basis, herkomst).Scan(&rows).Error
+		array(entiteit), array(sleutel), array(veld), basis, herkomst, array(entiteit), array(sleutel)).Scan(&rows).Error
 	if err != nil || len(rows) == 0 {
 		return err
 	}
@@ -422,7 +424,6 @@ type serverRow struct {
 	OudeWaarde   string
 	NieuweWaarde string
 	ConflictMet  string
-	LaterEigen   bool
 	// LengteOud, LengteNieuw and LengteNaam are how long the values and
 	// the longest name really are (see boundedColumns).
 	LengteOud, LengteNieuw, LengteNaam int64
@@ -442,13 +443,9 @@ func (s *Server) fetch(after int64, herkomst string, eigen int64, limit int) ([]
 	}
 	var out []received
 	err = s.withConn(func(c *pgx.Conn) error {
-		rows, err := c.Query(s.db.Statement.Context, `WITH eigen AS MATERIALIZED (
-    SELECT entiteit, sleutel, veld, max(volgnummer) AS laatst FROM team_wijzigingen
-    WHERE volgnummer > @after AND volgnummer <= @eigen AND herkomst = @h GROUP BY entiteit, sleutel, veld)
-SELECT `+boundedColumns+`, w.herkomst <> @h AND coalesce(o.laatst > w.volgnummer, false) AS later_eigen
-FROM team_wijzigingen w LEFT JOIN eigen o ON o.entiteit = w.entiteit AND o.sleutel = w.sleutel AND o.veld = w.veld
+		rows, err := c.Query(s.db.Statement.Context, `SELECT `+boundedColumns+` FROM team_wijzigingen w
 WHERE w.volgnummer > @after AND w.volgnummer <= @end AND `+fetchedSQL+`
-ORDER BY w.volgnummer LIMIT @limit`, pgx.NamedArgs{"h": herkomst, "after": after, "eigen": eigen, "end": end, "limit": limit})
+ORDER BY w.volgnummer LIMIT @limit`, pgx.NamedArgs{"h": herkomst, "after": after, "end": end, "limit": limit})
 		if err != nil {
 			return err
 		}
@@ -456,12 +453,15 @@ ORDER BY w.volgnummer LIMIT @limit`, pgx.NamedArgs{"h": herkomst, "after": after
 		var r serverRow
 		_, err = pgx.ForEachRow(rows, []any{&r.Volgnummer, &r.WijzigingID, &r.Herkomst, &r.Basis, &r.Gebruiker, &r.Tijd,
 			&r.Actie, &r.Entiteit, &r.Sleutel, &r.Veld, &r.ConflictMet, &r.OudeWaarde, &r.NieuweWaarde,
-			&r.LengteOud, &r.LengteNieuw, &r.LengteNaam, &r.LaterEigen}, func() error {
+			&r.LengteOud, &r.LengteNieuw, &r.LengteNaam}, func() error {
 			c, teLang := r.change()
-			out = append(out, received{Wijziging: c, LaterEigen: r.LaterEigen, teLang: teLang})
+			out = append(out, received{Wijziging: c, teLang: teLang})
 			return nil
 		})
-		return err
+		if err != nil {
+			return err
+		}
+		return s.markLaterOwn(c, out, herkomst, eigen)
 	})
 	if err != nil {
 		return nil, 0, fmt.Errorf("wijzigingen uit de teamdatabase halen: %w", err)
@@ -470,6 +470,56 @@ ORDER BY w.volgnummer LIMIT @limit`, pgx.NamedArgs{"h": herkomst, "after": after
 		end = out[len(out)-1].Volgnummer
 	}
 	return out, end, nil
+}
+
+// markLaterOwn notes with each fetched change of another laptop whether
+// the fetching laptop (herkomst) changed the same field later. It can have
+// done so only up to number eigen (staat.EigenTot): the team database is
+// asked only about the fields of the changes before that, in one query.
+func (s *Server) markLaterOwn(c *pgx.Conn, out []received, herkomst string, eigen int64) error {
+	type field struct{ entiteit, sleutel, veld string }
+	asks := func(r received) bool { return r.Herkomst != herkomst && r.Volgnummer < eigen && r.teLang == "" }
+	asked := map[field]bool{}
+	var entiteit, sleutel, veld []string
+	first := int64(math.MaxInt64)
+	for _, r := range out {
+		if !asks(r) {
+			continue
+		}
+		first = min(first, r.Volgnummer)
+		if f := (field{r.Entiteit, r.Sleutel, r.Veld}); !asked[f] {
+			asked[f] = true
+			entiteit, sleutel, veld = append(entiteit, f.entiteit), append(sleutel, f.sleutel), append(veld, f.veld)
+		}
+	}
+	if len(asked) == 0 {
+		return nil
+	}
+	// entiteit and sleutel also as lists of their own: an index on the key
+	// (or, in a team database of an earlier version, on table and key) can
+	// then find the few changes to these fields among many
+	rows, err := c.Query(s.db.Statement.Context, `SELECT entiteit, sleutel, veld, max(volgnummer) FROM team_wijzigingen
+WHERE entiteit = ANY(@e) AND sleutel = ANY(@s) AND volgnummer > @first AND volgnummer <= @eigen AND herkomst = @h
+    AND (entiteit, sleutel, veld) IN (SELECT * FROM unnest(@e::text[], @s::text[], @v::text[]))
+GROUP BY entiteit, sleutel, veld`, pgx.NamedArgs{"e": entiteit, "s": sleutel, "v": veld, "first": first, "eigen": eigen, "h": herkomst})
+	if err != nil {
+		return err
+	}
+	latest := map[field]int64{}
+	var f field
+	var n int64
+	if _, err := pgx.ForEachRow(rows, []any{&f.entiteit, &f.sleutel, &f.veld, &n}, func() error {
+		latest[f] = n
+		return nil
+	}); err != nil {
+		return err
+	}
+	for i, r := range out {
+		if asks(r) {
+			out[i].LaterEigen = latest[field{r.Entiteit, r.Sleutel, r.Veld}] > r.Volgnummer
+		}
+	}
+	return nil
 }
 
 // withConn runs fn with a connection of pgx itself: it reads rows straight

@@ -121,7 +121,7 @@ func BenchmarkSync10000(b *testing.B) {
 			b.Fatal(err)
 		}
 		start = time.Now()
-		if _, err := bare.send(changes, nil); err != nil {
+		if err := sendAll(bare, changes); err != nil {
 			b.Fatal(err)
 		}
 		stored := time.Since(start)
@@ -153,7 +153,15 @@ func pending(tb testing.TB, s *store.Store) []Wijziging {
 		if err != nil {
 			return err
 		}
-		if changes, _, err = outgoing(r.DB(), st); err != nil {
+		rows, err := unsent(r.DB(), st)
+		if err != nil {
+			return err
+		}
+		c, err := newConverter(r.DB(), st, rows)
+		if err != nil {
+			return err
+		}
+		if err := c.each(rows, func(part []Wijziging) error { changes = append(changes, part...); return nil }); err != nil {
 			return err
 		}
 		return undo
@@ -162,4 +170,9 @@ func pending(tb testing.TB, s *store.Store) []Wijziging {
 		tb.Fatal(err)
 	}
 	return changes
+}
+
+// sendAll stores changes of one laptop in the team database in one transaction.
+func sendAll(srv *Server, changes []Wijziging) error {
+	return srv.transaction(func(t txn) error { return sendChanges(t, changes, nil) })
 }

@@ -217,7 +217,7 @@ func sendHistory(t txn, db *gorm.DB, herkomst string) (int, error) {
 			changes = append(changes, c...)
 		}
 		sent += len(changes)
-		return sendIn(t, changes, nil)
+		return sendChanges(t, changes, nil)
 	})
 	return sent, err
 }

@@ -226,7 +226,7 @@ func initWithoutHistory(t *testing.T, s *store.Store, srv *Server) {
 			if err := tx.Exec("UPDATE team_info SET waarde = ? WHERE sleutel = 'schema'", oldSchemaVersion).Error; err != nil {
 				return err
 			}
-			if err := sendIn(t, changes, nil); err != nil {
+			if err := sendChanges(t, changes, nil); err != nil {
 				return err
 			}
 			st.OntvangenTot, err = head(tx)

@@ -165,17 +165,23 @@ func (s *Server) teamID() (string, error) {
 	return info["team"], nil
 }
 
-// sendBatch is how many changes are sent between two reports of progress.
+// sendBatch is how many changes go to the COPY at a time, and are sent
+// between two reports of progress.
 const sendBatch = 1000
 
-// send stores changes in the team database in one transaction: all or
-// none. sent, when not nil, is told how many are in as they go (stored
-// once the transaction commits). It returns the number of the team's last
-// change then, at or after the last of these.
-func (s *Server) send(changes []Wijziging, sent func(int)) (int64, error) {
+// changeSource hands the changes of a send to emit, a few at a time, in
+// their order (converting them from the audit trail as it goes).
+type changeSource func(emit func([]Wijziging) error) error
+
+// send stores the changes src gives, all made on the laptop herkomst on
+// team version basis or later, in one transaction: all or none. sent,
+// when not nil, is told how many are in as they go (stored once the
+// transaction commits). It returns the number of the team's last change
+// then, at or after the last of these.
+func (s *Server) send(herkomst string, basis int64, src changeSource, sent func(int)) (int64, error) {
 	var last int64
 	err := s.transaction(func(t txn) error {
-		if err := sendIn(t, changes, sent); err != nil {
+		if err := sendIn(t, herkomst, basis, src, sent); err != nil {
 			return err
 		}
 		var err error
@@ -183,6 +189,18 @@ func (s *Server) send(changes []Wijziging, sent func(int)) (int64, error) {
 		return err
 	})
 	return last, err
+}
+
+// sendChanges stores changes, all of one laptop, in the transaction t (see sendIn).
+func sendChanges(t txn, changes []Wijziging, sent func(int)) error {
+	if len(changes) == 0 {
+		return nil
+	}
+	herkomst, basis, err := originOf(changes)
+	if err != nil {
+		return err
+	}
+	return sendIn(t, herkomst, basis, func(emit func([]Wijziging) error) error { return emit(changes) }, sent)
 }
 
 // txn is a transaction of the team database on one connection: statements
@@ -207,40 +225,116 @@ func (s *Server) transaction(fn func(t txn) error) error {
 // would need more than the right to add).
 const sendLock = 0x4A4D5A57
 
-// sendIn stores changes, all of one laptop, in the transaction t. Sends are
-// serialised, so that the order of the numbers is the order in which they
-// become visible and no reader skips one, and so that what the team
-// database has does not change between the checks below and the COPY that
-// stores the changes.
-func sendIn(t txn, changes []Wijziging, sent func(int)) error {
-	if len(changes) == 0 {
-		return nil
-	}
+// sendIn stores the changes src gives, made on the laptop herkomst on team
+// version basis or later, in the transaction t. Sends are serialised, so
+// that the order of the numbers is the order in which they become visible
+// and no reader skips one, and so that what the team database has does
+// not change between the checks below and the COPY that stores the
+// changes. When the team database has no changes after basis (the usual
+// case: the laptop received everything before it made its own), there is
+// nothing to check, and the changes are converted while the COPY stores
+// them.
+func sendIn(t txn, herkomst string, basis int64, src changeSource, sent func(int)) error {
 	if err := t.db.Exec("SELECT pg_advisory_xact_lock(?)", sendLock).Error; err != nil {
 		return describeSendError(err)
 	}
-	herkomst, basis, err := originOf(changes)
-	if err != nil {
-		return err
-	}
-	fresh, err := withoutResent(t.db, changes, herkomst, basis)
-	if err != nil {
-		return err
-	}
-	if err := markConflicts(t.db, fresh, herkomst, basis); err != nil {
+	var after struct{ Own, Others bool }
+	if err := t.db.Raw(`SELECT EXISTS (SELECT 1 FROM team_wijzigingen WHERE volgnummer > @b AND herkomst = @h) AS own,
+    EXISTS (SELECT 1 FROM team_wijzigingen WHERE volgnummer > @b AND herkomst <> @h) AS others`,
+		sql.Named("b", basis), sql.Named("h", herkomst)).Scan(&after).Error; err != nil {
 		return describeSendError(err)
 	}
-	rows := &changeRows{changes: fresh, skipped: len(changes) - len(fresh), sent: sent}
-	if err := t.copyIn("team_wijzigingen", sentColumns, rows); err != nil {
-		return describeSendError(err)
+	src = checked(src, herkomst, basis)
+	if !after.Own && !after.Others {
+		return describeSendError(t.copyChanges(src, 0, sent))
 	}
-	if sent != nil {
-		sent(len(changes))
+	var changes []Wijziging
+	if err := src(func(part []Wijziging) error { changes = append(changes, part...); return nil }); err != nil {
+		return err
 	}
-	return nil
+	fresh := changes
+	if after.Own {
+		var err error
+		if fresh, err = withoutResent(t.db, changes, herkomst, basis); err != nil {
+			return err
+		}
+	}
+	if after.Others {
+		if err := markConflicts(t.db, fresh, herkomst, basis); err != nil {
+			return describeSendError(err)
+		}
+	}
+	return describeSendError(t.copyChanges(func(emit func([]Wijziging) error) error { return emit(fresh) },
+		len(changes)-len(fresh), sent))
 }
 
-// originOf is the laptop the changes were made on and the lowest team
+// checked is src refusing a change of another laptop than herkomst or made
+// on an older team version than basis: the checks of sendIn would miss
+// what the team database has about it.
+func checked(src changeSource, herkomst string, basis int64) changeSource {
+	return func(emit func([]Wijziging) error) error {
+		return src(func(part []Wijziging) error {
+			for _, c := range part {
+				if c.Herkomst != herkomst || c.Basis < basis {
+					return fmt.Errorf("wijziging %s (laptop %s, teamversie %d) hoort niet bij deze verzending (laptop %s, teamversie %d)",
+						c.ID, c.Herkomst, c.Basis, herkomst, basis)
+				}
+			}
+			return emit(part)
+		})
+	}
+}
+
+// copyChanges stores the changes src gives with one COPY, src running here
+// and the COPY on a goroutine of its own, so that converting and storing
+// overlap. sent, when not nil, is told how many are in after each part,
+// counting skipped changes (there already) first; the changes of a src
+// that fails are all undone with the transaction.
+func (t txn) copyChanges(src changeSource, skipped int, sent func(int)) error {
+	parts := make(chan []Wijziging, 4)
+	copied := make(chan error, 1)
+	go func() { copied <- t.copyIn("team_wijzigingen", sentColumns, &changeRows{parts: parts}) }()
+	n, part := skipped, make([]Wijziging, 0, sendBatch)
+	hand := func() error {
+		if len(part) == 0 {
+			return nil
+		}
+		select {
+		case parts <- part:
+		case err := <-copied:
+			copied <- err // for the end
+			return errCopyEnded
+		}
+		n, part = n+len(part), make([]Wijziging, 0, sendBatch)
+		if sent != nil {
+			sent(n)
+		}
+		return nil
+	}
+	err := src(func(changes []Wijziging) error {
+		part = append(part, changes...)
+		if len(part) >= sendBatch {
+			return hand()
+		}
+		return nil
+	})
+	if err == nil {
+		err = hand()
+	}
+	close(parts)
+	if copyErr := <-copied; copyErr != nil {
+		return copyErr
+	}
+	if errors.Is(err, errCopyEnded) {
+		return errors.New("de teamdatabase stopte met opslaan voordat alle wijzigingen er waren")
+	}
+	return err
+}
+
+// errCopyEnded stops converting changes when the COPY they were for ended.
+var errCopyEnded = errors.New("COPY beëindigd")
+
+// originOf is the laptop the changes were made on and the oldest team
 // version among them; one send holds the changes of one laptop.
 func originOf(changes []Wijziging) (string, int64, error) {
 	herkomst, basis := changes[0].Herkomst, changes[0].Basis
@@ -257,14 +351,8 @@ func originOf(changes []Wijziging) (string, int64, error) {
 // synchronisation cut off after the team database stored them, retried.
 // It refuses a change whose id the team database has with other content.
 // Such changes come after the team version they were sent on (basis), so
-// the team database looks only there, and only when it has changes of
-// the laptop there at all.
+// the team database looks only there.
 func withoutResent(tx *gorm.DB, changes []Wijziging, herkomst string, basis int64) ([]Wijziging, error) {
-	var any bool
-	if err := tx.Raw("SELECT EXISTS (SELECT 1 FROM team_wijzigingen WHERE volgnummer > ? AND herkomst = ?)", basis, herkomst).
-		Scan(&any).Error; err != nil || !any {
-		return changes, describeSendError(err)
-	}
 	ids := make([]string, len(changes))
 	for i, c := range changes {
 		ids[i] = c.ID
@@ -298,14 +386,9 @@ WHERE w.volgnummer > ? AND w.herkomst = ? AND w.wijziging_id = ANY(?::text[])`, 
 // the same field from another laptop after the team version the change was
 // made on, which it was made without knowing, unless that one did the
 // same. Only the changes the team got after the oldest version (basis)
-// are looked at, and only when there are any from another laptop (the
-// lists of tables and keys let an index find the few to these fields).
+// are looked at (the lists of tables and keys let an index find the few
+// to these fields).
 func markConflicts(tx *gorm.DB, changes []Wijziging, herkomst string, basis int64) error {
-	var any bool
-	if err := tx.Raw("SELECT EXISTS (SELECT 1 FROM team_wijzigingen WHERE volgnummer > ? AND herkomst <> ?)", basis, herkomst).
-		Scan(&any).Error; err != nil || !any {
-		return err
-	}
 	type field struct{ entiteit, sleutel, veld string }
 	seen := map[field]bool{}
 	var entiteit, sleutel, veld []string
@@ -355,33 +438,35 @@ ORDER BY e.entiteit, e.sleutel, e.veld, e.volgnummer DESC`, maxNaam, domain.MaxT
 var sentColumns = []string{"wijziging_id", "herkomst", "basis", "gebruiker", "tijd", "actie", "entiteit", "sleutel", "veld",
 	"oude_waarde", "nieuwe_waarde", "conflict_met"}
 
-// changeRows gives changes to a COPY as rows of sentColumns, telling sent
-// (when not nil) how far it is every sendBatch changes, counting the
-// skipped ones that were there already.
+// changeRows gives the changes that arrive on parts to a COPY as rows of
+// sentColumns, until parts is closed.
 type changeRows struct {
-	changes []Wijziging
-	skipped int
-	sent    func(int)
-	next    int
+	parts <-chan []Wijziging
+	part  []Wijziging
+	next  int
 }
 
-// Next moves to the next change.
+// Next moves to the next change, waiting for the next part when needed.
 func (r *changeRows) Next() bool {
-	if r.sent != nil && r.next > 0 && r.next%sendBatch == 0 {
-		r.sent(r.skipped + r.next)
+	for r.next >= len(r.part) {
+		part, ok := <-r.parts
+		if !ok {
+			return false
+		}
+		r.part, r.next = part, 0
 	}
 	r.next++
-	return r.next <= len(r.changes)
+	return true
 }
 
 // Values is the current change as a row.
 func (r *changeRows) Values() ([]any, error) {
-	c := r.changes[r.next-1]
+	c := r.part[r.next-1]
 	return []any{c.ID, c.Herkomst, c.Basis, c.Gebruiker, c.Tijd.UTC(), string(c.Actie), c.Entiteit, c.Sleutel, c.Veld,
 		c.OudeWaarde, c.NieuweWaarde, c.ConflictMet}, nil
 }
 
-// Err is nil: the changes are in memory.
+// Err is nil: the changes come from memory.
 func (r *changeRows) Err() error { return nil }
 
 // copyIn writes rows into the columns of table with COPY, PostgreSQL's

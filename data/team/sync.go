@@ -177,23 +177,38 @@ func sendOwn(s *store.Store, srv *Server, teamID string, res *Resultaat, progres
 				return err
 			}
 		}
-		changes, last, err := outgoing(db, st)
+		rows, err := unsent(db, st)
+		if err != nil || len(rows) == 0 {
+			return err
+		}
+		c, err := newConverter(db, st, rows)
 		if err != nil {
 			return err
 		}
-		if last == st.VerzondenTot {
-			return nil
+		total, converted := countChanges(rows), 0
+		if total > 0 {
+			progress(Voortgang{Stap: StapVersturen, TeVerzenden: total})
+			convert := func(emit func([]Wijziging) error) error {
+				return c.each(rows, func(changes []Wijziging) error {
+					converted += len(changes)
+					return emit(changes)
+				})
+			}
+			st.EigenTot, err = srv.send(st.Herkomst, st.OntvangenTot, convert, func(n int) {
+				progress(Voortgang{Stap: StapVersturen, Verzonden: n, TeVerzenden: max(total, n)})
+			})
+			if err != nil {
+				return err
+			}
 		}
-		progress(Voortgang{Stap: StapVersturen, TeVerzenden: len(changes)})
-		st.EigenTot, err = srv.send(changes, func(n int) { progress(Voortgang{Stap: StapVersturen, Verzonden: n, TeVerzenden: len(changes)}) })
-		if err != nil {
+		if err := c.finish(); err != nil {
 			return err
 		}
 		if err := cut("verzonden"); err != nil {
 			return err
 		}
-		st.VerzondenTot = last
-		res.Verzonden += len(changes)
+		st.VerzondenTot = rows[len(rows)-1].ID
+		res.Verzonden += converted
 		return writeState(db, st)
 	})
 }
@@ -347,7 +362,7 @@ func initTeam(s *store.Store, srv *Server) (Resultaat, error) {
 			if err := srv.create(tx, st.Team); err != nil {
 				return err
 			}
-			if err := sendIn(t, changes, nil); err != nil {
+			if err := sendChanges(t, changes, nil); err != nil {
 				return err
 			}
 			n, err := sendHistory(t, db, st.Herkomst)

@@ -20,46 +20,98 @@ import (
 // is the same field.
 const linkField = "interventie_id:"
 
-// outgoing turns the laptop's audit rows after st.VerzondenTot into
-// changes, giving records added since their team-wide key. It returns the
-// changes and the number of the last audit row read.
-func outgoing(db *gorm.DB, st staat) ([]Wijziging, uint, error) {
+// unsent reads the laptop's audit rows after st.VerzondenTot, which a
+// synchronisation sends.
+func unsent(db *gorm.DB, st staat) ([]domain.Wijziging, error) {
 	var rows []domain.Wijziging
-	if err := db.Where("id > ?", st.VerzondenTot).Order("id").Find(&rows).Error; err != nil {
-		return nil, 0, err
-	}
+	err := db.Where("id > ?", st.VerzondenTot).Order("id").Find(&rows).Error
+	return rows, err
+}
+
+// newConverter prepares turning the audit rows rows into changes (each),
+// looking up the keys of the records they name in one go.
+func newConverter(db *gorm.DB, st staat, rows []domain.Wijziging) (*converter, error) {
 	c := &converter{k: newKeys(db), t: &tables{db: db}, st: st, deleted: map[string]bool{}}
-	if err := c.k.preloadLocal(rows); err != nil {
-		return nil, 0, err
-	}
-	parts, n := make([][]Wijziging, 0, len(rows)), 0
-	last := st.VerzondenTot
+	return c, c.k.preloadLocal(rows)
+}
+
+// each turns rows into changes, in order, handing those of every row to
+// emit, and gives records added since their team-wide key; finish then
+// writes the keys.
+func (c *converter) each(rows []domain.Wijziging, emit func([]Wijziging) error) error {
 	for _, w := range rows {
 		changes, err := c.convert(w)
 		if err != nil {
-			return nil, 0, fmt.Errorf("logboekregel %d (%s %s %d %s): %w", w.ID, w.Actie, w.Entiteit, w.EntiteitID, w.Veld, err)
+			return fmt.Errorf("logboekregel %d (%s %s %d %s): %w", w.ID, w.Actie, w.Entiteit, w.EntiteitID, w.Veld, err)
 		}
-		parts, n = append(parts, changes), n+len(changes)
-		last = w.ID
+		if err := emit(changes); err != nil {
+			return err
+		}
 	}
-	out := make([]Wijziging, 0, n)
-	for _, p := range parts {
-		out = append(out, p...)
-	}
+	return nil
+}
+
+// finish writes the keys each gave to new records into team_sleutels and
+// forgets those of records removed.
+func (c *converter) finish() error {
 	if err := c.writeKeys(); err != nil {
-		return nil, 0, err
+		return err
 	}
 	for rec := range c.deleted {
 		var table string
 		var id uint
 		if _, err := fmt.Sscanf(rec, "%s %d", &table, &id); err != nil {
-			return nil, 0, err
+			return err
 		}
 		if err := c.k.forget(table, id); err != nil {
-			return nil, 0, err
+			return err
 		}
 	}
-	return out, last, nil
+	return nil
+}
+
+// countChanges is how many changes each will make of rows, without making
+// them (for progress): one per row about a shared record, one per field
+// for a row with all fields of a new record.
+func countChanges(rows []domain.Wijziging) int {
+	n := 0
+	for _, w := range rows {
+		link, shared := gedeeldeEntiteiten[w.Entiteit]
+		switch {
+		case !shared && w.Entiteit != conflictTable:
+		case shared && !link && w.Veld == geschiedenis.AlleVelden:
+			n += topLevelFields(w.NieuweWaarde)
+		default:
+			n++
+		}
+	}
+	return n
+}
+
+// topLevelFields counts the members of a JSON object: the colons outside
+// strings at its first level (a malformed object fails when converted).
+func topLevelFields(object string) int {
+	n, depth, inString, escaped := 0, 0, false, false
+	for i := 0; i < len(object); i++ {
+		b := object[i]
+		switch {
+		case inString && escaped:
+			escaped = false
+		case inString && b == '\\':
+			escaped = true
+		case inString:
+			inString = b != '"'
+		case b == '"':
+			inString = true
+		case b == '{' || b == '[':
+			depth++
+		case b == '}' || b == ']':
+			depth--
+		case b == ':' && depth == 1:
+			n++
+		}
+	}
+	return n
 }
 
 // converter turns audit rows into changes, in the order of the trail.

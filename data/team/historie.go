@@ -66,7 +66,7 @@ func (w *recordWalk) step(row domain.Wijziging) string {
 	rec := row.Entiteit + " " + strconv.FormatUint(uint64(row.EntiteitID), 10)
 	key, known := w.current[rec]
 	switch {
-	case row.Actie == domain.ActieToegevoegd && (!known || w.removed[rec]):
+	case newKeyAt(row, known, w.removed[rec]):
 		key = changeID(w.herkomst, row)
 		delete(w.removed, rec)
 	case !known:
@@ -146,19 +146,8 @@ func (h *historyConverter) convert(row domain.Wijziging) ([]Wijziging, error) {
 	base := Wijziging{ID: h.walk.herkomst + "." + historyMark + "." + strconv.FormatUint(uint64(row.ID), 10) + "." + rowDigest(row),
 		Herkomst: h.walk.herkomst, Gebruiker: row.Gebruiker, Tijd: row.Tijd, Actie: row.Actie, Entiteit: row.Entiteit, Veld: row.Veld}
 	if row.Entiteit == linkTable {
-		base.Sleutel = h.walk.key("doelstellingen", row.EntiteitID)
-		interventie := row.NieuweWaarde
-		if row.Actie == domain.ActieVerwijderd {
-			interventie = row.OudeWaarde
-		}
-		ikey := h.ref("interventies", interventie)
-		base.Veld = linkField + ikey
-		if row.Actie == domain.ActieVerwijderd {
-			base.OudeWaarde = ikey
-		} else {
-			base.NieuweWaarde = ikey
-		}
-		return []Wijziging{base}, nil
+		change, err := linkChange(base, row, func(table, number string) (string, error) { return h.ref(table, number), nil })
+		return []Wijziging{change}, err
 	}
 	base.Sleutel = h.walk.step(row)
 	cols, err := h.t.columns(row.Entiteit)

@@ -174,7 +174,8 @@ func (c *converter) convert(w domain.Wijziging) ([]Wijziging, error) {
 		return c.convertChoice(base, w)
 	}
 	if link {
-		return c.convertLink(base, w)
+		change, err := linkChange(base, w, c.k.refToKey)
+		return []Wijziging{change}, err
 	}
 	key, err := c.recordKey(w, base.ID)
 	if err != nil {
@@ -218,19 +219,19 @@ func (c *converter) recordKey(w domain.Wijziging, changeID string) (string, erro
 	if err != nil {
 		return "", err
 	}
+	removed := c.deleted[rec]
 	switch {
-	case w.Actie == domain.ActieToegevoegd && c.deleted[rec]:
-		// a number used again: the record removed had keys of its own
-		delete(c.deleted, rec)
-		if err := c.writeKeys(); err != nil {
-			return "", err
+	case newKeyAt(w, key != "", removed):
+		if removed {
+			// a number used again: the record removed had keys of its own
+			delete(c.deleted, rec)
+			if err := c.writeKeys(); err != nil {
+				return "", err
+			}
+			if err := c.k.forget(w.Entiteit, w.EntiteitID); err != nil {
+				return "", err
+			}
 		}
-		if err := c.k.forget(w.Entiteit, w.EntiteitID); err != nil {
-			return "", err
-		}
-		c.giveKey(w.Entiteit, w.EntiteitID, changeID)
-		return changeID, nil
-	case w.Actie == domain.ActieToegevoegd && key == "":
 		c.giveKey(w.Entiteit, w.EntiteitID, changeID)
 		return changeID, nil
 	case key == "":
@@ -304,28 +305,39 @@ func allFields(object string) ([]string, map[string]string, error) {
 	return names, values, nil
 }
 
-// convertLink turns a row about a target-intervention link into a change
-// keyed by the target, its field naming the intervention.
-func (c *converter) convertLink(base Wijziging, w domain.Wijziging) ([]Wijziging, error) {
-	target, err := c.k.refToKey("doelstellingen", strconv.FormatUint(uint64(w.EntiteitID), 10))
+// linkChange makes base the change an audit row about a target-intervention
+// link becomes: keyed by the target, its field naming the intervention.
+// keyOf gives the team-wide key of the record a local number (as text)
+// names; a synchronisation and team init's history each have their own.
+func linkChange(base Wijziging, row domain.Wijziging, keyOf func(table, number string) (string, error)) (Wijziging, error) {
+	target, err := keyOf("doelstellingen", strconv.FormatUint(uint64(row.EntiteitID), 10))
 	if err != nil {
-		return nil, err
+		return base, err
 	}
-	interventie := w.NieuweWaarde
-	if w.Actie == domain.ActieVerwijderd {
-		interventie = w.OudeWaarde
+	interventie := row.NieuweWaarde
+	if row.Actie == domain.ActieVerwijderd {
+		interventie = row.OudeWaarde
 	}
-	ikey, err := c.k.refToKey("interventies", interventie)
+	ikey, err := keyOf("interventies", interventie)
 	if err != nil {
-		return nil, err
+		return base, err
 	}
 	base.Sleutel, base.Veld = target, linkField+ikey
-	if w.Actie == domain.ActieVerwijderd {
+	if row.Actie == domain.ActieVerwijderd {
 		base.OudeWaarde = ikey
 	} else {
 		base.NieuweWaarde = ikey
 	}
-	return []Wijziging{base}, nil
+	return base, nil
+}
+
+// newKeyAt reports whether an audit row gives its record a new team-wide
+// key (its change id): it adds a record under a number that names none
+// (known: one had it; removed: its record was removed since). A
+// synchronisation and team init's history follow this one rule, so that
+// both give a record the same key.
+func newKeyAt(row domain.Wijziging, known, removed bool) bool {
+	return row.Actie == domain.ActieToegevoegd && (!known || removed)
 }
 
 // convertChoice turns the choice made in a conflict into a change keyed by

@@ -180,7 +180,11 @@ func (a *applier) finish(group []received, done []logged, err error) error {
 }
 
 // note keeps the audit rows of a group of received changes and notes the
-// changes as received, for remember.
+// changes as received, for remember. Changes that became one audit row
+// together (the fields of a record added whole) are noted once, with the
+// first of them: team_ontvangen is read only for the audit row of a
+// removal, which writes a row per field, and a row per change of a bulk
+// import was most of the work of receiving it.
 func (a *applier) note(group []received, done []logged) {
 	logregels := map[string]int{}
 	for _, d := range done {
@@ -189,10 +193,13 @@ func (a *applier) note(group []received, done []logged) {
 		}
 		a.audit = append(a.audit, d.row)
 	}
-	for _, c := range group {
+	for i, c := range group {
 		r := ontvangen{id: c.ID, volgnummer: c.Volgnummer, audit: -1}
-		if i, ok := logregels[c.ID]; ok {
-			r.audit = i
+		if j, ok := logregels[c.ID]; ok {
+			r.audit = j
+		}
+		if i > 0 && r.audit >= 0 && r.audit == a.received[len(a.received)-1].audit {
+			continue
 		}
 		a.received = append(a.received, r)
 	}

@@ -14,9 +14,9 @@ import (
 
 // TestReceivedRecordsInTheTrail: a laptop that receives the register and
 // records added elsewhere (one by one and in bulk) writes each added record
-// as one audit row with all its fields, under its author and moment; every
-// received change names that row, the trail played back gives the records
-// as stored, and the chain holds.
+// as one audit row with all its fields, under its author and moment,
+// noted as received once (not once per field); the trail played back
+// gives the records as stored, and the chain holds.
 func TestReceivedRecordsInTheTrail(t *testing.T) {
 	srv, _ := teamServer(t)
 	a := founder(t, srv, "anna")
@@ -58,15 +58,15 @@ func TestReceivedRecordsInTheTrail(t *testing.T) {
 		json.Unmarshal([]byte(w.NieuweWaarde), &fields) != nil || fields["naam"] != nieuw.Naam || fields["werkwijze"] != nieuw.Werkwijze {
 		t.Fatalf("logboekregel van de ontvangen interventie: %+v", w)
 	}
-	// every received change of the record names that row
+	// the record's changes are noted as received once, naming that row
 	var named int
 	if err := b.ReadRaw(func(db *gorm.DB) error {
 		return db.Raw("SELECT count(*) FROM team_ontvangen WHERE logregel = ?", w.ID).Scan(&named).Error
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if named != len(fields) {
-		t.Fatalf("%d ontvangen wijzigingen wijzen naar de logboekregel, %d velden", named, len(fields))
+	if named != 1 || len(fields) < 2 {
+		t.Fatalf("%d ontvangen wijzigingen wijzen naar de logboekregel van %d velden, verwacht 1", named, len(fields))
 	}
 	// the history shows it added by anna, with its name
 	changes, err := b.Geschiedenis(store.GeschiedenisFilter{WijzigingFilter: store.WijzigingFilter{Entiteit: "interventies", EntiteitID: got.ID}})

@@ -249,6 +249,7 @@ func detectCopy(db *gorm.DB, srv *Server, st staat) (bool, error) {
 // per local transaction together with how far it got.
 func receive(ctx context.Context, s *store.Store, srv *Server, res *Resultaat, progress func(Voortgang)) error {
 	v := Voortgang{Stap: StapOphalen}
+	var ahead <-chan fetched
 	for {
 		done, applied := false, 0
 		err := s.UpdateRaw(func(r *store.RawTx) error {
@@ -264,15 +265,19 @@ func receive(ctx context.Context, s *store.Store, srv *Server, res *Resultaat, p
 			if last != st.VerzondenTot {
 				return errUnsent
 			}
-			batch, end, err := srv.fetch(st.OntvangenTot, st.Herkomst, st.EigenTot, fetchBatch)
-			if err != nil {
-				return err
+			want := fetched{after: st.OntvangenTot, herkomst: st.Herkomst, eigen: st.EigenTot}
+			f := want.from(ahead, srv)
+			ahead = nil
+			if f.err != nil {
+				return f.err
 			}
+			batch, end := f.batch, f.end
 			if len(batch) < fetchBatch {
 				done = true
 			} else {
 				batch = wholeGroups(batch)
 				end = batch[len(batch)-1].Volgnummer
+				ahead = fetched{after: end, herkomst: st.Herkomst, eigen: st.EigenTot}.start(srv)
 			}
 			if end == st.OntvangenTot {
 				return nil
@@ -318,6 +323,42 @@ func receive(ctx context.Context, s *store.Store, srv *Server, res *Resultaat, p
 			return nil
 		}
 	}
+}
+
+// fetched is a batch of changes fetched from the team database for a
+// laptop (herkomst, whose own changes reach eigen): the changes after
+// number after, and how far they go (see Server.fetch).
+type fetched struct {
+	after    int64
+	herkomst string
+	eigen    int64
+	batch    []received
+	end      int64
+	err      error
+}
+
+// start fetches the batch on a goroutine of its own, while the laptop
+// applies the one before it.
+func (f fetched) start(srv *Server) <-chan fetched {
+	out := make(chan fetched, 1)
+	go func() {
+		f.batch, f.end, f.err = srv.fetch(f.after, f.herkomst, f.eigen, fetchBatch)
+		out <- f
+	}()
+	return out
+}
+
+// from is the batch f asks for: the one fetched ahead, when that is it
+// (the laptop's state can have changed since), else fetched now.
+func (f fetched) from(ahead <-chan fetched, srv *Server) fetched {
+	if ahead != nil {
+		got := <-ahead
+		if got.err == nil && got.after == f.after && got.herkomst == f.herkomst && got.eigen == f.eigen {
+			return got
+		}
+	}
+	f.batch, f.end, f.err = srv.fetch(f.after, f.herkomst, f.eigen, fetchBatch)
+	return f
 }
 
 // wholeGroups leaves off the changes at the end of a full batch that add

@@ -135,11 +135,16 @@ type givenKey struct {
 }
 
 // giveKey gives a local record without a key the team-wide key key: at
-// once in memory, in team_sleutels with the next ones (writeKeys).
-func (c *converter) giveKey(table string, id uint, key string) {
+// once in memory, in team_sleutels with the next ones (writeKeys, every
+// writeBatch keys: while a send converts, the team database stores).
+func (c *converter) giveKey(table string, id uint, key string) error {
 	c.k.byLocal[table+" "+strconv.FormatUint(uint64(id), 10)] = key
 	c.k.byKey[table+" "+key] = id
 	c.given = append(c.given, givenKey{table, id, key})
+	if len(c.given) < writeBatch {
+		return nil
+	}
+	return c.writeKeys()
 }
 
 // writeKeys writes the keys given since the last time into team_sleutels,
@@ -232,8 +237,7 @@ func (c *converter) recordKey(w domain.Wijziging, changeID string) (string, erro
 				return "", err
 			}
 		}
-		c.giveKey(w.Entiteit, w.EntiteitID, changeID)
-		return changeID, nil
+		return changeID, c.giveKey(w.Entiteit, w.EntiteitID, changeID)
 	case key == "":
 		return "", fmt.Errorf("dit gegeven heeft geen teamsleutel")
 	case w.Actie == domain.ActieVerwijderd:

@@ -334,11 +334,13 @@ start_xvfb() {
 	log "Xvfb op $DISPLAY"
 }
 
-# start_programma starts the program BIN on $DB (or the database given)
-# and waits for its window.
+# start_programma starts the program BIN on $DB (or the database given;
+# zonder-db: without --db, as a user starts it) and waits for its window.
 start_programma() {
+	local db=(--db "${2:-$DB}")
+	[ "${2:-}" = zonder-db ] && db=()
 	XDG_CONFIG_HOME="$WERK/config" XDG_CACHE_HOME="$WERK/cache" XDG_RUNTIME_DIR="$WERK/runtime" \
-		"$1" --db "${2:-$DB}" >>"$WERK/app.log" 2>&1 </dev/null &
+		"$1" "${db[@]}" >>"$WERK/app.log" 2>&1 </dev/null &
 	app_pid=$!
 	local i wid=""
 	for i in $(seq 1 60); do
@@ -1023,6 +1025,20 @@ stap_team_inrichten_en_aansluiten() {
 	done
 	[ "$i" -lt 60 ] || faal "het cijfer staat na 30 s niet in $TEAM_KOPIE"
 	team_synchroniseren collega
+	afsluiten
+
+	# started again without --db, the window opens the team copy, the
+	# database it opened last (not the colleague's own)
+	start_programma "$BIN" zonder-db
+	local titel=""
+	for i in $(seq 1 40); do
+		titel="$(xdotool getwindowname "$(xdotool search --onlyvisible --name 'Jeugdmonitor' | head -n 1)" 2>/dev/null || true)"
+		case "$titel" in *"$(basename "$TEAM_KOPIE")"*) break ;; esac
+		leeft
+		sleep 0.5
+	done
+	case "$titel" in *"$(basename "$TEAM_KOPIE")"*) ;; *) faal "na een herstart zonder --db is geopend: '$titel' (verwacht $TEAM_KOPIE)" ;; esac
+	foto "herstart-teamkopie"
 	afsluiten
 
 	start_programma "$BIN" "$TEAM_EERSTE"

@@ -7,6 +7,7 @@ package ui
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"sync/atomic"
 
@@ -200,8 +201,38 @@ func Create(a fyne.App, w fyne.Window, open Opener, path string) fyne.CanvasObje
 	// the window's work itself before it asks Fyne to quit.
 	w.SetCloseIntercept(m.requestQuit)
 	m.status.SetText(lang.L("Database wordt geopend…"))
-	m.openDatabase(path, false)
+	m.openAtStart(path)
 	return m.content()
+}
+
+// openAtStart opens the database given at the start (--db), or without
+// one the database the window opened last, or the program's own.
+func (m *Main) openAtStart(path string) {
+	if path == "" {
+		path = m.lastDatabase()
+	}
+	m.openStore(path, false, false)
+}
+
+// prefDatabase is the preference that holds the database the window opened
+// last from within the window (another database, a new one, a team's, a
+// demo): started without --db, the window opens it again.
+const prefDatabase = "database"
+
+// lastDatabase is the database the window opened last, when it is still
+// there; "" (the program's own database) when there is none, or when it
+// has gone (moved or removed: that is noted in the log).
+func (m *Main) lastDatabase() string {
+	path := m.app.Preferences().String(prefDatabase)
+	if path == "" {
+		return ""
+	}
+	if _, err := os.Stat(path); err != nil {
+		fyne.LogError("de laatst geopende database is er niet meer; de eigen database wordt geopend", err)
+		m.app.Preferences().RemoveValue(prefDatabase)
+		return ""
+	}
+	return path
 }
 
 // loadTranslations gives Fyne the Dutch catalogue. It is also loaded as the
@@ -276,10 +307,18 @@ func (m *Main) content() fyne.CanvasObject {
 	return container.NewBorder(nil, statusBar, nil, nil, split)
 }
 
-// openDatabase opens a database in the background and, when that works,
-// makes it the one the window works on. Without a database the settings page
-// is shown so another file can be chosen.
+// openDatabase opens a database the user chose in the window in the
+// background and, when that works, makes it the one the window works on,
+// also at the next start (see prefDatabase).
 func (m *Main) openDatabase(path string, create bool) {
+	m.openStore(path, create, true)
+}
+
+// openStore opens the database at path in the background and, when that
+// works, makes it the one the window works on, noting it as the one to open
+// at the next start when remember is set. Without a database the settings
+// page is shown so another file can be chosen.
+func (m *Main) openStore(path string, create, remember bool) {
 	var s *store.Store
 	m.background(func() (err error) {
 		s, err = m.open(path, create)
@@ -296,6 +335,9 @@ func (m *Main) openDatabase(path string, create bool) {
 				m.nav.Select(pageInstellingen)
 			}
 			return
+		}
+		if remember {
+			m.app.Preferences().SetString(prefDatabase, s.Path())
 		}
 		m.useStore(s)
 	})

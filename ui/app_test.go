@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -8,6 +10,9 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"jeugdmonitor/data/register/registertest"
+	"jeugdmonitor/data/store"
 )
 
 // countingScreen counts how often it is asked to read its data.
@@ -176,4 +181,60 @@ func TestQuitStopsTheWorkBeforeFyneQuits(t *testing.T) {
 		t.Fatal("Ctrl+Q left the database open")
 	}
 	m.stop() // a second close (the window's close button after Ctrl+Q) does nothing
+}
+
+// TestStartOpensTheLastDatabase: a database opened in the window (another
+// file, a team's copy) is the one the window opens at its next start
+// without --db; one that has gone since is not, and the program's own
+// database is opened instead. A database given at the start (--db) is not
+// remembered.
+func TestStartOpensTheLastDatabase(t *testing.T) {
+	dir := t.TempDir()
+	m, first, _ := newTestMain(t, dir)
+	opened := []string{}
+	own := filepath.Join(t.TempDir(), "eigen.db") // the program's own database, as "" names it
+	open := func(path string, create bool) (*store.Store, error) {
+		opened = append(opened, path)
+		if path == "" {
+			path, create = own, true
+		}
+		return store.Open(path, store.Options{Create: create, Now: clock})
+	}
+	m.open = open
+	other := registertest.Open(t, t.TempDir(), store.Options{Now: clock}, nil)
+	otherPath := other.Path()
+	other.Close()
+	m.openDatabase(otherPath, false)
+	if m.store.Path() != otherPath || m.app.Preferences().String(prefDatabase) != otherPath {
+		t.Fatalf("geopend %s, onthouden %q; verwacht %s", m.store.Path(), m.app.Preferences().String(prefDatabase), otherPath)
+	}
+	m.store.Close()
+
+	// the next start, without --db, on the same preferences
+	start := func(path string) string {
+		t.Helper()
+		opened = opened[:0]
+		w := test.NewWindow(nil)
+		t.Cleanup(w.Close)
+		next := newMain(m.app, w, open)
+		next.sync = true
+		next.current = pageInterventies // the Overzicht draws on goroutines of its own
+		next.openAtStart(path)
+		if next.store != nil {
+			next.store.Close()
+		}
+		return strings.Join(opened, ",")
+	}
+	if got := start(""); got != otherPath {
+		t.Fatalf("bij de start geopend: %q, verwacht %s", got, otherPath)
+	}
+	if got := start(first.Path()); got != first.Path() || m.app.Preferences().String(prefDatabase) != otherPath {
+		t.Fatalf("met --db geopend %q en onthouden %q", got, m.app.Preferences().String(prefDatabase))
+	}
+	if err := os.Remove(otherPath); err != nil {
+		t.Fatal(err)
+	}
+	if got := start(""); got != "" || m.app.Preferences().String(prefDatabase) != "" {
+		t.Fatalf("na verwijderen geopend %q (verwacht de eigen database), onthouden %q", got, m.app.Preferences().String(prefDatabase))
+	}
 }

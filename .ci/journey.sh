@@ -114,7 +114,7 @@ TEAM_EERSTE="$TEAMMAP/anna.db"
 TEAM_EIGEN="$TEAMMAP/bram eigen.db"
 TEAM_KOPIE="$TEAMMAP/bram team #1 ë.db"
 TEAM_CIJFER="$INTERVENTIE;2018;precies;1234;"
-pg_map="" pg_bin=""
+pg_map="" pg_bin="" TEAM_RIJ=0
 
 # JOURNEY_STAPPEN="stap_a stap_b" runs only those steps (to try a step)
 if [ -n "${JOURNEY_STAPPEN:-}" ]; then
@@ -944,18 +944,27 @@ stap_controle_rapport() {
 }
 
 # team_adres types the team database's address in Instellingen >
-# Teamdatabase (the page from its top: the field below the backups) and
-# presses Tab COUNT times from it: Adres opslaan, Verbinding testen, then
-# the buttons that can be chosen (Teamdatabase inrichten…, Aansluiten bij
-# een team…).
+# Teamdatabase and presses Tab COUNT times from it: Adres opslaan, Verbinding
+# testen, then the buttons that can be chosen (Teamdatabase inrichten…,
+# Aansluiten bij een team…). The field is found on the row of Adres opslaan
+# (OCR): the page scrolls to show a message under the buttons. TEAM_RIJ is
+# then the height of that row.
 team_adres() {
 	toets ctrl+9
 	sleep 1
-	klik 690 621
+	local xy="" i
+	for i in $(seq 1 10); do
+		xy="$(plek opslaan 1140,80,140,600)"
+		[ -n "$xy" ] && break
+		leeft
+		sleep 1
+	done
+	[ -n "$xy" ] || faal "Instellingen toont Adres opslaan niet (OCR las: $(lees 1140,80,140,600))"
+	TEAM_RIJ="${xy#* }"
+	klik 690 "$TEAM_RIJ"
 	toets ctrl+a BackSpace
 	typ "$PG_ADRES"
-	toont 222,600,940,45 "127.0.0.1"
-	local i
+	toont "222,$((TEAM_RIJ - 20)),940,45" "127.0.0.1"
 	for ((i = 0; i < $1; i++)); do toets Tab; done
 }
 
@@ -968,8 +977,10 @@ team_synchroniseren() {
 }
 
 # stap_team_inrichten_en_aansluiten (#16): on its own PostgreSQL server, the
-# first laptop sets up the team database from its database in the window
-# (Instellingen > Teamdatabase > Teamdatabase inrichten…); a colleague, whose
+# first laptop tests the connection (the outcome in a message and in view)
+# and sets up the team database from its database in the window
+# (Instellingen > Teamdatabase > Teamdatabase inrichten…), after which
+# Aansluiten bij een team… is not offered there, with the reason; a colleague, whose
 # own database stays as it is, joins with Aansluiten bij een team…, which
 # refuses an existing file in its chooser and makes a new database that the
 # window then opens. A figure entered there reaches the first laptop when
@@ -979,6 +990,12 @@ stap_team_inrichten_en_aansluiten() {
 	mkdir -p "$TEAMMAP"
 	: >"$WERK/app.log"
 	start_programma "$BIN" "$TEAM_EERSTE"
+	team_adres 2 # to Verbinding testen: its outcome in a message, and under the button in view
+	toets space
+	toont 330,220,620,300 "Verbinding geslaagd" "nog geen teamregister"
+	foto "verbinding-getest"
+	toets Return # OK
+	toont 222,400,1050,290 "Verbonden met PostgreSQL" "richt het eerst in met Teamdatabase inrichten"
 	team_adres 3 # to Teamdatabase inrichten…
 	toets space
 	toont 330,220,620,300 "Het hele register van deze database" "bewaard"
@@ -987,6 +1004,13 @@ stap_team_inrichten_en_aansluiten() {
 	toont 330,250,620,220 "Teamdatabase ingericht met"
 	foto "ingericht"
 	toets Return # OK
+	# in the team now: joining from it is not offered, and the page says why
+	toont 222,400,1050,290 "hoort al bij een team"
+	team_adres 0
+	klik 1005 $((TEAM_RIJ + 41)) # Aansluiten bij een team…, not to be chosen
+	sleep 1
+	foto "aansluiten-uit"
+	lees 330,200,620,320 | grep -qiF "register van het team" && faal "Aansluiten bij een team opent vanuit een database die al bij het team hoort"
 	afsluiten
 	"$BIN" sync --db "$TEAM_EERSTE" >"$WERK/team-sync.log" 2>&1 ||
 		faal "sync na inrichten mislukte: $(cat "$WERK/team-sync.log")"

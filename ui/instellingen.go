@@ -68,7 +68,7 @@ func (s *instellingenScreen) buildUI() {
 		return l
 	}
 	explain := func(text string) fyne.CanvasObject { return lowLabel(text) }
-	s.content = container.NewVScroll(container.NewVBox(
+	page := container.NewVScroll(container.NewVBox(
 		heading(lang.L("Database")),
 		s.path,
 		container.NewHBox(s.openButton, s.newButton, s.backupButton),
@@ -90,6 +90,12 @@ func (s *instellingenScreen) buildUI() {
 		explain(lang.L("Hoog contrast: zwarte tekst op wit, grotere letters; bedoeld voor de beamer in de raadzaal.")),
 		widget.NewSeparator(),
 		s.message))
+	s.team.reveal = func(o fyne.CanvasObject) {
+		// a text just set is laid out on the next frame: now, to know where it is
+		page.Content.Resize(fyne.NewSize(page.Content.Size().Width, max(page.Content.MinSize().Height, page.Size().Height)))
+		scrollIntoView(page, o)
+	}
+	s.content = page
 }
 
 // Content is the screen's canvas object.

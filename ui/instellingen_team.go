@@ -28,8 +28,12 @@ type teamSettings struct {
 	forgetButton *widget.Button
 	initButton   *widget.Button
 	joinButton   *widget.Button
-	result       *widget.Label
-	content      fyne.CanvasObject
+	// why says, under the buttons, why a team step cannot be chosen.
+	why     *widget.Label
+	result  *widget.Label
+	content fyne.CanvasObject
+	// reveal scrolls the page until the object shows (set by the page).
+	reveal func(fyne.CanvasObject)
 
 	// current is the saved address ("" when none).
 	current string
@@ -54,12 +58,15 @@ func newTeamSettings(m *Main) *teamSettings {
 	t.forgetButton = widget.NewButton(lang.L("Wachtwoord vergeten"), t.onForget)
 	t.initButton = widget.NewButton(lang.L("Teamdatabase inrichten…"), t.onInit)
 	t.joinButton = widget.NewButton(lang.L("Aansluiten bij een team…"), t.onJoin)
-	t.result = widget.NewLabel("")
-	t.result.Wrapping = fyne.TextWrapWord
+	t.why = wrapLabel("")
+	t.why.Hide()
+	t.result = wrapLabel("")
+	t.reveal = func(fyne.CanvasObject) {}
 	t.content = container.NewVBox(
 		t.saved,
 		container.NewBorder(nil, nil, nil, t.saveButton, t.address),
 		container.NewHBox(t.testButton, t.removeButton, t.forgetButton, t.initButton, t.joinButton),
+		t.why,
 		t.result,
 		lowLabel(lang.L("Teamdatabase inrichten zet het hele register van deze database in een lege teamdatabase (één keer, door één medewerker). "+
 			"Aansluiten bij een team maakt op deze laptop een nieuwe database met het register van het team; de database die nu open is, blijft zoals hij is.")),
@@ -98,6 +105,10 @@ func (t *teamSettings) Refresh() {
 func (t *teamSettings) showSaved() {
 	if t.current == "" {
 		t.saved.SetText(lang.L("Voor deze database is geen teamdatabase opgeslagen."))
+		if t.inTeam {
+			t.saved.SetText(lang.L("Deze database hoort bij een team, maar het adres van de teamdatabase is er niet meer bij opgeslagen. " +
+				"Vul het adres in en kies Adres opslaan; synchroniseren gaat dan verder waar het was."))
+		}
 		t.removeButton.Disable()
 		t.forgetButton.Disable()
 		t.enableTeamSteps()
@@ -113,21 +124,44 @@ func (t *teamSettings) showSaved() {
 // enableTeamSteps enables Teamdatabase inrichten when an address is typed,
 // the open database is not in a team and the last test of that address did
 // not find a team register, and Aansluiten bij een team when an address is
-// typed whose last test did not find the server without one.
+// typed, the open database is not in a team (joining would make a second
+// database of the same team) and the last test of that address did not
+// find the server without a team register. Under the buttons it says why
+// a step cannot be chosen.
 func (t *teamSettings) enableTeamSteps() {
 	typed := strings.TrimSpace(t.address.Text)
 	testedHere := typed != "" && typed == t.tested
+	var why string
+	switch {
+	case t.inTeam:
+		why = lang.L("Deze database hoort al bij een team; synchroniseren gaat met Bestand > Synchroniseren met het team. " +
+			"Inrichten en aansluiten kan alleen vanuit een database die nog niet bij een team hoort.")
+	case typed == "":
+		why = lang.L("Vul eerst het adres van de teamdatabase in; daarna kunt u de teamdatabase inrichten of bij het team aansluiten.")
+	case testedHere && t.testedTeam:
+		why = lang.L("Op deze server staat al een teamregister: sluit u aan met Aansluiten bij een team. Inrichten kan alleen in een lege database.")
+	case testedHere:
+		why = lang.L("Op deze server staat nog geen teamregister: één medewerker richt het eerst in met Teamdatabase inrichten; daarna sluiten de anderen zich aan.")
+	}
 	setEnabled(t.initButton, typed != "" && !t.inTeam && !(testedHere && t.testedTeam))
-	setEnabled(t.joinButton, typed != "" && !(testedHere && !t.testedTeam))
+	setEnabled(t.joinButton, typed != "" && !t.inTeam && !(testedHere && !t.testedTeam))
+	t.why.SetText(why)
+	if why == "" {
+		t.why.Hide()
+	} else {
+		t.why.Show()
+	}
 }
 
-// show puts a message under the buttons, as a problem when bad is set.
+// show puts a message under the buttons, as a problem when bad is set,
+// and scrolls the page until it shows.
 func (t *teamSettings) show(msg string, bad bool) {
 	t.result.Importance = widget.SuccessImportance
 	if bad {
 		t.result.Importance = widget.DangerImportance
 	}
 	t.result.SetText(sentence(msg))
+	t.reveal(t.result)
 }
 
 // typed is the address in the entry without a password, and the password
@@ -170,14 +204,21 @@ func (t *teamSettings) onSave() {
 	})
 }
 
-// onTest connects to the typed address and says the server's version,
-// whether the connection is encrypted and whether it holds a team register.
+// onTest connects to the typed address and says, in a dialog and under
+// the buttons, the server's version, whether the connection is encrypted
+// and whether it holds a team register, or why there is no connection.
+// The button waits while it connects (up to the connection's time-out).
 func (t *teamSettings) onTest() {
 	address, password, ok := t.typed()
 	if !ok {
 		return
 	}
-	t.show(lang.L("Verbinden…"), false)
+	t.testButton.Disable()
+	t.show(lang.L("Verbinden met de teamdatabase…"), false)
+	failed := func(err error) {
+		t.testButton.Enable()
+		t.failed(lang.L("Geen verbinding met de teamdatabase"), err)
+	}
 	t.m.connectTeam(address, password, false, func(srv *team.Server) {
 		var info team.Info
 		t.m.background(func() (err error) {
@@ -186,14 +227,23 @@ func (t *teamSettings) onTest() {
 			return err
 		}, func(err error) {
 			if err != nil {
-				t.show(err.Error(), true)
+				failed(err)
 				return
 			}
+			t.testButton.Enable()
 			t.tested, t.testedTeam = address, info.Teamdatabase
 			t.enableTeamSteps()
-			t.show(info.Omschrijving(), false)
+			t.show(testOutcome(info), false)
+			t.tell(lang.L("Verbinding geslaagd"), testOutcome(info))
 		})
-	}, func(err error) { t.show(err.Error(), true) })
+	}, failed)
+}
+
+// testOutcome says what Verbinding testen found, with the version the
+// server gave as it can be shown (without control characters).
+func testOutcome(info team.Info) string {
+	info.Versie = team.Toonbaar(info.Versie, 80)
+	return info.Omschrijving()
 }
 
 // onRemove removes the saved address, and the password remembered for it,
@@ -203,8 +253,7 @@ func (t *teamSettings) onRemove() {
 	if s == nil || address == "" {
 		return
 	}
-	question := widget.NewLabel(lang.L("Het adres van de teamdatabase bij deze database verwijderen, en een onthouden wachtwoord vergeten? De database blijft bij het team: met het adres opnieuw ingevuld gaat synchroniseren verder waar het was."))
-	question.Wrapping = fyne.TextWrapWord
+	question := wrapLabel(lang.L("Het adres van de teamdatabase bij deze database verwijderen, en een onthouden wachtwoord vergeten? De database blijft bij het team: met het adres opnieuw ingevuld gaat synchroniseren verder waar het was."))
 	d := dialog.NewCustomConfirm(lang.L("Adres verwijderen"), lang.L("Verwijderen"), lang.L("Annuleren"), question,
 		func(ok bool) {
 			if !ok {
@@ -226,8 +275,7 @@ func (t *teamSettings) onRemove() {
 				t.show(lang.L("Adres verwijderd."), false)
 			})
 		}, t.m.win)
-	d.Show()
-	d.Resize(fyne.NewSize(520, d.MinSize().Height))
+	showWrapped(d, 520)
 }
 
 // onForget forgets the password remembered for the saved address.

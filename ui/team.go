@@ -193,8 +193,7 @@ func (m *Main) askPassword(why error, then func(password string, remember bool))
 			then(p.entry.Text, p.remember.Checked)
 		}, m.win)
 	p.entry.OnSubmitted = func(string) { p.dialog.Confirm() }
-	p.dialog.Show()
-	p.dialog.Resize(fyne.NewSize(520, p.dialog.MinSize().Height))
+	showWrapped(p.dialog, 520)
 	m.win.Canvas().Focus(p.entry)
 	return p
 }

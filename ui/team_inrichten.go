@@ -31,27 +31,39 @@ var errNoTeamRegister = errors.New("op deze server staat nog geen teamregister. 
 // confirmTeamStep asks, under title, whether to go on with what question
 // says, with ok as the confirming button's label.
 func (t *teamSettings) confirmTeamStep(title, question, ok string, then func()) {
-	text := widget.NewLabel(question)
-	text.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(title, ok, lang.L("Annuleren"), text, func(yes bool) {
+	d := dialog.NewCustomConfirm(title, ok, lang.L("Annuleren"), wrapLabel(question), func(yes bool) {
 		if yes {
 			then()
 		}
 	}, t.m.win)
-	d.Show()
-	// the text wraps at the width given: its height is known after that
-	d.Resize(fyne.NewSize(620, d.MinSize().Height))
-	d.Resize(fyne.NewSize(620, d.MinSize().Height))
+	showWrapped(d, 620)
 }
 
-// failed shows why a step with the team database went wrong: under the
-// buttons and, shortly, in the status line (where a password the user did
-// not give is said already).
+// tell shows msg in a dialog titled title, with OK: the outcome of a step
+// the user waits for, which under the buttons could sit below the part of
+// the page in view.
+func (t *teamSettings) tell(title, msg string) {
+	showWrapped(dialog.NewCustom(title, lang.L("OK"), wrapLabel(sentence(msg)), t.m.win), 560)
+}
+
+// showWrapped shows d width wide and as high as its wrapping text then
+// needs (known only after the first resize).
+func showWrapped(d dialog.Dialog, width float32) {
+	d.Show()
+	d.Resize(fyne.NewSize(width, d.MinSize().Height))
+	d.Resize(fyne.NewSize(width, d.MinSize().Height))
+}
+
+// failed shows why a step with the team database went wrong: in a dialog
+// titled status, under the buttons and, shortly, in the status line. A
+// password the user did not give is said in the status line only.
 func (t *teamSettings) failed(status string, err error) {
-	if !errors.Is(err, errNoPassword) {
-		t.m.setStatus(status)
-	}
 	t.show(err.Error(), true)
+	if errors.Is(err, errNoPassword) {
+		return
+	}
+	t.m.setStatus(status)
+	t.tell(status, err.Error())
 }
 
 // onInit sets up an empty team database at the typed address with the whole

@@ -50,7 +50,8 @@ func teamSettingsOf(m *Main) *teamSettings {
 // address typed, Teamdatabase inrichten sends the whole register of the
 // open database to an empty team database after saying so, and keeps the
 // address; it refuses a database that is in a team already and a server
-// that holds a team register. Aansluiten bij een team, from a laptop with
+// that holds a team register. Both steps can be chosen only where they can
+// be done, and the page says why not otherwise. Aansluiten bij een team, from a laptop with
 // its own database and own figure, says that database stays as it is,
 // refuses an existing file in its chooser, makes the new file with the
 // team's register and opens it in the window; a figure entered there
@@ -66,17 +67,19 @@ func TestInitAndJoinInTheWindow(t *testing.T) {
 	firstPath := first.Path()
 
 	ts := teamSettingsOf(m)
-	if !ts.initButton.Disabled() || !ts.joinButton.Disabled() {
-		t.Fatal("zonder adres zijn Inrichten en Aansluiten te kiezen")
+	if !ts.initButton.Disabled() || !ts.joinButton.Disabled() || !ts.why.Visible() || !strings.Contains(ts.why.Text, "Vul eerst het adres") {
+		t.Fatalf("zonder adres zijn Inrichten en Aansluiten te kiezen, of staat er niet waarom niet: %q", ts.why.Text)
 	}
 	ts.address.SetText(addr)
-	if ts.initButton.Disabled() || ts.joinButton.Disabled() {
-		t.Fatal("met een adres zijn Inrichten en Aansluiten niet te kiezen")
+	if ts.initButton.Disabled() || ts.joinButton.Disabled() || ts.why.Visible() {
+		t.Fatalf("met een adres zijn Inrichten en Aansluiten niet te kiezen (%q)", ts.why.Text)
 	}
 	test.Tap(ts.testButton)
-	if !strings.Contains(ts.result.Text, "nog geen teamregister") || ts.initButton.Disabled() || !ts.joinButton.Disabled() {
-		t.Fatalf("na de test van een lege database: %q, inrichten uit %v, aansluiten uit %v",
-			ts.result.Text, ts.initButton.Disabled(), ts.joinButton.Disabled())
+	closeTold(t, w, "Verbinding geslaagd")
+	if !strings.Contains(ts.result.Text, "nog geen teamregister") || ts.initButton.Disabled() || !ts.joinButton.Disabled() ||
+		!strings.Contains(ts.why.Text, "richt het eerst in met Teamdatabase inrichten") {
+		t.Fatalf("na de test van een lege database: %q, inrichten uit %v, aansluiten uit %v, waarom: %q",
+			ts.result.Text, ts.initButton.Disabled(), ts.joinButton.Disabled(), ts.why.Text)
 	}
 
 	test.Tap(ts.initButton)
@@ -97,12 +100,19 @@ func TestInitAndJoinInTheWindow(t *testing.T) {
 	if in, err := team.InTeam(first); err != nil || !in {
 		t.Fatalf("na Inrichten hoort de database niet bij het team (%v)", err)
 	}
-	if !ts.initButton.Disabled() {
-		t.Fatal("Inrichten is nog te kiezen voor een database in een team")
+	if !ts.initButton.Disabled() || !ts.joinButton.Disabled() || !strings.Contains(ts.why.Text, "hoort al bij een team") {
+		t.Fatalf("Inrichten (uit %v) en Aansluiten (uit %v) voor een database in een team; waarom: %q",
+			ts.initButton.Disabled(), ts.joinButton.Disabled(), ts.why.Text)
 	}
 	ts.onInit()
 	if !strings.Contains(ts.result.Text, "hoort al bij een team") || ts.result.Importance != widget.DangerImportance {
 		t.Fatalf("Inrichten vanuit een database in een team: %q", ts.result.Text)
+	}
+	// without its address the database stays in the team: the page says how to go on
+	test.Tap(ts.removeButton)
+	test.Tap(overlayButton(t, w, "Verwijderen"))
+	if !strings.Contains(ts.saved.Text, "hoort bij een team, maar het adres") || !ts.joinButton.Disabled() {
+		t.Fatalf("na Adres verwijderen: %q, aansluiten uit %v", ts.saved.Text, ts.joinButton.Disabled())
 	}
 
 	// the colleague's laptop: its own database, with a figure of its own
@@ -121,6 +131,12 @@ func TestInitAndJoinInTheWindow(t *testing.T) {
 	test.Tap(overlayButton(t, w, "Inrichten"))
 	if !strings.Contains(ts.result.Text, "staat al een teamregister") || ts.result.Importance != widget.DangerImportance {
 		t.Fatalf("Inrichten op een server met een teamregister: %q", ts.result.Text)
+	}
+	if told := closeTold(t, w, "Inrichten mislukt"); !strings.Contains(told, "staat al een teamregister") {
+		t.Fatalf("de melding van het mislukte inrichten: %q", told)
+	}
+	if ts.joinButton.Disabled() {
+		t.Fatal("Aansluiten is niet te kiezen vanuit een database die niet bij een team hoort")
 	}
 
 	test.Tap(ts.joinButton)

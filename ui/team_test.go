@@ -4,10 +4,12 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"gorm.io/gorm"
@@ -197,9 +199,10 @@ func overlayWidgets(w fyne.Window) (password *widget.Entry, remember *widget.Che
 // address is kept without the password typed into it; Verbinding testen
 // asks for the password in the window, remembers it on request (in a file
 // only the user may read, without a desktop keyring), and then says the
-// server's version and that the connection is encrypted; a wrong database
-// gets a Dutch message; the password can be forgotten and the address
-// removed.
+// server's version and that the connection is encrypted, in a message and
+// under the buttons; a wrong database gets a Dutch message the same way,
+// a password not given only a line under the buttons; the password can be
+// forgotten and the address removed.
 func TestTeamSettingsAddressAndPassword(t *testing.T) {
 	config := t.TempDir()
 	t.Setenv("XDG_CONFIG_HOME", config)
@@ -241,6 +244,9 @@ func TestTeamSettingsAddressAndPassword(t *testing.T) {
 	if !strings.Contains(ts.result.Text, "Verbonden met PostgreSQL") || !strings.Contains(ts.result.Text, "versleuteld (TLS)") {
 		t.Fatalf("uitkomst van de test: %q", ts.result.Text)
 	}
+	if told := closeTold(t, w, "Verbinding geslaagd"); !strings.Contains(told, ts.result.Text) {
+		t.Fatalf("de melding van de test zegt niet wat de server zei: %q", told)
+	}
 	file := filepath.Join(config, "jeugdmonitor", "teamwachtwoorden.json")
 	if !strings.Contains(m.status.Text, file) {
 		t.Fatalf("statusregel zegt niet waar het wachtwoord staat: %q", m.status.Text)
@@ -258,17 +264,22 @@ func TestTeamSettingsAddressAndPassword(t *testing.T) {
 	if !strings.Contains(ts.result.Text, "Verbonden met PostgreSQL") {
 		t.Fatalf("tweede test: %q", ts.result.Text)
 	}
+	closeTold(t, w, "Verbinding geslaagd")
 	// a password typed into the address is used for the test, then no longer shown
 	ts.address.SetText(strings.Replace(addr, "instellingenrol@", "instellingenrol:"+secret+"@", 1))
 	test.Tap(ts.testButton)
 	if ts.address.Text != addr || !strings.Contains(ts.result.Text, "Verbonden met PostgreSQL") {
 		t.Fatalf("test met wachtwoord in het adres: invoer %q, uitkomst %q", ts.address.Text, ts.result.Text)
 	}
+	closeTold(t, w, "Verbinding geslaagd")
 
 	ts.address.SetText(pgtest.URL(dsn, "postgres") + "_weg")
 	test.Tap(ts.testButton)
 	if !strings.Contains(ts.result.Text, "bestaat niet op server") || ts.result.Importance != widget.DangerImportance {
 		t.Fatalf("test van een onbekende database: %q", ts.result.Text)
+	}
+	if told := closeTold(t, w, "Geen verbinding met de teamdatabase"); !strings.Contains(told, "bestaat niet op server") {
+		t.Fatalf("de melding van de mislukte test: %q", told)
 	}
 	ts.address.SetText("postgres://x@server:poort/db")
 	test.Tap(ts.saveButton)
@@ -287,12 +298,71 @@ func TestTeamSettingsAddressAndPassword(t *testing.T) {
 	ts.address.SetText(addr)
 	test.Tap(ts.testButton)
 	test.Tap(overlayButton(t, w, "Annuleren")) // asked for the password again after Wachtwoord vergeten
-	if !strings.Contains(ts.result.Text, "Geen wachtwoord opgegeven") {
-		t.Fatalf("na Annuleren: %q", ts.result.Text)
+	if !strings.Contains(ts.result.Text, "Geen wachtwoord opgegeven") || w.Canvas().Overlays().Top() != nil {
+		t.Fatalf("na Annuleren: %q, en een melding: %q", ts.result.Text, overlayText(w))
 	}
 	test.Tap(ts.removeButton)
 	test.Tap(overlayButton(t, w, "Verwijderen")) // the question of Adres verwijderen
 	if _, ok, _ := team.SavedServer(s); ok || !strings.Contains(ts.saved.Text, "geen teamdatabase") {
 		t.Fatalf("adres niet verwijderd: %q", ts.saved.Text)
+	}
+}
+
+// closeTold checks that the dialog on top of w is titled title, closes it
+// with OK and returns its text.
+func closeTold(t *testing.T, w fyne.Window, title string) string {
+	t.Helper()
+	var texts []string
+	walkObjects(w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok {
+			texts = append(texts, l.Text)
+		}
+	})
+	text := strings.Join(texts, " ")
+	if !slices.Contains(texts, title) {
+		t.Fatalf("geen melding %q bovenaan, maar: %q", title, text)
+	}
+	test.Tap(overlayButton(t, w, "OK"))
+	return text
+}
+
+// TestTestOutcomeShowsVersionSafely: the version a server gives is shown
+// without its control characters (an escape sequence or a line break in
+// it would change what the window or a copied text shows).
+func TestTestOutcomeShowsVersionSafely(t *testing.T) {
+	got := testOutcome(team.Info{Versie: "16.4\x1b[2J\nvals\u202e", TLS: true, Teamdatabase: true})
+	for _, bad := range []string{"\x1b", "\n", "\u202e"} {
+		if strings.Contains(got, bad) {
+			t.Fatalf("stuurteken %q in %q", bad, got)
+		}
+	}
+	if !strings.Contains(got, `PostgreSQL 16.4\u001b[2J\u000avals\u202e;`) || !strings.Contains(got, "bevat een teamregister") {
+		t.Fatalf("uitkomst: %q", got)
+	}
+}
+
+// TestTestOutcomeInView: at the size of a laptop screen, with the page
+// scrolled to its top, the outcome of Verbinding testen is scrolled into
+// view under the button (which sits at the bottom of the page).
+func TestTestOutcomeInView(t *testing.T) {
+	addr := pgtest.URL(pgtest.Database(t), "postgres")
+	m, _, w := newTestMain(t, "")
+	w.Resize(fyne.NewSize(1366, 700))
+	ts := teamSettingsOf(m)
+	page := m.screen(pageInstellingen).(*instellingenScreen).content.(*container.Scroll)
+	page.ScrollToTop()
+	ts.address.SetText(addr)
+	d := fyne.CurrentApp().Driver()
+	below := func() float32 {
+		return d.AbsolutePositionForObject(ts.result).Y + ts.result.Size().Height -
+			(d.AbsolutePositionForObject(page).Y + page.Size().Height)
+	}
+	if below() <= 0 {
+		t.Fatalf("de uitkomst staat ook zonder scrollen in beeld (%v onder de rand): de test toetst niets", below())
+	}
+	test.Tap(ts.testButton)
+	closeTold(t, w, "Verbinding geslaagd")
+	if over := below(); over > 0 || page.Offset.Y == 0 || !strings.Contains(ts.result.Text, "Verbonden met PostgreSQL") {
+		t.Fatalf("de uitkomst %q staat %v onder de rand van de pagina (gescrold %v)", ts.result.Text, over, page.Offset.Y)
 	}
 }

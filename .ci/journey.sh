@@ -1007,7 +1007,7 @@ stap_team_inrichten_en_aansluiten() {
 	# in the team now: joining from it is not offered, and the page says why
 	toont 222,400,1050,290 "hoort al bij een team"
 	team_adres 0
-	klik 1005 $((TEAM_RIJ + 41)) # Aansluiten bij een team…, not to be chosen
+	klik 1070 $((TEAM_RIJ + 41)) # Aansluiten bij een team…, the last button of the row under the field: not to be chosen
 	sleep 1
 	foto "aansluiten-uit"
 	lees 330,200,620,320 | grep -qiF "register van het team" && faal "Aansluiten bij een team opent vanuit een database die al bij het team hoort"

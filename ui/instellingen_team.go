@@ -55,7 +55,7 @@ func newTeamSettings(m *Main) *teamSettings {
 	t.saveButton = widget.NewButton(lang.L("Adres opslaan"), t.onSave)
 	t.testButton = widget.NewButton(lang.L("Verbinding testen"), t.onTest)
 	t.removeButton = widget.NewButton(lang.L("Adres verwijderen…"), t.onRemove)
-	t.forgetButton = widget.NewButton(lang.L("Wachtwoord vergeten"), t.onForget)
+	t.forgetButton = widget.NewButton(lang.L("Onthouden wachtwoord wissen"), t.onForget)
 	t.initButton = widget.NewButton(lang.L("Teamdatabase inrichten…"), t.onInit)
 	t.joinButton = widget.NewButton(lang.L("Aansluiten bij een team…"), t.onJoin)
 	t.why = wrapLabel("")

@@ -292,12 +292,12 @@ func TestTeamSettingsAddressAndPassword(t *testing.T) {
 
 	test.Tap(ts.forgetButton)
 	if _, err := team.ConnectWithPassword(addr, ""); err == nil {
-		t.Fatal("na Wachtwoord vergeten verbindt het adres nog zonder wachtwoord")
+		t.Fatal("na Onthouden wachtwoord wissen verbindt het adres nog zonder wachtwoord")
 	}
 	// asked again, and cancelled: the test says no connection was made
 	ts.address.SetText(addr)
 	test.Tap(ts.testButton)
-	test.Tap(overlayButton(t, w, "Annuleren")) // asked for the password again after Wachtwoord vergeten
+	test.Tap(overlayButton(t, w, "Annuleren")) // asked for the password again after Onthouden wachtwoord wissen
 	if !strings.Contains(ts.result.Text, "Geen wachtwoord opgegeven") || w.Canvas().Overlays().Top() != nil {
 		t.Fatalf("na Annuleren: %q, en een melding: %q", ts.result.Text, overlayText(w))
 	}

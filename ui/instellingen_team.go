@@ -156,11 +156,21 @@ func (t *teamSettings) enableTeamSteps() {
 // show puts a message under the buttons, as a problem when bad is set,
 // and scrolls the page until it shows.
 func (t *teamSettings) show(msg string, bad bool) {
-	t.result.Importance = widget.SuccessImportance
 	if bad {
-		t.result.Importance = widget.DangerImportance
+		t.say(msg, widget.DangerImportance)
+	} else {
+		t.say(msg, widget.SuccessImportance)
 	}
-	t.result.SetText(sentence(msg))
+}
+
+// busy puts under the buttons what is under way: neither done nor wrong.
+func (t *teamSettings) busy(msg string) { t.say(msg, widget.MediumImportance) }
+
+// say puts msg under the buttons as a sentence in the colour of imp, and
+// scrolls the page until it shows.
+func (t *teamSettings) say(msg string, imp widget.Importance) {
+	t.result.Importance = imp
+	t.result.SetText(fullSentence(msg))
 	t.reveal(t.result)
 }
 
@@ -214,7 +224,7 @@ func (t *teamSettings) onTest() {
 		return
 	}
 	t.testButton.Disable()
-	t.show(lang.L("Verbinden met de teamdatabase…"), false)
+	t.busy(lang.L("Verbinden met de teamdatabase…"))
 	failed := func(err error) {
 		t.testButton.Enable()
 		t.failed(lang.L("Geen verbinding met de teamdatabase"), err)

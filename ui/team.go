@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -181,7 +182,7 @@ var errNoPassword = errors.New("geen wachtwoord opgegeven; er is geen verbinding
 // with no password when the user gives none.
 func (m *Main) askPassword(why error, then func(password string, remember bool)) *passwordPrompt {
 	p := &passwordPrompt{entry: widget.NewPasswordEntry(), remember: widget.NewCheck(lang.L("Onthouden op deze computer"), nil)}
-	reason := widget.NewLabel(sentence(why.Error()) + ".")
+	reason := widget.NewLabel(fullSentence(why.Error()))
 	reason.Wrapping = fyne.TextWrapWord
 	note := lowLabel(lang.L("Onthouden bewaart het wachtwoord in Windows Referentiebeheer, de sleutelbos van het bureaublad of een bestand dat alleen u kunt lezen; nooit in de database."))
 	form := widget.NewForm(widget.NewFormItem(lang.L("Wachtwoord"), p.entry))
@@ -276,4 +277,14 @@ func sentence(msg string) string {
 	}
 	r, size := utf8.DecodeRuneInString(msg)
 	return string(unicode.ToUpper(r)) + msg[size:]
+}
+
+// fullSentence is sentence(msg) ending in a full stop, as a message from
+// the data layer does not.
+func fullSentence(msg string) string {
+	msg = sentence(msg)
+	if msg == "" || strings.ContainsAny(msg[len(msg)-1:], ".?!") || strings.HasSuffix(msg, "…") {
+		return msg
+	}
+	return msg + "."
 }

@@ -43,7 +43,7 @@ func (t *teamSettings) confirmTeamStep(title, question, ok string, then func()) 
 // the user waits for, which under the buttons could sit below the part of
 // the page in view.
 func (t *teamSettings) tell(title, msg string) {
-	showWrapped(dialog.NewCustom(title, lang.L("OK"), wrapLabel(sentence(msg)), t.m.win), 560)
+	showWrapped(dialog.NewCustom(title, lang.L("OK"), wrapLabel(fullSentence(msg)), t.m.win), 560)
 }
 
 // showWrapped shows d width wide and as high as its wrapping text then
@@ -85,7 +85,7 @@ func (t *teamSettings) onInit() {
 		"Collega's sluiten zich aan met Aansluiten bij een team. Presentaties, importkoppelingen en instellingen blijven op deze laptop.",
 		map[string]any{"Pad": t.m.storePath(), "Adres": address})
 	t.confirmTeamStep(lang.L("Teamdatabase inrichten"), question, lang.L("Inrichten"), func() {
-		t.show(lang.L("Verbinden…"), false)
+		t.busy(lang.L("Verbinden met de teamdatabase…"))
 		t.m.connectTeam(address, password, false, func(srv *team.Server) { t.initWith(srv, address) },
 			func(err error) { t.failed(lang.L("Inrichten mislukt"), err) })
 	})
@@ -158,7 +158,7 @@ func (t *teamSettings) onJoin() {
 		k := bestandskeuze.Keuze{Titel: lang.L("Nieuwe database voor het team"), Naam: "jeugdmonitor-team.db",
 			Map: t.m.storeFolder(), Extensies: dbExtensies, Nieuw: true}
 		bestandskeuze.Opslaan(t.m.win, k, func(path string) {
-			t.show(lang.L("Verbinden…"), false)
+			t.busy(lang.L("Verbinden met de teamdatabase…"))
 			t.m.connectTeam(address, password, false, func(srv *team.Server) { t.joinWith(srv, address, path) },
 				func(err error) { t.failed(lang.L("Aansluiten mislukt"), err) })
 		})

@@ -366,3 +366,19 @@ func TestTestOutcomeInView(t *testing.T) {
 		t.Fatalf("de uitkomst %q staat %v onder de rand van de pagina (gescrold %v)", ts.result.Text, over, page.Offset.Y)
 	}
 }
+
+// TestFullSentence: a message from the data layer is shown as a sentence:
+// a capital first, a full stop last unless it ends in one already.
+func TestFullSentence(t *testing.T) {
+	for in, want := range map[string]string{
+		"geen wachtwoord opgegeven": "Geen wachtwoord opgegeven.",
+		"één regel.":                "Één regel.",
+		"klopt de poort?":           "Klopt de poort?",
+		"Verbinden…":                "Verbinden…",
+		"":                          "",
+	} {
+		if got := fullSentence(in); got != want {
+			t.Errorf("fullSentence(%q) = %q, verwacht %q", in, got, want)
+		}
+	}
+}

@@ -14,6 +14,11 @@ import (
 // characters of an Excel cell, so everything stored can be exported.
 const MaxTekst = 10_000
 
+// MaxGebruikersnaam is the longest name of a user, in characters: the
+// name goes with every change into the audit trail and to the team, which
+// takes names of up to 1.000 characters.
+const MaxGebruikersnaam = 200
+
 // CheckTekst refuses, in Dutch and naming the field, a text longer than
 // MaxTekst characters or one that holds characters that are not text.
 func CheckTekst(veld, tekst string) error {

@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"gorm.io/gorm"
 
@@ -192,6 +193,9 @@ func (s *Store) RenameUser(name string) error {
 	}
 	if err := domain.CheckTekst("naam", name); err != nil {
 		return err
+	}
+	if n := utf8.RuneCountInString(name); n > domain.MaxGebruikersnaam {
+		return fieldError("naam", "een naam is hoogstens %d tekens (deze is %d tekens)", domain.MaxGebruikersnaam, n)
 	}
 	old := s.user
 	if name == old {

@@ -52,11 +52,15 @@ func TestGeschiedenisReadsSavesAsSentences(t *testing.T) {
 }
 
 // TestRenameUserIsRecorded: changing the name the trail records is itself
-// a change in the trail, under the old name; an empty name is refused.
+// a change in the trail, under the old name; an empty name is refused, and
+// one longer than the team takes.
 func TestRenameUserIsRecorded(t *testing.T) {
 	s := openTemp(t)
 	if err := s.RenameUser("  "); err == nil || !strings.Contains(err.Error(), "naam") {
 		t.Fatalf("empty name: %v", err)
+	}
+	if err := s.RenameUser(strings.Repeat("é", domain.MaxGebruikersnaam+1)); err == nil || !strings.Contains(err.Error(), "hoogstens 200 tekens") {
+		t.Fatalf("long name: %v", err)
 	}
 	if err := s.RenameUser("Jan de Vries"); err != nil {
 		t.Fatal(err)
@@ -71,6 +75,9 @@ func TestRenameUserIsRecorded(t *testing.T) {
 	}
 	if err := s.RenameUser("Jan de Vries"); err != nil || len(auditRows(t, s, geschiedenis.Gebruikersnaam, 0)) != 1 {
 		t.Fatalf("renaming to the same name recorded again: %v", err)
+	}
+	if err := s.RenameUser(strings.Repeat("é", domain.MaxGebruikersnaam)); err != nil {
+		t.Fatalf("name of %d characters: %v", domain.MaxGebruikersnaam, err)
 	}
 	if err := verifyChain(s.db); err != nil {
 		t.Fatal(err)

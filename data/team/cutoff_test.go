@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"testing"
 
 	"jeugdmonitor/data/store"
@@ -75,4 +76,70 @@ func TestSyncCutOffContinues(t *testing.T) {
 			t.Fatalf("%s heeft %d cijfers voor 2025, verwacht 6", s.User(), n)
 		}
 	}
+}
+
+// TestSendCheckedInParts: when the team has changes after a laptop's team
+// version, the laptop's send is checked and stored a part at a time: a
+// send cut off after the team database stored it is skipped whole the
+// next time (and not counted as sent again), the changes to a figure
+// another laptop changed meanwhile are marked in whichever part they are,
+// and the laptops converge.
+func TestSendCheckedInParts(t *testing.T) {
+	smallBatches(t)
+	srv, _ := teamServer(t)
+	a := founder(t, srv, "anna")
+	b := member(t, srv, "bram")
+	iv := interventies(t, a)
+	for k, i := range iv[:10] {
+		for _, year := range []string{"2020", "2021", "2022"} {
+			reach(t, b, i.Naam, year, fmt.Sprint(100+k))
+		}
+	}
+	// a text of the register, changed on both: in bram's last part
+	for _, s := range []*store.Store{b, a} {
+		i := interventies(t, s)[0]
+		i.Werkwijze = "werkwijze volgens " + s.User()
+		if err := s.UpdateInterventie(&i); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sync(t, a, srv)
+	lost := errors.New("netwerk weg")
+	cutOff = func(m string) error {
+		if m == "verzonden" {
+			return lost
+		}
+		return nil
+	}
+	_, err := Sync(context.Background(), b, srv, nil)
+	cutOff = nil
+	if !errors.Is(err, lost) {
+		t.Fatalf("afgebroken na het opslaan: %v", err)
+	}
+	stored := serverCount(t, srv)
+	var sends []int
+	res, err := Sync(context.Background(), b, srv, func(v Voortgang) {
+		if v.Stap == StapVersturen && v.Verzonden > 0 {
+			sends = append(sends, v.Verzonden)
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after := serverCount(t, srv); after != stored || res.Verzonden != 0 {
+		t.Fatalf("opnieuw verstuurd: %d verzonden gemeld, %d wijzigingen erbij", res.Verzonden, after-stored)
+	}
+	if len(sends) < 3 || !slices.IsSorted(sends) {
+		t.Fatalf("voortgang van het versturen in delen: %v", sends)
+	}
+	var marked int64
+	if err := srv.db.Raw("SELECT count(*) FROM team_wijzigingen WHERE herkomst <> (SELECT herkomst FROM team_wijzigingen " +
+		"WHERE volgnummer = 1) AND conflict_met <> ''").Scan(&marked).Error; err != nil {
+		t.Fatal(err)
+	}
+	if marked == 0 {
+		t.Fatal("geen wijziging van bram gemarkeerd als conflict met die van anna")
+	}
+	sync(t, a, srv)
+	sameContent(t, a, b)
 }

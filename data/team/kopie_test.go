@@ -6,6 +6,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"gorm.io/gorm"
+
+	"jeugdmonitor/data/store"
 )
 
 // TestKnownIDWithOtherContentIsRefused: the team database skips a change
@@ -29,7 +33,7 @@ func TestKnownIDWithOtherContentIsRefused(t *testing.T) {
 	d := c
 	d.ID, d.Veld = "h.12.0123456789abcdef", "notitie"
 	err := sendAll(srv, []Wijziging{d, c})
-	if err == nil || !strings.Contains(err.Error(), "al een andere wijziging") {
+	if !errors.Is(err, errIDTaken) || !strings.Contains(err.Error(), "al een andere wijziging") {
 		t.Fatalf("andere inhoud onder een bekend nummer: %v", err)
 	}
 	if n := serverCount(t, srv); n != before {
@@ -72,11 +76,13 @@ func TestSendStopsWholeWhenConvertingOrStoringFails(t *testing.T) {
 				}
 			}
 			return nil
-		}, "duplicate key"},
+		}, "al een andere wijziging"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			done := make(chan error, 1)
-			go func() { done <- srv.transaction(func(tx txn) error { return sendIn(tx, "h", 0, tc.src, nil) }) }()
+			go func() {
+				done <- srv.transaction(func(tx txn) error { _, err := sendIn(tx, "h", 0, tc.src, nil); return err })
+			}()
 			select {
 			case err := <-done:
 				if err == nil || !strings.Contains(err.Error(), tc.want) {
@@ -90,4 +96,60 @@ func TestSendStopsWholeWhenConvertingOrStoringFails(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestChangesForgedUnderALaptopsName: a change written into the team
+// database past the program under a laptop's origin, with an id that
+// origin never gives, is applied by that laptop too (it takes a new origin,
+// as a copy does), so all laptops agree; and a change of someone else under
+// the id a laptop gives its next change does not block that laptop: it
+// takes a new origin and sends its change under new ids.
+func TestChangesForgedUnderALaptopsName(t *testing.T) {
+	srv, _ := teamServer(t)
+	a := founder(t, srv, "anna")
+	b := member(t, srv, "bram")
+	var key string // of anna's first intervention
+	if err := a.ReadRaw(func(db *gorm.DB) error {
+		return db.Raw("SELECT sleutel FROM team_sleutels WHERE entiteit = 'interventies' AND lokaal_id = ?", interventies(t, a)[0].ID).
+			Scan(&key).Error
+	}); err != nil || key == "" {
+		t.Fatalf("sleutel %q: %v", key, err)
+	}
+	forge := func(id, herkomst, value string) {
+		t.Helper()
+		if err := srv.db.Exec(`INSERT INTO team_wijzigingen (wijziging_id, herkomst, basis, gebruiker, tijd, actie, entiteit, sleutel,
+    veld, oude_waarde, nieuwe_waarde) VALUES (?, ?, 0, 'mallory', now(), 'gewijzigd', 'interventies', ?, 'werkwijze', '', ?)`,
+			id, herkomst, key, value).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	first := func(s *store.Store) string { return interventies(t, s)[0].Werkwijze }
+	before := state(t, b).Herkomst
+	forge(before+".vals", before, "vals onder de naam van bram")
+	sync(t, a, srv)
+	sync(t, b, srv)
+	if first(a) != "vals onder de naam van bram" || first(b) != first(a) {
+		t.Fatalf("werkwijze bij anna %q, bij bram %q", first(a), first(b))
+	}
+	if state(t, b).Herkomst == before {
+		t.Fatal("bram hield zijn herkomst na een wijziging onder zijn naam die hij niet maakte")
+	}
+	sameContent(t, a, b)
+
+	iv := interventies(t, b)[1]
+	iv.Werkwijze = "van bram"
+	if err := b.UpdateInterventie(&iv); err != nil {
+		t.Fatal(err)
+	}
+	next := pending(t, b)
+	if len(next) == 0 {
+		t.Fatal("niets te versturen")
+	}
+	forge(next[0].ID, "mallory", "bezet")
+	sync(t, b, srv)
+	sync(t, a, srv)
+	if got := interventies(t, a)[1].Werkwijze; got != "van bram" {
+		t.Fatalf("de wijziging van bram kwam niet aan bij anna: %q", got)
+	}
+	sameContent(t, a, b)
 }

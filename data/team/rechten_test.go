@@ -7,6 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jackc/pgx/v5"
+	"gorm.io/gorm"
+
 	"jeugdmonitor/data/team/pgtest"
 )
 
@@ -74,5 +77,67 @@ func TestRolesAndAppendOnly(t *testing.T) {
 	}
 	if after := serverCount(t, srv); after != before {
 		t.Fatalf("het logboek van het team veranderde: %d -> %d", before, after)
+	}
+}
+
+// TestWritersFillOnlyTheirColumnsAndWaitTheirTurn: a writing role fills
+// only the columns a send fills: it cannot choose a change's number (every
+// laptop would skip the changes after it) or the role that sent it. Every
+// insert, also one past the program, waits for the lock that serialises
+// sends; Grant gives a team database of an earlier version that guard.
+func TestWritersFillOnlyTheirColumnsAndWaitTheirTurn(t *testing.T) {
+	srv, dsn := teamServer(t)
+	founder(t, srv, "anna")
+	role := "invoerder" + fmt.Sprint(os.Getpid())
+	for _, stmt := range []string{"DROP ROLE IF EXISTS " + role, "CREATE ROLE " + role + " LOGIN",
+		"DROP TRIGGER team_wijzigingen_op_volgorde ON team_wijzigingen"} { // as a team database of an earlier version
+		if err := srv.db.Exec(stmt).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := srv.Grant(role, RechtSchrijven); err != nil {
+		t.Fatal(err)
+	}
+	writer, err := Connect(pgtest.DSN(dsn, role))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { writer.Close() })
+	values := "'mallory', 0, 'mallory', now(), 'gewijzigd', 'interventies', 'k', 'werkwijze', '', 'x'"
+	insert := func(id, extraColumn, extraValue string) error {
+		return writer.db.Exec("INSERT INTO team_wijzigingen (wijziging_id, herkomst, basis, gebruiker, tijd, actie, entiteit, sleutel, veld, " +
+			"oude_waarde, nieuwe_waarde" + extraColumn + ") OVERRIDING SYSTEM VALUE VALUES ('" + id + "', " + values + extraValue + ")").Error
+	}
+	for _, c := range []struct{ column, value string }{{", volgnummer", ", 9000000000000000000"}, {", verzonden_door", ", 'anna'"},
+		{", ontvangen", ", now() - interval '1 year'"}} {
+		if err := insert("mallory.1", c.column, c.value); err == nil || !strings.Contains(err.Error(), "42501") {
+			t.Fatalf("een schrijver vulde%s in: %v", c.column, err)
+		}
+	}
+	if err := insert("mallory.2", "", ""); err != nil {
+		t.Fatalf("een schrijver kon geen wijziging toevoegen: %v", err)
+	}
+	var by string
+	if err := srv.db.Raw("SELECT verzonden_door FROM team_wijzigingen WHERE wijziging_id = 'mallory.2'").Scan(&by).Error; err != nil || by != role {
+		t.Fatalf("verzonden door %q (%v), verwacht %s", by, err, role)
+	}
+
+	// another laptop is sending (it holds the lock): an insert past the
+	// program waits for it, and a send says so in Dutch when waiting too long
+	err = srv.withConn(func(c *pgx.Conn) error {
+		if _, err := c.Exec(context.Background(), "SELECT pg_advisory_lock($1)", int64(sendLock)); err != nil {
+			return err
+		}
+		defer c.Exec(context.Background(), "SELECT pg_advisory_unlock($1)", int64(sendLock))
+		return writer.db.Transaction(func(tx *gorm.DB) error {
+			if err := tx.Exec("SET LOCAL lock_timeout = '300ms'").Error; err != nil {
+				return err
+			}
+			return tx.Exec("INSERT INTO team_wijzigingen (wijziging_id, herkomst, basis, gebruiker, tijd, actie, entiteit, sleutel, veld, " +
+				"oude_waarde, nieuwe_waarde) VALUES ('mallory.3', " + values + ")").Error
+		})
+	})
+	if msg := describe(err); msg == nil || !strings.Contains(msg.Error(), "een andere laptop verstuurt op dit moment") {
+		t.Fatalf("een toevoeging wachtte niet op de lopende verzending: %v (%v)", err, msg)
 	}
 }

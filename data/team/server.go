@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -69,6 +70,22 @@ CREATE TRIGGER team_wijzigingen_niet_legen BEFORE TRUNCATE ON team_wijzigingen
 REVOKE ALL ON team_info, team_wijzigingen FROM PUBLIC;
 `
 
+// serverGuards makes every way of adding changes, the program's and any
+// other (psql, a script), wait for the lock that serialises sends before
+// its changes are numbered: a change numbered below one that became
+// visible earlier would be skipped by every laptop that fetched past it.
+// Team init makes it; Grant adds it to a team database set up before.
+var serverGuards = fmt.Sprintf(`
+CREATE OR REPLACE FUNCTION team_wijzigingen_op_volgorde() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_advisory_xact_lock(%d);
+    RETURN NULL;
+END $$;
+DROP TRIGGER IF EXISTS team_wijzigingen_op_volgorde ON team_wijzigingen;
+CREATE TRIGGER team_wijzigingen_op_volgorde BEFORE INSERT ON team_wijzigingen
+    FOR EACH STATEMENT EXECUTE FUNCTION team_wijzigingen_op_volgorde();
+`, sendLock)
+
 // Server is an open connection to the team database.
 type Server struct {
 	db *gorm.DB
@@ -118,7 +135,7 @@ func (s *Server) create(tx *gorm.DB, teamID string) error {
 	if exists {
 		return ErrServerNotEmpty
 	}
-	if err := tx.Exec(serverSchema).Error; err != nil {
+	if err := tx.Exec(serverSchema + serverGuards).Error; err != nil {
 		return fmt.Errorf("de tabellen van de teamdatabase kunnen niet worden gemaakt: %w", err)
 	}
 	return tx.Exec("INSERT INTO team_info (sleutel, waarde) VALUES ('schema', ?), ('team', ?), ('gemaakt', ?)",
@@ -176,19 +193,19 @@ type changeSource func(emit func([]Wijziging) error) error
 // send stores the changes src gives, all made on the laptop herkomst on
 // team version basis or later, in one transaction: all or none. sent,
 // when not nil, is told how many are in as they go (stored once the
-// transaction commits). It returns the number of the team's last change
-// then, at or after the last of these.
-func (s *Server) send(herkomst string, basis int64, src changeSource, sent func(int)) (int64, error) {
-	var last int64
-	err := s.transaction(func(t txn) error {
-		if err := sendIn(t, herkomst, basis, src, sent); err != nil {
+// transaction commits). It returns how many it stored (the others it had
+// already) and the number of the team's last change then, at or after the
+// last of these.
+func (s *Server) send(herkomst string, basis int64, src changeSource, sent func(int)) (stored int, last int64, err error) {
+	err = s.transaction(func(t txn) error {
+		var err error
+		if stored, err = sendIn(t, herkomst, basis, src, sent); err != nil {
 			return err
 		}
-		var err error
 		last, err = head(t.db)
 		return err
 	})
-	return last, err
+	return stored, last, err
 }
 
 // sendChanges stores changes, all of one laptop, in the transaction t (see sendIn).
@@ -200,7 +217,8 @@ func sendChanges(t txn, changes []Wijziging, sent func(int)) error {
 	if err != nil {
 		return err
 	}
-	return sendIn(t, herkomst, basis, func(emit func([]Wijziging) error) error { return emit(changes) }, sent)
+	_, err = sendIn(t, herkomst, basis, func(emit func([]Wijziging) error) error { return emit(changes) }, sent)
+	return err
 }
 
 // txn is a transaction of the team database on one connection: statements
@@ -225,8 +243,15 @@ func (s *Server) transaction(fn func(t txn) error) error {
 // would need more than the right to add).
 const sendLock = 0x4A4D5A57
 
+// sendTimeouts bound how long a send waits for another laptop's (which may
+// have stopped halfway: a closed lid, a lost network), and how long a
+// stopped one holds the lock: the server then ends it, and undoes it.
+const sendTimeouts = `SET LOCAL lock_timeout = '60s'; SET LOCAL statement_timeout = '15min';
+SET LOCAL idle_in_transaction_session_timeout = '5min'`
+
 // sendIn stores the changes src gives, made on the laptop herkomst on team
-// version basis or later, in the transaction t. Sends are serialised, so
+// version basis or later, in the transaction t, and says how many it
+// stored (the others it had already). Sends are serialised, so
 // that the order of the numbers is the order in which they become visible
 // and no reader skips one, and so that what the team database has does
 // not change between the checks below and the COPY that stores the
@@ -234,39 +259,68 @@ const sendLock = 0x4A4D5A57
 // case: the laptop received everything before it made its own), there is
 // nothing to check, and the changes are converted while the COPY stores
 // them.
-func sendIn(t txn, herkomst string, basis int64, src changeSource, sent func(int)) error {
+func sendIn(t txn, herkomst string, basis int64, src changeSource, sent func(int)) (int, error) {
+	if err := t.db.Exec(sendTimeouts).Error; err != nil {
+		return 0, describeSendError(err)
+	}
 	if err := t.db.Exec("SELECT pg_advisory_xact_lock(?)", sendLock).Error; err != nil {
-		return describeSendError(err)
+		return 0, describeSendError(err)
 	}
 	var after struct{ Own, Others bool }
 	if err := t.db.Raw(`SELECT EXISTS (SELECT 1 FROM team_wijzigingen WHERE volgnummer > @b AND herkomst = @h) AS own,
     EXISTS (SELECT 1 FROM team_wijzigingen WHERE volgnummer > @b AND herkomst <> @h) AS others`,
 		sql.Named("b", basis), sql.Named("h", herkomst)).Scan(&after).Error; err != nil {
-		return describeSendError(err)
+		return 0, describeSendError(err)
 	}
 	src = checked(src, herkomst, basis)
 	if !after.Own && !after.Others {
-		return describeSendError(t.copyChanges(src, 0, sent))
+		n, err := t.copyChanges(src, sent)
+		return n, describeSendError(err)
 	}
-	var changes []Wijziging
-	if err := src(func(part []Wijziging) error { changes = append(changes, part...); return nil }); err != nil {
-		return err
-	}
-	fresh := changes
-	if after.Own {
-		var err error
-		if fresh, err = withoutResent(t.db, changes, herkomst, basis); err != nil {
-			return err
+	// checked and stored a part at a time, so that a large send needs no
+	// more memory than a part
+	stored, seen := 0, 0
+	part := make([]Wijziging, 0, checkBatch)
+	store := func() error {
+		fresh := part
+		if after.Own {
+			var err error
+			if fresh, err = withoutResent(t.db, part, herkomst, basis); err != nil {
+				return err
+			}
 		}
-	}
-	if after.Others {
-		if err := markConflicts(t.db, fresh, herkomst, basis); err != nil {
+		if after.Others {
+			if err := markConflicts(t.db, fresh, herkomst, basis); err != nil {
+				return describeSendError(err)
+			}
+		}
+		n, err := t.copyChanges(func(emit func([]Wijziging) error) error { return emit(fresh) }, nil)
+		if err != nil {
 			return describeSendError(err)
 		}
+		stored, seen, part = stored+n, seen+len(part), part[:0]
+		if sent != nil {
+			sent(seen)
+		}
+		return nil
 	}
-	return describeSendError(t.copyChanges(func(emit func([]Wijziging) error) error { return emit(fresh) },
-		len(changes)-len(fresh), sent))
+	err := src(func(changes []Wijziging) error {
+		part = append(part, changes...)
+		if len(part) >= checkBatch {
+			return store()
+		}
+		return nil
+	})
+	if err == nil {
+		err = store()
+	}
+	return stored, err
 }
+
+// checkBatch is how many changes a send checks (and stores) at a time when
+// the team database has changes after the laptop's team version (tests
+// make it smaller to see more parts).
+var checkBatch = 5000
 
 // checked is src refusing a change of another laptop than herkomst or made
 // on an older team version than basis: the checks of sendIn would miss
@@ -287,14 +341,14 @@ func checked(src changeSource, herkomst string, basis int64) changeSource {
 
 // copyChanges stores the changes src gives with one COPY, src running here
 // and the COPY on a goroutine of its own, so that converting and storing
-// overlap. sent, when not nil, is told how many are in after each part,
-// counting skipped changes (there already) first; the changes of a src
-// that fails are all undone with the transaction.
-func (t txn) copyChanges(src changeSource, skipped int, sent func(int)) error {
+// overlap, and says how many it stored. sent, when not nil, is told how
+// many are in after each part; the changes of a src that fails are all
+// undone with the transaction.
+func (t txn) copyChanges(src changeSource, sent func(int)) (int, error) {
 	parts := make(chan []Wijziging, 4)
 	copied := make(chan error, 1)
 	go func() { copied <- t.copyIn("team_wijzigingen", sentColumns, &changeRows{parts: parts}) }()
-	n, part := skipped, make([]Wijziging, 0, sendBatch)
+	n, part := 0, make([]Wijziging, 0, sendBatch)
 	hand := func() error {
 		if len(part) == 0 {
 			return nil
@@ -323,12 +377,12 @@ func (t txn) copyChanges(src changeSource, skipped int, sent func(int)) error {
 	}
 	close(parts)
 	if copyErr := <-copied; copyErr != nil {
-		return copyErr
+		return 0, copyErr
 	}
 	if errors.Is(err, errCopyEnded) {
-		return errors.New("de teamdatabase stopte met opslaan voordat alle wijzigingen er waren")
+		return 0, errors.New("de teamdatabase stopte met opslaan voordat alle wijzigingen er waren")
 	}
-	return err
+	return n, err
 }
 
 // errCopyEnded stops converting changes when the COPY they were for ended.
@@ -376,11 +430,17 @@ WHERE w.volgnummer > ? AND w.herkomst = ? AND w.wijziging_id = ANY(?::text[])`, 
 		}
 		if k.Herkomst != c.Herkomst || k.Gebruiker != c.Gebruiker || k.Actie != c.Actie || k.Entiteit != c.Entiteit ||
 			k.Sleutel != c.Sleutel || k.Veld != c.Veld || k.OudeWaarde != c.OudeWaarde || k.NieuweWaarde != c.NieuweWaarde {
-			return nil, fmt.Errorf("de teamdatabase heeft al een andere wijziging met nummer %s; er is niets verstuurd (is deze database teruggezet of gekopieerd? meld het de beheerder)", c.ID)
+			return nil, fmt.Errorf("%w (%s)", errIDTaken, Toonbaar(c.ID, 80))
 		}
 	}
 	return fresh, nil
 }
+
+// errIDTaken is returned by a send when the team database holds another
+// change under an id the laptop gives one of its own: written there past
+// the program, or by a copy of the database. A synchronisation then gives
+// the laptop a new origin, so that its changes get ids of their own.
+var errIDTaken = errors.New("de teamdatabase heeft al een andere wijziging met een nummer dat deze laptop aan een eigen wijziging geeft")
 
 // markConflicts notes with each change (ConflictMet) the latest change to
 // the same field from another laptop after the team version the change was
@@ -648,11 +708,12 @@ func (s *Server) countAfter(after int64, herkomst string) (int, error) {
 	return n, err
 }
 
-// idsAfter lists the ids of an origin's changes after number after.
+// idsAfter lists the ids of an origin's changes after number after (an
+// id longer than any the program gives cut off, so that it is none).
 func (s *Server) idsAfter(herkomst string, after int64) ([]string, error) {
 	var ids []string
-	err := s.db.Raw("SELECT wijziging_id FROM team_wijzigingen WHERE herkomst = ? AND volgnummer > ? ORDER BY volgnummer",
-		herkomst, after).Scan(&ids).Error
+	err := s.db.Raw(fmt.Sprintf("SELECT left(wijziging_id, %d) FROM team_wijzigingen WHERE herkomst = ? AND volgnummer > ? ORDER BY volgnummer",
+		maxNaam), herkomst, after).Scan(&ids).Error
 	return ids, err
 }
 
@@ -694,9 +755,11 @@ const (
 )
 
 // Grant gives a PostgreSQL role (one per person, or one for the team) the
-// right to read the team register, or to read it and add changes. Only
-// the owner of the team tables can grant; nobody is given the right to
-// change or remove a change.
+// right to read the team register, or to read it and add changes (filling
+// only the columns a send fills). Only the owner of the team tables can
+// grant; nobody is given the right to change or remove a change. It also
+// gives a team database set up by an earlier version the guards of this
+// one (serverGuards).
 func (s *Server) Grant(role string, r Rechten) error {
 	if _, err := s.teamID(); err != nil {
 		return err
@@ -706,7 +769,9 @@ func (s *Server) Grant(role string, r Rechten) error {
 	case RechtLezen:
 		privileges = "SELECT"
 	case RechtSchrijven:
-		privileges = "SELECT, INSERT"
+		// only the columns a send fills: the number, the moment of receipt
+		// and the role that sent a change are the team database's to give
+		privileges = "SELECT, INSERT (" + strings.Join(sentColumns, ", ") + ")"
 	default:
 		return fmt.Errorf("onbekend recht %q: kies %s of %s", r, RechtLezen, RechtSchrijven)
 	}
@@ -720,6 +785,9 @@ func (s *Server) Grant(role string, r Rechten) error {
 		}
 		if !owner {
 			return errors.New("alleen de eigenaar van de teamdatabase kan rechten geven")
+		}
+		if err := tx.Exec(serverGuards).Error; err != nil {
+			return err
 		}
 		if err := tx.Exec("REVOKE ALL ON team_info, team_wijzigingen FROM " + name).Error; err != nil {
 			return describeGrantError(role, err)
@@ -751,6 +819,9 @@ func describeSendError(err error) error {
 	}
 	if errors.As(err, &pgErr) && pgErr.Code == "42501" {
 		return errors.New("u hebt alleen leesrechten op de teamdatabase: de wijzigingen van deze laptop kunnen niet worden verstuurd")
+	}
+	if errors.As(err, &pgErr) && pgErr.Code == "23505" && pgErr.ConstraintName == "team_wijzigingen_wijziging_id_key" {
+		return errIDTaken
 	}
 	return fmt.Errorf("wijzigingen naar de teamdatabase sturen: %w", err)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -110,13 +111,20 @@ func syncTeam(ctx context.Context, s *store.Store, srv *Server, progress func(Vo
 	if err != nil {
 		return res, cancelled(ctx, err)
 	}
+	renew, renewed := false, false
 	for range maxRounds {
 		progress(Voortgang{Stap: StapVersturen})
-		if err := sendOwn(s, srv, teamID, &res, progress); err != nil {
+		err := sendOwn(s, srv, teamID, renew, &res, progress)
+		if errors.Is(err, errIDTaken) && !renewed {
+			renew, renewed = true, true // once: a new origin gives new ids
+			continue
+		}
+		renew = false
+		if err != nil {
 			return res, cancelled(ctx, err)
 		}
 		progress(Voortgang{Stap: StapOphalen})
-		err := receive(ctx, s, srv, &res, progress)
+		err = receive(ctx, s, srv, &res, progress)
 		if errors.Is(err, errUnsent) {
 			continue
 		}
@@ -159,7 +167,8 @@ func checkTeam(db *gorm.DB, teamID string) (staat, error) {
 // sendOwn sends the laptop's unsent changes: the team database stores them
 // in one transaction, and only then does the laptop note them as sent. A
 // send cut off in between is repeated; the team database skips what it has.
-func sendOwn(s *store.Store, srv *Server, teamID string, res *Resultaat, progress func(Voortgang)) error {
+// renew gives the laptop a new origin first, as a copy gets (errIDTaken).
+func sendOwn(s *store.Store, srv *Server, teamID string, renew bool, res *Resultaat, progress func(Voortgang)) error {
 	return s.UpdateRaw(func(r *store.RawTx) error {
 		db := r.DB()
 		st, err := checkTeam(db, teamID)
@@ -170,7 +179,7 @@ func sendOwn(s *store.Store, srv *Server, teamID string, res *Resultaat, progres
 		if err != nil {
 			return err
 		}
-		if copied {
+		if copied || renew {
 			st.Voorgangers[st.Herkomst] = st.OntvangenTot
 			st.Herkomst = newID()
 			if err := writeState(db, st); err != nil {
@@ -185,21 +194,18 @@ func sendOwn(s *store.Store, srv *Server, teamID string, res *Resultaat, progres
 		if err != nil {
 			return err
 		}
-		total, converted := countChanges(rows), 0
+		total := countChanges(rows)
 		if total > 0 {
 			progress(Voortgang{Stap: StapVersturen, TeVerzenden: total})
-			convert := func(emit func([]Wijziging) error) error {
-				return c.each(rows, func(changes []Wijziging) error {
-					converted += len(changes)
-					return emit(changes)
-				})
-			}
-			st.EigenTot, err = srv.send(st.Herkomst, st.OntvangenTot, convert, func(n int) {
+			convert := func(emit func([]Wijziging) error) error { return c.each(rows, emit) }
+			var stored int
+			stored, st.EigenTot, err = srv.send(st.Herkomst, st.OntvangenTot, convert, func(n int) {
 				progress(Voortgang{Stap: StapVersturen, Verzonden: n, TeVerzenden: max(total, n)})
 			})
 			if err != nil {
 				return err
 			}
+			res.Verzonden += stored
 		}
 		if err := c.finish(); err != nil {
 			return err
@@ -208,7 +214,6 @@ func sendOwn(s *store.Store, srv *Server, teamID string, res *Resultaat, progres
 			return err
 		}
 		st.VerzondenTot = rows[len(rows)-1].ID
-		res.Verzonden += converted
 		return writeState(db, st)
 	})
 }
@@ -219,30 +224,56 @@ func sendOwn(s *store.Store, srv *Server, teamID string, res *Resultaat, progres
 // audit row here made. Such a file needs a new origin, so that its new
 // changes get ids of their own and the team's later changes of the old
 // origin are fetched like anyone else's. A synchronisation cut off after
-// sending is no copy: its changes are the file's own rows.
+// sending is no copy: its changes are the file's own rows. A change under
+// this origin with an id it never gives (written past the program) counts
+// as another file's too: with a new origin this laptop fetches and applies
+// it, as every other laptop did.
 func detectCopy(db *gorm.DB, srv *Server, st staat) (bool, error) {
 	ids, err := srv.idsAfter(st.Herkomst, st.OntvangenTot)
 	if err != nil {
 		return false, err
 	}
+	digests := map[uint64]string{} // audit row -> digest the team has of it
 	for _, id := range ids {
-		parts := strings.Split(id, ".")
-		if len(parts) < 3 || len(parts[2]) != 16 {
-			continue // a change of team init, or an id from before the digest
+		n, digest, ok := ownIDParts(st.Herkomst, id)
+		if d, seen := digests[n]; !ok || (seen && d != digest) {
+			return true, nil
 		}
-		n, err := strconv.ParseUint(parts[1], 10, 64)
-		if err != nil {
-			continue
-		}
+		digests[n] = digest
+	}
+	numbers := make([]uint64, 0, len(digests))
+	for n := range digests {
+		numbers = append(numbers, n)
+	}
+	slices.Sort(numbers)
+	for start := 0; start < len(numbers); start += preloadBatch {
+		part := numbers[start:min(start+preloadBatch, len(numbers))]
 		var rows []domain.Wijziging
-		if err := db.Where("id = ?", n).Find(&rows).Error; err != nil {
+		if err := db.Where("id IN ?", part).Find(&rows).Error; err != nil {
 			return false, err
 		}
-		if len(rows) != 1 || rowDigest(rows[0]) != parts[2] {
+		if len(rows) != len(part) {
 			return true, nil
+		}
+		for _, row := range rows {
+			if rowDigest(row) != digests[uint64(row.ID)] {
+				return true, nil
+			}
 		}
 	}
 	return false, nil
+}
+
+// ownIDParts reads an id as the origin herkomst gives its changes
+// (changeID: origin, audit row, digest, and a field for a row of all
+// fields); ok is false for any other id.
+func ownIDParts(herkomst, id string) (row uint64, digest string, ok bool) {
+	parts := strings.SplitN(id, ".", 4)
+	if len(parts) < 3 || parts[0] != herkomst || len(parts[2]) != 16 {
+		return 0, "", false
+	}
+	n, err := strconv.ParseUint(parts[1], 10, 64)
+	return n, parts[2], err == nil
 }
 
 // receive applies the team's changes after the last one received, a batch
@@ -282,10 +313,14 @@ func receive(ctx context.Context, s *store.Store, srv *Server, res *Resultaat, p
 			if end == st.OntvangenTot {
 				return nil
 			}
-			if v.TeVerwerken == 0 && len(batch) > 0 {
-				if v.TeVerwerken, err = srv.countAfter(st.OntvangenTot, st.Herkomst); err != nil {
+			if len(batch) > 0 && v.Verwerkt+len(batch) > v.TeVerwerken {
+				// counted at the first batch, and again when more came in
+				// since (a colleague sending meanwhile)
+				n, err := srv.countAfter(st.OntvangenTot, st.Herkomst)
+				if err != nil {
 					return err
 				}
+				v.TeVerwerken = v.Verwerkt + n
 			}
 			a := &applier{r: r, db: db, k: newKeys(db), t: &tables{db: db}, st: st, srv: srv}
 			if err := a.apply(batch); err != nil {

@@ -114,7 +114,7 @@ func emptyLaptop(t testing.TB, user string) *store.Store {
 // smallBatches makes a synchronisation apply the team's changes in batches
 // of 200, so that the register makes several.
 func smallBatches(t *testing.T) {
-	old := fetchBatch
-	fetchBatch = 200
-	t.Cleanup(func() { fetchBatch = old })
+	fetch, check := fetchBatch, checkBatch
+	fetchBatch, checkBatch = 200, 50
+	t.Cleanup(func() { fetchBatch, checkBatch = fetch, check })
 }

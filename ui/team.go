@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -114,8 +113,7 @@ func (m *Main) syncWith(s *store.Store, srv *team.Server) {
 			m.setStatus(lang.L("Synchroniseren mislukt"))
 			m.showError(err)
 		default:
-			m.setStatus(fmt.Sprintf(lang.L("Gesynchroniseerd: %d verstuurd, %d ontvangen, %s"),
-				res.Verzonden, res.Ontvangen, res.ConflictenTekst()))
+			m.setStatus(res.Tekst())
 			m.reload()
 			if res.Conflicten > 0 && res.Open > 0 {
 				m.showConflicts()

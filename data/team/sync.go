@@ -30,6 +30,16 @@ type Resultaat struct {
 	Open int
 }
 
+// Tekst says in Dutch what the synchronisation did: "Gesynchroniseerd:
+// 12 verstuurd, 1.234 ontvangen (1.234 toegepast), geen nieuwe conflicten".
+func (r Resultaat) Tekst() string {
+	return fmt.Sprintf("Gesynchroniseerd: %s verstuurd, %s ontvangen (%s toegepast), %s", getal(r.Verzonden), getal(r.Ontvangen),
+		getal(r.Toegepast), r.ConflictenTekst())
+}
+
+// getal writes a count with dots between thousands.
+func getal(n int) string { return dutchnum.Format(float64(n), 0) }
+
 // ConflictenTekst says in Dutch what the synchronisation found: "2 nieuwe
 // conflicten", or that a colleague already resolved them.
 func (r Resultaat) ConflictenTekst() string {
@@ -83,9 +93,9 @@ type Voortgang struct {
 func (v Voortgang) String() string {
 	switch {
 	case v.TeVerwerken > 0:
-		return fmt.Sprintf("%s: %d van %d", v.Stap, v.Verwerkt, v.TeVerwerken)
+		return fmt.Sprintf("%s: %s van %s", v.Stap, getal(v.Verwerkt), getal(v.TeVerwerken))
 	case v.TeVerzenden > 0:
-		return fmt.Sprintf("%s: %d van %d", v.Stap, v.Verzonden, v.TeVerzenden)
+		return fmt.Sprintf("%s: %s van %s", v.Stap, getal(v.Verzonden), getal(v.TeVerzenden))
 	}
 	return v.Stap
 }

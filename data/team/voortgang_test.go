@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"gorm.io/gorm"
@@ -117,4 +118,17 @@ func smallBatches(t *testing.T) {
 	fetch, check := fetchBatch, checkBatch
 	fetchBatch, checkBatch = 200, 50
 	t.Cleanup(func() { fetchBatch, checkBatch = fetch, check })
+}
+
+// TestCountsWithThousands: the result and the progress of a large
+// synchronisation write their counts as Dutch numbers ("12.384").
+func TestCountsWithThousands(t *testing.T) {
+	res := Resultaat{Verzonden: 12384, Ontvangen: 1032, Toegepast: 1000}
+	if got := res.Tekst(); !strings.HasPrefix(got, "Gesynchroniseerd: 12.384 verstuurd, 1.032 ontvangen (1.000 toegepast), ") {
+		t.Fatalf("%q", got)
+	}
+	v := Voortgang{Stap: StapVersturen, Verzonden: 4032, TeVerzenden: 12384}
+	if got := v.String(); got != StapVersturen+": 4.032 van 12.384" {
+		t.Fatalf("%q", got)
+	}
 }

@@ -279,8 +279,7 @@ func runSync(env Env, args []string) int {
 	if err != nil {
 		return failure(env, err)
 	}
-	fmt.Fprintf(env.Stdout, "Gesynchroniseerd: %d verstuurd, %d ontvangen (%d toegepast), %s.\n",
-		res.Verzonden, res.Ontvangen, res.Toegepast, res.ConflictenTekst())
+	fmt.Fprintln(env.Stdout, res.Tekst()+".")
 	return ExitOK
 }
 

@@ -1011,6 +1011,20 @@ stap_team_inrichten_en_aansluiten() {
 	sleep 1
 	foto "aansluiten-uit"
 	lees 330,200,620,320 | grep -qiF "register van het team" && faal "Aansluiten bij een team opent vanuit een database die al bij het team hoort"
+	# the owner gives a colleague's user on the server the right to read and send
+	"$pg_bin/psql" "$PG_ADRES" -qc "CREATE ROLE collega LOGIN" >"$WERK/psql.log" 2>&1 ||
+		faal "de rol collega maken mislukte: $(cat "$WERK/psql.log")"
+	team_adres 5 # past the buttons that can be chosen to Rechten geven…
+	toets space
+	toont 330,200,620,320 "Rechten geven" "waarmee de collega"
+	typ "collega"
+	foto "rechten-vraag"
+	toets Return
+	toont 330,250,620,220 "mag nu het teamregister lezen en eigen wijzigingen versturen"
+	foto "rechten-gegeven"
+	toets Return # OK
+	[ "$("$pg_bin/psql" "$PG_ADRES" -tAc "SELECT has_column_privilege('collega', 'team_wijzigingen', 'nieuwe_waarde', 'INSERT')")" = t ] ||
+		faal "Rechten geven gaf de collega geen recht om wijzigingen te versturen"
 	afsluiten
 	"$BIN" sync --db "$TEAM_EERSTE" >"$WERK/team-sync.log" 2>&1 ||
 		faal "sync na inrichten mislukte: $(cat "$WERK/team-sync.log")"

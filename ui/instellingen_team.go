@@ -28,6 +28,7 @@ type teamSettings struct {
 	forgetButton *widget.Button
 	initButton   *widget.Button
 	joinButton   *widget.Button
+	grantButton  *widget.Button
 	// why says, under the buttons, why a team step cannot be chosen.
 	why     *widget.Label
 	result  *widget.Label
@@ -58,6 +59,7 @@ func newTeamSettings(m *Main) *teamSettings {
 	t.forgetButton = widget.NewButton(lang.L("Onthouden wachtwoord wissen"), t.onForget)
 	t.initButton = widget.NewButton(lang.L("Teamdatabase inrichten…"), t.onInit)
 	t.joinButton = widget.NewButton(lang.L("Aansluiten bij een team…"), t.onJoin)
+	t.grantButton = widget.NewButton(lang.L("Rechten geven…"), t.onGrant)
 	t.why = wrapLabel("")
 	t.why.Hide()
 	t.result = wrapLabel("")
@@ -70,6 +72,8 @@ func newTeamSettings(m *Main) *teamSettings {
 		t.result,
 		lowLabel(lang.L("Teamdatabase inrichten zet het hele register van deze database in een lege teamdatabase (één keer, door één medewerker). "+
 			"Aansluiten bij een team maakt op deze laptop een nieuwe database met het register van het team; de database die nu open is, blijft zoals hij is.")),
+		container.NewBorder(nil, nil, t.grantButton, nil, lowLabel(lang.L("Een collega die van IT een gebruiker op de server kreeg, "+
+			"mag pas lezen of wijzigingen versturen als de eigenaar van de teamdatabase hem dat recht geeft."))),
 		lowLabel(lang.L("Het adres wordt zonder wachtwoord bij deze database bewaard. Om het wachtwoord vraagt het programma zelf; onthouden gebeurt in Windows Referentiebeheer, de sleutelbos van het bureaublad of een bestand dat alleen u kunt lezen. Zonder sslmode in het adres is de verbinding versleuteld (TLS) als de server dat aanbiedt.")))
 	return t
 }
@@ -126,8 +130,8 @@ func (t *teamSettings) showSaved() {
 // not find a team register, and Aansluiten bij een team when an address is
 // typed, the open database is not in a team (joining would make a second
 // database of the same team) and the last test of that address did not
-// find the server without a team register. Under the buttons it says why
-// a step cannot be chosen.
+// find the server without a team register; Rechten geven when an address
+// is typed. Under the buttons it says why a step cannot be chosen.
 func (t *teamSettings) enableTeamSteps() {
 	typed := strings.TrimSpace(t.address.Text)
 	testedHere := typed != "" && typed == t.tested
@@ -145,6 +149,7 @@ func (t *teamSettings) enableTeamSteps() {
 	}
 	setEnabled(t.initButton, typed != "" && !t.inTeam && !(testedHere && t.testedTeam))
 	setEnabled(t.joinButton, typed != "" && !t.inTeam && !(testedHere && !t.testedTeam))
+	setEnabled(t.grantButton, typed != "")
 	t.why.SetText(why)
 	if why == "" {
 		t.why.Hide()

@@ -161,7 +161,8 @@ func (s *Server) teamID() (string, error) {
 	if err := s.db.Raw("SELECT sleutel, waarde FROM team_info").Scan(&rows).Error; err != nil {
 		var pgErr *pgconn.PgError
 		if errors.As(err, &pgErr) && pgErr.Code == "42501" {
-			return "", errors.New("u hebt geen leesrecht op het teamregister; de eigenaar geeft het met 'jeugdmonitor team rechten'")
+			return "", errors.New("u hebt geen leesrecht op het teamregister; de eigenaar van de teamdatabase geeft het in Instellingen > " +
+				"Teamdatabase > Rechten geven… (of met 'jeugdmonitor team rechten')")
 		}
 		return "", err
 	}

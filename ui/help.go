@@ -72,6 +72,7 @@ func (s *helpScreen) buildUI() {
 		heading(lang.L("Samenwerken in een teamdatabase"), theme.SizeNameSubHeadingText),
 		paragraph(lang.L("In Instellingen > Teamdatabase vult u het adres van de gedeelde teamdatabase in (Adres opslaan, Verbinding testen). "+
 			"Eén medewerker richt een lege teamdatabase in met Teamdatabase inrichten: het hele register van zijn database gaat erheen. "+
+			"De eigenaar van de teamdatabase geeft de gebruiker van een collega op de server eerst recht met Rechten geven. "+
 			"Collega's kiezen Aansluiten bij een team: hun laptop krijgt een nieuwe database met het register van het team, "+
 			"die het venster daarna opent; hun eigen database blijft zoals hij was en gaat niet mee. "+
 			"Bestand > Synchroniseren met het team stuurt daarna uw wijzigingen en haalt die van collega's op; "+

@@ -239,8 +239,8 @@ func (v *conflictsView) refresh() {
 		for _, c := range list {
 			text := widget.NewLabel(c.Omschrijving())
 			text.Wrapping = fyne.TextWrapWord
-			first := widget.NewButton(lang.L("Eerste houden"), func() { v.keep(c.ID, team.KeuzeEerste) })
-			second := widget.NewButton(lang.L("Tweede houden"), func() { v.keep(c.ID, team.KeuzeTweede) })
+			first := widget.NewButton(keepLabel(c, c.Eerste, lang.L("Eerste houden")), func() { v.keep(c.ID, team.KeuzeEerste) })
+			second := widget.NewButton(keepLabel(c, c.Tweede, lang.L("Tweede houden")), func() { v.keep(c.ID, team.KeuzeTweede) })
 			v.buttons[c.ID] = []*widget.Button{first, second}
 			buttons := container.NewHBox(first, second)
 			if c.KanTerugzetten() {
@@ -252,6 +252,17 @@ func (v *conflictsView) refresh() {
 		}
 		v.list.Refresh()
 	})
+}
+
+// keepLabel is the text of the button that keeps the value of w: what it
+// does, the value (shortened) and, for the value the field has here now,
+// that it holds.
+func keepLabel(c team.Conflict, w team.Wijziging, keep string) string {
+	label := keep + ": “" + team.Toonbaar(w.NieuweWaarde, 24) + "”"
+	if c.Geldt(w) {
+		label += " " + lang.L("(geldt nu)")
+	}
+	return label
 }
 
 // keep resolves a conflict by keeping one value, or restoring a removed record.

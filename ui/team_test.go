@@ -87,7 +87,12 @@ func TestSyncAndConflictsInTheWindow(t *testing.T) {
 	if got := list[0].Omschrijving(); !strings.Contains(got, "werkwijze van tester") || !strings.Contains(got, "werkwijze van bram") {
 		t.Fatalf("conflict toont niet beide waarden: %s", got)
 	}
-	test.Tap(v.buttons[list[0].ID][0]) // keep bram's, which reached the team first
+	// the buttons name the values, and the one that holds here now
+	keepFirst, keepSecond := v.buttons[list[0].ID][0], v.buttons[list[0].ID][1]
+	if keepFirst.Text != "Eerste houden: “werkwijze van bram”" || keepSecond.Text != "Tweede houden: “werkwijze van tester” (geldt nu)" {
+		t.Fatalf("knoppen %q en %q", keepFirst.Text, keepSecond.Text)
+	}
+	test.Tap(keepFirst) // keep bram's, which reached the team first
 	if list, _ := team.OpenConflicten(s); len(list) != 0 {
 		t.Fatalf("na de keuze nog open: %+v", list)
 	}

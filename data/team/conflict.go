@@ -3,6 +3,7 @@ package team
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"gorm.io/gorm"
@@ -122,6 +123,24 @@ type Conflict struct {
 	Keuze        string
 	OpgelostDoor string
 	OpgelostOp   *time.Time
+	// Nu is the value the field has here now, as text; NuBekend says that
+	// it was read (the record is here and the field is one of its columns).
+	Nu       string
+	NuBekend bool
+}
+
+// Geldt reports whether the value w gave the field is the one it has here
+// now (numbers compared as numbers: 165 and 165.0 are one value).
+func (c Conflict) Geldt(w Wijziging) bool {
+	if !c.NuBekend || w.Actie == refusedAction {
+		return false
+	}
+	if c.Nu == w.NieuweWaarde {
+		return true
+	}
+	a, errA := strconv.ParseFloat(c.Nu, 64)
+	b, errB := strconv.ParseFloat(w.NieuweWaarde, 64)
+	return errA == nil && errB == nil && a == b
 }
 
 // conflictRow is a row of team_conflicten.
@@ -287,8 +306,10 @@ func openConflictCount(s *store.Store) (n int64, err error) {
 
 func storeConflicts(s *store.Store, all bool) (list []Conflict, err error) {
 	err = s.ReadRaw(func(db *gorm.DB) error {
-		list, err = listConflicts(db, all)
-		return err
+		if list, err = listConflicts(db, all); err != nil {
+			return err
+		}
+		return readCurrent(db, list)
 	})
 	onderwerp := s.Onderwerpen()
 	for i, c := range list {
@@ -297,6 +318,33 @@ func storeConflicts(s *store.Store, all bool) (list []Conflict, err error) {
 		}
 	}
 	return list, err
+}
+
+// readCurrent reads, for each conflict about a field of a record that is
+// here, the value that field has now (Conflict.Nu).
+func readCurrent(db *gorm.DB, list []Conflict) error {
+	t := &tables{db: db}
+	for i, c := range list {
+		cols, err := t.columns(c.Entiteit)
+		if err != nil || c.LokaalID == 0 || c.Veld == "id" {
+			continue // a table or field the laptop does not share (a refused change)
+		}
+		if _, ok := cols[c.Veld]; !ok {
+			continue
+		}
+		var values []*string
+		if err := db.Raw(fmt.Sprintf("SELECT CAST(%s AS TEXT) FROM %s WHERE id = ?", quote(c.Veld), quote(c.Entiteit)), c.LokaalID).
+			Scan(&values).Error; err != nil {
+			return err
+		}
+		if len(values) == 1 {
+			list[i].NuBekend = true
+			if values[0] != nil {
+				list[i].Nu = *values[0]
+			}
+		}
+	}
+	return nil
 }
 
 // Omschrijving describes a conflict in a line of Dutch: the record, the
@@ -319,6 +367,14 @@ func (c Conflict) Omschrijving() string {
 		where = fmt.Sprintf("%s (nummer %d)", c.Onderwerp, c.LokaalID)
 	}
 	text := fmt.Sprintf("%d. %s, veld %s: eerst %s; daarna %s", c.ID, where, geschiedenis.VeldNaam(c.Entiteit, c.Veld), side(c.Eerste), side(c.Tweede))
+	switch {
+	case c.Geldt(c.Tweede):
+		text += "; nu geldt de tweede waarde"
+	case c.Geldt(c.Eerste):
+		text += "; nu geldt de eerste waarde"
+	case c.NuBekend:
+		text += fmt.Sprintf("; nu hier %q", c.Nu)
+	}
 	if c.OpgelostDoor != "" {
 		text += fmt.Sprintf(" [opgelost door %s: %s]", c.OpgelostDoor, c.Keuze)
 	}

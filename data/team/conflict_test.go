@@ -57,6 +57,10 @@ func TestSameFieldOnTwoLaptops(t *testing.T) {
 			c.Tweede.NieuweWaarde != "werkwijze volgens bram" || c.Tweede.Gebruiker != "bram" || c.LokaalID == 0 {
 			t.Fatalf("%s: conflict %+v", s.User(), c)
 		}
+		// it says which of the two values holds here now: the one that reached the team last
+		if !c.Geldt(c.Tweede) || c.Geldt(c.Eerste) || !strings.Contains(c.Omschrijving(), "nu geldt de tweede waarde") {
+			t.Fatalf("%s: geldend %q, omschrijving %q", s.User(), c.Nu, c.Omschrijving())
+		}
 		// named as people know the record, not "interventies nummer 1, veld werkwijze"
 		want := fmt.Sprintf("1. interventie %s (nummer %d), veld werkwijze: eerst gewijzigd", interventies(t, s)[0].Naam, c.LokaalID)
 		if !strings.HasPrefix(c.Omschrijving(), want) {
@@ -383,4 +387,19 @@ func state(t *testing.T, s *store.Store) staat {
 		t.Fatal(err)
 	}
 	return st
+}
+
+// TestConflictSaysWhichValueHolds: a number holds whether it is written
+// as the change wrote it or as SQLite gives it back; a refused change or
+// a value not read never holds.
+func TestConflictSaysWhichValueHolds(t *testing.T) {
+	c := Conflict{Nu: "165.0", NuBekend: true}
+	for value, want := range map[string]bool{"165": true, "165.0": true, "170": false, "": false} {
+		if got := c.Geldt(Wijziging{Actie: domain.ActieGewijzigd, NieuweWaarde: value}); got != want {
+			t.Errorf("%q geldt: %v, verwacht %v", value, got, want)
+		}
+	}
+	if c.Geldt(Wijziging{Actie: refusedAction, NieuweWaarde: "165"}) || (Conflict{Nu: "165"}).Geldt(Wijziging{NieuweWaarde: "165"}) {
+		t.Error("een geweigerde wijziging of een niet gelezen waarde geldt")
+	}
 }

@@ -1105,8 +1105,47 @@ stap_team_inrichten_en_aansluiten() {
 	"$BIN" sync --db "$TEAM_EIGEN" >"$WERK/team-sync.log" 2>&1 && faal "de eigen database van de collega synchroniseert na aansluiten met het team"
 	grep -q 'geen teamdatabase bekend voor deze database' "$WERK/team-sync.log" ||
 		faal "de eigen database van de collega kreeg een teamdatabase: $(cat "$WERK/team-sync.log")"
+	team_conflict_kiezen
 	stop_postgres
 	log "ok: teamdatabase ingericht en aangesloten in het venster; $TEAM_CIJFER staat na synchroniseren in beide databases"
+}
+
+# team_conflict_kiezen changes the team's figure on both laptops before
+# either synchronises; the colleague's Conflicten (Bestand menu) names both
+# values and which one holds now, and keeping the first laptop's settles it
+# on both.
+team_conflict_kiezen() {
+	local db waarde
+	for db in "$TEAM_EERSTE" "$TEAM_KOPIE"; do
+		waarde=1.300
+		[ "$db" = "$TEAM_KOPIE" ] && waarde=1.400
+		"$BIN" bereik --interventie "$INTERVENTIE" --periode 2018 --waarde "$waarde" --bron "telling $waarde" --db "$db" \
+			>"$WERK/team-bereik.log" 2>&1 || faal "bereik $waarde in $db mislukte: $(cat "$WERK/team-bereik.log")"
+	done
+	for db in "$TEAM_EERSTE" "$TEAM_KOPIE"; do
+		"$BIN" sync --db "$db" >"$WERK/team-sync.log" 2>&1 || faal "sync van $db mislukte: $(cat "$WERK/team-sync.log")"
+	done
+	start_programma "$BIN" "$TEAM_KOPIE"
+	menu "Conflicten…"
+	toont 100,100,1100,520 "Eerste houden" "1300" "Tweede houden" "1400" "geldt nu"
+	foto "conflicten"
+	local i
+	for i in 1 2 3; do # the figure and its source: a conflict each
+		lees 100,100,1100,520 | grep -qF "Geen open conflicten" && break
+		klik_op Eerste 100,100,1100,520
+		sleep 1
+	done
+	toont 100,100,1100,520 "Geen open conflicten"
+	foto "conflicten-opgelost"
+	toets Escape
+	afsluiten
+	for db in "$TEAM_KOPIE" "$TEAM_EERSTE"; do
+		"$BIN" sync --db "$db" >"$WERK/team-sync.log" 2>&1 || faal "sync van $db mislukte: $(cat "$WERK/team-sync.log")"
+	done
+	for db in "$TEAM_EERSTE" "$TEAM_KOPIE"; do
+		"$BIN" export --what bereik --format csv --db "$db" 2>/dev/null | tr -d '\r' | begint_met "$INTERVENTIE;2018;precies;1300;" ||
+			faal "na de keuze in Conflicten staat 1.300 niet in $db"
+	done
 }
 
 # stap_draadcontrole starts a build without the tag migrated_fynedo, in which

@@ -374,10 +374,24 @@ func (m *Main) present() {
 	}
 }
 
-// reload builds every page anew on the open database, after a change that
-// may touch all of them (an import).
+// reload reads every page again on the open database, after a change that
+// may touch all of them (an import, a synchronisation, a resolved
+// conflict). Pages where the user types (dirtier) are kept and read their
+// data again around what is typed there, so unsaved input, the chosen tab
+// and the cursor stay; the other pages are built anew.
 func (m *Main) reload() {
+	kept := make([]Screen, len(pages))
+	for id, sc := range m.screens {
+		if _, input := sc.(dirtier); input {
+			kept[id] = sc
+		}
+	}
 	m.dropScreens()
+	m.screens = kept
+	if sc := kept[m.current]; sc != nil && m.body.Objects[0] == sc.Content() {
+		sc.Refresh()
+		return
+	}
 	m.show(m.current)
 }
 

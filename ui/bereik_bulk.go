@@ -42,6 +42,10 @@ type bulkRow struct {
 	err     *widget.Label
 	// doel is the target that applies to the row's period and unit.
 	doel *domain.Doelstelling
+	// was is the value stored for the row when the user typed its figure,
+	// when a reload (a synchronisation, an import) changed it since; ""
+	// when it did not change. The Nu column shows both.
+	was string
 }
 
 // measure is the row's measure when its first cell names one of the
@@ -180,16 +184,23 @@ func (g *bulkGrid) Content() fyne.CanvasObject { return g.content }
 // Refresh reads the interventions and their targets.
 func (g *bulkGrid) Refresh() {
 	var (
-		all     []domain.Interventie
-		targets []domain.Doelstelling
-		maten   map[uint]domain.Maat
+		all      []domain.Interventie
+		targets  []domain.Doelstelling
+		maten    map[uint]domain.Maat
+		existing map[uint][]domain.Bereik
 	)
+	p := g.canonical()
 	g.m.load(func() (err error) {
 		if all, err = g.m.store.Interventies(false); err != nil {
 			return err
 		}
 		if maten, err = g.m.store.AlleMaten(); err != nil {
 			return err
+		}
+		if p != "" {
+			if existing, err = g.m.store.BereikInPeriode(p); err != nil {
+				return err
+			}
 		}
 		targets, err = g.m.store.AlleDoelstellingen()
 		return err
@@ -211,7 +222,44 @@ func (g *bulkGrid) Refresh() {
 		setChoices(g.organisatie, lang.L("Alle organisaties"), store.AlleOrganisaties(all))
 		setChoices(g.cluster, lang.L("Alle clusters"), clusterNames())
 		g.buildRows()
+		if p == g.canonical() {
+			g.noteChanged(existing)
+			g.fillTargets()
+		}
 	})
+}
+
+// noteChanged takes existing as the reach now recorded in the period and,
+// for every row with a typed figure whose stored value it changes (a
+// colleague's figure came in with a synchronisation), keeps the typed
+// figure and shows the old and the new stored value: Nu says "(was …)" and
+// the message under the grid lists them, so that saving over a colleague's
+// figure is a choice and not an accident.
+func (g *bulkGrid) noteChanged(existing map[uint][]domain.Bereik) {
+	var lines []string
+	for _, r := range g.rows {
+		if strings.TrimSpace(r.waarde.Text) == "" {
+			continue
+		}
+		before, after := g.storedText(g.existing, r), g.storedText(existing, r)
+		if before == after {
+			continue
+		}
+		if r.was == "" {
+			r.was = before
+		}
+		maat := strings.TrimSpace(r.maat.Text)
+		if maat == "" {
+			maat = r.unit()
+		}
+		lines = append(lines, lang.L("{{.Naam}} ({{.Maat}}): was {{.Oud}}, nu {{.Nieuw}}; u typte {{.Getypt}}",
+			map[string]any{"Naam": r.item.Naam, "Maat": orNone(maat), "Oud": r.was, "Nieuw": after, "Getypt": strings.TrimSpace(r.waarde.Text)}))
+	}
+	g.existing = existing
+	if len(lines) > 0 {
+		g.message.SetText(strings.Join(append([]string{lang.L("Intussen is een opgeslagen cijfer gewijzigd waar u een cijfer typte (synchronisatie of import). " +
+			"Uw getypte cijfers staan er nog; Alles opslaan vervangt de nieuwe waarden.")}, lines...), "\n"))
+	}
 }
 
 // canonical is the period as typed, in the store's canonical form, or "".
@@ -241,19 +289,25 @@ func (g *bulkGrid) loadExisting() {
 			return
 		}
 		g.existing = existing
+		for _, r := range g.rows {
+			r.was = ""
+		}
 		g.fillTargets()
 	})
 }
 
 // buildRows makes a row per measure of every intervention that passes the
 // organisation and cluster choice (one row with an empty measure for an
-// intervention without one); typed cells of rows still shown are kept.
+// intervention without one). Typed cells of rows still shown are kept with
+// their measure, also when the measures changed (a synchronisation); a
+// typed row whose measure is gone stays as a row of its own. The cursor
+// stays in the cell it was in.
 func (g *bulkGrid) buildRows() {
-	type cells struct{ maat, waarde, notitie string }
-	typed := map[uint][]cells{}
+	typed := map[uint][]*bulkRow{}
 	for _, r := range g.rows {
-		typed[r.item.ID] = append(typed[r.item.ID], cells{r.maat.Text, r.waarde.Text, r.notitie.Text})
+		typed[r.item.ID] = append(typed[r.item.ID], r)
 	}
+	focused, refocus := g.focusedCell(), gridCell{}
 	f := store.InterventieFilter{}
 	if g.organisatie.SelectedIndex() > 0 {
 		f.Uitvoerder = g.organisatie.Selected
@@ -271,13 +325,22 @@ func (g *bulkGrid) buildRows() {
 				names = append(names, m.Naam)
 			}
 		}
+		old := typed[item.ID]
+		for _, r := range old {
+			if (r.maat.typed() || strings.TrimSpace(r.waarde.Text+r.notitie.Text) != "") &&
+				!slices.ContainsFunc(names, func(n string) bool { return strings.EqualFold(n, r.maat.set) }) {
+				names = append(names, r.maat.set) // its measure is gone: the typed row stays
+			}
+		}
 		for k, naam := range names {
 			r := g.newRow(item)
 			r.maat.SetText(naam)
-			if t := typed[item.ID]; k < len(t) {
-				r.maat.SetText(t[k].maat)
-				r.waarde.SetText(t[k].waarde)
-				r.notitie.SetText(t[k].notitie)
+			if i := slices.IndexFunc(old, func(o *bulkRow) bool { return strings.EqualFold(o.maat.set, naam) }); i >= 0 {
+				r.keepTyped(old[i])
+				if focused.row == old[i] {
+					refocus = gridCell{r, focused.col}
+				}
+				old = slices.Delete(old, i, i+1)
 			}
 			g.rows = append(g.rows, r)
 			// the intervention and its organisation once, above its measures, in full
@@ -298,6 +361,49 @@ func (g *bulkGrid) buildRows() {
 	}
 	g.fillTargets()
 	g.message.SetText(lang.L("{{.Rijen}} in de tabel: een per maat van elke interventie. Lege cellen worden overgeslagen. Een waarde met (afgeleid) staat zo niet letterlijk in de bron: het register leidde de periode of de grootte af; waarom staat op de pagina van de interventie.", map[string]any{"Rijen": dutchnum.Aantal(len(g.rows), lang.L("rij"), lang.L("rijen"))}))
+	if refocus.row != nil {
+		g.focusCellOf(refocus.row, refocus.col)
+	}
+}
+
+// keepTyped puts the cells of old, the same measure's row before the grid
+// was built again, in r, typed text still counting as typed.
+func (r *bulkRow) keepTyped(old *bulkRow) {
+	for _, c := range [][2]*entry{{r.maat, old.maat}, {r.waarde, old.waarde}, {r.notitie, old.notitie}} {
+		c[0].SetText(c[1].set)
+		c[0].Entry.SetText(c[1].Text)
+	}
+	r.was = old.was
+	r.err.SetText(old.err.Text)
+}
+
+// gridCell is a cell of the grid: a row and its column (an index of
+// bulkCellNames).
+type gridCell struct {
+	row *bulkRow
+	col int
+}
+
+// focusedCell is the cell with the cursor; its row is nil when the cursor
+// is not in the grid.
+func (g *bulkGrid) focusedCell() gridCell {
+	focused := g.m.win.Canvas().Focused()
+	for _, r := range g.rows {
+		for col := range bulkCellNames {
+			if r.cell(col) == focused {
+				return gridCell{r, col}
+			}
+		}
+	}
+	return gridCell{}
+}
+
+// focusCellOf puts the cursor at the end of row r's cell col.
+func (g *bulkGrid) focusCellOf(r *bulkRow, col int) {
+	e := r.cell(col)
+	g.m.win.Canvas().Focus(e)
+	e.CursorRow, e.CursorColumn = 0, len([]rune(e.Text))
+	e.Refresh()
 }
 
 // newRow makes the inputs of one row, wired for spreadsheet-like moving.
@@ -378,13 +484,29 @@ func (g *bulkGrid) fillRow(r *bulkRow) {
 		r.target.SetText(t.Periode + afgeleidMerk(t.Afgeleid, "periode") + ": " +
 			store.Grootte(t.Soort, t.Waarde, t.WaardeTot, "") + afgeleidGrootteMerk(t.Afgeleid))
 	}
-	r.current.SetText("–")
-	for _, b := range g.existing[r.item.ID] {
-		if m := r.measure(); p != "" && (m != nil && b.MaatID != nil && *b.MaatID == m.ID || m == nil && strings.EqualFold(b.Eenheid, r.unit())) {
-			r.current.SetText(dutchnum.FormatAuto(b.Waarde) + afgeleidRecordMerk(b.Afgeleid))
-		}
+	r.current.SetText(g.storedText(g.existing, r))
+	r.current.Importance = widget.MediumImportance
+	if r.was != "" {
+		r.current.Importance = widget.WarningImportance
+		r.current.SetText(r.current.Text + " " + lang.L("(was {{.Oud}})", map[string]any{"Oud": r.was}))
 	}
 	r.showShare()
+}
+
+// storedText is the value existing holds for the row's measure or unit in
+// the period, as the Nu column writes it, or "–".
+func (g *bulkGrid) storedText(existing map[uint][]domain.Bereik, r *bulkRow) string {
+	text := "–"
+	if g.canonical() == "" {
+		return text
+	}
+	m := r.measure()
+	for _, b := range existing[r.item.ID] {
+		if m != nil && b.MaatID != nil && *b.MaatID == m.ID || m == nil && strings.EqualFold(b.Eenheid, r.unit()) {
+			text = dutchnum.FormatAuto(b.Waarde) + afgeleidRecordMerk(b.Afgeleid)
+		}
+	}
+	return text
 }
 
 // onSave stores every row with a value in one transaction (Ctrl+S), or shows
@@ -421,6 +543,7 @@ func (g *bulkGrid) onSave() {
 				map[string]any{"Cijfers": dutchnum.Aantal(len(in), lang.L("cijfer"), lang.L("cijfers")), "Periode": g.canonical()}))
 			g.m.setStatus(g.message.Text)
 			for _, r := range index {
+				r.was = ""
 				r.waarde.SetText("")
 				r.notitie.SetText("")
 				r.maat.SetText(r.maat.Text)
@@ -462,8 +585,10 @@ func (g *bulkGrid) Cancel() {
 		r.waarde.SetText("")
 		r.notitie.SetText("")
 		r.err.SetText("")
+		r.was = ""
 	}
 	g.fields.clear()
+	g.fillTargets()
 }
 
 // dirty reports typed input that is not saved: a value or note, a measure

@@ -45,8 +45,11 @@ type bereikForm struct {
 	notitie     *entry
 	fields      *fieldSet
 
-	preview     *widget.Label
-	message     *widget.Label
+	preview *widget.Label
+	message *widget.Label
+	// changed says that a figure stored for what is typed changed while
+	// it was typed (a synchronisation, an import); hidden otherwise
+	changed     *widget.Label
 	saveButton  *widget.Button
 	undoButton  *widget.Button
 	clearButton *widget.Button
@@ -133,6 +136,10 @@ func (f *bereikForm) buildUI() {
 	f.message = widget.NewLabel("")
 	f.message.Wrapping = fyne.TextWrapWord
 	f.message.Importance = widget.SuccessImportance
+	f.changed = widget.NewLabel("")
+	f.changed.Wrapping = fyne.TextWrapWord
+	f.changed.Importance = widget.WarningImportance
+	f.changed.Hide()
 	f.saveButton = widget.NewButtonWithIcon(lang.L("Opslaan (Enter / Ctrl+S)"), theme.DocumentSaveIcon(), f.onSave)
 	f.saveButton.Importance = widget.HighImportance
 	f.undoButton = widget.NewButtonWithIcon(lang.L("Laatste opslag ongedaan maken (Ctrl+Z)"), theme.ContentUndoIcon(), func() { f.onUndo() })
@@ -146,7 +153,7 @@ func (f *bereikForm) buildUI() {
 	f.historyBox = container.NewVBox()
 
 	buttons := container.NewHBox(f.saveButton, f.undoButton, f.clearButton)
-	left := container.NewVBox(f.fields.form(), f.preview, buttons, f.message)
+	left := container.NewVBox(f.fields.form(), f.changed, f.preview, buttons, f.message)
 	right := container.NewBorder(container.NewVBox(f.historyTitle, f.targetText, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(f.historyBox))
 	f.left = container.NewVScroll(left)
 	split := container.NewHSplit(f.left, right)
@@ -187,7 +194,9 @@ func historyWho(b domain.Bereik) string {
 // Content is the form's canvas object.
 func (f *bereikForm) Content() fyne.CanvasObject { return f.content }
 
-// Refresh reads the interventions the picker offers, and the history.
+// Refresh reads the interventions the picker offers, and the history,
+// around what is typed: the typed input stays, and a stored figure it
+// would replace that changed meanwhile is pointed out.
 func (f *bereikForm) Refresh() {
 	var all []domain.Interventie
 	f.m.load(func() (err error) {
@@ -197,7 +206,7 @@ func (f *bereikForm) Refresh() {
 		f.all = all
 		f.onPickerChanged()
 		if f.historyFor != 0 {
-			f.loadHistory(f.historyFor)
+			f.loadHistory(f.historyFor, true)
 		}
 	})
 }
@@ -347,7 +356,7 @@ func (f *bereikForm) onInputChanged() {
 		f.preview.SetText(previewText(in, parsed, targets))
 		f.relayout()
 		if parsed.InterventieID != nil && *parsed.InterventieID != f.historyFor {
-			f.loadHistory(*parsed.InterventieID)
+			f.loadHistory(*parsed.InterventieID, false)
 		}
 	})
 }
@@ -395,8 +404,9 @@ func targetPeriods(targets []domain.Doelstelling) string {
 }
 
 // loadHistory reads the reach and targets of an intervention for the
-// history pane.
-func (f *bereikForm) loadHistory(id uint) {
+// history pane; with noteChanges set (the data was read again) it points
+// out a stored figure of the typed period that changed meanwhile.
+func (f *bereikForm) loadHistory(id uint, noteChanges bool) {
 	var (
 		item    domain.Interventie
 		reach   []domain.Bereik
@@ -416,6 +426,9 @@ func (f *bereikForm) loadHistory(id uint) {
 		targets, err = f.m.store.Doelstellingen(id)
 		return err
 	}, func() {
+		if noteChanges && id == f.historyFor && f.dirty() {
+			f.noteChanged(item.Naam, f.history, reach)
+		}
 		f.historyFor, f.history, f.targets, f.maten = id, reach, targets, maten
 		f.showMeasures()
 		f.historyTitle.SetText(lang.L("Geschiedenis: {{.Naam}}", map[string]any{"Naam": item.Naam}))
@@ -433,6 +446,74 @@ func (f *bereikForm) loadHistory(id uint) {
 		f.targetText.SetText(strings.Join(lines, "\n"))
 		f.showHistory()
 	})
+}
+
+// noteChanged compares the figures stored for intervention naam in the
+// typed period before and after the data was read again, and shows above
+// the preview which changed: the typed input stays, and saving over a
+// colleague's new figure is then a choice.
+func (f *bereikForm) noteChanged(naam string, before, after []domain.Bereik) {
+	p, err := period.Parse(f.periode.Text)
+	if err != nil {
+		return
+	}
+	inPeriod := func(list []domain.Bereik) map[string]string {
+		out := map[string]string{}
+		for _, b := range list {
+			if b.Periode == p.String() {
+				out[f.measureName(b)] = store.Grootte(b.Soort, b.Waarde, b.WaardeTot, b.Eenheid)
+			}
+		}
+		return out
+	}
+	old, now := inPeriod(before), inPeriod(after)
+	var lines []string
+	for _, k := range sortedKeys(old, now) {
+		if old[k] != now[k] {
+			lines = append(lines, lang.L("{{.Maat}}: was {{.Oud}}, nu {{.Nieuw}}",
+				map[string]any{"Maat": k, "Oud": orNone(old[k]), "Nieuw": orNone(now[k])}))
+		}
+	}
+	if len(lines) == 0 {
+		return
+	}
+	f.changed.SetText(lang.L("Intussen (synchronisatie of import) is het opgeslagen bereik van {{.Naam}} in {{.Periode}} gewijzigd: {{.Wat}}. "+
+		"Uw invoer staat er nog; Opslaan vervangt de opgeslagen waarde.",
+		map[string]any{"Naam": naam, "Periode": p.Label(), "Wat": strings.Join(lines, "; ")}))
+	f.changed.Show()
+	f.relayout()
+}
+
+// measureName is the name of a figure's measure, or else its unit.
+func (f *bereikForm) measureName(b domain.Bereik) string {
+	for _, m := range f.maten {
+		if b.MaatID != nil && m.ID == *b.MaatID {
+			return m.Naam
+		}
+	}
+	return b.Eenheid
+}
+
+// sortedKeys is the keys of both maps, sorted, each once.
+func sortedKeys(a, b map[string]string) []string {
+	var keys []string
+	for _, m := range []map[string]string{a, b} {
+		for k := range m {
+			if !slices.Contains(keys, k) {
+				keys = append(keys, k)
+			}
+		}
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// hideChanged takes the note of noteChanged away (the input was saved or
+// thrown away).
+func (f *bereikForm) hideChanged() {
+	f.changed.SetText("")
+	f.changed.Hide()
+	f.relayout()
 }
 
 // showHistory writes the history, newest period first: per figure a line
@@ -495,6 +576,7 @@ func (f *bereikForm) onSave() {
 			return
 		}
 		f.fields.clear()
+		f.hideChanged()
 		f.undos = append(f.undos, undo)
 		f.undoButton.Enable()
 		msg := lang.L("Opgeslagen: {{.Waarde}} voor {{.Naam}} in {{.Periode}}.", map[string]any{
@@ -504,7 +586,7 @@ func (f *bereikForm) onSave() {
 		}
 		f.message.SetText(msg + " " + lang.L("Ctrl+Z maakt dit ongedaan."))
 		f.m.setStatus(msg)
-		f.loadHistory(*saved.InterventieID)
+		f.loadHistory(*saved.InterventieID, false)
 		f.resetForNext()
 	})
 }
@@ -565,7 +647,7 @@ func (f *bereikForm) onUndo() bool {
 		}
 		f.message.SetText(msg)
 		f.m.setStatus(msg)
-		f.loadHistory(*u.Saved.InterventieID)
+		f.loadHistory(*u.Saved.InterventieID, false)
 	})
 	return true
 }
@@ -588,6 +670,7 @@ func (f *bereikForm) clear() {
 		e.SetText("")
 	}
 	f.fields.clear()
+	f.hideChanged()
 	f.m.win.Canvas().Focus(f.interventie)
 }
 

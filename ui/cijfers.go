@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -135,19 +136,30 @@ func metingCell(m domain.Meting, col int) string {
 // Content is the screen's canvas object.
 func (s *cijfersScreen) Content() fyne.CanvasObject { return s.content }
 
-// Refresh reads the indicators and the chosen one's measurements.
+// Refresh reads the indicators and the chosen one's measurements; the
+// chosen indicator stays chosen (found again by its number, as an import
+// or a synchronisation may add indicators before it) and typed input stays.
 func (s *cijfersScreen) Refresh() {
 	var indicators []domain.Indicator
+	var chosenID uint
+	if s.chosen >= 0 {
+		chosenID = s.indicators[s.chosen].ID
+	}
 	s.m.load(func() (err error) {
 		indicators, err = s.m.store.Indicatoren("")
 		return err
 	}, func() {
 		s.indicators = indicators
 		s.list.Refresh()
-		if s.chosen < 0 && len(indicators) > 0 {
+		k := slices.IndexFunc(indicators, func(ind domain.Indicator) bool { return ind.ID == chosenID })
+		switch {
+		case k >= 0 && k != s.chosen:
+			s.list.Select(k) // chooses it
+		case k >= 0:
+			s.onChoose(k)
+		case len(indicators) > 0:
+			s.chosen = -1
 			s.list.Select(0)
-		} else if s.chosen >= 0 {
-			s.onChoose(s.chosen)
 		}
 	})
 }
@@ -176,7 +188,27 @@ func (s *cijfersScreen) onChoose(id int) {
 	}, func() {
 		s.metingen = metingen
 		s.table.Refresh()
+		s.noteChanged()
 	})
+}
+
+// noteChanged says so when the measurement being corrected was changed or
+// removed meanwhile (a synchronisation, an import): the typed correction
+// stays, and saving it is then a choice.
+func (s *cijfersScreen) noteChanged() {
+	if s.selected == nil || !s.dirty() {
+		return
+	}
+	now := "–"
+	if k := slices.IndexFunc(s.metingen, func(m domain.Meting) bool { return m.ID == s.selected.ID }); k >= 0 {
+		if s.metingen[k].Waarde == s.selected.Waarde {
+			return
+		}
+		now = dutchnum.FormatAuto(s.metingen[k].Waarde)
+	}
+	s.message.Importance = widget.WarningImportance
+	s.message.SetText(lang.L("Intussen gewijzigd: {{.Periode}} was {{.Oud}}, nu {{.Nieuw}}; uw invoer staat er nog.",
+		map[string]any{"Periode": s.selected.Periode, "Oud": dutchnum.FormatAuto(s.selected.Waarde), "Nieuw": now}))
 }
 
 // onEditText opens the form that corrects the chosen indicator's name and
@@ -226,8 +258,9 @@ func (s *cijfersScreen) onSave() {
 			s.message.SetText("")
 			return
 		}
+		s.message.Importance = widget.SuccessImportance
 		s.message.SetText(lang.L("Opgeslagen."))
-		s.Cancel()
+		s.clearForm()
 		s.onChoose(s.chosen)
 	})
 }
@@ -245,15 +278,27 @@ func (s *cijfersScreen) onDelete() {
 				return
 			}
 			s.m.load(func() error { return s.m.store.DeleteMeting(m.ID) }, func() {
+				s.message.Importance = widget.SuccessImportance
 				s.message.SetText(lang.L("Verwijderd."))
-				s.Cancel()
+				s.clearForm()
 				s.onChoose(s.chosen)
 			})
 		}, s.m.win)
 }
 
-// Cancel empties the form (Esc).
+// Cancel empties the form (Esc); with typed input that is not saved it
+// asks first.
 func (s *cijfersScreen) Cancel() {
+	if !s.dirty() {
+		s.clearForm()
+		return
+	}
+	askDiscard(s.m.win, lang.L("Invoer weggooien?"),
+		lang.L("U heeft een meting ingevoerd of gewijzigd zonder op te slaan. Wilt u de invoer weggooien?"), s.clearForm)
+}
+
+// clearForm empties the form and lets go of the measurement picked.
+func (s *cijfersScreen) clearForm() {
 	s.selected = nil
 	for _, e := range []*entry{s.periode, s.waarde, s.vergelij, s.document, s.sectie} {
 		e.SetText("")
@@ -263,8 +308,16 @@ func (s *cijfersScreen) Cancel() {
 	s.table.UnselectAll()
 }
 
-// dirty reports a typed value that is not saved.
-func (s *cijfersScreen) dirty() bool { return s.selected == nil && s.waarde.Text != "" }
+// dirty reports typed input that is not saved: a new measurement, or a
+// correction of the one picked.
+func (s *cijfersScreen) dirty() bool {
+	for _, e := range []*entry{s.periode, s.waarde, s.vergelij, s.document, s.sectie} {
+		if e.typed() {
+			return true
+		}
+	}
+	return false
+}
 
 // eenheidTekst names an indicator's unit, or says that the source names none.
 func eenheidTekst(e domain.Eenheid) string {

@@ -195,6 +195,10 @@ func TestBulkGridMeasuresAndShareOfTarget(t *testing.T) {
 			ambulant = r
 		}
 	}
+	if ambulant.maat.Text != "jongeren" {
+		t.Fatalf("after saving, the row does not name the measure the figure was saved under: %q", ambulant.maat.Text)
+	}
+	ambulant.maat.SetText("")
 	typeInto(w, ambulant.maat, "activiteiten")
 	typeInto(w, ambulant.waarde, "41")
 	if ambulant.target.Text != "–" || ambulant.pct.Text != "" {

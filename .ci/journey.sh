@@ -45,6 +45,7 @@ STAPPEN=(
 	stap_controle_reservekopie
 	stap_controle_rapport
 	stap_team_inrichten_en_aansluiten
+	stap_invoer_blijft_bij_synchroniseren
 	stap_draadcontrole
 )
 
@@ -1146,6 +1147,60 @@ team_conflict_kiezen() {
 		"$BIN" export --what bereik --format csv --db "$db" 2>/dev/null | tr -d '\r' | begint_met "$INTERVENTIE;2018;precies;1300;" ||
 			faal "na de keuze in Conflicten staat 1.300 niet in $db"
 	done
+}
+
+# invoer_collega records a colleague's figure in the first laptop's database (the
+# arguments of `bereik`) and synchronises it to the team database.
+invoer_collega() {
+	"$BIN" bereik --db "$INVOER_EERSTE" --bron "jaarverslag collega" "$@" >>"$WERK/invoer.log" 2>&1 &&
+		"$BIN" sync --db "$INVOER_EERSTE" >>"$WERK/invoer.log" 2>&1 ||
+		faal "het cijfer van de collega is niet in de teamdatabase gekomen: $(tail -n 5 "$WERK/invoer.log")"
+}
+
+# stap_invoer_blijft_bij_synchroniseren: a figure typed in Bereik invoeren
+# and not saved survives Bestand > Synchroniseren met het team, while a
+# colleague's figure for the same intervention and period comes in: the
+# form keeps the typed figure (and the cursor) and says the stored one
+# changed; Enter then saves the typed figure. The same in the tab with the
+# table: the tab stays chosen, the typed cell keeps its figure, the message
+# names the colleague's figure, and Ctrl+S stores the typed one.
+stap_invoer_blijft_bij_synchroniseren() {
+	start_postgres
+	mkdir -p "$WERK/invoer"
+	INVOER_EERSTE="$WERK/invoer/anna.db"
+	local DB="$WERK/invoer/bram.db" # the database the window and wacht_op_cijfer use
+	{ "$BIN" nieuw --db "$INVOER_EERSTE" && "$BIN" team init --team "$PG_ADRES" --db "$INVOER_EERSTE" &&
+		"$BIN" team koppel --team "$PG_ADRES" --db "$DB"; } >"$WERK/invoer.log" 2>&1 ||
+		faal "het team van deze stap is niet gemaakt: $(tail -n 5 "$WERK/invoer.log")"
+	: >"$WERK/app.log"
+	start_programma "$BIN" "$DB"
+
+	toets ctrl+3
+	typ "$INTERVENTIE"
+	toets Return
+	typ "2019"
+	toets Tab
+	typ "777" # not saved
+	invoer_collega --interventie "$INTERVENTIE" --periode 2019 --waarde 700
+	team_synchroniseren formulier
+	toont 222,60,700,560 "777" "Intussen" "nu 700"
+	toets Return # the cursor stayed in Bereik: saves the typed figure
+	wacht_op_cijfer "$INTERVENTIE;2019;precies;777;"
+
+	klik_op "Meerdere" 222,35,700,35
+	typ "2019" # the cursor starts in the period
+	toets Return # to the first row's Bereik
+	toont 222,250,300,50 "Doorbraakmethode"
+	typ "33" # not saved
+	invoer_collega --interventie "Doorbraakmethode IPW" --periode 2019 --waarde 20 --maat "gezinnen geholpen in de pilotfase"
+	team_synchroniseren tabel
+	# still the table's tab, the typed figure named beside the colleague's
+	toont 222,580,1060,90 "Alles opslaan" "u typte 33"
+	toets ctrl+s
+	wacht_op_cijfer "Doorbraakmethode IPW;2019;precies;33;"
+	afsluiten
+	stop_postgres
+	log "ok: getypte cijfers bleven staan bij synchroniseren (formulier en tabel) en zijn daarna opgeslagen"
 }
 
 # stap_draadcontrole starts a build without the tag migrated_fynedo, in which

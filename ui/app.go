@@ -296,6 +296,10 @@ func (m *Main) installKeys() {
 	m.win.Canvas().AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { m.undoKey() })
 }
 
+// navigationShare is the part of the window's width the navigation takes
+// at the start.
+const navigationShare = 0.17
+
 // content lays the window out.
 func (m *Main) content() fyne.CanvasObject {
 	brand := widget.NewLabelWithStyle(lang.L("Jeugdmonitor Zwolle"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -303,7 +307,7 @@ func (m *Main) content() fyne.CanvasObject {
 	statusBar := container.NewBorder(widget.NewSeparator(), nil, nil, nil,
 		container.NewGridWithColumns(2, m.status, m.where))
 	split := container.NewHSplit(side, m.body)
-	split.Offset = 0.17
+	split.Offset = navigationShare
 	return container.NewBorder(nil, statusBar, nil, nil, split)
 }
 

@@ -72,16 +72,40 @@ func (r *bulkRow) unit() string {
 	return r.targetUnit
 }
 
-// showUnit shows under the measure what it counts, when its name does not
-// say it: a count typed where a percentage is meant is then seen in time.
-func (r *bulkRow) showUnit() {
+// showUnit shows under the measure its full name when the cell of width
+// cellWidth cuts it off, and what it counts when its name does not say it:
+// a count typed where a percentage is meant is then seen in time.
+func (r *bulkRow) showUnit(cellWidth float32) {
 	m := r.measure()
-	if m == nil || strings.Contains(strings.ToLower(m.Naam), strings.ToLower(m.Eenheid)) {
+	if m == nil {
 		r.eenheid.Hide()
 		return
 	}
-	r.eenheid.SetText(lang.L("in {{.Eenheid}}", map[string]any{"Eenheid": m.Eenheid}))
+	var parts []string
+	if fyne.MeasureText(m.Naam, theme.TextSize(), fyne.TextStyle{}).Width > cellWidth-2*theme.InnerPadding() {
+		parts = append(parts, m.Naam)
+	}
+	if !strings.Contains(strings.ToLower(m.Naam), strings.ToLower(m.Eenheid)) {
+		parts = append(parts, lang.L("in {{.Eenheid}}", map[string]any{"Eenheid": m.Eenheid}))
+	}
+	if len(parts) == 0 {
+		r.eenheid.Hide()
+		return
+	}
+	r.eenheid.SetText(strings.Join(parts, " · "))
 	r.eenheid.Show()
+}
+
+// measureCellWidth is about the width of the grid's measure cells: that
+// column's share of the window beside the navigation (the grid's own size
+// is not known until it is laid out, and stale in a tab not on show).
+func (g *bulkGrid) measureCellWidth() float32 {
+	w := g.m.win.Canvas().Size().Width*(1-navigationShare) - 4*theme.Padding()
+	var total float32
+	for _, c := range bulkColumns {
+		total += c
+	}
+	return w*bulkColumns[2]/total - 4
 }
 
 // invoer is the row as typed reach for the store: the measure by name, or
@@ -128,6 +152,7 @@ type bulkGrid struct {
 	fields      *fieldSet
 	rows        []*bulkRow
 	grid        *fyne.Container
+	scroll      *container.Scroll // scrolls the grid
 	saveButton  *widget.Button
 	message     *widget.Label
 	content     fyne.CanvasObject
@@ -175,7 +200,8 @@ func (g *bulkGrid) buildUI() {
 	// the message lists every row's problem: five lines, the rest scrolls
 	message := newCappedScroll(g.message, 5*theme.TextSize()*1.6)
 	bottom := container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, container.NewVBox(g.saveButton), message))
-	g.content = container.NewBorder(top, bottom, nil, nil, container.NewVScroll(g.grid))
+	g.scroll = container.NewVScroll(g.grid)
+	g.content = container.NewBorder(top, bottom, nil, nil, g.scroll)
 }
 
 // Content is the grid's canvas object.
@@ -432,8 +458,13 @@ func (g *bulkGrid) newRow(item domain.Interventie) *bulkRow {
 	r.waarde.OnChanged = func(string) { r.showShare() }
 	r.notitie = newEntry("")
 	for col := range bulkCellNames {
-		r.cell(col).onPaste = func(text string) bool { return g.onPaste(k, col, text) }
+		e := r.cell(col)
+		e.onPaste = func(text string) bool { return g.onPaste(k, col, text) }
+		e.onFocusGained = func() { scrollIntoView(g.scroll, e) } // Fyne's scroll does not follow the cursor
 	}
+	// Tab in the note goes to the next row's value, past its measure: a
+	// column of figures typed with Tab stays out of the measures
+	r.notitie.onTab = func() { g.focusCell(k+1, 0) }
 	for col, e := range []*entry{r.waarde, r.notitie} {
 		e.onEscape = g.Cancel
 		e.OnSubmitted = func(string) { g.focusCell(k+1, col) }
@@ -473,7 +504,7 @@ func (g *bulkGrid) fillTargets() {
 // the period (with the period it is set for, so the row says which), the
 // value now recorded, and the share of the target the typed value is.
 func (g *bulkGrid) fillRow(r *bulkRow) {
-	r.showUnit()
+	r.showUnit(g.measureCellWidth())
 	p := g.canonical()
 	r.doel = nil
 	if p != "" && r.unit() != "" {

@@ -174,3 +174,48 @@ func TestReachFormMeasureButtonsWrap(t *testing.T) {
 		t.Errorf("the Bron field ends at x %v, past the form's edge at %v", end, right)
 	}
 }
+
+// TestBulkGridTabSkipsTheMeasure types a column of figures and notes with
+// Tab: from the note Tab goes to the next row's value, never into the next
+// row's measure; a measure's name the cell cuts off is written in full
+// under it.
+func TestBulkGridTabSkipsTheMeasure(t *testing.T) {
+	m, _, w := newTestMain(t, t.TempDir())
+	w.Resize(fyne.NewSize(1366, 768))
+	sc := m.navigate(pageBereik).(*bereikScreen)
+	sc.tabs.SelectIndex(1)
+	g := sc.bulk
+	typeInto(w, g.periode, "2020")
+	enter(g.periode)
+	for k, v := range []string{"33", "34"} {
+		r := g.rows[k]
+		if w.Canvas().Focused() != r.waarde {
+			t.Fatalf("row %d: the cursor is not in Bereik but in %#v", k, w.Canvas().Focused())
+		}
+		test.Type(r.waarde, v)
+		w.Canvas().FocusNext() // Tab from the value: the note
+		if !r.notitie.AcceptsTab() {
+			t.Fatal("the note leaves Tab to the window, which goes to the next row's measure")
+		}
+		r.notitie.TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+	}
+	for k := range 2 {
+		if r := g.rows[k]; r.waarde.Text != []string{"33", "34"}[k] || r.maat.typed() {
+			t.Errorf("row %d: value %q, measure %q", k, r.waarde.Text, r.maat.Text)
+		}
+	}
+	var full *bulkRow
+	for _, r := range g.rows {
+		if r.maat.Text == "huisartsenpraktijken met een jeugd- en gezinswerker" {
+			full = r
+		}
+	}
+	if full == nil || !full.eenheid.Visible() || !strings.HasPrefix(full.eenheid.Text, full.maat.Text) {
+		t.Fatalf("the long measure is not written in full under its cell: %+v", full)
+	}
+	for _, r := range g.rows {
+		if r.maat.Text == "diagnostiek" && strings.Contains(r.eenheid.Text, "diagnostiek") {
+			t.Errorf("a measure that fits is written twice: %q", r.eenheid.Text)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -22,6 +23,9 @@ type entry struct {
 	onEscape func()
 	onUp     func()
 	onDown   func()
+	// onTab replaces Tab (not Shift+Tab): the next field the user fills
+	// in, past fields between that are seldom typed in.
+	onTab func()
 	// onFocusLost runs when the cursor leaves the field (Tab, a click).
 	onFocusLost func()
 	// onFocusGained runs when the cursor comes into the field.
@@ -62,10 +66,22 @@ func (e *entry) TypedKey(k *fyne.KeyEvent) {
 		e.onUp()
 	case k.Name == fyne.KeyDown && e.onDown != nil:
 		e.onDown()
+	case k.Name == fyne.KeyTab && e.onTab != nil:
+		e.onTab()
 	case passToWindow(e, k):
 	default:
 		e.Entry.TypedKey(k)
 	}
+}
+
+// AcceptsTab takes Tab from the window when the screen gave the field its
+// own next field (onTab); Shift+Tab goes back as usual.
+func (e *entry) AcceptsTab() bool {
+	if e.onTab == nil {
+		return e.Entry.AcceptsTab()
+	}
+	d, ok := fyne.CurrentApp().Driver().(desktop.Driver)
+	return !ok || d.CurrentKeyModifiers()&fyne.KeyModifierShift == 0
 }
 
 // FocusLost tells the screen the cursor left the field.

@@ -27,7 +27,7 @@ var shortcuts = [][2]string{
 	{"Ctrl+S", "Opslaan (in een formulier ook met Enter)"},
 	{"Ctrl+Z", "Typen in een veld ongedaan maken; zonder open invoer: laatste opslag van bereik terugnemen (gelogd)"},
 	{"Esc", "Annuleren: formulier leegmaken, terug naar het overzicht, dialoog sluiten (na wijzigingen eerst vragen)"},
-	{"Tab / Shift+Tab", "Naar het volgende / vorige veld"},
+	{"Tab / Shift+Tab", "Naar het volgende / vorige veld; in de tabel van Notitie naar Bereik van de volgende rij (de maat met Shift+Tab of de muis)"},
 	{"↑ / ↓", "Kiezen in de interventiekiezer, de tabel en de lijst van interventies (slaat koppen over)"},
 	{"Enter", "Interventiekiezer: kiezen; tabel: volgende rij; lijst van interventies: openen; elders: opslaan"},
 	{"Ctrl+1 … Ctrl+9", "Naar de schermen in de volgorde van het menu links"},

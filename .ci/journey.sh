@@ -1163,7 +1163,9 @@ invoer_collega() {
 # form keeps the typed figure (and the cursor) and says the stored one
 # changed; Enter then saves the typed figure. The same in the tab with the
 # table: the tab stays chosen, the typed cell keeps its figure, the message
-# names the colleague's figure, and Ctrl+S stores the typed one.
+# names the colleague's figure, and Ctrl+S stores the typed ones (the
+# second typed after Tab from the first row's note: it lands in the next
+# row's Bereik, and that row's measure stays as it was).
 stap_invoer_blijft_bij_synchroniseren() {
 	start_postgres
 	mkdir -p "$WERK/invoer"
@@ -1192,12 +1194,17 @@ stap_invoer_blijft_bij_synchroniseren() {
 	toets Return # to the first row's Bereik
 	toont 222,250,300,50 "Doorbraakmethode"
 	typ "33" # not saved
+	toets Tab
+	typ "reisnotitie"
+	toets Tab # from the note to the next row's Bereik, not its measure
+	typ "44"
 	invoer_collega --interventie "Doorbraakmethode IPW" --periode 2019 --waarde 20 --maat "gezinnen geholpen in de pilotfase"
 	team_synchroniseren tabel
 	# still the table's tab, the typed figure named beside the colleague's
 	toont 222,580,1060,90 "Alles opslaan" "u typte 33"
 	toets ctrl+s
 	wacht_op_cijfer "Doorbraakmethode IPW;2019;precies;33;"
+	wacht_op_cijfer "Proeftuin samenspel in de wijk;2019;precies;44;;casussen;casussen besproken;"
 	afsluiten
 	stop_postgres
 	log "ok: getypte cijfers bleven staan bij synchroniseren (formulier en tabel) en zijn daarna opgeslagen"

@@ -610,8 +610,19 @@ func (g *bulkGrid) showRowErrors(batch *store.BatchError, index []*bulkRow) {
 		map[string]any{"Rijen": dutchnum.Aantal(len(batch.Rows), lang.L("rij"), lang.L("rijen"))})}, lines...), "\n"))
 }
 
-// Cancel empties every cell (Esc).
+// Cancel empties every cell (Esc); with figures or notes typed and not
+// saved it asks first, as the form does.
 func (g *bulkGrid) Cancel() {
+	if !slices.ContainsFunc(g.rows, func(r *bulkRow) bool { return strings.TrimSpace(r.waarde.Text+r.notitie.Text) != "" }) {
+		g.clearCells()
+		return
+	}
+	askDiscard(g.m.win, lang.L("Invoer weggooien?"),
+		lang.L("U heeft cijfers in de tabel ingevoerd zonder ze op te slaan. Wilt u ze weggooien?"), g.clearCells)
+}
+
+// clearCells empties every row's figure and note.
+func (g *bulkGrid) clearCells() {
 	for _, r := range g.rows {
 		r.waarde.SetText("")
 		r.notitie.SetText("")

@@ -177,8 +177,8 @@ func TestReachFormMeasureButtonsWrap(t *testing.T) {
 
 // TestBulkGridTabSkipsTheMeasure types a column of figures and notes with
 // Tab: from the note Tab goes to the next row's value, never into the next
-// row's measure; a measure's name the cell cuts off is written in full
-// under it.
+// row's measure; Esc then asks before emptying them. A measure's name the
+// cell cuts off is written in full under it.
 func TestBulkGridTabSkipsTheMeasure(t *testing.T) {
 	m, _, w := newTestMain(t, t.TempDir())
 	w.Resize(fyne.NewSize(1366, 768))
@@ -203,6 +203,10 @@ func TestBulkGridTabSkipsTheMeasure(t *testing.T) {
 		if r := g.rows[k]; r.waarde.Text != []string{"33", "34"}[k] || r.maat.typed() {
 			t.Errorf("row %d: value %q, measure %q", k, r.waarde.Text, r.maat.Text)
 		}
+	}
+	m.cancel()
+	if len(w.Canvas().Overlays().List()) == 0 || g.rows[0].waarde.Text != "33" {
+		t.Fatal("Esc emptied the typed figures without asking")
 	}
 	var full *bulkRow
 	for _, r := range g.rows {

@@ -29,25 +29,8 @@ func TestSameFieldOnTwoLaptops(t *testing.T) {
 	srv, _ := teamServer(t)
 	a := founder(t, srv, "anna")
 	b := member(t, srv, "bram")
+	sameFieldChanged(t, srv, a, b, nil)
 	for _, s := range []*store.Store{a, b} {
-		iv := interventies(t, s)[0]
-		iv.Werkwijze = "werkwijze volgens " + s.User()
-		if err := s.UpdateInterventie(&iv); err != nil {
-			t.Fatal(err)
-		}
-	}
-	sync(t, a, srv)
-	if res := sync(t, b, srv); res.Conflicten != 1 {
-		t.Fatalf("bram: %+v, verwacht 1 conflict", res)
-	}
-	if res := sync(t, a, srv); res.Conflicten != 1 {
-		t.Fatalf("anna: %+v, verwacht 1 conflict", res)
-	}
-	sameContent(t, a, b)
-	for _, s := range []*store.Store{a, b} {
-		if got := interventies(t, s)[0].Werkwijze; got != "werkwijze volgens bram" {
-			t.Fatalf("%s: werkwijze %q", s.User(), got)
-		}
 		list := conflicts(t, s)
 		if len(list) != 1 {
 			t.Fatalf("%s: %d conflicten: %+v", s.User(), len(list), list)
@@ -342,7 +325,7 @@ func TestEarlierTeamDatabaseAndLaptop(t *testing.T) {
 		"CREATE INDEX team_wijzigingen_veld ON team_wijzigingen (entiteit, sleutel, veld, volgnummer)").Error; err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []*store.Store{a, b} {
+	sameFieldChanged(t, srv, a, b, func(s *store.Store) {
 		if err := s.UpdateRaw(func(r *store.RawTx) error {
 			return r.DB().Exec("DELETE FROM team_staat WHERE sleutel = ?", staatEigenTot).Error
 		}); err != nil {
@@ -350,6 +333,24 @@ func TestEarlierTeamDatabaseAndLaptop(t *testing.T) {
 		}
 		if st := state(t, s); st.EigenTot != math.MaxInt64 {
 			t.Fatalf("%s: EigenTot %d zonder opgeslagen waarde", s.User(), st.EigenTot)
+		}
+	})
+	for _, s := range []*store.Store{a, b} {
+		if st := state(t, s); st.EigenTot == math.MaxInt64 || st.EigenTot > st.OntvangenTot {
+			t.Fatalf("%s: EigenTot %d, ontvangen tot %d", s.User(), st.EigenTot, st.OntvangenTot)
+		}
+	}
+}
+
+// sameFieldChanged changes the first intervention's werkwijze on laptop a
+// (anna) and on b (bram) before either synchronises (each first prepared
+// by prepare, when not nil), then synchronises a, b, a: one conflict on
+// each, and both end with bram's value, which reached the team last.
+func sameFieldChanged(t *testing.T, srv *Server, a, b *store.Store, prepare func(*store.Store)) {
+	t.Helper()
+	for _, s := range []*store.Store{a, b} {
+		if prepare != nil {
+			prepare(s)
 		}
 		iv := interventies(t, s)[0]
 		iv.Werkwijze = "werkwijze volgens " + s.User()
@@ -368,9 +369,6 @@ func TestEarlierTeamDatabaseAndLaptop(t *testing.T) {
 	for _, s := range []*store.Store{a, b} {
 		if got := interventies(t, s)[0].Werkwijze; got != "werkwijze volgens bram" {
 			t.Fatalf("%s: werkwijze %q", s.User(), got)
-		}
-		if st := state(t, s); st.EigenTot == math.MaxInt64 || st.EigenTot > st.OntvangenTot {
-			t.Fatalf("%s: EigenTot %d, ontvangen tot %d", s.User(), st.EigenTot, st.OntvangenTot)
 		}
 	}
 }

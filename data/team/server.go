@@ -281,8 +281,7 @@ func sendIn(t txn, herkomst string, basis int64, src changeSource, sent func(int
 	// checked and stored a part at a time, so that a large send needs no
 	// more memory than a part
 	stored, seen := 0, 0
-	part := make([]Wijziging, 0, checkBatch)
-	store := func() error {
+	err := inParts(src, checkBatch, func(part []Wijziging) error {
 		fresh := part
 		if after.Own {
 			var err error
@@ -299,23 +298,32 @@ func sendIn(t txn, herkomst string, basis int64, src changeSource, sent func(int
 		if err != nil {
 			return describeSendError(err)
 		}
-		stored, seen, part = stored+n, seen+len(part), part[:0]
+		stored, seen = stored+n, seen+len(part)
 		if sent != nil {
 			sent(seen)
 		}
 		return nil
-	}
+	})
+	return stored, err
+}
+
+// inParts hands the changes src gives to store in parts of size (the last
+// one smaller), each a slice of its own.
+func inParts(src changeSource, size int, store func([]Wijziging) error) error {
+	part := make([]Wijziging, 0, size)
 	err := src(func(changes []Wijziging) error {
 		part = append(part, changes...)
-		if len(part) >= checkBatch {
-			return store()
+		if len(part) < size {
+			return nil
 		}
-		return nil
+		full := part
+		part = make([]Wijziging, 0, size)
+		return store(full)
 	})
-	if err == nil {
-		err = store()
+	if err != nil || len(part) == 0 {
+		return err
 	}
-	return stored, err
+	return store(part)
 }
 
 // checkBatch is how many changes a send checks (and stores) at a time when
@@ -349,33 +357,20 @@ func (t txn) copyChanges(src changeSource, sent func(int)) (int, error) {
 	parts := make(chan []Wijziging, 4)
 	copied := make(chan error, 1)
 	go func() { copied <- t.copyIn("team_wijzigingen", sentColumns, &changeRows{parts: parts}) }()
-	n, part := 0, make([]Wijziging, 0, sendBatch)
-	hand := func() error {
-		if len(part) == 0 {
-			return nil
-		}
+	n := 0
+	err := inParts(src, sendBatch, func(part []Wijziging) error {
 		select {
 		case parts <- part:
 		case err := <-copied:
 			copied <- err // for the end
 			return errCopyEnded
 		}
-		n, part = n+len(part), make([]Wijziging, 0, sendBatch)
+		n += len(part)
 		if sent != nil {
 			sent(n)
 		}
 		return nil
-	}
-	err := src(func(changes []Wijziging) error {
-		part = append(part, changes...)
-		if len(part) >= sendBatch {
-			return hand()
-		}
-		return nil
 	})
-	if err == nil {
-		err = hand()
-	}
 	close(parts)
 	if copyErr := <-copied; copyErr != nil {
 		return 0, copyErr

@@ -1185,7 +1185,9 @@ stap_invoer_blijft_bij_synchroniseren() {
 	typ "777" # not saved
 	invoer_collega --interventie "$INTERVENTIE" --periode 2019 --waarde 700
 	team_synchroniseren formulier
-	toont 222,60,700,560 "777" "Intussen" "nu 700"
+	# the note on the colleague's figure; the typed 777 is read back from the
+	# database after saving (OCR reads the cursor beside it as part of it)
+	toont 222,60,700,560 "Intussen" "nu 700"
 	toets Return # the cursor stayed in Bereik: saves the typed figure
 	wacht_op_cijfer "$INTERVENTIE;2019;precies;777;"
 

@@ -7,7 +7,6 @@ import (
 
 	"jeugdmonitor/data/store"
 	"jeugdmonitor/data/team"
-	"jeugdmonitor/data/team/pgtest"
 )
 
 // TestSyncKeepsUnsavedReach types a figure in both tabs of Bereik invoeren
@@ -15,13 +14,7 @@ import (
 // replace, and synchronises: the typed input, the chosen tab and the cell
 // with the cursor stay, and both tabs show that the stored figure changed.
 func TestSyncKeepsUnsavedReach(t *testing.T) {
-	dsn := pgtest.Database(t)
-	m, s, w := newTestMain(t, "")
-	srv, err := team.Connect(dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
+	m, s, w, srv, dsn := newTeamTestMain(t)
 	figure := func(db *store.Store, waarde string) {
 		t.Helper()
 		if _, err := db.RecordBereikInvoer(store.BereikInvoer{Interventie: "Jongerencentra", Periode: "2024", Waarde: waarde,

@@ -20,13 +20,7 @@ import (
 // geven (its button, or Enter in the name); the page and a message say
 // what the colleague may now do.
 func TestGrantInTheWindow(t *testing.T) {
-	dsn := pgtest.Database(t)
-	m, s, w := newTestMain(t, "")
-	srv, err := team.Connect(dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
+	m, s, w, srv, dsn := newTeamTestMain(t)
 	if _, err := team.Init(s, srv); err != nil {
 		t.Fatal(err)
 	}

@@ -21,6 +21,20 @@ import (
 	"jeugdmonitor/data/team/pgtest"
 )
 
+// newTeamTestMain is newTestMain with a team server of its own: its
+// address dsn and a connection to it, closed when the test ends.
+func newTeamTestMain(t *testing.T) (*Main, *store.Store, fyne.Window, *team.Server, string) {
+	t.Helper()
+	dsn := pgtest.Database(t)
+	m, s, w := newTestMain(t, "")
+	srv, err := team.Connect(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	return m, s, w, srv, dsn
+}
+
 // colleague makes s the first laptop of the team database srv (at dsn,
 // remembered for the window's sync) and joins a second laptop of user
 // bram to it, closed when the test ends.
@@ -50,13 +64,7 @@ func colleague(t *testing.T, s *store.Store, srv *team.Server, dsn string) *stor
 // fetches a colleague's change, reports the conflict it makes in the status
 // line and opens Conflicten, where a button keeps a value.
 func TestSyncAndConflictsInTheWindow(t *testing.T) {
-	dsn := pgtest.Database(t)
-	m, s, _ := newTestMain(t, "")
-	srv, err := team.Connect(dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
+	m, s, _, srv, dsn := newTeamTestMain(t)
 	other := colleague(t, s, srv, dsn)
 	for _, db := range []*store.Store{s, other} {
 		all, err := db.Interventies(false)
@@ -106,13 +114,7 @@ func TestSyncAndConflictsInTheWindow(t *testing.T) {
 // colleague gets a Verwijderde terugzetten button in Conflicten, which
 // brings it back with the colleague's value.
 func TestRestoreRemovedInTheWindow(t *testing.T) {
-	dsn := pgtest.Database(t)
-	m, s, _ := newTestMain(t, "")
-	srv, err := team.Connect(dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
+	m, s, _, srv, dsn := newTeamTestMain(t)
 	naam := func(db *store.Store) string {
 		all, err := db.Interventies(false)
 		if err != nil {

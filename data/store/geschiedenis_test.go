@@ -79,6 +79,18 @@ func TestRenameUserIsRecorded(t *testing.T) {
 	if err := s.RenameUser(strings.Repeat("é", domain.MaxGebruikersnaam)); err != nil {
 		t.Fatalf("name of %d characters: %v", domain.MaxGebruikersnaam, err)
 	}
+	// a name from elsewhere (the window's preferences, the system) that
+	// RenameUser refuses is passed over
+	for _, name := range []string{strings.Repeat("x", domain.MaxGebruikersnaam+1), "rood\x1b[31m", "  "} {
+		s.SetUser(name)
+		if s.User() != strings.Repeat("é", domain.MaxGebruikersnaam) {
+			t.Fatalf("SetUser(%q) made the user %q", name, s.User())
+		}
+	}
+	s.SetUser(" Bram ")
+	if s.User() != "Bram" {
+		t.Fatalf("SetUser(\" Bram \"): %q", s.User())
+	}
 	if err := verifyChain(s.db); err != nil {
 		t.Fatal(err)
 	}

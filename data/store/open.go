@@ -14,11 +14,13 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/glebarez/sqlite"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
 
+	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/foutmelding"
 )
 
@@ -161,7 +163,7 @@ func open(path string, opt Options, anyVersion bool) (*Store, error) {
 	}
 	opened(abs)
 	s := &Store{db: db, path: abs, user: opt.User, now: opt.Now, readOnly: opt.ReadOnly, soleConnection: opt.SoleConnection, notice: notice, lock: lock, made: made}
-	if s.user == "" {
+	if !validUser(s.user) {
 		s.user = osUser()
 	}
 	if s.now == nil {
@@ -441,11 +443,19 @@ func (s *Store) Path() string { return s.path }
 // User is the name recorded in the audit trail for changes made now.
 func (s *Store) User() string { return s.user }
 
-// SetUser changes the name recorded in the audit trail.
+// SetUser changes the name recorded in the audit trail; a name that is
+// empty, or that RenameUser would refuse (too long, not text), is passed
+// over and the name stays as it was.
 func (s *Store) SetUser(name string) {
-	if strings.TrimSpace(name) != "" {
-		s.user = strings.TrimSpace(name)
+	if name = strings.TrimSpace(name); validUser(name) {
+		s.user = name
 	}
+}
+
+// validUser reports whether a name can go into the audit trail: not empty,
+// text, and at most domain.MaxGebruikersnaam characters.
+func validUser(name string) bool {
+	return name != "" && domain.CheckTekst("naam", name) == nil && utf8.RuneCountInString(name) <= domain.MaxGebruikersnaam
 }
 
 // ReadOnly reports whether the store refuses changes.
@@ -458,10 +468,12 @@ func osUser() string {
 		if i := strings.LastIndex(name, `\`); i >= 0 {
 			name = name[i+1:]
 		}
-		return name
+		if validUser(name) {
+			return name
+		}
 	}
 	for _, env := range []string{"USERNAME", "USER"} {
-		if v := os.Getenv(env); v != "" {
+		if v := strings.TrimSpace(os.Getenv(env)); validUser(v) {
 			return v
 		}
 	}

@@ -71,8 +71,8 @@ func describePg(e *pgconn.PgError, err error) error {
 	case "42703":
 		return changedOutside(fmt.Sprintf("kolom %s ontbreekt", Toonbaar(between(e.Message, "column ", " does not exist"), 60)))
 	case "55P03":
-		return errors.New("een andere laptop verstuurt op dit moment wijzigingen naar de teamdatabase (of bleef daarbij hangen); " +
-			"er is niets half opgeslagen, probeer het over een paar minuten opnieuw")
+		return errors.New("een andere verbinding met de teamdatabase houdt de beurt om wijzigingen te versturen vast (een collega die " +
+			"nu verstuurt, of een laptop die daarbij bleef hangen); er is niets half opgeslagen, probeer het over een paar minuten opnieuw")
 	case "57014":
 		return errors.New("het werk met de teamdatabase duurde te lang en is afgebroken; er is niets half opgeslagen, probeer het opnieuw")
 	case "23505", "42P07", "42710":

@@ -74,11 +74,14 @@ REVOKE ALL ON team_info, team_wijzigingen FROM PUBLIC;
 // other (psql, a script), wait for the lock that serialises sends before
 // its changes are numbered: a change numbered below one that became
 // visible earlier would be skipped by every laptop that fetched past it.
-// Team init makes it; Grant adds it to a team database set up before.
+// The lock is named with its schema and type, so that no function of the
+// same name a writer made elsewhere takes its place. Team init makes it;
+// Grant adds it to a team database set up before.
 var serverGuards = fmt.Sprintf(`
-CREATE OR REPLACE FUNCTION team_wijzigingen_op_volgorde() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION team_wijzigingen_op_volgorde() RETURNS trigger LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-    PERFORM pg_advisory_xact_lock(%d);
+    PERFORM pg_catalog.pg_advisory_xact_lock(%d::bigint);
     RETURN NULL;
 END $$;
 DROP TRIGGER IF EXISTS team_wijzigingen_op_volgorde ON team_wijzigingen;
@@ -244,11 +247,14 @@ func (s *Server) transaction(fn func(t txn) error) error {
 // would need more than the right to add).
 const sendLock = 0x4A4D5A57
 
-// sendTimeouts bound how long a send waits for another laptop's (which may
+// sendTimeouts bound how long a send waits for another one (which may
 // have stopped halfway: a closed lid, a lost network), and how long a
-// stopped one holds the lock: the server then ends it, and undoes it.
+// stopped one holds the lock: the server then ends it, and undoes it. A
+// laptop gone to sleep in the middle of its COPY no longer answers the
+// server's keepalive probes, which then closes its connection.
 const sendTimeouts = `SET LOCAL lock_timeout = '60s'; SET LOCAL statement_timeout = '15min';
-SET LOCAL idle_in_transaction_session_timeout = '5min'`
+SET LOCAL idle_in_transaction_session_timeout = '5min'; SET LOCAL tcp_keepalives_idle = 60;
+SET LOCAL tcp_keepalives_interval = 10; SET LOCAL tcp_keepalives_count = 3`
 
 // sendIn stores the changes src gives, made on the laptop herkomst on team
 // version basis or later, in the transaction t, and says how many it
@@ -264,7 +270,7 @@ func sendIn(t txn, herkomst string, basis int64, src changeSource, sent func(int
 	if err := t.db.Exec(sendTimeouts).Error; err != nil {
 		return 0, describeSendError(err)
 	}
-	if err := t.db.Exec("SELECT pg_advisory_xact_lock(?)", sendLock).Error; err != nil {
+	if err := t.db.Exec("SELECT pg_catalog.pg_advisory_xact_lock(?::bigint)", sendLock).Error; err != nil {
 		return 0, describeSendError(err)
 	}
 	var after struct{ Own, Others bool }

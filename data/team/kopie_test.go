@@ -1,6 +1,7 @@
 package team
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -151,5 +152,55 @@ func TestChangesForgedUnderALaptopsName(t *testing.T) {
 	if got := interventies(t, a)[1].Werkwijze; got != "van bram" {
 		t.Fatalf("de wijziging van bram kwam niet aan bij anna: %q", got)
 	}
+	sameContent(t, a, b)
+}
+
+// TestNewOriginDoesNotApplyOwnChangesAgain: a laptop that sent a figure
+// but was cut off before it received (so the team has its change after
+// the point up to which it received), and then takes a new origin because
+// a change was written under its name, does not apply its own figure a
+// second time as if a colleague had added it.
+func TestNewOriginDoesNotApplyOwnChangesAgain(t *testing.T) {
+	srv, _ := teamServer(t)
+	a := founder(t, srv, "anna")
+	b := member(t, srv, "bram")
+	reach(t, a, interventies(t, a)[0].Naam, "2030", "7") // something for bram to receive
+	sync(t, a, srv)
+	reach(t, b, interventies(t, b)[1].Naam, "2031", "5")
+	cutOff = func(m string) error {
+		if m == "toegepast" {
+			return errors.New("netwerk weg")
+		}
+		return nil
+	}
+	_, err := Sync(context.Background(), b, srv, nil)
+	cutOff = nil
+	if err == nil {
+		t.Fatal("de sync werd niet afgebroken")
+	}
+	before := state(t, b).Herkomst
+	if err := srv.db.Exec(`INSERT INTO team_wijzigingen (wijziging_id, herkomst, basis, gebruiker, tijd, actie, entiteit, sleutel,
+    veld, oude_waarde, nieuwe_waarde) VALUES (?, ?, 0, 'mallory', now(), 'gewijzigd', 'interventies', 'onbekend', 'werkwijze', '', 'x')`,
+		before+".vals", before).Error; err != nil {
+		t.Fatal(err)
+	}
+	trail := func() int {
+		t.Helper()
+		rows, err := b.Wijzigingen(store.WijzigingFilter{Entiteit: "bereik"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(rows)
+	}
+	own := trail()
+	res := sync(t, b, srv)
+	if state(t, b).Herkomst == before {
+		t.Fatal("bram kreeg geen nieuwe herkomst")
+	}
+	// anna's figure arrives (one row); bram's own is not applied again
+	if got := trail(); got != own+1 {
+		t.Fatalf("logboek van bram over bereik: %d regels, daarvoor %d (verwacht %d); %+v", got, own, own+1, res)
+	}
+	sync(t, a, srv)
 	sameContent(t, a, b)
 }

@@ -87,7 +87,11 @@ func (a *applier) applyGroup(group []received, adds *additions) error {
 			a.conflict(conflict{tweede: c.Wijziging, eersteID: c.ConflictMet})
 		}
 	}
-	if a.st.own(group[0].Wijziging) {
+	own, err := a.madeHere(group[0].Wijziging)
+	if err != nil {
+		return err
+	}
+	if own {
 		return nil // this file's own change: here already
 	}
 	if a.isHistory(group[0].Wijziging) {
@@ -134,6 +138,30 @@ func (a *applier) applyGroup(group []received, adds *additions) error {
 		return err
 	})
 	return a.finish(group, done, err)
+}
+
+// madeHere reports whether a change was made in this database file: by
+// its origin, by an earlier origin up to where that origin's changes are
+// known to be this file's (staat.Voorgangers), or by an earlier origin
+// after that with an id that names an audit row here of the same content:
+// a file that took a new origin (a copy found, or its id taken) sent those
+// before it did, and must not apply them again.
+func (a *applier) madeHere(c Wijziging) (bool, error) {
+	if a.st.own(c) {
+		return true, nil
+	}
+	if _, earlier := a.st.Voorgangers[c.Herkomst]; !earlier {
+		return false, nil
+	}
+	n, digest, ok := ownIDParts(c.Herkomst, c.ID)
+	if !ok {
+		return false, nil
+	}
+	var rows []domain.Wijziging
+	if err := a.db.Where("id = ?", n).Find(&rows).Error; err != nil {
+		return false, err
+	}
+	return len(rows) == 1 && rowDigest(rows[0]) == digest, nil
 }
 
 // screen refuses a group that was too long to fetch whole, or is about a

@@ -217,11 +217,8 @@ func sendChanges(t txn, changes []Wijziging, sent func(int)) error {
 	if len(changes) == 0 {
 		return nil
 	}
-	herkomst, basis, err := originOf(changes)
-	if err != nil {
-		return err
-	}
-	_, err = sendIn(t, herkomst, basis, func(emit func([]Wijziging) error) error { return emit(changes) }, sent)
+	herkomst, basis := originOf(changes)
+	_, err := sendIn(t, herkomst, basis, func(emit func([]Wijziging) error) error { return emit(changes) }, sent)
 	return err
 }
 
@@ -390,17 +387,14 @@ func (t txn) copyChanges(src changeSource, sent func(int)) (int, error) {
 // errCopyEnded stops converting changes when the COPY they were for ended.
 var errCopyEnded = errors.New("COPY beëindigd")
 
-// originOf is the laptop the changes were made on and the oldest team
-// version among them; one send holds the changes of one laptop.
-func originOf(changes []Wijziging) (string, int64, error) {
-	herkomst, basis := changes[0].Herkomst, changes[0].Basis
+// originOf is the laptop the first of changes was made on and the oldest
+// team version among them (sendIn's check refuses changes of another laptop).
+func originOf(changes []Wijziging) (string, int64) {
+	basis := changes[0].Basis
 	for _, c := range changes {
-		if c.Herkomst != herkomst {
-			return "", 0, fmt.Errorf("wijzigingen van twee laptops (%s, %s) in één keer verstuurd", herkomst, c.Herkomst)
-		}
 		basis = min(basis, c.Basis)
 	}
-	return herkomst, basis, nil
+	return changes[0].Herkomst, basis
 }
 
 // withoutResent leaves out the changes the team database has already: a

@@ -20,11 +20,7 @@ func TestFetchedChangesAreChecked(t *testing.T) {
 	reach(t, a, naam, "2026-H1", "10")
 	sync(t, a, srv)
 	sync(t, b, srv)
-	var sleutel string
-	if err := srv.db.Raw("SELECT sleutel FROM team_wijzigingen WHERE entiteit = 'bereik' AND veld = 'waarde' ORDER BY volgnummer DESC LIMIT 1").
-		Scan(&sleutel).Error; err != nil || sleutel == "" {
-		t.Fatalf("sleutel van het cijfer: %q, %v", sleutel, err)
-	}
+	sleutel := lastFigureKey(t, srv)
 	head := int64(0)
 	if err := srv.db.Raw("SELECT max(volgnummer) FROM team_wijzigingen").Scan(&head).Error; err != nil {
 		t.Fatal(err)
@@ -76,11 +72,7 @@ func TestUnknownTableIsRefused(t *testing.T) {
 	naam := interventies(t, a)[0].Naam
 	reach(t, a, naam, "2026-H1", "10")
 	sync(t, a, srv)
-	var sleutel string
-	if err := srv.db.Raw("SELECT sleutel FROM team_wijzigingen WHERE entiteit = 'bereik' AND veld = 'waarde' ORDER BY volgnummer DESC LIMIT 1").
-		Scan(&sleutel).Error; err != nil || sleutel == "" {
-		t.Fatalf("sleutel van het cijfer: %q, %v", sleutel, err)
-	}
+	sleutel := lastFigureKey(t, srv)
 	for i, c := range [][4]string{{"bestaatniet", "x", "1", "gewijzigd"}, {"team_staat", "waarde", "kapot", "gewijzigd"},
 		{"bestaatniet", "y", "2", "toegevoegd"}, {"bereik", "waarde", "12", "gewijzigd"}} {
 		if err := srv.db.Exec(`INSERT INTO team_wijzigingen (wijziging_id, herkomst, basis, gebruiker, tijd, actie, entiteit,
@@ -127,11 +119,7 @@ func TestOverlongChangeIsBounded(t *testing.T) {
 	naam := interventies(t, a)[0].Naam
 	reach(t, a, naam, "2026-H1", "10")
 	sync(t, a, srv)
-	var sleutel string
-	if err := srv.db.Raw("SELECT sleutel FROM team_wijzigingen WHERE entiteit = 'bereik' AND veld = 'waarde' ORDER BY volgnummer DESC LIMIT 1").
-		Scan(&sleutel).Error; err != nil || sleutel == "" {
-		t.Fatalf("sleutel van het cijfer: %q, %v", sleutel, err)
-	}
+	sleutel := lastFigureKey(t, srv)
 	for _, c := range [][4]string{{"psql.groot", "indringer\x1b[31m", strings.Repeat("x", 2_000_000), ""},
 		{"psql.kort", "indringer", "kort", "psql.groot"}} {
 		if err := srv.db.Exec(`INSERT INTO team_wijzigingen (wijziging_id, herkomst, basis, gebruiker, tijd, actie, entiteit,
@@ -164,4 +152,16 @@ func TestOverlongChangeIsBounded(t *testing.T) {
 	if !strings.Contains(list[0].Omschrijving(), `indringer\u001b[31m`) {
 		t.Fatalf("conflict %q: verwacht de naam met het stuurteken zichtbaar geschreven", list[0].Omschrijving())
 	}
+}
+
+// lastFigureKey is the team-wide key of the reach figure the team database
+// got last, for changes written past the program.
+func lastFigureKey(t *testing.T, srv *Server) string {
+	t.Helper()
+	var sleutel string
+	if err := srv.db.Raw("SELECT sleutel FROM team_wijzigingen WHERE entiteit = 'bereik' AND veld = 'waarde' ORDER BY volgnummer DESC LIMIT 1").
+		Scan(&sleutel).Error; err != nil || sleutel == "" {
+		t.Fatalf("sleutel van het cijfer: %q, %v", sleutel, err)
+	}
+	return sleutel
 }

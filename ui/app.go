@@ -208,32 +208,34 @@ func Create(a fyne.App, w fyne.Window, open Opener, path string) fyne.CanvasObje
 // openAtStart opens the database given at the start (--db), or without
 // one the database the window opened last, or the program's own.
 func (m *Main) openAtStart(path string) {
-	if path == "" {
-		path = m.lastDatabase()
+	if path != "" {
+		m.openStore(path, false, false)
+		return
 	}
-	m.openStore(path, false, false)
+	last := m.app.Preferences().String(prefDatabase)
+	if last == "" {
+		m.openStore("", false, false)
+		return
+	}
+	// in the background: the file may be on a network drive out of reach
+	var gone error
+	m.background(func() error {
+		_, gone = os.Stat(last)
+		return nil
+	}, func(error) {
+		if gone != nil {
+			fyne.LogError("de laatst geopende database is er niet meer; de eigen database wordt geopend", gone)
+			m.app.Preferences().RemoveValue(prefDatabase)
+			last = ""
+		}
+		m.openStore(last, false, false)
+	})
 }
 
 // prefDatabase is the preference that holds the database the window opened
 // last from within the window (another database, a new one, a team's, a
 // demo): started without --db, the window opens it again.
 const prefDatabase = "database"
-
-// lastDatabase is the database the window opened last, when it is still
-// there; "" (the program's own database) when there is none, or when it
-// has gone (moved or removed: that is noted in the log).
-func (m *Main) lastDatabase() string {
-	path := m.app.Preferences().String(prefDatabase)
-	if path == "" {
-		return ""
-	}
-	if _, err := os.Stat(path); err != nil {
-		fyne.LogError("de laatst geopende database is er niet meer; de eigen database wordt geopend", err)
-		m.app.Preferences().RemoveValue(prefDatabase)
-		return ""
-	}
-	return path
-}
 
 // loadTranslations gives Fyne the Dutch catalogue. It is also loaded as the
 // English one, Fyne's fallback: the interface is Dutch on every system, and

@@ -153,15 +153,8 @@ func (a *applier) madeHere(c Wijziging) (bool, error) {
 	if _, earlier := a.st.Voorgangers[c.Herkomst]; !earlier {
 		return false, nil
 	}
-	n, digest, ok := ownIDParts(c.Herkomst, c.ID)
-	if !ok {
-		return false, nil
-	}
-	var rows []domain.Wijziging
-	if err := a.db.Where("id = ?", n).Find(&rows).Error; err != nil {
-		return false, err
-	}
-	return len(rows) == 1 && rowDigest(rows[0]) == digest, nil
+	n, err := auditRowMadeHere(a.db, c.Herkomst, c.ID)
+	return n > 0, err
 }
 
 // screen refuses a group that was too long to fetch whole, or is about a

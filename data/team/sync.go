@@ -274,6 +274,22 @@ func detectCopy(db *gorm.DB, srv *Server, st staat) (bool, error) {
 	return false, nil
 }
 
+// auditRowMadeHere is the number of the local audit row a change of the
+// origin herkomst was made from, when this file made it: its id is one
+// that origin gives (ownIDParts) and names an audit row here of the same
+// content; 0 when not.
+func auditRowMadeHere(db *gorm.DB, herkomst, id string) (uint, error) {
+	n, digest, ok := ownIDParts(herkomst, id)
+	if !ok {
+		return 0, nil
+	}
+	var rows []domain.Wijziging
+	if err := db.Where("id = ?", n).Find(&rows).Error; err != nil || len(rows) != 1 || rowDigest(rows[0]) != digest {
+		return 0, err
+	}
+	return uint(n), nil
+}
+
 // ownIDParts reads an id as the origin herkomst gives its changes
 // (changeID: origin, audit row, digest, and a field for a row of all
 // fields); ok is false for any other id.

@@ -3,7 +3,6 @@ package team
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -160,17 +159,8 @@ func removedFields(r *store.RawTx, st staat, id string) (map[string]string, erro
 // row it was made from (this file's own change) or the row it became here
 // (a received one); 0 when there is none.
 func auditRowOf(r *store.RawTx, st staat, id string) (uint, error) {
-	parts := strings.Split(id, ".")
-	if len(parts) == 3 && st.own(Wijziging{Herkomst: parts[0]}) {
-		n, err := strconv.ParseUint(parts[1], 10, 64)
-		if err != nil {
-			return 0, nil
-		}
-		var rows []domain.Wijziging
-		if err := r.DB().Where("id = ?", n).Find(&rows).Error; err != nil || len(rows) != 1 || rowDigest(rows[0]) != parts[2] {
-			return 0, err
-		}
-		return uint(n), nil
+	if herkomst, _, _ := strings.Cut(id, "."); st.own(Wijziging{Herkomst: herkomst}) {
+		return auditRowMadeHere(r.DB(), herkomst, id)
 	}
 	var ids []*uint
 	if err := r.DB().Raw("SELECT logregel FROM team_ontvangen WHERE wijziging_id = ?", id).Scan(&ids).Error; err != nil ||

@@ -16,11 +16,8 @@ func TestFetchedChangesAreChecked(t *testing.T) {
 	srv, _ := teamServer(t)
 	a := founder(t, srv, "anna")
 	b := member(t, srv, "bram")
-	naam := interventies(t, a)[0].Naam
-	reach(t, a, naam, "2026-H1", "10")
-	sync(t, a, srv)
+	sleutel := sentFigure(t, srv, a)
 	sync(t, b, srv)
-	sleutel := lastFigureKey(t, srv)
 	head := int64(0)
 	if err := srv.db.Raw("SELECT max(volgnummer) FROM team_wijzigingen").Scan(&head).Error; err != nil {
 		t.Fatal(err)
@@ -69,10 +66,7 @@ func TestFetchedChangesAreChecked(t *testing.T) {
 func TestUnknownTableIsRefused(t *testing.T) {
 	srv, _ := teamServer(t)
 	a := founder(t, srv, "anna")
-	naam := interventies(t, a)[0].Naam
-	reach(t, a, naam, "2026-H1", "10")
-	sync(t, a, srv)
-	sleutel := lastFigureKey(t, srv)
+	sleutel := sentFigure(t, srv, a)
 	for i, c := range [][4]string{{"bestaatniet", "x", "1", "gewijzigd"}, {"team_staat", "waarde", "kapot", "gewijzigd"},
 		{"bestaatniet", "y", "2", "toegevoegd"}, {"bereik", "waarde", "12", "gewijzigd"}} {
 		if err := srv.db.Exec(`INSERT INTO team_wijzigingen (wijziging_id, herkomst, basis, gebruiker, tijd, actie, entiteit,
@@ -116,10 +110,7 @@ func TestUnknownTableIsRefused(t *testing.T) {
 func TestOverlongChangeIsBounded(t *testing.T) {
 	srv, _ := teamServer(t)
 	a := founder(t, srv, "anna")
-	naam := interventies(t, a)[0].Naam
-	reach(t, a, naam, "2026-H1", "10")
-	sync(t, a, srv)
-	sleutel := lastFigureKey(t, srv)
+	sleutel := sentFigure(t, srv, a)
 	for _, c := range [][4]string{{"psql.groot", "indringer\x1b[31m", strings.Repeat("x", 2_000_000), ""},
 		{"psql.kort", "indringer", "kort", "psql.groot"}} {
 		if err := srv.db.Exec(`INSERT INTO team_wijzigingen (wijziging_id, herkomst, basis, gebruiker, tijd, actie, entiteit,
@@ -154,10 +145,13 @@ func TestOverlongChangeIsBounded(t *testing.T) {
 	}
 }
 
-// lastFigureKey is the team-wide key of the reach figure the team database
-// got last, for changes written past the program.
-func lastFigureKey(t *testing.T, srv *Server) string {
+// sentFigure records a reach figure (2026-H1: 10) for the first
+// intervention of laptop a, synchronises it and gives the figure's
+// team-wide key, for changes written past the program.
+func sentFigure(t *testing.T, srv *Server, a *store.Store) string {
 	t.Helper()
+	reach(t, a, interventies(t, a)[0].Naam, "2026-H1", "10")
+	sync(t, a, srv)
 	var sleutel string
 	if err := srv.db.Raw("SELECT sleutel FROM team_wijzigingen WHERE entiteit = 'bereik' AND veld = 'waarde' ORDER BY volgnummer DESC LIMIT 1").
 		Scan(&sleutel).Error; err != nil || sleutel == "" {

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"testing"
 
+	"gorm.io/gorm"
+
 	"jeugdmonitor/data/store"
 )
 
@@ -140,6 +142,46 @@ func TestSendCheckedInParts(t *testing.T) {
 	if marked == 0 {
 		t.Fatal("geen wijziging van bram gemarkeerd als conflict met die van anna")
 	}
+	sync(t, a, srv)
+	sameContent(t, a, b)
+}
+
+// TestSendAloneFetchesNothingBack: a laptop that sends while the team has
+// nothing new for it has everything up to its own last change once the
+// send commits, and does not fetch and apply its own changes again; a
+// laptop that sends after a colleague did still fetches the colleague's.
+func TestSendAloneFetchesNothingBack(t *testing.T) {
+	srv, _ := teamServer(t)
+	a := founder(t, srv, "anna")
+	b := member(t, srv, "bram")
+	iv := interventies(t, a)
+	applied := errors.New("ontvangen toegepast")
+	cutOff = func(m string) error {
+		if m == "toegepast" {
+			return applied
+		}
+		return nil
+	}
+	t.Cleanup(func() { cutOff = nil })
+
+	reach(t, a, iv[0].Naam, "2025", "120")
+	if _, err := Sync(context.Background(), a, srv, nil); err != nil {
+		t.Fatalf("alleen verstuurd, toch iets ontvangen en toegepast: %v", err)
+	}
+	var st staat
+	if err := a.ReadRaw(func(db *gorm.DB) (err error) { st, _, err = readState(db); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if last := serverCount(t, srv); st.OntvangenTot != last || st.EigenTot != last {
+		t.Fatalf("na alleen versturen: ontvangen tot %d, eigen tot %d, laatste in het team %d", st.OntvangenTot, st.EigenTot, last)
+	}
+
+	reach(t, b, iv[1].Naam, "2025", "80")
+	if _, err := Sync(context.Background(), b, srv, nil); !errors.Is(err, applied) {
+		t.Fatalf("bram verstuurde na anna en moest haar wijziging ophalen: %v", err)
+	}
+	cutOff = nil
+	sync(t, b, srv)
 	sync(t, a, srv)
 	sameContent(t, a, b)
 }

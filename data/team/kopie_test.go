@@ -82,7 +82,7 @@ func TestSendStopsWholeWhenConvertingOrStoringFails(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			done := make(chan error, 1)
 			go func() {
-				done <- srv.transaction(func(tx txn) error { _, err := sendIn(tx, "h", 0, tc.src, nil); return err })
+				done <- srv.transaction(func(tx txn) error { _, _, err := sendIn(tx, "h", 0, tc.src, nil); return err })
 			}()
 			select {
 			case err := <-done:

@@ -194,22 +194,34 @@ const sendBatch = 1000
 // their order (converting them from the audit trail as it goes).
 type changeSource func(emit func([]Wijziging) error) error
 
+// delivery is what a send did.
+type delivery struct {
+	// stored is how many changes it stored (the others the team database
+	// had already), last the number of the team's last change then, at or
+	// after the last of these.
+	stored int
+	last   int64
+	// alone says that the team database had no changes after the laptop's
+	// team version besides those of this send: the laptop then has all of
+	// the team's changes up to last, having made them itself.
+	alone bool
+}
+
 // send stores the changes src gives, all made on the laptop herkomst on
 // team version basis or later, in one transaction: all or none. sent,
 // when not nil, is told how many are in as they go (stored once the
-// transaction commits). It returns how many it stored (the others it had
-// already) and the number of the team's last change then, at or after the
-// last of these.
-func (s *Server) send(herkomst string, basis int64, src changeSource, sent func(int)) (stored int, last int64, err error) {
-	err = s.transaction(func(t txn) error {
+// transaction commits).
+func (s *Server) send(herkomst string, basis int64, src changeSource, sent func(int)) (delivery, error) {
+	var d delivery
+	err := s.transaction(func(t txn) error {
 		var err error
-		if stored, err = sendIn(t, herkomst, basis, src, sent); err != nil {
+		if d.stored, d.alone, err = sendIn(t, herkomst, basis, src, sent); err != nil {
 			return err
 		}
-		last, err = head(t.db)
+		d.last, err = head(t.db)
 		return err
 	})
-	return stored, last, err
+	return d, err
 }
 
 // sendChanges stores changes, all of one laptop, in the transaction t (see sendIn).
@@ -218,7 +230,7 @@ func sendChanges(t txn, changes []Wijziging, sent func(int)) error {
 		return nil
 	}
 	herkomst, basis := originOf(changes)
-	_, err := sendIn(t, herkomst, basis, func(emit func([]Wijziging) error) error { return emit(changes) }, sent)
+	_, _, err := sendIn(t, herkomst, basis, func(emit func([]Wijziging) error) error { return emit(changes) }, sent)
 	return err
 }
 
@@ -255,7 +267,8 @@ SET LOCAL tcp_keepalives_interval = 10; SET LOCAL tcp_keepalives_count = 3`
 
 // sendIn stores the changes src gives, made on the laptop herkomst on team
 // version basis or later, in the transaction t, and says how many it
-// stored (the others it had already). Sends are serialised, so
+// stored (the others it had already) and whether the team database had no
+// changes after basis before (see delivery.alone). Sends are serialised, so
 // that the order of the numbers is the order in which they become visible
 // and no reader skips one, and so that what the team database has does
 // not change between the checks below and the COPY that stores the
@@ -263,28 +276,28 @@ SET LOCAL tcp_keepalives_interval = 10; SET LOCAL tcp_keepalives_count = 3`
 // case: the laptop received everything before it made its own), there is
 // nothing to check, and the changes are converted while the COPY stores
 // them.
-func sendIn(t txn, herkomst string, basis int64, src changeSource, sent func(int)) (int, error) {
+func sendIn(t txn, herkomst string, basis int64, src changeSource, sent func(int)) (stored int, alone bool, err error) {
 	if err := t.db.Exec(sendTimeouts).Error; err != nil {
-		return 0, describeSendError(err)
+		return 0, false, describeSendError(err)
 	}
 	if err := t.db.Exec("SELECT pg_catalog.pg_advisory_xact_lock(?::bigint)", sendLock).Error; err != nil {
-		return 0, describeSendError(err)
+		return 0, false, describeSendError(err)
 	}
 	var after struct{ Own, Others bool }
 	if err := t.db.Raw(`SELECT EXISTS (SELECT 1 FROM team_wijzigingen WHERE volgnummer > @b AND herkomst = @h) AS own,
     EXISTS (SELECT 1 FROM team_wijzigingen WHERE volgnummer > @b AND herkomst <> @h) AS others`,
 		sql.Named("b", basis), sql.Named("h", herkomst)).Scan(&after).Error; err != nil {
-		return 0, describeSendError(err)
+		return 0, false, describeSendError(err)
 	}
 	src = checked(src, herkomst, basis)
 	if !after.Own && !after.Others {
 		n, err := t.copyChanges(src, sent)
-		return n, describeSendError(err)
+		return n, err == nil, describeSendError(err)
 	}
 	// checked and stored a part at a time, so that a large send needs no
 	// more memory than a part
-	stored, seen := 0, 0
-	err := inParts(src, checkBatch, func(part []Wijziging) error {
+	seen := 0
+	err = inParts(src, checkBatch, func(part []Wijziging) error {
 		fresh := part
 		if after.Own {
 			var err error
@@ -307,7 +320,7 @@ func sendIn(t txn, herkomst string, basis int64, src changeSource, sent func(int
 		}
 		return nil
 	})
-	return stored, err
+	return stored, false, err
 }
 
 // inParts hands the changes src gives to store in parts of size (the last

@@ -208,14 +208,19 @@ func sendOwn(s *store.Store, srv *Server, teamID string, renew bool, res *Result
 		if total > 0 {
 			progress(Voortgang{Stap: StapVersturen, TeVerzenden: total})
 			convert := func(emit func([]Wijziging) error) error { return c.each(rows, emit) }
-			var stored int
-			stored, st.EigenTot, err = srv.send(st.Herkomst, st.OntvangenTot, convert, func(n int) {
+			d, err := srv.send(st.Herkomst, st.OntvangenTot, convert, func(n int) {
 				progress(Voortgang{Stap: StapVersturen, Verzonden: n, TeVerzenden: max(total, n)})
 			})
 			if err != nil {
 				return err
 			}
-			res.Verzonden += stored
+			res.Verzonden += d.stored
+			st.EigenTot = d.last
+			if d.alone {
+				// nothing to fetch up to there: the team's changes after
+				// the team version are these, and this laptop's own
+				st.OntvangenTot = d.last
+			}
 		}
 		if err := c.finish(); err != nil {
 			return err

@@ -90,20 +90,7 @@ func BenchmarkSync10000(b *testing.B) {
 		srv, _ := teamServer(b)
 		a := founder(b, srv, "anna")
 		other := member(b, srv, "bram")
-		all, err := a.Interventies(false)
-		if err != nil {
-			b.Fatal(err)
-		}
-		const fields = 12 // the stored fields of a figure entered this way
-		rows := make([]domain.Bereik, 10000/fields)
-		for k := range rows {
-			id := all[k%len(all)].ID
-			rows[k] = domain.Bereik{InterventieID: &id, Periode: fmt.Sprint(2000 + k/len(all)), Waarde: float64(k),
-				Eenheid: "deelnemers", MaatNaam: "deelnemers", Status: domain.StatusDefinitief, Notitie: "benchmark", BronTekst: "benchmark"}
-		}
-		if err := a.Update(func(t *store.Tx) error { return t.AddBereikBulk(rows) }); err != nil {
-			b.Fatal(err)
-		}
+		bulkFigures(b, a, 10000)
 		changes := pending(b, a)
 		b.ResetTimer()
 		start := time.Now()
@@ -139,6 +126,26 @@ func BenchmarkSync10000(b *testing.B) {
 		b.ReportMetric(copiedTeam.Seconds(), "s_COPY_teamtabel")
 		b.ReportMetric(copiedTeam.Seconds()/send.Seconds(), "x_verzenden_tegen_COPY_teamtabel")
 		b.ReportMetric(copied.Seconds()/stored.Seconds(), "x_teamdatabase_tegen_COPY")
+	}
+}
+
+// bulkFigures enters reach figures on laptop s in one bulk import, as many
+// as make about n changes to send (a change per stored field).
+func bulkFigures(tb testing.TB, s *store.Store, n int) {
+	tb.Helper()
+	all, err := s.Interventies(false)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	const fields = 12 // the stored fields of a figure entered this way
+	rows := make([]domain.Bereik, n/fields)
+	for k := range rows {
+		id := all[k%len(all)].ID
+		rows[k] = domain.Bereik{InterventieID: &id, Periode: fmt.Sprint(2000 + k/len(all)), Waarde: float64(k),
+			Eenheid: "deelnemers", MaatNaam: "deelnemers", Status: domain.StatusDefinitief, Notitie: "benchmark", BronTekst: "benchmark"}
+	}
+	if err := s.Update(func(t *store.Tx) error { return t.AddBereikBulk(rows) }); err != nil {
+		tb.Fatal(err)
 	}
 }
 

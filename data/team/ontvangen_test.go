@@ -1,10 +1,13 @@
 package team
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 
+	"github.com/jackc/pgx/v5"
 	"gorm.io/gorm"
 
 	"jeugdmonitor/data/domain"
@@ -121,5 +124,38 @@ func TestSameFigureAmongManyAdded(t *testing.T) {
 	report, err := b.Check()
 	if err != nil || !report.OK() {
 		t.Fatalf("controle bij bram: %+v, %v", report, err)
+	}
+}
+
+// TestFetchReadsAlongNumbers: right after a large send, while PostgreSQL's
+// statistics still count the changes before it, a fetch reads the next
+// changes along the index of numbers and stops at its limit, instead of
+// gathering and sorting all changes after the number.
+func TestFetchReadsAlongNumbers(t *testing.T) {
+	srv, _ := teamServer(t)
+	a := founder(t, srv, "anna")
+	bulkFigures(t, a, 10000)
+	sync(t, a, srv)
+	var plan []string
+	err := srv.withConn(func(c *pgx.Conn) error {
+		return pgx.BeginFunc(context.Background(), c, func(tx pgx.Tx) error {
+			if _, err := tx.Exec(context.Background(), alongNumbers); err != nil {
+				return err
+			}
+			rows, err := tx.Query(context.Background(), "EXPLAIN "+fetchQuery,
+				pgx.NamedArgs{"h": "een andere laptop", "after": 1, "end": 1 << 40, "limit": fetchBatch})
+			if err != nil {
+				return err
+			}
+			plan, err = pgx.CollectRows(rows, pgx.RowTo[string])
+			return err
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(plan, "\n")
+	if !strings.Contains(text, "Index Scan using team_wijzigingen_pkey") || strings.Contains(text, "Sort") {
+		t.Fatalf("ophalen leest niet langs de volgnummers:\n%s", text)
 	}
 }

@@ -583,6 +583,20 @@ type serverRow struct {
 	LengteOud, LengteNieuw, LengteNaam int64
 }
 
+// alongNumbers makes PostgreSQL read a transaction's changes along the
+// index of their numbers, stopping at the limit. After a large send its
+// statistics are behind until autovacuum analyses the table: it then
+// expects a few changes after a number, and gathers and sorts all of them,
+// with the bounds of every value computed, to return the first few
+// thousand (in a measurement 22 ms instead of 3 for 2.000 of 10.000).
+const alongNumbers = "SET LOCAL enable_bitmapscan = off; SET LOCAL enable_seqscan = off"
+
+// fetchQuery reads the changes a laptop fetches (fetchedSQL) after number
+// @after up to @end, at most @limit, oldest first.
+var fetchQuery = `SELECT ` + boundedColumns + ` FROM team_wijzigingen w
+WHERE w.volgnummer > @after AND w.volgnummer <= @end AND ` + fetchedSQL + `
+ORDER BY w.volgnummer LIMIT @limit`
+
 // fetch reads up to limit changes after number after, oldest first,
 // leaving out the laptop's own changes (herkomst) that met no conflict:
 // they are here already and need nothing. Each says whether the laptop
@@ -596,21 +610,26 @@ func (s *Server) fetch(after int64, herkomst string, eigen int64, limit int) ([]
 		return nil, 0, fmt.Errorf("wijzigingen uit de teamdatabase halen: %w", err)
 	}
 	var out []received
+	ctx := s.db.Statement.Context
 	err = s.withConn(func(c *pgx.Conn) error {
-		rows, err := c.Query(s.db.Statement.Context, `SELECT `+boundedColumns+` FROM team_wijzigingen w
-WHERE w.volgnummer > @after AND w.volgnummer <= @end AND `+fetchedSQL+`
-ORDER BY w.volgnummer LIMIT @limit`, pgx.NamedArgs{"h": herkomst, "after": after, "end": end, "limit": limit})
-		if err != nil {
+		err := pgx.BeginFunc(ctx, c, func(tx pgx.Tx) error {
+			if _, err := tx.Exec(ctx, alongNumbers); err != nil {
+				return err
+			}
+			rows, err := tx.Query(ctx, fetchQuery, pgx.NamedArgs{"h": herkomst, "after": after, "end": end, "limit": limit})
+			if err != nil {
+				return err
+			}
+			out = make([]received, 0, limit)
+			var r serverRow
+			_, err = pgx.ForEachRow(rows, []any{&r.Volgnummer, &r.WijzigingID, &r.Herkomst, &r.Basis, &r.Gebruiker, &r.Tijd,
+				&r.Actie, &r.Entiteit, &r.Sleutel, &r.Veld, &r.ConflictMet, &r.OudeWaarde, &r.NieuweWaarde,
+				&r.LengteOud, &r.LengteNieuw, &r.LengteNaam}, func() error {
+				c, teLang := r.change()
+				out = append(out, received{Wijziging: c, teLang: teLang})
+				return nil
+			})
 			return err
-		}
-		out = make([]received, 0, limit)
-		var r serverRow
-		_, err = pgx.ForEachRow(rows, []any{&r.Volgnummer, &r.WijzigingID, &r.Herkomst, &r.Basis, &r.Gebruiker, &r.Tijd,
-			&r.Actie, &r.Entiteit, &r.Sleutel, &r.Veld, &r.ConflictMet, &r.OudeWaarde, &r.NieuweWaarde,
-			&r.LengteOud, &r.LengteNieuw, &r.LengteNaam}, func() error {
-			c, teLang := r.change()
-			out = append(out, received{Wijziging: c, teLang: teLang})
-			return nil
 		})
 		if err != nil {
 			return err

@@ -344,17 +344,22 @@ func receive(ctx context.Context, s *store.Store, srv *Server, res *Resultaat, p
 			if end == st.OntvangenTot {
 				return nil
 			}
+			var counted func() (int, error)
 			if len(batch) > 0 && v.Verwerkt+len(batch) > v.TeVerwerken {
 				// counted at the first batch, and again when more came in
-				// since (a colleague sending meanwhile)
-				n, err := srv.countAfter(st.OntvangenTot, st.Herkomst)
-				if err != nil {
-					return err
-				}
-				v.TeVerwerken = v.Verwerkt + n
+				// since (a colleague sending meanwhile), while it is applied
+				from, herkomst := st.OntvangenTot, st.Herkomst
+				counted = inBackground(func() (int, error) { return srv.countAfter(from, herkomst) })
 			}
 			a := &applier{r: r, db: db, k: newKeys(db), t: &tables{db: db}, st: st, srv: srv}
-			if err := a.apply(batch); err != nil {
+			err = a.apply(batch)
+			if counted != nil {
+				n, countErr := counted()
+				if err = errors.Join(err, countErr); err == nil {
+					v.TeVerwerken = v.Verwerkt + n
+				}
+			}
+			if err != nil {
 				return err
 			}
 			if err := a.saveConflicts(); err != nil {
@@ -388,6 +393,24 @@ func receive(ctx context.Context, s *store.Store, srv *Server, res *Resultaat, p
 		if done {
 			return nil
 		}
+	}
+}
+
+// inBackground runs fn on a goroutine of its own; the function it returns
+// waits for fn's result.
+func inBackground[T any](fn func() (T, error)) func() (T, error) {
+	type result struct {
+		value T
+		err   error
+	}
+	done := make(chan result, 1)
+	go func() {
+		v, err := fn()
+		done <- result{v, err}
+	}()
+	return func() (T, error) {
+		r := <-done
+		return r.value, r.err
 	}
 }
 

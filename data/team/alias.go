@@ -58,13 +58,12 @@ func (a *applier) laterOwn(c received, id uint) (bool, error) {
 	if c.LaterEigen {
 		return true, nil
 	}
-	var keys []string
-	if err := a.db.Raw("SELECT sleutel FROM team_sleutels WHERE entiteit = ? AND lokaal_id = ?", c.Entiteit, id).
-		Scan(&keys).Error; err != nil || len(keys) < 2 {
+	keys, err := a.k.allOf(c.Entiteit, id)
+	if err != nil || len(keys) < 2 {
 		return false, err
 	}
 	var n int64
-	err := a.srv.db.Raw("SELECT count(*) FROM team_wijzigingen WHERE entiteit = ? AND sleutel = ANY(?::text[]) AND veld = ?"+
+	err = a.srv.db.Raw("SELECT count(*) FROM team_wijzigingen WHERE entiteit = ? AND sleutel = ANY(?::text[]) AND veld = ?"+
 		" AND volgnummer > ? AND herkomst = ?", c.Entiteit, array(keys), c.Veld, c.Volgnummer, a.st.Herkomst).Scan(&n).Error
 	return n > 0, err
 }

@@ -283,7 +283,7 @@ func keep(r *store.RawTx, c *Conflict, kept Wijziging, user string) error {
 	if len(current) == 1 {
 		old = rawText(current[0])
 	}
-	if err := db.Exec(fmt.Sprintf("UPDATE %s SET %s = ? WHERE id = ?", quote(c.Entiteit), quote(c.Veld)), value, c.LokaalID).Error; err != nil {
+	if err := a.setField(c.Entiteit, c.Veld, value, c.LokaalID); err != nil {
 		return err
 	}
 	return r.Log([]domain.Wijziging{{Tijd: time.Now().UTC(), Gebruiker: user, Actie: domain.ActieGewijzigd,

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -399,5 +400,62 @@ func TestConflictSaysWhichValueHolds(t *testing.T) {
 	}
 	if c.Geldt(Wijziging{Actie: refusedAction, NieuweWaarde: "165"}) || (Conflict{Nu: "165"}).Geldt(Wijziging{NieuweWaarde: "165"}) {
 		t.Error("een geweigerde wijziging of een niet gelezen waarde geldt")
+	}
+}
+
+// TestRefusedFieldChangeLeavesTheRest: two laptops give two interventions
+// the same name, which the register refuses (names are unique). Each keeps
+// the other's renaming as a refused change, open as a conflict, leaves
+// that intervention as it was, and applies the rest of what it received
+// in the same batch.
+func TestRefusedFieldChangeLeavesTheRest(t *testing.T) {
+	srv, _ := teamServer(t)
+	a := founder(t, srv, "anna")
+	b := member(t, srv, "bram")
+	const name = "Gedeelde naam"
+	var names []string
+	for _, iv := range interventies(t, a)[:4] {
+		names = append(names, iv.Naam)
+	}
+	for k, s := range []*store.Store{a, b} {
+		iv, err := s.InterventieByNaam(names[k])
+		if err != nil {
+			t.Fatal(err)
+		}
+		iv.Naam = name
+		if err := s.UpdateInterventie(&iv); err != nil {
+			t.Fatal(err)
+		}
+	}
+	reach(t, a, names[2], "2025", "41")
+	reach(t, b, names[3], "2025", "42")
+	sync(t, a, srv)
+	sync(t, b, srv)
+	sync(t, a, srv)
+	for k, s := range []*store.Store{a, b} {
+		list, err := OpenConflicten(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(list) != 1 || !strings.Contains(list[0].Omschrijving(), "weigert") || list[0].Tweede.NieuweWaarde != name {
+			t.Fatalf("%s: conflicten %v; verwacht één geweigerde naamswijziging", s.User(), list)
+		}
+		if _, err := s.InterventieByNaam(names[1-k]); err != nil {
+			t.Fatalf("%s: de interventie die de ander hernoemde heet niet meer %q: %v", s.User(), names[1-k], err)
+		}
+		for i, waarde := range map[int]float64{2: 41, 3: 42} {
+			iv, err := s.InterventieByNaam(names[i])
+			if err != nil {
+				t.Fatal(err)
+			}
+			figures, err := s.BereikVan(iv.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := slices.IndexFunc(figures, func(f domain.Bereik) bool { return f.Periode == "2025" && f.Waarde == waarde })
+			if found < 0 {
+				t.Fatalf("%s: %s heeft voor 2025 niet %v: %+v", s.User(), names[i], waarde, figures)
+			}
+		}
 	}
 }

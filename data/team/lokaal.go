@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -197,13 +198,54 @@ func (t *tables) columns(table string) (map[string]column, error) {
 // transaction, remembering what it looked up.
 type keys struct {
 	db      *gorm.DB
-	byLocal map[string]string // "table id" -> first key
-	byKey   map[string]uint   // "table key" -> local number (0: none)
+	byLocal map[string]string   // "table id" -> first key
+	byKey   map[string]uint     // "table key" -> local number (0: none)
+	all     map[string][]string // "table id" -> every key, oldest first
 }
 
 // newKeys maps keys in the transaction db.
 func newKeys(db *gorm.DB) keys {
-	return keys{db: db, byLocal: map[string]string{}, byKey: map[string]uint{}}
+	return keys{db: db, byLocal: map[string]string{}, byKey: map[string]uint{}, all: map[string][]string{}}
+}
+
+// allOf is every team-wide key of a local record, oldest first: a record
+// added on more laptops before they synchronised has the key of each.
+func (k keys) allOf(table string, id uint) ([]string, error) {
+	local := table + " " + strconv.FormatUint(uint64(id), 10)
+	if _, known := k.all[local]; !known {
+		if err := k.loadLocal(table, []uint{id}); err != nil {
+			return nil, err
+		}
+	}
+	return slices.Clone(k.all[local]), nil
+}
+
+// loadLocal looks up every key of the local records ids of table, a query
+// per preloadBatch of them: byLocal gets the first, all every one.
+func (k keys) loadLocal(table string, ids []uint) error {
+	for start := 0; start < len(ids); start += preloadBatch {
+		part := ids[start:min(start+preloadBatch, len(ids))]
+		var found []struct {
+			LokaalID uint
+			Sleutel  string
+		}
+		if err := k.db.Raw("SELECT lokaal_id, sleutel FROM team_sleutels WHERE entiteit = ? AND lokaal_id IN ? ORDER BY rowid",
+			table, part).Scan(&found).Error; err != nil {
+			return err
+		}
+		for _, id := range part {
+			local := table + " " + strconv.FormatUint(uint64(id), 10)
+			k.byLocal[local], k.all[local] = "", nil // unless found
+		}
+		for _, f := range found {
+			local := table + " " + strconv.FormatUint(uint64(f.LokaalID), 10)
+			if k.byLocal[local] == "" {
+				k.byLocal[local] = f.Sleutel
+			}
+			k.all[local] = append(k.all[local], f.Sleutel)
+		}
+	}
+	return nil
 }
 
 // keyOf is the team-wide key of a local record ("" when it has none).
@@ -238,8 +280,9 @@ func (k keys) localID(table, key string) (uint, error) {
 const preloadBatch = 200
 
 // preload looks up the local numbers of the records a batch of received
-// changes is about, a few queries for the whole batch instead of one per
-// record; localID then answers from memory.
+// changes is about, and every key of those here, a few queries for the
+// whole batch instead of one per record or change; localID and allOf then
+// answer from memory.
 func (k keys) preload(batch []received) error {
 	wanted := map[string]bool{}
 	var list []string
@@ -264,6 +307,19 @@ func (k keys) preload(batch []received) error {
 			k.byKey[r.Entiteit+" "+r.Sleutel] = r.LokaalID
 		}
 	}
+	here := map[string][]uint{}
+	for key, id := range k.byKey {
+		table, _, _ := strings.Cut(key, " ")
+		if _, known := k.all[table+" "+strconv.FormatUint(uint64(id), 10)]; id != 0 && !known {
+			here[table] = append(here[table], id)
+		}
+	}
+	for table, ids := range here {
+		slices.Sort(ids)
+		if err := k.loadLocal(table, slices.Compact(ids)); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -280,23 +336,12 @@ func (k keys) preloadLocal(rows []domain.Wijziging) error {
 		if _, known := k.byLocal[local]; known {
 			continue
 		}
-		k.byLocal[local] = "" // unless found below
+		k.byLocal[local] = "" // asked below
 		byTable[w.Entiteit] = append(byTable[w.Entiteit], w.EntiteitID)
 	}
 	for table, ids := range byTable {
-		for start := 0; start < len(ids); start += preloadBatch {
-			var found []struct {
-				LokaalID uint
-				Sleutel  string
-			}
-			if err := k.db.Raw("SELECT lokaal_id, sleutel FROM team_sleutels WHERE entiteit = ? AND lokaal_id IN ? ORDER BY rowid DESC",
-				table, ids[start:min(start+preloadBatch, len(ids))]).Scan(&found).Error; err != nil {
-				return err
-			}
-			// newest first, so that the first key of a record is kept, as keyOf gives it
-			for _, f := range found {
-				k.byLocal[table+" "+strconv.FormatUint(uint64(f.LokaalID), 10)] = f.Sleutel
-			}
+		if err := k.loadLocal(table, ids); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -318,6 +363,9 @@ func (k keys) addAll(table string, ids []uint, keys []string) error {
 			delete(k.byLocal, local) // it may have had a key before: ask again
 		}
 		k.byKey[table+" "+keys[i]] = id
+		if list, known := k.all[local]; known {
+			k.all[local] = append(list, keys[i])
+		}
 		marks[i] = "(?, ?, ?)"
 		args = append(args, keys[i], table, int64(id))
 	}
@@ -329,6 +377,7 @@ func (k keys) addAll(table string, ids []uint, keys []string) error {
 // forget removes every key of a local record that no longer exists.
 func (k keys) forget(table string, id uint) error {
 	delete(k.byLocal, table+" "+strconv.FormatUint(uint64(id), 10))
+	delete(k.all, table+" "+strconv.FormatUint(uint64(id), 10))
 	for key, local := range k.byKey {
 		if local == id && strings.HasPrefix(key, table+" ") {
 			delete(k.byKey, key)

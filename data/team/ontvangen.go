@@ -1,6 +1,7 @@
 package team
 
 import (
+	"database/sql"
 	"errors"
 	"fmt"
 	"strconv"
@@ -34,6 +35,47 @@ type applier struct {
 	// rows they became, both written at the end.
 	received []ontvangen
 	audit    []domain.Wijziging
+	// prepared are the statements exec prepared in the transaction.
+	prepared map[string]*sql.Stmt
+}
+
+// exec runs a statement in the applier's transaction, prepared once per
+// text: SQLite parses an UPDATE of one field in longer than it runs it, and
+// a batch runs the same few thousands of times. Statements prepared in a
+// transaction end with it.
+func (a *applier) exec(query string, args ...any) error {
+	tx, ok := a.db.Statement.ConnPool.(*sql.Tx)
+	if !ok {
+		return a.db.Exec(query, args...).Error
+	}
+	ctx := a.db.Statement.Context
+	stmt, ok := a.prepared[query]
+	if !ok {
+		var err error
+		if stmt, err = tx.PrepareContext(ctx, query); err != nil {
+			return a.translated(err)
+		}
+		if a.prepared == nil {
+			a.prepared = map[string]*sql.Stmt{}
+		}
+		a.prepared[query] = stmt
+	}
+	_, err := stmt.ExecContext(ctx, args...)
+	return a.translated(err)
+}
+
+// translated is err as gorm names the errors of the database (a broken
+// rule as gorm.ErrDuplicatedKey, ...), as for a statement run through gorm.
+func (a *applier) translated(err error) error {
+	if t, ok := a.db.Dialector.(gorm.ErrorTranslator); ok && err != nil {
+		return t.Translate(err)
+	}
+	return err
+}
+
+// setField gives field of the local record id of table value.
+func (a *applier) setField(table, field string, value any, id uint) error {
+	return a.exec(fmt.Sprintf("UPDATE %s SET %s = ? WHERE id = ?", quote(table), quote(field)), value, id)
 }
 
 // apply applies a batch of changes fetched from the team database, in order,
@@ -124,7 +166,7 @@ func (a *applier) applyGroup(group []received, adds *additions) error {
 		return err
 	}
 	var done []logged
-	err = a.savepoint(func() error {
+	write := func() error {
 		switch {
 		case group[0].Entiteit == linkTable:
 			done, err = a.applyLink(group[0].Wijziging)
@@ -136,8 +178,23 @@ func (a *applier) applyGroup(group []received, adds *additions) error {
 			done, err = a.applyFields(group)
 		}
 		return err
-	})
+	}
+	if oneField(group) {
+		// one UPDATE, which SQLite undoes by itself when it refuses it: a
+		// savepoint would copy every page the change touches first, at
+		// more cost than the change
+		err = refusedByRule(write())
+	} else {
+		err = a.savepoint(write)
+	}
 	return a.finish(group, done, err)
+}
+
+// oneField reports whether group is one change to a field of a shared
+// record, which applyFields makes with one statement.
+func oneField(group []received) bool {
+	c := group[0]
+	return len(group) == 1 && c.Actie == domain.ActieGewijzigd && c.Entiteit != linkTable && c.Entiteit != conflictTable
 }
 
 // madeHere reports whether a change was made in this database file: by
@@ -251,25 +308,22 @@ type refusal struct{ reden string }
 func (r *refusal) Error() string { return r.reden }
 
 // savepoint runs fn so that a refused change leaves nothing behind. The
-// savepoint statements go to the connection directly: gorm's processing
-// of a statement costs more than SQLite's work for these.
+// savepoint statements are prepared (exec): gorm's processing of a
+// statement costs more than SQLite's work for these.
 func (a *applier) savepoint(fn func() error) error {
-	pool := a.db.Statement.ConnPool
-	ctx := a.db.Statement.Context
-	if _, err := pool.ExecContext(ctx, "SAVEPOINT team_toepassen"); err != nil {
+	if err := a.exec("SAVEPOINT team_toepassen"); err != nil {
 		return err
 	}
 	if err := fn(); err != nil {
-		if _, e := pool.ExecContext(ctx, "ROLLBACK TO team_toepassen"); e != nil {
+		if e := a.exec("ROLLBACK TO team_toepassen"); e != nil {
 			return errors.Join(err, e)
 		}
-		if _, e := pool.ExecContext(ctx, "RELEASE team_toepassen"); e != nil {
+		if e := a.exec("RELEASE team_toepassen"); e != nil {
 			return errors.Join(err, e)
 		}
 		return refusedByRule(err)
 	}
-	_, err := pool.ExecContext(ctx, "RELEASE team_toepassen")
-	return err
+	return a.exec("RELEASE team_toepassen")
 }
 
 // refusedByRule makes an error of SQLite refusing a statement for a rule
@@ -372,7 +426,7 @@ func (a *applier) applyFields(group []received) ([]logged, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := a.db.Exec(fmt.Sprintf("UPDATE %s SET %s = ? WHERE id = ?", quote(c.Entiteit), quote(c.Veld)), value, id).Error; err != nil {
+		if err := a.setField(c.Entiteit, c.Veld, value, id); err != nil {
 			return nil, err
 		}
 		oud, _, _ := a.localText(col, c.OudeWaarde)
@@ -540,9 +594,8 @@ func quote(name string) string {
 // values are kept as conflicts.
 func (a *applier) merge(group []received, cols map[string]column, id uint) ([]logged, error) {
 	first := group[0]
-	var localKeys []string
-	if err := a.db.Raw("SELECT sleutel FROM team_sleutels WHERE entiteit = ? AND lokaal_id = ?", first.Entiteit, id).
-		Scan(&localKeys).Error; err != nil {
+	localKeys, err := a.k.allOf(first.Entiteit, id)
+	if err != nil {
 		return nil, err
 	}
 	if err := a.k.add(first.Entiteit, id, first.Sleutel); err != nil {
@@ -582,7 +635,7 @@ func (a *applier) merge(group []received, cols map[string]column, id uint) ([]lo
 			a.conflict(conflict{tweede: c.Wijziging,
 				reden: h.describe(a.st.Herkomst, old) + "; de waarde van de andere laptop bereikte het team later en vervangt die"})
 		}
-		if err := a.db.Exec(fmt.Sprintf("UPDATE %s SET %s = ? WHERE id = ?", quote(c.Entiteit), quote(c.Veld)), value, id).Error; err != nil {
+		if err := a.setField(c.Entiteit, c.Veld, value, id); err != nil {
 			return nil, err
 		}
 		out = append(out, auditRow(c.Wijziging, id, c.Veld, old, local))

@@ -21,11 +21,25 @@ import (
 const linkField = "interventie_id:"
 
 // unsent reads the laptop's audit rows after st.VerzondenTot, which a
-// synchronisation sends.
+// synchronisation sends. It scans the columns itself: gorm's scanning by
+// reflection took most of the time of reading 10.000 rows.
 func unsent(db *gorm.DB, st staat) ([]domain.Wijziging, error) {
-	var rows []domain.Wijziging
-	err := db.Where("id > ?", st.VerzondenTot).Order("id").Find(&rows).Error
-	return rows, err
+	rows, err := db.Raw("SELECT id, tijd, gebruiker, actie, entiteit, entiteit_id, veld, oude_waarde, nieuwe_waarde, keten"+
+		" FROM wijzigingen WHERE id > ? ORDER BY id", st.VerzondenTot).Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []domain.Wijziging
+	for rows.Next() {
+		var w domain.Wijziging
+		if err := rows.Scan(&w.ID, &w.Tijd, &w.Gebruiker, &w.Actie, &w.Entiteit, &w.EntiteitID, &w.Veld, &w.OudeWaarde,
+			&w.NieuweWaarde, &w.Keten); err != nil {
+			return nil, err
+		}
+		out = append(out, w)
+	}
+	return out, rows.Err()
 }
 
 // newConverter prepares turning the audit rows rows into changes (each),

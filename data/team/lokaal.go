@@ -209,7 +209,8 @@ func newKeys(db *gorm.DB) keys {
 }
 
 // allOf is every team-wide key of a local record, oldest first: a record
-// added on more laptops before they synchronised has the key of each.
+// added on more laptops before they synchronised has the key of each. The
+// list is shared: callers do not change it.
 func (k keys) allOf(table string, id uint) ([]string, error) {
 	local := table + " " + strconv.FormatUint(uint64(id), 10)
 	if _, known := k.all[local]; !known {
@@ -217,7 +218,23 @@ func (k keys) allOf(table string, id uint) ([]string, error) {
 			return nil, err
 		}
 	}
-	return slices.Clone(k.all[local]), nil
+	return k.all[local], nil
+}
+
+// aliasesOf is every key of a local record other than key (nil for a
+// record with one key, as most have).
+func (k keys) aliasesOf(table string, id uint, key string) ([]string, error) {
+	all, err := k.allOf(table, id)
+	if err != nil || len(all) < 2 {
+		return nil, err
+	}
+	var others []string
+	for _, a := range all {
+		if a != key {
+			others = append(others, a)
+		}
+	}
+	return others, nil
 }
 
 // loadLocal looks up every key of the local records ids of table, a query

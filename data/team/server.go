@@ -454,18 +454,20 @@ var errIDTaken = errors.New("de teamdatabase heeft al een andere wijziging met e
 // markConflicts notes with each change (ConflictMet) the latest change to
 // the same field from another laptop after the team version the change was
 // made on, which it was made without knowing, unless that one did the
-// same. Only the changes the team got after the oldest version (basis)
-// are looked at (the lists of tables and keys let an index find the few
-// to these fields).
+// same. The field is the record's under any of its keys (aliases). Only
+// the changes the team got after the oldest version (basis) are looked at
+// (the lists of tables and keys let an index find the few to these
+// fields).
 func markConflicts(tx *gorm.DB, changes []Wijziging, herkomst string, basis int64) error {
 	type field struct{ entiteit, sleutel, veld string }
 	seen := map[field]bool{}
 	var entiteit, sleutel, veld []string
 	for _, c := range changes {
-		f := field{c.Entiteit, c.Sleutel, c.Veld}
-		if !seen[f] {
-			seen[f] = true
-			entiteit, sleutel, veld = append(entiteit, f.entiteit), append(sleutel, f.sleutel), append(veld, f.veld)
+		for _, key := range append([]string{c.Sleutel}, c.aliases...) {
+			if f := (field{c.Entiteit, key, c.Veld}); !seen[f] {
+				seen[f] = true
+				entiteit, sleutel, veld = append(entiteit, f.entiteit), append(sleutel, f.sleutel), append(veld, f.veld)
+			}
 		}
 	}
 	var rows []struct {
@@ -489,8 +491,13 @@ ORDER BY e.entiteit, e.sleutel, e.veld, e.volgnummer DESC`, maxNaam, domain.MaxT
 		latest[field{r.Entiteit, r.Sleutel, r.Veld}] = i
 	}
 	for i, c := range changes {
-		j, ok := latest[field{c.Entiteit, c.Sleutel, c.Veld}]
-		if !ok || rows[j].Volgnummer <= c.Basis {
+		j := -1
+		for _, key := range append([]string{c.Sleutel}, c.aliases...) {
+			if k, ok := latest[field{c.Entiteit, key, c.Veld}]; ok && (j < 0 || rows[k].Volgnummer > rows[j].Volgnummer) {
+				j = k
+			}
+		}
+		if j < 0 || rows[j].Volgnummer <= c.Basis {
 			continue
 		}
 		e := rows[j]

@@ -47,6 +47,10 @@ type Wijziging struct {
 	// one was made without knowing (set by the team database on receipt),
 	// or empty.
 	ConflictMet string
+	// aliases are the record's other team-wide keys on the sending laptop
+	// (the same record added on more laptops), whose changes to the field
+	// conflict with this one as much as those under Sleutel. Not stored.
+	aliases []string
 }
 
 // gedeeldeEntiteiten are the kinds of record the team shares, with whether

@@ -201,6 +201,11 @@ func (c *converter) convert(w domain.Wijziging) ([]Wijziging, error) {
 		return nil, err
 	}
 	base.Sleutel = key
+	if key != base.ID { // a record known before: it can have more keys
+		if base.aliases, err = c.k.aliasesOf(w.Entiteit, w.EntiteitID, key); err != nil {
+			return nil, err
+		}
+	}
 	if w.Veld == geschiedenis.AlleVelden {
 		return c.expand(base, w.NieuweWaarde)
 	}

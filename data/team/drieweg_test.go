@@ -2,9 +2,10 @@ package team
 
 import (
 	"fmt"
-	"strings"
+	"slices"
 	"testing"
 
+	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/store"
 )
 
@@ -12,7 +13,8 @@ import (
 // offline, each with its own value and note. Whatever the order of the
 // first synchronisation, a second round leaves all three with the same
 // content: the value and note of the addition that reached the team last.
-// The laptop whose addition that was keeps its own and says so.
+// Each has the conflict of that addition with the one before it, and a
+// choice made on one laptop closes it on the others.
 func TestSameFigureAddedOnThreeLaptops(t *testing.T) {
 	for _, order := range []string{"XYZ", "ZYX", "YXZ"} {
 		t.Run(order, func(t *testing.T) {
@@ -54,25 +56,28 @@ func TestSameFigureAddedOnThreeLaptops(t *testing.T) {
 					t.Fatalf("%c: cijfers 2030 %q, verwacht alleen %q (de laatst aangekomen toevoeging)", l, found, want)
 				}
 			}
+			// every laptop has the conflict that ends with the last addition,
+			// as the same pair of changes, with that value holding: a choice
+			// made on one laptop closes it on all
+			endsLast := func(c Conflict) bool { return c.Veld == "waarde" && c.Tweede.NieuweWaarde == waarden[last] }
 			for _, l := range []byte("XYZ") {
-				var texts []string
-				for _, c := range conflicts(t, laptops[l]) {
-					texts = append(texts, c.Omschrijving())
+				list := conflicts(t, laptops[l])
+				i := slices.IndexFunc(list, endsLast)
+				if i < 0 || !list[i].Geldt(list[i].Tweede) || list[i].Eerste.Actie != domain.ActieToegevoegd {
+					t.Fatalf("%c: geen conflict tussen twee toevoegingen dat eindigt met de laatste (%s):\n%v", l, waarden[last], list)
 				}
-				all := strings.Join(texts, "\n")
-				own := fmt.Sprintf("ook hier toegevoegd, met %q; ", string(l))
-				want := []string{own + "de waarde van de andere laptop bereikte het team later en vervangt die",
-					fmt.Sprintf("vervangt die; daarna toegevoegd %q", string(last))}
-				if l == last {
-					want = []string{own + "die waarde bereikte het team later en blijft"}
-					if strings.Contains(all, "vervangt") {
-						t.Fatalf("%c: de eigen toevoeging bereikte het team het laatst, maar een conflict zegt dat ze vervangen is:\n%s", l, all)
-					}
-				}
-				for _, w := range want {
-					if !strings.Contains(all, w) {
-						t.Fatalf("%c: de conflicten zeggen niet %q:\n%s", l, w, all)
-					}
+			}
+			chooser := laptops[order[0]]
+			list := conflicts(t, chooser)
+			if err := Resolve(chooser, list[slices.IndexFunc(list, endsLast)].ID, KeuzeTweede); err != nil {
+				t.Fatal(err)
+			}
+			for _, l := range []byte(order) {
+				sync(t, laptops[l], srv)
+			}
+			for _, l := range []byte("XYZ") {
+				if slices.ContainsFunc(conflicts(t, laptops[l]), endsLast) {
+					t.Fatalf("%c: de keuze op %s sloot het conflict hier niet:\n%v", l, chooser.User(), conflicts(t, laptops[l]))
 				}
 			}
 		})

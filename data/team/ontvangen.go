@@ -627,13 +627,17 @@ func (a *applier) merge(group []received, cols map[string]column, id uint) ([]lo
 		if err != nil {
 			return nil, err
 		}
-		if old != "" && h.Volgnummer > c.Volgnummer {
-			a.conflict(conflict{tweede: c.Wijziging, reden: h.describe(a.st.Herkomst, old) + "; die waarde bereikte het team later en blijft"})
+		// the conflict is the two changes in the team's order on every
+		// laptop, so that a choice made on one closes it on all
+		switch {
+		case old == "":
+		case h.Volgnummer > c.Volgnummer: // the value here reached the team later: it stays
+			a.conflict(conflict{tweede: h.Wijziging, eersteID: c.ID})
 			continue
-		}
-		if old != "" {
-			a.conflict(conflict{tweede: c.Wijziging,
-				reden: h.describe(a.st.Herkomst, old) + "; de waarde van de andere laptop bereikte het team later en vervangt die"})
+		case h.Volgnummer > 0:
+			a.conflict(conflict{tweede: c.Wijziging, eersteID: h.ID})
+		default:
+			a.conflict(conflict{tweede: c.Wijziging, reden: fmt.Sprintf("hier al %q, nog niet in het team; de waarde van de andere laptop vervangt die", old)})
 		}
 		if err := a.setField(c.Entiteit, c.Veld, value, id); err != nil {
 			return nil, err
@@ -643,39 +647,21 @@ func (a *applier) merge(group []received, cols map[string]column, id uint) ([]lo
 	return out, nil
 }
 
-// holding is the change in the team database whose value a field of a
-// local record holds (zero: none there, e.g. not sent yet).
-type holding struct {
-	Volgnummer int64
-	Herkomst   string
-	Gebruiker  string
-	Actie      string
-}
-
 // holder finds the change whose value the field of the received change c
 // holds here, among those to the record's local keys: the latest that
 // reached the team before c (received here in the team's order), or a
-// later one made on this laptop itself. Merging by the team's number
-// rather than by which key came first keeps every laptop on the last
-// arrival, however many laptops added the record.
-func (a *applier) holder(c received, keys []string) (holding, error) {
-	var h []holding
-	err := a.srv.db.Raw("SELECT volgnummer, herkomst, gebruiker, actie FROM team_wijzigingen WHERE entiteit = ? AND sleutel = ANY(?::text[])"+
-		" AND veld = ? AND (volgnummer < ? OR herkomst = ?) ORDER BY volgnummer DESC LIMIT 1",
-		c.Entiteit, array(keys), c.Veld, c.Volgnummer, a.st.Herkomst).Scan(&h).Error
-	if err != nil || len(h) == 0 {
-		return holding{}, err
+// later one made on this laptop itself (Volgnummer 0: none there, e.g. not
+// sent yet). Merging by the team's number rather than by which key came
+// first keeps every laptop on the last arrival, however many laptops added
+// the record.
+func (a *applier) holder(c received, keys []string) (received, error) {
+	var rows []serverRow
+	err := a.srv.db.Raw("SELECT "+boundedColumns+" FROM team_wijzigingen w WHERE w.entiteit = ? AND w.sleutel = ANY(?::text[])"+
+		" AND w.veld = ? AND (w.volgnummer < ? OR w.herkomst = ?) ORDER BY w.volgnummer DESC LIMIT 1",
+		c.Entiteit, array(keys), c.Veld, c.Volgnummer, a.st.Herkomst).Scan(&rows).Error
+	if err != nil || len(rows) == 0 {
+		return received{}, err
 	}
-	return h[0], nil
-}
-
-// describe says in Dutch where the value old of a field here came from.
-func (h holding) describe(herkomst, old string) string {
-	switch {
-	case h.Herkomst == herkomst:
-		return fmt.Sprintf("ook hier %s, met %q", h.Actie, old)
-	case h.Volgnummer > 0:
-		return fmt.Sprintf("eerder %s door %s, met %q", h.Actie, h.Gebruiker, old)
-	}
-	return fmt.Sprintf("hier al %q", old)
+	h, teLang := rows[0].change()
+	return received{Wijziging: h, teLang: teLang}, nil
 }

@@ -1089,7 +1089,7 @@ stap_team_inrichten_en_aansluiten() {
 		"$BIN" export --what bereik --format csv --db "$db" 2>/dev/null | tr -d '\r' | begint_met "$TEAM_CIJFER" ||
 			faal "het cijfer $TEAM_CIJFER staat niet in $db"
 		"$BIN" sync --db "$db" >"$WERK/team-sync.log" 2>&1 || faal "sync van $db mislukte: $(cat "$WERK/team-sync.log")"
-		grep -q 'Gesynchroniseerd: 0 verstuurd, 0 ontvangen' "$WERK/team-sync.log" ||
+		grep -q 'Gesynchroniseerd: 0 wijzigingen verstuurd, 0 ontvangen' "$WERK/team-sync.log" ||
 			faal "$db liep niet gelijk met het team: $(cat "$WERK/team-sync.log")"
 		"$BIN" conflicten --db "$db" >"$WERK/team-conflicten.log" 2>&1 && grep -qx 'Geen conflicten.' "$WERK/team-conflicten.log" ||
 			faal "conflicten in $db: $(cat "$WERK/team-conflicten.log")"

@@ -75,7 +75,8 @@ func (s *helpScreen) buildUI() {
 			"De eigenaar van de teamdatabase geeft de gebruiker van een collega op de server eerst recht met Rechten geven. "+
 			"Collega's kiezen Aansluiten bij een team: hun laptop krijgt een nieuwe database met het register van het team, "+
 			"die het venster daarna opent; hun eigen database blijft zoals hij was en gaat niet mee. "+
-			"Bestand > Synchroniseren met het team stuurt daarna uw wijzigingen en haalt die van collega's op; "+
+			"Bestand > Synchroniseren met het team stuurt daarna uw wijzigingen en haalt die van collega's op "+
+			"(het telt een wijziging per veld: een nieuw cijfer is een wijziging per ingevuld veld); "+
 			"Bestand > Conflicten toont de wijzigingen die botsten met die van een collega.")),
 		heading(lang.L("Gegevens uitwisselen"), theme.SizeNameSubHeadingText),
 		paragraph(lang.L("Bestand > Importeren leest bereik of indicatorwaarden uit Excel of CSV, en CBS StatLine-downloads. "+

@@ -31,10 +31,12 @@ type Resultaat struct {
 }
 
 // Tekst says in Dutch what the synchronisation did: "Gesynchroniseerd:
-// 12 verstuurd, 1.234 ontvangen (1.234 toegepast), geen nieuwe conflicten".
+// 12 wijzigingen verstuurd, 1.234 ontvangen (1.234 toegepast), 0 nieuwe
+// conflicten". A change is one field of a record, as the audit trail
+// counts them: a new figure is a change per field filled in.
 func (r Resultaat) Tekst() string {
-	return fmt.Sprintf("Gesynchroniseerd: %s verstuurd, %s ontvangen (%s toegepast), %s", getal(r.Verzonden), getal(r.Ontvangen),
-		getal(r.Toegepast), r.ConflictenTekst())
+	return fmt.Sprintf("Gesynchroniseerd: %s verstuurd, %s ontvangen (%s toegepast), %s",
+		dutchnum.Aantal(r.Verzonden, "wijziging", "wijzigingen"), getal(r.Ontvangen), getal(r.Toegepast), r.ConflictenTekst())
 }
 
 // getal writes a count with dots between thousands.

@@ -124,7 +124,7 @@ func smallBatches(t *testing.T) {
 // synchronisation write their counts as Dutch numbers ("12.384").
 func TestCountsWithThousands(t *testing.T) {
 	res := Resultaat{Verzonden: 12384, Ontvangen: 1032, Toegepast: 1000}
-	if got := res.Tekst(); !strings.HasPrefix(got, "Gesynchroniseerd: 12.384 verstuurd, 1.032 ontvangen (1.000 toegepast), ") {
+	if got := res.Tekst(); !strings.HasPrefix(got, "Gesynchroniseerd: 12.384 wijzigingen verstuurd, 1.032 ontvangen (1.000 toegepast), ") {
 		t.Fatalf("%q", got)
 	}
 	v := Voortgang{Stap: StapVersturen, Verzonden: 4032, TeVerzenden: 12384}

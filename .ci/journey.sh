@@ -996,7 +996,7 @@ stap_team_inrichten_en_aansluiten() {
 	toont 330,220,620,300 "Verbinding geslaagd" "nog geen teamregister"
 	foto "verbinding-getest"
 	toets Return # OK
-	toont 222,400,1050,290 "Verbonden met PostgreSQL" "richt het eerst in met Teamdatabase inrichten"
+	toont 222,200,1050,490 "Verbonden met PostgreSQL" "richt het eerst in met Teamdatabase inrichten"
 	team_adres 3 # to Teamdatabase inrichten…
 	toets space
 	toont 330,220,620,300 "Het hele register van deze database" "bewaard"
@@ -1006,7 +1006,7 @@ stap_team_inrichten_en_aansluiten() {
 	foto "ingericht"
 	toets Return # OK
 	# in the team now: joining from it is not offered, and the page says why
-	toont 222,400,1050,290 "hoort al bij een team"
+	toont 222,200,1050,490 "hoort al bij een team"
 	team_adres 0
 	klik 1070 $((TEAM_RIJ + 41)) # Aansluiten bij een team…, the last button of the row under the field: not to be chosen
 	sleep 1

@@ -271,20 +271,21 @@ func joinMessage(a, b string) string {
 	return a + "; " + b
 }
 
-// fixedHeight stacks its objects at a fixed height and their widest width.
-type fixedHeight float32
+// givenHeight stacks its objects at the height the function gives (read
+// at every layout, so it may change) and their widest width.
+type givenHeight func() float32
 
-// MinSize is the widest object's width at the fixed height.
-func (h fixedHeight) MinSize(objects []fyne.CanvasObject) fyne.Size {
+// MinSize is the widest object's width at the given height.
+func (h givenHeight) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	var w float32
 	for _, o := range objects {
 		w = max(w, o.MinSize().Width)
 	}
-	return fyne.NewSize(w, float32(h))
+	return fyne.NewSize(w, h())
 }
 
 // Layout gives every object the whole space.
-func (h fixedHeight) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+func (h givenHeight) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	for _, o := range objects {
 		o.Move(fyne.NewPos(0, 0))
 		o.Resize(size)

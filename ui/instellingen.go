@@ -17,7 +17,10 @@ import (
 )
 
 // instellingenScreen chooses the database (open another, make a new one,
-// write a backup copy), the name in the audit trail, and the theme.
+// write a backup copy), its team database, the name in the audit trail,
+// and the theme. The team database comes right after the database, above
+// the list of backups: at a laptop's screen size it shows without
+// scrolling, and Tab reaches it from the database's buttons.
 type instellingenScreen struct {
 	m *Main
 
@@ -74,12 +77,12 @@ func (s *instellingenScreen) buildUI() {
 		container.NewHBox(s.openButton, s.newButton, s.backupButton),
 		explain(lang.L("Een nieuwe database begint met het ingebouwde register uit de brondocumenten. Een reservekopie overschrijft nooit een bestaand bestand.")),
 		widget.NewSeparator(),
+		heading(lang.L("Teamdatabase")),
+		s.team.content,
+		widget.NewSeparator(),
 		heading(lang.L("Reservekopieën")),
 		explain(lang.L("Het programma maakt elke dag een reservekopie, en ook voor elke import, schema-update en terugzetting; bewaard worden 7 dagelijkse, 4 wekelijkse en de 10 laatste overige kopieën, in de map backups naast de database.")),
 		s.backups.content,
-		widget.NewSeparator(),
-		heading(lang.L("Teamdatabase")),
-		s.team.content,
 		widget.NewSeparator(),
 		heading(lang.L("Naam in het wijzigingenlogboek")),
 		container.NewBorder(nil, nil, nil, s.naamButton, s.naam),
@@ -92,10 +95,23 @@ func (s *instellingenScreen) buildUI() {
 		s.message))
 	s.team.reveal = func(o fyne.CanvasObject) {
 		// a text just set is laid out on the next frame: now, to know where it is
-		page.Content.Resize(fyne.NewSize(page.Content.Size().Width, max(page.Content.MinSize().Height, page.Size().Height)))
+		fitContent(page)
 		scrollIntoView(page, o)
 	}
+	s.backups.resized = func() { fitContent(page) }
 	s.content = page
+}
+
+// fitContent lays page out again at the height its content needs now (a
+// text or a list just changed) at once, rather than on the next frame.
+func fitContent(page *container.Scroll) {
+	size := fyne.NewSize(page.Content.Size().Width, max(page.Content.MinSize().Height, page.Size().Height))
+	if size == page.Content.Size() {
+		page.Content.Refresh()
+	} else {
+		page.Content.Resize(size)
+	}
+	page.Refresh()
 }
 
 // Content is the screen's canvas object.

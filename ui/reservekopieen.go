@@ -26,10 +26,13 @@ type backupList struct {
 	empty         *widget.Label
 	selected      int
 	content       fyne.CanvasObject
+	// resized lays the page out again when the list's height changed (set
+	// by the page).
+	resized func()
 }
 
 func newBackupList(m *Main) *backupList {
-	b := &backupList{m: m, selected: -1}
+	b := &backupList{m: m, selected: -1, resized: func() {}}
 	b.buildUI()
 	return b
 }
@@ -49,7 +52,20 @@ func (b *backupList) buildUI() {
 	b.restoreButton.Disable()
 	b.empty = widget.NewLabel(lang.L("Nog geen reservekopieën van deze database."))
 	b.content = container.NewBorder(nil, container.NewHBox(b.restoreButton), nil, nil,
-		container.New(fixedHeight(170), b.list, container.NewVBox(b.empty)))
+		container.New(givenHeight(b.height), b.list, container.NewVBox(b.empty)))
+}
+
+// maxBackupRows is the most rows the list of backups shows at once; it
+// scrolls through more.
+const maxBackupRows = 5
+
+// height is the list's height for its rows: one per backup (one for the
+// line saying there are none), at most maxBackupRows, so that the sections
+// below it are not pushed out of view by empty space.
+func (b *backupList) height() float32 {
+	rows := float32(min(max(len(b.items), 1), maxBackupRows))
+	// the list puts a padding between its rows, which are labels as b.empty is
+	return rows*b.empty.MinSize().Height + (rows-1)*theme.Padding()
 }
 
 // describeBackup is one line of the list: "22-11-2026 09:00 · dagelijks · 1,2 MB".
@@ -83,6 +99,7 @@ func (b *backupList) Refresh() {
 		b.list.UnselectAll()
 		b.restoreButton.Disable()
 		b.list.Refresh()
+		b.resized()
 	})
 }
 

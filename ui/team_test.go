@@ -348,13 +348,14 @@ func TestTestOutcomeShowsVersionSafely(t *testing.T) {
 	}
 }
 
-// TestTestOutcomeInView: at the size of a laptop screen, with the page
-// scrolled to its top, the outcome of Verbinding testen is scrolled into
-// view under the button (which sits at the bottom of the page).
+// TestTestOutcomeInView: in a low window (a laptop screen with large
+// letters), with the page scrolled to its top, the outcome of Verbinding
+// testen is scrolled into view under the button (which then sits at the
+// bottom of the page).
 func TestTestOutcomeInView(t *testing.T) {
 	addr := pgtest.URL(pgtest.Database(t), "postgres")
 	m, _, w := newTestMain(t, "")
-	w.Resize(fyne.NewSize(1366, 700))
+	w.Resize(fyne.NewSize(1366, 400))
 	ts := teamSettingsOf(m)
 	page := m.screen(pageInstellingen).(*instellingenScreen).content.(*container.Scroll)
 	page.ScrollToTop()

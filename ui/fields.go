@@ -46,6 +46,32 @@ func newEntry(placeholder string) *entry {
 	return e
 }
 
+// newPasswordEntry makes a one-line entry that hides what is typed, with
+// a button in it that shows and hides it again, as Fyne's password entry
+// has; unlike that one it passes the window's own keys on (Escape cancels
+// the dialog it is in).
+func newPasswordEntry() *entry {
+	e := newEntry("")
+	e.Password = true
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	var reveal *keyButton
+	reveal = newKeyButton("", theme.VisibilityOffIcon(), func() {
+		e.Password = !e.Password
+		if e.Password {
+			reveal.SetIcon(theme.VisibilityOffIcon())
+		} else {
+			reveal.SetIcon(theme.VisibilityIcon())
+		}
+		e.Refresh()
+		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
+			c.Focus(e)
+		}
+	})
+	reveal.Importance = widget.LowImportance
+	e.ActionItem = reveal
+	return e
+}
+
 // newMultiLineEntry makes an entry for a paragraph of text.
 func newMultiLineEntry(placeholder string) *entry {
 	e := newEntry(placeholder)

@@ -117,8 +117,11 @@ func dialogButtons(top fyne.CanvasObject) []*widget.Button {
 	}
 	var buttons []*widget.Button
 	for _, o := range row.Objects {
-		if b, ok := o.(*widget.Button); ok {
+		switch b := o.(type) {
+		case *widget.Button:
 			buttons = append(buttons, b)
+		case *keyButton:
+			buttons = append(buttons, &b.Button)
 		}
 	}
 	return buttons
@@ -141,6 +144,47 @@ func passToWindow(o fyne.CanvasObject, k *fyne.KeyEvent) bool {
 	}
 	c.OnTypedKey()(k)
 	return true
+}
+
+// keyButton is a button that passes the window's own keys (Escape, F1,
+// F5) on to the window, as the program's fields do: Escape with the focus
+// on it cancels the dialog it is in.
+type keyButton struct{ widget.Button }
+
+// newKeyButton makes a keyButton with a text (may be empty) and an icon
+// (may be nil) that calls tapped.
+func newKeyButton(text string, icon fyne.Resource, tapped func()) *keyButton {
+	b := &keyButton{}
+	b.Text, b.Icon, b.OnTapped = text, icon, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// TypedKey passes the window's own keys on, and presses on Space.
+func (b *keyButton) TypedKey(k *fyne.KeyEvent) {
+	if !passToWindow(b, k) {
+		b.Button.TypedKey(k)
+	}
+}
+
+// keyCheck is a check box that passes the window's own keys on to the
+// window, as keyButton does.
+type keyCheck struct{ widget.Check }
+
+// newKeyCheck makes an unchecked keyCheck with a text.
+func newKeyCheck(text string) *keyCheck {
+	c := &keyCheck{}
+	c.Text = text
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// TypedKey passes the window's own keys on (a check box takes Space as a
+// typed character, not as a key).
+func (c *keyCheck) TypedKey(k *fyne.KeyEvent) {
+	if !passToWindow(c, k) {
+		c.Check.TypedKey(k)
+	}
 }
 
 // keyList is a list worked with the keyboard: Enter or Space chooses the

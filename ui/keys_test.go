@@ -176,8 +176,8 @@ func overlayButton(t *testing.T, w fyne.Window, text string) *widget.Button {
 			found = b
 		}
 	})
-	if found == nil {
-		t.Fatalf("no button %q on top", text)
+	if found == nil { // one of the program's own
+		return &overlayKeyButton(t, w, text).Button
 	}
 	return found
 }

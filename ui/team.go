@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"jeugdmonitor/data/store"
@@ -166,9 +167,11 @@ func (m *Main) connectTeam(dsn, password string, remember bool, then func(*team.
 
 // passwordPrompt asks for the team database's password.
 type passwordPrompt struct {
-	dialog   *dialog.ConfirmDialog
-	entry    *widget.Entry
-	remember *widget.Check
+	dialog   *dialog.CustomDialog
+	entry    *entry
+	remember *keyCheck
+	// answered is set once the user connected or cancelled.
+	answered bool
 }
 
 // errNoPassword is what connecting ends with when the user gives no
@@ -177,21 +180,32 @@ var errNoPassword = errors.New("geen wachtwoord opgegeven; er is geen verbinding
 
 // askPassword asks for the password the server wants (why says what the
 // server answered) and calls then with it and whether to remember it, or
-// with no password when the user gives none.
+// with no password when the user gives none. Escape cancels wherever the
+// focus is in the dialog: its field, check box and buttons pass it on.
 func (m *Main) askPassword(why error, then func(password string, remember bool)) *passwordPrompt {
-	p := &passwordPrompt{entry: widget.NewPasswordEntry(), remember: widget.NewCheck(lang.L("Onthouden op deze computer"), nil)}
+	p := &passwordPrompt{entry: newPasswordEntry(), remember: newKeyCheck(lang.L("Onthouden op deze computer"))}
 	reason := widget.NewLabel(fullSentence(why.Error()))
 	reason.Wrapping = fyne.TextWrapWord
 	note := lowLabel(lang.L("Onthouden bewaart het wachtwoord in Windows Referentiebeheer, de sleutelbos van het bureaublad of een bestand dat alleen u kunt lezen; nooit in de database."))
 	form := widget.NewForm(widget.NewFormItem(lang.L("Wachtwoord"), p.entry))
-	p.dialog = dialog.NewCustomConfirm(lang.L("Wachtwoord voor de teamdatabase"), lang.L("Verbinden"), lang.L("Annuleren"),
-		container.NewVBox(reason, form, p.remember, note), func(ok bool) {
-			if !ok {
-				p.entry.SetText("")
-			}
-			then(p.entry.Text, p.remember.Checked)
-		}, m.win)
-	p.entry.OnSubmitted = func(string) { p.dialog.Confirm() }
+	answer := func(connect bool) {
+		if p.answered {
+			return
+		}
+		p.answered = true
+		p.dialog.Hide()
+		if !connect {
+			p.entry.SetText("")
+		}
+		then(p.entry.Text, p.remember.Checked)
+	}
+	cancel := newKeyButton(lang.L("Annuleren"), theme.CancelIcon(), func() { answer(false) })
+	connect := newKeyButton(lang.L("Verbinden"), theme.ConfirmIcon(), func() { answer(true) })
+	connect.Importance = widget.HighImportance
+	p.dialog = dialog.NewCustomWithoutButtons(lang.L("Wachtwoord voor de teamdatabase"),
+		container.NewVBox(reason, form, p.remember, note), m.win)
+	p.dialog.SetButtons([]fyne.CanvasObject{cancel, connect})
+	p.entry.OnSubmitted = func(string) { answer(true) }
 	showWrapped(p.dialog, 520)
 	m.win.Canvas().Focus(p.entry)
 	return p

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -184,15 +185,15 @@ func TestSyncWithoutTeamExplains(t *testing.T) {
 
 // overlayWidgets collects the password entry, the check box and the labels
 // of the dialogs on top of w.
-func overlayWidgets(w fyne.Window) (password *widget.Entry, remember *widget.Check, texts []string) {
+func overlayWidgets(w fyne.Window) (password *entry, remember *keyCheck, texts []string) {
 	for _, o := range w.Canvas().Overlays().List() {
 		walkObjects(o, func(o fyne.CanvasObject) {
 			switch x := o.(type) {
-			case *widget.Entry:
+			case *entry:
 				if x.Password {
 					password = x
 				}
-			case *widget.Check:
+			case *keyCheck:
 				remember = x
 			case *widget.Label:
 				texts = append(texts, x.Text)
@@ -308,6 +309,20 @@ func TestTeamSettingsAddressAndPassword(t *testing.T) {
 	if !strings.Contains(ts.result.Text, "Geen wachtwoord opgegeven") || w.Canvas().Overlays().Top() != nil {
 		t.Fatalf("na Annuleren: %q, en een melding: %q", ts.result.Text, overlayText(w))
 	}
+	// Escape in the field, with the password typed and Onthouden ticked,
+	// cancels too, and remembers nothing
+	ts.result.SetText("")
+	test.Tap(ts.testButton)
+	entry, remember, _ = overlayWidgets(w)
+	typeInto(w, entry, secret)
+	remember.SetChecked(true)
+	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if !strings.Contains(ts.result.Text, "Geen wachtwoord opgegeven") || w.Canvas().Overlays().Top() != nil {
+		t.Fatalf("na Escape: %q, en een melding: %q", ts.result.Text, overlayText(w))
+	}
+	if _, err := team.ConnectWithPassword(addr, ""); err == nil {
+		t.Fatal("na Escape in de vraag om het wachtwoord is het toch onthouden")
+	}
 	test.Tap(ts.removeButton)
 	test.Tap(overlayButton(t, w, "Verwijderen")) // the question of Adres verwijderen
 	if _, ok, _ := team.SavedServer(s); ok || !strings.Contains(ts.saved.Text, "geen teamdatabase") {
@@ -389,4 +404,66 @@ func TestFullSentence(t *testing.T) {
 			t.Errorf("fullSentence(%q) = %q, verwacht %q", in, got, want)
 		}
 	}
+}
+
+// TestEscapeCancelsThePasswordPrompt: Escape cancels the question for the
+// team database's password wherever the focus is in it (the field, the
+// button that shows the password, the check box, the buttons), and hands
+// on no password, also with one typed and Onthouden ticked; Enter in the
+// field connects with the typed one.
+func TestEscapeCancelsThePasswordPrompt(t *testing.T) {
+	m, _, w := newTestMain(t, "")
+	why := errors.New("server 127.0.0.1:5432 vraagt een wachtwoord voor gebruiker anna")
+	type answer struct {
+		password string
+		remember bool
+	}
+	ask := func() (*passwordPrompt, *[]answer) {
+		var got []answer
+		p := m.askPassword(why, func(password string, remember bool) { got = append(got, answer{password, remember}) })
+		typeInto(w, p.entry, "geheim")
+		p.remember.SetChecked(true)
+		return p, &got
+	}
+	places := map[string]func(p *passwordPrompt) fyne.Focusable{
+		"het wachtwoord":      func(p *passwordPrompt) fyne.Focusable { return p.entry },
+		"het oog":             func(p *passwordPrompt) fyne.Focusable { return p.entry.ActionItem.(*keyButton) },
+		"Onthouden":           func(p *passwordPrompt) fyne.Focusable { return p.remember },
+		"de knop Verbinden":   func(p *passwordPrompt) fyne.Focusable { return overlayKeyButton(t, w, "Verbinden") },
+		"de knop Annuleren":   func(p *passwordPrompt) fyne.Focusable { return overlayKeyButton(t, w, "Annuleren") },
+		"niets (het venster)": func(*passwordPrompt) fyne.Focusable { return nil },
+	}
+	for place, focus := range places {
+		p, got := ask()
+		if f := focus(p); f != nil {
+			w.Canvas().Focus(f)
+			f.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+		} else {
+			w.Canvas().Unfocus()
+			w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+		}
+		if len(*got) != 1 || (*got)[0].password != "" || w.Canvas().Overlays().Top() != nil {
+			t.Fatalf("Escape in %s: antwoorden %+v, nog open: %v", place, *got, w.Canvas().Overlays().Top() != nil)
+		}
+	}
+	p, got := ask()
+	p.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if len(*got) != 1 || (*got)[0] != (answer{"geheim", true}) || w.Canvas().Overlays().Top() != nil {
+		t.Fatalf("Enter in het wachtwoord: antwoorden %+v", *got)
+	}
+}
+
+// overlayKeyButton is the keyButton with the text on top of w.
+func overlayKeyButton(t *testing.T, w fyne.Window, text string) *keyButton {
+	t.Helper()
+	var found *keyButton
+	walkObjects(w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if b, ok := o.(*keyButton); ok && b.Text == text {
+			found = b
+		}
+	})
+	if found == nil {
+		t.Fatalf("geen knop %q bovenaan", text)
+	}
+	return found
 }

@@ -129,7 +129,11 @@ type Main struct {
 	nav    *keyList
 	body   *fyne.Container
 	status *widget.Label
-	where  *widget.Label
+	// statusWhole shows the status line's whole message (when cut off);
+	// statusLine holds both.
+	statusWhole *widget.Button
+	statusLine  *fyne.Container
+	where       *widget.Label
 
 	// stopBackups ends the daily backups of the open database.
 	stopBackups chan struct{}
@@ -200,7 +204,7 @@ func Create(a fyne.App, w fyne.Window, open Opener, path string) fyne.CanvasObje
 	// ever, so the window was gone and the process kept running. quit stops
 	// the window's work itself before it asks Fyne to quit.
 	w.SetCloseIntercept(m.requestQuit)
-	m.status.SetText(lang.L("Database wordt geopend…"))
+	m.setStatus(lang.L("Database wordt geopend…"))
 	m.openAtStart(path)
 	return m.content()
 }
@@ -257,9 +261,8 @@ func loadTranslations() {
 
 // newMain builds the window's parts without a database.
 func newMain(a fyne.App, w fyne.Window, open Opener) *Main {
-	m := &Main{app: a, win: w, open: open, current: pageOverzicht,
-		status: widget.NewLabel(""), where: widget.NewLabel("")}
-	m.status.Truncation = fyne.TextTruncateEllipsis
+	m := &Main{app: a, win: w, open: open, current: pageOverzicht, where: widget.NewLabel("")}
+	m.newStatusLine()
 	m.where.Truncation = fyne.TextTruncateEllipsis
 	m.body = container.NewStack(widget.NewLabel(""))
 	m.nav = newKeyList(
@@ -307,7 +310,7 @@ func (m *Main) content() fyne.CanvasObject {
 	brand := widget.NewLabelWithStyle(lang.L("Jeugdmonitor Zwolle"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	side := container.NewBorder(brand, nil, nil, nil, m.nav)
 	statusBar := container.NewBorder(widget.NewSeparator(), nil, nil, nil,
-		container.NewGridWithColumns(2, m.status, m.where))
+		container.NewGridWithColumns(2, m.statusLine, m.where))
 	split := container.NewHSplit(side, m.body)
 	split.Offset = navigationShare
 	return container.NewBorder(nil, statusBar, nil, nil, split)
@@ -337,7 +340,7 @@ func (m *Main) openStore(path string, create, remember bool) {
 			fyne.LogError("database openen", err)
 			m.showError(err)
 			if m.store == nil {
-				m.status.SetText(lang.L("Geen database geopend; kies er een bij Instellingen."))
+				m.setStatus(lang.L("Geen database geopend; kies er een bij Instellingen."))
 				m.nav.Select(pageInstellingen)
 			}
 			return
@@ -518,9 +521,6 @@ func (m *Main) showError(err error) {
 	fyne.LogError("Jeugdmonitor", err)
 	dialog.ShowError(err, m.win)
 }
-
-// setStatus shows a message in the status line.
-func (m *Main) setStatus(msg string) { m.status.SetText(msg) }
 
 // dirty reports whether any page holds typed input that is not saved.
 func (m *Main) dirty() bool {

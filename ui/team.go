@@ -111,7 +111,7 @@ func (m *Main) syncWith(s *store.Store, srv *team.Server) {
 			m.setStatus(lang.L("Synchroniseren afgebroken; wat al binnen was blijft, de volgende keer gaat het verder"))
 			m.reload()
 		case err != nil:
-			m.setStatus(lang.L("Synchroniseren mislukt"))
+			m.setStatus(failure(lang.L("Synchroniseren mislukt"), err))
 			m.showError(err)
 		default:
 			m.setStatus(res.Tekst())
@@ -153,7 +153,7 @@ func (m *Main) connectTeam(dsn, password string, remember bool, then func(*team.
 				m.connectTeam(dsn, password, remember, then, failed)
 			})
 		case err != nil:
-			m.setStatus(lang.L("Geen verbinding met de teamdatabase"))
+			m.setStatus(failure(lang.L("Geen verbinding met de teamdatabase"), err))
 			failed(err)
 		default:
 			m.setStatus("")
@@ -291,6 +291,11 @@ func (v *conflictsView) keep(id uint, keuze string) {
 		v.refresh()
 	})
 }
+
+// failure is a line for the status line saying what failed and why, in
+// the words of the data layer or the server: the status line keeps it
+// after the dialog that said it is closed (Hele melding… shows it whole).
+func failure(what string, err error) string { return what + ": " + err.Error() }
 
 // sentence starts a message from the data layer with a capital letter, as
 // a sentence on the screen does.

@@ -55,14 +55,14 @@ func showWrapped(d dialog.Dialog, width float32) {
 }
 
 // failed shows why a step with the team database went wrong: in a dialog
-// titled status, under the buttons and, shortly, in the status line. A
-// password the user did not give is said in the status line only.
+// titled status, under the buttons and in the status line. A password the
+// user did not give is said in the status line only.
 func (t *teamSettings) failed(status string, err error) {
 	t.show(err.Error(), true)
 	if errors.Is(err, errNoPassword) {
 		return
 	}
-	t.m.setStatus(status)
+	t.m.setStatus(failure(status, err))
 	t.tell(status, err.Error())
 }
 

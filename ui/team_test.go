@@ -289,6 +289,9 @@ func TestTeamSettingsAddressAndPassword(t *testing.T) {
 	if told := closeTold(t, w, "Geen verbinding met de teamdatabase"); !strings.Contains(told, "bestaat niet op server") {
 		t.Fatalf("de melding van de mislukte test: %q", told)
 	}
+	if !strings.HasPrefix(m.status.Text, "Geen verbinding met de teamdatabase: ") || !strings.Contains(m.status.Text, "bestaat niet op server") {
+		t.Fatalf("de statusregel zegt niet waarom er geen verbinding is: %q", m.status.Text)
+	}
 	ts.address.SetText("postgres://x@server:poort/db")
 	test.Tap(ts.saveButton)
 	if !strings.Contains(ts.result.Text, "adres van de teamdatabase is ongeldig") {

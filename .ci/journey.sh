@@ -45,6 +45,7 @@ STAPPEN=(
 	stap_controle_reservekopie
 	stap_controle_rapport
 	stap_team_inrichten_en_aansluiten
+	stap_teamdatabase_met_toetsenbord
 	stap_invoer_blijft_bij_synchroniseren
 	stap_draadcontrole
 )
@@ -996,7 +997,9 @@ stap_team_inrichten_en_aansluiten() {
 	toont 330,220,620,300 "Verbinding geslaagd" "nog geen teamregister"
 	foto "verbinding-getest"
 	toets Return # OK
-	toont 222,200,1050,490 "Verbonden met PostgreSQL" "richt het eerst in met Teamdatabase inrichten"
+	# the line why under the buttons, then the outcome under it (OCR reads its green letters on their own)
+	toont 222,360,1050,40 "richt het eerst in met Teamdatabase inrichten"
+	toont 222,395,1050,110 "Verbonden met PostgreSQL"
 	team_adres 3 # to Teamdatabase inrichten…
 	toets space
 	toont 330,220,620,300 "Het hele register van deze database" "bewaard"
@@ -1006,12 +1009,12 @@ stap_team_inrichten_en_aansluiten() {
 	foto "ingericht"
 	toets Return # OK
 	# in the team now: joining from it is not offered, and the page says why
-	toont 222,200,1050,490 "hoort al bij een team"
+	toont 222,360,1050,120 "hoort al bij een team"
 	team_adres 0
 	klik 1070 $((TEAM_RIJ + 41)) # Aansluiten bij een team…, the last button of the row under the field: not to be chosen
 	sleep 1
 	foto "aansluiten-uit"
-	lees 330,200,620,320 | grep -qiF "register van het team" && faal "Aansluiten bij een team opent vanuit een database die al bij het team hoort"
+	lees 330,200,620,320 | grep -qiF "Bestand kiezen" && faal "Aansluiten bij een team opent vanuit een database die al bij het team hoort"
 	# the owner gives a colleague's user on the server the right to read and send
 	"$pg_bin/psql" "$PG_ADRES" -qc "CREATE ROLE collega LOGIN" >"$WERK/psql.log" 2>&1 ||
 		faal "de rol collega maken mislukte: $(cat "$WERK/psql.log")"
@@ -1109,6 +1112,76 @@ stap_team_inrichten_en_aansluiten() {
 	team_conflict_kiezen
 	stop_postgres
 	log "ok: teamdatabase ingericht en aangesloten in het venster; $TEAM_CIJFER staat na synchroniseren in beide databases"
+}
+
+# stap_teamdatabase_met_toetsenbord: with backups in the list, Instellingen
+# shows the team database at once, and Tab from the database's buttons
+# reaches its address. For a user who signs in with a password, Escape
+# closes the question for it from its field and from its check box
+# Onthouden (ticked), and nothing is remembered. A connection refused says
+# why in the status line, cut off there; Hele melding… shows it whole.
+stap_teamdatabase_met_toetsenbord() {
+	start_postgres
+	local map="$WERK/toetsenbord" hba="$pg_map/data/pg_hba.conf" i
+	local db="$map/anna.db" anna="${PG_ADRES/postgres@/anna@}" wachtwoorden="$WERK/config/jeugdmonitor/teamwachtwoorden.json"
+	{ printf 'host all anna 127.0.0.1/32 scram-sha-256\n'; cat "$hba"; } >"$WERK/pg_hba.conf"
+	cat "$WERK/pg_hba.conf" >"$hba" # the file stays the server's
+	{ "$pg_bin/psql" "$PG_ADRES" -qc "CREATE ROLE anna LOGIN PASSWORD 'Zwolle-42'" &&
+		als_postgres "$pg_bin/pg_ctl" -D "$pg_map/data" reload; } >"$WERK/psql.log" 2>&1 ||
+		faal "de gebruiker anna met wachtwoord is niet gemaakt: $(cat "$WERK/psql.log")"
+	mkdir -p "$map/backups"
+	"$BIN" nieuw --db "$db" >"$WERK/toetsenbord.log" 2>&1 || faal "nieuwe database: $(cat "$WERK/toetsenbord.log")"
+	for i in 1 2 3 4 5 6; do
+		"$BIN" backup --db "$db" -o "$map/backups/anna-2026110${i}-090000-voor-import.db" >>"$WERK/toetsenbord.log" 2>&1 ||
+			faal "reservekopie $i: $(tail -n 3 "$WERK/toetsenbord.log")"
+	done
+	: >"$WERK/app.log"
+	start_programma "$BIN" "$db"
+	toets ctrl+9
+	toont venster "Teamdatabase" "Adres opslaan" "Verbinding testen" "Aansluiten bij een team"
+	foto "instellingen"
+	toets Tab Tab Tab Tab Tab # the navigation, the database's three buttons, the address
+	typ "$anna"
+	toont 222,190,1050,200 "anna@127.0.0.1"
+	toets Tab Tab space # Adres opslaan, Verbinding testen
+	toont 330,200,620,320 "Wachtwoord voor de teamdatabase" "vraagt een wachtwoord voor gebruiker anna"
+	typ "Zwolle-42"
+	foto "wachtwoord-vraag"
+	toets Escape # in the field
+	toont 222,190,1050,250 "Geen wachtwoord opgegeven"
+	lees 330,200,620,320 | grep -qiF "Wachtwoord voor de teamdatabase" && faal "Escape in het wachtwoord sloot de vraag niet"
+	foto "escape-in-het-veld"
+	klik_op Verbinding 222,190,1050,250
+	toont 330,200,620,320 "Wachtwoord voor de teamdatabase"
+	typ "Zwolle-42"
+	toets Tab Tab space # past the button that shows the password, to Onthouden: ticked
+	foto "onthouden-aangevinkt"
+	toets Escape
+	sleep 1
+	lees 330,200,620,320 | grep -qiF "Wachtwoord voor de teamdatabase" && faal "Escape op Onthouden sloot de vraag niet"
+	[ ! -e "$wachtwoorden" ] || ! grep -q anna "$wachtwoorden" || faal "na Escape is het wachtwoord toch onthouden: $wachtwoorden"
+
+	# a server that is not there: the reason in the status line, whole in Hele melding…
+	local xy
+	xy="$(plek opslaan 1140,80,140,600)"
+	[ -n "$xy" ] || faal "Instellingen toont Adres opslaan niet"
+	klik 690 "${xy#* }"
+	toets ctrl+a BackSpace
+	typ "postgres://anna@127.0.0.1:1/jeugdteam"
+	toets Tab Tab space
+	toont 330,200,620,320 "Geen verbinding met de teamdatabase" "klopt de poort"
+	toets Return # OK
+	toont 0,680,640,40 "Geen verbinding met de teamdatabase" "Hele melding"
+	foto "statusregel-afgekort"
+	klik_op Hele 0,680,640,40
+	toont 330,200,620,320 "Melding" "weigert de verbinding" "klopt de poort"
+	foto "hele-melding"
+	toets Escape
+	sleep 1
+	lees 330,270,620,180 | grep -qF "Sluiten" && faal "Escape sloot de hele melding niet"
+	afsluiten
+	stop_postgres
+	log "ok: Teamdatabase in beeld en met Tab bereikt; Escape sloot de vraag om het wachtwoord zonder iets te onthouden; de hele melding van de server te lezen"
 }
 
 # team_conflict_kiezen changes the team's figure on both laptops before

@@ -2,10 +2,12 @@ package team
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"gorm.io/gorm"
@@ -147,5 +149,43 @@ func TestWritersFillOnlyTheirColumnsAndWaitTheirTurn(t *testing.T) {
 	})
 	if msg := describe(err); msg == nil || !strings.Contains(msg.Error(), "houdt de beurt om wijzigingen te versturen vast") {
 		t.Fatalf("een toevoeging wachtte niet op de lopende verzending: %v (%v)", err, msg)
+	}
+}
+
+// TestGrantWaitsForASendAWhile: granting changes the guards of the table a
+// send in progress holds; it waits a limited time for the send and then
+// says in Dutch that the team database is busy, changing nothing. Once the
+// send is done it succeeds.
+func TestGrantWaitsForASendAWhile(t *testing.T) {
+	srv, _ := teamServer(t)
+	founder(t, srv, "anna")
+	role := "collega" + fmt.Sprint(os.Getpid())
+	for _, stmt := range []string{"DROP ROLE IF EXISTS " + role, "CREATE ROLE " + role + " LOGIN"} {
+		if err := srv.db.Exec(stmt).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	defer func(wait time.Duration) { grantLockWait = wait }(grantLockWait)
+	grantLockWait = 300 * time.Millisecond
+	err := srv.withConn(func(c *pgx.Conn) error {
+		return pgx.BeginFunc(context.Background(), c, func(tx pgx.Tx) error {
+			if _, err := tx.Exec(context.Background(), "INSERT INTO team_wijzigingen (wijziging_id, herkomst, basis, gebruiker, tijd, "+
+				"actie, entiteit, sleutel, veld, oude_waarde, nieuwe_waarde) VALUES ('bezig.1', 'bezig', 0, 'bram', now(), "+
+				"'gewijzigd', 'interventies', 'k', 'werkwijze', '', 'x')"); err != nil {
+				return err
+			}
+			start := time.Now()
+			err := srv.Grant(role, RechtLezen)
+			if err == nil || !strings.Contains(err.Error(), "de teamdatabase is bezig") || time.Since(start) > 30*time.Second {
+				t.Errorf("rechten geven tijdens een verzending: %v (na %v)", err, time.Since(start))
+			}
+			return errors.New("verzending afgebroken")
+		})
+	})
+	if err == nil || err.Error() != "verzending afgebroken" {
+		t.Fatal(err)
+	}
+	if err := srv.Grant(role, RechtLezen); err != nil {
+		t.Fatalf("rechten geven na de verzending: %v", err)
 	}
 }

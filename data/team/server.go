@@ -812,6 +812,11 @@ func (s *Server) Grant(role string, r Rechten) error {
 	}
 	name := pgx.Identifier{role}.Sanitize()
 	return s.db.Transaction(func(tx *gorm.DB) error {
+		// the guards change the table a send in progress holds: wait for
+		// it a while, not for ever
+		if err := tx.Exec(fmt.Sprintf("SET LOCAL lock_timeout = '%dms'", grantLockWait.Milliseconds())).Error; err != nil {
+			return err
+		}
 		// PostgreSQL only warns when someone else grants: ask first
 		var owner bool
 		if err := tx.Raw("SELECT pg_has_role(current_user, relowner, 'USAGE') FROM pg_class WHERE oid = 'team_wijzigingen'::regclass").
@@ -822,7 +827,7 @@ func (s *Server) Grant(role string, r Rechten) error {
 			return errors.New("alleen de eigenaar van de teamdatabase kan rechten geven")
 		}
 		if err := tx.Exec(serverGuards).Error; err != nil {
-			return err
+			return describeGrantError(role, err)
 		}
 		if err := tx.Exec("REVOKE ALL ON team_info, team_wijzigingen FROM " + name).Error; err != nil {
 			return describeGrantError(role, err)
@@ -834,6 +839,10 @@ func (s *Server) Grant(role string, r Rechten) error {
 	})
 }
 
+// grantLockWait is how long Grant waits for a send in progress (tests
+// make it shorter).
+var grantLockWait = 10 * time.Second
+
 // describeGrantError says in Dutch why granting failed.
 func describeGrantError(role string, err error) error {
 	var pgErr *pgconn.PgError
@@ -842,6 +851,9 @@ func describeGrantError(role string, err error) error {
 		return nil
 	case errors.As(err, &pgErr) && pgErr.Code == "42704":
 		return fmt.Errorf("de rol %q bestaat niet op de server; IT maakt hem eerst (CREATE ROLE %s LOGIN …)", role, role)
+	case errors.As(err, &pgErr) && pgErr.Code == "55P03":
+		return errors.New("de teamdatabase is bezig: een collega verstuurt nu wijzigingen (of een laptop bleef daarbij hangen); " +
+			"er is niets veranderd, probeer het over een paar minuten opnieuw")
 	}
 	return fmt.Errorf("rechten geven: %w", err)
 }

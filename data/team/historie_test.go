@@ -273,11 +273,11 @@ func TestTeamWithoutHistoryKeepsWorking(t *testing.T) {
 	trailAgrees(t, a, b)
 
 	// a version of the team database this program does not know is refused
-	if err := srv.db.Exec("UPDATE team_info SET waarde = '3' WHERE sleutel = 'schema'").Error; err != nil {
+	if err := srv.db.Exec("UPDATE team_info SET waarde = '4' WHERE sleutel = 'schema'").Error; err != nil {
 		t.Fatal(err)
 	}
 	if _, err := Sync(context.Background(), a, srv, nil); err == nil || !strings.Contains(err.Error(), "werk Jeugdmonitor bij") {
-		t.Fatalf("sync met een teamdatabase van schemaversie 3: %v", err)
+		t.Fatalf("sync met een teamdatabase van schemaversie 4: %v", err)
 	}
 }
 

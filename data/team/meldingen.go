@@ -73,6 +73,8 @@ func describePg(e *pgconn.PgError, err error) error {
 	case "55P03":
 		return errors.New("een andere verbinding met de teamdatabase houdt de beurt om wijzigingen te versturen vast (een collega die " +
 			"nu verstuurt, of een laptop die daarbij bleef hangen); er is niets half opgeslagen, probeer het over een paar minuten opnieuw")
+	case "P0001": // raised by the team database's own guards, in Dutch
+		return errors.New(Toonbaar(e.Message, 300))
 	case "57014":
 		return errors.New("het werk met de teamdatabase duurde te lang en is afgebroken; er is niets half opgeslagen, probeer het opnieuw")
 	case "23505", "42P07", "42710":

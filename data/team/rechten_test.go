@@ -85,14 +85,29 @@ func TestRolesAndAppendOnly(t *testing.T) {
 // TestWritersFillOnlyTheirColumnsAndWaitTheirTurn: a writing role fills
 // only the columns a send fills: it cannot choose a change's number (every
 // laptop would skip the changes after it) or the role that sent it. Every
-// insert, also one past the program, waits for the lock that serialises
-// sends; Grant gives a team database of an earlier version that guard.
+// insert, also one past the program, waits for the turn to send: in a team
+// database of this version the row of team_beurt, which a reader cannot
+// lock and whose advisory lock no longer counts; in one of an earlier
+// version the advisory lock, a guard Grant gives it again.
 func TestWritersFillOnlyTheirColumnsAndWaitTheirTurn(t *testing.T) {
+	for _, earlier := range []bool{false, true} {
+		t.Run(fmt.Sprintf("eerdere versie %v", earlier), func(t *testing.T) { writersWaitTheirTurn(t, earlier) })
+	}
+}
+
+// writersWaitTheirTurn is TestWritersFillOnlyTheirColumnsAndWaitTheirTurn
+// for a team database of this version, or of version 2 (earlier).
+func writersWaitTheirTurn(t *testing.T, earlier bool) {
 	srv, dsn := teamServer(t)
-	founder(t, srv, "anna")
-	role := "invoerder" + fmt.Sprint(os.Getpid())
-	for _, stmt := range []string{"DROP ROLE IF EXISTS " + role, "CREATE ROLE " + role + " LOGIN",
-		"DROP TRIGGER team_wijzigingen_op_volgorde ON team_wijzigingen"} { // as a team database of an earlier version
+	a := founder(t, srv, "anna")
+	suffix := fmt.Sprintf("%d_%v", os.Getpid(), earlier) // roles are the whole server's
+	role, reader := "invoerder"+suffix, "kijker"+suffix
+	setup := []string{"DROP ROLE IF EXISTS " + role, "CREATE ROLE " + role + " LOGIN", "DROP ROLE IF EXISTS " + reader,
+		"CREATE ROLE " + reader + " LOGIN", "DROP TRIGGER team_wijzigingen_op_volgorde ON team_wijzigingen"} // Grant gives it again
+	if earlier {
+		setup = append(setup, "DROP TABLE team_beurt", "UPDATE team_info SET waarde = '"+historySchemaVersion+"' WHERE sleutel = 'schema'")
+	}
+	for _, stmt := range setup {
 		if err := srv.db.Exec(stmt).Error; err != nil {
 			t.Fatal(err)
 		}
@@ -100,11 +115,18 @@ func TestWritersFillOnlyTheirColumnsAndWaitTheirTurn(t *testing.T) {
 	if err := srv.Grant(role, RechtSchrijven); err != nil {
 		t.Fatal(err)
 	}
-	writer, err := Connect(pgtest.DSN(dsn, role))
-	if err != nil {
+	if err := srv.Grant(reader, RechtLezen); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { writer.Close() })
+	connect := func(role string) *Server {
+		s, err := Connect(pgtest.DSN(dsn, role))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	}
+	writer, watcher := connect(role), connect(reader)
 	values := "'mallory', 0, 'mallory', now(), 'gewijzigd', 'interventies', 'k', 'werkwijze', '', 'x'"
 	insert := func(id, extraColumn, extraValue string) error {
 		return writer.db.Exec("INSERT INTO team_wijzigingen (wijziging_id, herkomst, basis, gebruiker, tijd, actie, entiteit, sleutel, veld, " +
@@ -132,23 +154,63 @@ func TestWritersFillOnlyTheirColumnsAndWaitTheirTurn(t *testing.T) {
 	if err := writer.db.Exec("CREATE FUNCTION public.pg_advisory_xact_lock(integer) RETURNS void LANGUAGE sql AS 'SELECT NULL::void'").Error; err != nil {
 		t.Fatal(err)
 	}
-	// another laptop is sending (it holds the lock): an insert past the
-	// program waits for it, and a send says so in Dutch when waiting too long
-	err = srv.withConn(func(c *pgx.Conn) error {
-		if _, err := c.Exec(context.Background(), "SELECT pg_advisory_lock($1)", int64(sendLock)); err != nil {
-			return err
-		}
-		defer c.Exec(context.Background(), "SELECT pg_advisory_unlock($1)", int64(sendLock))
-		return writer.db.Transaction(func(tx *gorm.DB) error {
-			if err := tx.Exec("SET LOCAL lock_timeout = '300ms'").Error; err != nil {
+	// while holder holds the turn (another laptop sending, or a reader
+	// holding the advisory lock), does fn wait for it?
+	holding := func(holder *Server, hold string, fn func() error) error {
+		return holder.withConn(func(c *pgx.Conn) error {
+			return pgx.BeginFunc(context.Background(), c, func(tx pgx.Tx) error {
+				if _, err := tx.Exec(context.Background(), hold); err != nil {
+					return err
+				}
+				return fn()
+			})
+		})
+	}
+	insertWaiting := func() error {
+		return writer.db.Transaction(func(w *gorm.DB) error {
+			if err := w.Exec("SET LOCAL lock_timeout = '300ms'").Error; err != nil {
 				return err
 			}
-			return tx.Exec("INSERT INTO team_wijzigingen (wijziging_id, herkomst, basis, gebruiker, tijd, actie, entiteit, sleutel, veld, " +
+			return w.Exec("INSERT INTO team_wijzigingen (wijziging_id, herkomst, basis, gebruiker, tijd, actie, entiteit, sleutel, veld, " +
 				"oude_waarde, nieuwe_waarde) VALUES ('mallory.3', " + values + ")").Error
 		})
-	})
+	}
+	advisory := fmt.Sprintf("SELECT pg_catalog.pg_advisory_xact_lock(%d::bigint)", sendLock)
+	hold := "SELECT 1 FROM team_beurt FOR UPDATE"
+	if earlier {
+		hold = advisory
+	} else {
+		reach(t, a, interventies(t, a)[0].Naam, "2025", "5")
+		if err := holding(watcher, advisory, func() error {
+			_, err := Sync(context.Background(), a, srv, nil)
+			return errors.Join(err, insertWaiting())
+		}); err != nil {
+			t.Fatalf("een lezer met het oude slot hield het versturen tegen: %v", err)
+		}
+		if err := watcher.db.Exec("SELECT 1 FROM team_beurt FOR UPDATE").Error; err == nil || !strings.Contains(err.Error(), "42501") {
+			t.Fatalf("een lezer kon de beurt nemen: %v", err)
+		}
+	}
+	err := holding(srv, hold, insertWaiting)
 	if msg := describe(err); msg == nil || !strings.Contains(msg.Error(), "houdt de beurt om wijzigingen te versturen vast") {
 		t.Fatalf("een toevoeging wachtte niet op de lopende verzending: %v (%v)", err, msg)
+	}
+	if earlier {
+		// the program's own send takes the advisory lock there
+		reach(t, a, interventies(t, a)[0].Naam, "2025", "6")
+		sync(t, a, srv)
+		return
+	}
+	// the turn's row removed past the program: no send goes on without it
+	if err := srv.db.Exec("DELETE FROM team_beurt").Error; err != nil {
+		t.Fatal(err)
+	}
+	if msg := describe(insert("mallory.4", "", "")); msg == nil || msg.Error() != emptyTurn {
+		t.Fatalf("toevoegen zonder beurt: %v", msg)
+	}
+	reach(t, a, interventies(t, a)[0].Naam, "2025", "7")
+	if _, err := Sync(context.Background(), a, srv, nil); err == nil || err.Error() != emptyTurn {
+		t.Fatalf("versturen zonder beurt: %v", err)
 	}
 }
 

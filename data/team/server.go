@@ -21,8 +21,15 @@ import (
 // serverSchemaVersion is the version of the team database's schema this
 // program makes. Version 2 has the same tables as 1, but its first changes
 // may be history (see historyMark), which a program that knows only 1
-// would apply; this program understands both.
-const serverSchemaVersion = "2"
+// would apply. Version 3 adds team_beurt, whose one row is the turn to
+// send (takeTurn): only writers can lock it, where any role that can
+// connect can hold the advisory lock of versions 1 and 2, and stop every
+// send. This program understands all three.
+const serverSchemaVersion = "3"
+
+// historySchemaVersion is the version of a team database set up with
+// history and the advisory lock.
+const historySchemaVersion = "2"
 
 // oldSchemaVersion is the version of a team database set up without history.
 const oldSchemaVersion = "1"
@@ -67,27 +74,72 @@ CREATE TRIGGER team_wijzigingen_alleen_toevoegen BEFORE UPDATE OR DELETE ON team
     FOR EACH ROW EXECUTE FUNCTION team_wijzigingen_alleen_toevoegen();
 CREATE TRIGGER team_wijzigingen_niet_legen BEFORE TRUNCATE ON team_wijzigingen
     FOR EACH STATEMENT EXECUTE FUNCTION team_wijzigingen_alleen_toevoegen();
-REVOKE ALL ON team_info, team_wijzigingen FROM PUBLIC;
+CREATE TABLE team_beurt (
+    beurt BOOLEAN PRIMARY KEY DEFAULT true CHECK (beurt)
+);
+INSERT INTO team_beurt DEFAULT VALUES;
+REVOKE ALL ON team_info, team_wijzigingen, team_beurt FROM PUBLIC;
 `
 
-// serverGuards makes every way of adding changes, the program's and any
-// other (psql, a script), wait for the lock that serialises sends before
-// its changes are numbered: a change numbered below one that became
-// visible earlier would be skipped by every laptop that fetched past it.
-// The lock is named with its schema and type, so that no function of the
-// same name a writer made elsewhere takes its place. Team init makes it;
-// Grant adds it to a team database set up before.
-var serverGuards = fmt.Sprintf(`
+// turnTable reports whether the team database has team_beurt (version 3),
+// and names it with its schema.
+func turnTable(tx *gorm.DB) (name string, ok bool, err error) {
+	var names []string
+	err = tx.Raw(`SELECT quote_ident(n.nspname) || '.team_beurt' FROM pg_catalog.pg_class c
+    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = pg_catalog.to_regclass('team_beurt')`).Scan(&names).Error
+	if err != nil || len(names) == 0 {
+		return "", false, err
+	}
+	return names[0], true, nil
+}
+
+// emptyTurn is the error of a team database whose team_beurt lost its row.
+const emptyTurn = "de teamdatabase is buiten het programma om veranderd (team_beurt is leeg); meld het de beheerder"
+
+// takeTurn waits for the turn to send: in a team database with team_beurt
+// a lock on its row, in one of an earlier version the advisory lock.
+var takeTurn = fmt.Sprintf(`DO $$
+BEGIN
+    IF pg_catalog.to_regclass('team_beurt') IS NULL THEN
+        PERFORM pg_catalog.pg_advisory_xact_lock(%d::bigint);
+    ELSE
+        PERFORM 1 FROM team_beurt FOR UPDATE;
+        IF NOT FOUND THEN
+            RAISE EXCEPTION '%s';
+        END IF;
+    END IF;
+END $$`, sendLock, emptyTurn)
+
+// guards makes every way of adding changes, the program's and any other
+// (psql, a script), wait for the turn to send before its changes are
+// numbered: a change numbered below one that became visible earlier would
+// be skipped by every laptop that fetched past it. The turn is the row of
+// team_beurt, or in a team database of an earlier version the advisory
+// lock; either is named with its schema (and the lock with its type), so
+// that nothing of the same name a writer made elsewhere takes its place.
+// Team init makes them; Grant gives them again to a team database set up
+// before.
+func guards(tx *gorm.DB) error {
+	table, ok, err := turnTable(tx)
+	if err != nil {
+		return err
+	}
+	wait := fmt.Sprintf("PERFORM pg_catalog.pg_advisory_xact_lock(%d::bigint);", sendLock)
+	if ok {
+		wait = fmt.Sprintf("PERFORM 1 FROM %s FOR UPDATE;\n    IF NOT FOUND THEN\n        RAISE EXCEPTION '%s';\n    END IF;", table, emptyTurn)
+	}
+	return tx.Exec(`
 CREATE OR REPLACE FUNCTION team_wijzigingen_op_volgorde() RETURNS trigger LANGUAGE plpgsql
     SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-    PERFORM pg_catalog.pg_advisory_xact_lock(%d::bigint);
+    ` + wait + `
     RETURN NULL;
 END $$;
 DROP TRIGGER IF EXISTS team_wijzigingen_op_volgorde ON team_wijzigingen;
 CREATE TRIGGER team_wijzigingen_op_volgorde BEFORE INSERT ON team_wijzigingen
     FOR EACH STATEMENT EXECUTE FUNCTION team_wijzigingen_op_volgorde();
-`, sendLock)
+`).Error
+}
 
 // Server is an open connection to the team database.
 type Server struct {
@@ -138,7 +190,10 @@ func (s *Server) create(tx *gorm.DB, teamID string) error {
 	if exists {
 		return ErrServerNotEmpty
 	}
-	if err := tx.Exec(serverSchema + serverGuards).Error; err != nil {
+	if err := tx.Exec(serverSchema).Error; err != nil {
+		return fmt.Errorf("de tabellen van de teamdatabase kunnen niet worden gemaakt: %w", err)
+	}
+	if err := guards(tx); err != nil {
 		return fmt.Errorf("de tabellen van de teamdatabase kunnen niet worden gemaakt: %w", err)
 	}
 	return tx.Exec("INSERT INTO team_info (sleutel, waarde) VALUES ('schema', ?), ('team', ?), ('gemaakt', ?)",
@@ -173,9 +228,9 @@ func (s *Server) teamID() (string, error) {
 	for _, r := range rows {
 		info[r.Sleutel] = r.Waarde
 	}
-	if info["schema"] != serverSchemaVersion && info["schema"] != oldSchemaVersion {
-		return "", fmt.Errorf("de teamdatabase heeft schemaversie %q; dit programma kent versie %s en %s (werk Jeugdmonitor bij)",
-			Toonbaar(info["schema"], 40), oldSchemaVersion, serverSchemaVersion)
+	if v := info["schema"]; v != serverSchemaVersion && v != historySchemaVersion && v != oldSchemaVersion {
+		return "", fmt.Errorf("de teamdatabase heeft schemaversie %q; dit programma kent versie %s tot en met %s (werk Jeugdmonitor bij)",
+			Toonbaar(v, 40), oldSchemaVersion, serverSchemaVersion)
 	}
 	s.historieTot = 0
 	if end := info[infoHistoryEnd]; end != "" {
@@ -252,8 +307,8 @@ func (s *Server) transaction(fn func(t txn) error) error {
 	})
 }
 
-// sendLock is the advisory lock that serialises sends (a lock on the table
-// would need more than the right to add).
+// sendLock is the advisory lock that serialises sends in a team database
+// of version 1 or 2 (see takeTurn).
 const sendLock = 0x4A4D5A57
 
 // sendTimeouts bound how long a send waits for another one (which may
@@ -280,7 +335,7 @@ func sendIn(t txn, herkomst string, basis int64, src changeSource, sent func(int
 	if err := t.db.Exec(sendTimeouts).Error; err != nil {
 		return 0, false, describeSendError(err)
 	}
-	if err := t.db.Exec("SELECT pg_catalog.pg_advisory_xact_lock(?::bigint)", sendLock).Error; err != nil {
+	if err := t.db.Exec(takeTurn).Error; err != nil {
 		return 0, false, describeSendError(err)
 	}
 	var after struct{ Own, Others bool }
@@ -794,7 +849,7 @@ const (
 // only the columns a send fills). Only the owner of the team tables can
 // grant; nobody is given the right to change or remove a change. It also
 // gives a team database set up by an earlier version the guards of this
-// one (serverGuards).
+// one (guards).
 func (s *Server) Grant(role string, r Rechten) error {
 	if _, err := s.teamID(); err != nil {
 		return err
@@ -826,14 +881,28 @@ func (s *Server) Grant(role string, r Rechten) error {
 		if !owner {
 			return errors.New("alleen de eigenaar van de teamdatabase kan rechten geven")
 		}
-		if err := tx.Exec(serverGuards).Error; err != nil {
+		if err := guards(tx); err != nil {
 			return describeGrantError(role, err)
 		}
-		if err := tx.Exec("REVOKE ALL ON team_info, team_wijzigingen FROM " + name).Error; err != nil {
+		tables := "team_info, team_wijzigingen"
+		turn, hasTurn, err := turnTable(tx)
+		if err != nil {
+			return err
+		}
+		if hasTurn {
+			tables += ", " + turn
+		}
+		if err := tx.Exec("REVOKE ALL ON " + tables + " FROM " + name).Error; err != nil {
 			return describeGrantError(role, err)
 		}
 		if err := tx.Exec("GRANT SELECT ON team_info TO " + name).Error; err != nil {
 			return describeGrantError(role, err)
+		}
+		if hasTurn && r == RechtSchrijven {
+			// locking its row, the turn to send, takes the right to change it
+			if err := tx.Exec("GRANT SELECT, UPDATE ON " + turn + " TO " + name).Error; err != nil {
+				return describeGrantError(role, err)
+			}
 		}
 		return describeGrantError(role, tx.Exec("GRANT "+privileges+" ON team_wijzigingen TO "+name).Error)
 	})

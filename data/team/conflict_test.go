@@ -437,7 +437,8 @@ func TestRefusedFieldChangeLeavesTheRest(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(list) != 1 || !strings.Contains(list[0].Omschrijving(), "weigert") || list[0].Tweede.NieuweWaarde != name {
+		if len(list) != 1 || !strings.Contains(list[0].Omschrijving(), "weigert de wijziging: de waarde moet uniek zijn") ||
+			list[0].Tweede.NieuweWaarde != name {
 			t.Fatalf("%s: conflicten %v; verwacht één geweigerde naamswijziging", s.User(), list)
 		}
 		if _, err := s.InterventieByNaam(names[1-k]); err != nil {

@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -327,12 +328,37 @@ func (a *applier) savepoint(fn func() error) error {
 }
 
 // refusedByRule makes an error of SQLite refusing a statement for a rule
-// of the schema a refusal.
+// of the schema a refusal, which says in Dutch which rule.
 func refusedByRule(err error) error {
 	if err != nil && !errors.As(err, new(*refusal)) && isConstraint(err) {
-		return &refusal{reden: "de database hier weigert de wijziging: " + err.Error()}
+		return &refusal{reden: "de database hier weigert de wijziging: " + brokenRule(err)}
 	}
 	return err
+}
+
+// constraintRE reads the rule SQLite names when it refuses a statement
+// ("NOT NULL constraint failed: bereik.vastgelegd").
+var constraintRE = regexp.MustCompile(`(UNIQUE|NOT NULL|CHECK|FOREIGN KEY) constraint failed(?:: ([^ ()]+))?`)
+
+// brokenRule says in Dutch which rule of the schema the refused statement
+// of err broke: the conflict shows it to the user.
+func brokenRule(err error) string {
+	kind, where := "", ""
+	if m := constraintRE.FindStringSubmatch(err.Error()); m != nil {
+		kind = m[1]
+		if m[2] != "" {
+			where = " (" + m[2] + ")"
+		}
+	}
+	switch {
+	case kind == "UNIQUE" || errors.Is(err, gorm.ErrDuplicatedKey):
+		return "de waarde moet uniek zijn en is hier al in gebruik" + where
+	case kind == "FOREIGN KEY" || errors.Is(err, gorm.ErrForeignKeyViolated):
+		return "het gegeven waarnaar het verwijst bestaat hier niet" + where
+	case kind == "NOT NULL":
+		return "een verplicht veld is leeg" + where
+	}
+	return "de waarde voldoet niet aan een regel van de database" + where
 }
 
 // isConstraint reports whether SQLite refused a statement for a rule of the schema.

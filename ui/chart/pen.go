@@ -7,22 +7,23 @@ import (
 	"strings"
 	"sync"
 
+	"fyne.io/fyne/v2/theme"
 	"github.com/golang/freetype/truetype"
 	gochart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
-	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/gomedium"
 	"golang.org/x/image/math/fixed"
 )
 
-// fonts are Go Medium for text and Go Bold for titles: heavier than go-chart's
-// default, so they survive a projector.
+// fonts are Go Medium for text, heavier than go-chart's default so that it
+// survives a projector, and for titles and values Noto Sans Bold, the bold
+// of the window and the council report (Fyne's, in the program already).
 var fonts = sync.OnceValues(func() ([2]*truetype.Font, error) {
 	medium, err := truetype.Parse(gomedium.TTF)
 	if err != nil {
 		return [2]*truetype.Font{}, err
 	}
-	bold, err := truetype.Parse(gobold.TTF)
+	bold, err := truetype.Parse(theme.DefaultTextBoldFont().Content())
 	return [2]*truetype.Font{medium, bold}, err
 })
 

@@ -58,8 +58,11 @@ type bereikForm struct {
 	history      []domain.Bereik
 	targets      []domain.Doelstelling
 	maten        []domain.Maat
+	marks        conflictMarks
 	historyTitle *widget.Label
-	targetText   *widget.Label
+	// conflict points out figures of the intervention with an open conflict
+	conflict   *conflictNotice
+	targetText *widget.Label
 	// historyBox holds the history as wrapping lines, so a long line
 	// (a measure, a period span, a source) is never cut off at the right
 	// edge of a narrow window; an intervention has few figures.
@@ -151,10 +154,11 @@ func (f *bereikForm) buildUI() {
 	f.targetText = widget.NewLabel(lang.L("Nog geen interventie gekozen."))
 	f.targetText.Wrapping = fyne.TextWrapWord
 	f.historyBox = container.NewVBox()
+	f.conflict = newConflictNotice(f.m)
 
 	buttons := container.NewHBox(f.saveButton, f.undoButton, f.clearButton)
 	left := container.NewVBox(f.fields.form(), f.changed, f.preview, buttons, f.message)
-	right := container.NewBorder(container.NewVBox(f.historyTitle, f.targetText, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(f.historyBox))
+	right := container.NewBorder(container.NewVBox(f.historyTitle, f.targetText, f.conflict.box, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(f.historyBox))
 	f.left = container.NewVScroll(left)
 	split := container.NewHSplit(f.left, right)
 	split.Offset = 0.52
@@ -412,9 +416,13 @@ func (f *bereikForm) loadHistory(id uint, noteChanges bool) {
 		reach   []domain.Bereik
 		targets []domain.Doelstelling
 		maten   []domain.Maat
+		marks   conflictMarks
 	)
 	f.m.load(func() (err error) {
 		if item, err = f.m.store.Interventie(id); err != nil {
+			return err
+		}
+		if marks, err = readConflictMarks(f.m.store); err != nil {
 			return err
 		}
 		if reach, err = f.m.store.BereikVan(id); err != nil {
@@ -429,7 +437,8 @@ func (f *bereikForm) loadHistory(id uint, noteChanges bool) {
 		if noteChanges && id == f.historyFor && f.dirty() {
 			f.noteChanged(item.Naam, f.history, reach)
 		}
-		f.historyFor, f.history, f.targets, f.maten = id, reach, targets, maten
+		f.historyFor, f.history, f.targets, f.maten, f.marks = id, reach, targets, maten, marks
+		f.conflict.set(marks.interventieText(item, reach, targets))
 		f.showMeasures()
 		f.historyTitle.SetText(lang.L("Geschiedenis: {{.Naam}}", map[string]any{"Naam": item.Naam}))
 		var lines []string
@@ -526,7 +535,13 @@ func (f *bereikForm) showHistory() {
 		who := widget.NewLabel(historyWho(f.history[k]))
 		who.Wrapping = fyne.TextWrapWord
 		who.SizeName = theme.SizeNameCaptionText
-		f.historyBox.Add(container.New(layout.NewCustomPaddedVBoxLayout(0), line, who))
+		entry := container.New(layout.NewCustomPaddedVBoxLayout(0), line, who)
+		if mark := f.marks.record("bereik", f.history[k].ID); mark != "" {
+			note := widget.NewLabel(mark)
+			note.Importance = widget.WarningImportance
+			entry.Add(note)
+		}
+		f.historyBox.Add(entry)
 	}
 }
 

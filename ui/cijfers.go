@@ -27,10 +27,13 @@ type cijfersScreen struct {
 	indicators []domain.Indicator
 	chosen     int
 	metingen   []domain.Meting
+	marks      conflictMarks
 
-	list     *widget.List
-	title    *widget.Label
-	info     *widget.Label
+	list  *widget.List
+	title *widget.Label
+	info  *widget.Label
+	// conflict points out measurements of the chosen indicator with an open conflict
+	conflict *conflictNotice
 	table    *widget.Table
 	fields   *fieldSet
 	periode  *entry
@@ -61,7 +64,14 @@ func (s *cijfersScreen) buildUI() {
 		newTwoLineRow,
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			ind := s.indicators[id]
-			setTwoLineRow(o, ind.Naam, fmt.Sprintf("%s · %s", ind.Groep, eenheidTekst(ind.Eenheid)), false)
+			meta := fmt.Sprintf("%s · %s", ind.Groep, eenheidTekst(ind.Eenheid))
+			if s.marks.indicator(ind.ID) {
+				meta = lang.L("open conflict") + " · " + meta
+			}
+			setTwoLineRow(o, ind.Naam, meta, false)
+			if s.marks.indicator(ind.ID) {
+				warnTwoLineRow(o)
+			}
 		})
 	s.list.OnSelected = func(id widget.ListItemID) { s.onChoose(id) }
 
@@ -69,6 +79,7 @@ func (s *cijfersScreen) buildUI() {
 	s.title.Wrapping = fyne.TextWrapWord
 	s.info = widget.NewLabel("")
 	s.info.Wrapping = fyne.TextWrapWord
+	s.conflict = newConflictNotice(s.m)
 	s.table = newTextTable(metingColumns, func() int { return len(s.metingen) },
 		func(row, col int) string { return metingCell(s.metingen[row], col) })
 	s.table.OnSelected = func(id widget.TableCellID) {
@@ -108,7 +119,7 @@ func (s *cijfersScreen) buildUI() {
 		container.NewHBox(s.save, s.remove, s.message))
 	s.editText = editTextButton(s.onEditText)
 	s.editText.Disable()
-	right := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, container.NewVBox(s.editText), s.title), s.info),
+	right := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, container.NewVBox(s.editText), s.title), s.info, s.conflict.box),
 		form, nil, nil, s.table)
 	split := container.NewHSplit(s.list, right)
 	split.Offset = 0.3
@@ -141,15 +152,19 @@ func (s *cijfersScreen) Content() fyne.CanvasObject { return s.content }
 // or a synchronisation may add indicators before it) and typed input stays.
 func (s *cijfersScreen) Refresh() {
 	var indicators []domain.Indicator
+	var marks conflictMarks
 	var chosenID uint
 	if s.chosen >= 0 {
 		chosenID = s.indicators[s.chosen].ID
 	}
 	s.m.load(func() (err error) {
-		indicators, err = s.m.store.Indicatoren("")
+		if indicators, err = s.m.store.Indicatoren(""); err != nil {
+			return err
+		}
+		marks, err = readConflictMarks(s.m.store)
 		return err
 	}, func() {
-		s.indicators = indicators
+		s.indicators, s.marks = indicators, marks
 		s.list.Refresh()
 		k := slices.IndexFunc(indicators, func(ind domain.Indicator) bool { return ind.ID == chosenID })
 		switch {
@@ -187,6 +202,7 @@ func (s *cijfersScreen) onChoose(id int) {
 		return err
 	}, func() {
 		s.metingen = metingen
+		s.conflict.set(s.marks.metingenText(ind.ID, metingen))
 		s.table.Refresh()
 		s.noteChanged()
 	})

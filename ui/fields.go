@@ -431,6 +431,14 @@ func setTwoLineRow(o fyne.CanvasObject, title, meta string, heading bool) {
 	m.Refresh()
 }
 
+// warnTwoLineRow writes the second line of a row filled by setTwoLineRow
+// in the warning colour (a record with an open conflict).
+func warnTwoLineRow(o fyne.CanvasObject) {
+	m := o.(*fyne.Container).Objects[0].(*fyne.Container).Objects[1].(*canvas.Text)
+	m.Color = theme.Color(theme.ColorNameWarning)
+	m.Refresh()
+}
+
 // newStatusGroup offers the status of a figure, definitief unless changed.
 func newStatusGroup() *widget.RadioGroup {
 	g := widget.NewRadioGroup([]string{string(domain.StatusDefinitief), string(domain.StatusVoorlopig)}, nil)

@@ -24,9 +24,13 @@ type interventieDetail struct {
 	item    domain.Interventie
 	targets []domain.Doelstelling
 	reach   []domain.Bereik
+	marks   conflictMarks
 
-	title     *widget.Label
-	meta      *widget.Label
+	title *widget.Label
+	meta  *widget.Label
+	// conflict points out an open conflict on the intervention, its
+	// figures or its targets
+	conflict  *conflictNotice
 	text      *fyne.Container
 	reachGrid *fyne.Container
 	scroll    *container.Scroll
@@ -52,6 +56,7 @@ func (d *interventieDetail) buildUI() {
 	d.title.Wrapping = fyne.TextWrapWord
 	d.meta = widget.NewLabel("")
 	d.meta.Wrapping = fyne.TextWrapWord
+	d.conflict = newConflictNotice(d.m)
 	d.text = container.NewVBox()
 	d.reachGrid = container.NewGridWithColumns(7)
 
@@ -67,7 +72,7 @@ func (d *interventieDetail) buildUI() {
 	actions := container.NewHBox(d.backButton, d.bereikButton, d.editButton, d.targetButton, d.archiveButton, d.deleteButton)
 	reachTitle := widget.NewLabelWithStyle(lang.L("Bereik per periode"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	reachTitle.SizeName = theme.SizeNameSubHeadingText
-	body := container.NewVBox(d.title, d.meta, widget.NewSeparator(), d.text, widget.NewSeparator(), reachTitle, d.reachGrid)
+	body := container.NewVBox(d.title, d.meta, d.conflict.box, widget.NewSeparator(), d.text, widget.NewSeparator(), reachTitle, d.reachGrid)
 	d.scroll = container.NewVScroll(body)
 	d.root = container.NewBorder(actions, nil, nil, nil, d.scroll)
 }
@@ -78,7 +83,7 @@ func (d *interventieDetail) Content() fyne.CanvasObject { return d.root }
 // show fills the view with an intervention and reads its targets and reach.
 func (d *interventieDetail) show(i domain.Interventie) {
 	d.item = i
-	d.targets, d.reach = nil, nil
+	d.targets, d.reach, d.marks = nil, nil, conflictMarks{}
 	d.render()
 	d.Refresh()
 }
@@ -90,9 +95,13 @@ func (d *interventieDetail) Refresh() {
 		item    domain.Interventie
 		targets []domain.Doelstelling
 		reach   []domain.Bereik
+		marks   conflictMarks
 	)
 	d.m.load(func() (err error) {
 		if item, err = d.m.store.Interventie(id); err != nil {
+			return err
+		}
+		if marks, err = readConflictMarks(d.m.store); err != nil {
 			return err
 		}
 		if targets, err = d.m.store.Doelstellingen(id); err != nil {
@@ -101,7 +110,7 @@ func (d *interventieDetail) Refresh() {
 		reach, err = d.m.store.BereikVan(id)
 		return err
 	}, func() {
-		d.item, d.targets, d.reach = item, targets, reach
+		d.item, d.targets, d.reach, d.marks = item, targets, reach, marks
 		d.render()
 	})
 }
@@ -122,6 +131,7 @@ func (d *interventieDetail) render() {
 		meta = append(meta, lang.L("GEARCHIVEERD"))
 	}
 	d.meta.SetText(strings.Join(meta, " · "))
+	d.conflict.set(d.marks.interventieText(i, d.reach, d.targets))
 
 	doelgroep := i.Doelgroep
 	if leeftijd := leeftijdTekst(i); leeftijd != "" {
@@ -243,7 +253,12 @@ func (d *interventieDetail) renderReach() {
 		if b.Status == domain.StatusVoorlopig {
 			value += " " + lang.L("(voorlopig)")
 		}
-		objs = append(objs, cell(b.Periode, false), cell(value, false), cell(doel, false), cell(pct, false),
+		valueCell := cell(value, false)
+		if d.marks.record("bereik", b.ID) != "" {
+			valueCell.(*widget.Label).SetText(value + " (" + lang.L("conflict") + ")")
+			valueCell.(*widget.Label).Importance = widget.WarningImportance
+		}
+		objs = append(objs, cell(b.Periode, false), valueCell, cell(doel, false), cell(pct, false),
 			cell(b.Gebruiker+", "+store.FormatDatumTijd(b.Vastgelegd), false), cell(orNone(b.BronTekst), false),
 			cell(afgeleidVelden(b.Afgeleid), false))
 	}

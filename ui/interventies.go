@@ -29,8 +29,9 @@ type registerRow struct {
 type interventiesScreen struct {
 	m *Main
 
-	all  []domain.Interventie
-	rows []registerRow
+	all   []domain.Interventie
+	rows  []registerRow
+	marks conflictMarks
 
 	search      *entry
 	cluster     *widget.Select
@@ -77,6 +78,9 @@ func (s *interventiesScreen) buildUI() {
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			row := s.rows[id]
 			setTwoLineRow(o, row.title, row.meta, row.heading)
+			if !row.heading && s.marks.interventie(row.item.ID) {
+				warnTwoLineRow(o)
+			}
 		})
 	s.list.skip = func(id widget.ListItemID) bool { return id < len(s.rows) && s.rows[id].heading }
 	s.list.OnSelected = func(id widget.ListItemID) {
@@ -103,11 +107,15 @@ func (s *interventiesScreen) Content() fyne.CanvasObject { return s.root }
 func (s *interventiesScreen) Refresh() {
 	withArchived := s.archived.Checked
 	var all []domain.Interventie
+	var marks conflictMarks
 	s.m.load(func() (err error) {
-		all, err = s.m.store.Interventies(withArchived)
+		if all, err = s.m.store.Interventies(withArchived); err != nil {
+			return err
+		}
+		marks, err = readConflictMarks(s.m.store)
 		return err
 	}, func() {
-		s.all = all
+		s.all, s.marks = all, marks
 		s.fillFilters()
 		s.onFilter()
 		if s.root.Objects[0] != s.listPage {
@@ -162,7 +170,12 @@ func (s *interventiesScreen) onFilter() {
 				meta: aantalInterventies(counts[i.Cluster])})
 			last = i.Cluster
 		}
-		s.rows = append(s.rows, registerRow{title: i.Naam, meta: interventieMeta(i), item: i})
+		meta := interventieMeta(i)
+		if s.marks.interventie(i.ID) {
+			// first, so that a narrow window does not cut it off
+			meta = lang.L("open conflict: kies bij Bestand > Conflicten") + " · " + meta
+		}
+		s.rows = append(s.rows, registerRow{title: i.Naam, meta: meta, item: i})
 	}
 	s.count.SetText(lang.L("{{.Getoond}} van {{.Totaal}} interventies",
 		map[string]any{"Getoond": len(shown), "Totaal": len(s.all)}))

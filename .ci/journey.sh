@@ -205,13 +205,15 @@ lees() {
 # plek prints where the screen shows a word, "X Y" (its middle), read with
 # OCR (tesseract's word boxes) in the rectangle "X,Y,W,H" (default: the
 # window); nothing when it is not there. The first of several, from the top.
+# (awk reads to the end: leaving early killed tesseract with SIGPIPE, and
+# with pipefail that ended the journey without a word.)
 plek() {
 	local x y w h
 	IFS=, read -r x y w h <<<"${2:-0,0,1280,720}"
 	import -window root -crop "${w}x${h}+${x}+${y}" +repage -resize 200% -colorspace Gray "$WERK/plek.png" 2>/dev/null
 	tesseract "$WERK/plek.png" - -l nld tsv 2>/dev/null |
-		awk -F'\t' -v woord="$1" -v x="$x" -v y="$y" 'NR > 1 && index($12, woord) == 1 {
-			print int(x + ($7 + $9 / 2) / 2), int(y + ($8 + $10 / 2) / 2); exit }'
+		awk -F'\t' -v woord="$1" -v x="$x" -v y="$y" '!f && NR > 1 && index($12, woord) == 1 {
+			print int(x + ($7 + $9 / 2) / 2), int(y + ($8 + $10 / 2) / 2); f = 1 }'
 }
 
 # klik_op clicks the word (see plek) once the screen shows it in the
@@ -1200,7 +1202,9 @@ team_conflict_kiezen() {
 		"$BIN" sync --db "$db" >"$WERK/team-sync.log" 2>&1 || faal "sync van $db mislukte: $(cat "$WERK/team-sync.log")"
 	done
 	start_programma "$BIN" "$TEAM_KOPIE"
-	menu "Conflicten…"
+	conflict_gemarkeerd ja
+	# the history's Conflicten… button opens the view
+	klik_op Conflicten 760,80,520,600
 	toont 100,100,1100,520 "Eerste houden" "1300" "Tweede houden" "1400" "geldt nu"
 	foto "conflicten"
 	local i
@@ -1212,6 +1216,9 @@ team_conflict_kiezen() {
 	toont 100,100,1100,520 "Geen open conflicten"
 	foto "conflicten-opgelost"
 	toets Escape
+	conflict_gemarkeerd nee
+	toets Escape # the intervention typed in Bereik invoeren: thrown away
+	midden_klik 110 37 # Weggooien (white on red: OCR does not read it)
 	afsluiten
 	for db in "$TEAM_KOPIE" "$TEAM_EERSTE"; do
 		"$BIN" sync --db "$db" >"$WERK/team-sync.log" 2>&1 || faal "sync van $db mislukte: $(cat "$WERK/team-sync.log")"
@@ -1220,6 +1227,38 @@ team_conflict_kiezen() {
 		"$BIN" export --what bereik --format csv --db "$db" 2>/dev/null | tr -d '\r' | begint_met "$INTERVENTIE;2018;precies;1300;" ||
 			faal "na de keuze in Conflicten staat 1.300 niet in $db"
 	done
+}
+
+# conflict_gemarkeerd checks (ja) that the register marks the team's
+# intervention with an open conflict and that the history of Bereik
+# invoeren marks its 2018 figure and offers Conflicten…, or (nee) that
+# neither does once the conflicts are settled. It ends on Bereik invoeren.
+conflict_gemarkeerd() {
+	toets ctrl+2
+	toets ctrl+a BackSpace
+	typ "$INTERVENTIE"
+	sleep 1
+	foto "register-conflict-$1"
+	local register historie
+	register="$(lees 222,120,1058,200)"
+	grep -qiF "$INTERVENTIE" <<<"$register" || faal "het register toont $INTERVENTIE niet (OCR las: ${register:0:300})"
+	toets ctrl+3
+	toets ctrl+a BackSpace
+	typ "$INTERVENTIE"
+	toets Return
+	sleep 1.5
+	foto "historie-conflict-$1"
+	historie="$(lees 760,80,520,600)"
+	grep -qiF "Geschiedenis" <<<"$historie" || faal "de geschiedenis van $INTERVENTIE staat er niet (OCR las: ${historie:0:300})"
+	if [ "$1" = ja ]; then
+		grep -qiF "open conflict" <<<"$register" || faal "het register markeert $INTERVENTIE niet met het open conflict (OCR las: ${register:0:300})"
+		grep -qiF "Open conflict bij bereik 2018" <<<"$historie" && grep -qiF "open conflict: bereik" <<<"$historie" ||
+			faal "de geschiedenis markeert het cijfer van 2018 niet (OCR las: ${historie:0:400})"
+	else
+		grep -qiF "conflict" <<<"$register" && faal "het register markeert $INTERVENTIE na het oplossen nog (OCR las: ${register:0:300})"
+		grep -qiF "conflict" <<<"$historie" && faal "de geschiedenis markeert na het oplossen nog een conflict (OCR las: ${historie:0:400})"
+	fi
+	return 0
 }
 
 # invoer_collega records a colleague's figure in the first laptop's database (the

@@ -2,29 +2,65 @@ package team
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+
+	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/geschiedenis"
 )
 
-// collision finds the local record that an added record collides with on
-// a unique rule of its table (the same intervention name, the same figure
-// for a measure and period): both laptops added the same thing. values are
-// the added record's column values. It returns 0 when none is found.
-func (a *applier) collision(table string, values map[string]any) (uint, error) {
+// uniqueRules are the columns of each unique rule of a table (the same
+// intervention name, the same figure for a measure and period).
+func (a *applier) uniqueRules(table string) ([][]string, error) {
+	if rules, ok := a.t.rules[table]; ok {
+		return rules, nil
+	}
 	var indexes []struct {
 		Name   string
 		Unique int
 	}
 	if err := a.db.Raw("SELECT name, \"unique\" FROM pragma_index_list(?)", table).Scan(&indexes).Error; err != nil {
-		return 0, err
+		return nil, err
 	}
+	var rules [][]string
 	for _, ix := range indexes {
 		if ix.Unique == 0 {
 			continue
 		}
 		var cols []string
 		if err := a.db.Raw("SELECT name FROM pragma_index_info(?) ORDER BY seqno", ix.Name).Scan(&cols).Error; err != nil {
-			return 0, err
+			return nil, err
 		}
+		rules = append(rules, cols)
+	}
+	if a.t.rules == nil {
+		a.t.rules = map[string][][]string{}
+	}
+	a.t.rules[table] = rules
+	return rules, nil
+}
+
+// onRule reports whether column is part of a unique rule of table.
+func (a *applier) onRule(table, column string) (bool, error) {
+	rules, err := a.uniqueRules(table)
+	for _, rule := range rules {
+		if slices.Contains(rule, column) {
+			return true, err
+		}
+	}
+	return false, err
+}
+
+// collision finds the local record that an added record collides with on
+// a unique rule of its table (the same intervention name, the same figure
+// for a measure and period): both laptops added the same thing. values are
+// the added record's column values. It returns 0 when none is found.
+func (a *applier) collision(table string, values map[string]any) (uint, error) {
+	rules, err := a.uniqueRules(table)
+	if err != nil {
+		return 0, err
+	}
+	for _, cols := range rules {
 		var conds []string
 		var args []any
 		for _, c := range cols {
@@ -47,6 +83,151 @@ func (a *applier) collision(table string, values map[string]any) (uint, error) {
 		}
 	}
 	return 0, nil
+}
+
+// addedAs finds the local record that was added with the values r adds on
+// a unique rule and has other values there now: changed here, or by a
+// colleague, before the team had r. Both laptops added the same thing;
+// every laptop sees that alike by the values the additions had, whatever
+// changed after, where the values a record has now differ by the order in
+// which a laptop got the changes. (A record with those values now makes
+// adding r fail, and insert finds it.) It returns 0 when none is found.
+func (a *applier) addedAs(r newRow) (uint, error) {
+	table := r.group[0].Entiteit
+	changed, err := a.changedSinceAdded(table)
+	if err != nil || len(changed) == 0 {
+		return 0, err
+	}
+	rules, err := a.uniqueRules(table)
+	if err != nil {
+		return 0, err
+	}
+	adds := map[string]string{}
+	for i, c := range r.group {
+		adds[c.Veld] = r.locals[i]
+	}
+	ids := make([]uint, 0, len(changed))
+	for id := range changed {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		for _, cols := range rules {
+			same := true
+			for _, c := range cols {
+				v, ok := adds[c]
+				same = same && ok && v != "" && slices.Contains(changed[id][c], v)
+			}
+			if same {
+				return id, nil
+			}
+		}
+	}
+	return 0, nil
+}
+
+// changedSinceAdded lists the local records of table whose values on a
+// unique rule changed after they were added, each with every value it was
+// added with per column (a record added on more laptops was added more
+// than once). It reads the audit trail, with the rows of this batch not
+// yet written, once per table and batch; noteAdded keeps it up to date.
+func (a *applier) changedSinceAdded(table string) (map[uint]map[string][]string, error) {
+	if known, ok := a.added[table]; ok {
+		return known, nil
+	}
+	rules, err := a.uniqueRules(table)
+	if err != nil {
+		return nil, err
+	}
+	var cols []string
+	for _, rule := range rules {
+		cols = append(cols, rule...)
+	}
+	var ids []uint
+	if len(cols) > 0 {
+		if err := a.db.Raw("SELECT DISTINCT entiteit_id FROM wijzigingen WHERE entiteit = ? AND actie = ? AND veld IN ?",
+			table, domain.ActieGewijzigd, cols).Scan(&ids).Error; err != nil {
+			return nil, err
+		}
+	}
+	for _, row := range a.audit {
+		if row.Entiteit == table && row.Actie == domain.ActieGewijzigd && slices.Contains(cols, row.Veld) {
+			ids = append(ids, row.EntiteitID)
+		}
+	}
+	if a.added == nil {
+		a.added = map[string]map[uint]map[string][]string{}
+	}
+	a.added[table] = map[uint]map[string][]string{}
+	for _, id := range ids {
+		if err := a.noteAdded(table, id); err != nil {
+			return nil, err
+		}
+	}
+	return a.added[table], nil
+}
+
+// noteAdded reads every value the local record id of table was added with
+// since it was last removed, from the audit trail and the rows of this
+// batch not yet written, into changedSinceAdded's list.
+func (a *applier) noteAdded(table string, id uint) error {
+	var rows []domain.Wijziging
+	if err := a.db.Raw(`SELECT veld, actie, nieuwe_waarde FROM wijzigingen WHERE entiteit = ? AND entiteit_id = ?
+    AND actie IN (?, ?) ORDER BY id`, table, id, domain.ActieToegevoegd, domain.ActieVerwijderd).Scan(&rows).Error; err != nil {
+		return err
+	}
+	for _, row := range a.audit {
+		if row.Entiteit == table && row.EntiteitID == id {
+			rows = append(rows, row)
+		}
+	}
+	values := map[string][]string{}
+	for _, row := range rows {
+		switch {
+		case row.Actie == domain.ActieVerwijderd:
+			values = map[string][]string{}
+		case row.Actie != domain.ActieToegevoegd:
+		case row.Veld != geschiedenis.AlleVelden:
+			values[row.Veld] = append(values[row.Veld], row.NieuweWaarde)
+		default:
+			_, fields, err := allFields(row.NieuweWaarde)
+			if err != nil {
+				return fmt.Errorf("logboekregel van %s %d: %w", table, id, err)
+			}
+			for name, v := range fields {
+				values[name] = append(values[name], v)
+			}
+		}
+	}
+	if len(values) == 0 || rows[len(rows)-1].Actie == domain.ActieVerwijderd {
+		delete(a.added[table], id)
+		return nil
+	}
+	a.added[table][id] = values
+	return nil
+}
+
+// keepAdded keeps changedSinceAdded's list of the table of audit rows
+// just noted up to date, once it has been read in this batch.
+func (a *applier) keepAdded(rows []logged) error {
+	for _, d := range rows {
+		row := d.row
+		known, loaded := a.added[row.Entiteit]
+		if !loaded {
+			continue
+		}
+		_, listed := known[row.EntiteitID]
+		onRule, err := a.onRule(row.Entiteit, row.Veld)
+		if err != nil {
+			return err
+		}
+		if listed || (row.Actie == domain.ActieGewijzigd && onRule) {
+			if err := a.noteAdded(row.Entiteit, row.EntiteitID); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // laterOwn reports whether this laptop changed the field a received change

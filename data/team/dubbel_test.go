@@ -134,3 +134,57 @@ func TestSameFigureAddedThenChangedOnBoth(t *testing.T) {
 		}
 	}
 }
+
+// TestSameRecordAddedThenRenamed: two laptops add an intervention of the
+// same name offline, and one of them renames its own, before or after
+// sending it. Whether the two are the same record is decided by the names
+// they were added with, as every laptop sees them alike, not by the name
+// one of them has now: both laptops end with the same interventions.
+func TestSameRecordAddedThenRenamed(t *testing.T) {
+	for _, renamer := range []string{"later", "eerste"} {
+		t.Run(renamer, func(t *testing.T) {
+			srv, _ := teamServer(t)
+			a := founder(t, srv, "anna")
+			c := member(t, srv, "carla")
+			iv := interventies(t, a)[0]
+			before := len(interventies(t, a))
+			create := func(s *store.Store) {
+				nieuw := domain.Interventie{Naam: "Nieuw", Cluster: iv.Cluster, StatusCategorie: iv.StatusCategorie}
+				if err := s.CreateInterventie(&nieuw); err != nil {
+					t.Fatal(err)
+				}
+			}
+			rename := func(s *store.Store) {
+				got, err := s.InterventieByNaam("Nieuw")
+				if err != nil {
+					t.Fatal(err)
+				}
+				got.Naam = "Hernoemd"
+				if err := s.UpdateInterventie(&got); err != nil {
+					t.Fatal(err)
+				}
+			}
+			create(a)
+			sync(t, a, srv)
+			if renamer == "later" { // carla adds and renames before she has anna's addition
+				create(c)
+				rename(c)
+			} else { // anna renames hers before carla's addition reaches the team
+				rename(a)
+				sync(t, a, srv)
+				create(c)
+			}
+			sync(t, c, srv)
+			sync(t, a, srv)
+			sync(t, c, srv)
+			// dora gets the additions and the renaming in one batch
+			d := member(t, srv, "dora")
+			sameContent(t, a, c, d)
+			for _, s := range []*store.Store{a, c, d} {
+				if n := len(interventies(t, s)); n != before+1 {
+					t.Fatalf("%s: %d interventies, verwacht %d: één toegevoegd, op twee laptops", s.User(), n, before+1)
+				}
+			}
+		})
+	}
+}

@@ -150,6 +150,8 @@ type column struct {
 type tables struct {
 	db   *gorm.DB
 	cols map[string]map[string]column
+	// rules are the columns of each unique rule per table (uniqueRules).
+	rules map[string][][]string
 }
 
 // columns lists the columns of a shared table by name.

@@ -38,6 +38,9 @@ type applier struct {
 	audit    []domain.Wijziging
 	// prepared are the statements exec prepared in the transaction.
 	prepared map[string]*sql.Stmt
+	// added are, per table, the records changed on a unique rule since
+	// they were added, with the values they were added with (addedAs).
+	added map[string]map[uint]map[string][]string
 }
 
 // exec runs a statement in the applier's transaction, prepared once per
@@ -147,8 +150,7 @@ func (a *applier) applyGroup(group []received, adds *additions) error {
 			return err
 		}
 		a.skipped += len(group)
-		a.note(group, done)
-		return nil
+		return a.note(group, done)
 	}
 	if refused := screen(group); refused != nil {
 		if err := a.addAll(adds); err != nil {
@@ -254,8 +256,7 @@ func (a *applier) finish(group []received, done []logged, err error) error {
 	if a.unlogged(group[0].Wijziging) {
 		done = nil
 	}
-	a.note(group, done)
-	return nil
+	return a.note(group, done)
 }
 
 // note keeps the audit rows of a group of received changes and notes the
@@ -264,7 +265,7 @@ func (a *applier) finish(group []received, done []logged, err error) error {
 // first of them: team_ontvangen is read only for the audit row of a
 // removal, which writes a row per field, and a row per change of a bulk
 // import was most of the work of receiving it.
-func (a *applier) note(group []received, done []logged) {
+func (a *applier) note(group []received, done []logged) error {
 	logregels := map[string]int{}
 	for _, d := range done {
 		for _, id := range d.changeIDs {
@@ -282,6 +283,7 @@ func (a *applier) note(group []received, done []logged) {
 		}
 		a.received = append(a.received, r)
 	}
+	return a.keepAdded(done)
 }
 
 // logged are received changes that changed something here, with the local

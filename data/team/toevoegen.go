@@ -104,6 +104,21 @@ func (a *applier) add(group []received, adds *additions) error {
 	if err != nil {
 		return a.finish(group, nil, err)
 	}
+	same, err := a.addedAs(r)
+	if err != nil {
+		return err
+	}
+	if same != 0 {
+		if err := a.addAll(adds); err != nil {
+			return err
+		}
+		var merged []logged
+		err := a.savepoint(func() (err error) {
+			merged, err = a.merge(r.group, r.cols, same)
+			return err
+		})
+		return a.finish(group, merged, refusedByRule(err))
+	}
 	if !adds.fits(r) {
 		if err := a.addAll(adds); err != nil {
 			return err

@@ -159,6 +159,7 @@ func (f *bereikForm) buildUI() {
 	buttons := container.NewHBox(f.saveButton, f.undoButton, f.clearButton)
 	left := container.NewVBox(f.fields.form(), f.changed, f.preview, buttons, f.message)
 	right := container.NewBorder(container.NewVBox(f.historyTitle, f.targetText, f.conflict.box, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(f.historyBox))
+	f.conflict.around = right
 	f.left = container.NewVScroll(left)
 	split := container.NewHSplit(f.left, right)
 	split.Offset = 0.52

@@ -121,6 +121,7 @@ func (s *cijfersScreen) buildUI() {
 	s.editText.Disable()
 	right := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, container.NewVBox(s.editText), s.title), s.info, s.conflict.box),
 		form, nil, nil, s.table)
+	s.conflict.around = right
 	split := container.NewHSplit(s.list, right)
 	split.Offset = 0.3
 	s.content = split

@@ -72,7 +72,7 @@ func (c conflictMarks) indicator(id uint) bool { return c.indicatoren[id] }
 
 // interventieText says which records of intervention i are in conflict,
 // the figures and targets by their period: "Open conflict bij bereik 2024
-// (bereik); doelstelling 2025 (waarde)."; "" without any.
+// (bereik); doelstelling 2025 (waarde): kies …"; "" without any.
 func (c conflictMarks) interventieText(i domain.Interventie, reach []domain.Bereik, targets []domain.Doelstelling) string {
 	var parts []string
 	for _, r := range c.perInterventie[i.ID] {
@@ -114,7 +114,7 @@ func (c conflictMarks) text(parts []string) string {
 	if len(parts) == 0 {
 		return ""
 	}
-	return lang.L("Open conflict bij {{.Wat}}: twee collega's wijzigden hetzelfde. Kies bij Conflicten welke waarde geldt.",
+	return lang.L("Open conflict bij {{.Wat}}: kies bij Conflicten welke waarde geldt.",
 		map[string]any{"Wat": strings.Join(parts, "; ")})
 }
 
@@ -124,6 +124,9 @@ type conflictNotice struct {
 	text   *widget.Label
 	button *widget.Button
 	box    *fyne.Container
+	// around is the container the notice sits in, laid out again when the
+	// notice appears or goes (a hidden object had no place in it)
+	around fyne.CanvasObject
 }
 
 // newConflictNotice makes a hidden notice whose button opens Conflicten in m.
@@ -144,5 +147,8 @@ func (n *conflictNotice) set(text string) {
 		n.box.Hide()
 	} else {
 		n.box.Show()
+	}
+	if n.around != nil {
+		n.around.Refresh()
 	}
 }

@@ -74,6 +74,7 @@ func (d *interventieDetail) buildUI() {
 	reachTitle.SizeName = theme.SizeNameSubHeadingText
 	body := container.NewVBox(d.title, d.meta, d.conflict.box, widget.NewSeparator(), d.text, widget.NewSeparator(), reachTitle, d.reachGrid)
 	d.scroll = container.NewVScroll(body)
+	d.conflict.around = d.scroll
 	d.root = container.NewBorder(actions, nil, nil, nil, d.scroll)
 }
 

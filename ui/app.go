@@ -141,6 +141,8 @@ type Main struct {
 	// syncing is the last synchronisation with the team, or joining of
 	// one (nil: none yet).
 	syncing *syncProgress
+	// syncBusy is set from Synchroniseren until that synchronisation ends.
+	syncBusy bool
 
 	// sync runs background work on the calling goroutine (tests).
 	sync bool

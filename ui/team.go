@@ -26,6 +26,14 @@ func (m *Main) onSync() {
 	if m.store == nil {
 		return
 	}
+	if m.syncBusy {
+		// a second press while the first connects: its result would
+		// replace the first's in the status line
+		m.setStatus(lang.L("Er wordt al gesynchroniseerd; wacht tot dat klaar is"))
+		return
+	}
+	m.syncBusy = true
+	done := func() { m.syncBusy = false }
 	s := m.store
 	var dsn string
 	var ok bool
@@ -35,14 +43,17 @@ func (m *Main) onSync() {
 	}, func(err error) {
 		switch {
 		case err != nil:
+			done()
 			m.showError(err)
 		case !ok:
+			done()
 			m.setStatus("")
 			dialog.ShowInformation(lang.L("Synchroniseren"), lang.L("Deze database hoort niet bij een team. "+
 				"In Instellingen > Teamdatabase vult u het adres van de teamdatabase in; een team begint daar met Teamdatabase inrichten "+
 				"(vanuit de database met het register), een collega sluit zich aan met Aansluiten bij een team (zie ook Help)."), m.win)
 		default:
-			m.connectTeam(dsn, "", false, func(srv *team.Server) { m.syncWith(s, srv) }, func(err error) {
+			m.connectTeam(dsn, "", false, func(srv *team.Server) { m.syncWith(s, srv, done) }, func(err error) {
+				done()
 				if !errors.Is(err, errNoPassword) { // the status line says so
 					m.showError(err)
 				}
@@ -93,8 +104,9 @@ func (m *Main) showProgress(title, step, stopping string, cancel context.CancelF
 	return p
 }
 
-// syncWith synchronises s with the team database srv (and closes it).
-func (m *Main) syncWith(s *store.Store, srv *team.Server) {
+// syncWith synchronises s with the team database srv (and closes it), and
+// calls done when it has ended.
+func (m *Main) syncWith(s *store.Store, srv *team.Server, done func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	p := m.showProgress(lang.L("Synchroniseren met het team"), lang.L("Synchroniseren met het team…"),
 		lang.L("Afbreken… (wat al binnen is blijft)"), cancel)
@@ -105,6 +117,7 @@ func (m *Main) syncWith(s *store.Store, srv *team.Server) {
 		return err
 	}, func(err error) {
 		cancel()
+		done()
 		p.dialog.Hide()
 		switch {
 		case errors.Is(err, team.ErrAfgebroken):

@@ -88,6 +88,17 @@ func TestSyncAndConflictsInTheWindow(t *testing.T) {
 	if p := m.syncing; p == nil || p.bar.Value != 1 || !strings.Contains(p.step.Text, "van") {
 		t.Fatalf("voortgang na synchroniseren: %+v", p)
 	}
+	// Synchroniseren again while one runs starts no second one
+	if m.syncBusy {
+		t.Fatal("na afloop staat het synchroniseren nog als bezig")
+	}
+	first := m.syncing
+	m.syncBusy = true
+	m.onSync()
+	if m.syncing != first || !strings.Contains(m.status.Text, "al gesynchroniseerd") {
+		t.Fatalf("tweede keer Synchroniseren terwijl de eerste loopt: %q", m.status.Text)
+	}
+	m.syncBusy = false
 	v := m.showConflicts()
 	list, err := team.OpenConflicten(s)
 	if err != nil || len(list) != 1 {

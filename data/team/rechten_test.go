@@ -53,7 +53,7 @@ func TestRolesAndAppendOnly(t *testing.T) {
 	l := member(t, asLezer, "lisa")
 	sameContent(t, a, l)
 	reach(t, l, interventies(t, l)[0].Naam, "2025", "9")
-	if _, err := Sync(context.Background(), l, asLezer, nil); err == nil || !strings.Contains(err.Error(), "alleen leesrechten") {
+	if _, err := Sync(context.Background(), l, asLezer, nil); err == nil || !strings.Contains(err.Error(), "alleen leesrechten") || !strings.Contains(err.Error(), "Rechten geven") {
 		t.Fatalf("sync met leesrechten en een wijziging: %v", err)
 	}
 	if err := asLezer.Grant(lezer, RechtSchrijven); err == nil || !strings.Contains(err.Error(), "eigenaar") {

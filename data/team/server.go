@@ -934,7 +934,9 @@ func describeSendError(err error) error {
 		return nil
 	}
 	if errors.As(err, &pgErr) && pgErr.Code == "42501" {
-		return errors.New("u hebt alleen leesrechten op de teamdatabase: de wijzigingen van deze laptop kunnen niet worden verstuurd")
+		return errors.New("u hebt alleen leesrechten op de teamdatabase: de wijzigingen van deze laptop kunnen niet worden verstuurd, " +
+			"en zolang ze niet verstuurd zijn, haalt deze laptop ook niets van het team op; vraag de eigenaar van de teamdatabase " +
+			"om het recht om te versturen (Instellingen > Teamdatabase > Rechten geven…)")
 	}
 	if errors.As(err, &pgErr) && pgErr.Code == "23505" && pgErr.ConstraintName == "team_wijzigingen_wijziging_id_key" {
 		return errIDTaken

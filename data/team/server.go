@@ -338,6 +338,9 @@ func sendIn(t txn, herkomst string, basis int64, src changeSource, sent func(int
 	if err := t.db.Exec(takeTurn).Error; err != nil {
 		return 0, false, describeSendError(err)
 	}
+	if sent != nil {
+		sent(0) // the turn is this laptop's
+	}
 	var after struct{ Own, Others bool }
 	if err := t.db.Raw(`SELECT EXISTS (SELECT 1 FROM team_wijzigingen WHERE volgnummer > @b AND herkomst = @h) AS own,
     EXISTS (SELECT 1 FROM team_wijzigingen WHERE volgnummer > @b AND herkomst <> @h) AS others`,

@@ -104,6 +104,7 @@ func (v Voortgang) String() string {
 
 // The steps of a synchronisation, as Voortgang.Stap says them.
 const (
+	StapBeurt     = "wachten op de beurt om te versturen (een collega kan net versturen)"
 	StapVersturen = "wijzigingen van deze laptop versturen"
 	StapOphalen   = "wijzigingen van het team ophalen"
 )
@@ -208,7 +209,7 @@ func sendOwn(s *store.Store, srv *Server, teamID string, renew bool, res *Result
 		}
 		total := countChanges(rows)
 		if total > 0 {
-			progress(Voortgang{Stap: StapVersturen, TeVerzenden: total})
+			progress(Voortgang{Stap: StapBeurt})
 			convert := func(emit func([]Wijziging) error) error { return c.each(rows, emit) }
 			d, err := srv.send(st.Herkomst, st.OntvangenTot, convert, func(n int) {
 				progress(Voortgang{Stap: StapVersturen, Verzonden: n, TeVerzenden: max(total, n)})

@@ -48,14 +48,21 @@ func TestSyncProgress(t *testing.T) {
 	if _, err := Sync(context.Background(), a, srv, func(v Voortgang) { seen = append(seen, v) }); err != nil {
 		t.Fatal(err)
 	}
-	sent := false
-	for _, v := range seen {
-		if v.TeVerzenden > 0 && v.Verzonden == v.TeVerzenden && v.String() == fmt.Sprintf("%s: %d van %d", StapVersturen, v.Verzonden, v.TeVerzenden) {
+	// waiting for the turn is said first (a colleague may be sending),
+	// then how far the send is, up to all of it
+	waited, turn, sent := -1, -1, false
+	for i, v := range seen {
+		switch {
+		case v.String() == StapBeurt:
+			waited = i
+		case v.Stap == StapVersturen && v.TeVerzenden > 0 && v.Verzonden == 0 && turn < 0:
+			turn = i
+		case v.TeVerzenden > 0 && v.Verzonden == v.TeVerzenden && v.String() == fmt.Sprintf("%s: %d van %d", StapVersturen, v.Verzonden, v.TeVerzenden):
 			sent = true
 		}
 	}
-	if !sent {
-		t.Fatalf("geen voortgang 'alles verzonden' gemeld: %+v", seen)
+	if waited < 0 || turn < waited || !sent {
+		t.Fatalf("geen voortgang 'wachten op de beurt', dan versturen tot alles verzonden: %+v", seen)
 	}
 }
 

@@ -55,11 +55,22 @@ func (m *Main) onSync() {
 			m.connectTeam(dsn, "", false, func(srv *team.Server) { m.syncWith(s, srv, done) }, func(err error) {
 				done()
 				if !errors.Is(err, errNoPassword) { // the status line says so
-					m.showError(err)
+					m.showSyncFailed(err)
 				}
 			})
 		}
 	})
+}
+
+// showSyncFailed says why synchronising did not happen or stopped, and
+// that nothing of the laptop's is lost: a server out of reach is the
+// usual case on the road, not an error of the user's.
+func (m *Main) showSyncFailed(err error) {
+	fyne.LogError("Jeugdmonitor", err)
+	text := widget.NewLabel(fullSentence(err.Error()) + " " +
+		lang.L("Wat u op deze laptop invoerde, blijft hier en gaat mee met de volgende synchronisatie."))
+	text.Wrapping = fyne.TextWrapWord
+	showWrapped(dialog.NewCustom(lang.L("Synchroniseren lukt nu niet"), lang.L("Sluiten"), text, m.win), 520)
 }
 
 // syncProgress is the dialog a synchronisation runs behind.
@@ -125,7 +136,7 @@ func (m *Main) syncWith(s *store.Store, srv *team.Server, done func()) {
 			m.reload()
 		case err != nil:
 			m.setStatus(failure(lang.L("Synchroniseren mislukt"), err))
-			m.showError(err)
+			m.showSyncFailed(err)
 		default:
 			m.setStatus(res.Tekst())
 			m.reload()

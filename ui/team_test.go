@@ -194,6 +194,27 @@ func TestSyncWithoutTeamExplains(t *testing.T) {
 	}
 }
 
+// TestSyncOutOfReachReassures: Synchroniseren with the team database out of
+// reach (a closed port) says why in a dialog that is no error of the
+// user's, and that what she entered stays on the laptop; the menu can
+// synchronise again afterwards.
+func TestSyncOutOfReachReassures(t *testing.T) {
+	m, s, w := newTestMain(t, "")
+	if err := team.RememberServer(s, "postgres://anna@127.0.0.1:1/jeugdmonitor"); err != nil {
+		t.Fatal(err)
+	}
+	m.onSync()
+	_, _, texts := overlayWidgets(w)
+	all := strings.Join(texts, " ")
+	if !strings.Contains(all, "Synchroniseren lukt nu niet") || !strings.Contains(all, "weigert de verbinding") ||
+		!strings.Contains(all, "blijft hier") {
+		t.Fatalf("melding bij een onbereikbare teamdatabase: %q", texts)
+	}
+	if m.syncBusy {
+		t.Fatal("na de mislukte poging staat het synchroniseren nog als bezig")
+	}
+}
+
 // overlayWidgets collects the password entry, the check box and the labels
 // of the dialogs on top of w.
 func overlayWidgets(w fyne.Window) (password *entry, remember *keyCheck, texts []string) {

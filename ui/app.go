@@ -543,6 +543,9 @@ func (m *Main) requestQuit() {
 	case m.dirty():
 		m.askQuit(lang.L("Niet opgeslagen invoer"), lang.L("Afsluiten zonder opslaan"),
 			lang.L("Er is invoer die nog niet is opgeslagen. Wilt u afsluiten zonder op te slaan?"))
+	case m.syncBusy:
+		m.askQuit(lang.L("Er wordt gesynchroniseerd"), lang.L("Toch afsluiten"),
+			lang.L("Afsluiten breekt het synchroniseren af. Wat al verstuurd of binnen is, blijft; de volgende keer gaat het verder."))
 	default:
 		m.quit()
 	}

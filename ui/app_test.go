@@ -183,6 +183,26 @@ func TestQuitStopsTheWorkBeforeFyneQuits(t *testing.T) {
 	m.stop() // a second close (the window's close button after Ctrl+Q) does nothing
 }
 
+// TestQuitDuringSyncAsks: Ctrl+Q while a synchronisation runs asks first,
+// and Terug leaves it running and the database open.
+func TestQuitDuringSyncAsks(t *testing.T) {
+	m, s, w := newTestMain(t, t.TempDir())
+	m.syncBusy = true
+	m.requestQuit()
+	if m.stopped.Load() {
+		t.Fatal("Ctrl+Q during a synchronisation quit without asking")
+	}
+	_, _, texts := overlayWidgets(w)
+	if !strings.Contains(strings.Join(texts, " "), "Afsluiten breekt het synchroniseren af") {
+		t.Fatalf("vraag bij afsluiten: %q", texts)
+	}
+	test.Tap(overlayButton(t, w, "Terug"))
+	if _, _, err := s.LaatsteJaar(); err != nil || m.stopped.Load() {
+		t.Fatalf("na Terug: %v", err)
+	}
+	m.syncBusy = false
+}
+
 // TestStartOpensTheLastDatabase: a database opened in the window (another
 // file, a team's copy) is the one the window opens at its next start
 // without --db; one that has gone since is not, and the program's own

@@ -56,6 +56,16 @@ func TestRolesAndAppendOnly(t *testing.T) {
 	if _, err := Sync(context.Background(), l, asLezer, nil); err == nil || !strings.Contains(err.Error(), "alleen leesrechten") || !strings.Contains(err.Error(), "Rechten geven") {
 		t.Fatalf("sync met leesrechten en een wijziging: %v", err)
 	}
+	// a colleague without any right is told who gives them, not sent back to Rechten geven
+	zonder := "zonder" + suffix
+	for _, stmt := range []string{"DROP ROLE IF EXISTS " + zonder, "CREATE ROLE " + zonder + " LOGIN"} {
+		if err := srv.db.Exec(stmt).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := connect(zonder).Grant(lezer, RechtLezen); err == nil || !strings.Contains(err.Error(), "alleen de eigenaar") {
+		t.Fatalf("rechten geven zonder enig recht: %v", err)
+	}
 	if err := asLezer.Grant(lezer, RechtSchrijven); err == nil || !strings.Contains(err.Error(), "eigenaar") {
 		t.Fatalf("een lezer gaf zichzelf schrijfrechten: %v", err)
 	}

@@ -205,6 +205,13 @@ func setHistoryEnd(tx *gorm.DB, end int64) error {
 	return tx.Exec("INSERT INTO team_info (sleutel, waarde) VALUES (?, ?)", infoHistoryEnd, strconv.FormatInt(end, 10)).Error
 }
 
+// errNoReadRight is the error of a user who may not read the team register.
+var errNoReadRight = errors.New("u hebt geen leesrecht op het teamregister; de eigenaar van de teamdatabase geeft het in Instellingen > " +
+	"Teamdatabase > Rechten geven… (of met 'jeugdmonitor team rechten')")
+
+// errNotOwner is the error of a user who is not the owner and gives rights.
+var errNotOwner = errors.New("alleen de eigenaar van de teamdatabase kan rechten geven; vraag het hem (of IT)")
+
 // teamID reads the team's id, checking that the schema is one this program
 // knows, and notes how far the team's history goes.
 func (s *Server) teamID() (string, error) {
@@ -219,8 +226,7 @@ func (s *Server) teamID() (string, error) {
 	if err := s.db.Raw("SELECT sleutel, waarde FROM team_info").Scan(&rows).Error; err != nil {
 		var pgErr *pgconn.PgError
 		if errors.As(err, &pgErr) && pgErr.Code == "42501" {
-			return "", errors.New("u hebt geen leesrecht op het teamregister; de eigenaar van de teamdatabase geeft het in Instellingen > " +
-				"Teamdatabase > Rechten geven… (of met 'jeugdmonitor team rechten')")
+			return "", errNoReadRight
 		}
 		return "", err
 	}
@@ -854,7 +860,9 @@ const (
 // gives a team database set up by an earlier version the guards of this
 // one (guards).
 func (s *Server) Grant(role string, r Rechten) error {
-	if _, err := s.teamID(); err != nil {
+	if _, err := s.teamID(); errors.Is(err, errNoReadRight) {
+		return errNotOwner
+	} else if err != nil {
 		return err
 	}
 	var privileges string
@@ -882,7 +890,7 @@ func (s *Server) Grant(role string, r Rechten) error {
 			return err
 		}
 		if !owner {
-			return errors.New("alleen de eigenaar van de teamdatabase kan rechten geven")
+			return errNotOwner
 		}
 		if err := guards(tx); err != nil {
 			return describeGrantError(role, err)

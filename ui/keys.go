@@ -169,7 +169,11 @@ func (b *keyButton) TypedKey(k *fyne.KeyEvent) {
 
 // keyCheck is a check box that passes the window's own keys on to the
 // window, as keyButton does.
-type keyCheck struct{ widget.Check }
+type keyCheck struct {
+	widget.Check
+	// OnSubmitted, when set, is called for Enter, as a form's field does.
+	OnSubmitted func()
+}
 
 // newKeyCheck makes an unchecked keyCheck with a text.
 func newKeyCheck(text string) *keyCheck {
@@ -182,7 +186,10 @@ func newKeyCheck(text string) *keyCheck {
 // TypedKey passes the window's own keys on (a check box takes Space as a
 // typed character, not as a key).
 func (c *keyCheck) TypedKey(k *fyne.KeyEvent) {
-	if !passToWindow(c, k) {
+	switch {
+	case (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && c.OnSubmitted != nil:
+		c.OnSubmitted()
+	case !passToWindow(c, k):
 		c.Check.TypedKey(k)
 	}
 }

@@ -230,6 +230,7 @@ func (m *Main) askPassword(why error, then func(password string, remember bool))
 		container.NewVBox(reason, form, p.remember, note), m.win)
 	p.dialog.SetButtons([]fyne.CanvasObject{cancel, connect})
 	p.entry.OnSubmitted = func(string) { answer(true) }
+	p.remember.OnSubmitted = func() { answer(true) }
 	showWrapped(p.dialog, 520)
 	m.win.Canvas().Focus(p.entry)
 	return p

@@ -481,10 +481,15 @@ func TestEscapeCancelsThePasswordPrompt(t *testing.T) {
 			t.Fatalf("Escape in %s: antwoorden %+v, nog open: %v", place, *got, w.Canvas().Overlays().Top() != nil)
 		}
 	}
-	p, got := ask()
-	p.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if len(*got) != 1 || (*got)[0] != (answer{"geheim", true}) || w.Canvas().Overlays().Top() != nil {
-		t.Fatalf("Enter in het wachtwoord: antwoorden %+v", *got)
+	for place, focus := range map[string]func(p *passwordPrompt) fyne.Focusable{
+		"het wachtwoord": func(p *passwordPrompt) fyne.Focusable { return p.entry },
+		"Onthouden":      func(p *passwordPrompt) fyne.Focusable { return p.remember },
+	} {
+		p, got := ask()
+		focus(p).TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		if len(*got) != 1 || (*got)[0] != (answer{"geheim", true}) || w.Canvas().Overlays().Top() != nil {
+			t.Fatalf("Enter in %s: antwoorden %+v", place, *got)
+		}
 	}
 }
 

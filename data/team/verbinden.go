@@ -39,8 +39,9 @@ var passwords = wachtwoord.Standaard
 
 // Connect opens the team database at dsn (a postgres:// URL or key=value
 // list). Without an sslmode in dsn, TLS is used when the server offers it.
-// The password is the one in dsn, PGPASSWORD or PostgreSQL's ~/.pgpass, or
-// else the one kept for this address on this computer (RememberPassword).
+// The password is the one in dsn, else the one kept for this address on
+// this computer (RememberPassword: the user chose it in the program), else
+// PGPASSWORD's or PostgreSQL's ~/.pgpass.
 func Connect(dsn string) (*Server, error) { return ConnectWithPassword(dsn, "") }
 
 // ConnectWithPassword opens the team database at dsn with password, or,
@@ -57,10 +58,11 @@ func ConnectWithPassword(dsn, password string) (*Server, error) {
 	if cfg.ConnectTimeout == 0 {
 		cfg.ConnectTimeout = connectTimeout
 	}
+	_, inline := SplitPassword(dsn)
 	switch {
 	case password != "":
 		cfg.Password = password
-	case cfg.Password == "":
+	case inline == "":
 		if kept, ok, err := readPassword(cfg); err != nil {
 			return nil, err
 		} else if ok {

@@ -64,6 +64,17 @@ func TestPasswordAskedKeptAndUsed(t *testing.T) {
 		t.Fatalf("met het bewaarde wachtwoord: %v", err)
 	}
 	srv.Close()
+	// the password kept here goes before an old one in ~/.pgpass: the
+	// user gave it in the program
+	pgpass := filepath.Join(t.TempDir(), "pgpass")
+	if err := os.WriteFile(pgpass, []byte("*:*:*:"+role+":oud-"+secret+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PGPASSFILE", pgpass)
+	if srv, err = Connect(addr); err != nil {
+		t.Fatalf("met het bewaarde wachtwoord en een oud in ~/.pgpass: %v", err)
+	}
+	srv.Close()
 
 	// a file others may read is refused, not used
 	if err := os.Chmod(file, 0o644); err != nil {

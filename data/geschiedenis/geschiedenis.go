@@ -339,6 +339,7 @@ var kinds = map[string]string{
 	"beleidsteksten":            "beleidstekst",
 	"instellingen":              "instelling",
 	"presentaties":              "presentatie",
+	"team_conflicten":           "conflict met een collega",
 	"importkoppelingen":         "importkoppeling",
 	Gebruikersnaam:              "gebruikersnaam",
 }

@@ -181,3 +181,13 @@ func TestTargetIsNamedWithItsPeriodOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestConflictChoiceIsNamedInWords: the choice made in a conflict with a
+// colleague reads as such, not as the table that keeps conflicts.
+func TestConflictChoiceIsNamedInWords(t *testing.T) {
+	got := Beschrijf([]domain.Wijziging{row(at(15, 0), "Anna", domain.ActieGewijzigd, "team_conflicten", 1, "keuze", "",
+		`eerste: gewijzigd "125"`)}, stored)
+	if line := got[0].Regel(); !strings.HasPrefix(line, "Conflict met een collega") || strings.Contains(line, "team") {
+		t.Errorf("keuze in een conflict: %q", line)
+	}
+}

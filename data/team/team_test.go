@@ -224,3 +224,34 @@ func TestOfflineEntriesConverge(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberReusedBeforeSending: an intervention removed and another
+// added before synchronising gets the removed one's number here; its
+// fields, a row each in the trail, are sent under one key, so that a
+// colleague gets one intervention with all of them, as here.
+func TestNumberReusedBeforeSending(t *testing.T) {
+	srv, _ := teamServer(t)
+	a := founder(t, srv, "anna")
+	b := member(t, srv, "bram")
+	iv := interventies(t, a)[0]
+	eerste := domain.Interventie{Naam: "Eerste", Cluster: iv.Cluster, StatusCategorie: iv.StatusCategorie}
+	if err := a.CreateInterventie(&eerste); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.DeleteInterventie(eerste.ID); err != nil {
+		t.Fatal(err)
+	}
+	tweede := domain.Interventie{Naam: "Tweede", Cluster: iv.Cluster, StatusCategorie: iv.StatusCategorie}
+	if err := a.CreateInterventie(&tweede); err != nil {
+		t.Fatal(err)
+	}
+	if tweede.ID != eerste.ID {
+		t.Fatalf("nummer %d niet opnieuw gebruikt (%d): de test toont niets", eerste.ID, tweede.ID)
+	}
+	sync(t, a, srv)
+	sync(t, b, srv)
+	sameContent(t, a, b)
+	if report, err := b.Check(); err != nil || !report.OK() {
+		t.Fatalf("controle bij bram: %+v, %v", report, err)
+	}
+}

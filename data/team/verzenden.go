@@ -152,7 +152,10 @@ type givenKey struct {
 // once in memory, in team_sleutels with the next ones (writeKeys, every
 // writeBatch keys: while a send converts, the team database stores).
 func (c *converter) giveKey(table string, id uint, key string) error {
-	c.k.byLocal[table+" "+strconv.FormatUint(uint64(id), 10)] = key
+	local := table + " " + strconv.FormatUint(uint64(id), 10)
+	// its only key: looked up in team_sleutels before writeKeys, a number
+	// used again would seem to have none, and its next row a new record
+	c.k.byLocal[local], c.k.all[local] = key, []string{key}
 	c.k.byKey[table+" "+key] = id
 	c.given = append(c.given, givenKey{table, id, key})
 	if len(c.given) < writeBatch {

@@ -119,11 +119,30 @@ func (a *applier) addedAs(r newRow) (uint, error) {
 				same = same && ok && v != "" && slices.Contains(changed[id][c], v)
 			}
 			if same {
-				return id, nil
+				known, err := a.knownToAdder(r, id)
+				if err != nil || !known {
+					return id, err
+				}
 			}
 		}
 	}
 	return 0, nil
+}
+
+// knownToAdder reports whether the laptop that added r had the local
+// record id already: its addition was among the team's changes that
+// laptop had received. r is then another record, added after id was
+// renamed there, whatever values both were added with.
+func (a *applier) knownToAdder(r newRow, id uint) (bool, error) {
+	table := r.group[0].Entiteit
+	keys, err := a.k.allOf(table, id)
+	if err != nil || len(keys) == 0 || a.srv == nil {
+		return false, err
+	}
+	var n int64
+	err = a.srv.db.Raw("SELECT count(*) FROM team_wijzigingen WHERE entiteit = ? AND sleutel = ANY(?::text[]) AND actie = ?"+
+		" AND volgnummer <= ?", table, array(keys), domain.ActieToegevoegd, r.group[0].Basis).Scan(&n).Error
+	return n > 0, err
 }
 
 // changedSinceAdded lists the local records of table whose values on a

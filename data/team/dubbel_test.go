@@ -188,3 +188,46 @@ func TestSameRecordAddedThenRenamed(t *testing.T) {
 		})
 	}
 }
+
+// TestNewRecordAfterRenaming: a laptop renames an intervention the team
+// has and adds a new one under its old name, while a colleague renames it
+// too. The new one is another record, added knowing the first: it is not
+// taken for the colleague's, which was added with that name as well.
+func TestNewRecordAfterRenaming(t *testing.T) {
+	srv, _ := teamServer(t)
+	a := founder(t, srv, "anna")
+	b := member(t, srv, "bram")
+	iv := interventies(t, a)[0]
+	before := len(interventies(t, a))
+	create := func(s *store.Store) {
+		nieuw := domain.Interventie{Naam: "Nieuw", Cluster: iv.Cluster, StatusCategorie: iv.StatusCategorie}
+		if err := s.CreateInterventie(&nieuw); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rename := func(s *store.Store, naam string) {
+		got, err := s.InterventieByNaam("Nieuw")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got.Naam = naam
+		if err := s.UpdateInterventie(&got); err != nil {
+			t.Fatal(err)
+		}
+	}
+	create(a)
+	sync(t, a, srv)
+	sync(t, b, srv)
+	rename(b, "Hernoemd door bram")
+	rename(a, "Hernoemd door anna")
+	create(a)
+	sync(t, a, srv)
+	sync(t, b, srv)
+	sync(t, a, srv)
+	sameContent(t, a, b)
+	for _, s := range []*store.Store{a, b} {
+		if n := len(interventies(t, s)); n != before+2 {
+			t.Fatalf("%s: %d interventies, verwacht %d: twee toegevoegd", s.User(), n, before+2)
+		}
+	}
+}

@@ -231,3 +231,43 @@ func TestNewRecordAfterRenaming(t *testing.T) {
 		}
 	}
 }
+
+// TestAddedAsTheNewNameOfAnother: a laptop adds an intervention and
+// renames it offline to the name a colleague gives a new one. The two
+// were added with other names: they are two records, on the laptop that
+// renamed as on the colleague's, where the renaming arrives after the
+// addition and is refused. Neither merges them without a word: each
+// laptop keeps the refusal as a conflict.
+func TestAddedAsTheNewNameOfAnother(t *testing.T) {
+	srv, _ := teamServer(t)
+	a := founder(t, srv, "anna")
+	b := member(t, srv, "bram")
+	iv := interventies(t, a)[0]
+	create := func(s *store.Store, naam string) {
+		nieuw := domain.Interventie{Naam: naam, Cluster: iv.Cluster, StatusCategorie: iv.StatusCategorie}
+		if err := s.CreateInterventie(&nieuw); err != nil {
+			t.Fatal(err)
+		}
+	}
+	create(b, "Gamma")
+	got, err := b.InterventieByNaam("Gamma")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got.Naam = "Alfa"
+	if err := b.UpdateInterventie(&got); err != nil {
+		t.Fatal(err)
+	}
+	create(a, "Alfa")
+	sync(t, a, srv)
+	sync(t, b, srv)
+	sync(t, a, srv)
+	for _, s := range []*store.Store{a, b} {
+		refused := func(c Conflict) bool {
+			return c.Entiteit == "interventies" && (c.Eerste.Actie == "geweigerd" || c.Tweede.Actie == "geweigerd")
+		}
+		if !slices.ContainsFunc(conflicts(t, s), refused) {
+			t.Fatalf("%s: geen geweigerde wijziging als conflict: %v", s.User(), conflicts(t, s))
+		}
+	}
+}

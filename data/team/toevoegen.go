@@ -236,6 +236,13 @@ func (a *applier) insert(r newRow) ([]logged, error) {
 		if cerr != nil || same == 0 {
 			return nil, errors.Join(err, cerr)
 		}
+		changed, cerr := a.changedSinceAdded(first.Entiteit)
+		if _, other := changed[same]; other || cerr != nil {
+			// it has those values by a change since it was added with
+			// others (addedAs found none the same): another record, as
+			// a laptop that got that change later sees it too
+			return nil, errors.Join(err, cerr)
+		}
 		var merged []logged
 		err = a.savepoint(func() (err error) {
 			merged, err = a.merge(r.group, r.cols, same)

@@ -418,14 +418,7 @@ func TestRefusedFieldChangeLeavesTheRest(t *testing.T) {
 		names = append(names, iv.Naam)
 	}
 	for k, s := range []*store.Store{a, b} {
-		iv, err := s.InterventieByNaam(names[k])
-		if err != nil {
-			t.Fatal(err)
-		}
-		iv.Naam = name
-		if err := s.UpdateInterventie(&iv); err != nil {
-			t.Fatal(err)
-		}
+		renameIntervention(t, s, names[k], name)
 	}
 	reach(t, a, names[2], "2025", "41")
 	reach(t, b, names[3], "2025", "42")

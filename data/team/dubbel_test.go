@@ -148,31 +148,15 @@ func TestSameRecordAddedThenRenamed(t *testing.T) {
 			c := member(t, srv, "carla")
 			iv := interventies(t, a)[0]
 			before := len(interventies(t, a))
-			create := func(s *store.Store) {
-				nieuw := domain.Interventie{Naam: "Nieuw", Cluster: iv.Cluster, StatusCategorie: iv.StatusCategorie}
-				if err := s.CreateInterventie(&nieuw); err != nil {
-					t.Fatal(err)
-				}
-			}
-			rename := func(s *store.Store) {
-				got, err := s.InterventieByNaam("Nieuw")
-				if err != nil {
-					t.Fatal(err)
-				}
-				got.Naam = "Hernoemd"
-				if err := s.UpdateInterventie(&got); err != nil {
-					t.Fatal(err)
-				}
-			}
-			create(a)
+			addIntervention(t, a, iv, "Nieuw")
 			sync(t, a, srv)
 			if renamer == "later" { // carla adds and renames before she has anna's addition
-				create(c)
-				rename(c)
+				addIntervention(t, c, iv, "Nieuw")
+				renameIntervention(t, c, "Nieuw", "Hernoemd")
 			} else { // anna renames hers before carla's addition reaches the team
-				rename(a)
+				renameIntervention(t, a, "Nieuw", "Hernoemd")
 				sync(t, a, srv)
-				create(c)
+				addIntervention(t, c, iv, "Nieuw")
 			}
 			sync(t, c, srv)
 			sync(t, a, srv)
@@ -199,28 +183,12 @@ func TestNewRecordAfterRenaming(t *testing.T) {
 	b := member(t, srv, "bram")
 	iv := interventies(t, a)[0]
 	before := len(interventies(t, a))
-	create := func(s *store.Store) {
-		nieuw := domain.Interventie{Naam: "Nieuw", Cluster: iv.Cluster, StatusCategorie: iv.StatusCategorie}
-		if err := s.CreateInterventie(&nieuw); err != nil {
-			t.Fatal(err)
-		}
-	}
-	rename := func(s *store.Store, naam string) {
-		got, err := s.InterventieByNaam("Nieuw")
-		if err != nil {
-			t.Fatal(err)
-		}
-		got.Naam = naam
-		if err := s.UpdateInterventie(&got); err != nil {
-			t.Fatal(err)
-		}
-	}
-	create(a)
+	addIntervention(t, a, iv, "Nieuw")
 	sync(t, a, srv)
 	sync(t, b, srv)
-	rename(b, "Hernoemd door bram")
-	rename(a, "Hernoemd door anna")
-	create(a)
+	renameIntervention(t, b, "Nieuw", "Hernoemd door bram")
+	renameIntervention(t, a, "Nieuw", "Hernoemd door anna")
+	addIntervention(t, a, iv, "Nieuw")
 	sync(t, a, srv)
 	sync(t, b, srv)
 	sync(t, a, srv)
@@ -243,22 +211,9 @@ func TestAddedAsTheNewNameOfAnother(t *testing.T) {
 	a := founder(t, srv, "anna")
 	b := member(t, srv, "bram")
 	iv := interventies(t, a)[0]
-	create := func(s *store.Store, naam string) {
-		nieuw := domain.Interventie{Naam: naam, Cluster: iv.Cluster, StatusCategorie: iv.StatusCategorie}
-		if err := s.CreateInterventie(&nieuw); err != nil {
-			t.Fatal(err)
-		}
-	}
-	create(b, "Gamma")
-	got, err := b.InterventieByNaam("Gamma")
-	if err != nil {
-		t.Fatal(err)
-	}
-	got.Naam = "Alfa"
-	if err := b.UpdateInterventie(&got); err != nil {
-		t.Fatal(err)
-	}
-	create(a, "Alfa")
+	addIntervention(t, b, iv, "Gamma")
+	renameIntervention(t, b, "Gamma", "Alfa")
+	addIntervention(t, a, iv, "Alfa")
 	sync(t, a, srv)
 	sync(t, b, srv)
 	sync(t, a, srv)
@@ -269,5 +224,28 @@ func TestAddedAsTheNewNameOfAnother(t *testing.T) {
 		if !slices.ContainsFunc(conflicts(t, s), refused) {
 			t.Fatalf("%s: geen geweigerde wijziging als conflict: %v", s.User(), conflicts(t, s))
 		}
+	}
+}
+
+// addIntervention adds an intervention named naam on laptop s, in the
+// cluster and status of like.
+func addIntervention(t *testing.T, s *store.Store, like domain.Interventie, naam string) {
+	t.Helper()
+	nieuw := domain.Interventie{Naam: naam, Cluster: like.Cluster, StatusCategorie: like.StatusCategorie}
+	if err := s.CreateInterventie(&nieuw); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// renameIntervention renames the intervention named from on laptop s to to.
+func renameIntervention(t *testing.T, s *store.Store, from, to string) {
+	t.Helper()
+	iv, err := s.InterventieByNaam(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	iv.Naam = to
+	if err := s.UpdateInterventie(&iv); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -40,15 +40,7 @@ func TestRolesAndAppendOnly(t *testing.T) {
 	if err := srv.Grant("bestaat_niet", RechtLezen); err == nil || !strings.Contains(err.Error(), "bestaat niet") {
 		t.Fatalf("recht voor een onbekende rol: %v", err)
 	}
-	connect := func(role string) *Server {
-		s, err := Connect(pgtest.DSN(dsn, role))
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		return s
-	}
-	asLezer, asSchrijver := connect(lezer), connect(schrijver)
+	asLezer, asSchrijver := connectAs(t, dsn, lezer), connectAs(t, dsn, schrijver)
 
 	l := member(t, asLezer, "lisa")
 	sameContent(t, a, l)
@@ -63,7 +55,7 @@ func TestRolesAndAppendOnly(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := connect(zonder).Grant(lezer, RechtLezen); err == nil || !strings.Contains(err.Error(), "alleen de eigenaar") {
+	if err := connectAs(t, dsn, zonder).Grant(lezer, RechtLezen); err == nil || !strings.Contains(err.Error(), "alleen de eigenaar") {
 		t.Fatalf("rechten geven zonder enig recht: %v", err)
 	}
 	if err := asLezer.Grant(lezer, RechtSchrijven); err == nil || !strings.Contains(err.Error(), "eigenaar") {
@@ -128,15 +120,7 @@ func writersWaitTheirTurn(t *testing.T, earlier bool) {
 	if err := srv.Grant(reader, RechtLezen); err != nil {
 		t.Fatal(err)
 	}
-	connect := func(role string) *Server {
-		s, err := Connect(pgtest.DSN(dsn, role))
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		return s
-	}
-	writer, watcher := connect(role), connect(reader)
+	writer, watcher := connectAs(t, dsn, role), connectAs(t, dsn, reader)
 	values := "'mallory', 0, 'mallory', now(), 'gewijzigd', 'interventies', 'k', 'werkwijze', '', 'x'"
 	insert := func(id, extraColumn, extraValue string) error {
 		return writer.db.Exec("INSERT INTO team_wijzigingen (wijziging_id, herkomst, basis, gebruiker, tijd, actie, entiteit, sleutel, veld, " +
@@ -260,4 +244,15 @@ func TestGrantWaitsForASendAWhile(t *testing.T) {
 	if err := srv.Grant(role, RechtLezen); err != nil {
 		t.Fatalf("rechten geven na de verzending: %v", err)
 	}
+}
+
+// connectAs connects to the team database at dsn as role, until the test ends.
+func connectAs(t *testing.T, dsn, role string) *Server {
+	t.Helper()
+	s, err := Connect(pgtest.DSN(dsn, role))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -39,9 +40,11 @@ func TestSyncFailingAtEachStatementConverges(t *testing.T) {
 		t.Fatal(err)
 	}
 	lost := errors.New("verbinding weg")
-	var count, failAt int
+	// counted from the sync's own goroutines too (the next batch fetched
+	// and the changes counted while a batch is applied)
+	var count, failAt atomic.Int64
 	fail := func(db *gorm.DB) {
-		if count++; count == failAt {
+		if count.Add(1) == failAt.Load() {
 			db.AddError(lost)
 		}
 	}
@@ -67,12 +70,14 @@ func TestSyncFailingAtEachStatementConverges(t *testing.T) {
 			}
 		}
 		for _, s := range laptops {
-			count, failAt = 0, n%15+1
+			at := int64(n%15 + 1)
+			count.Store(0)
+			failAt.Store(at)
 			_, err := Sync(context.Background(), s, srv, nil)
 			if err != nil {
-				failed[failAt] = true
+				failed[int(at)] = true
 			}
-			failAt = 0
+			failAt.Store(0)
 		}
 	}
 	if len(failed) < 10 {

@@ -139,6 +139,10 @@ func ForgetPassword(dsn string) error {
 	return k.Vergeet(key)
 }
 
+// wsaeConnRefused is Windows' WSAECONNREFUSED, which Go's syscall does not
+// name: a refused connection there is not syscall.ECONNREFUSED.
+const wsaeConnRefused = syscall.Errno(10061)
+
 // describeConnectError says in Dutch why connecting failed, naming the
 // user, server and database but never the password.
 func describeConnectError(err error, cfg *pgx.ConnConfig) error {
@@ -158,7 +162,7 @@ func describeConnectError(err error, cfg *pgx.ConnConfig) error {
 		return fmt.Errorf("het certificaat van de server hoort niet bij de naam %s; er is geen verbinding gemaakt", cfg.Host)
 	case errors.As(err, &invalid):
 		return fmt.Errorf("het certificaat van server %s is ongeldig of verlopen; er is geen verbinding gemaakt", where)
-	case errors.Is(err, syscall.ECONNREFUSED):
+	case errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, wsaeConnRefused):
 		return fmt.Errorf("server %s weigert de verbinding: draait PostgreSQL daar, en klopt de poort?", where)
 	case errors.Is(err, syscall.ENOENT):
 		// a server on this computer, reached through a socket file that is gone

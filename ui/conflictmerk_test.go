@@ -20,14 +20,7 @@ import (
 // the marks are gone once the conflicts are settled in Conflicten.
 func TestConflictMarksInTheScreens(t *testing.T) {
 	m, s, w, srv, dsn := newTeamTestMain(t)
-	figure := func(db *store.Store, waarde string) {
-		t.Helper()
-		if _, err := db.RecordBereikInvoer(store.BereikInvoer{Interventie: "Jongerencentra", Periode: "2024", Waarde: waarde,
-			Bron: "test", Maat: "deelnemers", Eenheid: "deelnemers"}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	figure(s, "50")
+	jongerencentra2024(t, s, "50")
 	other := colleague(t, s, srv, dsn)
 	// a measurement of the first indicator with one, changed on both laptops
 	measurement := func(db *store.Store, waarde string) (domain.Indicator, domain.Meting) {
@@ -58,8 +51,8 @@ func TestConflictMarksInTheScreens(t *testing.T) {
 	if rows := markedRows(register); len(rows) != 0 {
 		t.Fatalf("gemarkeerd zonder conflict: %v", rows)
 	}
-	figure(s, "60")
-	figure(other, "65")
+	jongerencentra2024(t, s, "60")
+	jongerencentra2024(t, other, "65")
 	ind, meting := measurement(s, "11")
 	measurement(other, "12")
 	if _, err := team.Sync(context.Background(), other, srv, nil); err != nil {

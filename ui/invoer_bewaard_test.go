@@ -15,14 +15,7 @@ import (
 // with the cursor stay, and both tabs show that the stored figure changed.
 func TestSyncKeepsUnsavedReach(t *testing.T) {
 	m, s, w, srv, dsn := newTeamTestMain(t)
-	figure := func(db *store.Store, waarde string) {
-		t.Helper()
-		if _, err := db.RecordBereikInvoer(store.BereikInvoer{Interventie: "Jongerencentra", Periode: "2024", Waarde: waarde,
-			Bron: "test", Maat: "deelnemers", Eenheid: "deelnemers"}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	figure(s, "50")
+	jongerencentra2024(t, s, "50")
 	other := colleague(t, s, srv, dsn)
 
 	sc := m.navigate(pageBereik).(*bereikScreen)
@@ -38,7 +31,7 @@ func TestSyncKeepsUnsavedReach(t *testing.T) {
 	typeInto(w, row.waarde, "70")
 	typeInto(w, row.notitie, "getypt")
 
-	figure(other, "65")
+	jongerencentra2024(t, other, "65")
 	if _, err := team.Sync(context.Background(), other, srv, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -154,5 +147,14 @@ func TestReloadRebuildsPagesWithoutInput(t *testing.T) {
 	m.reload()
 	if m.screens[pageInterventies] == before || m.currentScreen() == nil {
 		t.Fatal("de registerpagina werd niet opnieuw gebouwd")
+	}
+}
+
+// jongerencentra2024 enters waarde deelnemers of Jongerencentra for 2024 on db.
+func jongerencentra2024(t *testing.T, db *store.Store, waarde string) {
+	t.Helper()
+	if _, err := db.RecordBereikInvoer(store.BereikInvoer{Interventie: "Jongerencentra", Periode: "2024", Waarde: waarde,
+		Bron: "test", Maat: "deelnemers", Eenheid: "deelnemers"}); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -102,31 +102,40 @@ func (a *applier) addedAs(r newRow) (uint, error) {
 	if err != nil {
 		return 0, err
 	}
-	adds := map[string]string{}
-	for i, c := range r.group {
-		adds[c.Veld] = r.locals[i]
-	}
 	ids := make([]uint, 0, len(changed))
 	for id := range changed {
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
 	for _, id := range ids {
-		for _, cols := range rules {
-			same := true
-			for _, c := range cols {
-				v, ok := adds[c]
-				same = same && ok && v != "" && slices.Contains(changed[id][c], v)
-			}
-			if same {
-				known, err := a.knownToAdder(r, id)
-				if err != nil || !known {
-					return id, err
-				}
+		if addedAlike(rules, r, changed[id]) {
+			known, err := a.knownToAdder(r, id)
+			if err != nil || !known {
+				return id, err
 			}
 		}
 	}
 	return 0, nil
+}
+
+// addedAlike reports whether the record r adds has, on one of the unique
+// rules, values a record was added with (added: every value per column).
+func addedAlike(rules [][]string, r newRow, added map[string][]string) bool {
+	adds := make(map[string]string, len(r.group))
+	for i, c := range r.group {
+		adds[c.Veld] = r.locals[i]
+	}
+	for _, cols := range rules {
+		same := true
+		for _, c := range cols {
+			v, ok := adds[c]
+			same = same && ok && v != "" && slices.Contains(added[c], v)
+		}
+		if same {
+			return true
+		}
+	}
+	return false
 }
 
 // knownToAdder reports whether the laptop that added r had the local
@@ -200,6 +209,23 @@ func (a *applier) noteAdded(table string, id uint) error {
 			rows = append(rows, row)
 		}
 	}
+	values, err := addedValues(table, id, rows)
+	if err != nil {
+		return err
+	}
+	if values == nil {
+		delete(a.added[table], id)
+		return nil
+	}
+	a.added[table][id] = values
+	return nil
+}
+
+// addedValues are, per column, the values the local record id of table
+// was added with since it was last removed, read from its audit rows of
+// additions and removals, oldest first; nil when it was removed last or
+// added with none.
+func addedValues(table string, id uint, rows []domain.Wijziging) (map[string][]string, error) {
 	values := map[string][]string{}
 	for _, row := range rows {
 		switch {
@@ -211,7 +237,7 @@ func (a *applier) noteAdded(table string, id uint) error {
 		default:
 			_, fields, err := allFields(row.NieuweWaarde)
 			if err != nil {
-				return fmt.Errorf("logboekregel van %s %d: %w", table, id, err)
+				return nil, fmt.Errorf("logboekregel van %s %d: %w", table, id, err)
 			}
 			for name, v := range fields {
 				values[name] = append(values[name], v)
@@ -219,11 +245,9 @@ func (a *applier) noteAdded(table string, id uint) error {
 		}
 	}
 	if len(values) == 0 || rows[len(rows)-1].Actie == domain.ActieVerwijderd {
-		delete(a.added[table], id)
-		return nil
+		return nil, nil
 	}
-	a.added[table][id] = values
-	return nil
+	return values, nil
 }
 
 // keepAdded keeps changedSinceAdded's list of the table of audit rows

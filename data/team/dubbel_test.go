@@ -227,6 +227,49 @@ func TestAddedAsTheNewNameOfAnother(t *testing.T) {
 	}
 }
 
+// TestSameRecordAddedThenRemoved: two laptops add the same intervention
+// before either has the other's addition, and the first removes its own
+// before it has the second's. The team's order decides, on every laptop
+// as on a colleague who gets everything in that order: when the second
+// addition reached the team before the removal, the two were one record
+// and the removal removes it; when it came after, it is a record of its
+// own that stays. Either way every laptop ends alike.
+func TestSameRecordAddedThenRemoved(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		stays bool
+	}{{"verwijderd na de tweede", false}, {"verwijderd voor de tweede", true}} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv, _ := teamServer(t)
+			a := founder(t, srv, "anna")
+			b := member(t, srv, "bram")
+			iv := interventies(t, a)[0]
+			before := len(interventies(t, a))
+			addIntervention(t, b, iv, "Gamma")
+			sync(t, b, srv)
+			addIntervention(t, a, iv, "Gamma")
+			if !tc.stays {
+				sync(t, a, srv) // anna's addition reaches the team before bram's removal
+			}
+			removeIntervention(t, b, "Gamma")
+			sync(t, b, srv)
+			sync(t, a, srv)
+			sync(t, b, srv)
+			c := member(t, srv, "carla") // gets it all in the team's order
+			sameContent(t, a, b, c)
+			want := before
+			if tc.stays {
+				want++
+			}
+			for _, s := range []*store.Store{a, b, c} {
+				if n := len(interventies(t, s)); n != want {
+					t.Fatalf("%s: %d interventies, verwacht %d", s.User(), n, want)
+				}
+			}
+		})
+	}
+}
+
 // addIntervention adds an intervention named naam on laptop s, in the
 // cluster and status of like.
 func addIntervention(t *testing.T, s *store.Store, like domain.Interventie, naam string) {
@@ -246,6 +289,18 @@ func renameIntervention(t *testing.T, s *store.Store, from, to string) {
 	}
 	iv.Naam = to
 	if err := s.UpdateInterventie(&iv); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// removeIntervention removes the intervention named naam on laptop s.
+func removeIntervention(t *testing.T, s *store.Store, naam string) {
+	t.Helper()
+	iv, err := s.InterventieByNaam(naam)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteInterventie(iv.ID); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -405,6 +405,17 @@ func (k keys) forget(table string, id uint) error {
 	return k.db.Exec("DELETE FROM team_sleutels WHERE entiteit = ? AND lokaal_id = ?", table, id).Error
 }
 
+// drop removes some keys of a local record that stays under its others.
+func (k keys) drop(table string, id uint, gone []string) error {
+	local := table + " " + strconv.FormatUint(uint64(id), 10)
+	delete(k.byLocal, local) // asked again
+	delete(k.all, local)
+	for _, key := range gone {
+		k.byKey[table+" "+key] = 0
+	}
+	return k.db.Exec("DELETE FROM team_sleutels WHERE entiteit = ? AND lokaal_id = ? AND sleutel IN ?", table, id, gone).Error
+}
+
 // refToKey writes a reference (a local number as text) as the referenced
 // record's team-wide key.
 func (k keys) refToKey(table, value string) (string, error) {

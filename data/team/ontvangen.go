@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -41,6 +42,9 @@ type applier struct {
 	// added are, per table, the records changed on a unique rule since
 	// they were added, with the values they were added with (addedAs).
 	added map[string]map[uint]map[string][]string
+	// removed are the records this laptop removed after the batch's
+	// changes reached the team (removedLater; nil: not read yet).
+	removed *[]removedHere
 }
 
 // exec runs a statement in the applier's transaction, prepared once per
@@ -469,6 +473,19 @@ func (a *applier) applyRemoval(group []received) ([]logged, error) {
 	id, err := a.k.localID(first.Entiteit, first.Sleutel)
 	if err != nil || id == 0 {
 		return nil, err // already gone here: nothing to do
+	}
+	kept, err := a.keptByLater(group, id)
+	if err != nil {
+		return nil, err
+	}
+	if len(kept) > 0 {
+		// added again after this removal, by a colleague who did not
+		// know it: that addition is the record now
+		gone, err := a.k.allOf(first.Entiteit, id)
+		if err != nil {
+			return nil, err
+		}
+		return nil, a.k.drop(first.Entiteit, id, slices.DeleteFunc(slices.Clone(gone), func(k string) bool { return slices.Contains(kept, k) }))
 	}
 	cols, err := a.t.columns(first.Entiteit)
 	if err != nil {

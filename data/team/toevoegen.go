@@ -119,6 +119,13 @@ func (a *applier) add(group []received, adds *additions) error {
 		})
 		return a.finish(group, merged, refusedByRule(err))
 	}
+	gone, err := a.removedAs(r)
+	if err != nil {
+		return err
+	}
+	if gone {
+		return a.finish(group, nil, nil) // removed here with the record it is
+	}
 	if !adds.fits(r) {
 		if err := a.addAll(adds); err != nil {
 			return err

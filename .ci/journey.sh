@@ -1273,7 +1273,9 @@ invoer_collega() {
 # and not saved survives Bestand > Synchroniseren met het team, while a
 # colleague's figure for the same intervention and period comes in: the
 # form keeps the typed figure (and the cursor) and says the stored one
-# changed; Enter then saves the typed figure. The same in the tab with the
+# changed; Enter then saves the typed figure, and after the next
+# synchronisation the form no longer offers to take that save back (nor
+# does Ctrl+Z try). The same in the tab with the
 # table: the tab stays chosen, the typed cell keeps its figure, the message
 # names the colleague's figure, and Ctrl+S stores the typed ones (the
 # second typed after Tab from the first row's note: it lands in the next
@@ -1301,6 +1303,17 @@ stap_invoer_blijft_bij_synchroniseren() {
 	# database after saving (OCR reads the cursor beside it as part of it)
 	toont 222,60,700,560 "Intussen" "nu 700"
 	toets Return # the cursor stayed in Bereik: saves the typed figure
+	wacht_op_cijfer "$INTERVENTIE;2019;precies;777;"
+	# synchronised after saving: the form no longer offers to take the
+	# save back (it went to the team), and Ctrl+Z leaves the figure as it is
+	toont 222,505,700,60 "maakt dit ongedaan" # green: OCR reads it on its own
+	team_synchroniseren na-opslaan
+	sleep 1
+	lees 222,505,700,60 | grep -qiF "maakt dit ongedaan" && faal "na synchroniseren biedt het formulier nog aan de opslag ongedaan te maken"
+	toets ctrl+z
+	sleep 1
+	foto "ctrl-z-na-synchroniseren"
+	lees 330,200,620,320 | grep -qiF "kan niet meer" && faal "Ctrl+Z na synchroniseren meldt dat ongedaan maken niet meer kan"
 	wacht_op_cijfer "$INTERVENTIE;2019;precies;777;"
 
 	klik_op "Meerdere" 222,35,700,35

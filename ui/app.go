@@ -46,6 +46,9 @@ type (
 	creator  interface{ onNew() }
 	saver    interface{ onSave() }
 	undoer   interface{ onUndo() bool }
+	// undoForgetter ends the taking back of saves made before a
+	// synchronisation.
+	undoForgetter interface{ forgetUndos() }
 	// canceller is exported so that screens of sub-packages (the
 	// dashboard) take part
 	canceller interface{ Cancel() }
@@ -404,6 +407,16 @@ func (m *Main) reload() {
 		return
 	}
 	m.show(m.current)
+}
+
+// forgetUndos ends, on every page built, the taking back of saves made
+// before a synchronisation: they went to the team.
+func (m *Main) forgetUndos() {
+	for _, sc := range m.screens {
+		if u, ok := sc.(undoForgetter); ok {
+			u.forgetUndos()
+		}
+	}
 }
 
 // dropScreens lets every page be built anew on next use; the dashboard's

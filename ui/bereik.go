@@ -67,6 +67,8 @@ func (s *bereikScreen) onSave() {
 
 func (s *bereikScreen) onUndo() bool { return !s.onBulk() && s.form.onUndo() }
 
+func (s *bereikScreen) forgetUndos() { s.form.forgetUndos() }
+
 func (s *bereikScreen) Cancel() {
 	if s.onBulk() {
 		s.bulk.Cancel()

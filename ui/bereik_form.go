@@ -668,6 +668,16 @@ func (f *bereikForm) onUndo() bool {
 	return true
 }
 
+// forgetUndos ends the taking back of the saves made so far, after a
+// synchronisation: it sent them to the team and may have changed the
+// figures underneath, so neither the message about the last save, its
+// button nor Ctrl+Z offers to take it back.
+func (f *bereikForm) forgetUndos() {
+	f.undos = nil
+	f.undoButton.Disable()
+	f.message.SetText("")
+}
+
 // Cancel empties the form (Esc, Leegmaken); with typed input that is not
 // saved it asks first, as Help promises.
 func (f *bereikForm) Cancel() {

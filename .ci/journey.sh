@@ -1120,7 +1120,8 @@ stap_team_inrichten_en_aansluiten() {
 # shows the team database at once, and Tab from the database's buttons
 # reaches its address. For a user who signs in with a password, Escape
 # closes the question for it from its field and from its check box
-# Onthouden (ticked), and nothing is remembered. A connection refused says
+# Onthouden (ticked), and nothing is remembered; remembered with Onthouden,
+# Onthouden wachtwoord wissen wipes it at once. A connection refused says
 # why in the status line, cut off there; Hele melding… shows it whole.
 stap_teamdatabase_met_toetsenbord() {
 	start_postgres
@@ -1162,6 +1163,21 @@ stap_teamdatabase_met_toetsenbord() {
 	sleep 1
 	lees 330,200,620,320 | grep -qiF "Wachtwoord voor de teamdatabase" && faal "Escape op Onthouden sloot de vraag niet"
 	[ ! -e "$wachtwoorden" ] || ! grep -q anna "$wachtwoorden" || faal "na Escape is het wachtwoord toch onthouden: $wachtwoorden"
+
+	# remembered with Onthouden: Onthouden wachtwoord wissen can be chosen at
+	# once (the address is not even saved), and wipes it
+	klik_op Verbinding 222,190,1050,250
+	toont 330,200,620,320 "Wachtwoord voor de teamdatabase"
+	typ "Zwolle-42"
+	toets Tab Tab space Return # Onthouden ticked, and connect
+	toont 330,220,620,300 "Verbinding geslaagd"
+	toets Return # OK
+	grep -q anna "$wachtwoorden" 2>/dev/null || faal "Onthouden bewaarde het wachtwoord niet in $wachtwoorden"
+	foto "onthouden"
+	klik_op Onthouden 222,190,1050,250 # Onthouden wachtwoord wissen
+	toont 222,400,1050,40 "wachtwoord is vergeten" # green: OCR reads it on its own
+	! grep -q anna "$wachtwoorden" || faal "Onthouden wachtwoord wissen (direct na Onthouden) wiste het wachtwoord niet"
+	foto "gewist"
 
 	# a server that is not there: the reason in the status line, whole in Hele melding…
 	local xy

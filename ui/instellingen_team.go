@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"jeugdmonitor/data/team"
+	"jeugdmonitor/data/team/wachtwoord"
 )
 
 // teamSettings shows, sets, tests and removes the address of the open
@@ -44,6 +45,9 @@ type teamSettings struct {
 	// that server held a team register then.
 	tested     string
 	testedTeam bool
+	// checks counts the look-ups of a remembered password, so the answer
+	// for an address typed over since is dropped.
+	checks int
 }
 
 func newTeamSettings(m *Main) *teamSettings {
@@ -52,7 +56,10 @@ func newTeamSettings(m *Main) *teamSettings {
 	t.saved.Wrapping = fyne.TextWrapBreak
 	t.address = newEntry("postgres://gebruiker@server:5432/database")
 	t.address.OnSubmitted = func(string) { t.onSave() }
-	t.address.OnChanged = func(string) { t.enableTeamSteps() }
+	t.address.OnChanged = func(string) {
+		t.enableTeamSteps()
+		t.checkRemembered()
+	}
 	t.saveButton = widget.NewButton(lang.L("Adres opslaan"), t.onSave)
 	t.testButton = widget.NewButton(lang.L("Verbinding testen"), t.onTest)
 	t.removeButton = widget.NewButton(lang.L("Adres verwijderen…"), t.onRemove)
@@ -114,15 +121,57 @@ func (t *teamSettings) showSaved() {
 				"Vul het adres in en kies Adres opslaan; synchroniseren gaat dan verder waar het was."))
 		}
 		t.removeButton.Disable()
-		t.forgetButton.Disable()
 		t.enableTeamSteps()
+		t.checkRemembered()
 		return
 	}
 	t.saved.SetText(lang.L("Opgeslagen adres: {{.Adres}}", map[string]any{"Adres": t.current}))
 	t.address.SetText(t.current)
 	t.removeButton.Enable()
-	t.forgetButton.Enable()
 	t.enableTeamSteps()
+	t.checkRemembered()
+}
+
+// checkRemembered enables Onthouden wachtwoord wissen when a password is
+// remembered on this computer for the address in the field, and disables
+// it otherwise; the look-up runs off the UI goroutine (a keyring may be
+// slow to answer).
+func (t *teamSettings) checkRemembered() {
+	address, _ := team.SplitPassword(strings.TrimSpace(t.address.Text))
+	t.checks++
+	check := t.checks
+	var kept bool
+	t.m.background(func() (err error) {
+		kept, err = passwordRemembered(address)
+		return err
+	}, func(err error) {
+		if check != t.checks {
+			return
+		}
+		if err != nil {
+			fyne.LogError("onthouden wachtwoord opzoeken", err)
+		}
+		setEnabled(t.forgetButton, kept)
+	})
+}
+
+// passwordRemembered reports whether a password is remembered on this
+// computer for the team database at address (none for an address that
+// cannot be read).
+func passwordRemembered(address string) (bool, error) {
+	if address == "" {
+		return false, nil
+	}
+	key, err := team.PasswordKey(address)
+	if err != nil {
+		return false, nil
+	}
+	k, err := wachtwoord.Standaard()
+	if err != nil {
+		return false, err
+	}
+	_, ok, err := k.Lees(key)
+	return ok, err
 }
 
 // enableTeamSteps enables Teamdatabase inrichten when an address is typed,
@@ -293,13 +342,14 @@ func (t *teamSettings) onRemove() {
 	showWrapped(d, 520)
 }
 
-// onForget forgets the password remembered for the saved address.
+// onForget forgets the password remembered for the address in the field.
 func (t *teamSettings) onForget() {
-	address := t.current
-	if address == "" {
+	address, _, ok := t.typed()
+	if !ok {
 		return
 	}
 	t.m.background(func() error { return team.ForgetPassword(address) }, func(err error) {
+		t.checkRemembered()
 		if err != nil {
 			t.show(err.Error(), true)
 			return

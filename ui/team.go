@@ -185,6 +185,9 @@ func (m *Main) connectTeam(dsn, password string, remember bool, then func(*team.
 			m.setStatus("")
 			if remember {
 				m.setStatus(lang.L("Wachtwoord onthouden in {{.Plaats}}", map[string]any{"Plaats": place}))
+				if sc, ok := m.screenIfBuilt(pageInstellingen).(*instellingenScreen); ok {
+					sc.team.checkRemembered() // Onthouden wachtwoord wissen can be chosen now
+				}
 			}
 			then(srv)
 		}

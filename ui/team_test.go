@@ -273,6 +273,9 @@ func TestTeamSettingsAddressAndPassword(t *testing.T) {
 	if !strings.Contains(ts.result.Text, "wachtwoord uit het adres is niet opgeslagen") {
 		t.Fatalf("melding na opslaan: %q", ts.result.Text)
 	}
+	if !ts.forgetButton.Disabled() {
+		t.Fatal("Onthouden wachtwoord wissen kan gekozen worden zonder onthouden wachtwoord")
+	}
 
 	test.Tap(ts.testButton)
 	entry, remember, texts := overlayWidgets(w)
@@ -295,6 +298,9 @@ func TestTeamSettingsAddressAndPassword(t *testing.T) {
 	}
 	if info, err := os.Stat(file); err != nil || info.Mode().Perm() != 0o600 {
 		t.Fatalf("wachtwoordbestand: %v", err)
+	}
+	if ts.forgetButton.Disabled() {
+		t.Fatal("Onthouden wachtwoord wissen blijft uit nadat het wachtwoord is onthouden")
 	}
 
 	// remembered: no question the second time
@@ -335,9 +341,16 @@ func TestTeamSettingsAddressAndPassword(t *testing.T) {
 		t.Fatalf("een ongeldig adres verving het opgeslagen: %q", saved)
 	}
 
+	if !ts.forgetButton.Disabled() {
+		t.Fatal("Onthouden wachtwoord wissen kan gekozen worden bij een adres zonder onthouden wachtwoord")
+	}
+	ts.address.SetText(addr)
 	test.Tap(ts.forgetButton)
 	if _, err := team.ConnectWithPassword(addr, ""); err == nil {
 		t.Fatal("na Onthouden wachtwoord wissen verbindt het adres nog zonder wachtwoord")
+	}
+	if !ts.forgetButton.Disabled() || !strings.Contains(ts.result.Text, "wachtwoord is vergeten") {
+		t.Fatalf("na wissen: knop uit %v, melding %q", ts.forgetButton.Disabled(), ts.result.Text)
 	}
 	// asked again, and cancelled: the test says no connection was made
 	ts.address.SetText(addr)

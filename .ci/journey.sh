@@ -1020,7 +1020,7 @@ stap_team_inrichten_en_aansluiten() {
 	# the owner gives a colleague's user on the server the right to read and send
 	"$pg_bin/psql" "$PG_ADRES" -qc "CREATE ROLE collega LOGIN" >"$WERK/psql.log" 2>&1 ||
 		faal "de rol collega maken mislukte: $(cat "$WERK/psql.log")"
-	team_adres 5 # past the buttons that can be chosen to Rechten geven…
+	team_adres 4 # past the buttons that can be chosen (Adres verwijderen…) to Rechten geven…
 	toets space
 	toont 330,200,620,320 "Rechten geven" "waarmee de collega"
 	typ "collega"

@@ -1205,7 +1205,8 @@ stap_teamdatabase_met_toetsenbord() {
 # team_conflict_kiezen changes the team's figure on both laptops before
 # either synchronises; the colleague's Conflicten (Bestand menu) names both
 # values and which one holds now, and keeping the first laptop's settles it
-# on both.
+# on both; Ook afgehandelde tonen then shows the settled ones with the
+# choice and who made it, without buttons.
 team_conflict_kiezen() {
 	local db waarde
 	for db in "$TEAM_EERSTE" "$TEAM_KOPIE"; do
@@ -1231,6 +1232,11 @@ team_conflict_kiezen() {
 	done
 	toont 100,100,1100,520 "Geen open conflicten"
 	foto "conflicten-opgelost"
+	# what was settled, by whom, stays to be seen, and cannot be chosen again
+	klik_op Ook 100,100,1100,520 # Ook afgehandelde tonen
+	toont 100,100,1100,520 "Afgehandeld door" "eerste gehouden" "1300" "1400"
+	lees 100,100,1100,520 | grep -qiF "Eerste houden" && faal "een afgehandeld conflict biedt de keuze opnieuw aan"
+	foto "conflicten-afgehandeld"
 	toets Escape
 	conflict_gemarkeerd nee
 	toets Escape # the intervention typed in Bereik invoeren: thrown away

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -242,13 +243,18 @@ func (m *Main) askPassword(why error, then func(password string, remember bool))
 }
 
 // conflictsView lists the open conflicts, each with both values and a
-// button per value to keep it.
+// button per value to keep it, and on request the settled ones too, each
+// with the choice made, who made it and when.
 type conflictsView struct {
 	m    *Main
 	list *fyne.Container
+	// all shows the settled conflicts too (Ook afgehandelde tonen)
+	all *keyCheck
 	// buttons are the keep buttons by conflict number, then the restore
 	// button where there is one (tests tap them)
 	buttons map[uint][]*widget.Button
+	// settled says, by conflict number, how a settled conflict was settled
+	settled map[uint]*widget.Label
 }
 
 // showConflicts opens the Conflicten view on the open database.
@@ -256,19 +262,27 @@ func (m *Main) showConflicts() *conflictsView {
 	if m.store == nil {
 		return nil
 	}
-	v := &conflictsView{m: m, list: container.NewVBox()}
-	d := dialog.NewCustom(lang.L("Conflicten"), lang.L("Sluiten"), container.NewVScroll(v.list), m.win)
+	v := &conflictsView{m: m, list: container.NewVBox(), all: newKeyCheck(lang.L("Ook afgehandelde tonen"))}
+	v.all.OnChanged = func(bool) { v.refresh() }
+	d := dialog.NewCustom(lang.L("Conflicten"), lang.L("Sluiten"),
+		container.NewBorder(v.all, nil, nil, nil, container.NewVScroll(v.list)), m.win)
 	v.refresh()
 	d.Show()
 	d.Resize(fyne.NewSize(900, 500))
 	return v
 }
 
-// refresh reads the open conflicts again and shows them.
+// refresh reads the open conflicts (with Ook afgehandelde tonen: all)
+// again and shows them, the open ones first.
 func (v *conflictsView) refresh() {
 	var list []team.Conflict
+	all := v.all.Checked
 	v.m.background(func() (err error) {
-		list, err = team.OpenConflicten(v.m.store)
+		if all {
+			list, err = team.AlleConflicten(v.m.store)
+		} else {
+			list, err = team.OpenConflicten(v.m.store)
+		}
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -276,26 +290,76 @@ func (v *conflictsView) refresh() {
 			return
 		}
 		v.buttons = map[uint][]*widget.Button{}
+		v.settled = map[uint]*widget.Label{}
 		v.list.RemoveAll()
-		if len(list) == 0 {
+		switch {
+		case len(list) == 0 && all:
+			v.list.Add(widget.NewLabel(lang.L("Geen conflicten.")))
+		case !slices.ContainsFunc(list, isOpen):
 			v.list.Add(widget.NewLabel(lang.L("Geen open conflicten.")))
 		}
 		for _, c := range list {
-			text := widget.NewLabel(c.Omschrijving())
-			text.Wrapping = fyne.TextWrapWord
-			first := widget.NewButton(keepLabel(c, c.Eerste, lang.L("Eerste houden")), func() { v.keep(c.ID, team.KeuzeEerste) })
-			second := widget.NewButton(keepLabel(c, c.Tweede, lang.L("Tweede houden")), func() { v.keep(c.ID, team.KeuzeTweede) })
-			v.buttons[c.ID] = []*widget.Button{first, second}
-			buttons := container.NewHBox(first, second)
-			if c.KanTerugzetten() {
-				restore := widget.NewButton(lang.L("Verwijderde terugzetten"), func() { v.keep(c.ID, team.KeuzeTerugzetten) })
-				v.buttons[c.ID] = append(v.buttons[c.ID], restore)
-				buttons.Add(restore)
+			if isOpen(c) {
+				v.addOpen(c)
 			}
-			v.list.Add(container.NewBorder(nil, nil, nil, buttons, text))
+		}
+		for _, c := range list {
+			if !isOpen(c) {
+				v.addSettled(c)
+			}
 		}
 		v.list.Refresh()
 	})
+}
+
+// addOpen shows an open conflict: both values, and a button per value to
+// keep it (and one to restore a removed record where that can be chosen).
+func (v *conflictsView) addOpen(c team.Conflict) {
+	text := widget.NewLabel(c.Omschrijving())
+	text.Wrapping = fyne.TextWrapWord
+	first := widget.NewButton(keepLabel(c, c.Eerste, lang.L("Eerste houden")), func() { v.keep(c.ID, team.KeuzeEerste) })
+	second := widget.NewButton(keepLabel(c, c.Tweede, lang.L("Tweede houden")), func() { v.keep(c.ID, team.KeuzeTweede) })
+	v.buttons[c.ID] = []*widget.Button{first, second}
+	buttons := container.NewHBox(first, second)
+	if c.KanTerugzetten() {
+		restore := widget.NewButton(lang.L("Verwijderde terugzetten"), func() { v.keep(c.ID, team.KeuzeTerugzetten) })
+		v.buttons[c.ID] = append(v.buttons[c.ID], restore)
+		buttons.Add(restore)
+	}
+	v.list.Add(container.NewBorder(nil, nil, nil, buttons, text))
+}
+
+// isOpen reports whether a conflict still waits for a choice.
+func isOpen(c team.Conflict) bool { return c.OpgelostDoor == "" }
+
+// addSettled shows a settled conflict: both values, and in place of the
+// buttons the choice made, by whom and when; it cannot be chosen again.
+func (v *conflictsView) addSettled(c team.Conflict) {
+	kept := c
+	kept.OpgelostDoor = "" // the choice is said beside it, in words
+	text := widget.NewLabel(kept.Omschrijving())
+	text.Wrapping = fyne.TextWrapWord
+	by := lang.L("Afgehandeld door {{.Wie}}:", map[string]any{"Wie": c.OpgelostDoor})
+	if c.OpgelostOp != nil {
+		by = lang.L("Afgehandeld door {{.Wie}} op {{.Wanneer}}:", map[string]any{"Wie": c.OpgelostDoor, "Wanneer": store.FormatDatumTijd(*c.OpgelostOp)})
+	}
+	choice := widget.NewLabel(by + "\n" + choiceText(c))
+	v.settled[c.ID] = choice
+	v.list.Add(container.NewBorder(nil, nil, nil, choice, text))
+}
+
+// choiceText says in words which side of a settled conflict was kept.
+func choiceText(c team.Conflict) string {
+	kind, _, _ := strings.Cut(c.Keuze, ":")
+	switch kind {
+	case team.KeuzeEerste:
+		return lang.L("eerste gehouden: “{{.Waarde}}”", map[string]any{"Waarde": team.Toonbaar(c.Eerste.NieuweWaarde, 24)})
+	case team.KeuzeTweede:
+		return lang.L("tweede gehouden: “{{.Waarde}}”", map[string]any{"Waarde": team.Toonbaar(c.Tweede.NieuweWaarde, 24)})
+	case team.KeuzeTerugzetten:
+		return lang.L("verwijderde teruggezet")
+	}
+	return team.Toonbaar(c.Keuze, 40)
 }
 
 // keepLabel is the text of the button that keeps the value of w: what it

@@ -63,7 +63,8 @@ func colleague(t *testing.T, s *store.Store, srv *team.Server, dsn string) *stor
 
 // TestSyncAndConflictsInTheWindow: Synchroniseren in the Bestand menu
 // fetches a colleague's change, reports the conflict it makes in the status
-// line and opens Conflicten, where a button keeps a value.
+// line and opens Conflicten, where a button keeps a value; Ook afgehandelde
+// tonen then shows the settled conflict with the choice, and no buttons.
 func TestSyncAndConflictsInTheWindow(t *testing.T) {
 	m, s, _, srv, dsn := newTeamTestMain(t)
 	other := colleague(t, s, srv, dsn)
@@ -119,6 +120,36 @@ func TestSyncAndConflictsInTheWindow(t *testing.T) {
 	all, _ := s.Interventies(false)
 	if all[0].Werkwijze != "werkwijze van bram" {
 		t.Fatalf("werkwijze na de keuze: %q", all[0].Werkwijze)
+	}
+	// settled, it is gone from the list until Ook afgehandelde tonen,
+	// which shows it with the choice, who made it and when, and no button
+	if got := gridTexts(v.list.Objects); got != "Geen open conflicten." || len(v.settled) != 0 {
+		t.Fatalf("na de keuze toont Conflicten: %q", got)
+	}
+	v.all.SetChecked(true)
+	choice := v.settled[list[0].ID]
+	if choice == nil || len(v.buttons) != 0 {
+		t.Fatalf("met afgehandelde: keuze %v, knoppen %v", choice, v.buttons)
+	}
+	if !strings.HasPrefix(choice.Text, "Afgehandeld door tester op ") || !strings.HasSuffix(choice.Text, "eerste gehouden: “werkwijze van bram”") {
+		t.Fatalf("de keuze bij het afgehandelde conflict: %q", choice.Text)
+	}
+	shown := gridTexts(v.list.Objects)
+	if !strings.Contains(shown, "werkwijze van tester") || !strings.Contains(shown, "werkwijze van bram") || strings.Contains(shown, "[opgelost") {
+		t.Fatalf("het afgehandelde conflict toont: %q", shown)
+	}
+	var buttons int
+	walkObjects(v.list, func(o fyne.CanvasObject) {
+		if _, ok := o.(*widget.Button); ok {
+			buttons++
+		}
+	})
+	if buttons != 0 {
+		t.Fatalf("een afgehandeld conflict heeft %d knoppen", buttons)
+	}
+	v.all.SetChecked(false)
+	if got := gridTexts(v.list.Objects); got != "Geen open conflicten." {
+		t.Fatalf("zonder afgehandelde toont Conflicten: %q", got)
 	}
 }
 

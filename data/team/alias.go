@@ -108,7 +108,7 @@ func (a *applier) addedAs(r newRow) (uint, error) {
 	}
 	slices.Sort(ids)
 	for _, id := range ids {
-		if addedAlike(rules, r, changed[id]) {
+		if addedAlike(rules, localValues(r), changed[id]) {
 			known, err := a.knownToAdder(r, id)
 			if err != nil || !known {
 				return id, err
@@ -118,13 +118,10 @@ func (a *applier) addedAs(r newRow) (uint, error) {
 	return 0, nil
 }
 
-// addedAlike reports whether the record r adds has, on one of the unique
-// rules, values a record was added with (added: every value per column).
-func addedAlike(rules [][]string, r newRow, added map[string][]string) bool {
-	adds := make(map[string]string, len(r.group))
-	for i, c := range r.group {
-		adds[c.Veld] = r.locals[i]
-	}
+// addedAlike reports whether a record added with adds (a value per
+// column) has, on one of the unique rules, values a record was added with
+// (added: every value per column).
+func addedAlike(rules [][]string, adds map[string]string, added map[string][]string) bool {
 	for _, cols := range rules {
 		same := true
 		for _, c := range cols {
@@ -138,10 +135,31 @@ func addedAlike(rules [][]string, r newRow, added map[string][]string) bool {
 	return false
 }
 
+// localValues are the values r adds, per column, as the local audit trail
+// writes them.
+func localValues(r newRow) map[string]string {
+	adds := make(map[string]string, len(r.group))
+	for i, c := range r.group {
+		adds[c.Veld] = r.locals[i]
+	}
+	return adds
+}
+
+// teamValues are the values a group of received changes adds, per column,
+// as the team has them (a reference as the key of the record).
+func teamValues(group []received) map[string]string {
+	adds := make(map[string]string, len(group))
+	for _, c := range group {
+		adds[c.Veld] = c.NieuweWaarde
+	}
+	return adds
+}
+
 // knownToAdder reports whether the laptop that added r had the local
 // record id already: its addition was among the team's changes that
-// laptop had received. r is then another record, added after id was
-// renamed there, whatever values both were added with.
+// laptop had received, or made on that laptop before r. r is then another
+// record, added after id was renamed there, whatever values both were
+// added with.
 func (a *applier) knownToAdder(r newRow, id uint) (bool, error) {
 	table := r.group[0].Entiteit
 	keys, err := a.k.allOf(table, id)
@@ -149,8 +167,10 @@ func (a *applier) knownToAdder(r newRow, id uint) (bool, error) {
 		return false, err
 	}
 	var n int64
+	c := r.group[0]
 	err = a.srv.db.Raw("SELECT count(*) FROM team_wijzigingen WHERE entiteit = ? AND sleutel = ANY(?::text[]) AND actie = ?"+
-		" AND volgnummer <= ?", table, array(keys), domain.ActieToegevoegd, r.group[0].Basis).Scan(&n).Error
+		" AND (volgnummer <= ? OR (herkomst = ? AND volgnummer < ?))", table, array(keys), domain.ActieToegevoegd,
+		c.Basis, c.Herkomst, c.Volgnummer).Scan(&n).Error
 	return n > 0, err
 }
 

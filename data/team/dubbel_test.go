@@ -227,6 +227,28 @@ func TestAddedAsTheNewNameOfAnother(t *testing.T) {
 	}
 }
 
+// TestOwnRenamedThenAddedAgain: a laptop adds an intervention, renames it
+// and adds a new one under the first name, all before it synchronises. A
+// colleague who gets the three in one go keeps two interventions: the
+// laptop knew its own first one, so the second is another record, not
+// the same added twice.
+func TestOwnRenamedThenAddedAgain(t *testing.T) {
+	srv, _ := teamServer(t)
+	a := founder(t, srv, "anna")
+	b := member(t, srv, "bram")
+	iv := interventies(t, a)[0]
+	before := len(interventies(t, a))
+	addIntervention(t, b, iv, "Gamma")
+	renameIntervention(t, b, "Gamma", "Alfa")
+	addIntervention(t, b, iv, "Gamma")
+	sync(t, b, srv)
+	sync(t, a, srv)
+	sameContent(t, a, b)
+	if n := len(interventies(t, a)); n != before+2 {
+		t.Fatalf("anna: %d interventies, verwacht %d: twee toegevoegd", n, before+2)
+	}
+}
+
 // TestSameRecordAddedThenRemoved: two laptops add the same intervention
 // before either has the other's addition, and the first removes its own
 // before it has the second's. The team's order decides, on every laptop

@@ -52,16 +52,19 @@ func (a *applier) keptByLater(group []received, id uint) ([]string, error) {
 type removedHere struct {
 	table string
 	// removal is the team's number of the removal, added that of the
-	// addition of the key it was removed under.
+	// addition of the key it was removed under, made by the laptop addedBy.
 	removal, added int64
-	// values are, per column, the values it was added with.
+	addedBy        string
+	// values are, per column, the values it was added with, as the team
+	// has them.
 	values map[string][]string
 }
 
 // removedAs reports whether the record r adds is one this laptop removed
 // after r reached the team, without either laptop knowing the other's
-// addition: r was added with values that record was added with, on a
-// unique rule. r was then that record, and is removed with it.
+// addition (as knownToAdder): r was added with values that record was
+// added with, on a unique rule. r was then that record, and is removed
+// with it.
 func (a *applier) removedAs(r newRow) (bool, error) {
 	c := r.group[0]
 	removed, err := a.removedLater(c.Volgnummer)
@@ -73,13 +76,16 @@ func (a *applier) removedAs(r newRow) (bool, error) {
 		return false, err
 	}
 	return slices.ContainsFunc(removed, func(x removedHere) bool {
-		return x.table == c.Entiteit && x.removal > c.Volgnummer && x.added > c.Basis && addedAlike(rules, r, x.values)
+		known := x.added <= c.Basis || (x.addedBy == c.Herkomst && x.added < c.Volgnummer)
+		return x.table == c.Entiteit && x.removal > c.Volgnummer && !known && addedAlike(rules, teamValues(r.group), x.values)
 	}), nil
 }
 
 // removedLater lists the records this laptop removed itself after team
-// number after, as far as the team has its changes (staat.EigenTot): read
-// once per batch, at the first addition that needs it.
+// number after, as far as the team has its changes (staat.EigenTot), with
+// the values the team has their additions with (references as keys, which
+// name one record for good, where a local number can be given again):
+// read once per batch, at the first addition that needs it.
 func (a *applier) removedLater(after int64) ([]removedHere, error) {
 	if a.removed != nil {
 		return *a.removed, nil
@@ -87,43 +93,41 @@ func (a *applier) removedLater(after int64) ([]removedHere, error) {
 	if a.srv == nil {
 		return nil, nil
 	}
-	var rows []struct {
-		Entiteit, Sleutel      string
-		Verwijderd, Toegevoegd int64
-		WijzigingID            string
+	var removals []struct {
+		Entiteit, Sleutel string
+		Verwijderd        int64
 	}
-	err := a.srv.db.Raw(`SELECT r.entiteit, min(r.volgnummer) AS verwijderd, min(r.wijziging_id) AS wijziging_id,
-    coalesce((SELECT min(t.volgnummer) FROM team_wijzigingen t WHERE t.sleutel = r.sleutel AND t.entiteit = r.entiteit
-        AND t.actie = ?), 0) AS toegevoegd
-FROM team_wijzigingen r WHERE r.volgnummer > ? AND r.volgnummer <= ? AND r.herkomst = ? AND r.actie = ?
-GROUP BY r.entiteit, r.sleutel`, domain.ActieToegevoegd, after, a.st.EigenTot, a.st.Herkomst, domain.ActieVerwijderd).
-		Scan(&rows).Error
-	if err != nil {
+	if err := a.srv.db.Raw(`SELECT entiteit, sleutel, min(volgnummer) AS verwijderd FROM team_wijzigingen
+WHERE volgnummer > ? AND volgnummer <= ? AND herkomst = ? AND actie = ? GROUP BY entiteit, sleutel`,
+		after, a.st.EigenTot, a.st.Herkomst, domain.ActieVerwijderd).Scan(&removals).Error; err != nil {
 		return nil, err
 	}
 	list := []removedHere{}
-	for _, row := range rows {
-		n, _, ok := ownIDParts(a.st.Herkomst, row.WijzigingID)
-		if !ok || row.Toegevoegd == 0 {
-			continue
+	if len(removals) > 0 {
+		keys := make([]string, len(removals))
+		for i, r := range removals {
+			keys[i] = r.Sleutel
 		}
-		var audit []domain.Wijziging
-		if err := a.db.Raw(`SELECT entiteit_id, veld, actie, nieuwe_waarde FROM wijzigingen WHERE entiteit = ? AND actie IN (?, ?) AND id < ?
-    AND entiteit_id = (SELECT entiteit_id FROM wijzigingen WHERE id = ?) ORDER BY id`,
-			row.Entiteit, domain.ActieToegevoegd, domain.ActieVerwijderd, n, n).Scan(&audit).Error; err != nil {
+		var added []serverRow
+		if err := a.srv.db.Raw("SELECT entiteit, sleutel, veld, nieuwe_waarde, volgnummer, herkomst FROM team_wijzigingen"+
+			" WHERE sleutel = ANY(?::text[]) AND actie = ? ORDER BY volgnummer", array(keys), domain.ActieToegevoegd).
+			Scan(&added).Error; err != nil {
 			return nil, err
 		}
-		if len(audit) == 0 {
-			continue
+		for _, r := range removals {
+			x := removedHere{table: r.Entiteit, removal: r.Verwijderd, values: map[string][]string{}}
+			for _, row := range added {
+				if row.Entiteit == r.Entiteit && row.Sleutel == r.Sleutel && row.Volgnummer < r.Verwijderd {
+					if x.added == 0 {
+						x.added, x.addedBy = row.Volgnummer, row.Herkomst
+					}
+					x.values[row.Veld] = append(x.values[row.Veld], row.NieuweWaarde)
+				}
+			}
+			if x.added > 0 {
+				list = append(list, x)
+			}
 		}
-		values, err := addedValues(row.Entiteit, audit[0].EntiteitID, audit)
-		if err != nil {
-			return nil, err
-		}
-		if values == nil {
-			continue
-		}
-		list = append(list, removedHere{table: row.Entiteit, removal: row.Verwijderd, added: row.Toegevoegd, values: values})
 	}
 	a.removed = &list
 	return list, nil

@@ -15,11 +15,13 @@ import (
 
 // conflict is a received change that was made without knowing an earlier
 // change to the same field from another laptop (eersteID), or that the
-// local database refused (reden).
+// local database refused (reden), or a record that went with one a
+// colleague removed (eerste: the record as it was added).
 type conflict struct {
 	tweede   Wijziging
 	eersteID string
 	reden    string
+	eerste   *Wijziging
 }
 
 // refusedAction marks the first side of a conflict that is not another
@@ -44,9 +46,12 @@ func saveConflicts(db *gorm.DB, srv *Server, conflicts []conflict) error {
 	}
 	for _, c := range conflicts {
 		first := Wijziging{Actie: refusedAction, NieuweWaarde: c.reden, Tijd: c.tweede.Tijd}
-		if c.eersteID != "" {
+		switch {
+		case c.eersteID != "":
 			first = earlier[c.eersteID]
 			first.ID = c.eersteID
+		case c.eerste != nil:
+			first = *c.eerste
 		}
 		if err := db.Exec(`INSERT INTO team_conflicten (entiteit, sleutel, veld,
     eerste_id, eerste_actie, eerste_waarde, eerste_gebruiker, eerste_tijd,
@@ -254,6 +259,10 @@ func keep(r *store.RawTx, c *Conflict, kept Wijziging, user string) error {
 			return nil // the local database refused the other side: it stays as it is
 		}
 		return errors.New("het verwijderen van een gegeven dat hier nog bestaat kan (nog) niet als keuze; verwijder het in het programma")
+	case kept.Actie == removedWithAction:
+		return nil // it went with the record it referred to, here as everywhere
+	case removedHere && c.Tweede.Actie == removedWithAction:
+		return errors.New("dit gegeven is verwijderd met het gegeven waarnaar het verwees; zet dat eerst terug en voer dit dan opnieuw in (de waarden staan in het conflict)")
 	case removedHere:
 		return errors.New("dit gegeven is hier verwijderd; kies terugzetten om het met deze waarde terug te zetten")
 	case c.Entiteit == linkTable:

@@ -453,3 +453,58 @@ func TestRefusedFieldChangeLeavesTheRest(t *testing.T) {
 		}
 	}
 }
+
+// TestFigureForRemovedIntervention: one laptop removes an intervention
+// while a colleague enters a figure for it offline. The removal stands on
+// every laptop, the figure going with it, in whichever order they
+// synchronise; each laptop has the figure, with its value, as an open
+// conflict, the same one everywhere, so that keeping the removal on one
+// laptop closes it on all.
+func TestFigureForRemovedIntervention(t *testing.T) {
+	for _, removerFirst := range []bool{true, false} {
+		t.Run(map[bool]string{true: "verwijderen eerst", false: "cijfer eerst"}[removerFirst], func(t *testing.T) {
+			srv, _ := teamServer(t)
+			a := founder(t, srv, "anna")
+			addIntervention(t, a, interventies(t, a)[0], "Gamma")
+			sync(t, a, srv)
+			b := member(t, srv, "bram")
+			c := member(t, srv, "carla")
+			removeIntervention(t, a, "Gamma")
+			reach(t, b, "Gamma", "2025", "65")
+			order := []*store.Store{b, a, c, b}
+			if removerFirst {
+				order = []*store.Store{a, b, c, a}
+			}
+			for _, s := range order {
+				sync(t, s, srv)
+			}
+			sameContent(t, a, b, c)
+			for _, s := range []*store.Store{a, b, c} {
+				if _, err := s.InterventieByNaam("Gamma"); err == nil {
+					t.Fatalf("%s: de verwijderde interventie is er nog", s.User())
+				}
+				open := conflicts(t, s)
+				figure := slices.ContainsFunc(open, func(c Conflict) bool {
+					return c.Entiteit == "bereik" && c.Tweede.Actie == removedWithAction && strings.Contains(c.Omschrijving(), "65")
+				})
+				if !figure {
+					t.Fatalf("%s: het cijfer 65 staat niet als conflict open: %+v", s.User(), open)
+				}
+			}
+			for _, open := range conflicts(t, a) {
+				if err := Resolve(a, open.ID, KeuzeTweede); err != nil {
+					t.Fatalf("%s: %v", open.Omschrijving(), err)
+				}
+			}
+			for _, s := range []*store.Store{a, b, c, a} {
+				sync(t, s, srv)
+			}
+			sameContent(t, a, b, c)
+			for _, s := range []*store.Store{a, b, c} {
+				if open := conflicts(t, s); len(open) != 0 {
+					t.Fatalf("%s: nog open na annas keuze: %s", s.User(), open[0].Omschrijving())
+				}
+			}
+		})
+	}
+}

@@ -491,16 +491,27 @@ func (a *applier) applyRemoval(group []received) ([]logged, error) {
 	if err != nil {
 		return nil, err
 	}
+	rem, err := a.removalOf(first.Entiteit, first.Sleutel)
+	if err != nil {
+		return nil, err
+	}
+	if rem.ID == "" {
+		rem = first.Wijziging
+	}
+	referring, err := a.removeReferring(rem, first.Basis, first.Entiteit, id, 0)
+	if err != nil {
+		return nil, err
+	}
 	if err := a.db.Exec(fmt.Sprintf("DELETE FROM %s WHERE id = ?", quote(first.Entiteit)), id).Error; err != nil {
 		return nil, err
 	}
 	if err := a.k.forget(first.Entiteit, id); err != nil {
 		return nil, err
 	}
-	rows := make([]logged, len(group))
-	for i, c := range group {
+	rows := referring
+	for _, c := range group {
 		oud, _, _ := a.localText(cols[c.Veld], c.OudeWaarde)
-		rows[i] = auditRow(c.Wijziging, id, c.Veld, oud, "")
+		rows = append(rows, auditRow(c.Wijziging, id, c.Veld, oud, ""))
 	}
 	return rows, nil
 }
@@ -516,6 +527,9 @@ func (a *applier) applyLink(c Wijziging) ([]logged, error) {
 		return nil, err
 	}
 	if target == 0 || interventie == 0 {
+		if gone, err := a.linkForRemoved(c); err != nil || gone {
+			return nil, err
+		}
 		return nil, &refusal{reden: "de doelstelling of de interventie is hier verwijderd"}
 	}
 	ref := strconv.FormatUint(uint64(interventie), 10)

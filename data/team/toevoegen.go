@@ -102,6 +102,9 @@ func (a *applier) add(group []received, adds *additions) error {
 	}
 	r, err := a.rowOf(group)
 	if err != nil {
+		if gone, ferr := a.refusedForRemoved(group); ferr != nil || gone {
+			return errors.Join(ferr, a.finish(group, nil, nil))
+		}
 		return a.finish(group, nil, err)
 	}
 	same, err := a.addedAs(r)

@@ -152,6 +152,8 @@ type tables struct {
 	cols map[string]map[string]column
 	// rules are the columns of each unique rule per table (uniqueRules).
 	rules map[string][][]string
+	// checks are the columns a CHECK rule names, per table (checked).
+	checks map[string]map[string]bool
 }
 
 // columns lists the columns of a shared table by name.

@@ -39,6 +39,9 @@ type applier struct {
 	audit    []domain.Wijziging
 	// prepared are the statements exec prepared in the transaction.
 	prepared map[string]*sql.Stmt
+	// queue holds changes to fields until the records are read or
+	// written otherwise, or the batch ends (nil: none are queued).
+	queue *fieldQueue
 	// added are, per table, the records changed on a unique rule since
 	// they were added, with the values they were added with (addedAs).
 	added map[string]map[uint]map[string][]string
@@ -81,11 +84,6 @@ func (a *applier) translated(err error) error {
 	return err
 }
 
-// setField gives field of the local record id of table value.
-func (a *applier) setField(table, field string, value any, id uint) error {
-	return a.exec(fmt.Sprintf("UPDATE %s SET %s = ? WHERE id = ?", quote(table), quote(field)), value, id)
-}
-
 // apply applies a batch of changes fetched from the team database, in order,
 // looking up the local numbers of the records it names in one go and
 // noting the changes as received in a few statements at the end.
@@ -93,6 +91,8 @@ func (a *applier) apply(batch []received) error {
 	if err := a.k.preload(batch); err != nil {
 		return err
 	}
+	a.queue = &fieldQueue{}
+	defer func() { a.queue = nil }()
 	adds := &additions{}
 	for i := 0; i < len(batch); {
 		n := groupLength(batch[i:])
@@ -102,6 +102,9 @@ func (a *applier) apply(batch []received) error {
 		i += n
 	}
 	if err := a.addAll(adds); err != nil {
+		return err
+	}
+	if err := a.flush(); err != nil {
 		return err
 	}
 	return a.remember()
@@ -129,6 +132,12 @@ func groupLength(batch []received) int {
 // record. A new record joins adds, added with the next ones; anything else
 // first adds those.
 func (a *applier) applyGroup(group []received, adds *additions) error {
+	if !oneField(group) {
+		// it may read or remove the records the queued changes are about
+		if err := a.flush(); err != nil {
+			return err
+		}
+	}
 	for _, c := range group {
 		// two choices in one conflict are no conflict of their own: the
 		// values they kept meet as changes to the field; nor is a change

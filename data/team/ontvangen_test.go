@@ -159,3 +159,33 @@ func TestFetchReadsAlongNumbers(t *testing.T) {
 		t.Fatalf("ophalen leest niet langs de volgnummers:\n%s", text)
 	}
 }
+
+// TestQueuedChangesKeepTheOrder: a figure changed twice, removed and
+// entered again, all before a sync, reaches a colleague in one batch with
+// the last value: the changes to its fields that wait to be made together
+// are made before the removal, and never on the new figure, which may get
+// the removed one's number there.
+func TestQueuedChangesKeepTheOrder(t *testing.T) {
+	srv, _ := teamServer(t)
+	a := founder(t, srv, "anna")
+	naam := interventies(t, a)[0].Naam
+	reach(t, a, naam, "2030", "50")
+	sync(t, a, srv)
+	b := member(t, srv, "bram")
+	reach(t, a, naam, "2030", "60")
+	first := reach(t, a, naam, "2030", "70")
+	if err := a.DeleteBereik(first.ID); err != nil {
+		t.Fatal(err)
+	}
+	reach(t, a, naam, "2030", "80")
+	sync(t, a, srv)
+	sync(t, b, srv)
+	sameContent(t, a, b)
+	var got []domain.Bereik
+	if err := b.ReadRaw(func(db *gorm.DB) error { return db.Where("periode = ?", "2030").Find(&got).Error }); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Waarde != 80 {
+		t.Fatalf("bram: %+v, verwacht één cijfer 80", got)
+	}
+}

@@ -151,6 +151,10 @@ func (a *applier) addAll(adds *additions) error {
 	if len(rows) == 0 {
 		return nil
 	}
+	// one may be merged with a record here, read with the queued changes
+	if err := a.flush(); err != nil {
+		return err
+	}
 	var ids []uint
 	if len(rows) > 1 {
 		var err error

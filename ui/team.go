@@ -317,6 +317,13 @@ func (v *conflictsView) refresh() {
 func (v *conflictsView) addOpen(c team.Conflict) {
 	text := widget.NewLabel(c.Omschrijving())
 	text.Wrapping = fyne.TextWrapWord
+	if c.MeeVerwijderd() {
+		// it cannot be kept by itself: it went with the record it referred to
+		keep := widget.NewButton(lang.L("Verwijderd laten"), func() { v.keep(c.ID, team.KeuzeTweede) })
+		v.buttons[c.ID] = []*widget.Button{keep}
+		v.list.Add(container.NewBorder(nil, nil, nil, keep, text))
+		return
+	}
 	first := widget.NewButton(keepLabel(c, c.Eerste, lang.L("Eerste houden")), func() { v.keep(c.ID, team.KeuzeEerste) })
 	second := widget.NewButton(keepLabel(c, c.Tweede, lang.L("Tweede houden")), func() { v.keep(c.ID, team.KeuzeTweede) })
 	v.buttons[c.ID] = []*widget.Button{first, second}

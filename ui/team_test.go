@@ -553,3 +553,58 @@ func overlayKeyButton(t *testing.T, w fyne.Window, text string) *keyButton {
 	}
 	return found
 }
+
+// TestFigureForRemovedInterventionInTheWindow: a colleague enters a figure
+// for an intervention that was removed here meanwhile. After Synchroniseren
+// Conflicten shows the figure with its value and one button, Verwijderd
+// laten (it went with the intervention and cannot be kept by itself),
+// which closes the conflict.
+func TestFigureForRemovedInterventionInTheWindow(t *testing.T) {
+	m, s, _, srv, dsn := newTeamTestMain(t)
+	other := colleague(t, s, srv, dsn)
+	all, err := s.Interventies(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gone := all[len(all)-1]
+	if _, err := other.RecordBereikInvoer(store.BereikInvoer{Interventie: gone.Naam, Periode: "2031", Waarde: "77",
+		Bron: "test", Maat: "deelnemers", Eenheid: "deelnemers"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := team.Sync(context.Background(), other, srv, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteInterventie(gone.ID); err != nil {
+		t.Fatal(err)
+	}
+	m.onSync()
+	v := m.showConflicts()
+	list, err := team.OpenConflicten(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var figure *team.Conflict
+	for i := range list {
+		if list[i].Entiteit == "bereik" {
+			figure = &list[i]
+		}
+	}
+	if figure == nil || !figure.MeeVerwijderd() || !strings.Contains(figure.Omschrijving(), "77") ||
+		!strings.Contains(figure.Omschrijving(), gone.Naam) {
+		t.Fatalf("geen conflict over het cijfer 77 bij %s: %+v", gone.Naam, list)
+	}
+	buttons := v.buttons[figure.ID]
+	if len(buttons) != 1 || buttons[0].Text != "Verwijderd laten" {
+		t.Fatalf("knoppen bij het meeverwijderde cijfer: %+v", buttons)
+	}
+	test.Tap(buttons[0])
+	open, err := team.OpenConflicten(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range open {
+		if c.ID == figure.ID {
+			t.Fatalf("na Verwijderd laten nog open: %s", c.Omschrijving())
+		}
+	}
+}

@@ -21,6 +21,11 @@ import (
 // went with a record a colleague removed.
 const removedWithAction = "mee verwijderd"
 
+// MeeVerwijderd reports whether the conflict is about a record that went
+// with a record a colleague removed: it can only be left removed (its
+// values are in the conflict, to enter again once the other is back).
+func (c Conflict) MeeVerwijderd() bool { return c.Tweede.Actie == removedWithAction }
+
 // maxReferenceDepth bounds how far removeReferring follows records that
 // refer to records that refer (an intervention, its measures, their figures).
 const maxReferenceDepth = 4

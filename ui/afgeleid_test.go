@@ -53,7 +53,7 @@ func TestDerivedValuesShownAsSuch(t *testing.T) {
 			t.Errorf("pagina mist %q", want)
 		}
 	}
-	if grid := labelTexts(d.reachGrid.Objects); strings.Count(grid, "periode") != 3 {
+	if grid := gridTexts(d.reachGrid.Objects); strings.Count(grid, "periode") != 3 {
 		t.Errorf("bereiktabel: de drie afgeleide perioden zijn niet gemarkeerd:\n%s", grid)
 	}
 

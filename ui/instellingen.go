@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -71,7 +72,11 @@ func (s *instellingenScreen) buildUI() {
 		return l
 	}
 	explain := func(text string) fyne.CanvasObject { return lowLabel(text) }
-	page := container.NewVScroll(container.NewVBox(
+	// the scroll bar is drawn over the right edge of what scrolls: the
+	// buttons at the right end of a row (Adres opslaan, Naam gebruiken) keep
+	// clear of it
+	clearOfBar := layout.NewCustomPaddedLayout(0, 0, 0, theme.ScrollBarSize())
+	page := container.NewVScroll(container.New(clearOfBar, container.NewVBox(
 		heading(lang.L("Database")),
 		s.path,
 		container.NewHBox(s.openButton, s.newButton, s.backupButton),
@@ -92,7 +97,7 @@ func (s *instellingenScreen) buildUI() {
 		s.theme,
 		explain(lang.L("Hoog contrast: zwarte tekst op wit, grotere letters; bedoeld voor de beamer in de raadzaal.")),
 		widget.NewSeparator(),
-		s.message))
+		s.message)))
 	s.team.reveal = func(o fyne.CanvasObject) {
 		// a text just set is laid out on the next frame: now, to know where it is
 		fitContent(page)

@@ -58,7 +58,7 @@ func (d *interventieDetail) buildUI() {
 	d.meta.Wrapping = fyne.TextWrapWord
 	d.conflict = newConflictNotice(d.m)
 	d.text = container.NewVBox()
-	d.reachGrid = container.NewGridWithColumns(7)
+	d.reachGrid = container.NewVBox()
 
 	d.backButton = widget.NewButtonWithIcon(lang.L("Terug naar overzicht (Esc)"), theme.NavigateBackIcon(), d.onBack)
 	d.bereikButton = widget.NewButtonWithIcon(lang.L("Bereik invoeren"), theme.DocumentCreateIcon(), d.onBereik)
@@ -230,17 +230,17 @@ func (d *interventieDetail) targetText() string {
 	return strings.Join(lines, "\n")
 }
 
-// renderReach fills the reach grid: one row per period with the target and
-// the percentage realised.
+// reachColumns are the weights of the columns of the reach table, wide
+// enough at 1366x768 for a header word and a figure with its unit on one
+// line; a longer text (a source, a target range) wraps, never cut off.
+var reachColumns = columns{0.9, 1.9, 1.9, 1.15, 1.7, 2.5, 0.95}
+
+// renderReach fills the reach table: one row per period with the target,
+// the percentage realised, who recorded it, the source and what was
+// derived.
 func (d *interventieDetail) renderReach() {
-	cell := func(text string, bold bool) fyne.CanvasObject {
-		l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: bold})
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
-	}
-	objs := []fyne.CanvasObject{cell(lang.L("Periode"), true), cell(lang.L("Bereik"), true),
-		cell(lang.L("Doelstelling"), true), cell(lang.L("Gerealiseerd"), true),
-		cell(lang.L("Vastgelegd door, op"), true), cell(lang.L("Bron"), true), cell(lang.L("Afgeleid"), true)}
+	objs := []fyne.CanvasObject{tableLine(reachColumns, []string{lang.L("Periode"), lang.L("Bereik"), lang.L("Doelstelling"),
+		lang.L("Gerealiseerd"), lang.L("Vastgelegd door, op"), lang.L("Bron"), lang.L("Afgeleid")}, true), widget.NewSeparator()}
 	for _, b := range d.reach {
 		target := store.DoelVoorPeriode(d.targets, b.Periode, b.Eenheid)
 		doel, pct := "–", "–"
@@ -254,17 +254,19 @@ func (d *interventieDetail) renderReach() {
 		if b.Status == domain.StatusVoorlopig {
 			value += " " + lang.L("(voorlopig)")
 		}
-		valueCell := cell(value, false)
-		if d.marks.record("bereik", b.ID) != "" {
-			valueCell.(*widget.Label).SetText(value + " (" + lang.L("conflict") + ")")
-			valueCell.(*widget.Label).Importance = widget.WarningImportance
+		conflict := d.marks.record("bereik", b.ID) != ""
+		if conflict {
+			value += " (" + lang.L("conflict") + ")"
 		}
-		objs = append(objs, cell(b.Periode, false), valueCell, cell(doel, false), cell(pct, false),
-			cell(b.Gebruiker+", "+store.FormatDatumTijd(b.Vastgelegd), false), cell(orNone(b.BronTekst), false),
-			cell(afgeleidVelden(b.Afgeleid), false))
+		line := tableLine(reachColumns, []string{b.Periode, value, doel, pct, b.Gebruiker + ", " + store.FormatDatumTijd(b.Vastgelegd),
+			orNone(b.BronTekst), afgeleidVelden(b.Afgeleid)}, false)
+		if conflict {
+			line.(*fyne.Container).Objects[1].(*widget.Label).Importance = widget.WarningImportance
+		}
+		objs = append(objs, line)
 	}
 	if len(d.reach) == 0 {
-		objs = append(objs, cell("–", false))
+		objs = append(objs, widget.NewLabel("–"))
 	}
 	d.reachGrid.Objects = objs
 	d.reachGrid.Refresh()

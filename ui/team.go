@@ -362,6 +362,9 @@ func choiceText(c team.Conflict) string {
 	case team.KeuzeEerste:
 		return lang.L("eerste gehouden: “{{.Waarde}}”", map[string]any{"Waarde": team.Toonbaar(c.Eerste.NieuweWaarde, 24)})
 	case team.KeuzeTweede:
+		if c.MeeVerwijderd() {
+			return lang.L("verwijderd gelaten")
+		}
 		return lang.L("tweede gehouden: “{{.Waarde}}”", map[string]any{"Waarde": team.Toonbaar(c.Tweede.NieuweWaarde, 24)})
 	case team.KeuzeTerugzetten:
 		return lang.L("verwijderde teruggezet")

@@ -608,3 +608,26 @@ func TestFigureForRemovedInterventionInTheWindow(t *testing.T) {
 		}
 	}
 }
+
+// TestSettledChoiceInWords: a settled conflict says in words which side
+// was kept, by its value; a record restored or left removed with the
+// record it referred to says so; a choice of another kind is shown as it
+// was recorded.
+func TestSettledChoiceInWords(t *testing.T) {
+	first := team.Wijziging{Actie: domain.ActieGewijzigd, NieuweWaarde: "1300"}
+	second := team.Wijziging{Actie: domain.ActieGewijzigd, NieuweWaarde: "1400"}
+	for _, c := range []struct {
+		conflict team.Conflict
+		want     string
+	}{
+		{team.Conflict{Eerste: first, Tweede: second, Keuze: `eerste: gewijzigd "1300"`}, "eerste gehouden: “1300”"},
+		{team.Conflict{Eerste: first, Tweede: second, Keuze: `tweede: gewijzigd "1400"`}, "tweede gehouden: “1400”"},
+		{team.Conflict{Eerste: first, Tweede: second, Keuze: `terugzetten: gewijzigd "1400"`}, "verwijderde teruggezet"},
+		{team.Conflict{Eerste: first, Tweede: team.Wijziging{Actie: "mee verwijderd"}, Keuze: `tweede: mee verwijderd ""`}, "verwijderd gelaten"},
+		{team.Conflict{Eerste: first, Tweede: second, Keuze: "anders"}, "anders"},
+	} {
+		if got := choiceText(c.conflict); got != c.want {
+			t.Errorf("keuze %q: %q, verwacht %q", c.conflict.Keuze, got, c.want)
+		}
+	}
+}

@@ -78,7 +78,9 @@ func (s *helpScreen) buildUI() {
 			"Bestand > Synchroniseren met het team stuurt daarna uw wijzigingen en haalt die van collega's op "+
 			"(het telt een wijziging per veld: een nieuw cijfer is een wijziging per ingevuld veld); "+
 			"Bestand > Conflicten toont de wijzigingen die botsten met die van een collega; "+
-			"zolang een conflict open is, staat het in oranje bij de interventie, het cijfer of de meting, met een knop Conflicten… om te kiezen.")),
+			"zolang een conflict open is, staat het in oranje bij de interventie, het cijfer of de meting, met een knop Conflicten… om te kiezen. "+
+			"Verwijdert een collega een interventie waarvoor u intussen een cijfer invoerde, dan gaat het cijfer op elke laptop mee weg; "+
+			"Conflicten toont het met zijn waarden, zodat u het opnieuw kunt invoeren als de interventie terugkomt.")),
 		heading(lang.L("Gegevens uitwisselen"), theme.SizeNameSubHeadingText),
 		paragraph(lang.L("Bestand > Importeren leest bereik of indicatorwaarden uit Excel of CSV, en CBS StatLine-downloads. "+
 			"Elke rij wordt eerst gecontroleerd; bij één fout wordt niets opgeslagen. "+

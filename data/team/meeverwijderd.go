@@ -124,18 +124,10 @@ func (a *applier) unknownToRemover(rem Wijziging, basis int64, table, key, veld 
 // record the removal rem removes, logging it as removed by rem's author and
 // keeping it as a conflict with its values.
 func (a *applier) removeWith(rem Wijziging, table string, cols map[string]column, col string, x uint, key string) ([]logged, error) {
-	values := map[string]any{}
-	rows, err := a.db.Raw(fmt.Sprintf("SELECT * FROM %s WHERE id = ?", quote(table)), x).Rows()
+	values, err := a.recordValues(table, x)
 	if err != nil {
 		return nil, err
 	}
-	for rows.Next() {
-		if err := a.db.ScanRows(rows, &values); err != nil {
-			rows.Close()
-			return nil, err
-		}
-	}
-	rows.Close()
 	texts := map[string]string{}
 	var out []logged
 	for _, name := range sortedColumns(cols) {

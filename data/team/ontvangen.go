@@ -669,18 +669,10 @@ func (a *applier) merge(group []received, cols map[string]column, id uint) ([]lo
 	if err := a.k.add(first.Entiteit, id, first.Sleutel); err != nil {
 		return nil, err
 	}
-	current := map[string]any{}
-	rows, err := a.db.Raw(fmt.Sprintf("SELECT * FROM %s WHERE id = ?", quote(first.Entiteit)), id).Rows()
+	current, err := a.recordValues(first.Entiteit, id)
 	if err != nil {
 		return nil, err
 	}
-	for rows.Next() {
-		if err := a.db.ScanRows(rows, &current); err != nil {
-			rows.Close()
-			return nil, err
-		}
-	}
-	rows.Close()
 	var out []logged
 	for _, c := range group {
 		value, local, err := a.value(cols[c.Veld], c.NieuweWaarde)
@@ -713,6 +705,22 @@ func (a *applier) merge(group []received, cols map[string]column, id uint) ([]lo
 		out = append(out, auditRow(c.Wijziging, id, c.Veld, old, local))
 	}
 	return out, nil
+}
+
+// recordValues reads every column of the local record id of table.
+func (a *applier) recordValues(table string, id uint) (map[string]any, error) {
+	values := map[string]any{}
+	rows, err := a.db.Raw(fmt.Sprintf("SELECT * FROM %s WHERE id = ?", quote(table)), id).Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := a.db.ScanRows(rows, &values); err != nil {
+			return nil, err
+		}
+	}
+	return values, rows.Err()
 }
 
 // holder finds the change whose value the field of the received change c

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -55,6 +56,7 @@ type bereikForm struct {
 	clearButton *widget.Button
 
 	historyFor   uint
+	historyName  string // the name of the intervention historyFor, to say it when it is gone
 	history      []domain.Bereik
 	targets      []domain.Doelstelling
 	maten        []domain.Maat
@@ -419,8 +421,10 @@ func (f *bereikForm) loadHistory(id uint, noteChanges bool) {
 		maten   []domain.Maat
 		marks   conflictMarks
 	)
-	f.m.load(func() (err error) {
+	gone := false
+	f.m.background(func() (err error) {
 		if item, err = f.m.store.Interventie(id); err != nil {
+			gone = errors.Is(err, store.ErrNotFound)
 			return err
 		}
 		if marks, err = readConflictMarks(f.m.store); err != nil {
@@ -434,11 +438,21 @@ func (f *bereikForm) loadHistory(id uint, noteChanges bool) {
 		}
 		targets, err = f.m.store.Doelstellingen(id)
 		return err
-	}, func() {
+	}, func(err error) {
+		switch {
+		case gone && id == f.historyFor:
+			f.forgetHistory()
+			return
+		case gone:
+			return // typed a moment ago, removed since: the preview says no intervention matches
+		case err != nil:
+			f.m.showError(err)
+			return
+		}
 		if noteChanges && id == f.historyFor && f.dirty() {
 			f.noteChanged(item.Naam, f.history, reach)
 		}
-		f.historyFor, f.history, f.targets, f.maten, f.marks = id, reach, targets, maten, marks
+		f.historyFor, f.historyName, f.history, f.targets, f.maten, f.marks = id, item.Naam, reach, targets, maten, marks
 		f.conflict.set(marks.interventieText(item, reach, targets))
 		f.showMeasures()
 		f.historyTitle.SetText(lang.L("Geschiedenis: {{.Naam}}", map[string]any{"Naam": item.Naam}))
@@ -456,6 +470,21 @@ func (f *bereikForm) loadHistory(id uint, noteChanges bool) {
 		f.targetText.SetText(strings.Join(lines, "\n"))
 		f.showHistory()
 	})
+}
+
+// forgetHistory empties the history pane of an intervention that is no
+// longer there (a colleague removed it and a synchronisation brought that
+// in) and says so, instead of showing its figures as if they were stored.
+func (f *bereikForm) forgetHistory() {
+	naam := f.historyName
+	f.historyFor, f.historyName, f.history, f.targets, f.maten, f.marks = 0, "", nil, nil, nil, conflictMarks{}
+	f.conflict.set("")
+	f.maatKeuze.RemoveAll()
+	f.historyTitle.SetText(lang.L("Geschiedenis"))
+	f.targetText.SetText(lang.L("{{.Naam}} is intussen verwijderd, bijvoorbeeld door een collega (zie Wijzigingen en Conflicten); kies een andere interventie.",
+		map[string]any{"Naam": naam}))
+	f.showHistory()
+	f.relayout()
 }
 
 // noteChanged compares the figures stored for intervention naam in the

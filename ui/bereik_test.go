@@ -223,3 +223,41 @@ func TestBulkGridTabSkipsTheMeasure(t *testing.T) {
 		}
 	}
 }
+
+// TestReachFormForgetsAnInterventionRemovedMeanwhile chooses an
+// intervention and types a period; then the intervention is removed (as a
+// colleague's removal comes in with a synchronisation) and the window reads
+// its data again: no error dialog about a number, but a history pane that
+// names the intervention as removed and shows none of its figures, and the
+// typed input stays.
+func TestReachFormForgetsAnInterventionRemovedMeanwhile(t *testing.T) {
+	m, s, w := newTestMain(t, t.TempDir())
+	f := m.navigate(pageBereik).(*bereikScreen).form
+	item, err := s.InterventieByNaam("Jongerencentra")
+	if err != nil {
+		t.Fatal(err)
+	}
+	jongerencentra2024(t, s, "1.400")
+	f.interventie.SetText(item.Naam)
+	typeInto(w, f.periode, "2025")
+	if f.historyFor != item.ID || len(f.history) == 0 {
+		t.Fatalf("the history shows intervention %d with %d figures, want %d with its figures", f.historyFor, len(f.history), item.ID)
+	}
+	if err := s.DeleteInterventie(item.ID); err != nil {
+		t.Fatal(err)
+	}
+	m.reload()
+	if n := len(w.Canvas().Overlays().List()); n != 0 {
+		t.Fatalf("reading the data again shows %d dialog(s) over the window", n)
+	}
+	if f.historyFor != 0 || len(f.history) != 0 || len(f.historyBox.Objects) != 0 || len(f.maatKeuze.Objects) != 0 {
+		t.Fatalf("the pane still shows the removed intervention: for %d, %d figures, %d lines, %d measure buttons",
+			f.historyFor, len(f.history), len(f.historyBox.Objects), len(f.maatKeuze.Objects))
+	}
+	if f.historyTitle.Text != "Geschiedenis" || !strings.Contains(f.targetText.Text, "Jongerencentra is intussen verwijderd") {
+		t.Errorf("the pane does not say the intervention was removed: %q / %q", f.historyTitle.Text, f.targetText.Text)
+	}
+	if f.periode.Text != "2025" || f.interventie.Text != item.Naam {
+		t.Errorf("the typed input went: intervention %q, period %q", f.interventie.Text, f.periode.Text)
+	}
+}

@@ -40,9 +40,7 @@ func (m *Main) startDailyBackups(s *store.Store) {
 					m.setStatus(lang.L("Dagelijkse reservekopie mislukt: {{.Fout}}", map[string]any{"Fout": err.Error()}))
 				})
 			case path != "":
-				m.do(func() {
-					m.setStatus(lang.L("Dagelijkse reservekopie gemaakt: {{.Pad}}", map[string]any{"Pad": path}))
-				})
+				m.do(func() { m.dailyBackupMade(path) })
 			}
 			select {
 			case <-stop:
@@ -51,6 +49,19 @@ func (m *Main) startDailyBackups(s *store.Store) {
 			}
 		}
 	}()
+}
+
+// dailyBackupMade says in the status line that today's backup is at path,
+// and lists it under Reservekopieën if that page is built: after opening
+// or joining with the page in view, the list was read before the backup
+// was there and said there were none.
+func (m *Main) dailyBackupMade(path string) {
+	m.setStatus(lang.L("Dagelijkse reservekopie gemaakt: {{.Pad}}", map[string]any{"Pad": path}))
+	if len(m.screens) > pageInstellingen {
+		if sc, ok := m.screens[pageInstellingen].(*instellingenScreen); ok {
+			sc.backups.Refresh()
+		}
+	}
 }
 
 // showReadOnlyNotice tells the user why the database is open read-only (in

@@ -321,19 +321,27 @@ func (v *conflictsView) addOpen(c team.Conflict) {
 		// it cannot be kept by itself: it went with the record it referred to
 		keep := widget.NewButton(lang.L("Verwijderd laten"), func() { v.keep(c.ID, team.KeuzeTweede) })
 		v.buttons[c.ID] = []*widget.Button{keep}
-		v.list.Add(container.NewBorder(nil, nil, nil, keep, text))
+		v.addRow(text, keep)
 		return
 	}
 	first := widget.NewButton(keepLabel(c, c.Eerste, lang.L("Eerste houden")), func() { v.keep(c.ID, team.KeuzeEerste) })
 	second := widget.NewButton(keepLabel(c, c.Tweede, lang.L("Tweede houden")), func() { v.keep(c.ID, team.KeuzeTweede) })
 	v.buttons[c.ID] = []*widget.Button{first, second}
-	buttons := container.NewHBox(first, second)
+	under := []fyne.CanvasObject{first, second}
 	if c.KanTerugzetten() {
 		restore := widget.NewButton(lang.L("Verwijderde terugzetten"), func() { v.keep(c.ID, team.KeuzeTerugzetten) })
 		v.buttons[c.ID] = append(v.buttons[c.ID], restore)
-		buttons.Add(restore)
+		under = append(under, restore)
 	}
-	v.list.Add(container.NewBorder(nil, nil, nil, buttons, text))
+	v.addRow(text, under...)
+}
+
+// addRow adds a conflict to the list: its description over the whole
+// width, under it the buttons (or the choice made), then a line. Beside
+// the buttons, which name both values, the description was squeezed into a
+// narrow column of many lines.
+func (v *conflictsView) addRow(text *widget.Label, under ...fyne.CanvasObject) {
+	v.list.Add(container.NewVBox(text, container.NewHBox(under...), widget.NewSeparator()))
 }
 
 // isOpen reports whether a conflict still waits for a choice.
@@ -352,7 +360,7 @@ func (v *conflictsView) addSettled(c team.Conflict) {
 	}
 	choice := widget.NewLabel(by + "\n" + choiceText(c))
 	v.settled[c.ID] = choice
-	v.list.Add(container.NewBorder(nil, nil, nil, choice, text))
+	v.addRow(text, choice)
 }
 
 // choiceText says in words which side of a settled conflict was kept.

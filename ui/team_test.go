@@ -108,6 +108,11 @@ func TestSyncAndConflictsInTheWindow(t *testing.T) {
 	if got := list[0].Omschrijving(); !strings.Contains(got, "werkwijze van tester") || !strings.Contains(got, "werkwijze van bram") {
 		t.Fatalf("conflict toont niet beide waarden: %s", got)
 	}
+	// the description has the whole width of the list, the buttons under it
+	row := v.list.Objects[0].(*fyne.Container)
+	if text := row.Objects[0].(*widget.Label); text.Size().Width < v.list.Size().Width-1 {
+		t.Errorf("de omschrijving is %.0f breed in een lijst van %.0f", text.Size().Width, v.list.Size().Width)
+	}
 	// the buttons name the values, and the one that holds here now
 	keepFirst, keepSecond := v.buttons[list[0].ID][0], v.buttons[list[0].ID][1]
 	if keepFirst.Text != "Eerste houden: “werkwijze van bram”" || keepSecond.Text != "Tweede houden: “werkwijze van tester” (geldt nu)" {

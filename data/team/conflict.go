@@ -263,8 +263,12 @@ func keep(r *store.RawTx, c *Conflict, kept Wijziging, user string) error {
 		return nil // it went with the record it referred to, here as everywhere
 	case removedHere && c.Tweede.Actie == removedWithAction:
 		return errors.New("dit gegeven is verwijderd met het gegeven waarnaar het verwees; zet dat eerst terug en voer dit dan opnieuw in (de waarden staan in het conflict)")
-	case removedHere:
+	case removedHere && c.KanTerugzetten():
 		return errors.New("dit gegeven is hier verwijderd; kies terugzetten om het met deze waarde terug te zetten")
+	case removedHere:
+		// removed since, by a choice of its own: no side brings it back,
+		// and the choice closes the conflict here and on the other laptops
+		return nil
 	case c.Entiteit == linkTable:
 		return nil // a link added on one side and removed on the other: as it is here
 	}

@@ -511,16 +511,42 @@ func (a *applier) applyRemoval(group []received) ([]logged, error) {
 	if err != nil {
 		return nil, err
 	}
+	rows, err := a.removedFieldsHere(group, cols, id)
+	if err != nil {
+		return nil, err
+	}
 	if err := a.db.Exec(fmt.Sprintf("DELETE FROM %s WHERE id = ?", quote(first.Entiteit)), id).Error; err != nil {
 		return nil, err
 	}
 	if err := a.k.forget(first.Entiteit, id); err != nil {
 		return nil, err
 	}
-	rows := referring
+	return append(referring, rows...), nil
+}
+
+// removedFieldsHere are the audit rows of the removal group of the local
+// record id: a row per removed change, and one for each other field the
+// record has here, which a colleague's addition merged with it gave it
+// where the remover had none (a note): the trail says it went too.
+func (a *applier) removedFieldsHere(group []received, cols map[string]column, id uint) ([]logged, error) {
+	first := group[0]
+	var rows []logged
+	logged := map[string]bool{}
 	for _, c := range group {
 		oud, _, _ := a.localText(cols[c.Veld], c.OudeWaarde)
 		rows = append(rows, auditRow(c.Wijziging, id, c.Veld, oud, ""))
+		logged[c.Veld] = true
+	}
+	values := map[string]any{}
+	if err := a.db.Raw(fmt.Sprintf("SELECT * FROM %s WHERE id = ?", quote(first.Entiteit)), id).Take(&values).Error; err != nil {
+		return nil, err
+	}
+	for _, name := range sortedColumns(cols) {
+		if text := rawText(values[name]); name != "id" && text != "" && !logged[name] {
+			row := auditRow(first.Wijziging, id, name, text, "")
+			row.changeIDs = nil
+			rows = append(rows, row)
+		}
 	}
 	return rows, nil
 }

@@ -1,0 +1,62 @@
+package team
+
+import (
+	"testing"
+
+	"jeugdmonitor/data/store"
+)
+
+// TestRemovalOfAMergedRecordInTheTrail: a figure entered on two laptops,
+// one with a note, is one record with the note on a third laptop; when the
+// laptop without the note removed its figure before it had the other's
+// and enters it again, the third laptop's trail says the note went with
+// the removal, so that its audit chain holds (randomized seed 16 of
+// TestRandomRemovalsAndChoicesConverge: the figure entered again got the
+// removed one's number, and the trail still gave it the note).
+func TestRemovalOfAMergedRecordInTheTrail(t *testing.T) {
+	srv, _ := teamServer(t)
+	a := founder(t, srv, "anna")
+	addIntervention(t, a, interventies(t, a)[0], "Gamma")
+	reach(t, a, "Gamma", "2024", "4") // its measure, known to everyone
+	sync(t, a, srv)
+	b := member(t, srv, "bram")
+	c := member(t, srv, "carla")
+	enter := func(s *store.Store, waarde, notitie string) store.BereikInvoer {
+		in := store.BereikInvoer{Interventie: "Gamma", Periode: "2025", Waarde: waarde, Bron: "test",
+			Maat: "deelnemers", Eenheid: "deelnemers", Notitie: notitie}
+		if _, err := s.RecordBereikInvoer(in); err != nil {
+			t.Fatal(err)
+		}
+		return in
+	}
+	enter(c, "9", "eerste telling")
+	enter(a, "1", "")
+	sync(t, a, srv)
+	sync(t, c, srv)
+	sync(t, b, srv) // carla's figure with the note, anna's merged into it
+	iv, err := a.InterventieByNaam("Gamma")
+	if err != nil {
+		t.Fatal(err)
+	}
+	figures, err := a.BereikVan(iv.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range figures {
+		if f.Periode == "2025" {
+			if err := a.DeleteBereik(f.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	enter(a, "1", "")
+	for _, s := range []*store.Store{a, b, c, a, b} {
+		sync(t, s, srv)
+	}
+	for _, s := range []*store.Store{a, b, c} {
+		if report, err := s.Check(); err != nil || !report.OK() {
+			t.Fatalf("controle bij %s: %+v, %v", s.User(), report, err)
+		}
+	}
+	sameContent(t, a, b, c)
+}

@@ -537,8 +537,8 @@ func (a *applier) removedFieldsHere(group []received, cols map[string]column, id
 		rows = append(rows, auditRow(c.Wijziging, id, c.Veld, oud, ""))
 		logged[c.Veld] = true
 	}
-	values := map[string]any{}
-	if err := a.db.Raw(fmt.Sprintf("SELECT * FROM %s WHERE id = ?", quote(first.Entiteit)), id).Take(&values).Error; err != nil {
+	values, err := a.recordValues(first.Entiteit, id)
+	if err != nil {
 		return nil, err
 	}
 	for _, name := range sortedColumns(cols) {

@@ -321,7 +321,9 @@ func (v *conflictsView) addOpen(c team.Conflict) {
 		// it cannot be kept by itself: it went with the record it referred to
 		keep := widget.NewButton(lang.L("Verwijderd laten"), func() { v.keep(c.ID, team.KeuzeTweede) })
 		v.buttons[c.ID] = []*widget.Button{keep}
-		v.addRow(text, keep)
+		hint := widget.NewLabel(lang.L("Kan niet alleen terugkomen; de waarden staan hierboven, om zo nodig opnieuw in te voeren."))
+		hint.TextStyle.Italic = true
+		v.addRow(text, keep, hint)
 		return
 	}
 	first := widget.NewButton(keepLabel(c, c.Eerste, lang.L("Eerste houden")), func() { v.keep(c.ID, team.KeuzeEerste) })

@@ -602,6 +602,10 @@ func TestFigureForRemovedInterventionInTheWindow(t *testing.T) {
 	if len(buttons) != 1 || buttons[0].Text != "Verwijderd laten" {
 		t.Fatalf("knoppen bij het meeverwijderde cijfer: %+v", buttons)
 	}
+	// one button, and a line says why and what is left to do
+	if shown := gridTexts(v.list.Objects); !strings.Contains(shown, "Kan niet alleen terugkomen") || !strings.Contains(shown, "opnieuw in te voeren") {
+		t.Fatalf("Conflicten zegt niet wat er met het cijfer kan: %q", shown)
+	}
 	test.Tap(buttons[0])
 	open, err := team.OpenConflicten(s)
 	if err != nil {

@@ -1112,6 +1112,7 @@ stap_team_inrichten_en_aansluiten() {
 	grep -q 'geen teamdatabase bekend voor deze database' "$WERK/team-sync.log" ||
 		faal "de eigen database van de collega kreeg een teamdatabase: $(cat "$WERK/team-sync.log")"
 	team_conflict_kiezen
+	team_meeverwijderd
 	stop_postgres
 	log "ok: teamdatabase ingericht en aangesloten in het venster; $TEAM_CIJFER staat na synchroniseren in beide databases"
 }
@@ -1248,6 +1249,51 @@ team_conflict_kiezen() {
 	for db in "$TEAM_EERSTE" "$TEAM_KOPIE"; do
 		"$BIN" export --what bereik --format csv --db "$db" 2>/dev/null | tr -d '\r' | begint_met "$INTERVENTIE;2018;precies;1300;" ||
 			faal "na de keuze in Conflicten staat 1.300 niet in $db"
+	done
+}
+
+# team_meeverwijderd: the first laptop removes an intervention in the
+# window (Interventies, its detail, Verwijderen…) while the colleague
+# enters a figure for it and synchronises; after Synchroniseren,
+# Conflicten shows the figure that went with the intervention, with its
+# value and one button, Verwijderd laten, which settles it; once both
+# synchronised neither has the figure, nor an open conflict.
+team_meeverwijderd() {
+	local weg="Steunouders" db i
+	"$BIN" bereik --interventie "$weg" --periode 2031 --waarde 77 --eenheid gezinnen --bron "telling collega" --db "$TEAM_KOPIE" \
+		>"$WERK/team-bereik.log" 2>&1 || faal "bereik voor $weg in $TEAM_KOPIE mislukte: $(cat "$WERK/team-bereik.log")"
+	"$BIN" sync --db "$TEAM_KOPIE" >"$WERK/team-sync.log" 2>&1 || faal "sync van $TEAM_KOPIE mislukte: $(cat "$WERK/team-sync.log")"
+	start_programma "$BIN" "$TEAM_EERSTE"
+	toets ctrl+2
+	typ "$weg"
+	toets Return # opens the first one found
+	toont 222,70,1050,50 "$weg"
+	klik 1123 49 # Verwijderen…, the last button above the detail (white on grey: OCR does not read it)
+	toont 330,220,620,300 "Interventie verwijderen" "$weg wordt verwijderd"
+	foto "interventie-verwijderen"
+	klik 704 446 # the dialog's Verwijderen (white on blue: OCR does not read it)
+	sleep 1
+	team_synchroniseren meeverwijderd # new conflicts open Conflicten
+	toont 100,100,1100,520 "mee verwijderd" "$weg" "77" "Verwijderd laten"
+	lees 100,100,1100,520 | grep -qiF "Eerste houden" && faal "een cijfer dat met de interventie wegging biedt Eerste houden aan"
+	foto "conflict-meeverwijderd"
+	for i in 1 2 3; do # the figure and its measure, if the colleague added one: a conflict each
+		lees 100,100,1100,520 | grep -qF "Geen open conflicten" && break
+		klik_op Verwijderd 100,100,1100,520 # Verwijderd laten
+		sleep 1
+	done
+	toont 100,100,1100,520 "Geen open conflicten"
+	foto "meeverwijderd-opgelost"
+	toets Escape
+	afsluiten
+	for db in "$TEAM_EERSTE" "$TEAM_KOPIE" "$TEAM_EERSTE"; do
+		"$BIN" sync --db "$db" >"$WERK/team-sync.log" 2>&1 || faal "sync van $db mislukte: $(cat "$WERK/team-sync.log")"
+	done
+	for db in "$TEAM_EERSTE" "$TEAM_KOPIE"; do
+		"$BIN" export --what bereik --format csv --db "$db" 2>/dev/null | tr -d '\r' | begint_met "$weg;" &&
+			faal "het cijfer van $weg staat nog in $db, na het verwijderen van de interventie"
+		"$BIN" conflicten --db "$db" >"$WERK/team-conflicten.log" 2>&1 && grep -qx 'Geen conflicten.' "$WERK/team-conflicten.log" ||
+			faal "conflicten in $db na Verwijderd laten: $(cat "$WERK/team-conflicten.log")"
 	done
 }
 

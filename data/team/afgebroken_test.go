@@ -39,22 +39,7 @@ func TestSyncFailingAtEachStatementConverges(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lost := errors.New("verbinding weg")
-	// counted from the sync's own goroutines too (the next batch fetched
-	// and the changes counted while a batch is applied)
-	var count, failAt atomic.Int64
-	fail := func(db *gorm.DB) {
-		if count.Add(1) == failAt.Load() {
-			db.AddError(lost)
-		}
-	}
-	cb := srv.db.Callback()
-	for _, err := range []error{cb.Raw().Before("gorm:raw").Register("test:weg", fail),
-		cb.Row().Before("gorm:row").Register("test:weg", fail), cb.Query().Before("gorm:query").Register("test:weg", fail)} {
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	failing := failingStatements(t, srv)
 	iv := interventies(t, a)
 	failed := map[int]bool{}
 	for n := range 60 {
@@ -71,13 +56,9 @@ func TestSyncFailingAtEachStatementConverges(t *testing.T) {
 		}
 		for _, s := range laptops {
 			at := int64(n%15 + 1)
-			count.Store(0)
-			failAt.Store(at)
-			_, err := Sync(context.Background(), s, srv, nil)
-			if err != nil {
+			if err := failing.syncFailingAt(s, srv, at); err != nil {
 				failed[int(at)] = true
 			}
-			failAt.Store(0)
 		}
 	}
 	if len(failed) < 10 {
@@ -150,4 +131,43 @@ func TestSyncCancelledWhileCountingLeavesNoGoroutine(t *testing.T) {
 	if report, err := b.Check(); err != nil || !report.OK() {
 		t.Fatalf("controle van bram: %+v, %v", report, err)
 	}
+}
+
+// statementFailer makes one statement of the team database, counted from
+// the start of a synchronisation, fail as a lost connection would.
+type statementFailer struct {
+	// counted from the sync's own goroutines too (the next batch fetched
+	// and the changes counted while a batch is applied)
+	count, failAt atomic.Int64
+}
+
+// failingStatements puts a statementFailer between gorm and the team
+// database srv; it fails nothing until syncFailingAt.
+func failingStatements(t *testing.T, srv *Server) *statementFailer {
+	t.Helper()
+	f := &statementFailer{}
+	lost := errors.New("verbinding weg")
+	fail := func(db *gorm.DB) {
+		if f.count.Add(1) == f.failAt.Load() {
+			db.AddError(lost)
+		}
+	}
+	cb := srv.db.Callback()
+	for _, err := range []error{cb.Raw().Before("gorm:raw").Register("test:weg", fail),
+		cb.Row().Before("gorm:row").Register("test:weg", fail), cb.Query().Before("gorm:query").Register("test:weg", fail)} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return f
+}
+
+// syncFailingAt synchronises s with its at-th statement failing, and gives
+// the synchronisation's error.
+func (f *statementFailer) syncFailingAt(s *store.Store, srv *Server, at int64) error {
+	f.count.Store(0)
+	f.failAt.Store(at)
+	defer f.failAt.Store(0)
+	_, err := Sync(context.Background(), s, srv, nil)
+	return err
 }

@@ -1,17 +1,12 @@
 package team
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"testing"
-
-	"gorm.io/gorm"
 
 	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/store"
@@ -29,19 +24,7 @@ import (
 // anywhere and every audit chain holds. KEUZES_SEED and KEUZES_RUNS
 // choose other runs; a failing run logs its seed and operations.
 func TestRandomRemovalsAndChoicesConverge(t *testing.T) {
-	runs, first := 3, uint64(1)
-	if testing.Short() {
-		runs = 1
-	}
-	if s := os.Getenv("KEUZES_RUNS"); s != "" {
-		runs, _ = strconv.Atoi(s)
-	}
-	if s := os.Getenv("KEUZES_SEED"); s != "" {
-		first, _ = strconv.ParseUint(s, 10, 64)
-	}
-	for seed := first; seed < first+uint64(runs); seed++ {
-		t.Run(fmt.Sprint(seed), func(t *testing.T) { choicesRun(t, seed) })
-	}
+	seededRuns(t, "KEUZES", 3, 1, choicesRun)
 }
 
 // choicesRun is one run of TestRandomRemovalsAndChoicesConverge, made by seed.
@@ -52,20 +35,7 @@ func choicesRun(t *testing.T, seed uint64) {
 		fetchBatch = 20 + rng.IntN(20)
 	}
 	srv, _ := teamServer(t)
-	lost := errors.New("verbinding weg")
-	var count, failAt atomic.Int64
-	fail := func(db *gorm.DB) {
-		if count.Add(1) == failAt.Load() {
-			db.AddError(lost)
-		}
-	}
-	cb := srv.db.Callback()
-	for _, err := range []error{cb.Raw().Before("gorm:raw").Register("test:weg", fail),
-		cb.Row().Before("gorm:row").Register("test:weg", fail), cb.Query().Before("gorm:query").Register("test:weg", fail)} {
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	failing := failingStatements(t, srv)
 	laptops := []*store.Store{founder(t, srv, "anna"), member(t, srv, "bram")}
 	if rng.IntN(2) == 0 {
 		laptops = append(laptops, member(t, srv, "carla"))
@@ -157,10 +127,7 @@ func choicesRun(t *testing.T, seed uint64) {
 	syncSometimesFailing := func(s *store.Store) {
 		if rng.IntN(3) == 0 {
 			at := int64(1 + rng.IntN(15))
-			count.Store(0)
-			failAt.Store(at)
-			_, err := Sync(context.Background(), s, srv, nil)
-			failAt.Store(0)
+			err := failing.syncFailingAt(s, srv, at)
 			log = append(log, fmt.Sprintf("%s: sync, weg bij opdracht %d (%v)", s.User(), at, err))
 			return
 		}

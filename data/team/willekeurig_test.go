@@ -22,19 +22,24 @@ import (
 // WILLEKEURIG_SEED and WILLEKEURIG_RUNS choose other runs; a failing run
 // logs its seed and operations.
 func TestRandomOfflineWorkConverges(t *testing.T) {
-	runs, first := 6, uint64(1)
+	seededRuns(t, "WILLEKEURIG", 6, 2, randomRun)
+}
+
+// seededRuns runs run with seeds 1 to runs (short with -short), or, from
+// the environment, PREFIX_RUNS runs from seed PREFIX_SEED.
+func seededRuns(t *testing.T, prefix string, runs, short int, run func(*testing.T, uint64)) {
+	first := uint64(1)
 	if testing.Short() {
-		runs = 2
+		runs = short
 	}
-	if s := os.Getenv("WILLEKEURIG_RUNS"); s != "" {
+	if s := os.Getenv(prefix + "_RUNS"); s != "" {
 		runs, _ = strconv.Atoi(s)
 	}
-	if s := os.Getenv("WILLEKEURIG_SEED"); s != "" {
-		n, _ := strconv.ParseUint(s, 10, 64)
-		first = n
+	if s := os.Getenv(prefix + "_SEED"); s != "" {
+		first, _ = strconv.ParseUint(s, 10, 64)
 	}
 	for seed := first; seed < first+uint64(runs); seed++ {
-		t.Run(fmt.Sprint(seed), func(t *testing.T) { randomRun(t, seed) })
+		t.Run(fmt.Sprint(seed), func(t *testing.T) { run(t, seed) })
 	}
 }
 

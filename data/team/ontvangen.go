@@ -500,12 +500,13 @@ func (a *applier) applyRemoval(group []received) ([]logged, error) {
 	if err != nil {
 		return nil, err
 	}
-	rem, err := a.removalOf(first.Entiteit, first.Sleutel)
-	if err != nil {
-		return nil, err
-	}
-	if rem.ID == "" {
-		rem = first.Wijziging
+	// the removal as the conflicts of what goes with it name it: its
+	// first change, with the name the record had
+	rem := first.Wijziging
+	for _, c := range group {
+		if c.Veld == "naam" {
+			rem.OudeWaarde = c.OudeWaarde
+		}
 	}
 	referring, err := a.removeReferring(rem, first.Basis, first.Entiteit, id, 0)
 	if err != nil {

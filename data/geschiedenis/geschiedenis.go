@@ -46,6 +46,9 @@ var settingEvents = map[string]string{
 type Records interface {
 	// Velden returns the current fields of a record, or nil when it is gone.
 	Velden(entiteit string, id uint) map[string]string
+	// Laatste returns the last value the audit trail records for a field
+	// of a record ("" when none): the name a removed record had.
+	Laatste(entiteit string, id uint, veld string) string
 }
 
 // Veld is one field of a change, named and written for people.
@@ -404,16 +407,21 @@ func fieldName(entiteit, veld string) string {
 // namer writes subjects and values with the names of the records they refer to.
 type namer struct{ r Records }
 
-// name is the named field of a referenced record ("" when it is gone).
+// name is the named field of a referenced record; of one that is gone, the
+// last value the audit trail records for it ("" when none).
 func (n namer) name(entiteit, id, veld string) string {
 	num, err := strconv.ParseUint(id, 10, 64)
 	if err != nil || num == 0 {
 		return ""
 	}
-	return n.r.Velden(entiteit, uint(num))[veld]
+	if f := n.r.Velden(entiteit, uint(num)); f != nil {
+		return f[veld]
+	}
+	return n.r.Laatste(entiteit, uint(num), veld)
 }
 
-// refName names a referenced record, or gives its number when it is gone.
+// refName names a referenced record, also one that is gone (by the name the
+// trail last records), or gives its number when it has no name at all.
 func (n namer) refName(entiteit, id string) string {
 	if id == "" {
 		return ""

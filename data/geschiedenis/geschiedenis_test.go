@@ -23,6 +23,14 @@ func (r records) Velden(entiteit string, id uint) map[string]string {
 	return out
 }
 
+// Laatste gives the fields of the records in trailed: removed, they are
+// known only from the audit trail.
+func (r records) Laatste(entiteit string, id uint, veld string) string {
+	return trailed[entiteit][id][veld]
+}
+
+var trailed = records{"interventies": {12: {"naam": "Gamma"}}, "maten": {30: {"naam": "deelnemers"}}}
+
 var stored = records{
 	"interventies": {19: {"naam": "Ambulant jongerenwerk"}},
 	"maten":        {7: {"naam": "jongeren", "eenheid": "jongeren", "interventie_id": "19"}},
@@ -140,6 +148,36 @@ func TestReferencesAndSettingsAreWrittenInWords(t *testing.T) {
 	}
 	if line := got[1].Regel(); !strings.Contains(line, "interventie Ambulant jongerenwerk ⟶ interventie nr. 23") {
 		t.Errorf("reference: %q", line)
+	}
+}
+
+// TestRemovedInterventionIsNamedFromTheTrail: the figures and measures of
+// an intervention that was removed (not stored any more) are named by the
+// name the audit trail last recorded for it, not by its number.
+func TestRemovedInterventionIsNamedFromTheTrail(t *testing.T) {
+	rows := []domain.Wijziging{
+		row(at(12, 0), "Bram", domain.ActieVerwijderd, "bereik", 31, "waarde", "65", ""),
+		row(at(12, 0), "Bram", domain.ActieVerwijderd, "bereik", 31, "periode", "2025", ""),
+		row(at(12, 0), "Bram", domain.ActieVerwijderd, "bereik", 31, "maat_id", "30", ""),
+		row(at(12, 0), "Bram", domain.ActieVerwijderd, "bereik", 31, "interventie_id", "12", ""),
+		row(at(11, 0), "Bram", domain.ActieVerwijderd, "maten", 30, "naam", "deelnemers", ""),
+		row(at(11, 0), "Bram", domain.ActieVerwijderd, "maten", 30, "interventie_id", "12", ""),
+	}
+	got := Beschrijf(rows, stored)
+	want := []string{
+		"Gamma, 2025, deelnemers: bereik verwijderd, bereik 65 (Bram, 29-11-2026 12:00)",
+		"Gamma, maat deelnemers: maat verwijderd (Bram, 29-11-2026 11:00)",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d changes, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if line := got[i].Regel(); line != want[i] {
+			t.Errorf("line %d\n got %q\nwant %q", i, line, want[i])
+		}
+	}
+	if text := got[0].Tekst(); !strings.Contains(text, "interventie: Gamma") || strings.Contains(text, "nr.") {
+		t.Errorf("full text names the intervention by number:\n%s", text)
 	}
 }
 

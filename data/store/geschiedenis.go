@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/json"
 	"math"
 	"sort"
 	"strings"
@@ -122,14 +123,59 @@ var recordModels = map[string]func() any{
 	"importkoppelingen":         func() any { return &Importkoppeling{} },
 }
 
-// recordReader reads stored records for the history, each once.
+// recordReader reads stored records for the history, each once, and what
+// the trail last records of a record that is gone, each once.
 type recordReader struct {
 	db    *gorm.DB
 	cache map[string]map[uint]map[string]string
+	last  map[lastKey]string
+}
+
+// lastKey is a field of a record, as the trail names it.
+type lastKey struct {
+	entiteit string
+	id       uint
+	veld     string
 }
 
 func newRecordReader(db *gorm.DB) *recordReader {
-	return &recordReader{db: db, cache: map[string]map[uint]map[string]string{}}
+	return &recordReader{db: db, cache: map[string]map[uint]map[string]string{}, last: map[lastKey]string{}}
+}
+
+// Laatste gives the value the newest audit row about a field of a record
+// records (its old value when the row removes the record, or the field in a
+// row of all fields): for a removed record, the name it had. One indexed
+// read of that record's rows, once per reader.
+func (r *recordReader) Laatste(entiteit string, id uint, veld string) string {
+	k := lastKey{entiteit, id, veld}
+	if v, ok := r.last[k]; ok {
+		return v
+	}
+	var rows []domain.Wijziging
+	v := ""
+	if r.db.Where("entiteit = ? AND entiteit_id = ? AND veld IN ?", entiteit, id, []string{veld, AlleVelden}).
+		Order("id DESC").Limit(1).Find(&rows).Error == nil && len(rows) == 1 {
+		v = lastValue(rows[0], veld)
+	}
+	r.last[k] = v
+	return v
+}
+
+// lastValue is what an audit row says a field became (or was, for a
+// removal).
+func lastValue(row domain.Wijziging, veld string) string {
+	text := row.NieuweWaarde
+	if row.Actie == domain.ActieVerwijderd {
+		text = row.OudeWaarde
+	}
+	if row.Veld != AlleVelden {
+		return text
+	}
+	var fields map[string]string
+	if json.Unmarshal([]byte(text), &fields) != nil {
+		return ""
+	}
+	return fields[veld]
 }
 
 // Velden gives a record's fields as the audit trail writes them (nil when

@@ -171,3 +171,42 @@ func TestGeschiedenisPaginaKeepsAMomentWhole(t *testing.T) {
 		t.Fatalf("a page of a moment's %d changes holds %d (%v)", len(all), len(page), err)
 	}
 }
+
+// TestRemovedInterventionKeepsItsName: after an intervention is removed
+// with its figure, the history names the figure (its entry and its
+// removal) by the intervention's name as the trail last recorded it, also
+// after a rename, never as "interventie nr. N".
+func TestRemovedInterventionKeepsItsName(t *testing.T) {
+	s := openTemp(t)
+	iv := newIntervention(t, s, "Gamma")
+	if _, err := s.RecordBereikInvoer(BereikInvoer{Interventie: "Gamma", Periode: "2024", Waarde: "65", Eenheid: "deelnemers"}); err != nil {
+		t.Fatal(err)
+	}
+	iv.Naam = "Gamma plus"
+	if err := s.UpdateInterventie(&iv); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteInterventie(iv.ID); err != nil {
+		t.Fatal(err)
+	}
+	all, err := s.Geschiedenis(GeschiedenisFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	figures := 0
+	for _, w := range all {
+		line := w.Regel()
+		if strings.Contains(line, "nr. ") {
+			t.Errorf("a change names a record by number: %q", line)
+		}
+		if w.Entiteit == "bereik" {
+			figures++
+			if !strings.HasPrefix(line, "Gamma plus, 2024") {
+				t.Errorf("figure of the removed intervention: %q", line)
+			}
+		}
+	}
+	if figures != 2 {
+		t.Fatalf("%d changes of the figure, want its entry and its removal", figures)
+	}
+}

@@ -143,7 +143,7 @@ func (m *Main) syncWith(s *store.Store, srv *team.Server, done func()) {
 			m.setStatus(res.Tekst())
 			m.forgetUndos()
 			m.reload()
-			if res.Conflicten > 0 && res.Open > 0 {
+			if res.Conflicten > 0 {
 				m.showConflicts()
 			}
 		}

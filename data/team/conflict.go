@@ -309,12 +309,27 @@ func OpenConflicten(s *store.Store) ([]Conflict, error) { return storeConflicts(
 // AlleConflicten lists all conflicts of a store, the resolved ones too.
 func AlleConflicten(s *store.Store) ([]Conflict, error) { return storeConflicts(s, true) }
 
-// openConflictCount is how many conflicts are open in a store.
-func openConflictCount(s *store.Store) (n int64, err error) {
+// lastConflictID is the number of the newest conflict a store has (0: none);
+// conflicts are never removed, so the ones a synchronisation finds number
+// above it.
+func lastConflictID(s *store.Store) (id uint, err error) {
 	err = s.ReadRaw(func(db *gorm.DB) error {
-		return db.Table("team_conflicten").Where("opgelost_door = ''").Count(&n).Error
+		return db.Raw("SELECT coalesce(max(id), 0) FROM team_conflicten").Scan(&id).Error
 	})
-	return n, err
+	return id, err
+}
+
+// conflictCounts counts the conflicts numbered above after that are open
+// (nieuw) and that a colleague's choice already closed (opgelost), and all
+// open conflicts of the store.
+func conflictCounts(s *store.Store, after uint) (nieuw, opgelost, open int, err error) {
+	var n struct{ Nieuw, Opgelost, Open int }
+	err = s.ReadRaw(func(db *gorm.DB) error {
+		return db.Raw(`SELECT coalesce(sum(id > ? AND opgelost_door = ''), 0) AS nieuw,
+    coalesce(sum(id > ? AND opgelost_door <> ''), 0) AS opgelost, coalesce(sum(opgelost_door = ''), 0) AS open
+FROM team_conflicten`, after, after).Scan(&n).Error
+	})
+	return n.Nieuw, n.Opgelost, n.Open, err
 }
 
 func storeConflicts(s *store.Store, all bool) (list []Conflict, err error) {

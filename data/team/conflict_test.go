@@ -167,8 +167,8 @@ func TestChoiceClosesConflictEverywhere(t *testing.T) {
 	sameContent(t, a, b)
 	sameContent(t, a, c)
 	// daan gets the conflict and carla's choice in one go: nothing to decide
-	if res := sync(t, d, srv); res.Conflicten != 1 || res.Open != 0 ||
-		res.ConflictenTekst() != "1 nieuw conflict, al opgelost door een collega" {
+	if res := sync(t, d, srv); res.Conflicten != 0 || res.AlOpgelost != 1 || res.Open != 0 ||
+		res.ConflictenTekst() != "0 nieuwe conflicten en 1 conflict dat een collega al had opgelost" {
 		t.Fatalf("daan: %+v, %q", res, res.ConflictenTekst())
 	}
 	sameContent(t, a, d)
@@ -564,5 +564,40 @@ func TestChoiceForARecordRemovedSince(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestSyncTellsSettledConflictsApart: a laptop that synchronises after a
+// colleague settled one of two conflicts gets both, and the result counts
+// only the open one as new, the settled one apart, in its text too.
+func TestSyncTellsSettledConflictsApart(t *testing.T) {
+	srv, _ := teamServer(t)
+	a := founder(t, srv, "anna")
+	b := member(t, srv, "bram")
+	d := member(t, srv, "daan")
+	for _, s := range []*store.Store{a, b} {
+		for _, iv := range interventies(t, s)[:2] {
+			iv.Werkwijze = "werkwijze volgens " + s.User()
+			if err := s.UpdateInterventie(&iv); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for _, s := range []*store.Store{a, b, a} {
+		sync(t, s, srv)
+	}
+	if open := conflicts(t, a); len(open) != 2 {
+		t.Fatalf("anna: %d open conflicten, verwacht 2", len(open))
+	} else if err := Resolve(a, open[0].ID, KeuzeEerste); err != nil {
+		t.Fatal(err)
+	}
+	sync(t, a, srv)
+	res := sync(t, d, srv)
+	want := "1 nieuw conflict en 1 conflict dat een collega al had opgelost"
+	if res.Conflicten != 1 || res.AlOpgelost != 1 || res.ConflictenTekst() != want || !strings.HasSuffix(res.Tekst(), want) {
+		t.Fatalf("daan: %+v, %q; verwacht %q", res, res.Tekst(), want)
+	}
+	if open := conflicts(t, d); len(open) != 1 {
+		t.Fatalf("daan: %d open conflicten, verwacht 1", len(open))
 	}
 }

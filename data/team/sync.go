@@ -20,8 +20,12 @@ import (
 type Resultaat struct {
 	// Verzonden is how many changes were sent, Ontvangen how many were
 	// fetched from other laptops, Toegepast how many of those changed
-	// something here, Conflicten how many new conflicts were found.
+	// something here, Conflicten how many new conflicts wait for a choice
+	// here.
 	Verzonden, Ontvangen, Toegepast, Conflicten int
+	// AlOpgelost is how many new conflicts came in together with the
+	// choice a colleague made in them: settled, they wait for nothing.
+	AlOpgelost int
 	// Geschiedenis is how many of the changes team init sent are the
 	// laptop's audit trail, sent as history.
 	Geschiedenis int
@@ -43,11 +47,14 @@ func (r Resultaat) Tekst() string {
 func getal(n int) string { return dutchnum.Format(float64(n), 0) }
 
 // ConflictenTekst says in Dutch what the synchronisation found: "2 nieuwe
-// conflicten", or that a colleague already resolved them.
+// conflicten" (that wait for a choice), and apart from them the ones a
+// colleague had already settled: "0 nieuwe conflicten en 1 conflict dat een
+// collega al had opgelost".
 func (r Resultaat) ConflictenTekst() string {
 	text := dutchnum.Aantal(r.Conflicten, "nieuw conflict", "nieuwe conflicten")
-	if r.Conflicten > 0 && r.Open == 0 {
-		text += ", al opgelost door een collega"
+	if r.AlOpgelost > 0 {
+		text += " en " + dutchnum.Aantal(r.AlOpgelost, "conflict dat een collega al had opgelost",
+			"conflicten die collega's al hadden opgelost")
 	}
 	return text
 }
@@ -124,6 +131,10 @@ func syncTeam(ctx context.Context, s *store.Store, srv *Server, progress func(Vo
 	if err != nil {
 		return res, cancelled(ctx, err)
 	}
+	before, err := lastConflictID(s)
+	if err != nil {
+		return res, err
+	}
 	renew, renewed := false, false
 	for range maxRounds {
 		progress(Voortgang{Stap: StapVersturen})
@@ -142,9 +153,7 @@ func syncTeam(ctx context.Context, s *store.Store, srv *Server, progress func(Vo
 			continue
 		}
 		if err == nil {
-			var open int64
-			open, err = openConflictCount(s)
-			res.Open = int(open)
+			res.Conflicten, res.AlOpgelost, res.Open, err = conflictCounts(s, before)
 		}
 		return res, cancelled(ctx, err)
 	}
@@ -373,7 +382,6 @@ func receive(ctx context.Context, s *store.Store, srv *Server, res *Resultaat, p
 			}
 			st.OntvangenTot, applied = end, len(batch)
 			res.Toegepast += a.applied
-			res.Conflicten += len(a.conflicts)
 			for _, c := range batch {
 				if !st.own(c.Wijziging) {
 					res.Ontvangen++

@@ -477,12 +477,18 @@ func (f *bereikForm) loadHistory(id uint, noteChanges bool) {
 // in) and says so, instead of showing its figures as if they were stored.
 func (f *bereikForm) forgetHistory() {
 	naam := f.historyName
+	f.emptyHistory(lang.L("{{.Naam}} is intussen verwijderd, bijvoorbeeld door een collega (zie Wijzigingen en Conflicten); kies een andere interventie.",
+		map[string]any{"Naam": naam}))
+}
+
+// emptyHistory shows no intervention in the history pane, with text in
+// place of its targets.
+func (f *bereikForm) emptyHistory(text string) {
 	f.historyFor, f.historyName, f.history, f.targets, f.maten, f.marks = 0, "", nil, nil, nil, conflictMarks{}
 	f.conflict.set("")
 	f.maatKeuze.RemoveAll()
 	f.historyTitle.SetText(lang.L("Geschiedenis"))
-	f.targetText.SetText(lang.L("{{.Naam}} is intussen verwijderd, bijvoorbeeld door een collega (zie Wijzigingen en Conflicten); kies een andere interventie.",
-		map[string]any{"Naam": naam}))
+	f.targetText.SetText(text)
 	f.showHistory()
 	f.relayout()
 }
@@ -718,14 +724,15 @@ func (f *bereikForm) Cancel() {
 		lang.L("U heeft bereik ingevoerd zonder het op te slaan. Wilt u de invoer weggooien?"), f.clear)
 }
 
-// clear empties every field and puts the cursor in the intervention, so the
-// next letter typed goes there.
+// clear empties every field and the history pane, and puts the cursor in
+// the intervention, so the next letter typed goes there.
 func (f *bereikForm) clear() {
 	for _, e := range []*entry{f.interventie, f.periode, f.waarde, f.maat, f.eenheid, f.bron, f.notitie} {
 		e.SetText("")
 	}
 	f.fields.clear()
 	f.hideChanged()
+	f.emptyHistory(lang.L("Nog geen interventie gekozen."))
 	f.m.win.Canvas().Focus(f.interventie)
 }
 

@@ -261,3 +261,25 @@ func TestReachFormForgetsAnInterventionRemovedMeanwhile(t *testing.T) {
 		t.Errorf("the typed input went: intervention %q, period %q", f.interventie.Text, f.periode.Text)
 	}
 }
+
+// TestReachFormClearEmptiesTheHistory saves a figure, which shows the
+// intervention's history, targets and measures beside the form; Leegmaken
+// then empties that pane too, instead of leaving the previous intervention
+// on show next to an empty form.
+func TestReachFormClearEmptiesTheHistory(t *testing.T) {
+	m, _, w := newTestMain(t, t.TempDir())
+	f := m.navigate(pageBereik).(*bereikScreen).form
+	typeInto(w, f.interventie, "Jongerencentra")
+	typeInto(w, f.periode, "2024")
+	typeInto(w, f.waarde, "1.400")
+	m.save()
+	if !strings.Contains(f.historyTitle.Text, "Jongerencentra") || len(f.historyBox.Objects) == 0 || f.historyFor == 0 {
+		t.Fatalf("after saving the history shows %q with %d lines", f.historyTitle.Text, len(f.historyBox.Objects))
+	}
+	test.Tap(f.clearButton)
+	if f.interventie.Text != "" || f.historyTitle.Text != "Geschiedenis" || len(f.historyBox.Objects) != 0 ||
+		f.historyFor != 0 || len(f.maatKeuze.Objects) != 0 || f.targetText.Text != "Nog geen interventie gekozen." {
+		t.Fatalf("after Leegmaken: intervention %q, history %q with %d lines, %d measure buttons, %q",
+			f.interventie.Text, f.historyTitle.Text, len(f.historyBox.Objects), len(f.maatKeuze.Objects), f.targetText.Text)
+	}
+}

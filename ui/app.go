@@ -392,8 +392,11 @@ func (m *Main) present() {
 // may touch all of them (an import, a synchronisation, a resolved
 // conflict). Pages where the user types (dirtier) are kept and read their
 // data again around what is typed there, so unsaved input, the chosen tab
-// and the cursor stay; the other pages are built anew.
+// and the cursor stay; the other pages are built anew. Saves made before
+// can no longer be taken back (forgetUndos): the figures under them may
+// have changed.
 func (m *Main) reload() {
+	m.forgetUndos()
 	kept := make([]Screen, len(pages))
 	for id, sc := range m.screens {
 		if _, input := sc.(dirtier); input {
@@ -410,7 +413,7 @@ func (m *Main) reload() {
 }
 
 // forgetUndos ends, on every page built, the taking back of saves made
-// before a synchronisation: they went to the team.
+// before a synchronisation, an import or a settled conflict.
 func (m *Main) forgetUndos() {
 	for _, sc := range m.screens {
 		if u, ok := sc.(undoForgetter); ok {

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
+
 	"jeugdmonitor/data/store"
 	"jeugdmonitor/data/team"
 )
@@ -57,5 +59,65 @@ func TestSyncEndsTheUndoOfASave(t *testing.T) {
 	}
 	if b := reachOf(t, s, "Jongerencentra", "2024"); b == nil || b.Waarde != 70 {
 		t.Fatalf("na Ctrl+Z is het bereik %+v, verwacht 70", b)
+	}
+}
+
+// TestReloadEndsTheUndoOfASave: an import, a CBS update and a settled
+// conflict read every page again (Main.reload, which the import wizard and
+// the CBS dialog call when done); after it Bereik invoeren no longer offers
+// to take back a save made before, as after a synchronisation.
+func TestReloadEndsTheUndoOfASave(t *testing.T) {
+	m, _, w := newTestMain(t, t.TempDir())
+	f := m.navigate(pageBereik).(*bereikScreen).form
+	typeInto(w, f.interventie, "Jongerencentra")
+	typeInto(w, f.periode, "2024")
+	typeInto(w, f.waarde, "70")
+	m.save()
+	if f.undoButton.Disabled() || len(f.undos) != 1 {
+		t.Fatalf("after saving: button off %v, %d saves", f.undoButton.Disabled(), len(f.undos))
+	}
+	m.reload()
+	if strings.Contains(f.message.Text, "Ctrl+Z") || !f.undoButton.Disabled() || len(f.undos) != 0 {
+		t.Fatalf("after reading again the form still offers undo: %q, button off %v, %d saves",
+			f.message.Text, f.undoButton.Disabled(), len(f.undos))
+	}
+}
+
+// TestSettledConflictEndsTheUndoOfASave saves a figure in Bereik invoeren
+// and then keeps a value in Conflicten: the form no longer offers to take
+// the save back.
+func TestSettledConflictEndsTheUndoOfASave(t *testing.T) {
+	m, s, w, srv, dsn := newTeamTestMain(t)
+	other := colleague(t, s, srv, dsn)
+	for _, db := range []*store.Store{s, other} {
+		all, err := db.Interventies(false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all[0].Werkwijze = "werkwijze van " + db.User()
+		if err := db.UpdateInterventie(&all[0]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := team.Sync(context.Background(), other, srv, nil); err != nil {
+		t.Fatal(err)
+	}
+	m.onSync()
+	f := m.navigate(pageBereik).(*bereikScreen).form
+	typeInto(w, f.interventie, "Jongerencentra")
+	typeInto(w, f.periode, "2024")
+	typeInto(w, f.waarde, "70")
+	m.save()
+	if f.undoButton.Disabled() {
+		t.Fatal("after saving the form offers no undo")
+	}
+	v := m.showConflicts()
+	list, err := team.OpenConflicten(s)
+	if err != nil || len(list) != 1 {
+		t.Fatalf("open conflicten: %+v, %v", list, err)
+	}
+	test.Tap(v.buttons[list[0].ID][0])
+	if strings.Contains(f.message.Text, "Ctrl+Z") || !f.undoButton.Disabled() || len(f.undos) != 0 {
+		t.Fatalf("after the choice the form still offers undo: %q, button off %v", f.message.Text, f.undoButton.Disabled())
 	}
 }

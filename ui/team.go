@@ -134,14 +134,12 @@ func (m *Main) syncWith(s *store.Store, srv *team.Server, done func()) {
 		switch {
 		case errors.Is(err, team.ErrAfgebroken):
 			m.setStatus(lang.L("Synchroniseren afgebroken; wat al binnen was blijft, de volgende keer gaat het verder"))
-			m.forgetUndos()
 			m.reload()
 		case err != nil:
 			m.setStatus(failure(lang.L("Synchroniseren mislukt"), err))
 			m.showSyncFailed(err)
 		default:
 			m.setStatus(res.Tekst())
-			m.forgetUndos()
 			m.reload()
 			if res.Conflicten > 0 {
 				m.showConflicts()

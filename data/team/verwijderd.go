@@ -1,10 +1,6 @@
 package team
 
-import (
-	"slices"
-
-	"jeugdmonitor/data/domain"
-)
+import "jeugdmonitor/data/domain"
 
 // A record added on two laptops before either had the other's addition is
 // one record (merge). When one of them removes it before it has the other's
@@ -63,7 +59,8 @@ type removedHere struct {
 // removedAs reports whether the record r adds is one this laptop removed
 // after r reached the team, without either laptop knowing the other's
 // addition (as knownToAdder): r was added with values that record was
-// added with, on a unique rule. r was then that record, and is removed
+// added with, on a unique rule (a reference by the record it names here,
+// under whichever of its keys). r was then that record, and is removed
 // with it.
 func (a *applier) removedAs(r newRow) (bool, error) {
 	c := r.group[0]
@@ -75,10 +72,40 @@ func (a *applier) removedAs(r newRow) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	return slices.ContainsFunc(removed, func(x removedHere) bool {
+	adds := localValues(r)
+	for _, x := range removed {
 		known := x.added <= c.Basis || (x.addedBy == c.Herkomst && x.added < c.Volgnummer)
-		return x.table == c.Entiteit && x.removal > c.Volgnummer && !known && addedAlike(rules, teamValues(r.group), x.values)
-	}), nil
+		if x.table != c.Entiteit || x.removal <= c.Volgnummer || known {
+			continue
+		}
+		values, err := a.localAdded(r.cols, x.values)
+		if err != nil || addedAlike(rules, adds, values) {
+			return err == nil, err
+		}
+	}
+	return false, nil
+}
+
+// localAdded are the values a record was added with (as the team has
+// them), as the local audit trail writes them: a reference as the number
+// of the record its key names here now. A record added on more laptops is
+// one record under more keys (a measure both entered a figure with), and
+// additions that name it by different keys name the same record. A key
+// that names nothing here is left out.
+func (a *applier) localAdded(cols map[string]column, values map[string][]string) (map[string][]string, error) {
+	local := make(map[string][]string, len(values))
+	for name, texts := range values {
+		for _, text := range texts {
+			v, found, err := a.localText(cols[name], text)
+			if err != nil {
+				return nil, err
+			}
+			if found {
+				local[name] = append(local[name], v)
+			}
+		}
+	}
+	return local, nil
 }
 
 // removedLater lists the records this laptop removed itself after team

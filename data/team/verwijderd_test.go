@@ -60,3 +60,44 @@ func TestRemovalOfAMergedRecordInTheTrail(t *testing.T) {
 	}
 	sameContent(t, a, b, c)
 }
+
+// TestSameFigureUnderAnotherMeasureKeyRemovedAfterIt: two laptops enter
+// the same figure offline, each with the measure it adds for it (one
+// measure, known under two team keys), and the second removes its own
+// before it has the first's, which reached the team before the removal.
+// The two figures were one, and the removal removes it on every laptop,
+// the remover's included, as on a colleague who gets everything in the
+// team's order (randomized seed 17 of TestRandomRemovalsAndChoicesConverge:
+// the remover compared the measures by their team keys, took the first's
+// figure for another one and kept it).
+func TestSameFigureUnderAnotherMeasureKeyRemovedAfterIt(t *testing.T) {
+	srv, _ := teamServer(t)
+	a := founder(t, srv, "anna")
+	b := member(t, srv, "bram")
+	naam := interventies(t, a)[0].Naam
+	reach(t, a, naam, "2026", "9")
+	removed := reach(t, b, naam, "2026", "6")
+	if err := b.DeleteBereik(removed.ID); err != nil {
+		t.Fatal(err)
+	}
+	sync(t, a, srv) // anna's figure reaches the team before bram's removal
+	sync(t, b, srv)
+	sync(t, a, srv)
+	c := member(t, srv, "carla") // gets it all in the team's order
+	sameContent(t, a, b, c)
+	for _, s := range []*store.Store{a, b, c} {
+		iv, err := s.InterventieByNaam(naam)
+		if err != nil {
+			t.Fatal(err)
+		}
+		figures, err := s.BereikVan(iv.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range figures {
+			if f.Periode == "2026" {
+				t.Fatalf("%s houdt het verwijderde cijfer %v", s.User(), f.Waarde)
+			}
+		}
+	}
+}

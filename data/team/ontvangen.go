@@ -693,6 +693,9 @@ func (a *applier) merge(group []received, cols map[string]column, id uint) ([]lo
 	if err != nil {
 		return nil, err
 	}
+	if gone, err := a.removedBeforeHere(first, localKeys); err != nil || gone {
+		return nil, err
+	}
 	if err := a.k.add(first.Entiteit, id, first.Sleutel); err != nil {
 		return nil, err
 	}
@@ -732,6 +735,30 @@ func (a *applier) merge(group []received, cols map[string]column, id uint) ([]lo
 		out = append(out, auditRow(c.Wijziging, id, c.Veld, old, local))
 	}
 	return out, nil
+}
+
+// removedBeforeHere reports whether the team removed the record the
+// received addition c adds (the first removal of its key after c) before
+// any of keys, the team keys of the local record c is the same as, was
+// added there: in the team's order that record came after c was gone, a
+// record of its own, as for a colleague who gets every change in that
+// order. c is then not added here, nor merged: its removal finds nothing
+// to remove. A key the team has no addition of is this laptop's, not sent
+// yet: later too.
+func (a *applier) removedBeforeHere(c received, keys []string) (bool, error) {
+	if a.srv == nil {
+		return false, nil
+	}
+	var removal []int64
+	if err := a.srv.db.Raw("SELECT volgnummer FROM team_wijzigingen WHERE entiteit = ? AND sleutel = ? AND actie = ?"+
+		" AND volgnummer > ? ORDER BY volgnummer LIMIT 1", c.Entiteit, c.Sleutel, domain.ActieVerwijderd, c.Volgnummer).
+		Scan(&removal).Error; err != nil || len(removal) == 0 {
+		return false, err
+	}
+	var before int64
+	err := a.srv.db.Raw("SELECT count(*) FROM team_wijzigingen WHERE entiteit = ? AND sleutel = ANY(?::text[]) AND actie = ?"+
+		" AND volgnummer < ?", c.Entiteit, array(keys), domain.ActieToegevoegd, removal[0]).Scan(&before).Error
+	return before == 0, err
 }
 
 // recordValues reads every column of the local record id of table.

@@ -297,8 +297,11 @@ cmd_windows() {
 		# no_emoji leaves out Fyne's colour emoji font (4,2 MB), which the program's texts
 		# do not use, to keep the .exe under 35 MB; an emoji typed in a field shows as a box.
 		# nopgxregisterdefaulttypes leaves out pgx's generic variants of every PostgreSQL type
-		# (1,45 MB; the team sync passes its arrays as pgtype.Array, see data/team)
-		"$fyne" package --verbose --os windows --release --tags no_emoji,nopgxregisterdefaulttypes --src "$stage/$PKG" \
+		# (1,45 MB; the team sync passes its arrays as pgtype.Array, see data/team).
+		# nethttpomithttp2 leaves out net/http's HTTP/2 (0,39 MB): the only web requests,
+		# Bijwerken vanuit CBS (data/cbs/odata) and Fyne's http URIs, are plain GETs that
+		# then go over HTTP/1.1, which every server speaks.
+		"$fyne" package --verbose --os windows --release --tags no_emoji,nopgxregisterdefaulttypes,nethttpomithttp2 --src "$stage/$PKG" \
 			--exe "$stage/$PKG/jeugdmonitor.exe" \
 			--icon "$stage/$icon" --app-version "$version" --app-build "${build:-1}"
 	) 2>&1 | tee "$stage/fyne-package.log" >&2

@@ -452,6 +452,13 @@ func (a *applier) applyFields(group []received) ([]logged, error) {
 		return nil, nil
 	}
 	if id == 0 {
+		// not added here, as its removal in the team came before the
+		// same record from this laptop (removedBeforeHere): a colleague
+		// who gets every change in the team's order changes it and
+		// removes it, without a conflict
+		if removal, err := a.removalAfter(first); err != nil || removal > 0 {
+			return nil, err
+		}
 		return nil, &refusal{reden: "dit gegeven is hier verwijderd"}
 	}
 	var rows []logged
@@ -746,19 +753,30 @@ func (a *applier) merge(group []received, cols map[string]column, id uint) ([]lo
 // to remove. A key the team has no addition of is this laptop's, not sent
 // yet: later too.
 func (a *applier) removedBeforeHere(c received, keys []string) (bool, error) {
-	if a.srv == nil {
-		return false, nil
-	}
-	var removal []int64
-	if err := a.srv.db.Raw("SELECT volgnummer FROM team_wijzigingen WHERE entiteit = ? AND sleutel = ? AND actie = ?"+
-		" AND volgnummer > ? ORDER BY volgnummer LIMIT 1", c.Entiteit, c.Sleutel, domain.ActieVerwijderd, c.Volgnummer).
-		Scan(&removal).Error; err != nil || len(removal) == 0 {
+	removal, err := a.removalAfter(c)
+	if err != nil || removal == 0 {
 		return false, err
 	}
 	var before int64
-	err := a.srv.db.Raw("SELECT count(*) FROM team_wijzigingen WHERE entiteit = ? AND sleutel = ANY(?::text[]) AND actie = ?"+
-		" AND volgnummer < ?", c.Entiteit, array(keys), domain.ActieToegevoegd, removal[0]).Scan(&before).Error
+	err = a.srv.db.Raw("SELECT count(*) FROM team_wijzigingen WHERE entiteit = ? AND sleutel = ANY(?::text[]) AND actie = ?"+
+		" AND volgnummer < ?", c.Entiteit, array(keys), domain.ActieToegevoegd, removal).Scan(&before).Error
 	return before == 0, err
+}
+
+// removalAfter is the team's number of the first removal of the record of
+// the received change c after c; 0 when the team has none.
+func (a *applier) removalAfter(c received) (int64, error) {
+	if a.srv == nil {
+		return 0, nil
+	}
+	var removal []int64
+	err := a.srv.db.Raw("SELECT volgnummer FROM team_wijzigingen WHERE entiteit = ? AND sleutel = ? AND actie = ?"+
+		" AND volgnummer > ? ORDER BY volgnummer LIMIT 1", c.Entiteit, c.Sleutel, domain.ActieVerwijderd, c.Volgnummer).
+		Scan(&removal).Error
+	if err != nil || len(removal) == 0 {
+		return 0, err
+	}
+	return removal[0], nil
 }
 
 // recordValues reads every column of the local record id of table.

@@ -104,53 +104,68 @@ func TestSameFigureUnderAnotherMeasureKeyRemovedAfterIt(t *testing.T) {
 }
 
 // TestFigureRemovedBeforeTheSameCameFromAColleague: a laptop enters a
-// figure with a note and removes it again offline; a colleague enters the
-// same figure without a note and sends it after the removal reached the
-// team. In the team's order the first figure was gone before the second
-// came: on every laptop the second is a figure of its own, without the
-// note and without a conflict, as on a colleague who gets everything in
-// that order (randomized seed 21 of TestRandomRemovalsAndChoicesConverge:
-// the colleague merged the removed figure into its own, kept its note and
-// a conflict about the value, and only its key went with the removal).
+// figure with a note and removes it again, offline or after changing it
+// in the team; a colleague enters the same figure without a note offline
+// and sends it after the removal reached the team. In the team's order the
+// first figure was gone before the second came: on every laptop the second
+// is a figure of its own, without the note and without a conflict, as on
+// a colleague who gets everything in that order (randomized seed 21 of
+// TestRandomRemovalsAndChoicesConverge: the colleague merged the removed
+// figure into its own, kept its note and a conflict about the value, and
+// only its key went with the removal).
 func TestFigureRemovedBeforeTheSameCameFromAColleague(t *testing.T) {
-	srv, _ := teamServer(t)
-	a := founder(t, srv, "anna")
-	b := member(t, srv, "bram")
-	naam := interventies(t, a)[0].Naam
-	removed, err := a.RecordBereikInvoer(store.BereikInvoer{Interventie: naam, Periode: "2026", Waarde: "5", Bron: "test",
-		Maat: "deelnemers", Eenheid: "deelnemers", Notitie: "herteld"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := a.DeleteBereik(removed.ID); err != nil {
-		t.Fatal(err)
-	}
-	reach(t, b, naam, "2026", "2")
-	sync(t, a, srv) // anna's figure and its removal reach the team before bram's figure
-	sync(t, b, srv)
-	sync(t, a, srv)
-	c := member(t, srv, "carla") // gets it all in the team's order
-	sameContent(t, a, b, c)
-	for _, s := range []*store.Store{a, b, c} {
-		if open := conflicts(t, s); len(open) > 0 {
-			t.Fatalf("%s: conflict %s", s.User(), open[0].Omschrijving())
-		}
-		iv, err := s.InterventieByNaam(naam)
-		if err != nil {
-			t.Fatal(err)
-		}
-		figures, err := s.BereikVan(iv.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var of2026 []string
-		for _, f := range figures {
-			if f.Periode == "2026" {
-				of2026 = append(of2026, fmt.Sprintf("%v %q", f.Waarde, f.Notitie))
+	for _, changed := range []bool{false, true} {
+		t.Run(fmt.Sprintf("gewijzigd %v", changed), func(t *testing.T) {
+			srv, _ := teamServer(t)
+			a := founder(t, srv, "anna")
+			b := member(t, srv, "bram")
+			naam := interventies(t, a)[0].Naam
+			removed, err := a.RecordBereikInvoer(store.BereikInvoer{Interventie: naam, Periode: "2026", Waarde: "5", Bron: "test",
+				Maat: "deelnemers", Eenheid: "deelnemers", Notitie: "herteld"})
+			if err != nil {
+				t.Fatal(err)
 			}
-		}
-		if len(of2026) != 1 || of2026[0] != `2 ""` {
-			t.Fatalf("%s: cijfers voor 2026 %v, verwacht alleen 2 zonder notitie", s.User(), of2026)
-		}
+			reach(t, b, naam, "2026", "2")
+			if changed {
+				// its changes reach the team before its removal: the
+				// colleague who did not add it must not refuse them
+				sync(t, a, srv)
+				removed.Waarde, removed.Notitie = 7, "opnieuw geteld"
+				if err := a.RecordBereik(&removed); err != nil {
+					t.Fatal(err)
+				}
+				sync(t, a, srv)
+			}
+			if err := a.DeleteBereik(removed.ID); err != nil {
+				t.Fatal(err)
+			}
+			sync(t, a, srv) // anna's figure and its removal reach the team before bram's figure
+			sync(t, b, srv)
+			sync(t, a, srv)
+			c := member(t, srv, "carla") // gets it all in the team's order
+			sameContent(t, a, b, c)
+			for _, s := range []*store.Store{a, b, c} {
+				if open := conflicts(t, s); len(open) > 0 {
+					t.Fatalf("%s: conflict %s", s.User(), open[0].Omschrijving())
+				}
+				iv, err := s.InterventieByNaam(naam)
+				if err != nil {
+					t.Fatal(err)
+				}
+				figures, err := s.BereikVan(iv.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var of2026 []string
+				for _, f := range figures {
+					if f.Periode == "2026" {
+						of2026 = append(of2026, fmt.Sprintf("%v %q", f.Waarde, f.Notitie))
+					}
+				}
+				if len(of2026) != 1 || of2026[0] != `2 ""` {
+					t.Fatalf("%s: cijfers voor 2026 %v, verwacht alleen 2 zonder notitie", s.User(), of2026)
+				}
+			}
+		})
 	}
 }

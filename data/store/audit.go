@@ -257,14 +257,22 @@ func fieldChanged(veld string, before, after map[string]string) bool {
 
 // remove deletes a record and logs each of its non-empty fields as removed.
 func (t *Tx) remove(model any) error {
+	if err := t.logRemoved(model); err != nil {
+		return err
+	}
+	return translate(t.db.Delete(model).Error)
+}
+
+// logRemoved logs each non-empty field of a record as removed (remove does
+// that before deleting it; a record the database removes with another is
+// logged so too).
+func (t *Tx) logRemoved(model any) error {
 	table, id, values, order, err := t.auditedFields(model)
 	if err != nil {
 		return err
 	}
-	if _, err := t.logFields(domain.ActieVerwijderd, table, id, order, values, nil); err != nil {
-		return err
-	}
-	return translate(t.db.Delete(model).Error)
+	_, err = t.logFields(domain.ActieVerwijderd, table, id, order, values, nil)
+	return err
 }
 
 // ErrDuplicate is returned when a record would repeat a unique value.

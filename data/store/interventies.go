@@ -104,9 +104,9 @@ func (s *Store) ArchiveInterventie(id uint, gearchiveerd bool) error {
 	})
 }
 
-// DeleteInterventie removes an intervention with its reach and its links to
-// targets; a target left without interventions goes too. Everything removed is
-// in the audit trail.
+// DeleteInterventie removes an intervention with its reach, its measures and
+// its links to targets; a target left without interventions goes too.
+// Everything removed is in the audit trail.
 func (s *Store) DeleteInterventie(id uint) error {
 	return s.Update(func(t *Tx) error {
 		var i domain.Interventie
@@ -134,7 +134,22 @@ func (s *Store) DeleteInterventie(id uint) error {
 				return err
 			}
 		}
-		return t.remove(&i)
+		var measures []domain.Maat
+		if err := t.db.Where("interventie_id = ?", id).Order("id").Find(&measures).Error; err != nil {
+			return err
+		}
+		if err := t.remove(&i); err != nil {
+			return err
+		}
+		// the database removed its measures with it (ON DELETE CASCADE):
+		// logged after it, so that the trail says they are gone too and a
+		// team laptop forgets their keys before their numbers come again
+		for k := range measures {
+			if err := t.logRemoved(&measures[k]); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 }
 

@@ -372,3 +372,47 @@ func unzip(t *testing.T, src, dst string) {
 		t.Fatal(err)
 	}
 }
+
+// TestRemovedInterventionLogsItsMeasures: the database removes an
+// intervention's measures with it; the trail says so, after the
+// intervention's own removal, so that nothing it describes vanishes
+// unlogged (a team laptop would otherwise keep the measure's key for its
+// number, and send the next measure given that number under it).
+func TestRemovedInterventionLogsItsMeasures(t *testing.T) {
+	s := openTemp(t)
+	in := newIntervention(t, s, "Proeftuin samenspel in de wijk")
+	if _, err := s.RecordBereikInvoer(BereikInvoer{Interventie: in.Naam, Periode: "2025", Waarde: "179",
+		Maat: "casussen besproken", Eenheid: "casussen"}); err != nil {
+		t.Fatal(err)
+	}
+	maten, err := s.Maten(in.ID)
+	if err != nil || len(maten) != 1 {
+		t.Fatalf("measures %+v, %v", maten, err)
+	}
+	if err := s.DeleteInterventie(in.ID); err != nil {
+		t.Fatal(err)
+	}
+	var interventionRemoved uint
+	for _, w := range auditRows(t, s, "interventies", in.ID) {
+		if w.Actie == domain.ActieVerwijderd && w.Veld == "naam" {
+			interventionRemoved = w.ID
+		}
+	}
+	removed := map[string]string{}
+	for _, w := range auditRows(t, s, "maten", maten[0].ID) {
+		if w.Actie != domain.ActieVerwijderd {
+			continue
+		}
+		if w.ID < interventionRemoved {
+			t.Fatalf("measure logged as removed (row %d) before its intervention (row %d)", w.ID, interventionRemoved)
+		}
+		removed[w.Veld] = w.OudeWaarde
+	}
+	want := map[string]string{"interventie_id": fmt.Sprint(in.ID), "naam": "casussen besproken", "eenheid": "casussen"}
+	if interventionRemoved == 0 || fmt.Sprint(removed) != fmt.Sprint(want) {
+		t.Fatalf("measure removal logged as %v, want %v (intervention removed in row %d)", removed, want, interventionRemoved)
+	}
+	if left, err := s.Maten(in.ID); err != nil || len(left) != 0 {
+		t.Fatalf("measures left %+v, %v", left, err)
+	}
+}

@@ -203,6 +203,7 @@ func choicesRun(t *testing.T, seed uint64) {
 		if report, err := s.Check(); err != nil || !report.OK() {
 			t.Fatalf("controle bij %s: %+v, %v", s.User(), report, err)
 		}
+		keysNameRecords(t, s)
 		if open := conflicts(t, s); len(open) > 0 {
 			t.Fatalf("%s: nog open na alle keuzes: %s", s.User(), open[0].Omschrijving())
 		}

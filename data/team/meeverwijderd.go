@@ -88,7 +88,12 @@ func (a *applier) removeReferringBy(rem Wijziging, basis int64, other string, co
 		}
 		out = append(out, deeper...)
 		if !unknown {
-			continue // the remover had it: the database removes it with the record, as there
+			// the remover had it: the database removes it with the record,
+			// as there, and its keys go with it (its number can come again)
+			if err := a.k.forget(other, x); err != nil {
+				return nil, err
+			}
+			continue
 		}
 		done, err := a.removeWith(rem, other, cols, col, x, key)
 		if err != nil {

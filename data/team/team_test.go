@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"gorm.io/gorm"
+
 	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/export"
 	"jeugdmonitor/data/register/registertest"
@@ -131,6 +133,33 @@ func sameContent(t *testing.T, laptops ...*store.Store) {
 		if got := content(t, s); got != want {
 			t.Fatalf("inhoud van %s wijkt af van %s:\n%s", s.User(), laptops[0].User(), firstDifference(want, got))
 		}
+	}
+}
+
+// keysNameRecords fails when a laptop that sent everything keeps a team
+// key for a record that is gone: a new record given its number would be
+// sent under the old record's key, and colleagues would take it for that
+// one.
+func keysNameRecords(t *testing.T, s *store.Store) {
+	t.Helper()
+	err := s.ReadRaw(func(db *gorm.DB) error {
+		for table, link := range gedeeldeEntiteiten {
+			if link {
+				continue
+			}
+			var stale []uint
+			if err := db.Raw("SELECT k.lokaal_id FROM team_sleutels k WHERE k.entiteit = ? AND NOT EXISTS"+
+				" (SELECT 1 FROM "+quote(table)+" r WHERE r.id = k.lokaal_id) ORDER BY k.lokaal_id", table).Scan(&stale).Error; err != nil {
+				return err
+			}
+			if len(stale) > 0 {
+				t.Errorf("%s: teamsleutels voor verdwenen %s %v", s.User(), table, stale)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
 

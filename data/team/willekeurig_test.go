@@ -143,6 +143,7 @@ func randomRun(t *testing.T, seed uint64) {
 		if report, err := s.Check(); err != nil || !report.OK() {
 			t.Fatalf("controle bij %s: %+v, %v", s.User(), report, err)
 		}
+		keysNameRecords(t, s)
 	}
 	var refused []string
 	for _, s := range laptops {

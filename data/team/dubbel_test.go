@@ -326,3 +326,37 @@ func removeIntervention(t *testing.T, s *store.Store, naam string) {
 		t.Fatal(err)
 	}
 }
+
+// TestSameFigureFromTwoColleaguesInOneBatch: three laptops enter the same
+// figure offline with different notes, the first and the last alike. The
+// laptop that sent first receives both others' figures in one batch and
+// merges them one after the other: each merge reads the fields as the one
+// before left them, so every laptop ends with the note of the figure that
+// reached the team last (randomized seed 110 of
+// TestRandomRemovalsAndChoicesConverge: the second merge read the fields
+// from before the first, whose changes were still queued, took the moment
+// of entry as unchanged and kept the first's).
+func TestSameFigureFromTwoColleaguesInOneBatch(t *testing.T) {
+	srv, _ := teamServer(t)
+	a := founder(t, srv, "anna")
+	b := member(t, srv, "bram")
+	c := member(t, srv, "carla")
+	naam := interventies(t, a)[0].Naam
+	reach(t, a, naam, "2024", "1") // its measure, known to everyone
+	for _, s := range []*store.Store{a, b, c} {
+		sync(t, s, srv)
+	}
+	for _, e := range []struct {
+		s       *store.Store
+		notitie string
+	}{{c, "eerste telling"}, {a, "herteld"}, {b, "eerste telling"}} {
+		if _, err := e.s.RecordBereikInvoer(store.BereikInvoer{Interventie: naam, Periode: "2025", Waarde: "3", Bron: "test",
+			Maat: "deelnemers", Eenheid: "deelnemers", Notitie: e.notitie}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, s := range []*store.Store{c, a, b, c, a, b} {
+		sync(t, s, srv)
+	}
+	sameContent(t, a, b, c)
+}

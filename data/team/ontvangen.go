@@ -324,13 +324,22 @@ type refusal struct{ reden string }
 func (r *refusal) Error() string { return r.reden }
 
 // savepoint runs fn so that a refused change leaves nothing behind. The
-// savepoint statements are prepared (exec): gorm's processing of a
-// statement costs more than SQLite's work for these.
+// queued changes are made first: fn reads the records as the team's order
+// left them, and rolling back keeps those; the changes fn queued are
+// dropped with the rest of it. The savepoint statements are prepared
+// (exec): gorm's processing of a statement costs more than SQLite's work
+// for these.
 func (a *applier) savepoint(fn func() error) error {
+	if err := a.flush(); err != nil {
+		return err
+	}
 	if err := a.exec("SAVEPOINT team_toepassen"); err != nil {
 		return err
 	}
 	if err := fn(); err != nil {
+		if a.queue != nil {
+			a.queue.columns, a.queue.at = nil, nil
+		}
 		if e := a.exec("ROLLBACK TO team_toepassen"); e != nil {
 			return errors.Join(err, e)
 		}

@@ -54,6 +54,9 @@ type (
 	canceller interface{ Cancel() }
 	// dirtier reports typed input that has not been saved.
 	dirtier interface{ dirty() bool }
+	// holder reports that a record is open on the page (a detail view),
+	// which a reload keeps open and reads again.
+	holder interface{ holding() bool }
 )
 
 // page is an entry of the navigation.
@@ -392,14 +395,16 @@ func (m *Main) present() {
 // may touch all of them (an import, a synchronisation, a resolved
 // conflict). Pages where the user types (dirtier) are kept and read their
 // data again around what is typed there, so unsaved input, the chosen tab
-// and the cursor stay; the other pages are built anew. Saves made before
+// and the cursor stay, and so are pages with a record open (holder); the
+// other pages are built anew. Saves made before
 // can no longer be taken back (forgetUndos): the figures under them may
 // have changed.
 func (m *Main) reload() {
 	m.forgetUndos()
 	kept := make([]Screen, len(pages))
 	for id, sc := range m.screens {
-		if _, input := sc.(dirtier); input {
+		h, open := sc.(holder)
+		if _, input := sc.(dirtier); input || open && h.holding() {
 			kept[id] = sc
 		}
 	}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -89,7 +90,9 @@ func (d *interventieDetail) show(i domain.Interventie) {
 	d.Refresh()
 }
 
-// Refresh reads the intervention, its targets and its reach again.
+// Refresh reads the intervention, its targets and its reach again; when
+// the intervention is gone (a colleague removed it, and a synchronisation
+// brought that in) it says so and returns to the list.
 func (d *interventieDetail) Refresh() {
 	id := d.item.ID
 	var (
@@ -97,9 +100,14 @@ func (d *interventieDetail) Refresh() {
 		targets []domain.Doelstelling
 		reach   []domain.Bereik
 		marks   conflictMarks
+		remover string
 	)
-	d.m.load(func() (err error) {
+	gone := false
+	d.m.background(func() (err error) {
 		if item, err = d.m.store.Interventie(id); err != nil {
+			if gone = errors.Is(err, store.ErrNotFound); gone {
+				remover = removedBy(d.m.store, id)
+			}
 			return err
 		}
 		if marks, err = readConflictMarks(d.m.store); err != nil {
@@ -110,10 +118,40 @@ func (d *interventieDetail) Refresh() {
 		}
 		reach, err = d.m.store.BereikVan(id)
 		return err
-	}, func() {
-		d.item, d.targets, d.reach, d.marks = item, targets, reach, marks
-		d.render()
+	}, func(err error) {
+		switch {
+		case gone:
+			d.onGone(remover)
+		case err != nil:
+			d.m.showError(err)
+		default:
+			d.item, d.targets, d.reach, d.marks = item, targets, reach, marks
+			d.render()
+		}
 	})
+}
+
+// removedBy is who removed the intervention with number id, as the newest
+// line of its history says ("" when that is not its removal).
+func removedBy(s *store.Store, id uint) string {
+	rows, err := s.Wijzigingen(store.WijzigingFilter{Entiteit: "interventies", EntiteitID: id, Limit: 1})
+	if err != nil || len(rows) == 0 || rows[0].Actie != domain.ActieVerwijderd {
+		return ""
+	}
+	return rows[0].Gebruiker
+}
+
+// onGone returns to the list from an intervention that was removed while
+// it was open, and says so in a message.
+func (d *interventieDetail) onGone(remover string) {
+	msg := lang.L("{{.Naam}} is intussen verwijderd; u ziet daarom weer de lijst van interventies. Wat er is verwijderd, staat in Wijzigingen.",
+		map[string]any{"Naam": d.item.Naam})
+	if remover != "" && remover != d.m.store.User() {
+		msg = lang.L("{{.Naam}} is verwijderd door {{.Wie}}; u ziet daarom weer de lijst van interventies. Wat er is verwijderd, staat in Wijzigingen.",
+			map[string]any{"Naam": d.item.Naam, "Wie": remover})
+	}
+	d.onBack()
+	dialog.ShowInformation(lang.L("Interventie verwijderd"), msg, d.m.win)
 }
 
 // render writes the intervention into the widgets.

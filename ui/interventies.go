@@ -233,6 +233,10 @@ func (s *interventiesScreen) onOpen(i domain.Interventie) {
 	s.root.Refresh()
 }
 
+// holding reports whether an intervention is open in the detail view: a
+// reload (a synchronisation) keeps it open and reads it again.
+func (s *interventiesScreen) holding() bool { return s.root.Objects[0] != s.listPage }
+
 // onOpenFirst opens the first intervention the search found (Enter in the
 // search field).
 func (s *interventiesScreen) onOpenFirst() {

@@ -640,3 +640,50 @@ func TestSettledChoiceInWords(t *testing.T) {
 		}
 	}
 }
+
+// TestSyncKeepsTheOpenIntervention: an intervention open in the register's
+// detail view stays open through Synchroniseren, with what a colleague
+// changed in it; once the colleague removed it, the next synchronisation
+// returns to the list and says who removed it.
+func TestSyncKeepsTheOpenIntervention(t *testing.T) {
+	m, s, w, srv, dsn := newTeamTestMain(t)
+	other := colleague(t, s, srv, dsn)
+	sc := m.navigate(pageInterventies).(*interventiesScreen)
+	item, err := s.InterventieByNaam("Jongerencentra")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc.onOpen(item)
+	theirs, err := other.InterventieByNaam("Jongerencentra")
+	if err != nil {
+		t.Fatal(err)
+	}
+	theirs.Werkwijze = "werkwijze van bram"
+	if err := other.UpdateInterventie(&theirs); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := team.Sync(context.Background(), other, srv, nil); err != nil {
+		t.Fatal(err)
+	}
+	m.onSync()
+	if m.screens[pageInterventies] != sc || !sc.holding() || m.body.Objects[0] != sc.Content() {
+		t.Fatal("na synchroniseren is de open interventie gesloten")
+	}
+	if sc.detail.item.ID != item.ID || sc.detail.item.Werkwijze != "werkwijze van bram" {
+		t.Fatalf("de open interventie is niet opnieuw gelezen: %+v", sc.detail.item)
+	}
+
+	if err := other.DeleteInterventie(theirs.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := team.Sync(context.Background(), other, srv, nil); err != nil {
+		t.Fatal(err)
+	}
+	m.onSync()
+	if sc.holding() {
+		t.Fatal("de door de collega verwijderde interventie staat nog open")
+	}
+	if got := overlayText(w); !strings.Contains(got, "Jongerencentra is verwijderd door bram") || !strings.Contains(got, "lijst van interventies") {
+		t.Fatalf("melding na synchroniseren: %q", got)
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"jeugdmonitor/data/domain"
 	"jeugdmonitor/data/store"
 	"jeugdmonitor/data/team"
 )
@@ -368,23 +369,32 @@ func choiceText(c team.Conflict) string {
 	kind, _, _ := strings.Cut(c.Keuze, ":")
 	switch kind {
 	case team.KeuzeEerste:
-		return lang.L("eerste gehouden: “{{.Waarde}}”", map[string]any{"Waarde": team.Toonbaar(c.Eerste.NieuweWaarde, 24)})
+		return lang.L("eerste gehouden:") + " " + sideValue(c.Eerste)
 	case team.KeuzeTweede:
 		if c.MeeVerwijderd() {
 			return lang.L("verwijderd gelaten")
 		}
-		return lang.L("tweede gehouden: “{{.Waarde}}”", map[string]any{"Waarde": team.Toonbaar(c.Tweede.NieuweWaarde, 24)})
+		return lang.L("tweede gehouden:") + " " + sideValue(c.Tweede)
 	case team.KeuzeTerugzetten:
 		return lang.L("verwijderde teruggezet")
 	}
 	return team.Toonbaar(c.Keuze, 40)
 }
 
+// sideValue is the value a side of a conflict gave the field, shortened
+// and quoted, or that it removed the record ("" as a value says nothing).
+func sideValue(w team.Wijziging) string {
+	if w.Actie == domain.ActieVerwijderd {
+		return lang.L("verwijderd")
+	}
+	return "“" + team.Toonbaar(w.NieuweWaarde, 24) + "”"
+}
+
 // keepLabel is the text of the button that keeps the value of w: what it
 // does, the value (shortened) and, for the value the field has here now,
 // that it holds.
 func keepLabel(c team.Conflict, w team.Wijziging, keep string) string {
-	label := keep + ": “" + team.Toonbaar(w.NieuweWaarde, 24) + "”"
+	label := keep + ": " + sideValue(w)
 	if c.Geldt(w) {
 		label += " " + lang.L("(geldt nu)")
 	}

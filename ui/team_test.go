@@ -633,6 +633,7 @@ func TestSettledChoiceInWords(t *testing.T) {
 		{team.Conflict{Eerste: first, Tweede: second, Keuze: `tweede: gewijzigd "1400"`}, "tweede gehouden: “1400”"},
 		{team.Conflict{Eerste: first, Tweede: second, Keuze: `terugzetten: gewijzigd "1400"`}, "verwijderde teruggezet"},
 		{team.Conflict{Eerste: first, Tweede: team.Wijziging{Actie: "mee verwijderd"}, Keuze: `tweede: mee verwijderd ""`}, "verwijderd gelaten"},
+		{team.Conflict{Eerste: team.Wijziging{Actie: domain.ActieVerwijderd}, Tweede: second, Keuze: `eerste: verwijderd ""`}, "eerste gehouden: verwijderd"},
 		{team.Conflict{Eerste: first, Tweede: second, Keuze: "anders"}, "anders"},
 	} {
 		if got := choiceText(c.conflict); got != c.want {

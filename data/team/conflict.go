@@ -4,7 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"gorm.io/gorm"
 
@@ -375,37 +378,90 @@ func readCurrent(db *gorm.DB, list []Conflict) error {
 	return nil
 }
 
-// Omschrijving describes a conflict in a line of Dutch: the record, the
-// field, both sides with who and when, and the choice once made.
+// Omschrijving describes a conflict in a line of Dutch, as a policy
+// officer would say it: the record by its name, the field by the name the
+// history gives it, what each colleague did and when, which value holds
+// now, and the choice once made.
 func (c Conflict) Omschrijving() string {
-	side := func(w Wijziging) string {
-		if w.Actie == refusedAction && w.Gebruiker == "" {
-			return "hier niet toegepast: " + w.NieuweWaarde
-		}
-		if w.Actie == refusedAction { // a change too long to fetch whole
-			return fmt.Sprintf("hier niet toegepast: %q (%s, %s)", w.NieuweWaarde, w.Gebruiker, store.FormatDatumTijd(w.Tijd))
-		}
-		return fmt.Sprintf("%s %q (%s, %s)", w.Actie, w.NieuweWaarde, w.Gebruiker, store.FormatDatumTijd(w.Tijd))
-	}
-	where := fmt.Sprintf("%s nummer %d", geschiedenis.Soort(c.Entiteit), c.LokaalID)
-	switch {
-	case c.LokaalID == 0:
-		where = geschiedenis.Soort(c.Entiteit) + " (hier verwijderd)"
-	case c.Onderwerp != "":
-		where = fmt.Sprintf("%s (nummer %d)", c.Onderwerp, c.LokaalID)
-	}
-	text := fmt.Sprintf("%d. %s, veld %s: eerst %s; daarna %s", c.ID, where, geschiedenis.VeldNaam(c.Entiteit, c.Veld), side(c.Eerste), side(c.Tweede))
+	text := fmt.Sprintf("%d. %s: eerst %s; daarna %s", c.ID, c.waarover(), c.side(c.Eerste), c.side(c.Tweede))
 	switch {
 	case c.Geldt(c.Tweede):
 		text += "; nu geldt de tweede waarde"
 	case c.Geldt(c.Eerste):
 		text += "; nu geldt de eerste waarde"
 	case c.NuBekend:
-		text += fmt.Sprintf("; nu hier %q", c.Nu)
+		text += fmt.Sprintf("; nu staat hier %q", c.Nu)
 	}
 	if c.OpgelostDoor != "" {
-		text += fmt.Sprintf(" [opgelost door %s: %s]", c.OpgelostDoor, c.Keuze)
+		text += fmt.Sprintf(" [opgelost door %s: %s]", c.OpgelostDoor, c.keuzeTekst())
 	}
 	// names and reasons come from other laptops, past the program too
 	return Toonbaar(text, 4*domain.MaxTekst)
+}
+
+// waarover names what the conflict is about: the record by its name ("Bereik
+// Jongerencentra, 2024, jongeren"), or its kind when it is not here, and
+// the field, unless that is the reference by which the record went with
+// another (it says nothing to a user).
+func (c Conflict) waarover() string {
+	what := c.Onderwerp
+	if what == "" {
+		what = geschiedenis.Soort(c.Entiteit) + " (hier verwijderd)"
+	}
+	if r, size := utf8.DecodeRuneInString(what); size > 0 {
+		what = string(unicode.ToUpper(r)) + what[size:]
+	}
+	if c.MeeVerwijderd() || strings.HasPrefix(c.Veld, linkField) {
+		return what
+	}
+	return what + ", " + geschiedenis.VeldNaam(c.Entiteit, c.Veld)
+}
+
+// side says what one side of the conflict did, verb first as it follows
+// "eerst" or "daarna": "wijzigde anna het in "3.700" (29-11-2026 09:00)".
+func (c Conflict) side(w Wijziging) string {
+	when := ""
+	if !w.Tijd.IsZero() {
+		when = " (" + store.FormatDatumTijd(w.Tijd) + ")"
+	}
+	who := w.Gebruiker
+	if who == "" { // a laptop that never had the record learns who only from the team
+		who = "iemand"
+	}
+	switch w.Actie {
+	case refusedAction:
+		if w.Gebruiker == "" {
+			return "hier niet toegepast: " + w.NieuweWaarde
+		}
+		// a change too long to fetch whole
+		return fmt.Sprintf("hier niet toegepast: %q (%s, %s)", w.NieuweWaarde, w.Gebruiker, store.FormatDatumTijd(w.Tijd))
+	case domain.ActieGewijzigd:
+		return fmt.Sprintf("wijzigde %s het in %q", who, w.NieuweWaarde) + when
+	case domain.ActieVerwijderd:
+		return fmt.Sprintf("verwijderde %s het", who) + when
+	case removedWithAction: // NieuweWaarde: "met interventie Gamma"
+		return fmt.Sprintf("werd het mee verwijderd %s door %s", w.NieuweWaarde, who) + when
+	case domain.ActieToegevoegd:
+		if c.MeeVerwijderd() { // the record's fields, written for people
+			return fmt.Sprintf("voerde %s het in: %s", who, w.NieuweWaarde) + when
+		}
+		return fmt.Sprintf("voerde %s %q in", who, w.NieuweWaarde) + when
+	}
+	return fmt.Sprintf("%s %q (%s, %s)", w.Actie, w.NieuweWaarde, w.Gebruiker, store.FormatDatumTijd(w.Tijd))
+}
+
+// keuzeTekst says which side a settled conflict kept, in words.
+func (c Conflict) keuzeTekst() string {
+	kind, _, _ := strings.Cut(c.Keuze, ":")
+	switch {
+	case kind == KeuzeTerugzetten:
+		return "het verwijderde teruggezet"
+	case kind == KeuzeTweede && c.MeeVerwijderd():
+		return "verwijderd gelaten"
+	case kind == KeuzeEerste:
+		return "de eerste waarde gehouden"
+	case kind == KeuzeTweede:
+		return "de tweede waarde gehouden"
+	}
+	return c.Keuze
 }

@@ -45,9 +45,10 @@ func TestSameFieldOnTwoLaptops(t *testing.T) {
 		if !c.Geldt(c.Tweede) || c.Geldt(c.Eerste) || !strings.Contains(c.Omschrijving(), "nu geldt de tweede waarde") {
 			t.Fatalf("%s: geldend %q, omschrijving %q", s.User(), c.Nu, c.Omschrijving())
 		}
-		// named as people know the record, not "interventies nummer 1, veld werkwijze"
-		want := fmt.Sprintf("1. interventie %s (nummer %d), veld werkwijze: eerst gewijzigd", interventies(t, s)[0].Naam, c.LokaalID)
-		if !strings.HasPrefix(c.Omschrijving(), want) {
+		// named as people know the record and say what happened, not
+		// "interventies nummer 1, veld werkwijze: eerst gewijzigd"
+		want := fmt.Sprintf(`1. Interventie %s, werkwijze: eerst wijzigde anna het in "werkwijze volgens anna" (`, interventies(t, s)[0].Naam)
+		if !strings.HasPrefix(c.Omschrijving(), want) || strings.Contains(c.Omschrijving(), "nummer") {
 			t.Errorf("%s: %q\nbegint niet met %q", s.User(), c.Omschrijving(), want)
 		}
 	}
@@ -158,6 +159,9 @@ func TestChoiceClosesConflictEverywhere(t *testing.T) {
 		if len(all) != 1 || all[0].OpgelostDoor != "carla" || all[0].Keuze != `eerste: gewijzigd "werkwijze volgens anna"` ||
 			all[0].OpgelostOp == nil {
 			t.Fatalf("%s: conflict na carla's keuze: %+v", s.User(), all)
+		}
+		if text := all[0].Omschrijving(); !strings.HasSuffix(text, "[opgelost door carla: de eerste waarde gehouden]") {
+			t.Fatalf("%s: de keuze in woorden: %s", s.User(), text)
 		}
 		if got := interventies(t, s)[0].Werkwijze; got != "werkwijze volgens anna" {
 			t.Fatalf("%s: werkwijze %q na carla's keuze", s.User(), got)
@@ -484,11 +488,17 @@ func TestFigureForRemovedIntervention(t *testing.T) {
 					t.Fatalf("%s: de verwijderde interventie is er nog", s.User())
 				}
 				open := conflicts(t, s)
-				figure := slices.ContainsFunc(open, func(c Conflict) bool {
+				figure := slices.IndexFunc(open, func(c Conflict) bool {
 					return c.Entiteit == "bereik" && c.Tweede.Actie == removedWithAction && strings.Contains(c.Omschrijving(), "65")
 				})
-				if !figure {
+				if figure < 0 {
 					t.Fatalf("%s: het cijfer 65 staat niet als conflict open: %+v", s.User(), open)
+				}
+				// what happened, in words: who entered it, and that it went with Gamma, removed by anna
+				text := open[figure].Omschrijving()
+				if !strings.Contains(text, "Bereik (hier verwijderd): eerst voerde ") || !strings.Contains(text, " het in: ") ||
+					!strings.Contains(text, "daarna werd het mee verwijderd met interventie Gamma door anna (") || strings.Contains(text, "veld") {
+					t.Fatalf("%s: %s", s.User(), text)
 				}
 			}
 			for _, open := range conflicts(t, a) {

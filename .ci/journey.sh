@@ -453,6 +453,9 @@ stap_ctrl_z_in_een_veld() {
 	toets ctrl+a BackSpace # nothing unsaved left: Escape empties the form without asking
 	toets Escape
 	toont 222,65,700,45 "een deel van de naam"
+	# the history beside the form is emptied too, not left on the intervention
+	toont 760,80,520,600 "Nog geen interventie gekozen"
+	lees 760,80,520,600 | grep -qiF "$INTERVENTIE" && faal "na Leegmaken toont de geschiedenis nog $INTERVENTIE"
 	foto "leeg"
 }
 
@@ -1113,6 +1116,7 @@ stap_team_inrichten_en_aansluiten() {
 		faal "de eigen database van de collega kreeg een teamdatabase: $(cat "$WERK/team-sync.log")"
 	team_conflict_kiezen
 	team_meeverwijderd
+	team_open_interventie
 	stop_postgres
 	log "ok: teamdatabase ingericht en aangesloten in het venster; $TEAM_CIJFER staat na synchroniseren in beide databases"
 }
@@ -1294,6 +1298,62 @@ team_meeverwijderd() {
 			faal "het cijfer van $weg staat nog in $db, na het verwijderen van de interventie"
 		"$BIN" conflicten --db "$db" >"$WERK/team-conflicten.log" 2>&1 && grep -qx 'Geen conflicten.' "$WERK/team-conflicten.log" ||
 			faal "conflicten in $db na Verwijderd laten: $(cat "$WERK/team-conflicten.log")"
+	done
+}
+
+# team_open_interventie: an intervention open in the first laptop's
+# register stays open through Synchroniseren, with the figure the colleague
+# entered for it; once the colleague removed it in the window, the next
+# Synchroniseren returns to the list and says so, and Wijzigingen names the
+# removed figure by the intervention's name, not by its number.
+team_open_interventie() {
+	local open="Doorbraakmethode IPW" db
+	"$BIN" bereik --interventie "$open" --periode 2030 --waarde 4.321 --eenheid gezinnen --bron "telling collega" --db "$TEAM_KOPIE" \
+		>"$WERK/team-bereik.log" 2>&1 || faal "bereik voor $open in $TEAM_KOPIE mislukte: $(cat "$WERK/team-bereik.log")"
+	"$BIN" sync --db "$TEAM_KOPIE" >"$WERK/team-sync.log" 2>&1 || faal "sync van $TEAM_KOPIE mislukte: $(cat "$WERK/team-sync.log")"
+	start_programma "$BIN" "$TEAM_EERSTE"
+	toets ctrl+2
+	typ "$open"
+	toets Return # opens the first one found
+	toont 222,70,1050,50 "$open"
+	"$BIN" export --what bereik --format csv --db "$TEAM_EERSTE" 2>/dev/null | tr -d '\r' | begint_met "$open;2030;" &&
+		faal "het cijfer van de collega staat al voor het synchroniseren in $TEAM_EERSTE"
+	foto "open-voor-synchroniseren"
+	team_synchroniseren open-interventie
+	toont 222,70,1050,50 "$open" # still open, read again: the colleague's figure under Bereik per periode
+	rol_tot 700 400 222,70,1058,600 "4.321"
+	foto "open-na-synchroniseren"
+	afsluiten
+
+	start_programma "$BIN" "$TEAM_KOPIE"
+	toets ctrl+2
+	typ "$open"
+	toets Return
+	toont 222,70,1050,50 "$open"
+	klik 1123 49 # Verwijderen…
+	toont 330,220,620,300 "Interventie verwijderen" "$open wordt verwijderd"
+	klik 704 446 # the dialog's Verwijderen
+	sleep 1
+	team_synchroniseren collega-verwijdert
+	afsluiten
+
+	start_programma "$BIN" "$TEAM_EERSTE"
+	toets ctrl+2
+	typ "$open"
+	toets Return
+	toont 222,70,1050,50 "$open"
+	team_synchroniseren verwijderd-terwijl-open
+	toont 330,200,620,320 "Interventie verwijderd" "$open is" "lijst van interventies"
+	foto "verwijderd-terwijl-open"
+	toets Return # OK
+	toont 222,28,1058,44 "interventies" # the list: "n van m interventies"
+	toets ctrl+8 # Wijzigingen, newest first
+	toont venster "$open, 2030"
+	lees | grep -qF "nr." && faal "Wijzigingen noemt een gegeven van de verwijderde interventie bij zijn nummer"
+	foto "wijzigingen-verwijderd"
+	afsluiten
+	for db in "$TEAM_KOPIE" "$TEAM_EERSTE"; do
+		"$BIN" sync --db "$db" >"$WERK/team-sync.log" 2>&1 || faal "sync van $db mislukte: $(cat "$WERK/team-sync.log")"
 	done
 }
 

@@ -1284,7 +1284,7 @@ team_meeverwijderd() {
 	for i in 1 2 3; do # the figure and its measure, if the colleague added one: a conflict each
 		lees 100,100,1100,520 | grep -qF "Geen open conflicten" && break
 		klik_op Verwijderd 100,100,1100,520 # Verwijderd laten
-		sleep 1
+		sleep 2 # settling reads the conflicts again: on a busy machine that takes a while
 	done
 	toont 100,100,1100,520 "Geen open conflicten"
 	foto "meeverwijderd-opgelost"
@@ -1349,7 +1349,7 @@ team_open_interventie() {
 	toont 222,28,1058,44 "interventies" # the list: "n van m interventies"
 	toets ctrl+8 # Wijzigingen, newest first
 	toont venster "$open, 2030"
-	lees | grep -qF "nr." && faal "Wijzigingen noemt een gegeven van de verwijderde interventie bij zijn nummer"
+	lees | grep -qiF "interventie nr." && faal "Wijzigingen noemt een gegeven van de verwijderde interventie bij haar nummer"
 	foto "wijzigingen-verwijderd"
 	afsluiten
 	for db in "$TEAM_KOPIE" "$TEAM_EERSTE"; do

@@ -66,7 +66,7 @@ func TestTeamCommands(t *testing.T) {
 		}
 	}
 	code, out, _ = run(t, "conflicten", "--db", b)
-	if code != ExitOK || !strings.Contains(out, "1. bereik") || !strings.Contains(out, `"1111"`) || !strings.Contains(out, `"2222"`) {
+	if code != ExitOK || !strings.Contains(out, "1. Bereik Doorbraakmethode IPW, 2025, deelnemers, bereik: eerst wijzigde") || !strings.Contains(out, `"1111"`) || !strings.Contains(out, `"2222"`) {
 		t.Fatalf("conflicten op b: exit %d: %s", code, out)
 	}
 	if code, out, stderr := run(t, "conflicten", "--db", b, "--kies", "1", "--houd", "eerste"); code != ExitOK || !strings.Contains(out, "opgelost") {

@@ -401,10 +401,25 @@ func keepLabel(c team.Conflict, w team.Wijziging, keep string) string {
 	return label
 }
 
-// keep resolves a conflict by keeping one value, or restoring a removed record.
+// keep resolves a conflict by keeping one value, or restoring a removed
+// record. Its buttons go grey at once: the list is read again only after
+// the choice, and a second click on them (an impatient double click on a
+// slow laptop) chose a conflict that was no longer open.
 func (v *conflictsView) keep(id uint, keuze string) {
+	for _, b := range v.buttons[id] {
+		b.Disable()
+	}
 	v.m.background(func() error { return team.Resolve(v.m.store, id, keuze) }, func(err error) {
-		if err != nil {
+		switch {
+		case errors.Is(err, team.ErrConflictNotFound):
+			// its message names the command line; in the window the list says it
+			v.m.setStatus(lang.L("Dit conflict was al afgehandeld"))
+			v.refresh()
+			return
+		case err != nil:
+			for _, b := range v.buttons[id] {
+				b.Enable()
+			}
 			v.m.showError(err)
 			return
 		}

@@ -61,12 +61,12 @@ func colleague(t *testing.T, s *store.Store, srv *team.Server, dsn string) *stor
 	return other
 }
 
-// TestSyncAndConflictsInTheWindow: Synchroniseren in the Bestand menu
-// fetches a colleague's change, reports the conflict it makes in the status
-// line and opens Conflicten, where a button keeps a value; Ook afgehandelde
-// tonen then shows the settled conflict with the choice, and no buttons.
-func TestSyncAndConflictsInTheWindow(t *testing.T) {
-	m, s, _, srv, dsn := newTeamTestMain(t)
+// werkwijzeConflict is a window on a laptop (user tester) whose first
+// intervention's werkwijze a colleague (bram) changed too, and synchronised
+// first: the window's next sync brings a conflict.
+func werkwijzeConflict(t *testing.T) (*Main, *store.Store, fyne.Window) {
+	t.Helper()
+	m, s, w, srv, dsn := newTeamTestMain(t)
 	other := colleague(t, s, srv, dsn)
 	for _, db := range []*store.Store{s, other} {
 		all, err := db.Interventies(false)
@@ -81,7 +81,46 @@ func TestSyncAndConflictsInTheWindow(t *testing.T) {
 	if _, err := team.Sync(context.Background(), other, srv, nil); err != nil {
 		t.Fatal(err)
 	}
+	return m, s, w
+}
 
+// TestConflictChosenTwiceShowsNoError: a second click on a keep button
+// (a double click, before the list is read again) does nothing, and a
+// choice for a conflict that is no longer open says so in the status line
+// instead of an error dialog that names the command line.
+func TestConflictChosenTwiceShowsNoError(t *testing.T) {
+	m, s, w := werkwijzeConflict(t)
+	m.onSync()
+	v := m.showConflicts()
+	list, err := team.OpenConflicten(s)
+	if err != nil || len(list) != 1 {
+		t.Fatalf("open conflicten: %+v, %v", list, err)
+	}
+	dialogs := len(w.Canvas().Overlays().List())
+	keepFirst := v.buttons[list[0].ID][0]
+	test.Tap(keepFirst)
+	test.Tap(keepFirst) // the same button again, as a double click does
+	if n := len(w.Canvas().Overlays().List()); n != dialogs {
+		t.Fatalf("na twee klikken op dezelfde knop %d dialogen in plaats van %d", n, dialogs)
+	}
+	if !keepFirst.Disabled() || !strings.HasPrefix(m.status.Text, "Conflict opgelost") {
+		t.Fatalf("na de keuze: knop uit %v, statusregel %q", keepFirst.Disabled(), m.status.Text)
+	}
+	v.keep(list[0].ID, team.KeuzeTweede) // chosen already
+	if n := len(w.Canvas().Overlays().List()); n != dialogs || m.status.Text != "Dit conflict was al afgehandeld" {
+		t.Fatalf("keuze voor een afgehandeld conflict: %d dialogen, statusregel %q", n, m.status.Text)
+	}
+	if all, _ := s.Interventies(false); all[0].Werkwijze != "werkwijze van bram" {
+		t.Fatalf("werkwijze na de keuzes: %q", all[0].Werkwijze)
+	}
+}
+
+// TestSyncAndConflictsInTheWindow: Synchroniseren in the Bestand menu
+// fetches a colleague's change, reports the conflict it makes in the status
+// line and opens Conflicten, where a button keeps a value; Ook afgehandelde
+// tonen then shows the settled conflict with the choice, and no buttons.
+func TestSyncAndConflictsInTheWindow(t *testing.T) {
+	m, s, _ := werkwijzeConflict(t)
 	m.onSync()
 	if got := m.status.Text; !strings.Contains(got, "Gesynchroniseerd") || !strings.Contains(got, "1 nieuw conflict") {
 		t.Fatalf("statusregel na synchroniseren: %q", got)

@@ -346,9 +346,7 @@ func (d *interventieDetail) onArchive() {
 // onDelete removes the intervention after confirmation.
 func (d *interventieDetail) onDelete() {
 	item := d.item
-	msg := widget.NewLabel(lang.L("{{.Naam}} wordt verwijderd met {{.Bereik}} en de koppelingen aan doelstellingen. "+
-		"Dit blijft zichtbaar in Wijzigingen. Archiveren bewaart alles en haalt de interventie alleen uit de lijsten.",
-		map[string]any{"Naam": item.Naam, "Bereik": dutchnum.Aantal(len(d.reach), lang.L("bereikcijfer"), lang.L("bereikcijfers"))}))
+	msg := widget.NewLabel(deleteQuestion(item.Naam, len(d.reach)))
 	msg.Wrapping = fyne.TextWrapWord
 	confirm := dialog.NewCustomConfirm(lang.L("Interventie verwijderen?"), lang.L("Verwijderen"), lang.L("Annuleren"), msg,
 		func(ok bool) {
@@ -362,4 +360,18 @@ func (d *interventieDetail) onDelete() {
 		}, d.m.win)
 	confirm.Resize(fyne.NewSize(520, 240))
 	confirm.Show()
+}
+
+// deleteQuestion says what removing intervention naam with its reach
+// figures takes with it: the figures, the measures they are counted in
+// (Wijzigingen lists those too) and the links to targets; with no figures
+// it says so, not "met 0 bereikcijfers".
+func deleteQuestion(naam string, figures int) string {
+	what := lang.L("{{.Naam}} wordt verwijderd met haar maten en de koppelingen aan doelstellingen; bereikcijfers heeft ze niet.",
+		map[string]any{"Naam": naam})
+	if figures > 0 {
+		what = lang.L("{{.Naam}} wordt verwijderd met {{.Bereik}}, haar maten en de koppelingen aan doelstellingen.",
+			map[string]any{"Naam": naam, "Bereik": dutchnum.Aantal(figures, lang.L("bereikcijfer"), lang.L("bereikcijfers"))})
+	}
+	return what + " " + lang.L("Dit blijft zichtbaar in Wijzigingen. Archiveren bewaart alles en haalt de interventie alleen uit de lijsten.")
 }

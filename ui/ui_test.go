@@ -295,6 +295,20 @@ func TestDeleteAsksAndArchiveKeeps(t *testing.T) {
 	}
 }
 
+// TestDeleteQuestionSaysWhatGoes: the question before removing an
+// intervention names its figures and measures, and says plainly when it
+// has no figures (it said "met 0 bereikcijfers").
+func TestDeleteQuestionSaysWhatGoes(t *testing.T) {
+	if got := deleteQuestion("Hervorming dyslexie", 3); !strings.HasPrefix(got,
+		"Hervorming dyslexie wordt verwijderd met 3 bereikcijfers, haar maten en de koppelingen aan doelstellingen. Dit blijft") {
+		t.Errorf("met cijfers: %q", got)
+	}
+	if got := deleteQuestion("Samen voor een stevige basis", 0); strings.Contains(got, "0 bereikcijfers") ||
+		!strings.HasPrefix(got, "Samen voor een stevige basis wordt verwijderd met haar maten en de koppelingen aan doelstellingen; bereikcijfers heeft ze niet. Dit blijft") {
+		t.Errorf("zonder cijfers: %q", got)
+	}
+}
+
 // goldenMain is newTestMain for a test that compares images: the window
 // writes the database's folder as /tmp/dirName whatever the temporary folder
 // is (the goldens show it), and the theme is the program's light theme,

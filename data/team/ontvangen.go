@@ -400,8 +400,8 @@ type ontvangen struct {
 	audit      int // -1: none
 }
 
-// writeBatch is how many rows one statement writes into the audit trail or
-// team_ontvangen: the SQLite driver binds a statement's parameters in a
+// writeBatch is how many rows one statement writes into the audit trail:
+// the SQLite driver binds a statement's parameters in a
 // time that grows with their number squared, so more is slower.
 const writeBatch = 40
 
@@ -414,25 +414,42 @@ func (a *applier) remember() error {
 			return err
 		}
 	}
-	for start := 0; start < len(a.received); start += writeBatch {
-		part := a.received[start:min(start+writeBatch, len(a.received))]
-		marks := make([]string, len(part))
-		args := make([]any, 0, 3*len(part))
-		for i, r := range part {
-			var logregel any
-			if r.audit >= 0 {
-				logregel = a.audit[r.audit].ID
-			}
-			marks[i] = "(?, ?, ?)"
-			args = append(args, r.id, r.volgnummer, logregel)
-		}
-		err := a.db.Exec("INSERT INTO team_ontvangen (wijziging_id, volgnummer, logregel) VALUES "+strings.Join(marks, ", "), args...).Error
-		if err != nil {
-			return fmt.Errorf("een wijziging is al eens ontvangen (%s … %s): %w", part[0].id, part[len(part)-1].id, err)
+	for start := 0; start < len(a.received); start += noteBatch {
+		part := a.received[start:min(start+noteBatch, len(a.received))]
+		if _, err := a.db.Statement.ConnPool.ExecContext(a.db.Statement.Context, a.noteStatement(part)); err != nil {
+			return fmt.Errorf("een wijziging is al eens ontvangen (%s … %s): %w", part[0].id, part[len(part)-1].id, a.translated(err))
 		}
 	}
 	a.received, a.audit = nil, nil
 	return nil
+}
+
+// noteBatch is how many received changes one statement notes in
+// team_ontvangen.
+const noteBatch = 1000
+
+// noteStatement is the statement that notes part as received, with the
+// values written in it rather than bound: the SQLite driver binds a
+// statement's parameters in a time that grows with their number squared,
+// and 10.000 rows took 2,5x as long in statements of 40 with parameters as
+// in statements of 1.000 without. An id from the team database holds no NUL
+// (PostgreSQL's text cannot), so quoting it is all it needs. OR FAIL spares
+// the statement journal: an error rolls back the whole transaction.
+func (a *applier) noteStatement(part []ontvangen) string {
+	var q strings.Builder
+	q.WriteString("INSERT OR FAIL INTO team_ontvangen (wijziging_id, volgnummer, logregel) VALUES ")
+	for i, r := range part {
+		if i > 0 {
+			q.WriteString(", ")
+		}
+		q.WriteString("('" + strings.ReplaceAll(r.id, "'", "''") + "', " + strconv.FormatInt(r.volgnummer, 10) + ", ")
+		if r.audit >= 0 {
+			q.WriteString(strconv.FormatUint(uint64(a.audit[r.audit].ID), 10) + ")")
+		} else {
+			q.WriteString("NULL)")
+		}
+	}
+	return q.String()
 }
 
 // auditRow is the local audit row of a received change.

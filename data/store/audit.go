@@ -2,12 +2,14 @@ package store
 
 import (
 	"context"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"maps"
 	"reflect"
 	"strconv"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -144,8 +146,7 @@ func (t *Tx) row(actie domain.Actie, table string, id uint, field, oldValue, new
 var orFail = clause.Insert{Modifier: "OR FAIL"}
 
 // logAll appends audit rows, numbered after the last one and linked into
-// its chain, with one statement: one statement journal per change instead
-// of one per field.
+// its chain, auditBatch rows per statement.
 func (t *Tx) logAll(rows []domain.Wijziging) error {
 	if len(rows) == 0 {
 		return nil
@@ -153,11 +154,59 @@ func (t *Tx) logAll(rows []domain.Wijziging) error {
 	if err := t.chainRows(rows); err != nil {
 		return err
 	}
-	if err := t.db.Clauses(orFail).Create(&rows).Error; err != nil {
-		t.last = nil // some rows may be in: read the last one again
-		return err
+	for start := 0; start < len(rows); start += auditBatch {
+		err := t.db.Exec(auditInsert(rows[start:min(start+auditBatch, len(rows))])).Error
+		if err != nil {
+			t.last = nil // some rows may be in: read the last one again
+			return err
+		}
 	}
 	return nil
+}
+
+// auditBatch is how many audit rows one statement writes.
+const auditBatch = 200
+
+// auditInsert is the statement that appends rows to the audit trail, with
+// their values written in it rather than bound: the SQLite driver binds a
+// statement's parameters in a time that grows with their number squared,
+// and a team sync that receives 10.000 changes writes as many rows. Each
+// value is written as the driver would bind it (a moment as text in its
+// layout), so what is stored does not change. OR FAIL as orFail.
+func auditInsert(rows []domain.Wijziging) string {
+	var q strings.Builder
+	q.WriteString("INSERT OR FAIL INTO wijzigingen (id, tijd, gebruiker, actie, entiteit, entiteit_id, veld, oude_waarde, nieuwe_waarde, keten) VALUES ")
+	for i, w := range rows {
+		if i > 0 {
+			q.WriteString(", ")
+		}
+		q.WriteString("(" + strconv.FormatUint(uint64(w.ID), 10) + ", ")
+		writeSQLText(&q, w.Tijd.Format(driverTimeLayout))
+		for _, text := range []string{w.Gebruiker, string(w.Actie), w.Entiteit} {
+			q.WriteString(", ")
+			writeSQLText(&q, text)
+		}
+		q.WriteString(", " + strconv.FormatUint(uint64(w.EntiteitID), 10))
+		for _, text := range []string{w.Veld, w.OudeWaarde, w.NieuweWaarde, w.Keten} {
+			q.WriteString(", ")
+			writeSQLText(&q, text)
+		}
+		q.WriteString(")")
+	}
+	return q.String()
+}
+
+// driverTimeLayout is how the SQLite driver writes a time.Time it binds.
+const driverTimeLayout = "2006-01-02 15:04:05.999999999-07:00"
+
+// writeSQLText writes s as an SQL text literal; a text with a NUL (which
+// would end the statement early) as its bytes cast to text.
+func writeSQLText(q *strings.Builder, s string) {
+	if strings.IndexByte(s, 0) >= 0 {
+		q.WriteString("CAST(X'" + hex.EncodeToString([]byte(s)) + "' AS TEXT)")
+		return
+	}
+	q.WriteString("'" + strings.ReplaceAll(s, "'", "''") + "'")
 }
 
 // logFields logs one audit row per field that differs between before and

@@ -400,8 +400,8 @@ type ontvangen struct {
 	audit      int // -1: none
 }
 
-// writeBatch is how many rows one statement writes into the audit trail:
-// the SQLite driver binds a statement's parameters in a
+// writeBatch is how many keys one statement writes into team_sleutels
+// (verzenden.go): the SQLite driver binds a statement's parameters in a
 // time that grows with their number squared, so more is slower.
 const writeBatch = 40
 
@@ -409,10 +409,8 @@ const writeBatch = 40
 // transaction, then notes the changes as received with the audit row each
 // became: a change noted before makes it fail.
 func (a *applier) remember() error {
-	for start := 0; start < len(a.audit); start += writeBatch {
-		if err := a.r.Log(a.audit[start:min(start+writeBatch, len(a.audit))]); err != nil {
-			return err
-		}
+	if err := a.r.Log(a.audit); err != nil {
+		return err
 	}
 	for start := 0; start < len(a.received); start += noteBatch {
 		part := a.received[start:min(start+noteBatch, len(a.received))]

@@ -360,3 +360,31 @@ func TestSameFigureFromTwoColleaguesInOneBatch(t *testing.T) {
 	}
 	sameContent(t, a, b, c)
 }
+
+// TestSameFigureWithANoteClearedBeforeSending: two laptops enter the same
+// figure offline with the same note, and the second clears the note before
+// it sends. In the team's order the second's figure merged with the first's
+// and then lost its note: every laptop ends without the note, also the
+// second, which gets the first's figure after its own change (randomized
+// seed 83 of TestRandomRemovalsAndChoicesConverge: the second took its
+// empty note for a field its figure never had and gave it the first's).
+func TestSameFigureWithANoteClearedBeforeSending(t *testing.T) {
+	srv, _ := teamServer(t)
+	a := founder(t, srv, "anna")
+	b := member(t, srv, "bram")
+	naam := interventies(t, a)[0].Naam
+	enter := func(s *store.Store, waarde, notitie string) {
+		if _, err := s.RecordBereikInvoer(store.BereikInvoer{Interventie: naam, Periode: "2026", Waarde: waarde, Bron: "test",
+			Maat: "deelnemers", Eenheid: "deelnemers", Notitie: notitie}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	enter(a, "8", "eerste telling")
+	enter(b, "9", "eerste telling")
+	enter(b, "9", "")
+	sync(t, a, srv)
+	sync(t, b, srv)
+	sync(t, a, srv)
+	c := member(t, srv, "carla") // gets it all in the team's order
+	sameContent(t, a, b, c)
+}

@@ -751,6 +751,11 @@ func (a *applier) merge(group []received, cols map[string]column, id uint) ([]lo
 		// the conflict is the two changes in the team's order on every
 		// laptop, so that a choice made on one closes it on all
 		switch {
+		case old == "" && h.Volgnummer > c.Volgnummer:
+			// emptied here by a change that reached the team later (a
+			// note cleared before sending): that change came after this
+			// addition, and empties the field on every laptop
+			continue
 		case old == "":
 		case h.Volgnummer > c.Volgnummer: // the value here reached the team later: it stays
 			a.conflict(conflict{tweede: h.Wijziging, eersteID: c.ID})

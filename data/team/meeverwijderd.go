@@ -89,7 +89,14 @@ func (a *applier) removeReferringBy(rem Wijziging, basis int64, other string, co
 		out = append(out, deeper...)
 		if !unknown {
 			// the remover had it: the database removes it with the record,
-			// as there, and its keys go with it (its number can come again)
+			// as there, and its keys go with it (its number can come again);
+			// the trail says it went, as the remover's does (its own
+			// removal finds it gone when it comes)
+			rows, _, err := a.removalRows(rem, other, cols, x)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, rows...)
 			if err := a.k.forget(other, x); err != nil {
 				return nil, err
 			}
@@ -129,20 +136,9 @@ func (a *applier) unknownToRemover(rem Wijziging, basis int64, table, key, veld 
 // record the removal rem removes, logging it as removed by rem's author and
 // keeping it as a conflict with its values.
 func (a *applier) removeWith(rem Wijziging, table string, cols map[string]column, col string, x uint, key string) ([]logged, error) {
-	values, err := a.recordValues(table, x)
+	out, texts, err := a.removalRows(rem, table, cols, x)
 	if err != nil {
 		return nil, err
-	}
-	texts := map[string]string{}
-	var out []logged
-	for _, name := range sortedColumns(cols) {
-		text := rawText(values[name])
-		if name == "id" || text == "" {
-			continue
-		}
-		texts[name] = text
-		out = append(out, logged{row: domain.Wijziging{Tijd: rem.Tijd, Gebruiker: rem.Gebruiker, Actie: domain.ActieVerwijderd,
-			Entiteit: table, EntiteitID: x, Veld: name, OudeWaarde: text}})
 	}
 	var adder []domain.Wijziging
 	if err := a.db.Raw("SELECT gebruiker, tijd FROM wijzigingen WHERE entiteit = ? AND entiteit_id = ? AND actie = ? ORDER BY id DESC LIMIT 1",
@@ -161,6 +157,28 @@ func (a *applier) removeWith(rem Wijziging, table string, cols map[string]column
 	}
 	a.conflict(removedWithConflict(rem, table, key, col, added))
 	return out, nil
+}
+
+// removalRows are the audit rows that log the local record x of table as
+// removed by the removal rem's author, a row per non-empty field, and the
+// fields' values as text.
+func (a *applier) removalRows(rem Wijziging, table string, cols map[string]column, x uint) ([]logged, map[string]string, error) {
+	values, err := a.recordValues(table, x)
+	if err != nil {
+		return nil, nil, err
+	}
+	texts := map[string]string{}
+	var out []logged
+	for _, name := range sortedColumns(cols) {
+		text := rawText(values[name])
+		if name == "id" || text == "" {
+			continue
+		}
+		texts[name] = text
+		out = append(out, logged{row: domain.Wijziging{Tijd: rem.Tijd, Gebruiker: rem.Gebruiker, Actie: domain.ActieVerwijderd,
+			Entiteit: table, EntiteitID: x, Veld: name, OudeWaarde: text}})
+	}
+	return out, texts, nil
 }
 
 // unlinkReferring removes the links here of the record id (by col, the

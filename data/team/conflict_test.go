@@ -497,7 +497,8 @@ func TestFigureForRemovedIntervention(t *testing.T) {
 				// what happened, in words: who entered it, and that it went with Gamma, removed by anna
 				text := open[figure].Omschrijving()
 				if !strings.Contains(text, "Bereik (hier verwijderd): eerst voerde ") || !strings.Contains(text, " het in: ") ||
-					!strings.Contains(text, "daarna werd het mee verwijderd met interventie Gamma door anna (") || strings.Contains(text, "veld") {
+					!strings.Contains(text, "daarna werd het mee verwijderd met interventie Gamma door anna (") || strings.Contains(text, "veld") ||
+					!strings.Contains(text, "periode 2025") || strings.Contains(text, "soort periode") || strings.Contains(text, "jaar 2025") {
 					t.Fatalf("%s: %s", s.User(), text)
 				}
 			}

@@ -314,12 +314,18 @@ func (a *applier) goneRemoved(table, key string) (Wijziging, error) {
 func recordText(table string, cols map[string]column, values map[string]string) string {
 	var parts []string
 	for _, name := range sortedColumns(cols) {
-		if v := values[name]; v != "" && name != "id" && cols[name].ref == "" && !bookkeeping[name] {
+		derived := followsFromPeriod[name] && values["periode"] != ""
+		if v := values[name]; v != "" && name != "id" && cols[name].ref == "" && !bookkeeping[name] && !derived {
 			parts = append(parts, geschiedenis.VeldNaam(table, name)+" "+v)
 		}
 	}
 	return strings.Join(parts, ", ")
 }
+
+// followsFromPeriod are the columns the program derives from a record's
+// period ("2025" gives jaar 2025 and soort periode jaar): recordText names
+// the period only.
+var followsFromPeriod = map[string]bool{"jaar": true, "periode_soort": true}
 
 // sharedTables are the shared tables in a fixed order.
 func sharedTables() []string {

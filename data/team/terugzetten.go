@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"jeugdmonitor/data/domain"
+	"jeugdmonitor/data/geschiedenis"
 	"jeugdmonitor/data/store"
 )
 
@@ -65,7 +66,7 @@ func restore(r *store.RawTx, c *Conflict, user string) error {
 	for name, local := range fields {
 		if ref := cols[name].ref; ref != "" {
 			if fields[name], err = a.k.refToKey(ref, local); err != nil {
-				return fmt.Errorf("terugzetten kan niet: het gegeven waarnaar %s verwees bestaat hier niet meer", name)
+				return fmt.Errorf("terugzetten kan niet: de %s waarnaar het verwees bestaat hier niet meer", geschiedenis.VeldNaam(c.Entiteit, name))
 			}
 		}
 	}

@@ -323,16 +323,14 @@ func lastConflictID(s *store.Store) (id uint, err error) {
 }
 
 // conflictCounts counts the conflicts numbered above after that are open
-// (nieuw) and that a colleague's choice already closed (opgelost), and all
-// open conflicts of the store.
-func conflictCounts(s *store.Store, after uint) (nieuw, opgelost, open int, err error) {
-	var n struct{ Nieuw, Opgelost, Open int }
+// (nieuw) and that a colleague's choice already closed (opgelost).
+func conflictCounts(s *store.Store, after uint) (nieuw, opgelost int, err error) {
+	var n struct{ Nieuw, Opgelost int }
 	err = s.ReadRaw(func(db *gorm.DB) error {
-		return db.Raw(`SELECT coalesce(sum(id > ? AND opgelost_door = ''), 0) AS nieuw,
-    coalesce(sum(id > ? AND opgelost_door <> ''), 0) AS opgelost, coalesce(sum(opgelost_door = ''), 0) AS open
-FROM team_conflicten`, after, after).Scan(&n).Error
+		return db.Raw(`SELECT coalesce(sum(opgelost_door = ''), 0) AS nieuw, coalesce(sum(opgelost_door <> ''), 0) AS opgelost
+FROM team_conflicten WHERE id > ?`, after).Scan(&n).Error
 	})
-	return n.Nieuw, n.Opgelost, n.Open, err
+	return n.Nieuw, n.Opgelost, err
 }
 
 func storeConflicts(s *store.Store, all bool) (list []Conflict, err error) {

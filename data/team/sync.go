@@ -29,9 +29,6 @@ type Resultaat struct {
 	// Geschiedenis is how many of the changes team init sent are the
 	// laptop's audit trail, sent as history.
 	Geschiedenis int
-	// Open is how many conflicts are open here after the synchronisation
-	// (a new conflict may arrive with a colleague's choice that closes it).
-	Open int
 }
 
 // Tekst says in Dutch what the synchronisation did: "Gesynchroniseerd:
@@ -153,7 +150,7 @@ func syncTeam(ctx context.Context, s *store.Store, srv *Server, progress func(Vo
 			continue
 		}
 		if err == nil {
-			res.Conflicten, res.AlOpgelost, res.Open, err = conflictCounts(s, before)
+			res.Conflicten, res.AlOpgelost, err = conflictCounts(s, before)
 		}
 		return res, cancelled(ctx, err)
 	}

@@ -121,14 +121,7 @@ func TestSameFigureAddedThenChangedOnBoth(t *testing.T) {
 		if slices.ContainsFunc(conflicts(t, s), changedOnBoth) {
 			t.Fatalf("%s: na de keuze nog open: %v", s.User(), conflicts(t, s))
 		}
-		iv, err := s.InterventieByNaam(naam)
-		if err != nil {
-			t.Fatal(err)
-		}
-		figures, err := s.BereikVan(iv.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
+		figures := reachOf(t, s, naam)
 		if i := slices.IndexFunc(figures, func(f domain.Bereik) bool { return f.Periode == "2026-H1" }); i < 0 || figures[i].Waarde != 30 {
 			t.Fatalf("%s: na de keuze voor 30: %+v", s.User(), figures)
 		}

@@ -182,6 +182,20 @@ func interventies(t *testing.T, s *store.Store) []domain.Interventie {
 	return all
 }
 
+// reachOf is the reach of the intervention named naam on laptop s.
+func reachOf(t *testing.T, s *store.Store, naam string) []domain.Bereik {
+	t.Helper()
+	iv, err := s.InterventieByNaam(naam)
+	if err != nil {
+		t.Fatal(err)
+	}
+	figures, err := s.BereikVan(iv.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return figures
+}
+
 func reach(t *testing.T, s *store.Store, interventie, periode, waarde string) domain.Bereik {
 	t.Helper()
 	b, err := s.RecordBereikInvoer(store.BereikInvoer{Interventie: interventie, Periode: periode, Waarde: waarde, Bron: "test", Maat: "deelnemers", Eenheid: "deelnemers"})

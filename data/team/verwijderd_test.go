@@ -35,14 +35,7 @@ func TestRemovalOfAMergedRecordInTheTrail(t *testing.T) {
 	sync(t, a, srv)
 	sync(t, c, srv)
 	sync(t, b, srv) // carla's figure with the note, anna's merged into it
-	iv, err := a.InterventieByNaam("Gamma")
-	if err != nil {
-		t.Fatal(err)
-	}
-	figures, err := a.BereikVan(iv.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	figures := reachOf(t, a, "Gamma")
 	for _, f := range figures {
 		if f.Periode == "2025" {
 			if err := a.DeleteBereik(f.ID); err != nil {
@@ -87,14 +80,7 @@ func TestSameFigureUnderAnotherMeasureKeyRemovedAfterIt(t *testing.T) {
 	c := member(t, srv, "carla") // gets it all in the team's order
 	sameContent(t, a, b, c)
 	for _, s := range []*store.Store{a, b, c} {
-		iv, err := s.InterventieByNaam(naam)
-		if err != nil {
-			t.Fatal(err)
-		}
-		figures, err := s.BereikVan(iv.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
+		figures := reachOf(t, s, naam)
 		for _, f := range figures {
 			if f.Periode == "2026" {
 				t.Fatalf("%s houdt het verwijderde cijfer %v", s.User(), f.Waarde)
@@ -148,14 +134,7 @@ func TestFigureRemovedBeforeTheSameCameFromAColleague(t *testing.T) {
 				if open := conflicts(t, s); len(open) > 0 {
 					t.Fatalf("%s: conflict %s", s.User(), open[0].Omschrijving())
 				}
-				iv, err := s.InterventieByNaam(naam)
-				if err != nil {
-					t.Fatal(err)
-				}
-				figures, err := s.BereikVan(iv.ID)
-				if err != nil {
-					t.Fatal(err)
-				}
+				figures := reachOf(t, s, naam)
 				var of2026 []string
 				for _, f := range figures {
 					if f.Periode == "2026" {

@@ -186,15 +186,15 @@ func auditInsert(rows []domain.Wijziging) string {
 			q.WriteString(", ")
 		}
 		q.WriteString("(" + strconv.FormatUint(uint64(w.ID), 10) + ", ")
-		writeSQLText(&q, w.Tijd.Format(driverTimeLayout))
+		q.WriteString(SQLText(w.Tijd.Format(driverTimeLayout)))
 		for _, text := range []string{w.Gebruiker, string(w.Actie), w.Entiteit} {
 			q.WriteString(", ")
-			writeSQLText(&q, text)
+			q.WriteString(SQLText(text))
 		}
 		q.WriteString(", " + strconv.FormatUint(uint64(w.EntiteitID), 10))
 		for _, text := range []string{w.Veld, w.OudeWaarde, w.NieuweWaarde, w.Keten} {
 			q.WriteString(", ")
-			writeSQLText(&q, text)
+			q.WriteString(SQLText(text))
 		}
 		q.WriteString(")")
 	}
@@ -204,14 +204,15 @@ func auditInsert(rows []domain.Wijziging) string {
 // driverTimeLayout is how the SQLite driver writes a time.Time it binds.
 const driverTimeLayout = "2006-01-02 15:04:05.999999999-07:00"
 
-// writeSQLText writes s as an SQL text literal; a text with a NUL (which
-// would end the statement early) as its bytes cast to text.
-func writeSQLText(q *strings.Builder, s string) {
+// SQLText writes s as an SQL text literal, for a statement that carries
+// its values in its text (the SQLite driver binds parameters in a time
+// that grows with their number squared): quotes doubled, and a text with a
+// NUL (which would end the statement early) as its bytes cast to text.
+func SQLText(s string) string {
 	if strings.IndexByte(s, 0) >= 0 {
-		q.WriteString("CAST(X'" + hex.EncodeToString([]byte(s)) + "' AS TEXT)")
-		return
+		return "CAST(X'" + hex.EncodeToString([]byte(s)) + "' AS TEXT)"
 	}
-	q.WriteString("'" + strings.ReplaceAll(s, "'", "''") + "'")
+	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
 }
 
 // logFields logs one audit row per field that differs between before and

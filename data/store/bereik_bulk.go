@@ -105,7 +105,7 @@ var selectWholeAuditSQL = func() string {
 	for i, c := range reachColumns {
 		key, _ := json.Marshal(c.name)
 		// json_quote gives 'null' for NULL; both it and "" leave the field out
-		fields[i] = sqlQuote(string(key)+":") + " || nullif(nullif(json_quote(" + c.audit + "), 'null'), '\"\"')"
+		fields[i] = SQLText(string(key)+":") + " || nullif(nullif(json_quote(" + c.audit + "), 'null'), '\"\"')"
 	}
 	return "SELECT id, '{' || concat_ws(',', " + strings.Join(fields, ", ") + ") || '}'" +
 		" FROM bereik WHERE id IN (SELECT value FROM json_each(?2)) ORDER BY id"
@@ -116,13 +116,8 @@ var selectWholeAuditSQL = func() string {
 // and ?2 as the moment and user of the rows: one statement for all.
 var insertWholeAuditSQL = "INSERT OR FAIL INTO wijzigingen" +
 	" (id, tijd, gebruiker, actie, entiteit, entiteit_id, veld, oude_waarde, nieuwe_waarde, keten)" +
-	" SELECT value->>0, ?1, ?2, " + sqlQuote(string(domain.ActieToegevoegd)) + ", 'bereik', value->>1, " +
-	sqlQuote(AlleVelden) + ", '', value->>2, value->>3 FROM json_each(?3)"
-
-// sqlQuote is text as an SQL string literal.
-func sqlQuote(text string) string {
-	return "'" + strings.ReplaceAll(text, "'", "''") + "'"
-}
+	" SELECT value->>0, ?1, ?2, " + SQLText(string(domain.ActieToegevoegd)) + ", 'bereik', value->>1, " +
+	SQLText(AlleVelden) + ", '', value->>2, value->>3 FROM json_each(?3)"
 
 // AddBereikBulk stores many reach figures in this transaction, for imports.
 // Each figure's measure is found first (or added, see maatResolver.resolve).

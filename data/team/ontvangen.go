@@ -430,8 +430,7 @@ const noteBatch = 1000
 // values written in it rather than bound: the SQLite driver binds a
 // statement's parameters in a time that grows with their number squared,
 // and 10.000 rows took 2,5x as long in statements of 40 with parameters as
-// in statements of 1.000 without. An id from the team database holds no NUL
-// (PostgreSQL's text cannot), so quoting it is all it needs. OR FAIL spares
+// in statements of 1.000 without. OR FAIL spares
 // the statement journal: an error rolls back the whole transaction.
 func (a *applier) noteStatement(part []ontvangen) string {
 	var q strings.Builder
@@ -440,7 +439,7 @@ func (a *applier) noteStatement(part []ontvangen) string {
 		if i > 0 {
 			q.WriteString(", ")
 		}
-		q.WriteString("('" + strings.ReplaceAll(r.id, "'", "''") + "', " + strconv.FormatInt(r.volgnummer, 10) + ", ")
+		q.WriteString("(" + store.SQLText(r.id) + ", " + strconv.FormatInt(r.volgnummer, 10) + ", ")
 		if r.audit >= 0 {
 			q.WriteString(strconv.FormatUint(uint64(a.audit[r.audit].ID), 10) + ")")
 		} else {
